@@ -1,0 +1,196 @@
+"""Money in integer paise: parsing what people type, formatting, words for receipts.
+
+Amounts are ``int`` paise everywhere inside the program; ``Decimal`` rupees only at the
+edges. Nothing here ever goes through ``float``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+__all__ = [
+    "DEFAULT_CEILING_PAISE",
+    "MAX_INTEGER_DIGITS",
+    "AmountError",
+    "amount_in_words",
+    "check_ceiling",
+    "decimal_to_paise",
+    "format_inr",
+    "paise_to_decimal",
+    "parse_amount",
+]
+
+DEFAULT_CEILING_PAISE = 10_00_000_00
+"""Largest single amount accepted by default: ₹10,00,000.00."""
+
+MAX_INTEGER_DIGITS = 15
+"""Most digits ``parse_amount`` accepts before the decimal point."""
+
+
+class AmountError(ValueError):
+    """An amount that cannot be accepted; ``str(error)`` is a message for the user."""
+
+    code = "amount_invalid"
+
+
+_PREFIX = re.compile(r"^(?:₹|rs\.?|inr)\s*", re.IGNORECASE)
+_NOT_A_NUMBER = frozenset({"nan", "snan", "qnan", "inf", "infinity", "+inf", "+infinity"})
+_EXPONENT = re.compile(r"^[0-9.,]*[0-9][0-9.,]*e[+-]?[0-9]*$", re.IGNORECASE | re.ASCII)
+_SHAPE = re.compile(r"^(?P<whole>[0-9,]*)(?:\.(?P<frac>[0-9,]*))?$", re.ASCII)
+_WESTERN = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$", re.ASCII)
+_INDIAN = re.compile(r"^[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3}$", re.ASCII)
+_MINUS_SIGNS = ("-", "\u2212", "\u2013")
+_COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def parse_amount(text: str, *, allow_zero: bool = False) -> int:
+    """Parse an amount typed by a person into integer paise; raise AmountError if unfit."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse_amount() needs a str, not {type(text).__name__}")
+    body = text.strip()
+    if not body:
+        raise AmountError("Enter an amount.")
+    if body.startswith(_MINUS_SIGNS) or (body.startswith("(") and body.endswith(")")):
+        raise AmountError("Amount cannot be negative.")
+    body = _PREFIX.sub("", body, count=1).strip()
+    body = body.removesuffix("/-").rstrip()  # "Rs. 500/-" as written on Indian bills
+    if not body:
+        raise AmountError("Enter an amount after the currency sign.")
+    if body.startswith(_MINUS_SIGNS):
+        raise AmountError("Amount cannot be negative.")
+    if body.lower() in _NOT_A_NUMBER:
+        raise AmountError("Amount must be a number like 1250.50, not NaN or infinity.")
+    if any(ch.isdigit() and not ch.isascii() for ch in body):
+        raise AmountError("Amount must use the digits 0 to 9.")
+    if _EXPONENT.match(body):
+        raise AmountError("Amount must be plain digits like 1250.50, not an exponent.")
+    if body.count(".") > 1:
+        raise AmountError("Amount has more than one decimal point; use one, like 1250.50.")
+    shape = _SHAPE.match(body)
+    if shape is None:
+        if any(ch.isalpha() for ch in body):
+            raise AmountError("Amount must be a number like 1250.50, without letters.")
+        raise AmountError("Amount may use only digits, commas and one decimal point: 1,250.50.")
+    whole, frac = shape["whole"], shape["frac"] or ""
+    if not (whole.replace(",", "") or frac.replace(",", "")):
+        raise AmountError("Amount must be a number like 1250.50, using only digits.")
+    if "," in frac or ("," in whole and not (_WESTERN.match(whole) or _INDIAN.match(whole))):
+        raise AmountError("Amount has a misplaced comma; write it like 1,23,456.78 or 123456.78.")
+    if len(frac) > 2:
+        count = _COUNT_WORDS.get(len(frac), str(len(frac)))
+        raise AmountError(f"Amount has {count} decimals; use at most two.")
+    digits = whole.replace(",", "")
+    if len(digits) > MAX_INTEGER_DIGITS:
+        raise AmountError(
+            f"Amount has {len(digits)} digits before the point; use at most {MAX_INTEGER_DIGITS}."
+        )
+    paise = int(digits or "0") * 100 + int(frac.ljust(2, "0"))
+    if paise == 0 and not allow_zero:
+        raise AmountError("Amount must be more than zero.")
+    return paise
+
+
+def check_ceiling(paise: int, ceiling_paise: int = DEFAULT_CEILING_PAISE) -> int:
+    """Return ``paise`` unchanged, or raise AmountError if it is over ``ceiling_paise``."""
+    if paise > ceiling_paise:
+        raise AmountError(
+            f"Amount {format_inr(paise)} is over the limit of {format_inr(ceiling_paise)}."
+        )
+    return paise
+
+
+def _require_int(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be int paise, not {type(value).__name__}")
+    return value
+
+
+def _group_indian(digits: str) -> str:
+    if len(digits) <= 3:
+        return digits
+    head, tail = digits[:-3], digits[-3:]
+    pairs = []
+    while len(head) > 2:
+        pairs.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *pairs, tail])
+
+
+def format_inr(paise: int, *, symbol: bool = True) -> str:
+    """Format paise with Indian grouping: 12345678 → ``"₹1,23,456.78"``."""
+    _require_int(paise, "paise")
+    rupees, rest = divmod(abs(paise), 100)
+    text = f"{'₹' if symbol else ''}{_group_indian(str(rupees))}.{rest:02d}"
+    return f"-{text}" if paise < 0 else text
+
+
+def paise_to_decimal(paise: int) -> Decimal:
+    """Paise as rupees with two places: 12345 → ``Decimal("123.45")``."""
+    _require_int(paise, "paise")
+    return Decimal(paise).scaleb(-2)
+
+
+def decimal_to_paise(value: Decimal | int) -> int:
+    """Rupees (Decimal or int) to paise; AmountError if not finite or finer than a paisa.
+
+    Judged by value: ``Decimal("1.230")`` is 123 paise; ``Decimal("1.235")`` is refused.
+    """
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise TypeError(f"decimal_to_paise() needs Decimal or int, not {type(value).__name__}")
+    if isinstance(value, int):
+        return value * 100
+    if not value.is_finite():
+        raise AmountError("Amount must be a number, not NaN or infinity.")
+    scaled = value.scaleb(2)
+    if scaled != scaled.to_integral_value():
+        raise AmountError(f"Amount {value} has more than two decimals; use at most two.")
+    return int(scaled)
+
+
+_ONES = (
+    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen",
+    "Nineteen",
+)  # fmt: skip
+_TENS = ("", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety")
+
+
+def _below_hundred(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens] if ones == 0 else f"{_TENS[tens]}-{_ONES[ones]}"
+
+
+def _indian_words(n: int) -> str:
+    """Words for n >= 1 in the Indian system (crore, lakh, thousand, hundred)."""
+    parts: list[str] = []
+    crore, n = divmod(n, 1_00_00_000)
+    if crore:
+        parts.append(f"{_indian_words(crore)} Crore")
+    lakh, n = divmod(n, 1_00_000)
+    if lakh:
+        parts.append(f"{_below_hundred(lakh)} Lakh")
+    thousand, n = divmod(n, 1_000)
+    if thousand:
+        parts.append(f"{_below_hundred(thousand)} Thousand")
+    hundred, n = divmod(n, 100)
+    if hundred:
+        parts.append(f"{_ONES[hundred]} Hundred")
+    if n:
+        parts.append(_below_hundred(n))
+    return " ".join(parts)
+
+
+def amount_in_words(paise: int) -> str:
+    """Amount for a receipt: 12345678 → ``"Rupees One Lakh Twenty-Three Thousand Four
+    Hundred Fifty-Six and Seventy-Eight Paise Only"``."""
+    _require_int(paise, "paise")
+    if paise < 0:
+        raise ValueError("amount_in_words() takes an amount of zero or more.")
+    rupees, rest = divmod(paise, 100)
+    words = f"Rupees {_indian_words(rupees) if rupees else 'Zero'}"
+    if rest:
+        words += f" and {_below_hundred(rest)} Paise"
+    return f"{words} Only"
