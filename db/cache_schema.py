@@ -1,0 +1,26 @@
+"""Tables that only the desktop's cache has: sync state and the quick-search index."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, MetaData, String, Table, Text
+
+from db.schema import metadata as domain_metadata
+
+#: The cache's own metadata: the domain tables plus its bookkeeping.
+cache_metadata = MetaData(naming_convention=domain_metadata.naming_convention)
+for _table in domain_metadata.sorted_tables:
+    _table.to_metadata(cache_metadata)
+
+sync_state = Table(
+    "sync_state",
+    cache_metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+#: FTS5 over the normalised search text of each account (rowid = account id). Trigram
+#: tokens give substring matches; user text only ever reaches it as a quoted phrase.
+ACCOUNT_SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS account_search "
+    "USING fts5(text, tokenize='trigram', detail='full')"
+)

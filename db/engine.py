@@ -1,0 +1,43 @@
+"""Engines with the connection settings each database file needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import ConnectionPoolEntry
+
+
+def sqlite_engine(
+    path: Path | str, *, synchronous: str = "NORMAL", foreign_keys: bool = True
+) -> Engine:
+    """An engine on a SQLite file in WAL mode.
+
+    ``synchronous`` is ``NORMAL`` for files that can be rebuilt (the cache) and ``FULL`` for
+    files whose loss loses money (the outbox): with FULL a committed transaction survives a
+    power cut. A replica (the cache) turns ``foreign_keys`` off: rows arrive in the server's
+    change order and a tombstone may name a parent the replica never saw.
+    """
+    if synchronous not in {"OFF", "NORMAL", "FULL"}:
+        raise ValueError(f"unknown synchronous mode {synchronous!r}")
+    url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        # Let SQLAlchemy's BEGIN be the real one (pysqlite's own handling defers it).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA synchronous={synchronous}")
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cur.execute("PRAGMA cache_size=-65536")  # 64 MiB
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

@@ -1,0 +1,296 @@
+"""The outbox: every local write, kept until the server acknowledges it.
+
+This is the single way the desktop changes anything. A user action (a payment, an edit, a
+comment, a tag) is one call to :meth:`Outbox.enqueue` (or :meth:`Outbox.enqueue_payment`),
+committed in one transaction on a file opened with ``synchronous=FULL``: once the call
+returns, the write survives a crash or a power cut. The file is never thrown away.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+
+from db import migrate
+from db.engine import sqlite_engine
+from db.outbox_schema import device_state, mutations
+
+OUTBOX_FILE = "outbox.sqlite3"
+
+
+class MutationKind(StrEnum):
+    PAYMENT = "payment"  # payment, advance and recharge: billing.rules.PaymentOption in payload
+    EDIT = "edit"
+    COMMENT = "comment"
+    TAG_ADD = "tag_add"
+    TAG_REMOVE = "tag_remove"
+
+
+class MutationState(StrEnum):
+    PENDING = "pending"
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+    CONFLICT = "conflict"
+
+    @property
+    def acknowledged(self) -> bool:
+        return self in (MutationState.APPLIED, MutationState.DUPLICATE)
+
+    @property
+    def needs_attention(self) -> bool:
+        return self in (MutationState.REJECTED, MutationState.CONFLICT)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    seq: int
+    mutation_id: str
+    kind: MutationKind
+    account_id: int | None
+    payload: dict[str, Any]
+    base_version: int | None
+    created_at: datetime
+    created_by: str
+    state: MutationState
+    attempts: int = 0
+    last_error: str | None = None
+    result: dict[str, Any] | None = None
+
+
+def _row_to_mutation(row: Any) -> Mutation:
+    return Mutation(
+        seq=row.seq,
+        mutation_id=row.mutation_id,
+        kind=MutationKind(row.kind),
+        account_id=row.account_id,
+        payload=json.loads(row.payload),
+        base_version=row.base_version,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        state=MutationState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        result=json.loads(row.result) if row.result else None,
+    )
+
+
+class Outbox:
+    """Pending local writes of this device."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, path: Path) -> Outbox:
+        """Open (creating or migrating with care) the outbox file at ``path``."""
+        engine = sqlite_engine(path, synchronous="FULL")
+        migrate.upgrade(engine, "outbox")
+        return cls(engine)
+
+    # -- device facts -------------------------------------------------------------------
+
+    def device_code(self) -> str:
+        """This device's short code, made once; it prefixes offline receipt numbers."""
+        with self.engine.begin() as conn:
+            return self._device_code(conn)
+
+    def set_device_code(self, code: str) -> None:
+        """Adopt a code assigned by the server (only before any receipt was issued)."""
+        if not (code.isascii() and code.isalnum() and 2 <= len(code) <= 12):
+            raise ValueError("a device code is 2 to 12 letters or digits")
+        with self.engine.begin() as conn:
+            if self._get(conn, "receipt_counter") not in (None, "0"):
+                raise ValueError("receipts were already issued under the current device code")
+            self._put(conn, "device_code", code.upper())
+
+    def _device_code(self, conn: Connection) -> str:
+        code = self._get(conn, "device_code")
+        if code is None:
+            code = "D" + secrets.token_hex(3).upper()
+            self._put(conn, "device_code", code)
+        return code
+
+    @staticmethod
+    def _get(conn: Connection, key: str) -> str | None:
+        return conn.execute(select(device_state.c.value).where(device_state.c.key == key)).scalar()
+
+    @staticmethod
+    def _put(conn: Connection, key: str, value: str) -> None:
+        updated = conn.execute(
+            device_state.update().where(device_state.c.key == key).values(value=value)
+        )
+        if updated.rowcount == 0:
+            conn.execute(device_state.insert().values(key=key, value=value))
+
+    def _next_receipt_number(self, conn: Connection) -> str:
+        counter = int(self._get(conn, "receipt_counter") or "0") + 1
+        self._put(conn, "receipt_counter", str(counter))
+        return f"{self._device_code(conn)}-{counter:06d}"
+
+    # -- writing ------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        kind: MutationKind,
+        *,
+        account_id: int | None,
+        payload: dict[str, Any],
+        created_by: str,
+        base_version: int | None = None,
+        mutation_id: str | None = None,
+    ) -> Mutation:
+        """Record one user action durably; it is pending until the server answers."""
+        with self.engine.begin() as conn:
+            return self._insert(
+                conn, kind, account_id, payload, created_by, base_version, mutation_id
+            )
+
+    def enqueue_payment(
+        self,
+        *,
+        account_id: int,
+        payload: dict[str, Any],
+        created_by: str,
+        mutation_id: str,
+    ) -> Mutation:
+        """Record a payment and give it its offline receipt number, in one transaction.
+
+        ``mutation_id`` is the idempotency key made when the payment dialog opened: calling
+        this twice with the same key returns the first record and takes nothing twice.
+        """
+        with self.engine.begin() as conn:
+            existing = conn.execute(
+                select(mutations).where(mutations.c.mutation_id == mutation_id)
+            ).first()
+            if existing is not None:
+                return _row_to_mutation(existing)
+            receipt = self._next_receipt_number(conn)
+            body = {**payload, "receipt_number": receipt, "payment_uuid": mutation_id}
+            return self._insert(
+                conn, MutationKind.PAYMENT, account_id, body, created_by, None, mutation_id
+            )
+
+    def _insert(
+        self,
+        conn: Connection,
+        kind: MutationKind,
+        account_id: int | None,
+        payload: dict[str, Any],
+        created_by: str,
+        base_version: int | None,
+        mutation_id: str | None,
+    ) -> Mutation:
+        _check_json_money(payload)
+        values = {
+            "mutation_id": mutation_id or str(uuid.uuid4()),
+            "kind": MutationKind(kind).value,
+            "account_id": account_id,
+            "payload": json.dumps(payload, sort_keys=True, separators=(",", ":")),
+            "base_version": base_version,
+            "created_at": datetime.now(UTC),
+            "created_by": created_by,
+            "state": MutationState.PENDING.value,
+        }
+        seq = conn.execute(mutations.insert().values(**values)).inserted_primary_key[0]
+        row = conn.execute(select(mutations).where(mutations.c.seq == seq)).one()
+        return _row_to_mutation(row)
+
+    # -- reading and acknowledging ------------------------------------------------------
+
+    def get(self, mutation_id: str) -> Mutation | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(mutations).where(mutations.c.mutation_id == mutation_id)
+            ).first()
+        return _row_to_mutation(row) if row else None
+
+    def pending(self, limit: int = 500) -> list[Mutation]:
+        """Unacknowledged writes in device order (oldest first)."""
+        return self._select(mutations.c.state == MutationState.PENDING.value, limit)
+
+    def needing_attention(self) -> list[Mutation]:
+        states = [MutationState.REJECTED.value, MutationState.CONFLICT.value]
+        return self._select(mutations.c.state.in_(states), None)
+
+    def unacknowledged_for_account(self, account_id: int) -> list[Mutation]:
+        """What this device wrote for an account that the server has not taken yet."""
+        states = [s.value for s in MutationState if not s.acknowledged]
+        return self._select(
+            (mutations.c.account_id == account_id) & mutations.c.state.in_(states), None
+        )
+
+    def _select(self, where: Any, limit: int | None) -> list[Mutation]:
+        query = select(mutations).where(where).order_by(mutations.c.seq)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [_row_to_mutation(r) for r in conn.execute(query)]
+
+    def counts(self) -> dict[MutationState, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(mutations.c.state, func.count()).group_by(mutations.c.state)
+            ).all()
+        return {MutationState(state): n for state, n in rows}
+
+    def record_results(self, results: Iterable[tuple[str, MutationState, dict[str, Any]]]) -> None:
+        """Store the server's answers (mutation id, state, answer) in one transaction."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            for mutation_id, state, answer in results:
+                conn.execute(
+                    mutations.update()
+                    .where(mutations.c.mutation_id == mutation_id)
+                    .values(
+                        state=MutationState(state).value,
+                        result=json.dumps(answer, sort_keys=True),
+                        acked_at=now if MutationState(state).acknowledged else None,
+                        attempts=mutations.c.attempts + 1,
+                    )
+                )
+
+    def record_failure(self, mutation_ids: Iterable[str], error: str) -> None:
+        """A push attempt did not get an answer: count it, keep the writes pending."""
+        ids = list(mutation_ids)
+        if not ids:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.update()
+                .where(mutations.c.mutation_id.in_(ids))
+                .values(attempts=mutations.c.attempts + 1, last_error=error[:2000])
+            )
+
+    def retry(self, mutation_id: str, payload: dict[str, Any] | None = None) -> None:
+        """Put a write that needed attention back in the queue (optionally amended)."""
+        values: dict[str, Any] = {"state": MutationState.PENDING.value, "result": None}
+        if payload is not None:
+            _check_json_money(payload)
+            values["payload"] = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.update().where(mutations.c.mutation_id == mutation_id).values(**values)
+            )
+
+
+def _check_json_money(payload: dict[str, Any]) -> None:
+    """Refuse floats anywhere in a payload: money travels as integer paise."""
+    stack: list[Any] = [payload]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            raise TypeError("floats are not allowed in an outbox payload; use integer paise")
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
