@@ -1,0 +1,57 @@
+"""The one context object handed to every window and dialog (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from sqlalchemy import Engine
+
+from billing.lifecycle import DEFAULT_ZONE, business_date
+from billing.roles import Action, Role, may
+from db.outbox import Outbox
+from desktop.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    username: str
+    display_name: str
+    role: Role
+    branch_id: int | None = None
+    reseller_id: int | None = None
+
+    def may(self, action: Action | str) -> bool:
+        return may(self.role, action)
+
+
+class AppEvents(QObject):
+    """App-wide notifications; views refresh themselves when these fire."""
+
+    #: Accounts whose rows changed (sync pulled, or a local write); empty list = many.
+    accounts_changed = Signal(list)
+    #: The outbox gained or lost pending writes.
+    outbox_changed = Signal()
+    #: The cache was thrown away and rebuilt (user switch, corruption, resync).
+    cache_reset = Signal()
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    cache_engine: Engine
+    outbox: Outbox
+    user: CurrentUser
+    settings: QSettings
+    tasks: TaskRunner
+    events: AppEvents
+    business_zone: str = DEFAULT_ZONE
+    #: Set by the sync issue's engine when one runs.
+    sync: object | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def today(self) -> date:
+        """Today's business date in the server's zone, never the PC's local date."""
+        return business_date(datetime.now(UTC), self.business_zone)

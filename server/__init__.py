@@ -1,0 +1,1 @@
+"""The Partner Portal reference server (FastAPI + SQLAlchemy)."""

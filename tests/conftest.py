@@ -1,0 +1,44 @@
+"""Shared test set-up: offscreen Qt, a fresh data folder per test, no leaked windows."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: The business date the demo fixtures are built around (tests never read the PC clock).
+DEMO_TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows_or_threads(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a visible top-level window or a stray thread behind."""
+    threads_before = set(threading.enumerate())
+    yield
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+            for widget in leaked:
+                widget.close()
+            assert not leaked, f"test left windows open: {[w.objectName() for w in leaked]}"
+    stray = [
+        t for t in set(threading.enumerate()) - threads_before
+        if t.is_alive() and not t.daemon and not t.name.startswith(("Dummy", "QThread"))
+    ]
+    assert not stray, f"test left threads running: {[t.name for t in stray]}"
