@@ -1,0 +1,315 @@
+"""Cash sessions and the blind day close, kept in the outbox file (never thrown away).
+
+A session is the drawer from its opening to its close. It owns the payment mutations whose
+``seq`` lies in ``[first_seq, last_seq]``: a new session starts right after the last one
+closed, so every payment of this device falls in exactly one session, and a payment taken
+after a close belongs to the next. The outbox keeps acknowledged payments (they change state,
+they are not deleted), so a close can be recomputed and audited at any time.
+
+The count is *blind*: :func:`close_session` takes the cashier's count and only then works out
+what the drawer should hold (opening float + cash payments − cash paid out), fixing both in
+one transaction. Nothing here offers the expected figure before a count exists.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+
+from billing.rules import PaymentMethod
+from db.outbox import MutationKind
+from db.outbox_schema import cash_movements, cash_sessions, day_closes, mutations
+
+__all__ = [
+    "DENOMINATIONS_PAISE",
+    "CashSession",
+    "CashSessionError",
+    "DayClose",
+    "close_session",
+    "counted_total",
+    "current_session",
+    "get_close",
+    "recent_closes",
+    "record_paid_out",
+    "set_opening_float",
+]
+
+#: Indian notes and coins a drawer holds, largest first: ₹2000 … ₹1.
+DENOMINATIONS_PAISE: tuple[int, ...] = (
+    2000_00, 500_00, 200_00, 100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00,
+)
+#: Most pieces of one denomination a count accepts (a typo guard, not a business rule).
+MAX_PIECES = 100_000
+
+
+class CashSessionError(ValueError):
+    """A drawer operation that cannot be done; ``str(error)`` is for the cashier."""
+
+
+@dataclass(frozen=True)
+class CashSession:
+    id: int
+    opened_at: datetime
+    opened_by: str
+    opening_float_paise: int
+    first_seq: int
+    closed_at: datetime | None
+    closed_by: str | None
+    last_seq: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class DayClose:
+    session_id: int
+    counted_at: datetime
+    counted_by: str
+    denominations: dict[int, int]
+    """Pieces counted per denomination in paise (200000 = ₹2000 notes)."""
+    counted_paise: int
+    opening_float_paise: int
+    cash_payments_paise: int
+    paid_out_paise: int
+    expected_paise: int
+    difference_paise: int
+    """Counted − expected: negative is a shortage, positive an excess."""
+    method_totals: dict[str, int]
+    """Paise taken per ``billing.rules.PaymentMethod`` value in the session."""
+    payment_count: int
+
+    @property
+    def outcome(self) -> str:
+        if self.difference_paise < 0:
+            return "shortage"
+        if self.difference_paise > 0:
+            return "excess"
+        return "balanced"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def counted_total(counts: Mapping[int, int]) -> int:
+    """Paise in a count of pieces per denomination; refuses unknown notes and bad counts."""
+    total = 0
+    for value, pieces in counts.items():
+        if value not in DENOMINATIONS_PAISE:
+            raise CashSessionError(f"₹{value // 100} is not a note or coin the drawer holds.")
+        if isinstance(pieces, bool) or not isinstance(pieces, int):
+            raise TypeError("piece counts must be int")
+        if pieces < 0 or pieces > MAX_PIECES:
+            raise CashSessionError(
+                f"Count of ₹{value // 100} must be between 0 and {MAX_PIECES:,}."
+            )
+        total += value * pieces
+    return total
+
+
+def _session(row: Any) -> CashSession:
+    return CashSession(
+        id=row.id,
+        opened_at=row.opened_at,
+        opened_by=row.opened_by,
+        opening_float_paise=row.opening_float_paise,
+        first_seq=row.first_seq,
+        closed_at=row.closed_at,
+        closed_by=row.closed_by,
+        last_seq=row.last_seq,
+    )
+
+
+def _open_row(conn: Connection) -> Any:
+    return conn.execute(
+        select(cash_sessions).where(cash_sessions.c.closed_at.is_(None))
+    ).first()
+
+
+def current_session(engine: Engine, user: str) -> CashSession:
+    """The open session, opening one (float ₹0) right after the last close if none is."""
+    with engine.begin() as conn:
+        row = _open_row(conn)
+        if row is None:
+            last = conn.execute(select(func.max(cash_sessions.c.last_seq))).scalar()
+            # The first session takes every payment this device ever recorded.
+            first = 1 if last is None else int(last) + 1
+            new_id = conn.execute(
+                cash_sessions.insert().values(
+                    opened_at=_now(), opened_by=user, opening_float_paise=0, first_seq=first
+                )
+            ).inserted_primary_key[0]
+            row = conn.execute(select(cash_sessions).where(cash_sessions.c.id == new_id)).one()
+        return _session(row)
+
+
+def _require_open(conn: Connection, session_id: int) -> Any:
+    row = conn.execute(select(cash_sessions).where(cash_sessions.c.id == session_id)).first()
+    if row is None:
+        raise CashSessionError(f"Cash session {session_id} does not exist.")
+    if row.closed_at is not None:
+        raise CashSessionError(f"Cash session {session_id} is already closed.")
+    return row
+
+
+def set_opening_float(engine: Engine, session_id: int, paise: int) -> None:
+    """Set the cash the drawer started with (only while the session is open)."""
+    if isinstance(paise, bool) or not isinstance(paise, int):
+        raise TypeError("paise must be int")
+    if paise < 0:
+        raise CashSessionError("The opening float cannot be negative.")
+    with engine.begin() as conn:
+        _require_open(conn, session_id)
+        conn.execute(
+            cash_sessions.update()
+            .where(cash_sessions.c.id == session_id)
+            .values(opening_float_paise=paise)
+        )
+
+
+def record_paid_out(
+    engine: Engine, session_id: int, amount_paise: int, reason: str, by: str
+) -> None:
+    """Record cash taken out of the drawer (refund, petty cash) with a reason."""
+    if isinstance(amount_paise, bool) or not isinstance(amount_paise, int):
+        raise TypeError("amount_paise must be int")
+    if amount_paise <= 0:
+        raise CashSessionError("Cash paid out must be more than zero.")
+    if not reason.strip():
+        raise CashSessionError("Say why the cash was paid out.")
+    with engine.begin() as conn:
+        _require_open(conn, session_id)
+        conn.execute(
+            cash_movements.insert().values(
+                session_id=session_id, at=_now(), by=by, amount_paise=amount_paise,
+                reason=reason.strip(),
+            )
+        )
+
+
+def _session_totals(
+    conn: Connection, first_seq: int, last_seq: int
+) -> tuple[dict[str, int], int]:
+    """Paise per method and the number of payments recorded in ``[first_seq, last_seq]``.
+
+    Every payment counts, whatever the server later answers: the money was taken into the
+    drawer and a receipt was printed. A rejected one is settled through "needs attention".
+    """
+    totals = {method.value: 0 for method in PaymentMethod}
+    count = 0
+    rows = conn.execute(
+        select(mutations.c.payload).where(
+            (mutations.c.kind == MutationKind.PAYMENT.value)
+            & (mutations.c.seq >= first_seq)
+            & (mutations.c.seq <= last_seq)
+        )
+    )
+    for (payload,) in rows:
+        body = json.loads(payload)
+        totals[body["method"]] = totals.get(body["method"], 0) + int(body["amount_paise"])
+        count += 1
+    return totals, count
+
+
+def close_session(
+    engine: Engine, session_id: int, counts: Mapping[int, int], by: str
+) -> DayClose:
+    """Save the blind count, then fix the expected cash and the difference, in one go.
+
+    Later payments fall after ``last_seq`` and so into the next session.
+    """
+    counted = counted_total(counts)
+    denominations = {value: int(counts.get(value, 0)) for value in DENOMINATIONS_PAISE}
+    now = _now()
+    with engine.begin() as conn:
+        row = _require_open(conn, session_id)
+        last_seq = int(conn.execute(select(func.max(mutations.c.seq))).scalar() or 0)
+        last_seq = max(last_seq, row.first_seq - 1)
+        totals, count = _session_totals(conn, row.first_seq, last_seq)
+        paid_out = int(
+            conn.execute(
+                select(func.coalesce(func.sum(cash_movements.c.amount_paise), 0)).where(
+                    cash_movements.c.session_id == session_id
+                )
+            ).scalar()
+        )
+        cash = totals.get(PaymentMethod.CASH.value, 0)
+        expected = row.opening_float_paise + cash - paid_out
+        close = DayClose(
+            session_id=session_id,
+            counted_at=now,
+            counted_by=by,
+            denominations=denominations,
+            counted_paise=counted,
+            opening_float_paise=row.opening_float_paise,
+            cash_payments_paise=cash,
+            paid_out_paise=paid_out,
+            expected_paise=expected,
+            difference_paise=counted - expected,
+            method_totals=totals,
+            payment_count=count,
+        )
+        conn.execute(
+            day_closes.insert().values(
+                session_id=session_id,
+                counted_at=now,
+                counted_by=by,
+                denominations=json.dumps({str(k): v for k, v in denominations.items()}),
+                counted_paise=counted,
+                opening_float_paise=close.opening_float_paise,
+                cash_payments_paise=cash,
+                paid_out_paise=paid_out,
+                expected_paise=expected,
+                difference_paise=close.difference_paise,
+                method_totals=json.dumps(totals, sort_keys=True),
+                payment_count=count,
+            )
+        )
+        conn.execute(
+            cash_sessions.update()
+            .where(cash_sessions.c.id == session_id)
+            .values(closed_at=now, closed_by=by, last_seq=last_seq)
+        )
+    return close
+
+
+def _close(row: Any) -> DayClose:
+    return DayClose(
+        session_id=row.session_id,
+        counted_at=row.counted_at,
+        counted_by=row.counted_by,
+        denominations={int(k): v for k, v in json.loads(row.denominations).items()},
+        counted_paise=row.counted_paise,
+        opening_float_paise=row.opening_float_paise,
+        cash_payments_paise=row.cash_payments_paise,
+        paid_out_paise=row.paid_out_paise,
+        expected_paise=row.expected_paise,
+        difference_paise=row.difference_paise,
+        method_totals=json.loads(row.method_totals),
+        payment_count=row.payment_count,
+    )
+
+
+def get_close(engine: Engine, session_id: int) -> DayClose | None:
+    """The saved close of a session, or None while it is open."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(day_closes).where(day_closes.c.session_id == session_id)
+        ).first()
+    return _close(row) if row else None
+
+
+def recent_closes(engine: Engine, limit: int = 30) -> list[DayClose]:
+    """The latest closes, newest first."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(day_closes).order_by(day_closes.c.session_id.desc()).limit(limit)
+        ).all()
+    return [_close(r) for r in rows]
