@@ -1,0 +1,1 @@
+"""Taking money: payment, advance and recharge, receipts, the register, the day close."""

@@ -1,0 +1,89 @@
+"""The receipt on an ESC/POS thermal printer (58 or 80 mm), through python-escpos.
+
+The printer is set in settings (``receipts/escpos_kind`` = ``network`` or ``usb``, with
+``receipts/escpos_host`` / ``receipts/escpos_port`` or ``receipts/escpos_usb_vendor`` /
+``receipts/escpos_usb_product`` in hex, and ``receipts/paper_mm``). Tests hand in
+``escpos.printer.Dummy``, which captures the bytes. Thermal code pages have no rupee sign,
+so amounts print as "Rs.".
+"""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from desktop.payments.receipt import ReceiptData, receipt_fields, status_marks
+
+log = logging.getLogger(__name__)
+
+#: Characters per line in font A.
+LINE_CHARS = {58: 32, 80: 48}
+
+
+def receipt_lines(data: ReceiptData, width: int = 48) -> list[str]:
+    """The body of the thermal receipt as plain lines no wider than ``width``."""
+    lines: list[str] = []
+    label_width = 12
+    for label, value in receipt_fields(data, rupee="Rs."):
+        room = width - label_width
+        chunks = textwrap.wrap(value, room) or [""]
+        lines.append(f"{label:<{label_width}}{chunks[0]}")
+        lines.extend(" " * label_width + chunk for chunk in chunks[1:])
+    lines.append("-" * width)
+    lines.extend(textwrap.wrap(data.words, width))
+    return lines
+
+
+def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80) -> None:
+    """Send one receipt to ``printer`` (any python-escpos printer) and cut the paper."""
+    width = LINE_CHARS.get(paper_mm, 48)
+    printer.set(align="center", bold=True, double_height=True)
+    printer.textln(data.company)
+    printer.set_with_default(align="center")
+    if data.branch:
+        printer.textln(data.branch)
+    printer.textln("RECEIPT")
+    for mark in status_marks(data):
+        printer.set(align="center", bold=True, double_width=True)
+        printer.textln(f"** {mark} **")
+    printer.set_with_default()
+    printer.textln("-" * width)
+    for line in receipt_lines(data, width):
+        printer.textln(line)
+    if data.pending_sync:
+        printer.textln("-" * width)
+        for line in textwrap.wrap(
+            "Balance is provisional until head office confirms this payment.", width
+        ):
+            printer.textln(line)
+    printer.set_with_default(align="center")
+    printer.textln("Thank you.")
+    printer.cut()
+    close = getattr(printer, "close", None)
+    if callable(close) and type(printer).__name__ != "Dummy":
+        close()
+
+
+def open_configured_printer(settings: QSettings) -> Any | None:
+    """The ESC/POS printer named in settings, or None when none is set up."""
+    kind = str(settings.value("receipts/escpos_kind", "", str) or "").lower()
+    if kind == "network":
+        from escpos.printer import Network
+
+        host = str(settings.value("receipts/escpos_host", "", str))
+        port = int(settings.value("receipts/escpos_port", 9100, int))
+        if not host:
+            return None
+        return Network(host, port=port, timeout=10)
+    if kind == "usb":
+        from escpos.printer import Usb
+
+        vendor = int(str(settings.value("receipts/escpos_usb_vendor", "0", str)), 16)
+        product = int(str(settings.value("receipts/escpos_usb_product", "0", str)), 16)
+        if not vendor or not product:
+            return None
+        return Usb(vendor, product)
+    return None

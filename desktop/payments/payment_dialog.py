@@ -1,0 +1,452 @@
+"""The payment page (``paymentDialog``): amount, method, preview, and one durable commit.
+
+Every check is ``billing``'s: ``parse_amount`` for what is typed, ``check_payment`` for the
+rules, ``validate_reference`` and ``cash_change_due`` for the method; dates come from
+``billing.lifecycle`` through ``db.payments_local.payment_outcome``. One ``_validate()`` runs
+on every change and enables Confirm; nothing is written until Confirm.
+
+Taking the money exactly once: the idempotency key (a uuid4) is made when the dialog opens
+and is the outbox ``mutation_id``; the first Confirm switches the dialog to "recording" and
+every later click or held-down Enter is ignored; and even a second write with the same key
+returns the first record (``Outbox.enqueue_payment``). The flow refuses a second dialog on an
+account that already has one open (see ``flow.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.lifecycle import AccountStatus
+from billing.money import DEFAULT_CEILING_PAISE, AmountError, format_inr, paise_to_decimal
+from billing.money import parse_amount as parse_money
+from billing.rules import (
+    PaymentMethod,
+    PaymentOption,
+    PaymentPreview,
+    RuleError,
+    cash_change_due,
+    check_payment,
+    recharge_prefill,
+    validate_reference,
+)
+from db.outbox import Mutation
+from db.payments_local import (
+    AccountForPayment,
+    PaymentOutcome,
+    PlanChoice,
+    build_payment_payload,
+    payment_outcome,
+    record_payment,
+)
+from desktop.context import AppContext
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A payment that passed every check, ready to be written."""
+
+    preview: PaymentPreview
+    outcome: PaymentOutcome
+    method: PaymentMethod
+    reference: str | None
+    tendered_paise: int | None
+
+
+def _amount_text(paise: int) -> str:
+    return str(paise_to_decimal(paise))
+
+
+def _record_job(
+    ctx: AppContext,
+    account_id: int,
+    payload: dict,
+    mutation_id: str,
+    _control: TaskControl,
+) -> Mutation:
+    return record_payment(
+        ctx.outbox,
+        account_id=account_id,
+        payload=payload,
+        created_by=ctx.user.username,
+        mutation_id=mutation_id,
+    )
+
+
+class PaymentDialog(QDialog):
+    """Take one Payment, Advance or Recharge for one account."""
+
+    #: The payment is durable in the outbox (the Mutation, with its receipt number).
+    recorded = Signal(object)
+
+    READY, RECORDING, DONE = "ready", "recording", "done"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        account: AccountForPayment,
+        option: PaymentOption,
+        parent: QWidget | None = None,
+        *,
+        plan: PlanChoice | None = None,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account = account
+        self.option = PaymentOption(option)
+        self.plan = plan
+        self.today: date = ctx.today()
+        self.ceiling_paise = int(
+            ctx.settings.value("payments/ceiling_paise", DEFAULT_CEILING_PAISE, int)
+        )
+        #: The idempotency key of this payment, made once, when the dialog opens.
+        self.mutation_id = str(uuid.uuid4())
+        self.state = self.READY
+        self.checked: Checked | None = None
+        self.mutation: Mutation | None = None
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(f"{self.option.label} — account {account.id}")
+        self.setMinimumWidth(520)
+        self._build(notice)
+        self._prefill()
+        self._validate()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _label(self, name: str, text: str = "", *, error: bool = False) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        if error:
+            label.setStyleSheet(_ERROR_STYLE)
+        return label
+
+    def _build(self, notice: str | None) -> None:
+        a = self.account
+        header = QGridLayout()
+        balance = format_inr(a.balance_paise)
+        if a.pending_count:
+            balance += f"  (includes {a.pending_count} payment(s) pending sync)"
+        facts = [
+            ("Account ID", str(a.id), "accountIdValue"),
+            ("Name", a.name, "accountNameValue"),
+            ("Mobile", a.mobile, "mobileValue"),
+            ("Email", a.email or "—", "emailValue"),
+            ("Plan type", a.plan_type, "planTypeValue"),
+            ("Status", a.status.value, "statusValue"),
+            ("Current balance", balance, "balanceValue"),
+        ]
+        for row, (title, value, name) in enumerate(facts):
+            header.addWidget(QLabel(f"{title}:", self), row, 0)
+            value_label = self._label(name, value)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            header.addWidget(value_label, row, 1)
+        header.setColumnStretch(1, 1)
+
+        self.title = self._label("paymentTitle", f"<b>{self.option.label}</b>")
+        if self.plan is not None:
+            self.title.setText(
+                f"<b>Recharge</b> with {self.plan.name} — {format_inr(self.plan.price_paise)} "
+                f"for {self.plan.validity_days} days"
+            )
+        self.notice = self._label("paymentNotice", notice or "")
+        self.notice.setVisible(bool(notice))
+
+        form = QFormLayout()
+        self.amount = QLineEdit(self)
+        self.amount.setObjectName("amountField")
+        self.amount.setPlaceholderText("e.g. 1250.50")
+        self.amount_error = self._label("amountError", error=True)
+        form.addRow("&Amount (₹):", self.amount)
+        form.addRow("", self.amount_error)
+        self.method = QComboBox(self)
+        self.method.setObjectName("methodField")
+        for method in PaymentMethod:
+            self.method.addItem(method.label, method.value)
+        form.addRow("&Method:", self.method)
+        self.reference = QLineEdit(self)
+        self.reference.setObjectName("referenceField")
+        self.reference.setMaxLength(80)
+        self.reference_error = self._label("referenceError", error=True)
+        form.addRow("&Reference:", self.reference)
+        form.addRow("", self.reference_error)
+        self.tendered = QLineEdit(self)
+        self.tendered.setObjectName("tenderedField")
+        self.tendered.setPlaceholderText("cash handed over (optional)")
+        self.change = self._label("changeDue")
+        form.addRow("&Tendered (₹):", self.tendered)
+        form.addRow("Change due:", self.change)
+
+        self.preview_panel = self._label("previewPanel")
+        self.preview_panel.setTextFormat(Qt.TextFormat.RichText)
+        self.preview_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview_panel.setMinimumHeight(90)
+        self.preview_panel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview_panel.setContentsMargins(8, 6, 8, 6)
+        self.overpay = QCheckBox(self)
+        self.overpay.setObjectName("confirmOverpay")
+        self.overpay.hide()
+        self.error = self._label("paymentError", error=True)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancelPayment")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.confirm = QPushButton(f"Confirm {self.option.label.lower()}", self)
+        self.confirm.setObjectName("confirmPayment")
+        self.confirm.setDefault(True)
+        self.confirm.clicked.connect(self._on_confirm)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("<b>After this payment</b>", self))
+        layout.addWidget(self.preview_panel)
+        layout.addWidget(self.overpay)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        self.amount.textChanged.connect(self._validate)
+        self.reference.textChanged.connect(self._validate)
+        self.tendered.textChanged.connect(self._validate)
+        self.method.currentIndexChanged.connect(self._validate)
+        self.overpay.toggled.connect(self._validate)
+
+    def _prefill(self) -> None:
+        if self.option is PaymentOption.PAYMENT:
+            self.amount.setText(_amount_text(self.account.balance_paise))
+        elif self.option is PaymentOption.RECHARGE and self.plan is not None:
+            due = recharge_prefill(self.plan.price_paise, self.account.balance_paise)
+            self.amount.setText(_amount_text(due))
+            # A recharge takes exactly the plan price less credit: the rules fix the amount.
+            self.amount.setReadOnly(True)
+        self.amount.selectAll()
+        self.amount.setFocus()
+
+    # -- checking -----------------------------------------------------------------------------
+
+    @property
+    def selected_method(self) -> PaymentMethod:
+        return PaymentMethod(self.method.currentData())
+
+    def _parse(self, text: str, *, allow_zero: bool = False) -> int:
+        return parse_money(text, allow_zero=allow_zero)
+
+    @Slot()
+    def _validate(self) -> None:
+        """Check every field, show each problem next to its field, update the preview, and
+        enable Confirm only for a payment the rules accept (and, for an over-payment, once
+        the cashier has ticked the extra confirmation)."""
+        self.checked = None
+        method = self.selected_method
+        self.reference.setEnabled(method.requires_reference)
+        self.tendered.setEnabled(method is PaymentMethod.CASH)
+        ok = True
+        preview: PaymentPreview | None = None
+        amount_message = ""
+        try:
+            allow_zero = self.option is PaymentOption.RECHARGE
+            amount = self._parse(self.amount.text(), allow_zero=allow_zero)
+            preview = check_payment(
+                self.option,
+                amount,
+                balance_paise=self.account.balance_paise,
+                prepaid=self.account.prepaid,
+                plan_price_paise=self.plan.price_paise if self.plan else None,
+                ceiling_paise=self.ceiling_paise,
+            )
+        except (AmountError, RuleError) as exc:
+            amount_message = str(exc)
+            ok = False
+        self.amount_error.setText(amount_message)
+        self.amount_error.setVisible(bool(amount_message))
+
+        reference: str | None = None
+        reference_message = ""
+        try:
+            reference = validate_reference(method, self.reference.text()) or None
+            if not method.requires_reference:
+                reference = None
+        except RuleError as exc:
+            reference_message = str(exc)
+            ok = False
+        self.reference_error.setText(reference_message)
+        self.reference_error.setVisible(bool(reference_message))
+
+        tendered: int | None = None
+        change_text = "—"
+        if method is PaymentMethod.CASH and self.tendered.text().strip():
+            try:
+                tendered = self._parse(self.tendered.text())
+                if preview is not None:
+                    change = cash_change_due(preview.amount_paise, tendered)
+                    change_text = format_inr(change)
+            except (AmountError, RuleError) as exc:
+                change_text = str(exc)
+                ok = False
+        self.change.setText(change_text)
+        self.change.setStyleSheet(_ERROR_STYLE if not ok and tendered is None
+                                  and self.tendered.text().strip() else "")
+
+        outcome = None
+        if preview is not None:
+            outcome = payment_outcome(
+                self.account, self.option, preview.amount_paise, self.today, self.plan
+            )
+            self._show_preview(preview, outcome)
+            needs = preview.needs_overpay_confirmation
+            self.overpay.setVisible(needs)
+            if needs:
+                self.overpay.setText(
+                    f"Yes, the customer pays {format_inr(preview.amount_paise)}: keep the extra "
+                    f"{format_inr(preview.credit_created_paise)} as advance credit."
+                )
+                ok = ok and self.overpay.isChecked()
+            elif self.overpay.isChecked():
+                self.overpay.blockSignals(True)
+                self.overpay.setChecked(False)
+                self.overpay.blockSignals(False)
+        else:
+            self.preview_panel.setText("<i>Enter a valid amount to see its effect.</i>")
+            self.overpay.hide()
+        if ok and preview is not None and outcome is not None:
+            self.checked = Checked(preview, outcome, method, reference, tendered)
+        self.confirm.setEnabled(self.checked is not None and self.state == self.READY)
+
+    def _show_preview(self, preview: PaymentPreview, outcome: PaymentOutcome) -> None:
+        lines = []
+        after = preview.balance_after_paise
+        if after < 0:
+            lines.append(f"New balance: <b>{format_inr(after)}</b> (advance credit "
+                         f"{format_inr(-after)})")
+        else:
+            lines.append(f"New balance: <b>{format_inr(after)}</b>")
+        if preview.is_partial:
+            lines.append(f"Part payment: <b>{format_inr(preview.remaining_due_paise)}</b> "
+                         "stays due.")
+        if preview.credit_created_paise:
+            lines.append(f"Advance credit created: <b>{format_inr(preview.credit_created_paise)}"
+                         "</b>")
+        if outcome.new_expiry is not None:
+            lines.append(f"Plan valid until <b>{outcome.new_expiry:%d %b %Y}</b>.")
+        if outcome.reconnects:
+            lines.append("<b>This payment reconnects the suspended account.</b>")
+        elif outcome.status_after is AccountStatus.SUSPENDED:
+            if self.account.prepaid:
+                lines.append("The account stays suspended until it is recharged.")
+            else:
+                lines.append("The account stays suspended: an invoice is still unpaid past "
+                             "its grace.")
+        if outcome.suspends_on is not None and outcome.status_after is AccountStatus.ACTIVE:
+            lines.append(f"Suspends on <b>{outcome.suspends_on:%d %b %Y}</b> unless paid "
+                         "or renewed.")
+        self.preview_panel.setText("<br/>".join(lines))
+
+    # -- committing ---------------------------------------------------------------------------
+
+    @Slot()
+    def _on_confirm(self) -> None:
+        """Write the payment once; every further press while (or after) it is written is
+        ignored."""
+        if self.state != self.READY:
+            return
+        self._validate()
+        checked = self.checked
+        if checked is None:
+            return
+        self.state = self.RECORDING
+        self.confirm.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        for field in (self.amount, self.reference, self.tendered):
+            field.setReadOnly(True)
+        self.method.setEnabled(False)
+        self.overpay.setEnabled(False)
+        self.error.setText("")
+        self.confirm.setText("Recording…")
+        payload = build_payment_payload(
+            self.account,
+            option=self.option,
+            method=checked.method,
+            reference=checked.reference,
+            amount_paise=checked.preview.amount_paise,
+            charge_paise=checked.preview.charge_paise,
+            plan_id=self.plan.id if self.plan else None,
+            tendered_paise=checked.tendered_paise,
+            taken_at=datetime.now(UTC),
+        )
+        task = self.ctx.tasks.run_db(
+            "record payment",
+            partial(_record_job, self.ctx, self.account.id, payload, self.mutation_id),
+        )
+        task.done.connect(self._on_recorded)
+        task.error.connect(self._on_record_failed)
+
+    @Slot(object)
+    def _on_recorded(self, mutation: object) -> None:
+        assert isinstance(mutation, Mutation)
+        self.state = self.DONE
+        self.mutation = mutation
+        self.confirm.setText("Recorded")
+        self.recorded.emit(mutation)
+        self.accept()
+
+    @Slot(object)
+    def _on_record_failed(self, exc: object) -> None:
+        log.error("payment for account %s not recorded: %s", self.account.id, exc)
+        self.state = self.READY
+        self.confirm.setText(f"Confirm {self.option.label.lower()}")
+        self.cancel_button.setEnabled(True)
+        for field in (self.amount, self.reference, self.tendered):
+            field.setReadOnly(False)
+        self.amount.setReadOnly(self.option is PaymentOption.RECHARGE)
+        self.method.setEnabled(True)
+        self.overpay.setEnabled(True)
+        self.error.setText(
+            f"The payment was NOT recorded: {exc}. Nothing was saved; try again, and do not "
+            "hand out a receipt until one is shown."
+        )
+        self._validate()
+
+    def reject(self) -> None:
+        """Cancel is refused while the payment is being written."""
+        if self.state == self.RECORDING:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.state == self.RECORDING:
+            event.ignore()
+            return
+        super().closeEvent(event)

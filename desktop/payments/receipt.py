@@ -1,0 +1,377 @@
+"""The receipt of a payment: its content, the screen/PDF/printer document, and its window.
+
+One :class:`ReceiptData` feeds every form of the receipt (screen, PDF, Qt printer, ESC/POS
+thermal printer), so they cannot disagree. Printing and saving run off the GUI thread; each
+print is counted in the outbox and every print after the first says DUPLICATE.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QMarginsF, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.money import amount_in_words, format_inr
+from billing.rules import PaymentMethod, PaymentOption
+from db.outbox import Mutation
+from db.payments_local import record_receipt_print
+from desktop.context import AppContext
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+#: Receipt width: 80 mm thermal paper; the PDF is the same strip, so it reads like the slip.
+RECEIPT_WIDTH_MM = 80.0
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """Everything a receipt says."""
+
+    receipt_number: str
+    account_id: int
+    account_name: str
+    mobile: str
+    option: PaymentOption
+    method: PaymentMethod
+    reference: str | None
+    amount_paise: int
+    balance_before_paise: int
+    balance_after_paise: int
+    cashier: str
+    taken_at: datetime
+    zone: str
+    pending_sync: bool
+    plan_name: str | None = None
+    new_expiry: date | None = None
+    tendered_paise: int | None = None
+    document_number: str | None = None
+    duplicate: bool = False
+    company: str = "Terabyte Broadband"
+    branch: str | None = None
+
+    @property
+    def device_code(self) -> str:
+        return self.receipt_number.rsplit("-", 1)[0]
+
+    @property
+    def change_paise(self) -> int | None:
+        if self.tendered_paise is None:
+            return None
+        return self.tendered_paise - self.amount_paise
+
+    @property
+    def local_time(self) -> datetime:
+        return self.taken_at.astimezone(ZoneInfo(self.zone))
+
+    @property
+    def words(self) -> str:
+        return amount_in_words(self.amount_paise)
+
+    def as_duplicate(self) -> ReceiptData:
+        return replace(self, duplicate=True)
+
+    @classmethod
+    def from_mutation(
+        cls,
+        mutation: Mutation,
+        *,
+        account_name: str,
+        mobile: str,
+        cashier: str,
+        zone: str,
+        plan_name: str | None = None,
+        new_expiry: date | None = None,
+        branch: str | None = None,
+    ) -> ReceiptData:
+        """The receipt of a payment mutation; the server's answer, once there, wins."""
+        body = mutation.payload
+        answer = (mutation.result or {}).get("payment") or {}
+        after = body["balance_before_paise"] + body.get("charge_paise", 0) - body["amount_paise"]
+        return cls(
+            receipt_number=body["receipt_number"],
+            account_id=int(mutation.account_id or 0),
+            account_name=account_name,
+            mobile=mobile,
+            option=PaymentOption(body["option"]),
+            method=PaymentMethod(body["method"]),
+            reference=body.get("reference"),
+            amount_paise=int(body["amount_paise"]),
+            balance_before_paise=int(body["balance_before_paise"]),
+            balance_after_paise=int(answer.get("balance_after_paise", after)),
+            cashier=cashier,
+            taken_at=datetime.fromtimestamp(int(body["taken_at"]), UTC),
+            zone=zone,
+            pending_sync=not mutation.state.acknowledged,
+            plan_name=plan_name,
+            new_expiry=new_expiry,
+            tendered_paise=body.get("tendered_paise"),
+            document_number=answer.get("document_number"),
+            branch=branch,
+        )
+
+
+def _option_title(option: PaymentOption) -> str:
+    return {
+        PaymentOption.PAYMENT: "Payment received",
+        PaymentOption.ADVANCE: "Advance received",
+        PaymentOption.RECHARGE: "Recharge",
+    }[option]
+
+
+def receipt_fields(data: ReceiptData, *, rupee: str = "₹") -> list[tuple[str, str]]:
+    """The receipt's labelled lines, in order (shared by every form of the receipt)."""
+
+    def money(paise: int) -> str:
+        return format_inr(paise).replace("₹", rupee)
+
+    fields = [
+        ("Receipt No", data.receipt_number),
+        ("Date", data.local_time.strftime("%d-%m-%Y %H:%M")),
+        ("Account ID", str(data.account_id)),
+        ("Name", data.account_name),
+        ("Mobile", data.mobile),
+        ("For", _option_title(data.option)),
+    ]
+    if data.plan_name:
+        fields.append(("Plan", data.plan_name))
+    if data.new_expiry:
+        fields.append(("Valid until", data.new_expiry.strftime("%d-%m-%Y")))
+    fields.append(("Amount", money(data.amount_paise)))
+    fields.append(("Method", data.method.label))
+    if data.reference:
+        fields.append(("Reference", data.reference))
+    if data.tendered_paise is not None and data.method is PaymentMethod.CASH:
+        fields.append(("Tendered", money(data.tendered_paise)))
+        fields.append(("Change", money(data.change_paise or 0)))
+    fields.append(("New balance", money(data.balance_after_paise)))
+    if data.document_number:
+        fields.append(("Document No", data.document_number))
+    fields.append(("Cashier", data.cashier))
+    return fields
+
+
+def status_marks(data: ReceiptData) -> list[str]:
+    marks = []
+    if data.duplicate:
+        marks.append("DUPLICATE")
+    if data.pending_sync:
+        marks.append("PENDING SYNC")
+    return marks
+
+
+def receipt_html(data: ReceiptData) -> str:
+    """The receipt as simple HTML for the screen, the PDF and Qt's printers."""
+    rows = "".join(
+        f"<tr><td style='color:#555;padding-right:8px'>{html.escape(k)}</td>"
+        f"<td><b>{html.escape(v)}</b></td></tr>"
+        for k, v in receipt_fields(data)
+    )
+    marks = "".join(
+        f"<p align='center' style='color:#b00020;font-weight:bold;font-size:13pt'>"
+        f"{html.escape(m)}</p>"
+        for m in status_marks(data)
+    )
+    branch = f"<br/>{html.escape(data.branch)}" if data.branch else ""
+    note = (
+        "<p align='center' style='color:#555;font-size:8pt'>Recorded on this counter; it "
+        "reaches head office when the link is up. Balance shown is provisional.</p>"
+        if data.pending_sync
+        else ""
+    )
+    return (
+        "<html><body style='font-family:sans-serif;font-size:10pt'>"
+        f"<p align='center'><b style='font-size:13pt'>{html.escape(data.company)}</b>{branch}"
+        "<br/>RECEIPT</p>"
+        f"{marks}<table width='100%' cellspacing='0' cellpadding='2'>{rows}</table>"
+        f"<p><i>{html.escape(data.words)}</i></p>{note}"
+        "<p align='center' style='font-size:8pt'>Thank you.</p></body></html>"
+    )
+
+
+def receipt_document(data: ReceiptData) -> QTextDocument:
+    document = QTextDocument()
+    document.setHtml(receipt_html(data))
+    return document
+
+
+def write_pdf(data: ReceiptData, path: Path) -> Path:
+    """Save the receipt as a PDF (a receipt-width page); safe off the GUI thread."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(f"Receipt {data.receipt_number}")
+    writer.setCreator("Terabyte Partner Desk")
+    writer.setResolution(300)
+    height = 150.0 + 8 * len(status_marks(data))
+    writer.setPageSize(QPageSize(QSizeF(RECEIPT_WIDTH_MM, height), QPageSize.Unit.Millimeter))
+    writer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)
+    document = receipt_document(data)
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    document.print_(writer)
+    return path
+
+
+def _print_count_and_data(ctx: AppContext, data: ReceiptData, target: str) -> ReceiptData:
+    """Count this print in the outbox; a receipt printed before comes out as DUPLICATE."""
+    before = record_receipt_print(ctx.outbox, data.receipt_number, ctx.user.username, target)
+    return data.as_duplicate() if before > 0 or data.duplicate else data
+
+
+def _save_pdf_job(ctx: AppContext, data: ReceiptData, path: Path, _control: TaskControl) -> Path:
+    return write_pdf(_print_count_and_data(ctx, data, "pdf"), path)
+
+
+def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
+                _control: TaskControl) -> str:
+    from desktop.payments.escpos_receipt import open_configured_printer, print_receipt
+
+    target = printer if printer is not None else open_configured_printer(ctx.settings)
+    if target is None:
+        raise RuntimeError(
+            "No receipt printer is set up; set one under Settings → Receipt printer."
+        )
+    print_receipt(target, _print_count_and_data(ctx, data, "escpos"),
+                  paper_mm=int(ctx.settings.value("receipts/paper_mm", 80, int)))
+    return data.receipt_number
+
+
+class ReceiptDialog(QDialog):
+    """Shows a receipt right after the payment is durable; prints, saves and reprints it."""
+
+    #: A job finished: "pdf", "escpos", "printer"; with the file path or receipt number.
+    printed = Signal(str, str)
+    failed = Signal(str)
+    #: The cashier asks to recharge this (prepaid) account straight after a Payment.
+    recharge_requested = Signal(int)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        data: ReceiptData,
+        parent: QWidget | None = None,
+        *,
+        offer_recharge: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data = data
+        self.setObjectName("receiptDialog")
+        self.setWindowTitle(f"Receipt {data.receipt_number}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("receiptView")
+        self.view.setHtml(receipt_html(data))
+        self.view.setMinimumSize(360, 520)
+        self.status = QLabel(self)
+        self.status.setObjectName("receiptStatus")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.print_button = self._button("printReceipt", "&Print…", self._on_print, buttons)
+        self.pdf_button = self._button("saveReceiptPdf", "Save as P&DF…", self._on_pdf, buttons)
+        self.thermal_button = self._button(
+            "printThermal", "&Thermal printer", self._on_thermal, buttons
+        )
+        self.recharge_button = self._button(
+            "rechargeNow", "&Recharge now", self._on_recharge, buttons
+        )
+        self.recharge_button.setVisible(offer_recharge)
+        self.close_button = self._button("closeReceipt", "Close", self.close, buttons)
+        self.close_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _button(self, name: str, label: str, slot: object, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    # -- jobs (also called by tests with a path or a fake printer) ----------------------------
+
+    def save_pdf(self, path: Path) -> None:
+        """Write the PDF off the GUI thread; ``printed("pdf", path)`` when done."""
+        self.status.setText("Saving PDF…")
+        task = self.ctx.tasks.run_net("receipt pdf", partial(_save_pdf_job, self.ctx, self.data,
+                                                             Path(path)))
+        task.done.connect(self._on_pdf_done)
+        task.error.connect(self._on_job_error)
+
+    def print_thermal(self, printer: object | None = None) -> None:
+        """Print on the ESC/POS printer from settings (or ``printer``), off the GUI thread."""
+        self.status.setText("Printing receipt…")
+        task = self.ctx.tasks.run_net(
+            "receipt escpos", partial(_escpos_job, self.ctx, self.data, printer)
+        )
+        task.done.connect(self._on_thermal_done)
+        task.error.connect(self._on_job_error)
+
+    @Slot(object)
+    def _on_pdf_done(self, path: object) -> None:
+        self.status.setText(f"Saved {path}")
+        self.printed.emit("pdf", str(path))
+
+    @Slot(object)
+    def _on_thermal_done(self, number: object) -> None:
+        self.status.setText("Printed on the receipt printer.")
+        self.printed.emit("escpos", str(number))
+
+    @Slot(object)
+    def _on_job_error(self, exc: object) -> None:
+        self.status.setText(f"Could not print: {exc}")
+        self.failed.emit(str(exc))
+
+    # -- buttons ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_print(self) -> None:  # pragma: no cover - needs a real print dialog
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        data = _print_count_and_data(self.ctx, self.data, "printer")
+        receipt_document(data).print_(printer)
+        self.printed.emit("printer", data.receipt_number)
+
+    @Slot()
+    def _on_pdf(self) -> None:  # pragma: no cover - needs a real file dialog
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save receipt", f"receipt-{self.data.receipt_number}.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.save_pdf(Path(name))
+
+    @Slot()
+    def _on_thermal(self) -> None:
+        self.print_thermal()
+
+    @Slot()
+    def _on_recharge(self) -> None:
+        from desktop.payments.flow import start_payment  # the flow imports this module
+
+        self.recharge_requested.emit(self.data.account_id)
+        start_payment(self.ctx, self.data.account_id, PaymentOption.RECHARGE,
+                      self.parentWidget())
+        self.close()
+
