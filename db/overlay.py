@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from db.outbox import Mutation, MutationKind, MutationState, Outbox
+from sqlalchemy import Engine, select
+
+from db.outbox import Mutation, MutationKind, MutationState, Outbox, _row_to_mutation
+from db.outbox_schema import mutations
+from db.replica import pulled_payment_uuids
 
 
 @dataclass(frozen=True)
@@ -48,3 +53,58 @@ def pending_payments(mutations: Iterable[Mutation]) -> dict[int, PendingPayments
 def outbox_pending_payments(outbox: Outbox) -> dict[int, PendingPayments]:
     """:func:`pending_payments` over everything pending in ``outbox``."""
     return pending_payments(outbox.pending(limit=100_000))
+
+
+#: How long an acknowledged payment is watched for in the cache before it is assumed pulled.
+ACK_WATCH_SECONDS = 3 * 24 * 3600
+
+
+def acknowledged_unpulled_payments(
+    outbox: Outbox, cache_engine: Engine, *, now: datetime | None = None
+) -> dict[int, PendingPayments]:
+    """Payments the server has applied whose rows the cache has not pulled yet.
+
+    Between the push that applies a payment and the pull that brings the new balance, the
+    cached balance is still the old one; counting these keeps the shown balance from
+    flickering back. Once the payment row (same ``payment_uuid``) is in the cache, the
+    cached balance already includes it and it counts for nothing.
+    """
+    since = (now or datetime.now(UTC)) - timedelta(seconds=ACK_WATCH_SECONDS)
+    acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
+    with outbox.engine.connect() as conn:
+        rows = conn.execute(
+            select(mutations)
+            .where(
+                (mutations.c.kind == MutationKind.PAYMENT.value)
+                & mutations.c.state.in_(acked)
+                & (mutations.c.acked_at >= since)
+            )
+            .order_by(mutations.c.seq)
+        ).all()
+    candidates = [_row_to_mutation(r) for r in rows]
+    if not candidates:
+        return {}
+    pulled = pulled_payment_uuids(
+        cache_engine, (str(m.payload.get("payment_uuid") or m.mutation_id) for m in candidates)
+    )
+    result: dict[int, PendingPayments] = {}
+    for m in candidates:
+        if m.account_id is None or str(m.payload.get("payment_uuid") or m.mutation_id) in pulled:
+            continue
+        before = result.get(m.account_id, PendingPayments(0, 0))
+        result[m.account_id] = PendingPayments(
+            before.delta_paise + payment_delta(m), before.count + 1
+        )
+    return result
+
+
+def provisional_payments(outbox: Outbox, cache_engine: Engine) -> dict[int, PendingPayments]:
+    """Everything to lay over cached balances: pending payments plus applied-but-not-yet-
+    pulled ones (see :func:`acknowledged_unpulled_payments`). Use this for display."""
+    result = dict(outbox_pending_payments(outbox))
+    for account_id, extra in acknowledged_unpulled_payments(outbox, cache_engine).items():
+        before = result.get(account_id, PendingPayments(0, 0))
+        result[account_id] = PendingPayments(
+            before.delta_paise + extra.delta_paise, before.count + extra.count
+        )
+    return result

@@ -1,0 +1,250 @@
+"""Apply pulled changes to the desktop's cache (a replica of what the user may see).
+
+Pure database code, no HTTP and no Qt: the sync engine hands each pulled page to
+:func:`apply_page`, which writes the page's rows, tombstones, the quick-search rows of the
+accounts it touched and the new cursor in ONE transaction (docs/sync-api.md "Pull"), so a
+crash between pages leaves the cache at a page boundary it can resume from.
+
+The wire format of a row is the storage format of the cache (money integer paise, business
+dates ISO text, moments integer epoch seconds, booleans as JSON booleans), so rows go in
+with ``executemany`` on the raw SQLite connection: no ORM objects, no per-row round trips.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from db.cache import get_state, set_state
+from db.cache_schema import cache_metadata, sync_state
+from db.schema import DOMAIN_TABLES
+from db.search import account_search_text
+
+#: sync_state keys.
+CURSOR_KEY = "cursor"
+EPOCH_KEY = "server_epoch"
+OWNER_KEY = "owner"
+LAST_SYNCED_KEY = "last_synced_at"
+
+#: Accounts touched by one page beyond which listeners are told "many changed" instead.
+MANY_ACCOUNTS = 2_000
+
+
+class ReplicaError(ValueError):
+    """A pulled change the cache cannot apply (unknown table, missing key)."""
+
+
+@dataclass
+class _TableSql:
+    columns: list[str]
+    pk: list[str]
+    upsert: str
+    delete: str
+
+
+def _table_sql() -> dict[str, _TableSql]:
+    out: dict[str, _TableSql] = {}
+    for name in DOMAIN_TABLES:
+        table = cache_metadata.tables[name]
+        columns = [c.name for c in table.columns]
+        pk = [c.name for c in table.primary_key.columns]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        where = " AND ".join(f'"{c}" = ?' for c in pk)
+        out[name] = _TableSql(
+            columns=columns,
+            pk=pk,
+            upsert=f'INSERT OR REPLACE INTO "{name}" ({quoted}) VALUES ({marks})',
+            delete=f'DELETE FROM "{name}" WHERE {where}',
+        )
+    return out
+
+
+_SQL = _table_sql()
+
+
+@dataclass
+class ApplySummary:
+    """What one or more applied pages changed."""
+
+    upserts: int = 0
+    deletes: int = 0
+    accounts: int = 0  # account rows upserted (the unit of the initial-sync progress)
+    per_table: dict[str, int] = field(default_factory=dict)
+    account_ids: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> int:
+        return self.upserts + self.deletes
+
+    def add(self, other: ApplySummary) -> None:
+        self.upserts += other.upserts
+        self.deletes += other.deletes
+        self.accounts += other.accounts
+        for table, n in other.per_table.items():
+            self.per_table[table] = self.per_table.get(table, 0) + n
+        if len(self.account_ids) <= MANY_ACCOUNTS:
+            self.account_ids |= other.account_ids
+
+
+def _row_values(sql: _TableSql, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    try:
+        return tuple([row[c] for c in sql.columns])
+    except KeyError:
+        # Older servers may omit nullable columns; a missing key is NULL.
+        return tuple([row.get(c) for c in sql.columns])
+
+
+def _key_values(sql: _TableSql, key: Mapping[str, Any], table: str) -> tuple[Any, ...]:
+    try:
+        return tuple([key[c] for c in sql.pk])
+    except KeyError as exc:
+        raise ReplicaError(f"tombstone for {table} lacks key column {exc}") from exc
+
+
+def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> ApplySummary:
+    """Apply pulled changes, in order, inside the caller's transaction.
+
+    Consecutive changes of the same table and operation go in one ``executemany``; the
+    order between an upsert and a later delete of the same key is kept.
+    """
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    summary = ApplySummary()
+    start = 0
+    n = len(changes)
+    while start < n:
+        first = changes[start]
+        table, op = first.get("table"), first.get("op")
+        end = start + 1
+        while end < n and changes[end].get("table") == table and changes[end].get("op") == op:
+            end += 1
+        run = changes[start:end]
+        sql = _SQL.get(table)  # type: ignore[arg-type]
+        if sql is None:
+            raise ReplicaError(f"unknown table in pulled changes: {table!r}")
+        if op == "upsert":
+            _upsert(raw, table, sql, [c["row"] for c in run], summary)
+        elif op == "delete":
+            _delete(raw, table, sql, [c["key"] for c in run], summary)
+        else:
+            raise ReplicaError(f"unknown operation in pulled changes: {op!r}")
+        summary.per_table[table] = summary.per_table.get(table, 0) + len(run)
+        start = end
+    return summary
+
+
+def _upsert(
+    raw: Any, table: str, sql: _TableSql, rows: list[Mapping[str, Any]], summary: ApplySummary
+) -> None:
+    raw.executemany(sql.upsert, [_row_values(sql, r) for r in rows])
+    summary.upserts += len(rows)
+    if table == "accounts":
+        ids = [r["id"] for r in rows]
+        raw.executemany("DELETE FROM account_search WHERE rowid = ?", [(i,) for i in ids])
+        raw.executemany(
+            "INSERT INTO account_search(rowid, text) VALUES (?, ?)",
+            [
+                (r["id"], account_search_text(r["id"], r["name"], r.get("mobile"), r.get("email")))
+                for r in rows
+            ],
+        )
+        summary.accounts += len(rows)
+        _note_accounts(summary, ids)
+    elif "account_id" in sql.columns:
+        _note_accounts(summary, [r.get("account_id") for r in rows])
+
+
+def _delete(
+    raw: Any, table: str, sql: _TableSql, keys: list[Mapping[str, Any]], summary: ApplySummary
+) -> None:
+    values = [_key_values(sql, k, table) for k in keys]
+    if table == "accounts":
+        raw.executemany("DELETE FROM account_search WHERE rowid = ?", values)
+        _note_accounts(summary, [v[0] for v in values])
+    elif "account_id" in sql.pk:
+        _note_accounts(summary, [k.get("account_id") for k in keys])
+    raw.executemany(sql.delete, values)
+    summary.deletes += len(keys)
+
+
+def _note_accounts(summary: ApplySummary, ids: Iterable[Any]) -> None:
+    if len(summary.account_ids) > MANY_ACCOUNTS:
+        return
+    summary.account_ids.update(i for i in ids if i is not None)
+
+
+def apply_page(
+    engine: Engine,
+    changes: Sequence[Mapping[str, Any]],
+    cursor: str,
+    server_epoch: str | None,
+) -> ApplySummary:
+    """Apply one pulled page and store its cursor in one cache transaction."""
+    with engine.begin() as conn:
+        summary = apply_changes(conn, changes)
+        set_state(conn, CURSOR_KEY, cursor)
+        if server_epoch is not None:
+            set_state(conn, EPOCH_KEY, server_epoch)
+    return summary
+
+
+def read_cursor(engine: Engine) -> tuple[str | None, str | None]:
+    """The stored cursor and the server epoch it belongs to (None, None: pull from start)."""
+    with engine.connect() as conn:
+        return get_state(conn, CURSOR_KEY), get_state(conn, EPOCH_KEY)
+
+
+def read_state(engine: Engine, key: str) -> str | None:
+    with engine.connect() as conn:
+        return get_state(conn, key)
+
+
+def write_state(engine: Engine, key: str, value: str) -> None:
+    with engine.begin() as conn:
+        set_state(conn, key, value)
+
+
+def mark_synced(engine: Engine, at: float | None = None) -> None:
+    """Remember when a full push-and-pull cycle last finished (epoch seconds)."""
+    write_state(engine, LAST_SYNCED_KEY, str(int(at if at is not None else time.time())))
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when the cache holds no accounts and no cursor (an initial sync is due)."""
+    with engine.connect() as conn:
+        has_rows = conn.exec_driver_sql("SELECT 1 FROM accounts LIMIT 1").first() is not None
+        return not has_rows and get_state(conn, CURSOR_KEY) is None
+
+
+def clear(engine: Engine, keep_owner: bool = False) -> None:
+    """Empty the replica (every domain table, the search index, the cursor) in one
+    transaction. The outbox is another file and is never touched here."""
+    with engine.begin() as conn:
+        for name in reversed(DOMAIN_TABLES):
+            conn.exec_driver_sql(f'DELETE FROM "{name}"')
+        conn.exec_driver_sql("DELETE FROM account_search")
+        if keep_owner:
+            conn.execute(sync_state.delete().where(sync_state.c.key != OWNER_KEY))
+        else:
+            conn.execute(sync_state.delete())
+
+
+def pulled_payment_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:
+    """Which of ``uuids`` the cache already holds as payment rows (pulled from the server)."""
+    wanted = list(dict.fromkeys(uuids))
+    found: set[str] = set()
+    with engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = conn.exec_driver_sql(
+                f"SELECT payment_uuid FROM payments WHERE payment_uuid IN ({marks})",
+                tuple(chunk),
+            )
+            found.update(r[0] for r in rows)
+    return found

@@ -1,0 +1,194 @@
+"""The sign-in dialog (``signInDialog``).
+
+Signs in against the server off the GUI thread; when the server cannot be reached a user
+who signed in here before is let in offline. When the server runs in demo mode the dialog
+lists the demo roles; choosing one fills in its user name and password.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.sync.auth import Authenticator, SignedIn, SignInFailed
+from desktop.tasks import TaskControl, TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DemoRole:
+    """A demo account the sign-in screen offers (only when the server is a demo)."""
+
+    username: str
+    password: str
+    label: str
+
+
+class SignInDialog(QDialog):
+    """User name, password (and server); emits :attr:`signed_in` and accepts on success."""
+
+    signed_in = Signal(object)  # SignedIn
+
+    def __init__(
+        self,
+        auth: Authenticator,
+        tasks: TaskRunner,
+        server: str = "",
+        *,
+        demo_roles: list[DemoRole] | None = None,
+        username: str = "",
+        keyring_warning: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(f"Sign in — {APP_NAME}")
+        self.auth = auth
+        self.tasks = tasks
+        self._busy = False
+
+        heading = QLabel("<b>Sign in to the partner portal</b>", self)
+        self.server_field = QLineEdit(server, self)
+        self.server_field.setObjectName("signInServer")
+        self.server_field.setPlaceholderText("https://portal.example.in")
+        self.username_field = QLineEdit(username, self)
+        self.username_field.setObjectName("signInUsername")
+        self.username_field.setPlaceholderText("e.g. staff.cbe")
+        self.password_field = QLineEdit(self)
+        self.password_field.setObjectName("signInPassword")
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("Server", self.server_field)
+        form.addRow("User name", self.username_field)
+        form.addRow("Password", self.password_field)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("signInMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        self.keyring_note = QLabel(keyring_warning or "", self)
+        self.keyring_note.setObjectName("signInKeyringWarning")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #8a5300;")
+        self.keyring_note.setVisible(bool(keyring_warning))
+
+        self.demo_list = QListWidget(self)
+        self.demo_list.setObjectName("demoRoles")
+        demo_heading = QLabel("Demo server — choose a role to try:", self)
+        for role in demo_roles or []:
+            item = QListWidgetItem(f"{role.label}  ·  {role.username}")
+            item.setData(Qt.ItemDataRole.UserRole, (role.username, role.password))
+            item.setToolTip(f"Password: {role.password}")
+            self.demo_list.addItem(item)
+        self.demo_list.setMaximumHeight(28 * max(1, len(demo_roles or [])) + 8)
+        self.demo_list.setVisible(bool(demo_roles))
+        demo_heading.setVisible(bool(demo_roles))
+        self.demo_list.currentItemChanged.connect(self._on_demo_chosen)
+        self.demo_list.itemDoubleClicked.connect(self._on_demo_double_clicked)
+
+        self.sign_in_button = QPushButton("Sign in", self)
+        self.sign_in_button.setObjectName("signInButton")
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("signInCancel")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sign_in_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(demo_heading)
+        layout.addWidget(self.demo_list)
+        layout.addWidget(self.message)
+        layout.addWidget(self.keyring_note)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(420)
+
+        self.sign_in_button.clicked.connect(self._on_sign_in)
+        self.cancel_button.clicked.connect(self.reject)
+        for field in (self.server_field, self.username_field, self.password_field):
+            field.textChanged.connect(self._validate)
+            field.returnPressed.connect(self._on_sign_in)
+        self._validate()
+        (self.password_field if username else self.username_field).setFocus()
+
+    @Slot()
+    def _validate(self) -> None:
+        ready = all(f.text().strip() for f in (
+            self.server_field, self.username_field, self.password_field))
+        self.sign_in_button.setEnabled(ready and not self._busy)
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_demo_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        username, password = item.data(Qt.ItemDataRole.UserRole)
+        self.username_field.setText(username)
+        self.password_field.setText(password)
+
+    @Slot(QListWidgetItem)
+    def _on_demo_double_clicked(self, item: QListWidgetItem) -> None:
+        self._on_demo_chosen(item)
+        self._on_sign_in()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    @Slot()
+    def _on_sign_in(self) -> None:
+        if self._busy or not self.sign_in_button.isEnabled():
+            return
+        self._busy = True
+        self._validate()
+        self.show_message("")
+        self.sign_in_button.setText("Signing in…")
+        task = self.tasks.run_net("sign in", partial(
+            _sign_in, self.auth, self.server_field.text(), self.username_field.text(),
+            self.password_field.text()))
+        task.done.connect(self._on_done)
+        task.error.connect(self._on_error)
+
+    @Slot(object)
+    def _on_done(self, result: object) -> None:
+        assert isinstance(result, SignedIn)
+        self._busy = False
+        self.sign_in_button.setText("Sign in")
+        self.password_field.clear()
+        self.signed_in.emit(result)
+        self.accept()
+
+    @Slot(object)
+    def _on_error(self, exc: object) -> None:
+        self._busy = False
+        self.sign_in_button.setText("Sign in")
+        text = exc.message if isinstance(exc, SignInFailed) else f"Sign-in failed: {exc}"
+        self.show_message(text)
+        self.password_field.selectAll()
+        self.password_field.setFocus()
+        self._validate()
+
+
+def _sign_in(auth: Authenticator, server: str, username: str, password: str,
+             _control: TaskControl) -> SignedIn:
+    return auth.sign_in(server, username, password)

@@ -1,0 +1,1 @@
+"""Offline-first sync with the partner portal server (docs/sync-api.md)."""

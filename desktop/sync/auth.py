@@ -1,0 +1,200 @@
+"""Signing in and out: online against the server, offline against a kept verifier.
+
+Blocking (network, scrypt): callers run these off the GUI thread (``ctx.tasks.run_net``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from billing.roles import Role
+from db import replica
+from db.outbox import Outbox
+from desktop.context import CurrentUser
+from desktop.offline_auth import OfflineVerifiers
+from desktop.secrets import SecretStore
+from desktop.sync.client import ApiError, OfflineError, SignIn, SyncClient, SyncError
+from desktop.sync.engine import pending_payment_count
+
+log = logging.getLogger(__name__)
+
+
+class SignInFailed(Exception):
+    """Sign-in did not succeed; ``message`` says why and what to do."""
+
+    def __init__(self, message: str, code: str = "failed") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class SignOutRefused(Exception):
+    """Sign-out would lose unsent payments; ``message`` says why."""
+
+    def __init__(self, message: str, pending_payments: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pending_payments = pending_payments
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is signed in, against which server, and whether the server confirmed it."""
+
+    user: CurrentUser
+    server: str
+    online: bool
+    business_zone: str | None = None
+    server_epoch: str | None = None
+    #: True when the cache belonged to someone else and was emptied for this user.
+    cache_reset: bool = False
+    notice: str | None = None
+
+
+def user_from_profile(profile: dict[str, Any]) -> CurrentUser:
+    return CurrentUser(
+        username=str(profile["username"]),
+        display_name=str(profile.get("display_name") or profile["username"]),
+        role=Role(profile["role"]),
+        branch_id=profile.get("branch_id"),
+        reseller_id=profile.get("reseller_id"),
+    )
+
+
+class Authenticator:
+    """Sign-in and sign-out for one data folder (its cache, outbox and verifier file)."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        cache_engine: Engine,
+        outbox: Outbox,
+        secrets: SecretStore,
+        client_factory: Callable[[str], SyncClient] = SyncClient,
+    ) -> None:
+        self.cache_engine = cache_engine
+        self.outbox = outbox
+        self.secrets = secrets
+        self.verifiers = OfflineVerifiers(data_dir)
+        self.client_factory = client_factory
+        self.client: SyncClient | None = None
+
+    def sign_in(self, server: str, username: str, password: str) -> SignedIn:
+        """Online when the server answers; offline (kept verifier) when it cannot be reached."""
+        username = username.strip()
+        if not username or not password:
+            raise SignInFailed("Enter your user name and password.", "missing")
+        server = server.strip().rstrip("/")
+        if not server.startswith(("http://", "https://")):
+            raise SignInFailed("The server address must start with https:// (or http://).",
+                               "bad_server")
+        client = self.client_factory(server)
+        try:
+            answer = client.sign_in(username, password, self.outbox.device_code())
+        except OfflineError:
+            return self._offline(client, server, username, password)
+        except ApiError as exc:
+            if exc.code == "locked_out":
+                wait = exc.body.get("error", {}).get("retry_after") or exc.body.get("retry_after")
+                later = f" Try again in {int(wait) // 60 + 1} minutes." if wait else ""
+                raise SignInFailed(f"{exc.message}{later}", exc.code) from exc
+            if exc.status == 401:
+                raise SignInFailed("The user name or password is wrong.", exc.code) from exc
+            raise SignInFailed(exc.message, exc.code) from exc
+        except SyncError as exc:
+            raise SignInFailed(str(exc)) from exc
+        return self._online(client, server, username, password, answer)
+
+    def _online(self, client: SyncClient, server: str, username: str, password: str,
+                answer: SignIn) -> SignedIn:
+        user = user_from_profile(answer.user)
+        notice = None
+        if not self.secrets.set_token(server, user.username, answer.token) or (
+            not self.secrets.is_system
+        ):
+            notice = self.secrets.warning
+        self.verifiers.remember(user.username, password, answer.user, server)
+        if answer.device_code and answer.device_code != self.outbox.device_code():
+            try:
+                self.outbox.set_device_code(answer.device_code)
+            except ValueError as exc:
+                log.info("keeping this PC's device code: %s", exc)
+        reset = self._claim_cache(server, user.username)
+        self.client = client
+        log.info("signed in online as %s (%s)", user.username, user.role.value)
+        return SignedIn(user, server, True, answer.business_zone, answer.server_epoch, reset,
+                        notice)
+
+    def _offline(self, client: SyncClient, server: str, username: str, password: str
+                 ) -> SignedIn:
+        found = self.verifiers.verify(username, password)
+        if found is None:
+            if self.verifiers.knows(username):
+                raise SignInFailed(
+                    "The server cannot be reached and the password does not match the one "
+                    "last used on this PC.", "offline_mismatch")
+            raise SignInFailed(
+                "The server cannot be reached. Sign in once while connected; after that you "
+                "can sign in on this PC without a connection.", "offline_unknown")
+        user = user_from_profile(found.profile)
+        token = self.secrets.get_token(server, user.username)
+        client.set_token(token)
+        reset = self._claim_cache(server, user.username)
+        self.client = client
+        notice = "Signed in offline; changes are kept on this PC and sent when the server " \
+                 "can be reached."
+        if token is None:
+            notice += " Sign in again once connected to sync."
+        log.info("signed in offline as %s", user.username)
+        return SignedIn(user, server, False, cache_reset=reset, notice=notice)
+
+    def resume(self, server: str, username: str) -> bool:
+        """Reuse a token kept in the keyring (no password needed); False if none."""
+        token = self.secrets.get_token(server, username)
+        if token is None:
+            return False
+        client = self.client_factory(server)
+        client.set_token(token)
+        self.client = client
+        return True
+
+    def _claim_cache(self, server: str, username: str) -> bool:
+        """Empty the cache when it holds another user's or server's replica."""
+        owner = f"{username}@{server}"
+        current = replica.read_state(self.cache_engine, replica.OWNER_KEY)
+        if current == owner:
+            return False
+        reset = current is not None
+        if reset:
+            log.info("cache belonged to %s; rebuilding it for %s", current, owner)
+        replica.clear(self.cache_engine)
+        replica.write_state(self.cache_engine, replica.OWNER_KEY, owner)
+        return reset
+
+    def check_sign_out(self) -> None:
+        """Raise :class:`SignOutRefused` while payments taken here are unsent."""
+        unsent = pending_payment_count(self.outbox)
+        if unsent:
+            noun = "payment has" if unsent == 1 else "payments have"
+            raise SignOutRefused(
+                f"{unsent} {noun} not reached the server yet. Connect to the network and "
+                "sync (Sync now) before signing out, so no payment is lost.", unsent)
+
+    def sign_out(self, server: str, username: str) -> None:
+        """Revoke the token, forget it, and wipe the cache. The outbox is never touched;
+        refused (:class:`SignOutRefused`) while payments are unsent."""
+        self.check_sign_out()
+        if self.client is not None:
+            try:
+                self.client.sign_out()
+            except SyncError as exc:
+                log.info("server sign-out not confirmed (%s); the token is forgotten here", exc)
+        self.secrets.delete_token(server, username)
+        replica.clear(self.cache_engine)
+        log.info("signed out %s; cache emptied, outbox kept", username)

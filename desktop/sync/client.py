@@ -1,0 +1,254 @@
+"""The HTTP client of the sync API: one ``requests.Session`` with timeouts, TLS
+verification, retries with backoff and gzip. No Qt here; the engine runs it off the GUI
+thread.
+
+The bearer token lives only in this object's memory and in the system keyring
+(:mod:`desktop.secrets`); it is never logged and never written to a file.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from desktop import __version__
+
+log = logging.getLogger(__name__)
+
+API = "/api/v1"
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 120.0
+#: Network and gateway failures are retried; a push is safe to resend (mutation ids).
+RETRY_STATUSES = (502, 503, 504)
+
+
+class SyncError(Exception):
+    """Base of every error the client reports."""
+
+
+class OfflineError(SyncError):
+    """The server could not be reached (no network, refused, timed out)."""
+
+
+class ApiError(SyncError):
+    """The server answered with an error document."""
+
+    def __init__(self, status: int, code: str, message: str, body: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.body = body or {}
+
+
+class Unauthorized(ApiError):
+    """The token is missing, expired or revoked: the user must sign in again."""
+
+
+class ResyncRequired(ApiError):
+    """410: the cursor is too old or from another server epoch."""
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The answer to a sign-in (the token stays out of ``repr``)."""
+
+    token: str
+    expires_at: int | None
+    user: dict[str, Any]
+    server_epoch: str | None
+    business_zone: str | None
+    currency: str | None
+    device_code: str | None
+
+    def __repr__(self) -> str:
+        return f"SignIn(user={self.user.get('username')!r}, expires_at={self.expires_at})"
+
+
+def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
+    """A session that verifies TLS, retries connection failures and 502/503/504 with
+    exponential backoff (GET and POST: pushes are idempotent by mutation id)."""
+    session = requests.Session()
+    session.verify = True
+    retry = Retry(
+        total=retries,
+        connect=retries,
+        read=retries,
+        status=retries,
+        other=0,
+        backoff_factor=backoff,
+        backoff_max=10,
+        status_forcelist=RETRY_STATUSES,
+        allowed_methods=frozenset({"GET", "POST"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update(
+        {
+            "Accept": "application/json",
+            "Accept-Encoding": "gzip",
+            "User-Agent": f"TerabytePartnerDesk/{__version__}",
+        }
+    )
+    return session
+
+
+class SyncClient:
+    """Calls of docs/sync-api.md against one server."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.session = session or make_session()
+        self.timeout = timeout
+        self._token: str | None = None
+
+    # -- token -----------------------------------------------------------------------------
+
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
+
+    def set_token(self, token: str | None) -> None:
+        self._token = token
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"} if self._token else {}
+
+    # -- transport -------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        url = f"{self.base_url}{API}{path}"
+        try:
+            response = self.session.request(
+                method, url, headers=self._headers(), timeout=self.timeout, **kwargs
+            )
+        except requests.exceptions.SSLError as exc:
+            raise SyncError(f"The server's certificate could not be verified: {exc}") from exc
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise OfflineError(f"The server at {self.base_url} cannot be reached.") from exc
+        except requests.exceptions.RetryError as exc:
+            raise OfflineError(f"The server at {self.base_url} is not answering.") from exc
+        if response.status_code >= 400:
+            raise _error_from(response)
+        return response
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        response = self._request(method, path, **kwargs)
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise SyncError(f"The server sent something that is not JSON ({path}).") from exc
+        if not isinstance(body, dict):
+            raise SyncError(f"The server sent an unexpected answer ({path}).")
+        return body
+
+    # -- calls -----------------------------------------------------------------------------
+
+    def sign_in(self, username: str, password: str, device_code: str | None = None) -> SignIn:
+        body: dict[str, Any] = {"username": username, "password": password}
+        if device_code:
+            body["device_code"] = device_code
+        answer = self._json("POST", "/auth/sign-in", json=body)
+        result = _sign_in_from(answer)
+        self._token = result.token
+        return result
+
+    def device_sign_in(self, device_code: str, device_secret: str) -> SignIn:
+        answer = self._json(
+            "POST",
+            "/auth/device-sign-in",
+            json={"device_code": device_code, "device_secret": device_secret},
+        )
+        result = _sign_in_from(answer)
+        self._token = result.token
+        return result
+
+    def sign_out(self) -> None:
+        """Revoke the token on the server (best effort) and forget it here."""
+        try:
+            if self._token:
+                self._request("POST", "/auth/sign-out")
+        finally:
+            self._token = None
+
+    def me(self) -> dict[str, Any]:
+        return self._json("GET", "/me")
+
+    def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        body = self._json("GET", "/sync/pull", params=params)
+        if "changes" not in body or "cursor" not in body:
+            raise SyncError("The server's pull answer lacks changes or a cursor.")
+        return body
+
+    def push(self, device_code: str, mutations: list[dict[str, Any]]) -> dict[str, Any]:
+        body = self._json(
+            "POST", "/sync/push", json={"device_code": device_code, "mutations": mutations}
+        )
+        results = body.get("results")
+        if not isinstance(results, list):
+            raise SyncError("The server's push answer lacks results.")
+        return body
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def _sign_in_from(answer: dict[str, Any]) -> SignIn:
+    try:
+        return SignIn(
+            token=str(answer["token"]),
+            expires_at=_int_or_none(answer.get("expires_at")),
+            user=dict(answer["user"]),
+            server_epoch=answer.get("server_epoch"),
+            business_zone=answer.get("business_zone"),
+            currency=answer.get("currency"),
+            device_code=answer.get("device_code"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError("The server's sign-in answer is incomplete.") from exc
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _error_from(response: requests.Response) -> ApiError:
+    status = response.status_code
+    code, message, body = f"http_{status}", f"The server answered {status}.", {}
+    try:
+        body = response.json()
+        error = body.get("error") if isinstance(body, dict) else None
+        if isinstance(error, dict):
+            code = str(error.get("code") or code)
+            message = str(error.get("message") or message)
+    except ValueError:
+        pass
+    if status == 401:
+        return Unauthorized(status, code, message, body)
+    if status == 410:
+        return ResyncRequired(status, code, message, body)
+    return ApiError(status, code, message, body)

@@ -1,0 +1,435 @@
+"""The sync engine: push the outbox, then pull the server's changes into the cache.
+
+One cycle (:meth:`SyncEngine.run_cycle`, run off the GUI thread by ``ctx.tasks.run_net``):
+
+1. **Push** pending outbox writes in device order, in batches; each answer (applied,
+   duplicate, rejected, conflict) is stored with :meth:`Outbox.record_results`. A rejected
+   or conflicting write waits in "Needs attention" and never blocks the ones behind it.
+   A push whose answer is lost keeps its writes pending; resending them is safe (the server
+   answers ``duplicate``: exactly once).
+2. **Pull** pages from the stored cursor; each page and its cursor go into the cache in one
+   transaction (:func:`db.replica.apply_page`). The next page is fetched while the current
+   one is written. ``410 resync`` (or a new server epoch) drops the cache and pulls from the
+   start; the outbox is a different file and is never touched.
+
+Pushing and then pulling in the same cycle means an applied payment's new balance arrives
+moments after the push; until then :func:`db.overlay.provisional_payments` keeps showing it.
+
+Scheduling (GUI thread): on start, every ``interval`` seconds, on "Sync now", and when the
+network returns (Qt's reachability signal where a backend exists, otherwise a short probe
+while offline). Results reach widgets through signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from db import replica
+from db.outbox import Mutation, MutationKind, MutationState, Outbox
+from desktop.sync.client import (
+    ApiError,
+    OfflineError,
+    ResyncRequired,
+    SyncClient,
+    SyncError,
+    Unauthorized,
+)
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 5_000
+PUSH_BATCH = 250
+DEFAULT_INTERVAL_S = 60
+#: Probe delays while offline (seconds), the last one repeating.
+OFFLINE_PROBES_S = (3, 5, 10, 20, 30)
+
+_STATES = {
+    "applied": MutationState.APPLIED,
+    "duplicate": MutationState.DUPLICATE,
+    "rejected": MutationState.REJECTED,
+    "conflict": MutationState.CONFLICT,
+}
+
+Report = Callable[[int, int], None]
+
+
+@dataclass
+class SyncOutcome:
+    """What one cycle did; handed to the GUI thread."""
+
+    ok: bool = True
+    offline: bool = False
+    unauthorized: bool = False
+    error: str | None = None
+    pushed: dict[str, int] = field(default_factory=dict)
+    pulled_changes: int = 0
+    pulled_accounts: int = 0
+    #: Accounts whose rows changed; None when too many to list (views reload everything).
+    account_ids: list[int] | None = field(default_factory=list)
+    reset: bool = False
+    initial: bool = False
+    pending: int = 0
+    needs_attention: int = 0
+    seconds: float = 0.0
+    finished_at: float = 0.0
+
+    @property
+    def pushed_total(self) -> int:
+        return sum(self.pushed.values())
+
+
+def mutation_wire(m: Mutation) -> dict[str, Any]:
+    """An outbox row as docs/sync-api.md "Push" sends it."""
+    return {
+        "mutation_id": m.mutation_id,
+        "seq": m.seq,
+        "kind": m.kind.value,
+        "account_id": m.account_id,
+        "base_version": m.base_version,
+        "payload": m.payload,
+    }
+
+
+class SyncCycle:
+    """Push-then-pull, without Qt: the part tests and the benchmark drive directly."""
+
+    def __init__(
+        self,
+        client: SyncClient,
+        cache_engine: Any,
+        outbox: Outbox,
+        *,
+        page_size: int = PAGE_SIZE,
+        push_batch: int = PUSH_BATCH,
+    ) -> None:
+        self.client = client
+        self.cache_engine = cache_engine
+        self.outbox = outbox
+        self.page_size = page_size
+        self.push_batch = push_batch
+        self.lock = threading.Lock()  # one cycle (or sign-out) at a time
+
+    # -- one cycle -----------------------------------------------------------------------
+
+    def run(self, report: Report | None = None, cancelled: Callable[[], bool] | None = None
+            ) -> SyncOutcome:
+        started = time.perf_counter()
+        outcome = SyncOutcome()
+        with self.lock:
+            try:
+                if not self.client.has_token:
+                    raise Unauthorized(401, "signed_out", "Sign in to sync with the server.")
+                ids: set[int] = set()
+                outcome.pushed = self.push(ids)
+                self.pull(outcome, ids, report, cancelled)
+                replica.mark_synced(self.cache_engine)
+            except Unauthorized as exc:
+                outcome.ok, outcome.unauthorized, outcome.error = False, True, exc.message
+            except OfflineError as exc:
+                outcome.ok, outcome.offline, outcome.error = False, True, str(exc)
+            except ApiError as exc:
+                outcome.ok, outcome.error = False, f"{exc.message} ({exc.code})"
+            except SyncError as exc:
+                outcome.ok, outcome.error = False, str(exc)
+            counts = self.outbox.counts()
+            outcome.pending = counts.get(MutationState.PENDING, 0)
+            outcome.needs_attention = counts.get(MutationState.REJECTED, 0) + counts.get(
+                MutationState.CONFLICT, 0
+            )
+        outcome.seconds = time.perf_counter() - started
+        outcome.finished_at = time.time()
+        return outcome
+
+    def push(self, account_ids: set[int] | None = None) -> dict[str, int]:
+        """Send every pending write, oldest first, in batches; store each answer."""
+        totals: dict[str, int] = {}
+        sent: set[str] = set()
+        device = self.outbox.device_code()
+        while True:
+            batch = [m for m in self.outbox.pending(limit=self.push_batch + len(sent))
+                     if m.mutation_id not in sent][: self.push_batch]
+            if not batch:
+                return totals
+            ids = [m.mutation_id for m in batch]
+            sent.update(ids)
+            try:
+                answer = self.client.push(device, [mutation_wire(m) for m in batch])
+            except SyncError as exc:
+                self.outbox.record_failure(ids, str(exc))
+                raise
+            by_id = {r.get("mutation_id"): r for r in answer["results"] if isinstance(r, dict)}
+            records = []
+            for m in batch:
+                result = by_id.get(m.mutation_id)
+                state = _STATES.get(str(result.get("status"))) if result else None
+                if state is None:
+                    continue  # no usable answer: stays pending, resent next cycle
+                records.append((m.mutation_id, state, result))
+                totals[state.value] = totals.get(state.value, 0) + 1
+                if account_ids is not None and m.account_id is not None:
+                    account_ids.add(m.account_id)
+            self.outbox.record_results(records)
+            missing = len(batch) - len(records)
+            if missing:
+                log.warning("push: %d of %d writes got no answer; kept pending", missing,
+                            len(batch))
+
+    def pull(
+        self,
+        outcome: SyncOutcome,
+        account_ids: set[int],
+        report: Report | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        """Pull pages until the server has no more; each page in one cache transaction."""
+        cursor, epoch = replica.read_cursor(self.cache_engine)
+        outcome.initial = cursor is None
+        total = replica.ApplySummary()
+        resets = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+            future: Future[dict[str, Any]] = fetcher.submit(
+                self.client.pull, cursor, self.page_size
+            )
+            while True:
+                try:
+                    page = future.result()
+                    page_epoch = page.get("server_epoch")
+                    if cursor and epoch and page_epoch and page_epoch != epoch:
+                        raise ResyncRequired(410, "resync", "The server has a new epoch.")
+                except ResyncRequired:
+                    resets += 1
+                    if resets > 2:
+                        raise
+                    log.warning("pull: the server asks for a resync; rebuilding the cache")
+                    replica.clear(self.cache_engine, keep_owner=True)
+                    outcome.reset = outcome.initial = True
+                    cursor = epoch = None
+                    future = fetcher.submit(self.client.pull, None, self.page_size)
+                    continue
+                has_more = bool(page.get("has_more"))
+                next_cursor = str(page["cursor"])
+                if has_more and not (cancelled and cancelled()):
+                    future = fetcher.submit(self.client.pull, next_cursor, self.page_size)
+                summary = replica.apply_page(
+                    self.cache_engine, page["changes"], next_cursor, page_epoch
+                )
+                cursor, epoch = next_cursor, page_epoch or epoch
+                total.add(summary)
+                if report is not None and outcome.initial:
+                    report(total.changes, total.accounts)
+                if not has_more or (cancelled and cancelled()):
+                    break
+        outcome.pulled_changes = total.changes
+        outcome.pulled_accounts = total.accounts
+        ids = account_ids | total.account_ids
+        many = outcome.reset or outcome.initial or len(ids) > replica.MANY_ACCOUNTS
+        outcome.account_ids = None if many else sorted(ids)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status widget shows."""
+
+    online: bool | None  # None: not tried yet
+    syncing: bool
+    last_synced_at: float | None
+    pending: int
+    needs_attention: int
+    error: str | None
+    signed_in: bool
+
+
+class SyncEngine(QObject):
+    """Schedules sync cycles off the GUI thread and tells widgets how they went."""
+
+    #: A :class:`SyncStatus` (GUI thread).
+    status_changed = Signal(object)
+    #: Pull progress: rows received, rows expected (0 = unknown), a label with the accounts.
+    progress = Signal(int, int, str)
+    #: A finished cycle's :class:`SyncOutcome`.
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        ctx: Any,
+        client: SyncClient,
+        *,
+        interval_s: int = DEFAULT_INTERVAL_S,
+        page_size: int = PAGE_SIZE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.client = client
+        self.cycle = SyncCycle(client, ctx.cache_engine, ctx.outbox, page_size=page_size)
+        self.interval_s = interval_s
+        self._task: Any = None
+        self._again = False
+        self._stopped = False
+        self._online: bool | None = None
+        self._error: str | None = None
+        self._pending = 0
+        self._attention = 0
+        self._last_synced: float | None = None
+        self._offline_probe = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sync_now)
+        self._network_info: Any = None
+        ctx.events.outbox_changed.connect(self._on_outbox_changed)
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def syncing(self) -> bool:
+        return self._task is not None
+
+    def status(self) -> SyncStatus:
+        return SyncStatus(
+            online=self._online,
+            syncing=self.syncing,
+            last_synced_at=self._last_synced,
+            pending=self._pending,
+            needs_attention=self._attention,
+            error=self._error,
+            signed_in=self.client.has_token,
+        )
+
+    def _emit_status(self) -> None:
+        self.status_changed.emit(self.status())
+
+    # -- scheduling ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Sync now, then every ``interval_s`` seconds and when the network returns."""
+        self._stopped = False
+        self._watch_network()
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._timer.stop()
+        if self._task is not None:
+            self._task.cancel()
+
+    @Slot()
+    def sync_now(self) -> None:
+        if self._stopped:
+            return
+        if self._task is not None:
+            self._again = True
+            return
+        self._timer.stop()
+        self._again = False
+        task = self.ctx.tasks.run_net("sync", self._work)
+        task.progress.connect(self._on_progress)
+        task.done.connect(self._on_done)
+        task.error.connect(self._on_error)
+        self._task = task
+        self._emit_status()
+
+    def _work(self, control: Any) -> SyncOutcome:
+        return self.cycle.run(control.report, lambda: control.cancelled)
+
+    def _schedule(self, seconds: float) -> None:
+        if not self._stopped:
+            self._timer.start(int(seconds * 1000))
+
+    @Slot(int, int)
+    def _on_progress(self, rows: int, accounts: int) -> None:
+        # The pull answer carries no total, so the count runs without an end.
+        self.progress.emit(rows, 0, f"rows ({accounts:,} accounts)")
+
+    @Slot(object)
+    def _on_done(self, outcome: object) -> None:
+        assert isinstance(outcome, SyncOutcome)
+        self._task = None
+        self._pending, self._attention = outcome.pending, outcome.needs_attention
+        if outcome.ok:
+            self._online, self._error = True, None
+            self._last_synced = outcome.finished_at
+            self._offline_probe = 0
+            self._schedule(self.interval_s)
+        elif outcome.offline:
+            self._online, self._error = False, outcome.error
+            delay = OFFLINE_PROBES_S[min(self._offline_probe, len(OFFLINE_PROBES_S) - 1)]
+            self._offline_probe += 1
+            self._schedule(min(delay, self.interval_s))
+        else:
+            self._online = True  # the server answered; the user must sign in again
+            self._error = outcome.error
+            if not outcome.unauthorized:
+                self._schedule(self.interval_s)
+        if outcome.reset:
+            self.ctx.events.cache_reset.emit()
+        elif outcome.pulled_changes or outcome.pushed_total:
+            self.ctx.events.accounts_changed.emit(outcome.account_ids or [])
+        if outcome.pushed_total:
+            self.ctx.events.outbox_changed.emit()
+        self.finished.emit(outcome)
+        self._emit_status()
+        if self._again:
+            self.sync_now()
+
+    @Slot(object)
+    def _on_error(self, exc: object) -> None:
+        self._task = None
+        self._error = f"Sync failed: {exc}"
+        log.error("sync cycle failed: %s", exc)
+        self._schedule(self.interval_s)
+        self._emit_status()
+
+    @Slot()
+    def _on_outbox_changed(self) -> None:
+        task = self.ctx.tasks.run_db("outbox counts", self._count_work)
+        task.done.connect(self._on_counts)
+
+    def _count_work(self, _control: Any) -> tuple[int, int]:
+        counts = self.ctx.outbox.counts()
+        return counts.get(MutationState.PENDING, 0), counts.get(
+            MutationState.REJECTED, 0
+        ) + counts.get(MutationState.CONFLICT, 0)
+
+    @Slot(object)
+    def _on_counts(self, counts: object) -> None:
+        self._pending, self._attention = counts  # type: ignore[misc]
+        self._emit_status()
+
+    def refresh_counts(self) -> None:
+        """Recount pending and needs-attention writes (off the GUI thread)."""
+        self._on_outbox_changed()
+
+    def _watch_network(self) -> None:
+        """Sync as soon as Qt reports the network back, where a reachability backend exists."""
+        if self._network_info is not None:
+            return
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if QNetworkInformation.loadDefaultBackend():
+                info = QNetworkInformation.instance()
+                info.reachabilityChanged.connect(self._on_reachability)
+                self._network_info = info
+        except (ImportError, RuntimeError):  # pragma: no cover - depends on the platform
+            self._network_info = None
+
+    @Slot(object)
+    def _on_reachability(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online and self._online is False:
+            log.info("network is back; syncing")
+            self.sync_now()
+
+
+def pending_payment_count(outbox: Outbox) -> int:
+    """Payments taken on this PC that the server has not acknowledged."""
+    return sum(1 for m in outbox.pending(limit=1_000_000) if m.kind is MutationKind.PAYMENT)

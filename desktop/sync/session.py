@@ -1,0 +1,280 @@
+"""The signed-in session on the GUI thread: sign-in → main window + sync → sign-out.
+
+``desktop.app.main`` hands control here. For ``--demo`` the embedded server is started off
+the GUI thread, the app signs in as the demo branch staff and syncs; otherwise the sign-in
+dialog asks who is there. Sign-out wipes the cache (never the outbox) and is refused, with
+the reason, while payments are unsent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from desktop.context import AppContext
+from desktop.secrets import SecretStore
+from desktop.signin_dialog import DemoRole, SignInDialog
+from desktop.sync.auth import Authenticator, SignedIn, SignOutRefused
+from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine, SyncOutcome
+from desktop.sync_status import SyncStatusWidget
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+SERVER_SETTING = "sync/server"
+USER_SETTING = "sync/last_user"
+
+
+class SessionController(QObject):
+    """Owns the sign-in dialog, the main window, the sync engine and the demo server."""
+
+    #: Emitted when the app should quit (sign-in cancelled, demo server failed).
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        window_factory: Callable[[AppContext], QMainWindow],
+        secrets: SecretStore,
+        *,
+        server_url: str | None = None,
+        interval_s: int = DEFAULT_INTERVAL_S,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_factory = window_factory
+        self.secrets = secrets
+        self.auth = Authenticator(ctx.data_dir, ctx.cache_engine, ctx.outbox, secrets)
+        saved = ctx.settings.value(SERVER_SETTING, "", str)
+        self.server_url = (server_url or saved or "").rstrip("/")
+        self.interval_s = interval_s
+        self.demo: Any = None  # desktop.demo_server.DemoServer
+        self.demo_roles: list[DemoRole] = []
+        self.window: QMainWindow | None = None
+        self.engine: SyncEngine | None = None
+        self.status: SyncStatusWidget | None = None
+        self.dialog: SignInDialog | None = None
+        self.signed: SignedIn | None = None
+        self._first_sync_done = False
+
+    # -- start ---------------------------------------------------------------------------
+
+    def start_demo(self, accounts: int) -> None:
+        """Start the embedded server off the GUI thread, then sign in as demo staff."""
+        self._show_window()
+        window = self.window
+        assert window is not None
+        window.statusBar().showMessage("Starting the demo server…")
+        task = self.ctx.tasks.run_net(
+            "demo server", partial(_start_demo, self.auth, self.ctx.data_dir, accounts))
+        task.done.connect(self._on_demo_ready)
+        task.error.connect(self._on_demo_failed)
+
+    @Slot(object)
+    def _on_demo_ready(self, result: object) -> None:
+        demo, signed = result  # type: ignore[misc]
+        self.demo = demo
+        self.demo_roles = demo.roles
+        self.server_url = demo.url
+        self._on_signed_in(signed)
+
+    @Slot(object)
+    def _on_demo_failed(self, exc: object) -> None:
+        log.error("demo start failed: %s", exc)
+        if self.window is not None:
+            self.window.statusBar().showMessage(f"The demo server could not start: {exc}")
+
+    def show_sign_in(self, message: str = "") -> SignInDialog:
+        """Ask who is there (non-blocking); the session starts when they are signed in."""
+        dialog = SignInDialog(
+            self.auth,
+            self.ctx.tasks,
+            self.server_url,
+            demo_roles=self.demo_roles,
+            username=self.ctx.settings.value(USER_SETTING, "", str),
+            keyring_warning=self.secrets.warning,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if message:
+            dialog.show_message(message)
+        dialog.signed_in.connect(self._on_signed_in)
+        dialog.rejected.connect(self._on_sign_in_cancelled)
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    @Slot()
+    def _on_sign_in_cancelled(self) -> None:
+        self.dialog = None
+        if self.window is None or not self.window.isVisible():
+            self.quit_requested.emit()
+
+    # -- signed in -----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_signed_in(self, signed: object) -> None:
+        assert isinstance(signed, SignedIn)
+        self.dialog = None
+        self.signed = signed
+        self.server_url = signed.server
+        self.ctx.user = signed.user
+        if signed.business_zone:
+            self.ctx.business_zone = signed.business_zone
+        if self.demo is None:
+            self.ctx.settings.setValue(SERVER_SETTING, signed.server)
+        self.ctx.settings.setValue(USER_SETTING, signed.user.username)
+        if signed.notice:
+            self.ctx.notices.append(signed.notice)
+        client = self.auth.client
+        assert client is not None
+        self._teardown_engine()
+        self.engine = SyncEngine(self.ctx, client, interval_s=self.interval_s, parent=self)
+        self.ctx.sync = self.engine
+        self._first_sync_done = False
+        if self.window is not None and (signed.cache_reset or self.window.property(
+                "sessionUser") != signed.user.username):
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self._show_window()
+        self._attach_status()
+        self.engine.progress.connect(self._on_progress)
+        self.engine.finished.connect(self._on_sync_finished)
+        if signed.notice and self.window is not None:
+            self.window.statusBar().showMessage(signed.notice, 15_000)
+        self.engine.start()
+
+    def _show_window(self) -> None:
+        if self.window is None:
+            self.window = self.window_factory(self.ctx)
+            self.window.setProperty("sessionUser", self.ctx.user.username)
+        self.window.show()
+
+    def _attach_status(self) -> None:
+        assert self.window is not None and self.engine is not None
+        self.status = SyncStatusWidget(self.ctx, self.engine)
+        self.status.sign_out_requested.connect(self.sign_out)
+        dock = QDockWidget("Sync", self.window)
+        dock.setObjectName("syncDock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setTitleBarWidget(QWidget(dock))
+        dock.setWidget(self.status)
+        old = self.window.findChild(QDockWidget, "syncDock")
+        if old is not None:
+            self.window.removeDockWidget(old)
+            old.deleteLater()
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        setter = getattr(self.window, "set_cache_progress", None)
+        if setter is not None:
+            setter(done, total, label)
+
+    @Slot(object)
+    def _on_sync_finished(self, outcome: object) -> None:
+        assert isinstance(outcome, SyncOutcome)
+        if self.window is None:
+            return
+        if outcome.initial or outcome.reset or not self._first_sync_done:
+            setter = getattr(self.window, "set_cache_progress", None)
+            if setter is not None:
+                setter(0, 0, "")  # done: hide the bar
+            refresh = getattr(self.window, "refresh", None)
+            if refresh is not None:
+                refresh()
+            if outcome.ok:
+                self.window.statusBar().clearMessage()
+        self._first_sync_done = True
+
+    # -- sign-out ------------------------------------------------------------------------
+
+    @Slot()
+    def sign_out(self) -> None:
+        """Sign out unless payments are unsent (then say why); never touches the outbox."""
+        task = self.ctx.tasks.run_db("sign-out check", self._check_sign_out)
+        task.done.connect(self._on_sign_out_allowed)
+        task.error.connect(self._on_sign_out_refused)
+
+    def _check_sign_out(self, _control: TaskControl) -> None:
+        self.auth.check_sign_out()
+
+    @Slot(object)
+    def _on_sign_out_allowed(self, _result: object) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+        signed = self.signed
+        assert signed is not None
+        task = self.ctx.tasks.run_net("sign out", partial(
+            _sign_out, self.auth, self.engine, signed.server, signed.user.username))
+        task.done.connect(self._on_signed_out)
+        task.error.connect(self._on_sign_out_refused)
+
+    @Slot(object)
+    def _on_sign_out_refused(self, exc: object) -> None:
+        text = exc.message if isinstance(exc, SignOutRefused) else f"Sign-out failed: {exc}"
+        if self.status is not None:
+            self.status.show_message(text)
+        log.info("sign-out refused: %s", text)
+
+    @Slot(object)
+    def _on_signed_out(self, _result: object) -> None:
+        self._teardown_engine()
+        self.signed = None
+        self.ctx.events.cache_reset.emit()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.show_sign_in("You are signed out. The local copy of the accounts was removed; "
+                          "changes waiting to be sent are kept.")
+
+    def _teardown_engine(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+            self.engine.deleteLater()
+            self.engine = None
+            self.ctx.sync = None
+
+    # -- shutdown ------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop syncing, wait for work in flight, stop the demo server."""
+        if self.engine is not None:
+            self.engine.stop()
+        self.ctx.tasks.wait_idle()
+        if self.demo is not None:
+            self.demo.stop()
+            self.demo = None
+        if self.auth.client is not None:
+            self.auth.client.close()
+
+
+def _start_demo(auth: Authenticator, data_dir: Path, accounts: int, _control: TaskControl
+                ) -> tuple[Any, SignedIn]:
+    from desktop import demo_server
+
+    demo = demo_server.start(data_dir, accounts)
+    try:
+        signed = auth.sign_in(demo.url, demo_server.DEMO_SIGN_IN,
+                              demo.password_for(demo_server.DEMO_SIGN_IN))
+    except BaseException:
+        demo.stop()
+        raise
+    return demo, signed
+
+
+def _sign_out(auth: Authenticator, engine: SyncEngine | None, server: str, username: str,
+              _control: TaskControl) -> None:
+    if engine is not None:
+        with engine.cycle.lock:  # never while a cycle writes the cache
+            auth.sign_out(server, username)
+    else:
+        auth.sign_out(server, username)

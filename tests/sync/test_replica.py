@@ -1,0 +1,116 @@
+"""db.replica: pulled pages, tombstones and the cursor go into the cache together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db import replica
+from db.cache import open_cache
+
+
+def _account(i: int, name: str = "Senthil Kumar", **extra) -> dict:
+    row = {
+        "id": i, "name": name, "branch_id": 1, "area_id": 1, "reseller_id": None,
+        "account_manager_id": None, "sales_executive_id": None, "mobile": "+919876543210",
+        "alt_mobile": None, "email": "s@example.in", "installation_address": None,
+        "billing_address": None, "prepaid": True, "status": "Active", "balance_paise": 50_000,
+        "plan_id": None, "plan_expiry": "2026-12-01", "created_at": 1_700_000_000,
+        "last_seen": None, "ip_address": None, "router_brand": None, "connection_type": None,
+        "mac_address": None, "vlan": None, "version": 1,
+    }
+    row.update(extra)
+    return row
+
+
+@pytest.fixture
+def cache(tmp_path: Path):
+    engine = open_cache(tmp_path / "cache.sqlite3")
+    yield engine
+    engine.dispose()
+
+
+def _search(engine, q: str) -> list[int]:
+    with engine.connect() as conn:
+        return list(conn.execute(text(
+            "SELECT rowid FROM account_search WHERE account_search MATCH :q ORDER BY rowid"),
+            {"q": f'"{q}"'}).scalars())
+
+
+def test_page_rows_search_and_cursor_in_one_go(cache) -> None:
+    changes = [
+        {"table": "accounts", "op": "upsert", "row": _account(1)},
+        {"table": "accounts", "op": "upsert", "row": _account(2, "Priya Raman")},
+        {"table": "account_tags", "op": "upsert",
+         "row": {"account_id": 2, "tag_id": 5, "version": 1}},
+    ]
+    summary = replica.apply_page(cache, changes, "c1", "epoch-a")
+    assert summary.upserts == 3 and summary.accounts == 2
+    assert summary.account_ids == {1, 2}
+    assert replica.read_cursor(cache) == ("c1", "epoch-a")
+    assert _search(cache, "priya") == [2]
+    with cache.connect() as conn:
+        prepaid, expiry = conn.exec_driver_sql(
+            "SELECT prepaid, plan_expiry FROM accounts WHERE id = 1").one()
+    assert prepaid == 1 and expiry == "2026-12-01"
+
+
+def test_upsert_replaces_and_reindexes_then_tombstones_delete(cache) -> None:
+    replica.apply_page(cache, [{"table": "accounts", "op": "upsert", "row": _account(1)}],
+                       "c1", "e")
+    replica.apply_page(cache, [
+        {"table": "accounts", "op": "upsert", "row": _account(1, "Anbu Selvan", version=2)},
+        {"table": "account_tags", "op": "upsert",
+         "row": {"account_id": 1, "tag_id": 3, "version": 1}},
+    ], "c2", "e")
+    assert _search(cache, "senthil") == []
+    assert _search(cache, "anbu") == [1]
+    summary = replica.apply_page(cache, [
+        {"table": "account_tags", "op": "delete", "key": {"account_id": 1, "tag_id": 3}},
+        {"table": "accounts", "op": "delete", "key": {"id": 1}},
+    ], "c3", "e")
+    assert summary.deletes == 2
+    with cache.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM accounts").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM account_tags").scalar() == 0
+    assert _search(cache, "anbu") == []
+
+
+def test_order_within_a_page_is_kept(cache) -> None:
+    key = {"account_id": 1, "tag_id": 3}
+    row = {**key, "version": 1}
+    replica.apply_page(cache, [
+        {"table": "account_tags", "op": "upsert", "row": row},
+        {"table": "account_tags", "op": "delete", "key": key},
+        {"table": "account_tags", "op": "upsert", "row": {**row, "version": 2}},
+    ], "c", "e")
+    with cache.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version FROM account_tags").scalar() == 2
+
+
+def test_a_bad_page_leaves_rows_and_cursor_as_they_were(cache) -> None:
+    replica.apply_page(cache, [{"table": "accounts", "op": "upsert", "row": _account(1)}],
+                       "c1", "e")
+    with pytest.raises(replica.ReplicaError):
+        replica.apply_page(cache, [
+            {"table": "accounts", "op": "upsert", "row": _account(2)},
+            {"table": "no_such_table", "op": "upsert", "row": {}},
+        ], "c2", "e")
+    assert replica.read_cursor(cache) == ("c1", "e")
+    with cache.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM accounts").scalar() == 1
+
+
+def test_clear_empties_everything_but_can_keep_the_owner(cache) -> None:
+    replica.write_state(cache, replica.OWNER_KEY, "staff.cbe@http://x")
+    replica.apply_page(cache, [{"table": "accounts", "op": "upsert", "row": _account(1)}],
+                       "c1", "e")
+    assert not replica.is_empty(cache)
+    replica.clear(cache, keep_owner=True)
+    assert replica.is_empty(cache)
+    assert replica.read_state(cache, replica.OWNER_KEY) == "staff.cbe@http://x"
+    assert _search(cache, "senthil") == []
+    replica.clear(cache)
+    assert replica.read_state(cache, replica.OWNER_KEY) is None
