@@ -1,0 +1,428 @@
+"""The account list's SQL: filter, sort, quick search, count and positional pages.
+
+The Manage Account table (desktop) never sorts or filters in Python. It asks this module for
+
+- :func:`count` and :func:`first_page`: what the table shows at once after a filter change;
+- :func:`ordered_rowids`: the full ordered list of the matching rows' SQLite ``rowid`` s, so
+  that any position (the last row of a million) is one array lookup away;
+- :func:`rows_by_rowid`: the columns of one page of those rows.
+
+Why ``rowid`` and not the account id: ``accounts.id`` is a ``BIGINT PRIMARY KEY`` and so not
+an alias of SQLite's rowid. Every secondary index stores the rowid, so "the ids ordered by
+name" read from the ``(name)`` index alone — no visit to the wide table row — only when the
+rowid is what is read and is the tie-breaker of the sort. Ties are broken by rowid, which
+makes every order total and stable.
+
+Quick search is literal: three characters or more go to the FTS5 trigram index as one quoted
+phrase; shorter text cannot use that index, so it is a prefix match on account id, national
+mobile and name through their b-tree indexes (no full scan, no ``LIKE`` wildcards).
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from billing.lifecycle import AccountStatus
+from db.search import MIN_INDEXED_QUERY, fts_phrase, normalise_query
+
+#: Longer than any indexed search text can be (id + name + mobile + email + separators);
+#: such a query matches nothing, so it is answered without asking the index.
+MAX_SEARCH_CHARS = 420
+
+#: The covering index of cache_0002: every filter column plus every sort key, so a filtered
+#: count or a filtered sort reads this index alone (no visit to the wide table rows).
+LIST_INDEX = "ix_accounts_list"
+
+
+class SortKey(StrEnum):
+    ID = "id"
+    NAME = "name"
+    BRANCH = "branch"
+    MOBILE = "mobile"
+    BALANCE = "balance"
+    LAST_SEEN = "last_seen"
+    PLAN_TYPE = "plan_type"
+    STATUS = "status"
+
+
+# ORDER BY terms per key (ascending); rowid always ends the list.
+_ORDER: dict[SortKey, tuple[str, ...]] = {
+    SortKey.ID: ("a.id",),
+    SortKey.NAME: ("a.name",),
+    SortKey.BRANCH: ("b.name", "a.name"),
+    SortKey.MOBILE: ("a.mobile",),
+    SortKey.BALANCE: ("a.balance_paise",),
+    SortKey.LAST_SEEN: ("a.last_seen",),
+    SortKey.PLAN_TYPE: ("a.prepaid", "a.name"),
+    SortKey.STATUS: ("a.status", "a.name"),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the signed-in user may see (the server enforces it; the list repeats it)."""
+
+    branch_id: int | None = None
+    reseller_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    """The sidebar's choices; ``None`` means "any"."""
+
+    branch_id: int | None = None
+    area_id: int | None = None
+    status: str | None = None
+    account_manager_id: int | None = None
+    sales_executive_id: int | None = None
+    reseller_id: int | None = None
+    search: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == AccountFilter()
+
+
+@dataclass(frozen=True)
+class AccountQuery:
+    scope: Scope = field(default_factory=Scope)
+    filter: AccountFilter = field(default_factory=AccountFilter)
+    sort: SortKey = SortKey.NAME
+    descending: bool = False
+
+    def with_filter(self, account_filter: AccountFilter) -> AccountQuery:
+        return replace(self, filter=account_filter)
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the account table, straight from the cache."""
+
+    rowid: int
+    id: int
+    name: str
+    branch_name: str
+    mobile: str
+    balance_paise: int
+    last_seen: int | None  # epoch seconds, UTC
+    prepaid: bool
+    status: str
+
+
+_ROW_COLUMNS = (
+    "a.rowid, a.id, a.name, b.name, a.mobile, a.balance_paise, a.last_seen, a.prepaid, a.status"
+)
+
+
+def _row(r: Sequence[Any]) -> AccountRow:
+    return AccountRow(
+        int(r[0]), int(r[1]), r[2], r[3], r[4] or "", int(r[5]), r[6], bool(r[7]), r[8]
+    )
+
+
+# -- WHERE ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Where:
+    terms: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    #: True when a term filters on something the list index cannot answer (quick search).
+    search: bool = False
+    #: The single filter column used, when exactly one is (for the plan choice).
+    columns: list[str] = field(default_factory=list)
+    impossible: bool = False
+
+    def add(self, term: str, **params: Any) -> None:
+        self.terms.append(term)
+        self.params.update(params)
+
+    def sql(self) -> str:
+        if self.impossible:
+            return " WHERE 0"
+        return (" WHERE " + " AND ".join(self.terms)) if self.terms else ""
+
+
+def _owner_branch(conn: Connection, table: str, entity_id: int) -> int | None:
+    return conn.execute(
+        text(f"SELECT branch_id FROM {table} WHERE id = :i"), {"i": entity_id}
+    ).scalar()
+
+
+def _where(conn: Connection, query: AccountQuery) -> _Where:
+    w = _Where()
+    f, scope = query.filter, query.scope
+    branches: set[int] = set()
+    if scope.branch_id is not None:
+        branches.add(scope.branch_id)
+    if scope.reseller_id is not None:
+        w.add("a.reseller_id = :scope_reseller", scope_reseller=scope.reseller_id)
+        w.columns.append("reseller_id")
+    if f.branch_id is not None:
+        branches.add(f.branch_id)
+    # Areas, staff and resellers each belong to one branch: naming that branch lets the
+    # list index (branch first) answer any combination of filters.
+    for column, table, value in (
+        ("area_id", "areas", f.area_id),
+        ("account_manager_id", "staff", f.account_manager_id),
+        ("sales_executive_id", "staff", f.sales_executive_id),
+        ("reseller_id", "resellers", f.reseller_id),
+    ):
+        if value is None:
+            continue
+        w.add(f"a.{column} = :{column}", **{column: value})
+        w.columns.append(column)
+        owner = _owner_branch(conn, table, value)
+        if owner is None:
+            w.impossible = True
+        else:
+            branches.add(owner)
+    if len(branches) > 1:
+        w.impossible = True
+    elif branches:
+        w.add("a.branch_id = :branch_id", branch_id=branches.pop())
+        w.columns.append("branch_id")
+    if f.status is not None:
+        w.add("a.status = :status", status=f.status)
+        w.columns.append("status")
+    _search_terms(w, f.search)
+    return w
+
+
+def search_text(typed: str) -> str:
+    """What quick search looks for: normalised, without characters SQLite cannot hold."""
+    return normalise_query(typed).replace("\x00", "")
+
+
+def _search_terms(w: _Where, typed: str) -> None:
+    q = search_text(typed)
+    if not q:
+        return
+    w.search = True
+    if len(q) > MAX_SEARCH_CHARS:
+        w.impossible = True
+        return
+    if len(q) >= MIN_INDEXED_QUERY:
+        w.add(
+            "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
+            phrase=fts_phrase(q),
+        )
+        return
+    # One or two characters: prefix matches that each use a b-tree index.
+    ors: list[str] = []
+    for n, variant in enumerate(_case_variants(q)):
+        ors.append(f"(a.name >= :np{n} AND a.name < :nq{n})")
+        w.params[f"np{n}"] = variant
+        w.params[f"nq{n}"] = variant + "\U0010ffff"
+    if q.isdigit() and q.isascii():
+        ors.append("(a.mobile >= :mp AND a.mobile < :mq)")
+        w.params["mp"] = "+91" + q
+        w.params["mq"] = "+91" + q + "\U0010ffff"
+        if not q.startswith("0"):
+            for digits in range(len(q), 13):
+                scale = 10 ** (digits - len(q))
+                ors.append(f"(a.id BETWEEN :il{digits} AND :ih{digits})")
+                w.params[f"il{digits}"] = int(q) * scale
+                w.params[f"ih{digits}"] = (int(q) + 1) * scale - 1
+    w.terms.append("(" + " OR ".join(ors) + ")")
+
+
+def _case_variants(q: str) -> list[str]:
+    """Every upper/lower spelling of a short (casefolded) query: names keep their case."""
+    options = [sorted({c, c.upper(), c.lower()}) for c in q]
+    return ["".join(p) for p in itertools.product(*options)][:16]
+
+
+# -- queries -------------------------------------------------------------------------------
+
+
+def _from(query: AccountQuery, w: _Where, *, index: str | None = None) -> str:
+    indexed = f" INDEXED BY {index}" if index else ""
+    return f" FROM accounts a{indexed} JOIN branches b ON b.id = a.branch_id" + w.sql()
+
+
+def _order_by(query: AccountQuery, *, plain: bool = True) -> str:
+    direction = " DESC" if query.descending else ""
+    # ``+term`` keeps SQLite from walking the sort column's index row by row (with a visit
+    # to the table for each row to test the filters) when the list index answers faster.
+    prefix = "" if plain else "+"
+    terms = [f"{prefix}{t}{direction}" for t in _ORDER[query.sort]]
+    return " ORDER BY " + ", ".join([*terms, f"a.rowid{direction}"])
+
+
+def _plan(query: AccountQuery, w: _Where) -> tuple[str | None, bool]:
+    """(index to force, plain ORDER BY) for the full ordered list."""
+    if not w.terms or w.search:
+        return None, True  # walk the sort index (covering) / let SQLite pick for FTS
+    if query.sort in (SortKey.NAME, SortKey.STATUS) and len(w.columns) == 1:
+        return None, True  # one filter: its (column, name) index is already in order
+    return LIST_INDEX, False
+
+
+def count(conn: Connection, query: AccountQuery) -> int:
+    """How many accounts match ``query``."""
+    w = _where(conn, query)
+    if w.impossible:
+        return 0
+    sql = "SELECT count(*) FROM accounts a" + w.sql()
+    return int(conn.execute(text(sql), w.params).scalar() or 0)
+
+
+def total(conn: Connection, scope: Scope) -> int:
+    """How many accounts the user's scope holds (the "of N" of the row count)."""
+    return count(conn, AccountQuery(scope=scope))
+
+
+def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[AccountRow]:
+    """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
+    w = _where(conn, query)
+    if w.impossible:
+        return []
+    sql = "SELECT " + _ROW_COLUMNS + _from(query, w) + _order_by(query) + " LIMIT :limit"
+    return [_row(r) for r in conn.execute(text(sql), {**w.params, "limit": limit})]
+
+
+def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
+    """The SQL and parameters of :func:`ordered_rowids` (also used by the benchmark)."""
+    w = _where(conn, query)
+    if w.impossible:
+        return "SELECT 1 WHERE 0", {}
+    index, plain = _plan(query, w)
+    return "SELECT a.rowid" + _from(query, w, index=index) + _order_by(query, plain=plain), w.params
+
+
+def ordered_rowids(
+    conn: Connection,
+    query: AccountQuery,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    chunk: int = 65_536,
+) -> array | None:
+    """Every matching rowid in display order, or ``None`` when ``cancelled()`` turned true.
+
+    A cancelled call also interrupts SQLite mid-sort (a progress handler), so a stale query
+    over a million rows stops at once instead of holding the database worker.
+    """
+    sql, params = ordered_rowids_sql(conn, query)
+    raw = conn.connection.driver_connection
+    stop = cancelled or (lambda: False)
+    if cancelled is not None and raw is not None:
+        raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
+    try:
+        result = array("q")
+        cursor = conn.exec_driver_sql(sql, params)
+        while True:
+            rows = cursor.fetchmany(chunk)
+            if not rows:
+                break
+            result.extend(r[0] for r in rows)
+            if stop():
+                return None
+        return result
+    except Exception:
+        if stop():
+            return None
+        raise
+    finally:
+        if cancelled is not None and raw is not None:
+            raw.set_progress_handler(None, 0)
+
+
+def rows_by_rowid(conn: Connection, rowids: Iterable[int]) -> dict[int, AccountRow]:
+    """The table columns of these rows (a page), keyed by rowid."""
+    wanted = [int(r) for r in rowids]
+    if not wanted:
+        return {}
+    marks = ",".join(str(r) for r in wanted)  # ints only: safe to inline, no 999-limit
+    sql = (
+        "SELECT " + _ROW_COLUMNS + " FROM accounts a JOIN branches b ON b.id = a.branch_id "
+        f"WHERE a.rowid IN ({marks})"
+    )
+    return {r[0]: _row(r) for r in conn.exec_driver_sql(sql)}
+
+
+def rowid_of_account(conn: Connection, account_id: int) -> int | None:
+    sql = text("SELECT rowid FROM accounts WHERE id = :i")
+    return conn.execute(sql, {"i": account_id}).scalar()
+
+
+# -- the sidebar's lists ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    label: str
+    branch_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What each sidebar list may offer: only values inside the user's scope."""
+
+    branches: list[Choice]
+    areas: list[Choice]
+    statuses: list[str]
+    account_managers: list[Choice]
+    sales_executives: list[Choice]
+    resellers: list[Choice]
+
+
+def filter_options(conn: Connection, scope: Scope) -> FilterOptions:
+    """The sidebar's lists. Reference tables are small; statuses come from the accounts."""
+    branch_of_reseller = None
+    if scope.reseller_id is not None:
+        branch_of_reseller = _owner_branch(conn, "resellers", scope.reseller_id)
+    limit_branch = scope.branch_id if scope.branch_id is not None else branch_of_reseller
+
+    def choices(sql: str, **params: Any) -> list[Choice]:
+        return [Choice(int(r[0]), r[1], r[2]) for r in conn.execute(text(sql), params)]
+
+    where_branch = " WHERE branch_id = :b" if limit_branch is not None else ""
+    p = {"b": limit_branch} if limit_branch is not None else {}
+    branches = choices(
+        "SELECT id, name, id FROM branches"
+        + (" WHERE id = :b" if limit_branch is not None else "")
+        + " ORDER BY name",
+        **p,
+    )
+    areas = choices(f"SELECT id, name, branch_id FROM areas{where_branch} ORDER BY name", **p)
+    staff_where = " AND branch_id = :b" if limit_branch is not None else ""
+    managers = choices(
+        "SELECT id, name, branch_id FROM staff WHERE role = 'account_manager'"
+        f"{staff_where} ORDER BY name",
+        **p,
+    )
+    sales = choices(
+        "SELECT id, name, branch_id FROM staff WHERE role = 'sales_executive'"
+        f"{staff_where} ORDER BY name",
+        **p,
+    )
+    if scope.reseller_id is not None:
+        resellers = choices(
+            "SELECT id, name, branch_id FROM resellers WHERE id = :r", r=scope.reseller_id
+        )
+    else:
+        resellers = choices(
+            f"SELECT id, name, branch_id FROM resellers{where_branch} ORDER BY name", **p
+        )
+    statuses = present_statuses(conn, scope)
+    return FilterOptions(branches, areas, statuses, managers, sales, resellers)
+
+
+def present_statuses(conn: Connection, scope: Scope) -> list[str]:
+    """Statuses that occur in the scope, in the lifecycle's order (one index probe each)."""
+    found: list[str] = []
+    for status in AccountStatus:
+        w = _where(conn, AccountQuery(scope=scope, filter=AccountFilter(status=status.value)))
+        sql = "SELECT 1 FROM accounts a" + w.sql() + " LIMIT 1"
+        if conn.execute(text(sql), w.params).first():
+            found.append(status.value)
+    return found
