@@ -1,12 +1,129 @@
-"""Tables that only the server database has (users, tokens, mutation records, changes)."""
+"""Tables that only the server database has (users, tokens, mutation records, changes).
+
+The server is stateless (DESIGN.md "Scale"): everything a second server process would need
+to answer the same request lives here, never in process memory.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 from db.schema import metadata as domain_metadata
 
-#: The server's metadata: the domain tables plus its own (added by the server issue).
+#: The server's metadata: the domain tables plus its own.
 server_metadata = MetaData(naming_convention=domain_metadata.naming_convention)
 for _table in domain_metadata.sorted_tables:
     _table.to_metadata(server_metadata)
+
+#: People who sign in. ``password_hash`` is a salted scrypt verifier, never the password.
+users = Table(
+    "users",
+    server_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(120), nullable=False),
+    Column("role", String(16), nullable=False),  # billing.roles.Role
+    Column("branch_id", Integer, ForeignKey("branches.id"), nullable=True),
+    Column("reseller_id", Integer, ForeignKey("resellers.id"), nullable=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("created_at", BigInteger, nullable=False),
+)
+
+#: Kiosk devices: a device code and a secret (hashed like a password), bound to one branch.
+devices = Table(
+    "devices",
+    server_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("device_code", String(16), nullable=False, unique=True),
+    Column("display_name", String(120), nullable=False),
+    Column("branch_id", Integer, ForeignKey("branches.id"), nullable=False),
+    Column("secret_hash", String(255), nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("created_at", BigInteger, nullable=False),
+)
+
+#: Bearer tokens, stored only as SHA-256 of the token. Exactly one of user_id / device_id.
+tokens = Table(
+    "tokens",
+    server_metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True, index=True),
+    Column("device_id", Integer, ForeignKey("devices.id"), nullable=True, index=True),
+    Column("device_code", String(16), nullable=True),
+    Column("issued_at", BigInteger, nullable=False),
+    Column("expires_at", BigInteger, nullable=False),
+    Column("revoked_at", BigInteger, nullable=True),
+)
+
+#: Failed sign-ins per principal ("user:<name>" or "device:<code>"), for the lock-out.
+login_failures = Table(
+    "login_failures",
+    server_metadata,
+    Column("principal", String(96), primary_key=True),
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("first_failure_at", BigInteger, nullable=False),
+    Column("locked_until", BigInteger, nullable=True),
+)
+
+#: Each applied mutation and the answer given, written in the mutation's own transaction.
+mutations_applied = Table(
+    "mutations_applied",
+    server_metadata,
+    Column("mutation_id", String(64), primary_key=True),
+    Column("device_code", String(16), nullable=True),
+    Column("username", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("account_id", BigInteger, nullable=True),
+    Column("applied_at", BigInteger, nullable=False),
+    Column("result", Text, nullable=False),  # the JSON answer, replayed as "duplicate"
+)
+
+#: The change log pulls read: one row per changed domain row, in a server sequence.
+#: ``xid`` is the writing transaction's id on PostgreSQL (0 on SQLite, where writers are
+#: serialised); pulls order by (xid, seq) and only serve xid below the oldest open writer.
+changes = Table(
+    "changes",
+    server_metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("xid", BigInteger, nullable=False, server_default="0"),
+    Column("table_name", String(32), nullable=False),
+    Column("op", String(8), nullable=False),  # upsert | delete
+    Column("row_key", String(64), nullable=False),  # JSON of the primary key
+    Column("account_id", BigInteger, nullable=True),
+    Column("branch_id", Integer, nullable=True),
+    Column("reseller_id", Integer, nullable=True),
+    Column("at", BigInteger, nullable=False),
+    Index("ix_changes_xid_seq", "xid", "seq"),
+    sqlite_autoincrement=True,
+)
+
+#: Key/value facts about this database: ``server_epoch`` (a new one after a restore),
+#: ``min_cursor_xid``/``min_cursor_seq`` (older cursors answer 410 resync).
+server_meta = Table(
+    "server_meta",
+    server_metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+SERVER_TABLES = [
+    "users",
+    "devices",
+    "tokens",
+    "login_failures",
+    "mutations_applied",
+    "changes",
+    "server_meta",
+]

@@ -1,0 +1,414 @@
+"""The FastAPI application: ``create_app(settings)``.
+
+Stateless: every request reads what it needs (token, scope, positions) from the database,
+so any number of processes can serve one database.
+"""
+
+
+import json
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Query, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from billing.roles import Role
+from server import auth, kiosk, pull, push, rows
+from server.auth import Principal
+from server.config import Settings
+from server.database import Database, open_database, server_epoch
+from server.errors import ApiError, ErrorResponse, error_json, install_error_handlers
+from server.scopes import account_in_scope
+
+try:  # orjson is much faster for big pull pages; the standard library is the fallback
+    import orjson
+
+    def _dumps(data: Any) -> bytes:
+        return orjson.dumps(data)
+except ImportError:  # pragma: no cover
+
+    def _dumps(data: Any) -> bytes:
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+log = logging.getLogger(__name__)
+
+API = "/api/v1"
+
+
+class FastJSON(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return _dumps(content)
+
+
+# -- models (the OpenAPI schema) -----------------------------------------------------------
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SignIn(Strict):
+    username: StrictStr = Field(min_length=1, max_length=64)
+    password: StrictStr = Field(min_length=1, max_length=256)
+    device_code: StrictStr | None = Field(default=None, max_length=16)
+
+
+class DeviceSignIn(Strict):
+    device_code: StrictStr = Field(min_length=2, max_length=16)
+    device_secret: StrictStr = Field(min_length=1, max_length=256)
+
+
+class UserOut(BaseModel):
+    username: str
+    display_name: str
+    role: Role
+    branch_id: int | None
+    reseller_id: int | None
+
+
+class SignedIn(BaseModel):
+    token: str
+    expires_at: int
+    user: UserOut
+    server_epoch: str
+    business_zone: str
+    currency: str
+    device_code: str | None
+
+
+class Change(BaseModel):
+    table: str
+    op: Literal["upsert", "delete"]
+    row: dict[str, Any] | None = None
+    key: dict[str, Any] | None = None
+
+
+class PullPage(BaseModel):
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+    server_epoch: str
+
+
+class MutationIn(Strict):
+    mutation_id: StrictStr = Field(min_length=1, max_length=64)
+    seq: StrictInt | None = None
+    kind: Literal["payment", "edit", "comment", "tag_add", "tag_remove"]
+    account_id: StrictInt
+    base_version: StrictInt | None = None
+    payload: dict[str, Any]
+
+
+class PushIn(Strict):
+    device_code: StrictStr | None = Field(default=None, max_length=16)
+    mutations: list[MutationIn] = Field(max_length=2000)
+
+
+class PaymentAnswer(BaseModel):
+    document_number: str
+    balance_after_paise: int
+    receipt_number: str
+
+
+class MutationResult(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    mutation_id: str
+    status: Literal["applied", "duplicate", "rejected", "conflict"]
+    error: dict[str, str] | None = None
+    current: dict[str, Any] | None = None
+    payment: PaymentAnswer | None = None
+    conflicts: list[str] | None = None
+    account_version: int | None = None
+
+
+class PushOut(BaseModel):
+    results: list[MutationResult]
+    server_epoch: str
+
+
+class KioskAccount(BaseModel):
+    account_id: int
+    name: str | None
+    mobile: str | None
+    prepaid: bool
+    status: str
+    balance_paise: int
+    options: list[str]
+    plan: dict[str, Any] | None
+    plan_expiry: str | None
+    branch_id: int
+    version: int
+
+
+class DemoUser(BaseModel):
+    username: str
+    password: str
+    role: Role
+    display_name: str
+    branch_id: int | None
+    kind: Literal["user", "device"]
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 410, 413, 422, 429)
+}
+
+
+# -- request size limit --------------------------------------------------------------------
+
+
+class BodyLimit:
+    """Refuse bodies over ``limit`` bytes with 413, by header and while streaming."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.limit
+                except ValueError:
+                    too_big = False
+                    await error_json(400, "bad_request", "Bad Content-Length.")(
+                        scope, receive, send
+                    )
+                    return
+                if too_big:
+                    await self._refuse(scope, receive, send)
+                    return
+        seen = 0
+        started = False
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge()
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await error_json(
+            413, "too_large", f"Request body is over the limit of {self.limit} bytes."
+        )(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+# -- the app -------------------------------------------------------------------------------
+
+
+def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
+    """The server application over ``settings.db_url`` (migrated on start)."""
+    db = database or open_database(settings.db_url)
+    with db.write.begin() as conn:
+        epoch = server_epoch(conn)
+    stop = threading.Event()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        worker = None
+        if settings.lifecycle_interval_seconds > 0:
+            from server.lifecycle_job import run_periodically
+
+            worker = threading.Thread(
+                target=run_periodically,
+                args=(db, settings, stop),
+                name="lifecycle-job",
+                daemon=True,
+            )
+            worker.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            if worker is not None:
+                worker.join(timeout=30)
+
+    app = FastAPI(
+        title="Terabyte Partner Portal server",
+        version="1",
+        summary="Sign-in, scoped delta pull and exactly-once push for the partner desk.",
+        lifespan=lifespan,
+        default_response_class=FastJSON,
+    )
+    app.state.settings = settings
+    app.state.database = db
+    app.state.server_epoch = epoch
+    install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+
+    bearer = HTTPBearer(auto_error=False)
+
+    def principal_of(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Principal:
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise ApiError(401, "unauthorized", "Sign in first (Authorization: Bearer <token>).",
+                           headers={"WWW-Authenticate": "Bearer"})
+        with db.read.connect() as conn:
+            return auth.authenticate(conn, settings, credentials.credentials)
+
+    Caller = Annotated[Principal, Depends(principal_of)]
+
+    def signed_in(token: str, expires: int, principal: Principal) -> dict[str, Any]:
+        return {
+            "token": token,
+            "expires_at": expires,
+            "user": principal.user_json(),
+            "server_epoch": epoch,
+            "business_zone": settings.business_zone,
+            "currency": settings.currency,
+            "device_code": principal.device_code,
+        }
+
+    @app.post(f"{API}/auth/sign-in", response_model=SignedIn, responses=_ERRORS,
+              tags=["auth"])
+    def sign_in(body: SignIn) -> Any:
+        """Username + password → a bearer token. Wrong: 401; too many failures: 429."""
+        code = auth.normalise_device_code(body.device_code)
+        failure: ApiError | None = None
+        with db.write.begin() as conn:  # a failure is recorded even though we answer 401
+            try:
+                token, expires, principal = auth.sign_in(
+                    conn, settings, body.username, body.password, code
+                )
+            except ApiError as exc:
+                failure = exc
+        if failure is not None:
+            raise failure
+        return signed_in(token, expires, principal)
+
+    @app.post(f"{API}/auth/device-sign-in", response_model=SignedIn, responses=_ERRORS,
+              tags=["auth"])
+    def device_sign_in(body: DeviceSignIn) -> Any:
+        """A kiosk device's code + secret → a device token bound to its branch."""
+        code = auth.normalise_device_code(body.device_code)
+        assert code is not None
+        failure: ApiError | None = None
+        with db.write.begin() as conn:
+            try:
+                token, expires, principal = auth.device_sign_in(
+                    conn, settings, code, body.device_secret
+                )
+            except ApiError as exc:
+                failure = exc
+        if failure is not None:
+            raise failure
+        return signed_in(token, expires, principal)
+
+    @app.post(f"{API}/auth/sign-out", status_code=204, responses=_ERRORS, tags=["auth"])
+    def sign_out(caller: Caller) -> Response:
+        """Revoke the calling token."""
+        with db.write.begin() as conn:
+            auth.revoke(conn, settings, caller.token_hash)
+        return Response(status_code=204)
+
+    @app.post(f"{API}/admin/users/{{username}}/revoke-tokens", responses=_ERRORS,
+              tags=["auth"])
+    def revoke_user_tokens(username: str, caller: Caller) -> dict[str, int]:
+        """Admin: sign a user out everywhere (a lost laptop)."""
+        if caller.role is not Role.ADMIN:
+            raise ApiError(403, "forbidden", "Only an administrator may revoke tokens.")
+        with db.write.begin() as conn:
+            count = auth.revoke_all_for_user(conn, settings, username.lower())
+        return {"revoked": count}
+
+    @app.get(f"{API}/me", response_model=UserOut, responses=_ERRORS, tags=["auth"])
+    def me(caller: Caller) -> Any:
+        return caller.user_json()
+
+    @app.get(f"{API}/health", tags=["meta"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "server_epoch": epoch}
+
+    @app.get(f"{API}/sync/pull", response_model=PullPage, responses=_ERRORS, tags=["sync"])
+    def sync_pull(
+        caller: Caller,
+        cursor: Annotated[str | None, Query(max_length=4096)] = None,
+        limit: Annotated[int, Query(ge=1, le=5000)] = (
+            settings.default_pull_limit
+        ),
+    ) -> Response:
+        """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller."""
+        with db.read.begin() as conn:
+            page = pull.pull(conn, caller, epoch, cursor, limit)
+        return FastJSON(page)
+
+    @app.post(f"{API}/sync/push", response_model=PushOut, responses=_ERRORS, tags=["sync"])
+    def sync_push(body: PushIn, caller: Caller) -> Response:
+        """Apply mutations in order, each exactly once and in its own transaction."""
+        device = auth.normalise_device_code(body.device_code) or caller.device_code
+        if caller.is_device:
+            device = caller.device_code
+        results = [
+            push.apply_mutation(db, settings, caller, device, m.model_dump())
+            for m in body.mutations
+        ]
+        return FastJSON({"results": results, "server_epoch": epoch})
+
+    @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])
+    def get_account(account_id: int, caller: Caller) -> Response:
+        """One account row (404 outside the caller's scope; kiosks use the look-up)."""
+        if caller.role is Role.KIOSK:
+            raise ApiError(404, "not_found", "No such account.")
+        with db.read.connect() as conn:
+            account_in_scope(conn, caller, account_id)
+            return FastJSON(rows.account_json(conn, account_id))
+
+    @app.get(f"{API}/kiosk/lookup", response_model=KioskAccount, responses=_ERRORS,
+             tags=["kiosk"])
+    def kiosk_lookup(
+        caller: Caller,
+        account_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+        mobile: Annotated[str | None, Query(max_length=32)] = None,
+    ) -> Any:
+        """Kiosk only: one account by exact Account ID or mobile, masked."""
+        if caller.role is not Role.KIOSK:
+            raise ApiError(403, "forbidden", "The look-up is for kiosk devices.")
+        if (account_id is None) == (mobile is None):
+            raise ApiError(422, "invalid_request", "Give exactly one of account_id or mobile.")
+        with db.read.connect() as conn:
+            return kiosk.lookup(conn, caller, account_id=account_id, mobile=mobile)
+
+    @app.get(f"{API}/demo/users", response_model=list[DemoUser], responses=_ERRORS,
+             tags=["meta"])
+    def demo_users() -> Any:
+        """The demo sign-ins (only on a server started with ``--demo-accounts``)."""
+        if not settings.demo_mode:
+            raise ApiError(404, "not_found", "This server is not in demo mode.")
+        from server.demo_seed import DEMO_USERS
+
+        return [u.as_json() for u in DEMO_USERS]
+
+    return app

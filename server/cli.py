@@ -1,0 +1,91 @@
+"""``partner-portal-server``: serve, run the lifecycle job once, or start a new epoch.
+
+    partner-portal-server [--db URL] [--host H] [--port P] [--demo-accounts N]
+    partner-portal-server lifecycle [--db URL] [--on YYYY-MM-DD]
+    partner-portal-server new-epoch [--db URL]
+
+``--db`` defaults to ``sqlite:///partner-portal-server.sqlite3`` in the current folder
+(PostgreSQL: ``postgresql+psycopg://user:password@host/dbname``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import uuid
+from datetime import date
+from pathlib import Path
+
+from server.database import DEFAULT_DB_FILE, meta_put, open_database, sqlite_url
+
+log = logging.getLogger(__name__)
+
+
+def _default_db() -> str:
+    return sqlite_url(Path.cwd() / DEFAULT_DB_FILE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partner-portal-server",
+        description="The Terabyte partner portal reference server.",
+    )
+    parser.add_argument("command", nargs="?", default="serve",
+                        choices=["serve", "lifecycle", "new-epoch"],
+                        help="serve (default), run the lifecycle job once, or start a new "
+                             "server epoch after restoring a backup")
+    parser.add_argument("--db", default=None,
+                        help=f"database URL (default: sqlite:///./{DEFAULT_DB_FILE})")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--demo-accounts", type=int, default=None, metavar="N",
+                        help="seed N demo accounts and the demo users into an empty database")
+    parser.add_argument("--lifecycle-interval", type=int, default=3600, metavar="SECONDS",
+                        help="run the billing lifecycle job every SECONDS (0: never)")
+    parser.add_argument("--on", type=date.fromisoformat, default=None,
+                        help="lifecycle: the business date to run for (default: today)")
+    parser.add_argument("--log-level", default="INFO")
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from server.config import Settings
+
+    url = args.db or _default_db()
+    settings = Settings(db_url=url, lifecycle_interval_seconds=args.lifecycle_interval)
+    database = open_database(url)
+    if args.command == "lifecycle":
+        from server.lifecycle_job import run_once
+
+        result = run_once(database, settings, args.on)
+        log.info("lifecycle: %s", result)
+        return 0
+    if args.command == "new-epoch":
+        with database.write.begin() as conn:
+            meta_put(conn, "server_epoch", str(uuid.uuid4()))
+        log.info("new server epoch; clients will resync and re-offer their writes")
+        return 0
+    if args.demo_accounts:
+        from server.demo_seed import DEMO_USERS, seed
+
+        settings.demo_mode = True
+        if seed(database, settings, args.demo_accounts):
+            log.info("seeded %s demo accounts", args.demo_accounts)
+        for login in DEMO_USERS:
+            log.info("demo sign-in: %s / %s (%s)", login.username, login.password,
+                     login.role.value)
+    import uvicorn
+
+    from server.app import create_app
+
+    app = create_app(settings, database)
+    log.info("serving %s on http://%s:%s", url, args.host, args.port)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run())

@@ -1,0 +1,223 @@
+"""Pull: the caller's scoped rows, as a snapshot from the start or as changes since a cursor.
+
+An empty cursor starts a *snapshot*: it records a delta position first (everything committed
+before it is in the tables), then streams each scoped table in primary-key order, page by
+page, and then continues as a *delta* from that position. Rows changed while the snapshot
+runs may arrive twice; upserts carry whole rows, so applying them again is harmless.
+
+The cursor is opaque to clients: base64 of a small JSON object naming the server epoch, the
+caller's scope, and the position. A cursor from another epoch or scope, older than the
+retained change log, or not a cursor at all answers ``410 resync``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from sqlalchemy import Connection, and_, or_, select, tuple_
+
+from billing.roles import Role
+from db.schema import DOMAIN_TABLES
+from db.server_schema import changes
+from server import changelog, rows
+from server.auth import Principal
+from server.database import meta_get
+from server.errors import ApiError
+from server.scopes import (
+    ACCOUNT_TABLES,
+    BRANCH_TABLES,
+    account_clause,
+    accounts,
+    branch_row_clause,
+    change_clause,
+    mask_account_row,
+    table_visible,
+)
+
+_NULLABLE_BRANCH = {"plans": True, "tags": True, "areas": False, "staff": False,
+                    "resellers": False}
+
+
+def encode_cursor(data: dict[str, Any]) -> str:
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _resync(message: str) -> ApiError:
+    return ApiError(410, "resync", message)
+
+
+def decode_cursor(cursor: str, epoch: str, principal: Principal) -> dict[str, Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+    except (ValueError, UnicodeError, binascii.Error) as exc:
+        raise _resync("The sync position is not one this server made; sync from the start.") \
+            from exc
+    if data.get("e") != epoch:
+        raise _resync("The server's database was replaced (new epoch); sync from the start.")
+    if data.get("u") != principal.scope_key:
+        raise _resync("The sync position belongs to another scope; sync from the start.")
+    mode = data.get("m")
+    ints = ("x", "q") if mode == "d" else ("x", "q", "t")
+    if mode not in ("s", "d") or not all(
+        isinstance(data.get(k), int) and not isinstance(data.get(k), bool) for k in ints
+    ):
+        raise _resync("The sync position is damaged; sync from the start.")
+    return data
+
+
+def _tables_for(principal: Principal) -> list[str]:
+    return [t for t in DOMAIN_TABLES if table_visible(principal, t)]
+
+
+def _scoped_select(conn: Connection, principal: Principal, name: str) -> Any:
+    dialect = conn.dialect.name
+    query = rows.row_select(name, dialect)
+    tbl = rows.table(name)
+    if name == "accounts":
+        return query.where(account_clause(principal))
+    if name in ACCOUNT_TABLES:
+        if principal.role is Role.ADMIN:
+            return query
+        owned = select(accounts.c.id).where(account_clause(principal))
+        return query.where(tbl.c.account_id.in_(owned))
+    if name in BRANCH_TABLES:
+        return query.where(
+            branch_row_clause(principal, tbl.c.branch_id, _NULLABLE_BRANCH[name])
+        )
+    return query
+
+
+def _shape(principal: Principal, name: str, row: dict[str, Any]) -> dict[str, Any]:
+    if principal.role is Role.KIOSK and name == "accounts":
+        return mask_account_row(row)
+    return row
+
+
+def pull(
+    conn: Connection, principal: Principal, epoch: str, cursor: str | None, limit: int
+) -> dict[str, Any]:
+    """One page of changes for ``principal`` after ``cursor``."""
+    if not cursor:
+        xid, seq = changelog.high_water(conn)
+        state: dict[str, Any] = {
+            "e": epoch, "u": principal.scope_key, "m": "s", "x": xid, "q": seq, "t": 0, "k": None
+        }
+    else:
+        state = decode_cursor(cursor, epoch, principal)
+        _check_retained(conn, state)
+    out: list[dict[str, Any]] = []
+    if state["m"] == "s":
+        _snapshot_page(conn, principal, state, limit, out)
+        if state["m"] == "s":
+            return _page(out, state, True, epoch)
+    has_more = _delta_page(conn, principal, state, limit - len(out), out)
+    return _page(out, state, has_more, epoch)
+
+
+def _page(out: list[dict[str, Any]], state: dict[str, Any], more: bool, epoch: str) -> dict:
+    return {"changes": out, "cursor": encode_cursor(state), "has_more": more,
+            "server_epoch": epoch}
+
+
+def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
+    floor = meta_get(conn, "min_cursor")
+    if floor is None:
+        return
+    fx, fq = (int(v) for v in floor.split(":"))
+    if (state["x"], state["q"]) < (fx, fq):
+        raise _resync("The sync position is older than the server keeps; sync from the start.")
+
+
+def _snapshot_page(
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
+) -> None:
+    tables = _tables_for(principal)
+    while len(out) < limit and state["t"] < len(tables):
+        name = tables[state["t"]]
+        tbl = rows.table(name)
+        pk = [tbl.c[c] for c in rows.pk_columns(name)]
+        query = _scoped_select(conn, principal, name)
+        last = state.get("k")
+        if last is not None:
+            query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
+                query.where(pk[0] > last[0])
+        want = limit - len(out)
+        batch = rows.fetch_dicts(conn, query.order_by(*pk).limit(want), name)
+        for row in batch:
+            out.append({"table": name, "op": "upsert", "row": _shape(principal, name, row)})
+        if len(batch) < want:
+            state["t"] += 1
+            state["k"] = None
+        else:
+            state["k"] = [batch[-1][c] for c in rows.pk_columns(name)]
+    if state["t"] >= len(tables):
+        state["m"] = "d"
+        state.pop("t", None)
+        state.pop("k", None)
+
+
+def _delta_page(
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
+) -> bool:
+    if limit <= 0:
+        return True
+    c = changes.c
+    after = or_(c.xid > state["x"], and_(c.xid == state["x"], c.seq > state["q"]))
+    query = select(c.seq, c.xid, c.table_name, c.op, c.row_key).where(
+        after, change_clause(principal)
+    )
+    horizon = changelog.horizon_xid(conn)
+    if horizon is not None:
+        query = query.where(c.xid < horizon)
+    found = conn.execute(query.order_by(c.xid, c.seq).limit(limit + 1)).all()
+    has_more = len(found) > limit
+    found = found[:limit]
+    if not found:
+        return False
+    state["x"], state["q"] = int(found[-1].xid), int(found[-1].seq)
+    # The last change per row decides its state; keep those, in change order.
+    last_of: dict[tuple[str, str], Any] = {}
+    for change in found:
+        last_of.pop((change.table_name, change.row_key), None)
+        last_of[(change.table_name, change.row_key)] = change
+    wanted: dict[str, list[dict[str, Any]]] = {}
+    for change in last_of.values():
+        if change.op == "upsert" and table_visible(principal, change.table_name):
+            wanted.setdefault(change.table_name, []).append(json.loads(change.row_key))
+    current = {name: _fetch_rows(conn, principal, name, keys) for name, keys in wanted.items()}
+    for (name, key_text), change in last_of.items():
+        if not table_visible(principal, name):
+            continue
+        key = json.loads(key_text)
+        if change.op == "delete":
+            out.append({"table": name, "op": "delete", "key": key})
+            continue
+        row = current[name].get(changelog.key_json(key))
+        if row is not None:  # gone since: its delete comes later in the log
+            out.append({"table": name, "op": "upsert", "row": _shape(principal, name, row)})
+    return has_more
+
+
+def _fetch_rows(
+    conn: Connection, principal: Principal, name: str, keys: list[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    pk_names = rows.pk_columns(name)
+    tbl = rows.table(name)
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        if len(pk_names) == 1:
+            clause = tbl.c[pk_names[0]].in_([k[pk_names[0]] for k in chunk])
+        else:
+            clause = or_(*[and_(*[tbl.c[p] == k[p] for p in pk_names]) for k in chunk])
+        for row in rows.fetch_dicts(conn, _scoped_select(conn, principal, name).where(clause),
+                                    name):
+            found[changelog.key_json({p: row[p] for p in pk_names})] = row
+    return found

@@ -1,0 +1,555 @@
+"""Push: apply a batch of mutations, each exactly once, each in its own transaction.
+
+Every mutation is answered ``applied``, ``duplicate`` (the stored answer of the first
+application, also when that first answer never reached the client), ``rejected`` (a code
+and a message, nothing changed) or ``conflict`` (an edit whose field changed on the server;
+the answer carries the current row). Applied mutations are recorded in
+``mutations_applied`` in the same transaction as their effects; payments additionally hold
+``UNIQUE(payment_uuid)``, so even two servers racing on one retry apply it once.
+Rejected and conflicting mutations are not recorded: the client may amend and resend them
+under the same id. The rules are re-checked here with ``billing`` against the server's
+balance; the client's numbers are never trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from billing.lifecycle import AccountStatus, allocate_fifo, next_status, renewal_expiry
+from billing.money import format_inr
+from billing.roles import Action
+from billing.rules import (
+    OUTSTANDING_THRESHOLD_PAISE,
+    PaymentMethod,
+    PaymentOption,
+    RuleError,
+    cash_change_due,
+    check_payment,
+    validate_reference,
+)
+from db import contact_validation
+from db.server_schema import mutations_applied
+from server import changelog, rows
+from server.auth import Principal
+from server.config import Settings
+from server.database import Database, next_id
+from server.errors import ApiError
+from server.scopes import account_in_scope
+
+log = logging.getLogger(__name__)
+
+KINDS = ("payment", "edit", "comment", "tag_add", "tag_remove")
+COMMENT_MAX_CHARS = 4000
+
+
+class Rejected(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Conflict(Exception):
+    def __init__(self, message: str, fields: list[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields
+
+
+@dataclass
+class _Ctx:
+    conn: Connection
+    principal: Principal
+    settings: Settings
+    now: int
+    today: date
+    device_code: str | None
+
+
+def _moment(epoch: int) -> datetime:
+    return datetime.fromtimestamp(epoch, UTC)
+
+
+def _t(name: str) -> Any:
+    return rows.table(name)
+
+
+# -- payload checks ------------------------------------------------------------------------
+
+
+def _int(payload: dict[str, Any], key: str, *, optional: bool = False) -> int | None:
+    value = payload.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Rejected("invalid_payload", f"{key} must be a whole number (paise / epoch).")
+    if abs(value) > 2**62:
+        raise Rejected("invalid_payload", f"{key} is out of range.")
+    return value
+
+
+def _str(payload: dict[str, Any], key: str, max_len: int, *, optional: bool = False) -> str | None:
+    value = payload.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > max_len:
+        raise Rejected("invalid_payload", f"{key} must be text of 1 to {max_len} characters.")
+    return value.strip()
+
+
+# -- common writes -------------------------------------------------------------------------
+
+
+def _log(ctx: _Ctx, account: Any, description: str, *, user: str | None = None,
+         field: str | None = None, old: Any = None, new: Any = None) -> None:
+    log_id = next_id(ctx.conn, "log_entries")
+    ctx.conn.execute(
+        _t("log_entries").insert().values(
+            id=log_id,
+            account_id=account.id,
+            at=_moment(ctx.now),
+            user=user or ctx.principal.username,
+            field=field,
+            old_value=None if old is None else str(old),
+            new_value=None if new is None else str(new),
+            description=description,
+            version=1,
+        )
+    )
+    changelog.record(ctx.conn, "log_entries", {"id": log_id}, account=account, at=ctx.now)
+
+
+def _update_account(ctx: _Ctx, account: Any, **values: Any) -> Any:
+    accounts = _t("accounts")
+    ctx.conn.execute(
+        update(accounts)
+        .where(accounts.c.id == account.id)
+        .values(**values, version=accounts.c.version + 1)
+    )
+    changelog.record(ctx.conn, "accounts", {"id": account.id}, account=account, at=ctx.now)
+    return ctx.conn.execute(select(accounts).where(accounts.c.id == account.id)).one()
+
+
+def _status_change(ctx: _Ctx, account: Any, change: Any) -> Any:
+    account = _update_account(ctx, account, status=change.new.value)
+    _log(ctx, account, f"{change.new.value}: {change.rule}", user="system", field="status",
+         old=change.old.value, new=change.new.value)
+    return account
+
+
+def _document_number(branch_code: str, on: date, payment_id: int) -> str:
+    fy = on.year if on.month >= 4 else on.year - 1
+    return f"PAY/{branch_code}/{fy % 100:02d}-{(fy + 1) % 100:02d}/{payment_id:09d}"
+
+
+# -- payment / advance / recharge -----------------------------------------------------------
+
+
+def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]:
+    if not ctx.principal.may(Action.TAKE_PAYMENT):
+        raise Rejected("forbidden", "This role may not take payments.")
+    try:
+        option = PaymentOption(payload.get("option"))
+        method = PaymentMethod(payload.get("method"))
+    except ValueError:
+        raise Rejected("invalid_payload", "Unknown payment option or method.") from None
+    amount = _int(payload, "amount_paise")
+    taken_at = _int(payload, "taken_at")
+    tendered = _int(payload, "tendered_paise", optional=True)
+    plan_id = _int(payload, "plan_id", optional=True)
+    receipt = _str(payload, "receipt_number", 32)
+    payment_uuid = _str(payload, "payment_uuid", 36)
+    reference = payload.get("reference")
+    if reference is not None and not isinstance(reference, str):
+        raise Rejected("invalid_payload", "reference must be text.")
+    assert amount is not None and taken_at is not None
+    if not 0 <= taken_at <= 253_402_300_799:
+        raise Rejected("invalid_payload", "taken_at must be epoch seconds.")
+    try:
+        reference = validate_reference(method, reference or "") or None
+        plan = None
+        if option is PaymentOption.RECHARGE:
+            if plan_id is None:
+                raise RuleError("Choose a plan to recharge.", code="no_plan")
+            plan = ctx.conn.execute(select(_t("plans")).where(_t("plans").c.id == plan_id)).first()
+            if (
+                plan is None
+                or not plan.active
+                or not plan.prepaid
+                or plan.branch_id not in (None, account.branch_id)
+            ):
+                raise RuleError("That plan is not offered to this account.", code="plan_invalid")
+        preview = check_payment(
+            option,
+            amount,
+            balance_paise=account.balance_paise,
+            prepaid=account.prepaid,
+            plan_price_paise=plan.price_paise if plan is not None else None,
+            ceiling_paise=ctx.settings.ceiling_paise,
+        )
+        if method is PaymentMethod.CASH and tendered is not None:
+            cash_change_due(amount, tendered)
+    except RuleError as exc:
+        raise Rejected(exc.code, exc.message) from None
+    existing = ctx.conn.execute(
+        select(_t("payments").c.id).where(_t("payments").c.payment_uuid == payment_uuid)
+    ).first()
+    if existing is not None:
+        raise Rejected("duplicate_payment", "A payment with this payment_uuid was already taken.")
+
+    branch = ctx.conn.execute(
+        select(_t("branches")).where(_t("branches").c.id == account.branch_id)
+    ).one()
+    payment_id = next_id(ctx.conn, "payments")
+    document = _document_number(branch.code, ctx.today, payment_id)
+    ctx.conn.execute(
+        _t("payments").insert().values(
+            id=payment_id,
+            payment_uuid=payment_uuid,
+            account_id=account.id,
+            kind=option.value,
+            method=method.value,
+            reference=reference,
+            amount_paise=amount,
+            plan_id=plan.id if plan is not None else None,
+            receipt_number=receipt,
+            document_number=document,
+            taken_by=ctx.principal.username,
+            taken_at=_moment(taken_at),
+            balance_after_paise=preview.balance_after_paise,
+            branch_id=account.branch_id,
+            device_code=ctx.device_code,
+            version=1,
+        )
+    )
+    changelog.record(ctx.conn, "payments", {"id": payment_id}, account=account, at=ctx.now)
+    values: dict[str, Any] = {"balance_paise": preview.balance_after_paise}
+    if plan is not None:
+        values.update(_recharge(ctx, account, plan))
+    old_balance, old_expiry = account.balance_paise, account.plan_expiry
+    account = _update_account(ctx, account, **values)
+    _log(
+        ctx,
+        account,
+        f"{option.label} of {format_inr(amount)} by {method.label}"
+        f" (receipt {receipt}, {document})",
+        field="balance",
+        old=old_balance,
+        new=preview.balance_after_paise,
+    )
+    if plan is not None:
+        _log(ctx, account, f"Recharged {plan.name} until {account.plan_expiry.isoformat()}",
+             field="plan_expiry", old=old_expiry, new=account.plan_expiry)
+    account = _reconnect_if_due(ctx, account)
+    return {
+        "payment": {
+            "document_number": document,
+            "balance_after_paise": preview.balance_after_paise,
+            "receipt_number": receipt,
+        },
+        "account_version": account.version,
+    }
+
+
+def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
+    """A new order for ``plan`` renewing the expiry (billing.lifecycle.renewal_expiry)."""
+    orders = _t("orders")
+    new_expiry = renewal_expiry(account.plan_expiry, ctx.today, plan.validity_days)
+    start = new_expiry - timedelta(days=plan.validity_days - 1)
+    for order in ctx.conn.execute(
+        select(orders.c.id).where(orders.c.account_id == account.id, orders.c.status == "active")
+    ).all():
+        ctx.conn.execute(
+            update(orders).where(orders.c.id == order.id)
+            .values(status="completed", version=orders.c.version + 1)
+        )
+        changelog.record(ctx.conn, "orders", {"id": order.id}, account=account, at=ctx.now)
+    order_id = next_id(ctx.conn, "orders")
+    ctx.conn.execute(
+        orders.insert().values(
+            id=order_id,
+            account_id=account.id,
+            plan_id=plan.id,
+            ordered_at=_moment(ctx.now),
+            start_date=start,
+            end_date=new_expiry,
+            amount_paise=plan.price_paise,
+            status="active",
+            version=1,
+        )
+    )
+    changelog.record(ctx.conn, "orders", {"id": order_id}, account=account, at=ctx.now)
+    return {"plan_id": plan.id, "plan_expiry": new_expiry}
+
+
+def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
+    """After money came in: settle postpaid invoices oldest first; reconnect when the
+    rules say so (prepaid: a renewed expiry; postpaid: no invoice left past its grace)."""
+    if account.prepaid:
+        change = None
+        if account.status == AccountStatus.SUSPENDED.value:
+            change = next_status(
+                AccountStatus(account.status), prepaid=True, on=ctx.today,
+                expiry=account.plan_expiry,
+            )
+        return _status_change(ctx, account, change) if change else account
+    invoices = _t("invoices")
+    open_rows = ctx.conn.execute(
+        select(invoices)
+        .where(invoices.c.account_id == account.id, invoices.c.status == "open")
+        .order_by(invoices.c.invoice_date, invoices.c.id)
+    ).all()
+    if open_rows:
+        # What the customer has paid towards open invoices: what they owe now, FIFO.
+        total_open = sum(r.amount_paise - r.paid_paise for r in open_rows)
+        paid_now = max(0, total_open - max(0, account.balance_paise))
+        remaining = allocate_fifo(
+            [(r.invoice_date, r.amount_paise - r.paid_paise) for r in open_rows], paid_now
+        )
+        for r, left in zip(open_rows, remaining, strict=True):
+            if left == r.amount_paise - r.paid_paise:
+                continue
+            ctx.conn.execute(
+                update(invoices).where(invoices.c.id == r.id).values(
+                    paid_paise=r.amount_paise - left,
+                    status="open" if left else "paid",
+                    version=invoices.c.version + 1,
+                )
+            )
+            changelog.record(ctx.conn, "invoices", {"id": r.id}, account=account, at=ctx.now)
+        open_dates = [
+            r.invoice_date for r, left in zip(open_rows, remaining, strict=True)
+            if left >= OUTSTANDING_THRESHOLD_PAISE
+        ]
+    else:
+        open_dates = []
+    if account.status != AccountStatus.SUSPENDED.value:
+        return account
+    change = next_status(
+        AccountStatus(account.status), prepaid=False, on=ctx.today,
+        open_invoice_dates=open_dates, has_plan=account.plan_id is not None,
+    )
+    return _status_change(ctx, account, change) if change else account
+
+
+# -- edits, comments, tags -----------------------------------------------------------------
+
+
+def _same(a: Any, b: Any) -> bool:
+    def norm(v: Any) -> Any:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        return v.strip() if isinstance(v, str) else v
+
+    return norm(a) == norm(b)
+
+
+def _edit(ctx: _Ctx, account: Any, payload: dict[str, Any], base_version: Any) -> dict[str, Any]:
+    fields = payload.get("fields")
+    before = payload.get("before", {})
+    if not isinstance(fields, dict) or not fields or not isinstance(before, dict):
+        raise Rejected("invalid_payload", "An edit needs {'fields': {...}, 'before': {...}}.")
+    technical = [f for f in fields if f in contact_validation.TECHNICAL_FIELDS]
+    if not ctx.principal.may(Action.EDIT):
+        raise Rejected("forbidden", "This role may not edit accounts.")
+    if technical and not ctx.principal.may(Action.EDIT_TECHNICAL):
+        raise Rejected("forbidden", "This role may not edit technical details.")
+    try:
+        cleaned = contact_validation.clean_fields(fields)
+    except contact_validation.ValidationFailed as exc:
+        raise Rejected("invalid_field", str(exc)) from None
+    apply: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for field, new in cleaned.items():
+        server_value = getattr(account, field)
+        if _same(server_value, new):
+            continue  # already so (e.g. a retry of an edit that applied)
+        if field in before:
+            if _same(server_value, before[field]):
+                apply[field] = new
+            else:
+                conflicts.append(field)
+        elif base_version is not None and base_version == account.version:
+            apply[field] = new
+        else:
+            conflicts.append(field)
+    if apply:
+        old = {f: getattr(account, f) for f in apply}
+        account = _update_account(ctx, account, **apply)
+        for field, new in apply.items():
+            label = contact_validation.FIELD_LABELS.get(field, field)
+            _log(ctx, account, f"{label} changed: {old[field] or '—'} → {new or '—'}",
+                 field=field, old=old[field], new=new)
+    if conflicts:
+        labels = ", ".join(contact_validation.FIELD_LABELS.get(f, f) for f in conflicts)
+        raise Conflict(f"Changed on the server since you opened it: {labels}.", conflicts)
+    return {"account_version": account.version}
+
+
+def _comment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]:
+    if not ctx.principal.may(Action.COMMENT):
+        raise Rejected("forbidden", "This role may not comment.")
+    body = payload.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise Rejected("invalid_payload", "A comment needs some text.")
+    if len(body) > COMMENT_MAX_CHARS:
+        raise Rejected("invalid_payload", f"A comment has at most {COMMENT_MAX_CHARS} characters.")
+    created = _int(payload, "created_at", optional=True)
+    if created is None or not 0 <= created <= ctx.now + 300:
+        created = ctx.now
+    comment_id = next_id(ctx.conn, "comments")
+    ctx.conn.execute(
+        _t("comments").insert().values(
+            id=comment_id,
+            account_id=account.id,
+            author=ctx.principal.username,
+            created_at=_moment(created),
+            body=body.strip(),
+            version=1,
+        )
+    )
+    changelog.record(ctx.conn, "comments", {"id": comment_id}, account=account, at=ctx.now)
+    return {"comment_id": comment_id}
+
+
+def _tag(ctx: _Ctx, account: Any, payload: dict[str, Any], add: bool) -> dict[str, Any]:
+    if not ctx.principal.may(Action.TAG):
+        raise Rejected("forbidden", "This role may not tag accounts.")
+    tag_id = _int(payload, "tag_id")
+    tags, links = _t("tags"), _t("account_tags")
+    tag = ctx.conn.execute(select(tags).where(tags.c.id == tag_id)).first()
+    if tag is None or tag.branch_id not in (None, account.branch_id):
+        raise Rejected("not_found", "No such tag for this account's branch.")
+    where = (links.c.account_id == account.id, links.c.tag_id == tag_id)
+    present = ctx.conn.execute(select(links.c.tag_id).where(*where)).first() is not None
+    key = {"account_id": account.id, "tag_id": tag_id}
+    if add and not present:
+        ctx.conn.execute(links.insert().values(account_id=account.id, tag_id=tag_id, version=1))
+        changelog.record(ctx.conn, "account_tags", key, account=account, at=ctx.now)
+        _log(ctx, account, f"Tag added: {tag.name}", field="tag", new=tag.name)
+    elif not add and present:
+        ctx.conn.execute(links.delete().where(*where))
+        changelog.record(ctx.conn, "account_tags", key, op="delete", account=account, at=ctx.now)
+        _log(ctx, account, f"Tag removed: {tag.name}", field="tag", old=tag.name)
+    return {}
+
+
+# -- the batch -----------------------------------------------------------------------------
+
+
+def _stored(conn: Connection, mutation_id: str) -> dict[str, Any] | None:
+    text = conn.execute(
+        select(mutations_applied.c.result).where(mutations_applied.c.mutation_id == mutation_id)
+    ).scalar()
+    return None if text is None else json.loads(text)
+
+
+def _by_payment_uuid(conn: Connection, payload: Any) -> dict[str, Any] | None:
+    """A payment already taken under this payment_uuid (sent under another mutation id)."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("payment_uuid"), str):
+        return None
+    payments = _t("payments")
+    row = conn.execute(
+        select(payments).where(payments.c.payment_uuid == payload["payment_uuid"])
+    ).first()
+    if row is None:
+        return None
+    return {"payment": {"document_number": row.document_number,
+                        "balance_after_paise": row.balance_after_paise,
+                        "receipt_number": row.receipt_number}}
+
+
+def apply_mutation(
+    database: Database, settings: Settings, principal: Principal, device_code: str | None,
+    mutation: dict[str, Any],
+) -> dict[str, Any]:
+    """Apply one mutation in its own transaction; the answer for the results list."""
+    mutation_id = mutation["mutation_id"]
+    for attempt in range(5):
+        try:
+            return _apply_once(database, settings, principal, device_code, mutation)
+        except IntegrityError:
+            # Another request applied the same mutation (or payment) concurrently.
+            with database.read.connect() as conn:
+                stored = _stored(conn, mutation_id)
+                if stored is None and mutation["kind"] == "payment":
+                    stored = _by_payment_uuid(conn, mutation.get("payload"))
+            if stored is not None:
+                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+            if attempt == 4:
+                raise
+        except OperationalError as exc:
+            # PostgreSQL serialisation failure / deadlock: try again.
+            if attempt == 4 or database.dialect != "postgresql":
+                raise
+            log.warning("retrying mutation %s after %s", mutation_id, exc.orig)
+    raise AssertionError("unreachable")
+
+
+def _apply_once(
+    database: Database, settings: Settings, principal: Principal, device_code: str | None,
+    mutation: dict[str, Any],
+) -> dict[str, Any]:
+    mutation_id = mutation["mutation_id"]
+    kind = mutation["kind"]
+    with database.write.begin() as conn:
+        stored = _stored(conn, mutation_id)
+        if stored is not None:
+            return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+        if kind == "payment":
+            stored = _by_payment_uuid(conn, mutation.get("payload"))
+            if stored is not None:
+                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+        ctx = _Ctx(conn, principal, settings, settings.now_epoch(), settings.today(), device_code)
+        savepoint = conn.begin_nested()
+        try:
+            try:
+                account = account_in_scope(conn, principal, mutation["account_id"],
+                                           for_update=True)
+            except ApiError:
+                raise Rejected("not_found", "No such account.") from None
+            payload = mutation["payload"]
+            if kind == "payment":
+                answer = _payment(ctx, account, payload)
+            elif kind == "edit":
+                answer = _edit(ctx, account, payload, mutation.get("base_version"))
+            elif kind == "comment":
+                answer = _comment(ctx, account, payload)
+            else:
+                answer = _tag(ctx, account, payload, add=kind == "tag_add")
+        except Rejected as exc:
+            savepoint.rollback()
+            return {"mutation_id": mutation_id, "status": "rejected",
+                    "error": {"code": exc.code, "message": exc.message}}
+        except Conflict as exc:
+            # The fields that did not conflict stay applied; the mutation is not recorded,
+            # so the client can resend it (keep mine) or drop it (take theirs).
+            savepoint.commit()
+            return {
+                "mutation_id": mutation_id,
+                "status": "conflict",
+                "error": {"code": "conflict", "message": exc.message},
+                "conflicts": exc.fields,
+                "current": rows.account_json(conn, mutation["account_id"]),
+            }
+        savepoint.commit()
+        result = {"mutation_id": mutation_id, "status": "applied", **answer}
+        conn.execute(
+            mutations_applied.insert().values(
+                mutation_id=mutation_id,
+                device_code=device_code,
+                username=principal.username,
+                kind=kind,
+                account_id=mutation["account_id"],
+                applied_at=ctx.now,
+                result=json.dumps(result, separators=(",", ":")),
+            )
+        )
+        return result

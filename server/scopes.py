@@ -1,0 +1,141 @@
+"""Who sees what (DESIGN.md "Roles and scopes"); outside one's scope is a 404.
+
+| role | accounts |
+|---|---|
+| admin | all |
+| partner | ``reseller_id`` = the user's reseller |
+| branch staff, cashier | ``branch_id`` = the user's branch |
+| kiosk | ``branch_id`` = the device's branch, masked, one at a time |
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, true
+
+from billing.roles import Role
+from db.server_schema import changes, server_metadata
+from server.auth import Principal
+from server.errors import not_found
+
+accounts = server_metadata.tables["accounts"]
+
+#: Tables whose rows belong to one account.
+ACCOUNT_TABLES = ("orders", "invoices", "payments", "account_tags", "comments", "log_entries")
+#: Reference tables every signed-in user sees in full.
+GLOBAL_TABLES = ("zones", "branches")
+#: Reference tables with a branch (NULL = every branch for plans and tags).
+BRANCH_TABLES = ("areas", "staff", "resellers", "plans", "tags")
+#: What a kiosk replica holds: enough to find an account by id and take a payment.
+KIOSK_TABLES = ("zones", "branches", "plans", "accounts")
+
+
+def account_clause(principal: Principal) -> ColumnElement[bool]:
+    """The accounts ``principal`` may see, as a WHERE clause on ``accounts``."""
+    role = principal.role
+    if role is Role.ADMIN:
+        return true()
+    if role is Role.PARTNER:
+        if principal.reseller_id is None:
+            return false()
+        return accounts.c.reseller_id == principal.reseller_id
+    if principal.branch_id is None:
+        return false()
+    return accounts.c.branch_id == principal.branch_id
+
+
+def table_visible(principal: Principal, table: str) -> bool:
+    if principal.role is Role.KIOSK:
+        return table in KIOSK_TABLES
+    return True
+
+
+def branch_row_clause(principal: Principal, column: Any, nullable: bool) -> ColumnElement[bool]:
+    """Reference rows with a branch column: own branch (and shared rows where NULL)."""
+    if principal.role is Role.ADMIN:
+        return true()
+    if principal.branch_id is None:
+        return column.is_(None) if nullable else false()
+    own = column == principal.branch_id
+    return or_(own, column.is_(None)) if nullable else own
+
+
+def change_clause(principal: Principal) -> ColumnElement[bool]:
+    """The change-log rows ``principal`` may pull."""
+    if principal.role is Role.ADMIN:
+        return true()
+    c = changes.c
+    if principal.branch_id is None:
+        reference = and_(c.account_id.is_(None), c.branch_id.is_(None))
+    else:
+        reference = and_(
+            c.account_id.is_(None), or_(c.branch_id.is_(None), c.branch_id == principal.branch_id)
+        )
+    if principal.role is Role.PARTNER:
+        owned = and_(c.account_id.is_not(None), c.reseller_id == principal.reseller_id)
+    else:
+        owned = and_(c.account_id.is_not(None), c.branch_id == principal.branch_id)
+    clause = or_(reference, owned)
+    if principal.role is Role.KIOSK:
+        clause = and_(clause, c.table_name.in_(KIOSK_TABLES))
+    return clause
+
+
+def account_in_scope(
+    conn: Connection, principal: Principal, account_id: int, *, for_update: bool = False
+) -> Any:
+    """The account row, or a 404 ApiError when it is missing or outside the caller's scope."""
+    if isinstance(account_id, bool) or not isinstance(account_id, int):
+        raise not_found("No such account.")
+    query = select(accounts).where(accounts.c.id == account_id, account_clause(principal))
+    if for_update and conn.dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = conn.execute(query).first()
+    if row is None:
+        raise not_found("No such account.")
+    return row
+
+
+# -- kiosk masking -------------------------------------------------------------------------
+
+
+def mask_name(name: str | None) -> str | None:
+    """"Priya Ramasamy" -> "P**** R*******": enough to recognise, not to read out."""
+    if not name:
+        return name
+    return " ".join(w[0] + "*" * (len(w) - 1) if len(w) > 1 else w for w in name.split())
+
+
+def mask_mobile(mobile: str | None) -> str | None:
+    """"+919876543210" -> "+91******3210"."""
+    if not mobile:
+        return mobile
+    if mobile.startswith("+91") and len(mobile) > 7:
+        return "+91" + "*" * (len(mobile) - 7) + mobile[-4:]
+    return "*" * max(0, len(mobile) - 4) + mobile[-4:]
+
+
+#: Account columns a kiosk never receives in clear.
+KIOSK_HIDDEN = (
+    "alt_mobile",
+    "email",
+    "installation_address",
+    "billing_address",
+    "ip_address",
+    "mac_address",
+    "router_brand",
+    "vlan",
+    "account_manager_id",
+    "sales_executive_id",
+)
+
+
+def mask_account_row(row: dict[str, Any]) -> dict[str, Any]:
+    masked = dict(row)
+    masked["name"] = mask_name(masked.get("name"))
+    masked["mobile"] = mask_mobile(masked.get("mobile"))
+    for key in KIOSK_HIDDEN:
+        if key in masked:
+            masked[key] = None
+    return masked
