@@ -844,7 +844,7 @@ def load_log(cache: Engine, outbox: Outbox | None, account_id: int) -> list[LogR
         mutations = account_mutations(outbox, account_id)
         tag_names: dict[int, str] = {}
         if any(m.kind in (MutationKind.TAG_ADD, MutationKind.TAG_REMOVE) for m in mutations):
-            tag_names = dict(conn.execute(select(Tag.id, Tag.name)).tuples().all())
+            tag_names = {row.id: row.name for row in conn.execute(select(Tag.id, Tag.name))}
     for m in mutations:
         rows.extend(describe_mutation(m, tag_names))
     rows.sort(key=lambda r: r.at, reverse=True)

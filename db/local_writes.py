@@ -133,15 +133,8 @@ def save_edit(
     return EditResult(mutation, changed)
 
 
-def add_comment(
-    outbox: Outbox,
-    *,
-    account_id: int,
-    body: str,
-    created_by: str,
-    now: datetime | None = None,
-) -> Mutation:
-    """Queue an internal comment on an account."""
+def check_comment(body: str) -> str:
+    """The comment as it will be stored (trimmed); raises :class:`ValidationFailed`."""
     text = body.strip()
     if not text:
         raise ValidationFailed([FieldError("comment", "The comment is empty; type a note.")])
@@ -155,6 +148,19 @@ def add_comment(
                 )
             ]
         )
+    return text
+
+
+def add_comment(
+    outbox: Outbox,
+    *,
+    account_id: int,
+    body: str,
+    created_by: str,
+    now: datetime | None = None,
+) -> Mutation:
+    """Queue an internal comment on an account."""
+    text = check_comment(body)
     moment = now or datetime.now(UTC)
     return outbox.enqueue(
         MutationKind.COMMENT,
