@@ -1,0 +1,346 @@
+"""Billing Details: the plan type and the rules that apply to it, the balance and the
+payment options it allows, and a chart of balance and payments over the last 12 months.
+
+Every date comes from ``billing.lifecycle`` and every option from
+``billing.rules.payment_options_paise`` on the provisional balance (cache + pending payments).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QMargins, Qt, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.lifecycle import POSTPAID_GRACE_DAYS
+from billing.money import paise_to_decimal
+from billing.roles import Action
+from billing.rules import PaymentOption
+from db.account_details import BillingDetails, MonthPoint, load_billing
+from desktop.detail.format import format_date, format_inr, relative_day
+from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
+from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label
+
+log = logging.getLogger(__name__)
+
+OPEN_INVOICE_HEADERS = ("Invoice", "Dated", "Due", "Pay by", "Suspends on", "Grace")
+PAYMENTS_UNAVAILABLE = "Payments are unavailable in this build."
+
+
+def _start_payment_function() -> Any | None:
+    """``desktop.payments.flow.start_payment`` if this build has it (imported lazily)."""
+    try:
+        from desktop.payments.flow import start_payment
+    except ImportError:
+        return None
+    return start_payment
+
+
+def grace_text(days_left: int) -> str:
+    if days_left > 0:
+        return f"{days_left} day{'s' if days_left != 1 else ''} left"
+    if days_left == 0:
+        return "last day to pay"
+    return f"over by {-days_left} day{'s' if days_left != -1 else ''}"
+
+
+def prepaid_lines(data: BillingDetails) -> dict[str, str]:
+    """What the prepaid rules say on ``data.today`` (keys name the labels)."""
+    today = data.today
+    if data.expiry is None or data.suspension_date is None:
+        return {
+            "expiry": "No active plan",
+            "suspends": "—",
+            "reconnect": "Buying a plan (Recharge) activates the connection at once.",
+        }
+    if today <= data.expiry:
+        last_day = " — last day of service" if today == data.expiry else ""
+        expiry = (
+            f"Expires on {format_date(data.expiry)} ({relative_day(data.expiry, today)}){last_day}"
+        )
+        suspends = (
+            f"Suspends on {format_date(data.suspension_date)} "
+            f"({relative_day(data.suspension_date, today)}) unless renewed"
+        )
+    else:
+        expiry = f"Expired on {format_date(data.expiry)} ({relative_day(data.expiry, today)})"
+        suspends = (
+            f"Suspended since {format_date(data.suspension_date)} "
+            f"({relative_day(data.suspension_date, today)}): the plan was not renewed"
+        )
+    return {
+        "expiry": expiry,
+        "suspends": suspends,
+        "reconnect": "Renewing the plan or buying a new one (Recharge) reconnects it at once.",
+    }
+
+
+def postpaid_lines(data: BillingDetails) -> dict[str, str]:
+    if not data.open_invoices:
+        rule = "No invoice is open; the next one may be paid within 15 days of its date."
+    else:
+        overdue = [i for i in data.open_invoices if i.days_left < 0]
+        if overdue:
+            oldest = overdue[0]
+            rule = (
+                f"Invoice {oldest.number} was not paid by {format_date(oldest.last_payment_date)}; "
+                f"suspension from {format_date(oldest.suspension_date)}."
+            )
+        else:
+            first = data.open_invoices[0]
+            rule = (
+                f"Pay invoice {first.number} by {format_date(first.last_payment_date)} "
+                f"({grace_text(first.days_left)}); unpaid, the account is suspended on "
+                f"{format_date(first.suspension_date)}."
+            )
+    return {
+        "expiry": rule,
+        "suspends": f"An invoice may be paid up to {POSTPAID_GRACE_DAYS} days after its date; "
+        f"unpaid, the account is suspended on day {POSTPAID_GRACE_DAYS + 1}.",
+        "reconnect": "Once payment leaves no invoice past its grace, the connection is "
+        "reinstated on its order plan.",
+    }
+
+
+def _rupees(paise: int) -> float:
+    # QtCharts plots qreal; this float is for drawing only — amounts stay int paise.
+    return float(paise_to_decimal(paise))
+
+
+class BillingTab(DetailTab):
+    title = "Billing Details"
+
+    def build(self, content: QWidget) -> None:
+        content.setStyleSheet(TAB_STYLE)
+        outer = QHBoxLayout(content)
+        outer.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        outer.addLayout(left, 5)
+
+        left.addWidget(section_label("Plan and rules", content))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(6)
+        self.labels: dict[str, QLabel] = {}
+        for row, (key, caption) in enumerate(
+            (
+                ("plan_type", "Plan type"),
+                ("plan", "Plan"),
+                ("status", "Status"),
+                ("expiry", "Expiry / due"),
+                ("suspends", "Suspension"),
+                ("reconnect", "Reconnection"),
+            )
+        ):
+            grid.addWidget(QLabel(f"{caption}:", content), row, 0, Qt.AlignmentFlag.AlignTop)
+            value = QLabel("—", content)
+            value.setObjectName(f"billing_{key}")
+            value.setWordWrap(True)
+            grid.addWidget(value, row, 1)
+            self.labels[key] = value
+        left.addLayout(grid)
+
+        self.invoices_caption = section_label("Open invoices", content)
+        left.addWidget(self.invoices_caption)
+        self.invoices_model = RowsTableModel(OPEN_INVOICE_HEADERS, right_aligned=(2,), parent=self)
+        self.invoices_table = make_table_view("billingOpenInvoices", self.invoices_model, content)
+        fit_columns(self.invoices_table, (125, 82, 72, 82, 88))
+        self.invoices_table.setMaximumHeight(130)
+        left.addWidget(self.invoices_table)
+
+        left.addWidget(section_label("Balance", content))
+        self.balance = QLabel(content)
+        self.balance.setObjectName("billingBalance")
+        self.balance.setWordWrap(True)
+        left.addWidget(self.balance)
+        self.options_row = QHBoxLayout()
+        self.options_row.addStretch(1)
+        left.addLayout(self.options_row)
+        self.option_buttons: dict[PaymentOption, QPushButton] = {}
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        outer.addLayout(right, 6)
+        right.addWidget(section_label("Balance and payments, last 12 months", content))
+        self.chart_host = QVBoxLayout()
+        right.addLayout(self.chart_host, 1)
+        self.chart_view: Any = None
+
+    def fetch(self) -> BillingDetails | None:
+        return load_billing(
+            self.ctx.cache_engine,
+            self.ctx.outbox,
+            self.account_id,
+            self.ctx.today(),
+            self.ctx.business_zone,
+        )
+
+    def populate(self, data: BillingDetails) -> None:
+        self.data = data
+        self.labels["plan_type"].setText("Prepaid" if data.prepaid else "Postpaid")
+        if data.plan:
+            cycle = f"{data.plan_validity_days} days" if data.prepaid else "billed monthly"
+            self.labels["plan"].setText(
+                f"{data.plan} — {format_inr(data.plan_price_paise or 0)}, {cycle}"
+            )
+        else:
+            self.labels["plan"].setText("No active plan")
+        status = data.status
+        if data.expected_status.value != data.status:
+            status += f" (the rules say {data.expected_status.value} today; the server applies it)"
+        self.labels["status"].setText(status)
+        lines = prepaid_lines(data) if data.prepaid else postpaid_lines(data)
+        for key, text in lines.items():
+            self.labels[key].setText(text)
+
+        self.invoices_caption.setVisible(not data.prepaid)
+        self.invoices_table.setVisible(not data.prepaid)
+        self.invoices_model.set_rows(
+            [
+                (
+                    i.number,
+                    format_date(i.invoice_date),
+                    format_inr(i.outstanding_paise),
+                    format_date(i.last_payment_date),
+                    format_date(i.suspension_date),
+                    grace_text(i.days_left),
+                )
+                for i in data.open_invoices
+            ],
+            row_state=["issue" if i.days_left < 0 else "" for i in data.open_invoices],
+        )
+
+        self._show_balance(data)
+        self._show_options(data)
+        self._show_chart(data.chart, data.today)
+
+    def _show_balance(self, data: BillingDetails) -> None:
+        balance = data.provisional_balance_paise
+        if balance >= 100:
+            words = f"{format_inr(balance)} due"
+        elif balance < 0:
+            words = f"{format_inr(-balance)} advance credit"
+        else:
+            words = f"Nothing due ({format_inr(balance)})"
+        if data.pending_payments:
+            words += (
+                f" — provisional: includes {data.pending_payments} payment"
+                f"{'s' if data.pending_payments != 1 else ''} pending sync "
+                f"(server balance {format_inr(data.balance_paise)})"
+            )
+        self.balance.setText(words)
+
+    def _show_options(self, data: BillingDetails) -> None:
+        for button in self.option_buttons.values():
+            self.options_row.removeWidget(button)
+            button.deleteLater()
+        self.option_buttons = {}
+        start = _start_payment_function()
+        allowed = self.ctx.user.may(Action.TAKE_PAYMENT)
+        for option in data.options:
+            button = QPushButton(option.label, self)
+            button.setObjectName(f"billingOption_{option.value}")
+            button.setProperty("option", option.value)
+            if start is None:
+                button.setEnabled(False)
+                button.setToolTip(PAYMENTS_UNAVAILABLE)
+            elif not allowed:
+                button.setEnabled(False)
+                button.setToolTip("Your role may not take payments.")
+            else:
+                tip = {
+                    PaymentOption.PAYMENT: "Settle the outstanding balance.",
+                    PaymentOption.ADVANCE: "Take a prepayment (advance credit).",
+                    PaymentOption.RECHARGE: "Choose a plan and recharge.",
+                }[option]
+                button.setToolTip(tip)
+                button.clicked.connect(self._on_option_clicked)
+            self.options_row.insertWidget(self.options_row.count() - 1, button)
+            self.option_buttons[option] = button
+
+    @Slot()
+    def _on_option_clicked(self) -> None:
+        button = self.sender()
+        option = PaymentOption(str(button.property("option")))
+        start = _start_payment_function()
+        if start is None:
+            return
+        start(self.ctx, self.account_id, option, self.window())
+
+    def _show_chart(self, points: list[MonthPoint], today: date) -> None:
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSeries,
+            QBarSet,
+            QChart,
+            QChartView,
+            QLineSeries,
+            QValueAxis,
+        )
+
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        paid = QBarSet("Payments (₹)")
+        paid.setColor(QColor("#64b5f6"))
+        balance = QLineSeries()
+        balance.setName("Balance at month end (₹)")
+        balance.setColor(QColor("#c62828"))
+        categories = []
+        for index, point in enumerate(points):
+            categories.append(f"{point.month:%b}")
+            paid.append(_rupees(point.payments_paise))
+            balance.append(index, _rupees(point.balance_paise))
+        bars = QBarSeries()
+        bars.append(paid)
+        chart.addSeries(bars)
+        chart.addSeries(balance)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(categories)
+        small = x_axis.labelsFont()
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 1))
+        x_axis.setLabelsFont(small)
+        x_axis.setTitleText(f"{points[0].month:%b %Y} – {points[-1].month:%b %Y}")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(x_axis)
+        balance.attachAxis(x_axis)
+        values = [p.payments_paise for p in points] + [p.balance_paise for p in points]
+        top = max([*values, 100])
+        bottom = min([*values, 0])
+        y_axis = QValueAxis()
+        y_axis.setRange(_rupees(bottom), _rupees(top + top // 10))
+        y_axis.setLabelFormat("%.0f")
+        y_axis.applyNiceNumbers()
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(y_axis)
+        balance.attachAxis(y_axis)
+        if self.chart_view is None:
+            self.chart_view = QChartView(chart, self)
+            self.chart_view.setObjectName("billingChart")
+            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.chart_view.setMinimumSize(360, 260)
+            self.chart_view.setSizePolicy(
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding
+            )
+            self.chart_host.addWidget(self.chart_view)
+        else:
+            old = self.chart_view.chart()
+            self.chart_view.setChart(chart)
+            old.deleteLater()
+        self.chart_points = points
+        total = sum(p.payments_paise for p in points)
+        self.chart_view.setToolTip(
+            f"Payments in the last 12 months: {format_inr(total)} (to {format_date(today)})"
+        )

@@ -1,0 +1,223 @@
+"""Invoice: the full invoice history; an invoice opens as a printable document that prints
+or saves as PDF."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from db.account_details import InvoiceDocument, InvoiceRow, load_invoice_document, load_invoices
+from desktop.context import AppContext
+from desktop.detail.format import format_date, format_inr
+from desktop.detail.invoice_document import invoice_html, text_document, write_pdf
+from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
+from desktop.detail.tabs.base import DetailTab, show_message
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+INVOICE_HEADERS = ("Invoice", "Dated", "Period", "Amount", "Paid", "Due", "Status")
+
+
+class InvoiceViewer(QDialog):
+    """One invoice as a document, with Print and Save as PDF (non-modal)."""
+
+    pdf_saved = Signal(str)
+    pdf_failed = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, doc: InvoiceDocument, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.doc = doc
+        self.html = invoice_html(doc)
+        self.setObjectName("invoiceDocument")
+        self.setWindowTitle(f"Invoice {doc.invoice.number} — {doc.account_name}")
+        self.resize(720, 760)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("invoiceText")
+        self.browser.setHtml(self.html)
+        layout.addWidget(self.browser, 1)
+        self.message = QLabel(self)
+        self.message.setObjectName("invoiceMessage")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton("Print…", self)
+        self.print_button.setObjectName("printInvoice")
+        self.print_button.clicked.connect(self.print_document)
+        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button.setObjectName("saveInvoicePdf")
+        self.pdf_button.clicked.connect(self.ask_pdf_path)
+        close = QPushButton("Close", self)
+        close.setObjectName("closeInvoice")
+        close.clicked.connect(self.close)
+        for button in (self.print_button, self.pdf_button, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def suggested_file_name(self) -> str:
+        return self.doc.invoice.number.replace("/", "-") + ".pdf"
+
+    @Slot()
+    def ask_pdf_path(self) -> None:
+        folder = Path(self.ctx.settings.value("invoices/folder", str(Path.home()), str))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save invoice as PDF", str(folder / self.suggested_file_name()), "PDF (*.pdf)"
+        )
+        if path:
+            self.ctx.settings.setValue("invoices/folder", str(Path(path).parent))
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, path: Path) -> None:
+        """Write the PDF on a worker (file IO never runs on the GUI thread)."""
+        html = self.html
+
+        def work(control: TaskControl) -> str:
+            return str(write_pdf(html, path))
+
+        self.pdf_button.setEnabled(False)
+        show_message(self.message, f"Saving {path.name}…", "ok")
+        task = self.ctx.tasks.run_net(f"invoice pdf {self.doc.invoice.number}", work)
+        task.done.connect(self._on_pdf_saved)
+        task.error.connect(self._on_pdf_failed)
+
+    @Slot(object)
+    def _on_pdf_saved(self, path: object) -> None:
+        self.pdf_button.setEnabled(True)
+        show_message(self.message, f"Saved {path}", "ok")
+        self.pdf_saved.emit(str(path))
+
+    @Slot(object)
+    def _on_pdf_failed(self, exc: object) -> None:
+        self.pdf_button.setEnabled(True)
+        show_message(self.message, f"The PDF could not be saved: {exc}", "error")
+        self.pdf_failed.emit(str(exc))
+
+    @Slot()
+    def print_document(self) -> None:
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(self._printer, self)
+        dialog.setObjectName("invoicePrintDialog")
+        dialog.accepted.connect(self._print_accepted)
+        dialog.open()
+
+    @Slot()
+    def _print_accepted(self) -> None:
+        text_document(self.html).print_(self._printer)
+
+
+class InvoicesTab(DetailTab):
+    title = "Invoice"
+
+    def build(self, content: QWidget) -> None:
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.summary = QLabel(content)
+        self.summary.setObjectName("invoicesSummary")
+        top.addWidget(self.summary, 1)
+        self.open_button = QPushButton("Open invoice", content)
+        self.open_button.setObjectName("openInvoice")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_selected)
+        top.addWidget(self.open_button)
+        layout.addLayout(top)
+        self.model = RowsTableModel(INVOICE_HEADERS, right_aligned=(3, 4, 5), parent=self)
+        self.table = make_table_view("invoicesTable", self.model, content)
+        fit_columns(self.table, (140, 95, 190, 95, 95, 95))
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        layout.addWidget(self.table, 1)
+        self.message = QLabel(content)
+        self.message.setObjectName("invoicesMessage")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        self.viewers: list[InvoiceViewer] = []
+
+    def fetch(self) -> list[InvoiceRow]:
+        return load_invoices(self.ctx.cache_engine, self.account_id)
+
+    def populate(self, data: list[InvoiceRow]) -> None:
+        rows = [
+            (
+                i.number,
+                format_date(i.invoice_date),
+                f"{format_date(i.period_start)} – {format_date(i.period_end)}",
+                format_inr(i.amount_paise),
+                format_inr(i.paid_paise),
+                format_inr(i.outstanding_paise),
+                i.status.capitalize(),
+            )
+            for i in data
+        ]
+        self.model.set_rows(
+            rows, row_state=["issue" if i.status == "open" else "" for i in data], payloads=data
+        )
+        open_due = sum(i.outstanding_paise for i in data if i.status == "open")
+        if data:
+            self.summary.setText(
+                f"{len(data)} invoice{'s' if len(data) != 1 else ''}; "
+                f"{format_inr(open_due)} open. Double-click an invoice to open it."
+            )
+        else:
+            self.summary.setText(
+                "No invoices: prepaid accounts pay per recharge (see Order and Payment)."
+            )
+        self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    @Slot()
+    def _on_selection(self) -> None:
+        self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self.open_invoice(self.model.payload(index.row()).id)
+
+    @Slot()
+    def open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_invoice(self.model.payload(rows[0].row()).id)
+
+    def open_invoice(self, invoice_id: int) -> None:
+        """Load the invoice on the worker, then show it as a document."""
+        engine = self.ctx.cache_engine
+
+        def work(control: TaskControl) -> InvoiceDocument | None:
+            return load_invoice_document(engine, invoice_id)
+
+        task = self.ctx.tasks.run_db(f"invoice {invoice_id}", work)
+        task.done.connect(self._on_document)
+
+    @Slot(object)
+    def _on_document(self, doc: object) -> None:
+        if not isinstance(doc, InvoiceDocument):
+            show_message(self.message, "That invoice is no longer in the local copy.", "error")
+            return
+        viewer = InvoiceViewer(self.ctx, doc, self.window())
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.destroyed.connect(self._forget_viewers)
+        self.viewers.append(viewer)
+        viewer.show()
+
+    @Slot()
+    def _forget_viewers(self) -> None:
+        self.viewers = [v for v in self.viewers if isValid(v) and v.isVisible()]
