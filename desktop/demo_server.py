@@ -10,22 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.signin_dialog import DemoRole
+from desktop.signin_dialog import DemoRole, roles_from_json
 
 log = logging.getLogger(__name__)
 
 SERVER_DB_FILE = "demo-server.sqlite3"
 #: The demo user --demo signs in as (branch staff of Coimbatore, branch 1).
 DEMO_SIGN_IN = "staff.cbe"
-
-#: Shown when the server does not publish its demo accounts (usernames and passwords are
-#: the documented demo ones: see server/demo.py).
-_FALLBACK_ROLES = [
-    DemoRole("staff.cbe", "demo-staff", "Branch staff — Coimbatore"),
-    DemoRole("cashier.cbe", "demo-cashier", "Cashier — Coimbatore"),
-    DemoRole("admin", "demo-admin", "Administrator — head office"),
-]
-
 
 @dataclass
 class DemoServer:
@@ -49,24 +40,10 @@ class DemoServer:
 
 
 def demo_roles() -> list[DemoRole]:
-    """The demo accounts the server seeds (user name, password, what the role is)."""
-    try:
-        from server import demo as server_demo
-    except ImportError:
-        return list(_FALLBACK_ROLES)
-    users = getattr(server_demo, "DEMO_USERS", None)
-    if not users:
-        return list(_FALLBACK_ROLES)
-    roles: list[DemoRole] = []
-    for user in users:
-        get = user.get if isinstance(user, dict) else lambda k, u=user: getattr(u, k, None)
-        username = get("username") or get("device_code")
-        password = get("password") or get("device_secret")
-        if not username or not password:
-            continue
-        label = get("label") or get("display_name") or get("role") or username
-        roles.append(DemoRole(str(username), str(password), str(label)))
-    return roles or list(_FALLBACK_ROLES)
+    """The demo sign-ins the server seeds (user name or device code, password, role)."""
+    from server.demo_seed import DEMO_USERS
+
+    return [roles_from_json(u.as_json()) for u in DEMO_USERS]
 
 
 def start(data_dir: Path, accounts: int) -> DemoServer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.roles import Role
 from desktop import APP_NAME
 from desktop.sync.auth import Authenticator, SignedIn, SignInFailed
 from desktop.tasks import TaskControl, TaskRunner
@@ -39,6 +41,19 @@ class DemoRole:
     username: str
     password: str
     label: str
+    kind: str = "user"  # or "device": a kiosk's device code and secret
+
+
+def roles_from_json(item: dict[str, Any]) -> DemoRole:
+    """One entry of ``GET /api/v1/demo/users`` as a :class:`DemoRole`."""
+    role = str(item.get("role") or "")
+    try:
+        role_label = Role(role).label
+    except ValueError:
+        role_label = role
+    name = item.get("display_name") or role_label
+    return DemoRole(str(item["username"]), str(item["password"]),
+                    f"{role_label} — {name}", str(item.get("kind") or "user"))
 
 
 class SignInDialog(QDialog):
@@ -92,15 +107,9 @@ class SignInDialog(QDialog):
 
         self.demo_list = QListWidget(self)
         self.demo_list.setObjectName("demoRoles")
-        demo_heading = QLabel("Demo server — choose a role to try:", self)
-        for role in demo_roles or []:
-            item = QListWidgetItem(f"{role.label}  ·  {role.username}")
-            item.setData(Qt.ItemDataRole.UserRole, (role.username, role.password))
-            item.setToolTip(f"Password: {role.password}")
-            self.demo_list.addItem(item)
-        self.demo_list.setMaximumHeight(28 * max(1, len(demo_roles or [])) + 8)
-        self.demo_list.setVisible(bool(demo_roles))
-        demo_heading.setVisible(bool(demo_roles))
+        self.demo_heading = QLabel("Demo server — choose a role to try it as:", self)
+        self._roles: list[DemoRole] = []
+        self.set_demo_roles(demo_roles or [])
         self.demo_list.currentItemChanged.connect(self._on_demo_chosen)
         self.demo_list.itemDoubleClicked.connect(self._on_demo_double_clicked)
 
@@ -117,7 +126,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(demo_heading)
+        layout.addWidget(self.demo_heading)
         layout.addWidget(self.demo_list)
         layout.addWidget(self.message)
         layout.addWidget(self.keyring_note)
@@ -131,6 +140,20 @@ class SignInDialog(QDialog):
             field.returnPressed.connect(self._on_sign_in)
         self._validate()
         (self.password_field if username else self.username_field).setFocus()
+
+    def set_demo_roles(self, roles: list[DemoRole]) -> None:
+        """List the demo sign-ins (shown only when the server is a demo server)."""
+        self._roles = list(roles)
+        self.demo_list.clear()
+        for role in roles:
+            item = QListWidgetItem(f"{role.label}  ·  {role.username}")
+            item.setData(Qt.ItemDataRole.UserRole, (role.username, role.password))
+            item.setToolTip(f"Password: {role.password}")
+            self.demo_list.addItem(item)
+        self.demo_list.setFixedHeight(self.demo_list.sizeHintForRow(0) * len(roles) + 6
+                                      if roles else 0)
+        self.demo_list.setVisible(bool(roles))
+        self.demo_heading.setVisible(bool(roles))
 
     @Slot()
     def _validate(self) -> None:
@@ -163,9 +186,11 @@ class SignInDialog(QDialog):
         self._validate()
         self.show_message("")
         self.sign_in_button.setText("Signing in…")
+        username = self.username_field.text().strip()
+        device = any(r.kind == "device" and r.username == username for r in self._roles)
         task = self.tasks.run_net("sign in", partial(
-            _sign_in, self.auth, self.server_field.text(), self.username_field.text(),
-            self.password_field.text()))
+            _sign_in, self.auth, self.server_field.text(), username,
+            self.password_field.text(), device))
         task.done.connect(self._on_done)
         task.error.connect(self._on_error)
 
@@ -189,6 +214,6 @@ class SignInDialog(QDialog):
         self._validate()
 
 
-def _sign_in(auth: Authenticator, server: str, username: str, password: str,
+def _sign_in(auth: Authenticator, server: str, username: str, password: str, device: bool,
              _control: TaskControl) -> SignedIn:
-    return auth.sign_in(server, username, password)
+    return auth.sign_in(server, username, password, device=device)

@@ -85,8 +85,12 @@ class Authenticator:
         self.client_factory = client_factory
         self.client: SyncClient | None = None
 
-    def sign_in(self, server: str, username: str, password: str) -> SignedIn:
-        """Online when the server answers; offline (kept verifier) when it cannot be reached."""
+    def sign_in(self, server: str, username: str, password: str, *, device: bool = False
+                ) -> SignedIn:
+        """Online when the server answers; offline (kept verifier) when it cannot be reached.
+
+        ``device``: sign in a kiosk device (``username`` is its device code, ``password``
+        its secret)."""
         username = username.strip()
         if not username or not password:
             raise SignInFailed("Enter your user name and password.", "missing")
@@ -96,7 +100,10 @@ class Authenticator:
                                "bad_server")
         client = self.client_factory(server)
         try:
-            answer = client.sign_in(username, password, self.outbox.device_code())
+            if device:
+                answer = client.device_sign_in(username, password)
+            else:
+                answer = client.sign_in(username, password, self.outbox.device_code())
         except OfflineError:
             return self._offline(client, server, username, password)
         except ApiError as exc:

@@ -188,6 +188,17 @@ class SyncClient:
     def me(self) -> dict[str, Any]:
         return self._json("GET", "/me")
 
+    def demo_users(self) -> list[dict[str, Any]]:
+        """The demo sign-ins a demo server publishes; empty for a real server."""
+        try:
+            response = self._request("GET", "/demo/users")
+            body = response.json()
+        except ApiError:
+            return []
+        except ValueError:
+            return []
+        return [u for u in body if isinstance(u, dict)] if isinstance(body, list) else []
+
     def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
         if cursor:

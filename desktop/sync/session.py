@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.context import AppContext
 from desktop.secrets import SecretStore
-from desktop.signin_dialog import DemoRole, SignInDialog
+from desktop.signin_dialog import DemoRole, SignInDialog, roles_from_json
 from desktop.sync.auth import Authenticator, SignedIn, SignOutRefused
+from desktop.sync.client import SyncClient, SyncError, make_session
 from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine, SyncOutcome
 from desktop.sync_status import SyncStatusWidget
 from desktop.tasks import TaskControl
@@ -108,7 +109,17 @@ class SessionController(QObject):
         dialog.rejected.connect(self._on_sign_in_cancelled)
         self.dialog = dialog
         dialog.show()
+        if not self.demo_roles and self.server_url:
+            task = self.ctx.tasks.run_net("demo users", partial(_demo_users, self.server_url))
+            task.done.connect(self._on_demo_users)
         return dialog
+
+    @Slot(object)
+    def _on_demo_users(self, roles: object) -> None:
+        assert isinstance(roles, list)
+        if roles and self.dialog is not None:
+            self.demo_roles = roles
+            self.dialog.set_demo_roles(roles)
 
     @Slot()
     def _on_sign_in_cancelled(self) -> None:
@@ -269,6 +280,17 @@ def _start_demo(auth: Authenticator, data_dir: Path, accounts: int, _control: Ta
         demo.stop()
         raise
     return demo, signed
+
+
+def _demo_users(server: str, _control: TaskControl) -> list[DemoRole]:
+    """The demo roles when ``server`` is a demo server (it publishes them), else []."""
+    client = SyncClient(server, session=make_session(retries=0), timeout=(2.0, 5.0))
+    try:
+        return [roles_from_json(u) for u in client.demo_users()]
+    except SyncError:
+        return []
+    finally:
+        client.close()
 
 
 def _sign_out(auth: Authenticator, engine: SyncEngine | None, server: str, username: str,
