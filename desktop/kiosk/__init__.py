@@ -1,0 +1,35 @@
+"""Kiosk mode (``partner-portal --kiosk``): self-service look-up and payment of one account.
+
+:func:`start_kiosk` is what ``desktop.app`` calls: it makes sure a staff PIN is set (a
+``--demo`` kiosk gets :data:`~desktop.kiosk.pin.DEMO_PIN`) and shows the full-screen window.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from desktop.context import AppContext
+from desktop.kiosk.pin import DEMO_PIN, ensure_pin
+from desktop.kiosk.window import IDLE_MS, KioskWindow
+
+__all__ = ["DEMO_PIN", "IDLE_MS", "NO_PIN_MESSAGE", "KioskWindow", "start_kiosk"]
+
+log = logging.getLogger(__name__)
+
+NO_PIN_MESSAGE = (
+    "Kiosk mode needs a staff PIN to leave it, and none is set on this PC. Start Partner "
+    "Desk normally, open Settings, set a kiosk staff PIN, then start kiosk mode again."
+)
+
+
+def start_kiosk(ctx: AppContext, *, demo: bool, full_screen: bool = True) -> KioskWindow | None:
+    """Show the kiosk window, or return None (and log why) when no staff PIN is set."""
+    if not ensure_pin(ctx.settings, demo=demo):
+        log.error("kiosk mode refused: no staff PIN set")
+        return None
+    window = KioskWindow(ctx)
+    if full_screen:
+        window.show_kiosk()
+    else:
+        window.show()
+    return window

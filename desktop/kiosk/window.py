@@ -1,0 +1,733 @@
+"""The kiosk window: a customer finds their own account, sees what is due, and pays.
+
+Full screen, no menus or window controls, large touch targets. Only the one account asked
+for is ever shown, masked; nothing on any screen lists accounts. Leaving needs the staff
+PIN. Any 60 s without a touch or a key returns to the start screen and forgets everything
+typed. Look-ups read the local cache and payments go to the outbox, so a kiosk keeps
+taking money while head office is unreachable, and says so on the receipt.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.money import format_inr
+from billing.rules import PaymentOption
+from db.outbox import Mutation
+from desktop import APP_NAME
+from desktop.context import AppContext
+from desktop.kiosk.keypad import Keypad
+from desktop.kiosk.lookup import (
+    KioskAccount,
+    LookupResult,
+    Outcome,
+    classify,
+    lookup,
+    mutation_by_id,
+    outbox_high_seq,
+    payment_since,
+)
+from desktop.kiosk.pin import stored_pin_hash, verify_pin
+from desktop.kiosk.receipt import (
+    CONFIRMED_NOTE,
+    DEFAULT_HEADER,
+    HEADER_KEY,
+    OFFLINE_NOTE,
+    PENDING_MARK,
+    SENDING_NOTE,
+    KioskReceipt,
+    open_configured_printer,
+    paper_width,
+    print_receipt,
+    receipt_from_mutation,
+    receipt_lines,
+)
+from desktop.resource_paths import KIOSK_STYLE, read_text
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+#: Idle time before the kiosk forgets everything and returns to the start screen.
+IDLE_MS = 60_000
+#: Wrong PINs in a row before the PIN pad locks for :data:`PIN_LOCK_MS`.
+PIN_ATTEMPTS = 5
+PIN_LOCK_MS = 30_000
+
+START, ACCOUNT, RECEIPT, PIN = range(4)
+PAY_UNAVAILABLE = "Payments are not available at this kiosk yet. Please pay at the counter."
+
+StartPayment = Callable[[AppContext, int, PaymentOption, QWidget], Any]
+
+_ACTIVITY = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
+})
+
+
+def load_start_payment() -> StartPayment | None:
+    """The counter's payment flow, or None while ``desktop.payments`` is not available."""
+    try:
+        from desktop.payments.flow import start_payment
+    except ImportError as exc:
+        log.warning("kiosk payments unavailable: %s", exc)
+        return None
+    return start_payment
+
+
+@dataclass(frozen=True)
+class _LookupAnswer:
+    generation: int
+    result: LookupResult
+    high_seq: int
+
+
+@dataclass(frozen=True)
+class _PaymentAnswer:
+    generation: int
+    mutation: Mutation | None
+
+
+def _lookup_job(ctx: AppContext, text: str, generation: int, _c: TaskControl) -> _LookupAnswer:
+    result = lookup(ctx.cache_engine, ctx.outbox, text, branch_id=ctx.user.branch_id)
+    return _LookupAnswer(generation, result, outbox_high_seq(ctx.outbox))
+
+
+def _payment_job(
+    ctx: AppContext, account_id: int, after_seq: int, generation: int, _c: TaskControl
+) -> _PaymentAnswer:
+    return _PaymentAnswer(generation, payment_since(ctx.outbox, account_id, after_seq))
+
+
+def _mutation_job(ctx: AppContext, mutation_id: str, generation: int,
+                  _c: TaskControl) -> _PaymentAnswer:
+    return _PaymentAnswer(generation, mutation_by_id(ctx.outbox, mutation_id))
+
+
+def _print_job(printer: Any, receipt: KioskReceipt, width: int, _c: TaskControl) -> str:
+    print_receipt(printer, receipt, width)
+    return receipt.receipt_number
+
+
+def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _button(text: str, name: str, parent: QWidget, role: str = "") -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    if role:
+        button.setProperty("role", role)
+    return button
+
+
+class KioskWindow(QWidget):
+    """The whole kiosk: start, account, receipt and staff-PIN screens in one window."""
+
+    #: Staff entered the right PIN; the kiosk window has closed.
+    left = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        idle_ms: int = IDLE_MS,
+        start_payment: StartPayment | bool | None = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle(f"{APP_NAME} — Kiosk")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._start_payment: StartPayment | None = (
+            load_start_payment() if start_payment is True else start_payment or None
+        )
+        self._may_close = False
+        self._generation = 0  # bumped on every reset: late answers for old screens are dropped
+        self._account: KioskAccount | None = None
+        self._high_seq = 0
+        self._watching: int | None = None  # account id whose new payment we wait for
+        self._receipt: KioskReceipt | None = None
+        self._receipt_mutation: str | None = None
+        self._pin_failures = 0
+        self._filter_installed = False
+        self.payment_dialog: QWidget | None = None
+
+        try:
+            self.setStyleSheet(read_text(KIOSK_STYLE))
+        except FileNotFoundError:
+            log.exception("kiosk style sheet missing")
+
+        self._idle = QTimer(self)
+        self._idle.setObjectName("kioskIdleTimer")
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(idle_ms)
+        self._idle.timeout.connect(self._on_idle)
+        self._pin_lock = QTimer(self)
+        self._pin_lock.setSingleShot(True)
+        self._pin_lock.setInterval(PIN_LOCK_MS)
+        self._pin_lock.timeout.connect(self._on_pin_unlocked)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_top_bar())
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("kioskPages")
+        outer.addWidget(self.pages, 1)
+        self.pages.addWidget(self._build_start_page())
+        self.pages.addWidget(self._build_account_page())
+        self.pages.addWidget(self._build_receipt_page())
+        self.pages.addWidget(self._build_pin_page())
+
+        ctx.events.outbox_changed.connect(self._on_outbox_changed)
+        self.reset_to_start()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_top_bar(self) -> QWidget:
+        bar = QFrame(self)
+        bar.setObjectName("kioskTopBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(28, 12, 20, 12)
+        brand = QLabel("Terabyte Broadband · Pay your bill", bar)
+        brand.setObjectName("kioskBrand")
+        row.addWidget(brand)
+        row.addStretch(1)
+        self.staff_button = _button("Staff", "kioskStaffButton", bar)
+        self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.staff_button.clicked.connect(self.show_pin_page)
+        row.addWidget(self.staff_button)
+        return bar
+
+    def _build_start_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("kioskStartPage")
+        row = QHBoxLayout(page)
+        row.setContentsMargins(64, 40, 64, 40)
+        row.setSpacing(64)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        left.addStretch(1)
+        left.addWidget(_label("Welcome", "title", page))
+        left.addWidget(_label(
+            "Enter your Account ID or your registered mobile number, then touch "
+            "Find my account.", "hint", page))
+        self.entry = QLineEdit(page)
+        self.entry.setObjectName("kioskEntry")
+        self.entry.setPlaceholderText("Account ID or mobile")
+        self.entry.setMaxLength(16)
+        self.entry.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"[+0-9 ]{0,16}"), self.entry))
+        self.entry.returnPressed.connect(self.find)
+        self.entry.textChanged.connect(self._on_entry_changed)
+        left.addWidget(self.entry)
+        self.message = _label("", "message", page, "kioskMessage")
+        self.message.setMinimumHeight(64)
+        left.addWidget(self.message)
+        self.find_button = _button("Find my account", "kioskFind", page, "primary")
+        self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.find_button.clicked.connect(self.find)
+        left.addWidget(self.find_button)
+        left.addStretch(2)
+        row.addLayout(left, 5)
+        self.keypad = Keypad(self.entry, "kiosk", page)
+        self.keypad.setMaximumWidth(460)
+        row.addWidget(self.keypad, 4)
+        return page
+
+    def _build_account_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("kioskAccountPage")
+        col = QVBoxLayout(page)
+        col.setContentsMargins(64, 32, 64, 32)
+        col.setSpacing(20)
+        card = QFrame(page)
+        card.setObjectName("kioskAccountCard")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(36, 28, 36, 28)
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(10)
+        self.fields: dict[str, QLabel] = {}
+        rows = [("Account ID", "kioskAccountId"), ("Name", "kioskName"),
+                ("Mobile", "kioskMobile"), ("Plan", "kioskPlan"),
+                ("Valid until", "kioskExpiry"), ("Status", "kioskStatus")]
+        for index, (title, name) in enumerate(rows):
+            caption = _label(title, "field", card, name + "Caption")
+            value = _label("", "value", card, name)
+            grid.addWidget(caption, index, 0)
+            grid.addWidget(value, index, 1)
+            self.fields[name] = value
+        self.due_caption = _label("Amount due", "field", card, "kioskDueCaption")
+        self.due = _label("", "due", card, "kioskDue")
+        self.due.setWordWrap(False)
+        due_box = QVBoxLayout()
+        due_box.addWidget(self.due_caption)
+        due_box.addWidget(self.due)
+        self.pending_info = _label("", "hint", card, "kioskPendingInfo")
+        due_box.addWidget(self.pending_info)
+        due_box.addStretch(1)
+        grid.addLayout(due_box, 0, 2, len(rows), 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        col.addWidget(card)
+        self.pay_unavailable = _label(PAY_UNAVAILABLE, "message", page, "kioskPayUnavailable")
+        col.addWidget(self.pay_unavailable)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(20)
+        self.option_buttons: dict[PaymentOption, QPushButton] = {}
+        for option in PaymentOption:
+            button = _button(option.label, f"kioskOption_{option.value}", page, "primary")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(partial(self._on_option, option))
+            buttons.addWidget(button, 2)
+            self.option_buttons[option] = button
+        self.start_over = _button("Not me — start again", "kioskStartOver", page, "secondary")
+        self.start_over.clicked.connect(self.reset_to_start)
+        buttons.addWidget(self.start_over, 1)
+        col.addLayout(buttons)
+        col.addStretch(1)
+        return page
+
+    def _build_receipt_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("kioskReceiptPage")
+        row = QHBoxLayout(page)
+        row.setContentsMargins(64, 32, 64, 32)
+        row.setSpacing(40)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        left.addWidget(_label("Thank you", "title", page, "kioskThanks"))
+        self.receipt_note = _label("", "pending", page, "kioskPaymentNote")
+        left.addWidget(self.receipt_note)
+        self.print_status = _label("", "hint", page, "kioskPrintStatus")
+        left.addWidget(self.print_status)
+        left.addStretch(1)
+        self.receipt_done = _button("Done", "kioskReceiptDone", page, "primary")
+        self.receipt_done.clicked.connect(self.reset_to_start)
+        left.addWidget(self.receipt_done)
+        row.addLayout(left, 1)
+        card = QFrame(page)
+        card.setObjectName("kioskReceiptCard")
+        card_col = QVBoxLayout(card)
+        card_col.setContentsMargins(20, 16, 20, 16)
+        self.receipt_view = QTextBrowser(card)
+        self.receipt_view.setObjectName("kioskReceipt")
+        self.receipt_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        card_col.addWidget(self.receipt_view)
+        row.addWidget(card, 1)
+        return page
+
+    def _build_pin_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("kioskPinPage")
+        row = QHBoxLayout(page)
+        row.setContentsMargins(64, 40, 64, 40)
+        row.setSpacing(64)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        left.addStretch(1)
+        left.addWidget(_label("Staff only", "title", page))
+        left.addWidget(_label("Enter the staff PIN to leave kiosk mode.", "hint", page))
+        self.pin_field = QLineEdit(page)
+        self.pin_field.setObjectName("kioskPinField")
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_field.setMaxLength(12)
+        self.pin_field.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"[0-9]{0,12}"), self.pin_field))
+        self.pin_field.returnPressed.connect(self.submit_pin)
+        left.addWidget(self.pin_field)
+        self.pin_message = _label("", "message", page, "kioskPinMessage")
+        self.pin_message.setMinimumHeight(64)
+        left.addWidget(self.pin_message)
+        buttons = QHBoxLayout()
+        self.pin_ok = _button("Leave kiosk", "kioskPinOk", page, "primary")
+        self.pin_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pin_ok.clicked.connect(self.submit_pin)
+        self.pin_cancel = _button("Cancel", "kioskPinCancel", page, "secondary")
+        self.pin_cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pin_cancel.clicked.connect(self.reset_to_start)
+        buttons.addWidget(self.pin_ok, 2)
+        buttons.addWidget(self.pin_cancel, 1)
+        left.addLayout(buttons)
+        left.addStretch(2)
+        row.addLayout(left, 5)
+        self.pin_keypad = Keypad(self.pin_field, "pin", page)
+        self.pin_keypad.setMaximumWidth(460)
+        row.addWidget(self.pin_keypad, 4)
+        return page
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show_kiosk(self) -> None:
+        """Take the whole screen."""
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self.showFullScreen()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        app = QApplication.instance()
+        if app is not None and not self._filter_installed:
+            app.installEventFilter(self)
+            self._filter_installed = True
+        self._idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self._idle.start()
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.pages.currentIndex() != START:
+                self.reset_to_start()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close:
+            log.info("kiosk: close refused (staff PIN needed)")
+            event.ignore()
+            return
+        self._idle.stop()
+        self._pin_lock.stop()
+        self._remove_filter()
+        super().closeEvent(event)
+
+    def _remove_filter(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._filter_installed:
+            app.removeEventFilter(self)
+            self._filter_installed = False
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    @property
+    def account(self) -> KioskAccount | None:
+        return self._account
+
+    @property
+    def receipt(self) -> KioskReceipt | None:
+        return self._receipt
+
+    @Slot()
+    def reset_to_start(self) -> None:
+        """Back to the start screen, forgetting the account and everything typed."""
+        self._generation += 1
+        self._account = None
+        self._watching = None
+        self._receipt = None
+        self._receipt_mutation = None
+        self._close_payment_dialogs()
+        self.entry.clear()
+        self.pin_field.clear()
+        self.message.clear()
+        self.pin_message.clear()
+        self.receipt_view.clear()
+        self.receipt_note.clear()
+        self.print_status.clear()
+        for label in self.fields.values():
+            label.clear()
+        self.due.clear()
+        self.pending_info.clear()
+        self.find_button.setEnabled(False)
+        self.pages.setCurrentIndex(START)
+        self.entry.setFocus()
+        if self.isVisible():
+            self._idle.start()
+
+    def _close_payment_dialogs(self) -> None:
+        dialogs = [w for w in self.findChildren(QDialog) if w.isVisible()]
+        if self.payment_dialog is not None and self.payment_dialog not in dialogs:
+            dialogs.append(self.payment_dialog)  # type: ignore[arg-type]
+        for dialog in dialogs:
+            if isinstance(dialog, QDialog):
+                dialog.reject()
+            dialog.close()
+        self.payment_dialog = None
+
+    @Slot()
+    def _on_idle(self) -> None:
+        if self.current_page == START and not self.entry.text():
+            return
+        log.info("kiosk: idle; back to the start screen")
+        self.reset_to_start()
+
+    @Slot(str)
+    def _on_entry_changed(self, text: str) -> None:
+        self.find_button.setEnabled(bool(text.strip()))
+        if self.message.text():
+            self.message.clear()
+
+    # -- look-up -------------------------------------------------------------------------
+
+    @Slot()
+    def find(self) -> None:
+        """Look up what was typed (exact Account ID or registered mobile)."""
+        text = self.entry.text()
+        if classify(text) is None:
+            self.message.setText(LookupResult(Outcome.INVALID).message)
+            return
+        self.find_button.setEnabled(False)
+        self.message.setText("Looking up your account…")
+        task = self.ctx.tasks.run_db(
+            "kiosk lookup", partial(_lookup_job, self.ctx, text, self._generation))
+        task.done.connect(self._on_lookup_done)
+        task.error.connect(self._on_lookup_error)
+
+    @Slot(object)
+    def _on_lookup_done(self, answer: object) -> None:
+        assert isinstance(answer, _LookupAnswer)
+        if answer.generation != self._generation:
+            return
+        self.find_button.setEnabled(bool(self.entry.text().strip()))
+        result = answer.result
+        if result.outcome is not Outcome.FOUND or result.account is None:
+            if result.outcome is Outcome.AMBIGUOUS:
+                self.entry.clear()  # before the message: typing clears the message
+            self.message.setText(result.message)
+            return
+        self._high_seq = answer.high_seq
+        self.show_account(result.account)
+
+    @Slot(object)
+    def _on_lookup_error(self, exc: object) -> None:
+        log.error("kiosk lookup failed: %s", exc)
+        self.find_button.setEnabled(True)
+        self.message.setText("Something went wrong looking that up. Please try again.")
+
+    def show_account(self, account: KioskAccount) -> None:
+        """The account screen: masked name and mobile, what is due, plan and expiry."""
+        self._account = account
+        self.entry.clear()
+        self.message.clear()
+        f = self.fields
+        f["kioskAccountId"].setText(str(account.account_id))
+        f["kioskName"].setText(account.masked_name)
+        f["kioskMobile"].setText(account.masked_mobile)
+        f["kioskPlan"].setText(account.plan_name or "No active plan")
+        f["kioskStatus"].setText(account.status)
+        expiry_caption = self.findChild(QLabel, "kioskExpiryCaption")
+        if account.prepaid:
+            expiry_caption.setText("Valid until")
+            f["kioskExpiry"].setText(
+                account.plan_expiry.strftime("%d %b %Y") if account.plan_expiry else "—")
+        else:
+            expiry_caption.setText("Pay by")
+            f["kioskExpiry"].setText(
+                account.pay_by.strftime("%d %b %Y") if account.pay_by else "—")
+        if account.owes:
+            self.due_caption.setText("Amount due")
+            self.due.setText(format_inr(account.balance_paise))
+        elif account.balance_paise < 0:
+            self.due_caption.setText("Nothing due · advance credit")
+            self.due.setText(format_inr(-account.balance_paise))
+        else:
+            self.due_caption.setText("Amount due")
+            self.due.setText("Nothing due")
+        self.pending_info.setText(
+            f"Includes {account.pending_payments} payment(s) not yet confirmed by head office."
+            if account.pending_payments else "")
+        payable = self._start_payment is not None
+        for option, button in self.option_buttons.items():
+            button.setVisible(option in account.options)
+            button.setEnabled(payable)
+        self.pay_unavailable.setVisible(not payable)
+        self.pages.setCurrentIndex(ACCOUNT)
+
+    # -- paying --------------------------------------------------------------------------
+
+    def _on_option(self, option: PaymentOption, _checked: bool = False) -> None:
+        account = self._account
+        if account is None or self._start_payment is None:
+            return
+        if option not in account.options:
+            return
+        self._watching = account.account_id
+        log.info("kiosk: %s for account %s", option.value, account.account_id)
+        result = self._start_payment(self.ctx, account.account_id, option, self)
+        if isinstance(result, QWidget):
+            self.payment_dialog = result
+            if isinstance(result, QDialog):
+                result.finished.connect(self._on_payment_dialog_finished)
+
+    @Slot(int)
+    def _on_payment_dialog_finished(self, _code: int) -> None:
+        self.payment_dialog = None
+        self._check_for_payment()
+
+    @Slot()
+    def _on_outbox_changed(self) -> None:
+        if self._receipt_mutation is not None:
+            task = self.ctx.tasks.run_db("kiosk receipt state", partial(
+                _mutation_job, self.ctx, self._receipt_mutation, self._generation))
+            task.done.connect(self._on_receipt_state)
+            return
+        self._check_for_payment()
+
+    def _check_for_payment(self) -> None:
+        if self._watching is None:
+            return
+        task = self.ctx.tasks.run_db("kiosk payment check", partial(
+            _payment_job, self.ctx, self._watching, self._high_seq, self._generation))
+        task.done.connect(self._on_payment_checked)
+
+    @Slot(object)
+    def _on_payment_checked(self, answer: object) -> None:
+        assert isinstance(answer, _PaymentAnswer)
+        if answer.generation != self._generation or self._watching is None:
+            return
+        if answer.mutation is None or self._account is None:
+            return
+        self._watching = None
+        self.show_receipt(answer.mutation)
+
+    @Slot(object)
+    def _on_receipt_state(self, answer: object) -> None:
+        assert isinstance(answer, _PaymentAnswer)
+        if answer.generation != self._generation or answer.mutation is None:
+            return
+        if self._account is not None and self._receipt is not None:
+            self._render_receipt(answer.mutation)
+
+    def _sync_online(self) -> bool:
+        sync = self.ctx.sync
+        status = getattr(sync, "status", None)
+        if callable(status):
+            try:
+                return getattr(status(), "online", None) is True
+            except Exception:  # a status read must never break the receipt
+                log.exception("kiosk: sync status unavailable")
+        return False
+
+    def show_receipt(self, mutation: Mutation) -> None:
+        """The receipt screen for a payment just recorded; prints it when a printer is set."""
+        self._close_payment_dialogs()
+        self._receipt_mutation = mutation.mutation_id
+        self._render_receipt(mutation)
+        self.pages.setCurrentIndex(RECEIPT)
+        self._print()
+
+    def _render_receipt(self, mutation: Mutation) -> None:
+        account = self._account
+        assert account is not None
+        header = str(self.ctx.settings.value(HEADER_KEY, DEFAULT_HEADER, str) or DEFAULT_HEADER)
+        receipt = receipt_from_mutation(
+            mutation, masked_name=account.masked_name, zone=self.ctx.business_zone,
+            header=header)
+        self._receipt = receipt
+        self.receipt_view.setPlainText("\n".join(receipt_lines(receipt, 40)))
+        if not receipt.pending:
+            self.receipt_note.setText(CONFIRMED_NOTE)
+        elif self._sync_online():
+            self.receipt_note.setText(f"{SENDING_NOTE} Receipt marked {PENDING_MARK}.")
+        else:
+            self.receipt_note.setText(f"{OFFLINE_NOTE} Receipt marked {PENDING_MARK}.")
+
+    def _print(self) -> None:
+        receipt = self._receipt
+        if receipt is None:
+            return
+        try:
+            printer = open_configured_printer(self.ctx.settings)
+        except Exception as exc:  # a missing USB backend, a bad address: tell, keep going
+            log.exception("kiosk: receipt printer unavailable")
+            self.print_status.setText(f"The receipt printer is not available: {exc}")
+            return
+        if printer is None:
+            self.print_status.setText("Please keep this screen's receipt number for reference.")
+            return
+        self.print_status.setText("Printing your receipt…")
+        task = self.ctx.tasks.run_net("kiosk receipt print", partial(
+            _print_job, printer, receipt, paper_width(self.ctx.settings)))
+        task.done.connect(self._on_printed)
+        task.error.connect(self._on_print_failed)
+
+    @Slot(object)
+    def _on_printed(self, _number: object) -> None:
+        if self.current_page == RECEIPT:
+            self.print_status.setText("Your receipt has been printed.")
+
+    @Slot(object)
+    def _on_print_failed(self, exc: object) -> None:
+        log.error("kiosk: receipt print failed: %s", exc)
+        if self.current_page == RECEIPT:
+            self.print_status.setText(
+                "The receipt could not be printed; please note the receipt number shown.")
+
+    # -- leaving -------------------------------------------------------------------------
+
+    @Slot()
+    def show_pin_page(self) -> None:
+        self._close_payment_dialogs()
+        self._generation += 1
+        self._account = None
+        self._watching = None
+        self.entry.clear()
+        self.pin_field.clear()
+        self.pin_message.clear()
+        self.pages.setCurrentIndex(PIN)
+        self.pin_field.setFocus()
+
+    @Slot()
+    def submit_pin(self) -> None:
+        """Leave kiosk mode when the staff PIN is right; refuse (and count) otherwise."""
+        if self._pin_lock.isActive():
+            self.pin_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+            self.pin_field.clear()
+            return
+        pin = self.pin_field.text()
+        self.pin_field.clear()
+        if verify_pin(pin, stored_pin_hash(self.ctx.settings)):
+            log.info("kiosk: staff PIN accepted; leaving kiosk mode")
+            self._pin_failures = 0
+            self._may_close = True
+            self.close()
+            self.left.emit()
+            return
+        self._pin_failures += 1
+        log.warning("kiosk: wrong staff PIN (%d in a row)", self._pin_failures)
+        if self._pin_failures >= PIN_ATTEMPTS:
+            self._pin_failures = 0
+            self._pin_lock.start()
+            self.pin_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+        else:
+            self.pin_message.setText("That PIN is not right.")
+
+    @Slot()
+    def _on_pin_unlocked(self) -> None:
+        self.pin_message.clear()

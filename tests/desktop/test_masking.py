@@ -1,0 +1,83 @@
+"""Masking never reveals more than the pattern: F***L per word, +91 DD•••••DDD."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.masking import BULLET, HIDDEN_NAME, mask_mobile, mask_name, mask_word
+
+
+def test_examples_from_the_issue():
+    assert mask_name("Sneha Kumar") == "S***a K***r"
+    assert mask_mobile("+919876543210") == "+91 98•••••210"
+    assert mask_mobile("9876543210") == "+91 98•••••210"
+    assert mask_mobile("+91 98765 43210") == "+91 98•••••210"
+
+
+def test_short_words_and_odd_input():
+    assert mask_name("Li") == "L***"
+    assert mask_name("R. Kumar") == "R*** K***r"
+    assert mask_name("") == HIDDEN_NAME
+    assert mask_name(None) == HIDDEN_NAME
+    assert mask_name("  ...  ") == HIDDEN_NAME
+    assert mask_mobile(None) == BULLET * 5
+    assert mask_mobile("12345") == BULLET * 5
+    assert mask_mobile("+1 415 555 0100") == BULLET * 5 + "00"
+
+
+def test_length_is_not_told():
+    assert mask_name("Sam") == "S***m"
+    assert mask_name("Subramaniam") == "S***m"
+
+
+letters = st.characters(categories=("L", "N"))
+words = st.text(alphabet=letters, min_size=1, max_size=30)
+
+
+@given(st.lists(words, min_size=1, max_size=6))
+def test_name_reveals_at_most_first_and_last_of_each_word(parts):
+    masked = mask_name(" ".join(parts)).split(" ")
+    assert len(masked) == len(parts)
+    for word, shown in zip(parts, masked, strict=True):
+        assert shown.count("***") >= 1
+        revealed = shown.replace("***", "")
+        assert len(revealed) <= 2
+        assert len(revealed) < len(word) or (len(word) == 1 and revealed == word)
+        assert revealed[0] == word[0]
+        if len(revealed) == 2:
+            assert revealed[1] == word[-1]
+
+
+@given(st.text(max_size=60))
+def test_any_name_text_is_masked_without_error(name):
+    shown = mask_name(name)
+    assert "***" in shown
+    for part in shown.split(" "):
+        assert len(part.replace("***", "")) <= 2
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=10).filter(lambda d: d[0] in "6789"))
+def test_indian_mobile_shows_two_and_three_digits(national):
+    shown = mask_mobile("+91" + national)
+    assert re.fullmatch(r"\+91 \d\d•{5}\d\d\d", shown)
+    assert shown == f"+91 {national[:2]}{BULLET * 5}{national[-3:]}"
+
+
+@given(st.text(max_size=25))
+def test_any_mobile_reveals_at_most_five_digits_and_never_half(text_in):
+    shown = mask_mobile(text_in)
+    digits_in = [c for c in text_in if c.isascii() and c.isdigit()]
+    shown_digits = [c for c in shown.removeprefix("+91 ") if c.isdigit()]
+    assert len(shown_digits) <= 5
+    assert len(shown_digits) <= len(digits_in) // 2
+    assert BULLET in shown
+
+
+@given(words)
+def test_mask_word_never_whole_word_beyond_one_letter(word):
+    shown = mask_word(word)
+    assert shown != word
+    assert shown.startswith(word[0])
