@@ -95,7 +95,8 @@ class DayClose:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    # Whole seconds: what the file stores, so a returned close equals the one read back.
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def counted_total(counts: Mapping[int, int]) -> int:

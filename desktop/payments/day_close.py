@@ -1,0 +1,422 @@
+"""The blind day close (``dayCloseDialog``), after Odoo's cash control.
+
+The cashier counts the drawer by denomination without seeing what the program expects; only
+after the count is submitted does the dialog show expected cash (opening float + cash
+payments − cash paid out), the count, the difference (shortage or excess) and the totals per
+method. The close is saved in the outbox file and can be printed; payments taken after it
+belong to the next cash session (``db.cash_session``).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QMarginsF, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.money import AmountError, format_inr, paise_to_decimal, parse_amount
+from billing.rules import PaymentMethod
+from db.cash_session import (
+    DENOMINATIONS_PAISE,
+    MAX_PIECES,
+    CashSession,
+    DayClose,
+    close_session,
+    counted_total,
+    current_session,
+    record_paid_out,
+    set_opening_float,
+)
+from desktop.context import AppContext
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+def _session_job(ctx: AppContext, _control: TaskControl) -> CashSession:
+    return current_session(ctx.outbox.engine, ctx.user.username)
+
+
+def _paid_out_job(ctx: AppContext, session_id: int, amount: int, reason: str,
+                  _control: TaskControl) -> int:
+    record_paid_out(ctx.outbox.engine, session_id, amount, reason, ctx.user.username)
+    return amount
+
+
+def _close_job(ctx: AppContext, session_id: int, opening_float: int, counts: dict[int, int],
+               _control: TaskControl) -> DayClose:
+    set_opening_float(ctx.outbox.engine, session_id, opening_float)
+    return close_session(ctx.outbox.engine, session_id, counts, ctx.user.username)
+
+
+def _denomination_label(paise: int) -> str:
+    kind = "coin" if paise <= 10_00 else "note"
+    return f"₹{paise // 100} {kind}s"
+
+
+def close_html(close: DayClose, session: CashSession, cashier: str, zone: str) -> str:
+    """The close report, for the screen, the PDF and the printer."""
+    tz = ZoneInfo(zone)
+    rows = "".join(
+        f"<tr><td>{_denomination_label(v)}</td><td align='right'>{n}</td>"
+        f"<td align='right'>{format_inr(v * n)}</td></tr>"
+        for v, n in close.denominations.items() if n
+    )
+    methods = "".join(
+        f"<tr><td>{PaymentMethod(m).label}</td><td align='right' colspan='2'>"
+        f"{format_inr(p)}</td></tr>"
+        for m, p in close.method_totals.items()
+    )
+    outcome = {"shortage": "SHORTAGE", "excess": "EXCESS", "balanced": "BALANCED"}[close.outcome]
+    return (
+        "<html><body style='font-family:sans-serif;font-size:10pt'>"
+        f"<h3 align='center'>Day close — cash session {close.session_id}</h3>"
+        f"<p>Opened {session.opened_at.astimezone(tz):%d-%m-%Y %H:%M} by "
+        f"{html.escape(session.opened_by)}; counted "
+        f"{close.counted_at.astimezone(tz):%d-%m-%Y %H:%M} by {html.escape(cashier)}.</p>"
+        "<table width='100%' cellspacing='0' cellpadding='2'>"
+        "<tr><th align='left'>Counted</th><th align='right'>Pieces</th>"
+        f"<th align='right'>Amount</th></tr>{rows}"
+        f"<tr><td><b>Counted cash</b></td><td></td><td align='right'><b>"
+        f"{format_inr(close.counted_paise)}</b></td></tr></table><br/>"
+        "<table width='100%' cellspacing='0' cellpadding='2'>"
+        f"<tr><td>Opening float</td><td align='right'>{format_inr(close.opening_float_paise)}"
+        "</td></tr>"
+        f"<tr><td>+ Cash payments</td><td align='right'>{format_inr(close.cash_payments_paise)}"
+        "</td></tr>"
+        f"<tr><td>− Cash paid out</td><td align='right'>{format_inr(close.paid_out_paise)}"
+        "</td></tr>"
+        f"<tr><td><b>Expected cash</b></td><td align='right'><b>"
+        f"{format_inr(close.expected_paise)}</b></td></tr>"
+        f"<tr><td><b>Counted cash</b></td><td align='right'><b>"
+        f"{format_inr(close.counted_paise)}</b></td></tr>"
+        f"<tr><td><b>Difference ({outcome})</b></td><td align='right'><b>"
+        f"{format_inr(close.difference_paise)}</b></td></tr></table><br/>"
+        f"<b>Taken in this session ({close.payment_count} payments)</b>"
+        f"<table width='100%' cellspacing='0' cellpadding='2'>{methods}</table>"
+        "</body></html>"
+    )
+
+
+def write_close_pdf(close: DayClose, session: CashSession, cashier: str, zone: str,
+                    path: Path) -> Path:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(f"Day close {close.session_id}")
+    writer.setResolution(300)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+    document = QTextDocument()
+    document.setHtml(close_html(close, session, cashier, zone))
+    document.setPageSize(QSizeF(writer.width(), writer.height()))
+    document.print_(writer)
+    return Path(path)
+
+
+def _pdf_job(close: DayClose, session: CashSession, cashier: str, zone: str, path: Path,
+             _control: TaskControl) -> str:
+    return str(write_close_pdf(close, session, cashier, zone, path))
+
+
+class DayCloseDialog(QDialog):
+    """Count the drawer blind, then see how it compares."""
+
+    #: The close is saved (the DayClose).
+    closed = Signal(object)
+    #: The session is loaded and the count can start.
+    ready = Signal()
+    #: A paid-out entry was saved.
+    paid_out_saved = Signal()
+    saved_pdf = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session: CashSession | None = None
+        self.result: DayClose | None = None
+        self.setObjectName("dayCloseDialog")
+        self.setWindowTitle("Day close — count the drawer")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        self.session_label = QLabel("Opening the cash session…", self)
+        self.session_label.setObjectName("sessionInfo")
+        self.opening_float = QLineEdit("0", self)
+        self.opening_float.setObjectName("openingFloatField")
+        self.float_error = QLabel(self)
+        self.float_error.setObjectName("openingFloatError")
+        self.float_error.setStyleSheet(_ERROR_STYLE)
+
+        out_box = QGroupBox("Cash paid out of the drawer", self)
+        out_row = QHBoxLayout(out_box)
+        self.paid_out_amount = QLineEdit(out_box)
+        self.paid_out_amount.setObjectName("paidOutAmount")
+        self.paid_out_amount.setPlaceholderText("amount")
+        self.paid_out_reason = QLineEdit(out_box)
+        self.paid_out_reason.setObjectName("paidOutReason")
+        self.paid_out_reason.setPlaceholderText("why (refund, petty cash…)")
+        self.paid_out_button = QPushButton("Record", out_box)
+        self.paid_out_button.setObjectName("recordPaidOut")
+        self.paid_out_button.setAutoDefault(False)
+        self.paid_out_button.clicked.connect(self._on_paid_out)
+        self.paid_out_error = QLabel(out_box)
+        self.paid_out_error.setObjectName("paidOutError")
+        self.paid_out_error.setStyleSheet(_ERROR_STYLE)
+        out_row.addWidget(self.paid_out_amount)
+        out_row.addWidget(self.paid_out_reason, 1)
+        out_row.addWidget(self.paid_out_button)
+        out_row.addWidget(self.paid_out_error)
+
+        count_box = QGroupBox("Count the drawer (notes and coins)", self)
+        grid = QGridLayout(count_box)
+        self.spins: dict[int, QSpinBox] = {}
+        self.subtotals: dict[int, QLabel] = {}
+        for i, value in enumerate(DENOMINATIONS_PAISE):
+            spin = QSpinBox(count_box)
+            spin.setObjectName(f"denom{value // 100}")
+            spin.setRange(0, MAX_PIECES)
+            spin.setAccelerated(True)
+            spin.valueChanged.connect(self._on_count_changed)
+            sub = QLabel(format_inr(0), count_box)
+            sub.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row, col = divmod(i, 2)
+            grid.addWidget(QLabel(f"₹{value // 100}", count_box), row, col * 3)
+            grid.addWidget(spin, row, col * 3 + 1)
+            grid.addWidget(sub, row, col * 3 + 2)
+            self.spins[value] = spin
+            self.subtotals[value] = sub
+        self.counted = QLabel(self)
+        self.counted.setObjectName("countedTotal")
+
+        # Empty and hidden until the count is in: the count is blind.
+        self.result_panel = QLabel(self)
+        self.result_panel.setObjectName("closeResult")
+        self.result_panel.setTextFormat(Qt.TextFormat.RichText)
+        self.result_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.result_panel.setWordWrap(True)
+        self.result_panel.hide()
+        self.error = QLabel(self)
+        self.error.setObjectName("dayCloseError")
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        self.submit = QPushButton("Submit count and close the drawer", self)
+        self.submit.setObjectName("submitCount")
+        self.submit.setEnabled(False)
+        self.submit.setAutoDefault(False)
+        self.submit.clicked.connect(self._on_submit)
+        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button.setObjectName("saveClosePdf")
+        self.pdf_button.setAutoDefault(False)
+        self.pdf_button.clicked.connect(self._on_pdf)
+        self.print_button = QPushButton("Print…", self)
+        self.print_button.setObjectName("printClose")
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self._on_print)
+        for button in (self.pdf_button, self.print_button):
+            button.setEnabled(False)
+        close_button = QPushButton("Close", self)
+        close_button.setObjectName("closeDayClose")
+        close_button.setAutoDefault(False)
+        close_button.clicked.connect(self.close)
+        buttons.addWidget(self.submit)
+        buttons.addStretch(1)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close_button)
+
+        float_row = QHBoxLayout()
+        float_row.addWidget(QLabel("Opening float (₹):", self))
+        float_row.addWidget(self.opening_float)
+        float_row.addWidget(self.float_error, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.session_label)
+        layout.addLayout(float_row)
+        layout.addWidget(out_box)
+        layout.addWidget(count_box)
+        layout.addWidget(self.counted)
+        layout.addWidget(self.result_panel)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.opening_float.textChanged.connect(self._on_count_changed)
+        self._on_count_changed()
+        task = ctx.tasks.run_db("cash session", partial(_session_job, ctx))
+        task.done.connect(self._on_session)
+        task.error.connect(self._on_failed)
+
+    # -- the count ----------------------------------------------------------------------------
+
+    def counts(self) -> dict[int, int]:
+        return {value: spin.value() for value, spin in self.spins.items()}
+
+    def set_count(self, value_rupees: int, pieces: int) -> None:
+        self.spins[value_rupees * 100].setValue(pieces)
+
+    def _float_paise(self) -> int | None:
+        try:
+            return parse_amount(self.opening_float.text() or "0", allow_zero=True)
+        except AmountError as exc:
+            self.float_error.setText(str(exc))
+            return None
+
+    @Slot()
+    def _on_count_changed(self) -> None:
+        for value, spin in self.spins.items():
+            self.subtotals[value].setText(format_inr(value * spin.value()))
+        self.counted.setText(f"<b>Counted: {format_inr(counted_total(self.counts()))}</b>")
+        self.float_error.setText("")
+        ok = self._float_paise() is not None
+        self.submit.setEnabled(ok and self.session is not None and self.result is None)
+
+    @Slot(object)
+    def _on_session(self, session: object) -> None:
+        assert isinstance(session, CashSession)
+        self.session = session
+        tz = ZoneInfo(self.ctx.business_zone)
+        self.session_label.setText(
+            f"Cash session {session.id}, opened {session.opened_at.astimezone(tz):%d-%m-%Y %H:%M}"
+            f" by {session.opened_by}. Count every note and coin in the drawer."
+        )
+        self.opening_float.setText(str(paise_to_decimal(session.opening_float_paise)))
+        self._on_count_changed()
+        self.ready.emit()
+
+    @Slot()
+    def _on_paid_out(self) -> None:
+        if self.session is None or self.result is not None:
+            return
+        try:
+            amount = parse_amount(self.paid_out_amount.text())
+        except AmountError as exc:
+            self.paid_out_error.setText(str(exc))
+            return
+        reason = self.paid_out_reason.text().strip()
+        if not reason:
+            self.paid_out_error.setText("Say why the cash was paid out.")
+            return
+        self.paid_out_error.setText("")
+        self.paid_out_button.setEnabled(False)
+        task = self.ctx.tasks.run_db(
+            "cash paid out", partial(_paid_out_job, self.ctx, self.session.id, amount, reason)
+        )
+        task.done.connect(self._on_paid_out_done)
+        task.error.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_paid_out_done(self, amount: object) -> None:
+        assert isinstance(amount, int)
+        self.paid_out_amount.clear()
+        self.paid_out_reason.clear()
+        self.paid_out_button.setEnabled(True)
+        self.paid_out_error.setText(f"Recorded {format_inr(amount)} paid out.")
+        self.paid_out_saved.emit()
+
+    @Slot()
+    def _on_submit(self) -> None:
+        opening = self._float_paise()
+        if self.session is None or opening is None or self.result is not None:
+            return
+        self.submit.setEnabled(False)
+        for spin in self.spins.values():
+            spin.setReadOnly(True)
+        self.opening_float.setReadOnly(True)
+        self.paid_out_button.setEnabled(False)
+        task = self.ctx.tasks.run_db(
+            "day close", partial(_close_job, self.ctx, self.session.id, opening, self.counts())
+        )
+        task.done.connect(self._on_closed)
+        task.error.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_closed(self, close: object) -> None:
+        assert isinstance(close, DayClose) and self.session is not None
+        self.result = close
+        outcome = {
+            "shortage": f"<span style='color:#b00020'>Shortage of "
+                        f"{format_inr(-close.difference_paise)}</span>",
+            "excess": f"<span style='color:#8a6d00'>Excess of "
+                      f"{format_inr(close.difference_paise)}</span>",
+            "balanced": "<span style='color:#1b5e20'>Balanced</span>",
+        }[close.outcome]
+        methods = " · ".join(
+            f"{PaymentMethod(m).label} {format_inr(p)}" for m, p in close.method_totals.items()
+        )
+        self.result_panel.setText(
+            f"Expected cash: <b>{format_inr(close.expected_paise)}</b> "
+            f"(float {format_inr(close.opening_float_paise)} + cash payments "
+            f"{format_inr(close.cash_payments_paise)} − paid out "
+            f"{format_inr(close.paid_out_paise)})<br/>"
+            f"Counted cash: <b>{format_inr(close.counted_paise)}</b><br/>"
+            f"Difference: <b>{outcome}</b><br/>"
+            f"{close.payment_count} payments this session: {methods}<br/>"
+            "<i>Saved. Payments from now on go to the next cash session.</i>"
+        )
+        self.result_panel.show()
+        self.pdf_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self.closed.emit(close)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self.error.setText(f"Not saved: {exc}")
+        if self.result is None:
+            for spin in self.spins.values():
+                spin.setReadOnly(False)
+            self.opening_float.setReadOnly(False)
+            self.paid_out_button.setEnabled(True)
+            self._on_count_changed()
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def save_pdf(self, path: Path) -> None:
+        assert self.result is not None and self.session is not None
+        task = self.ctx.tasks.run_net(
+            "day close pdf",
+            partial(_pdf_job, self.result, self.session, self.ctx.user.display_name,
+                    self.ctx.business_zone, Path(path)),
+        )
+        task.done.connect(self._on_pdf_done)
+        task.error.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_pdf_done(self, path: object) -> None:
+        self.saved_pdf.emit(str(path))
+
+    @Slot()
+    def _on_pdf(self) -> None:  # pragma: no cover - file dialog
+        name, _ = QFileDialog.getSaveFileName(self, "Save day close", "day-close.pdf",
+                                              "PDF (*.pdf)")
+        if name:
+            self.save_pdf(Path(name))
+
+    @Slot()
+    def _on_print(self) -> None:  # pragma: no cover - print dialog
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        assert self.result is not None and self.session is not None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setHtml(close_html(self.result, self.session, self.ctx.user.display_name,
+                                    self.ctx.business_zone))
+        document.print_(printer)

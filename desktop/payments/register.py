@@ -1,0 +1,440 @@
+"""The payments register (``paymentsRegister``), like the portal's "Manage Incoming Payment":
+payments in the cache plus this device's payments not yet synced, with filters, totals by
+method, export to CSV/Excel (off the GUI thread) and receipt reprints (marked DUPLICATE)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import text
+
+from billing.money import format_inr
+from billing.rules import PaymentMethod, PaymentOption
+from db.payments_local import (
+    PAYMENT_TYPES,
+    RegisterChoices,
+    RegisterFilter,
+    RegisterRow,
+    register_choices,
+    register_rows,
+    totals_by_method,
+)
+from desktop.context import AppContext
+from desktop.payments.receipt import ReceiptData, ReceiptDialog
+from desktop.payments.register_export import write_csv, write_xlsx
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+COLUMNS = [
+    "Document Date", "Document No", "Account ID", "Contact Name", "Mobile", "Email",
+    "Payment Type", "Method", "Amount", "Cashier", "Status",
+]
+(COL_DATE, COL_DOC, COL_ACCOUNT, COL_NAME, COL_MOBILE, COL_EMAIL, COL_TYPE, COL_METHOD,
+ COL_AMOUNT, COL_CASHIER, COL_STATUS) = range(len(COLUMNS))
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _method_label(value: str) -> str:
+    try:
+        return PaymentMethod(value).label
+    except ValueError:
+        return value
+
+
+class RegisterTableModel(QAbstractTableModel):
+    def __init__(self, zone: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.zone = ZoneInfo(zone)
+        self.rows: list[RegisterRow] = []
+
+    def set_rows(self, rows: list[RegisterRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = {
+            COL_DATE: lambda: row.taken_at.astimezone(self.zone).strftime("%d-%m-%Y %H:%M"),
+            COL_DOC: lambda: row.document_number,
+            COL_ACCOUNT: lambda: str(row.account_id),
+            COL_NAME: lambda: row.name,
+            COL_MOBILE: lambda: row.mobile,
+            COL_EMAIL: lambda: row.email or "",
+            COL_TYPE: lambda: row.payment_type.capitalize(),
+            COL_METHOD: lambda: _method_label(row.method),
+            COL_AMOUNT: lambda: format_inr(row.amount_paise),
+            COL_CASHIER: lambda: row.cashier,
+            COL_STATUS: lambda: "Pending sync" if row.pending else "Synced",
+        }
+        return values[col]()
+
+
+def _query_job(ctx: AppContext, token: int, flt: RegisterFilter,
+               _control: TaskControl) -> tuple[int, list[RegisterRow]]:
+    return token, register_rows(ctx.cache_engine, ctx.outbox, flt)
+
+
+def _choices_job(ctx: AppContext, _control: TaskControl) -> RegisterChoices:
+    return register_choices(ctx.cache_engine, ctx.outbox)
+
+
+def _export_job(rows: list[RegisterRow], path: Path, kind: str, zone: str,
+                _control: TaskControl) -> tuple[str, str]:
+    writer = write_xlsx if kind == "xlsx" else write_csv
+    return kind, str(writer(rows, path, zone))
+
+
+def _receipt_job(ctx: AppContext, row: RegisterRow, _control: TaskControl) -> ReceiptData:
+    return receipt_for_row(ctx, row)
+
+
+def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
+    """The receipt of a register row, as a reprint (DUPLICATE)."""
+    mutation = ctx.outbox.get(row.payment_uuid) if row.payment_uuid else None
+    with ctx.cache_engine.connect() as conn:
+        branch = conn.execute(
+            text("SELECT b.name FROM accounts a JOIN branches b ON b.id = a.branch_id "
+                 "WHERE a.id = :id"), {"id": row.account_id}).scalar()
+        if mutation is not None:
+            plan_id = mutation.payload.get("plan_id")
+            plan = None
+            if plan_id is not None:
+                plan = conn.execute(text("SELECT name FROM plans WHERE id = :id"),
+                                    {"id": plan_id}).scalar()
+            data = ReceiptData.from_mutation(
+                mutation, account_name=row.name, mobile=row.mobile, cashier=row.cashier,
+                zone=ctx.business_zone, plan_name=plan, branch=branch,
+            )
+            return data.as_duplicate()
+        p = conn.execute(
+            text("SELECT p.kind, p.method, p.reference, p.amount_paise, p.balance_after_paise, "
+                 "p.receipt_number, p.document_number, p.taken_by, p.taken_at, pl.name AS plan "
+                 "FROM payments p LEFT JOIN plans pl ON pl.id = p.plan_id "
+                 "WHERE p.payment_uuid = :u"), {"u": row.payment_uuid}).one()
+    return ReceiptData(
+        receipt_number=p.receipt_number,
+        account_id=row.account_id,
+        account_name=row.name,
+        mobile=row.mobile,
+        option=PaymentOption(p.kind),
+        method=PaymentMethod(p.method),
+        reference=p.reference,
+        amount_paise=int(p.amount_paise),
+        balance_before_paise=int(p.balance_after_paise) + int(p.amount_paise),
+        balance_after_paise=int(p.balance_after_paise),
+        cashier=p.taken_by,
+        taken_at=datetime.fromtimestamp(int(p.taken_at), UTC),
+        zone=ctx.business_zone,
+        pending_sync=False,
+        plan_name=p.plan,
+        document_number=p.document_number,
+        duplicate=True,
+        branch=branch,
+    )
+
+
+class PaymentsRegister(QWidget):
+    """The register window; filters re-query (debounced) and stale answers are dropped."""
+
+    #: A query finished and the table shows its rows.
+    refreshed = Signal()
+    #: An export finished: (kind, path).
+    exported = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setObjectName("paymentsRegister")
+        self.setWindowTitle("Payments register")
+        self._token = 0
+        self._choices: RegisterChoices | None = None
+        today = ctx.today()
+        self.date_from = self._date("regFrom", today)
+        self.date_to = self._date("regTo", today)
+        self.branch = self._combo("regBranch")
+        self.zone_box = self._combo("regZone")
+        self.area = self._combo("regArea")
+        self.manager = self._combo("regManager")
+        self.ptype = self._combo("regType")
+        for value in PAYMENT_TYPES:
+            self.ptype.addItem(value.capitalize(), value)
+        self.method = self._combo("regMethod")
+        for method in PaymentMethod:
+            self.method.addItem(method.label, method.value)
+        self.cashier = self._combo("regCashier")
+
+        filters = QFormLayout()
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("to", self))
+        dates.addWidget(self.date_to)
+        filters.addRow("Date:", dates)
+        for title, box in (("Branch:", self.branch), ("Zone:", self.zone_box),
+                           ("Area:", self.area), ("Account manager:", self.manager),
+                           ("Payment type:", self.ptype), ("Method:", self.method),
+                           ("Cashier:", self.cashier)):
+            filters.addRow(title, box)
+
+        self.model = RegisterTableModel(ctx.business_zone, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("registerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self._on_reprint)
+        self.totals = QLabel(self)
+        self.totals.setObjectName("registerTotals")
+        self.totals.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        self.reprint = self._button("reprintReceipt", "&Reprint receipt", self._on_reprint)
+        self.export_csv = self._button("exportCsv", "Export &CSV…", self._on_export_csv)
+        self.export_xlsx = self._button("exportExcel", "Export &Excel…", self._on_export_xlsx)
+        self.status = QLabel(self)
+        self.status.setObjectName("registerStatus")
+        buttons.addWidget(self.status, 1)
+        for button in (self.reprint, self.export_csv, self.export_xlsx):
+            buttons.addWidget(button)
+
+        side = QWidget(self)
+        side.setLayout(filters)
+        side.setMaximumWidth(330)
+        body = QHBoxLayout()
+        body.addWidget(side)
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        right.addWidget(self.totals)
+        right.addLayout(buttons)
+        body.addLayout(right, 1)
+        self.setLayout(body)
+        self.resize(1280, 640)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.refresh)
+        for box in (self.branch, self.zone_box, self.area, self.manager, self.ptype,
+                    self.method, self.cashier):
+            box.currentIndexChanged.connect(self._schedule)
+        self.date_from.dateChanged.connect(self._schedule)
+        self.date_to.dateChanged.connect(self._schedule)
+        self.branch.currentIndexChanged.connect(self._fill_branch_lists)
+        ctx.events.outbox_changed.connect(self._schedule)
+        task = ctx.tasks.run_db("register choices", partial(_choices_job, ctx))
+        task.done.connect(self._on_choices)
+
+    # -- widgets ------------------------------------------------------------------------------
+
+    def _date(self, name: str, day: date) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        return edit
+
+    def _combo(self, name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        box.addItem("All", None)
+        return box
+
+    def _button(self, name: str, label: str, slot: object) -> QPushButton:
+        button = QPushButton(label, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    @Slot(object)
+    def _on_choices(self, choices: object) -> None:
+        assert isinstance(choices, RegisterChoices)
+        self._choices = choices
+        for box in (self.branch, self.zone_box, self.cashier):
+            box.blockSignals(True)
+        for bid, name in choices.branches:
+            self.branch.addItem(name, bid)
+        for zid, name in choices.zones:
+            self.zone_box.addItem(name, zid)
+        for name in choices.cashiers:
+            self.cashier.addItem(name, name)
+        if self.ctx.user.branch_id is not None:
+            index = self.branch.findData(self.ctx.user.branch_id)
+            if index >= 0:
+                self.branch.setCurrentIndex(index)
+        for box in (self.branch, self.zone_box, self.cashier):
+            box.blockSignals(False)
+        self._fill_branch_lists()
+        self.refresh()
+
+    @Slot()
+    def _fill_branch_lists(self) -> None:
+        """Areas and managers of the chosen branch (all when no branch is chosen)."""
+        if self._choices is None:
+            return
+        branch = self.branch.currentData()
+        for box, items in ((self.area, self._choices.areas),
+                           (self.manager, self._choices.managers)):
+            box.blockSignals(True)
+            box.clear()
+            box.addItem("All", None)
+            for item_id, name, item_branch in items:
+                if branch is None or branch == item_branch:
+                    box.addItem(name, item_id)
+            box.blockSignals(False)
+
+    # -- querying -----------------------------------------------------------------------------
+
+    def current_filter(self) -> RegisterFilter:
+        return RegisterFilter(
+            date_from=self.date_from.date().toPython(),
+            date_to=self.date_to.date().toPython(),
+            zone=self.ctx.business_zone,
+            branch_id=self.branch.currentData(),
+            zone_id=self.zone_box.currentData(),
+            area_id=self.area.currentData(),
+            manager_id=self.manager.currentData(),
+            payment_type=self.ptype.currentData(),
+            method=self.method.currentData(),
+            cashier=self.cashier.currentData(),
+        )
+
+    @Slot()
+    def _schedule(self) -> None:
+        self._debounce.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        self._debounce.stop()
+        self._token += 1
+        self.status.setText("Loading…")
+        task = self.ctx.tasks.run_db(
+            "payments register", partial(_query_job, self.ctx, self._token, self.current_filter())
+        )
+        task.done.connect(self._on_rows)
+        task.error.connect(self._on_error)
+
+    @Slot(object)
+    def _on_rows(self, answer: object) -> None:
+        token, rows = answer  # type: ignore[misc]
+        if token != self._token:
+            return  # a newer query is on its way
+        self.model.set_rows(rows)
+        totals = totals_by_method(rows)
+        parts = [f"{_method_label(m)} {format_inr(p)}" for m, p in totals.items()]
+        total = sum(totals.values())
+        pending = sum(1 for r in rows if r.pending)
+        self.totals.setText(
+            f"<b>{len(rows):,} payments · total {format_inr(total)}</b><br/>" + " · ".join(parts)
+            + (f"<br/>{pending} pending sync" if pending else "")
+        )
+        self.status.setText("")
+        self.refreshed.emit()
+
+    @Slot(object)
+    def _on_error(self, exc: object) -> None:
+        self.status.setText(f"Could not load payments: {exc}")
+
+    # -- export and reprint -------------------------------------------------------------------
+
+    def export_to(self, path: Path, kind: str) -> None:
+        """Write the rows on screen to ``path`` (kind ``csv`` or ``xlsx``) off the GUI thread."""
+        rows = list(self.model.rows)
+        self.status.setText("Exporting…")
+        task = self.ctx.tasks.run_net(
+            "register export", partial(_export_job, rows, Path(path), kind, self.ctx.business_zone)
+        )
+        task.done.connect(self._on_exported)
+        task.error.connect(self._on_error)
+
+    @Slot(object)
+    def _on_exported(self, answer: object) -> None:
+        kind, path = answer  # type: ignore[misc]
+        self.status.setText(f"Exported to {path}")
+        self.exported.emit(kind, path)
+
+    def _ask_path(self, kind: str, pattern: str) -> None:  # pragma: no cover - file dialog
+        name, _ = QFileDialog.getSaveFileName(self, "Export payments", f"payments.{kind}",
+                                              pattern)
+        if name:
+            self.export_to(Path(name), kind)
+
+    @Slot()
+    def _on_export_csv(self) -> None:  # pragma: no cover - file dialog
+        self._ask_path("csv", "CSV (*.csv)")
+
+    @Slot()
+    def _on_export_xlsx(self) -> None:  # pragma: no cover - file dialog
+        self._ask_path("xlsx", "Excel (*.xlsx)")
+
+    def selected_row(self) -> RegisterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    @Slot()
+    def _on_reprint(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.status.setText("Select a payment to reprint its receipt.")
+            return
+        task = self.ctx.tasks.run_db("receipt reprint", partial(_receipt_job, self.ctx, row))
+        task.done.connect(self._on_receipt)
+        task.error.connect(self._on_error)
+
+    @Slot(object)
+    def _on_receipt(self, data: object) -> None:
+        assert isinstance(data, ReceiptData)
+        dialog = ReceiptDialog(self.ctx, data, self)
+        self.receipt_dialog = dialog
+        dialog.show()

@@ -1,0 +1,137 @@
+"""db.cash_session: sessions own payments by outbox seq; the close is blind and saved."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy.exc import IntegrityError
+
+from db import migrate
+from db.cash_session import (
+    DENOMINATIONS_PAISE,
+    CashSessionError,
+    close_session,
+    counted_total,
+    current_session,
+    get_close,
+    recent_closes,
+    record_paid_out,
+    set_opening_float,
+)
+from db.outbox import OUTBOX_FILE, Outbox
+from db.outbox_schema import cash_sessions
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    box = Outbox.open(tmp_path / OUTBOX_FILE)
+    yield box
+    box.engine.dispose()
+
+
+def _payment(outbox: Outbox, amount: int, method: str = "cash") -> None:
+    outbox.enqueue_payment(
+        account_id=10000001,
+        payload={"option": "payment", "method": method,
+                 "reference": None if method == "cash" else "R1", "amount_paise": amount,
+                 "plan_id": None, "charge_paise": 0, "balance_before_paise": amount,
+                 "taken_at": 1795800000, "branch_id": 1, "tendered_paise": None},
+        created_by="cashier.cbe", mutation_id=str(uuid.uuid4()),
+    )
+
+
+def test_outbox_is_migrated_to_the_cash_tables(outbox: Outbox) -> None:
+    with outbox.engine.connect() as conn:
+        assert migrate.current(conn) == migrate.head("outbox") == "outbox_0002"
+
+
+def test_counted_total_and_bad_counts() -> None:
+    assert DENOMINATIONS_PAISE[0] == 200000 and DENOMINATIONS_PAISE[-1] == 100
+    assert counted_total({200000: 1, 50000: 3, 100: 7}) == 200000 + 150000 + 700
+    with pytest.raises(CashSessionError):
+        counted_total({300000: 1})
+    with pytest.raises(CashSessionError):
+        counted_total({50000: -1})
+    with pytest.raises(TypeError):
+        counted_total({50000: 1.5})  # type: ignore[dict-item]
+
+
+@given(st.lists(st.integers(0, 500), min_size=len(DENOMINATIONS_PAISE),
+                max_size=len(DENOMINATIONS_PAISE)))
+def test_counted_total_is_the_sum_of_pieces(pieces: list[int]) -> None:
+    counts = dict(zip(DENOMINATIONS_PAISE, pieces, strict=True))
+    assert counted_total(counts) == sum(v * n for v, n in counts.items())
+
+
+def test_shortage_then_next_session_then_excess(outbox: Outbox) -> None:
+    _payment(outbox, 50_000)  # before any session: belongs to the first one
+    session = current_session(outbox.engine, "cashier.cbe")
+    assert session.is_open and session.first_seq == 1
+    assert current_session(outbox.engine, "someone").id == session.id  # one drawer
+    set_opening_float(outbox.engine, session.id, 100_000)
+    _payment(outbox, 120_050)
+    _payment(outbox, 99_900, "upi")
+    record_paid_out(outbox.engine, session.id, 20_000, "refund to 10000002", "cashier.cbe")
+    # Expected = 1000 + 500 + 1200.50 - 200 = 2500.50; count 2500.00: 50 paise short... in
+    # rupee notes only, so count 2500 and see a shortage of ₹0.50.
+    close = close_session(outbox.engine, session.id, {200000: 1, 50000: 1}, "cashier.cbe")
+    assert close.expected_paise == 100_000 + 50_000 + 120_050 - 20_000
+    assert close.counted_paise == 250_000
+    assert close.difference_paise == -50 and close.outcome == "shortage"
+    assert close.method_totals["cash"] == 170_050 and close.method_totals["upi"] == 99_900
+    assert close.payment_count == 3
+    assert get_close(outbox.engine, session.id) == close
+    with pytest.raises(CashSessionError):
+        close_session(outbox.engine, session.id, {}, "cashier.cbe")
+    with pytest.raises(CashSessionError):
+        record_paid_out(outbox.engine, session.id, 100, "late", "cashier.cbe")
+
+    # A payment after the close belongs to the next session.
+    _payment(outbox, 30_000)
+    nxt = current_session(outbox.engine, "cashier.cbe")
+    assert nxt.id != session.id and nxt.first_seq == 4
+    close2 = close_session(outbox.engine, nxt.id, {20000: 2}, "cashier.cbe")
+    assert close2.expected_paise == 30_000 and close2.counted_paise == 40_000
+    assert close2.difference_paise == 10_000 and close2.outcome == "excess"
+    assert close2.payment_count == 1
+    assert [c.session_id for c in recent_closes(outbox.engine)] == [nxt.id, session.id]
+    # An empty session closes balanced at its float.
+    third = current_session(outbox.engine, "cashier.cbe")
+    assert third.first_seq == 5
+    balanced = close_session(outbox.engine, third.id, {}, "cashier.cbe")
+    assert balanced.outcome == "balanced" and balanced.payment_count == 0
+
+
+def test_only_one_open_session(outbox: Outbox) -> None:
+    current_session(outbox.engine, "a")
+    with pytest.raises(IntegrityError), outbox.engine.begin() as conn:
+        conn.execute(cash_sessions.insert().values(
+            opened_at=datetime.now(UTC),
+            opened_by="b", opening_float_paise=0, first_seq=1))
+
+
+def test_float_and_paid_out_checks(outbox: Outbox) -> None:
+    session = current_session(outbox.engine, "a")
+    with pytest.raises(CashSessionError):
+        set_opening_float(outbox.engine, session.id, -1)
+    with pytest.raises(CashSessionError):
+        record_paid_out(outbox.engine, session.id, 0, "x", "a")
+    with pytest.raises(CashSessionError):
+        record_paid_out(outbox.engine, session.id, 100, "  ", "a")
+
+
+def test_closes_survive_reopening_the_file(tmp_path: Path) -> None:
+    box = Outbox.open(tmp_path / OUTBOX_FILE)
+    _payment(box, 10_000)
+    session = current_session(box.engine, "a")
+    close_session(box.engine, session.id, {10000: 1}, "a")
+    box.engine.dispose()
+    again = Outbox.open(tmp_path / OUTBOX_FILE)
+    assert get_close(again.engine, session.id) is not None
+    again.engine.dispose()
