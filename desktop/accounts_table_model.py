@@ -1,66 +1,544 @@
-"""The account table's model: the database sorts and filters, the model holds ids."""
+"""The account table's model: the database filters and sorts, the model holds rowids.
+
+Anki's browser model, for a million rows: a query returns the ordered list of matching
+rows (as SQLite rowids, an ``array('q')`` of 8 bytes a row), and ``data()`` fills a small
+row cache one page at a time by primary key. Nothing is sorted or filtered here.
+
+A query runs off the GUI thread in two steps on the database worker:
+
+1. the count and the first page (what the view shows at once; a few milliseconds);
+2. the full ordered rowid list (up to a few hundred milliseconds at 1M rows), after which
+   any position — the last of a million — is one array lookup and one page by rowid.
+
+Each query carries a token; a result for an older token is dropped, and starting a new
+query cancels the old tasks (which interrupts SQLite mid-sort).
+"""
 
 from __future__ import annotations
 
+import logging
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import partial
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from sqlalchemy import Engine, text
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy import Engine
 
+from billing.lifecycle import DEFAULT_ZONE
 from billing.money import format_inr
+from billing.rules import OUTSTANDING_THRESHOLD_PAISE
+from db import account_query as aq
+from db.overlay import PendingPayments
+from desktop.tasks import Task, TaskControl, TaskRunner
+from desktop.widgets.icons import icon
 
-COL_ID, COL_NAME, COL_BRANCH, COL_MOBILE, COL_BALANCE, COL_LAST_SEEN = range(6)
-HEADERS = ["Account ID", "Account Name", "Branch Name", "Mobile", "Balance", "Last Seen"]
-_PAGE = 200
+log = logging.getLogger(__name__)
+
+(
+    COL_TAG,
+    COL_ID,
+    COL_NAME,
+    COL_BRANCH,
+    COL_MOBILE,
+    COL_BALANCE,
+    COL_LAST_SEEN,
+    COL_PLAN,
+    COL_STATUS,
+) = range(9)
+HEADERS = [
+    "",
+    "Account ID",
+    "Account Name",
+    "Branch Name",
+    "Mobile",
+    "Balance",
+    "Last Seen",
+    "Plan Type",
+    "Status",
+]
+#: The database sort key behind each sortable column (the tag column does not sort).
+SORT_KEYS: dict[int, aq.SortKey] = {
+    COL_ID: aq.SortKey.ID,
+    COL_NAME: aq.SortKey.NAME,
+    COL_BRANCH: aq.SortKey.BRANCH,
+    COL_MOBILE: aq.SortKey.MOBILE,
+    COL_BALANCE: aq.SortKey.BALANCE,
+    COL_LAST_SEEN: aq.SortKey.LAST_SEEN,
+    COL_PLAN: aq.SortKey.PLAN_TYPE,
+    COL_STATUS: aq.SortKey.STATUS,
+}
+COLUMN_OF_SORT = {key: col for col, key in SORT_KEYS.items()}
+
+#: Custom roles.
+ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the AccountRow
+BALANCE_ROLE = Qt.ItemDataRole.UserRole + 3  # provisional balance, int paise
+PENDING_ROLE = Qt.ItemDataRole.UserRole + 4  # PendingPayments | None
+
+FIRST_PAGE = 120  # rows the first step brings: more than a maximised window shows
+PAGE = 200  # rows fetched by rowid at a time
+MAX_CACHED_ROWS = 20_000
+
+DUES_COLOUR = QColor("#b3261e")  # dues outstanding: a warning red
+CREDIT_COLOUR = QColor("#1b6e34")  # advance credit: green
+SUSPENDED_COLOUR = QColor("#b3261e")
+MUTED_COLOUR = QColor("#607d8b")
 
 Index = QModelIndex | QPersistentModelIndex
+OverlayLoader = Callable[[], dict[int, PendingPayments]]
+
+
+@dataclass(frozen=True)
+class FirstResult:
+    token: int
+    count: int
+    total: int
+    rows: list[aq.AccountRow]
+    pending: dict[int, PendingPayments] | None
+
+
+@dataclass(frozen=True)
+class IdsResult:
+    token: int
+    rowids: array
+
+
+def relative_time(moment: datetime, now: datetime) -> str:
+    """``3 h ago`` style: how long ago ``moment`` was."""
+    seconds = int((now - moment).total_seconds())
+    if seconds < 0:
+        return "just now" if seconds > -300 else moment.strftime("%d %b %Y")
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{seconds // 60} min ago"
+    if seconds < 86_400:
+        return f"{seconds // 3600} h ago"
+    days = seconds // 86_400
+    if days < 31:
+        return "1 day ago" if days == 1 else f"{days} days ago"
+    if days < 365:
+        months = days // 30
+        return "1 month ago" if months == 1 else f"{months} months ago"
+    return moment.strftime("%d %b %Y")
+
+
+def format_mobile(e164: str) -> str:
+    """``+919876543210`` → ``+91 98765 43210`` (other shapes unchanged)."""
+    if e164.startswith("+91") and len(e164) == 13 and e164[3:].isdigit():
+        return f"+91 {e164[3:8]} {e164[8:]}"
+    return e164
+
+
+def _first_job(
+    engine: Engine,
+    query: aq.AccountQuery,
+    token: int,
+    overlay: OverlayLoader | None,
+    _control: TaskControl | None = None,
+) -> FirstResult:
+    with engine.connect() as conn:
+        matching = aq.count(conn, query)
+        in_scope = matching if query.filter.is_empty else aq.total(conn, query.scope)
+        rows = aq.first_page(conn, query, FIRST_PAGE)
+    pending = overlay() if overlay is not None else None
+    return FirstResult(token, matching, in_scope, rows, pending)
+
+
+def _ids_job(
+    engine: Engine, query: aq.AccountQuery, token: int, control: TaskControl | None = None
+) -> IdsResult | None:
+    cancelled = (lambda: control.cancelled) if control is not None else None
+    with engine.connect() as conn:
+        rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
+    return None if rowids is None else IdsResult(token, rowids)
 
 
 class AccountsTableModel(QAbstractTableModel):
-    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+    """Rows of the cache's accounts in database order; see the module docstring."""
+
+    #: The count and first page of the current query are in.
+    loaded = Signal()
+    #: The full ordered list of the current query is in (every row is reachable).
+    idsReady = Signal()
+    #: A query started (True) or finished loading its ids (False).
+    busyChanged = Signal(bool)
+    #: A query failed; the argument is the exception.
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        engine: Engine,
+        parent: QObject | None = None,
+        *,
+        tasks: TaskRunner | None = None,
+        overlay: OverlayLoader | None = None,
+        scope: aq.Scope | None = None,
+        now: Callable[[], datetime] | None = None,
+        zone: str = DEFAULT_ZONE,
+    ) -> None:
         super().__init__(parent)
         self._engine = engine
-        self._ids: list[int] = []
-        self._rows: dict[int, tuple] = {}
+        self._tasks = tasks
+        self._overlay_loader = overlay
+        self._now = now or (lambda: datetime.now(UTC))
+        self._zone = ZoneInfo(zone)
+        self._query = aq.AccountQuery(scope=scope or aq.Scope())
+        self._token = 0
+        self._running: list[Task] = []
+        self._count = 0
+        self._total = 0
+        self._first: list[int] = []  # rowids of the first page, before the full list is in
+        self._ids: array | None = None
+        self._rows: dict[int, aq.AccountRow] = {}
+        self._pending: dict[int, PendingPayments] = {}
+        self._loaded_once = False
+        self._tag_icon = icon("tag")
+        self._pending_icon = icon("pending")
+
+    # -- queries ---------------------------------------------------------------------------
+
+    @property
+    def query(self) -> aq.AccountQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """Accounts in the user's scope (the "of N")."""
+        return self._total
+
+    @property
+    def has_loaded(self) -> bool:
+        return self._loaded_once
+
+    @property
+    def ids_ready(self) -> bool:
+        return self._ids is not None
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def set_filter(self, account_filter: aq.AccountFilter) -> None:
+        if account_filter != self._query.filter:
+            self.set_query(replace(self._query, filter=account_filter))
+
+    def set_sort(self, key: aq.SortKey, descending: bool) -> None:
+        if (key, descending) != (self._query.sort, self._query.descending):
+            self.set_query(replace(self._query, sort=key, descending=descending))
 
     def reload(self) -> None:
+        """Run the current query again (the cache or the outbox changed)."""
+        self.set_query(self._query)
+
+    def set_query(self, query: aq.AccountQuery) -> None:
+        """Start ``query``; results of any older query are dropped when they arrive."""
+        self._query = query
+        self._token += 1
+        token = self._token
+        for task in self._running:
+            task.cancel()
+        self._running = []
+        if self._tasks is None:  # synchronous: benchmarks and model-only tests
+            self._apply_first(_first_job(self._engine, query, token, self._overlay_loader))
+            ids = _ids_job(self._engine, query, token)
+            if ids is not None:
+                self._apply_ids(ids)
+            return
+        self.busyChanged.emit(True)
+        first = self._tasks.run_db(
+            "account list",
+            partial(_first_job, self._engine, query, token, self._overlay_loader),
+        )
+        first.done.connect(self._on_first)
+        first.error.connect(self._on_error)
+        ids = self._tasks.run_db(
+            "account list order", partial(_ids_job, self._engine, query, token)
+        )
+        ids.done.connect(self._on_ids)
+        ids.error.connect(self._on_error)
+        self._running = [first, ids]
+
+    @Slot(object)
+    def _on_first(self, result: FirstResult) -> None:
+        if result.token == self._token:
+            self._apply_first(result)
+
+    @Slot(object)
+    def _on_ids(self, result: IdsResult | None) -> None:
+        if result is not None and result.token == self._token:
+            self._apply_ids(result)
+            self._running = []
+            self.busyChanged.emit(False)
+
+    @Slot(object)
+    def _on_error(self, exc: object) -> None:
+        log.error("account list query failed: %s", exc)
+        self._running = []
+        self.busyChanged.emit(False)
+        self.failed.emit(exc)
+
+    def _apply_first(self, result: FirstResult) -> None:
         self.beginResetModel()
-        with self._engine.connect() as conn:
-            self._ids = list(conn.execute(text("SELECT id FROM accounts ORDER BY name, id"))
-                             .scalars())
-        self._rows.clear()
+        self._count = result.count
+        self._total = result.total
+        self._ids = None
+        self._rows = {row.rowid: row for row in result.rows}
+        self._first = [row.rowid for row in result.rows]
+        if result.pending is not None:
+            self._pending = result.pending
+        self._loaded_once = True
         self.endResetModel()
+        self.loaded.emit()
+
+    def _apply_ids(self, result: IdsResult) -> None:
+        if len(result.rowids) != self._count or result.rowids[: len(self._first)] != array(
+            "q", self._first
+        ):
+            # The cache changed between the two steps: show the list as it is now.
+            self.beginResetModel()
+            self._count = len(result.rowids)
+            self._ids = result.rowids
+            self._rows.clear()
+            self.endResetModel()
+            self.loaded.emit()
+        else:
+            self._ids = result.rowids
+            if self._count > len(self._first):
+                self.dataChanged.emit(
+                    self.index(len(self._first), 0),
+                    self.index(self._count - 1, len(HEADERS) - 1),
+                )
+        self._first = []
+        self.idsReady.emit()
+
+    def set_pending(self, pending: dict[int, PendingPayments]) -> None:
+        """Lay pending outbox payments over the cached balances (repaints, no re-query)."""
+        self._pending = dict(pending)
+        if self._count:
+            self.dataChanged.emit(
+                self.index(0, COL_BALANCE), self.index(self._count - 1, COL_BALANCE)
+            )
+
+    def invalidate_rows(self) -> None:
+        """Forget cached row contents (they changed in the cache) and repaint."""
+        self._rows.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(HEADERS) - 1))
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def rowid_at(self, position: int) -> int | None:
+        if self._ids is not None:
+            return self._ids[position] if 0 <= position < len(self._ids) else None
+        return self._first[position] if 0 <= position < len(self._first) else None
+
+    def position_of_rowid(self, rowid: int) -> int | None:
+        """Where a row is in the current order (None when it is not in the list, or not yet
+        known because the full list is still loading)."""
+        if self._ids is not None:
+            try:
+                return self._ids.index(rowid)
+            except ValueError:
+                return None
+        try:
+            return self._first.index(rowid)
+        except ValueError:
+            return None
+
+    def row_at(self, position: int) -> aq.AccountRow | None:
+        """The row at ``position`` (fetching its page by rowid), or None while loading."""
+        rowid = self.rowid_at(position)
+        if rowid is None:
+            return None
+        row = self._rows.get(rowid)
+        if row is None and self._ids is not None:
+            self._fetch_page(position)
+            row = self._rows.get(rowid)
+        return row
+
+    def _fetch_page(self, position: int) -> None:
+        assert self._ids is not None
+        if len(self._rows) > MAX_CACHED_ROWS:
+            self._rows.clear()
+        start = max(0, position - PAGE // 4)
+        wanted = [r for r in self._ids[start : start + PAGE] if r not in self._rows]
+        # A page of primary-key lookups: well under a millisecond, like Anki's browser.
+        with self._engine.connect() as conn:
+            self._rows.update(aq.rows_by_rowid(conn, wanted))
+
+    def ordered_rowids(self) -> array | None:
+        """A copy of the full ordered list (for export), or None while it loads."""
+        return None if self._ids is None else array("q", self._ids)
+
+    def pending_for(self, account_id: int) -> PendingPayments | None:
+        return self._pending.get(account_id)
+
+    def pending_snapshot(self) -> dict[int, PendingPayments]:
+        return dict(self._pending)
+
+    def provisional_balance(self, row: aq.AccountRow) -> int:
+        pending = self._pending.get(row.id)
+        return row.balance_paise + (pending.delta_paise if pending else 0)
+
+    # -- Qt model ----------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_TAG:
+                return "Open the account's details"
+            if section == COL_BALANCE:
+                return "What the customer owes; negative is advance credit"
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_BALANCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._row(index.row())
-        value = row[index.column()]
-        if index.column() == COL_BALANCE:
-            return format_inr(value)
-        return "" if value is None else str(value)
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def _row(self, position: int) -> tuple:
-        account_id = self._ids[position]
-        if account_id not in self._rows:
-            page = self._ids[position:position + _PAGE]
-            marks = ",".join(str(int(i)) for i in page)
-            with self._engine.connect() as conn:
-                for row in conn.execute(text(
-                    "SELECT a.id, a.name, b.name, a.mobile, a.balance_paise, a.last_seen "
-                    f"FROM accounts a JOIN branches b ON b.id = a.branch_id WHERE a.id IN ({marks})"
-                )):
-                    self._rows[row[0]] = tuple(row)
-        return self._rows[account_id]
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is not None:
+            self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        column = index.column()
+        if column == COL_TAG and role == Qt.ItemDataRole.DecorationRole:
+            return self._tag_icon
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (COL_BALANCE, COL_ID):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in _ROW_ROLES:
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole and column == COL_NAME:
+                return "Loading…"
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == COL_BALANCE and row.id in self._pending:
+                return self._pending_icon
+            return None
+        if role == ACCOUNT_ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        if role == BALANCE_ROLE:
+            return self.provisional_balance(row)
+        if role == PENDING_ROLE:
+            return self._pending.get(row.id)
+        return None
+
+    def _display(self, row: aq.AccountRow, column: int) -> str | None:
+        if column == COL_TAG:
+            return None
+        if column == COL_ID:
+            return str(row.id)
+        if column == COL_NAME:
+            return row.name
+        if column == COL_BRANCH:
+            return row.branch_name
+        if column == COL_MOBILE:
+            return format_mobile(row.mobile)
+        if column == COL_BALANCE:
+            return format_inr(self.provisional_balance(row))
+        if column == COL_LAST_SEEN:
+            if row.last_seen is None:
+                return "Never"
+            return relative_time(datetime.fromtimestamp(row.last_seen, UTC), self._now())
+        if column == COL_PLAN:
+            return "Prepaid" if row.prepaid else "Postpaid"
+        if column == COL_STATUS:
+            return row.status
+        return None
+
+    def exact_time(self, epoch: int) -> str:
+        local = datetime.fromtimestamp(epoch, UTC).astimezone(self._zone)
+        return local.strftime("%a %d %b %Y, %H:%M:%S ") + local.tzname()
+
+    def _tooltip(self, row: aq.AccountRow, column: int) -> str | None:
+        if column == COL_TAG:
+            return f"Open the details of account {row.id} (Enter or double-click)"
+        if column == COL_LAST_SEEN:
+            return "Never seen online" if row.last_seen is None else self.exact_time(row.last_seen)
+        if column == COL_BALANCE:
+            balance = self.provisional_balance(row)
+            pending = self._pending.get(row.id)
+            if balance >= OUTSTANDING_THRESHOLD_PAISE:
+                text = f"Dues outstanding: {format_inr(balance)}"
+            elif balance < 0:
+                text = f"Advance credit: {format_inr(-balance)}"
+            else:
+                text = "Nothing owed"
+            if pending:
+                noun = "payment" if pending.count == 1 else "payments"
+                text += (
+                    f"\nPending sync: {pending.count} {noun} not yet confirmed by the server."
+                    f"\nLast synced balance: {format_inr(row.balance_paise)}"
+                )
+            return text
+        return None
+
+    def _foreground(self, row: aq.AccountRow, column: int) -> QBrush | None:
+        if column == COL_BALANCE:
+            balance = self.provisional_balance(row)
+            if balance >= OUTSTANDING_THRESHOLD_PAISE:
+                return QBrush(DUES_COLOUR)
+            if balance < 0:
+                return QBrush(CREDIT_COLOUR)
+            return None
+        if column == COL_STATUS and row.status == "Suspended":
+            return QBrush(SUSPENDED_COLOUR)
+        if column == COL_LAST_SEEN and row.last_seen is None:
+            return QBrush(MUTED_COLOUR)
+        return None
+
+
+_ROW_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        ACCOUNT_ID_ROLE,
+        ROW_ROLE,
+        BALANCE_ROLE,
+        PENDING_ROLE,
+    }
+)

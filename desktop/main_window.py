@@ -1,79 +1,833 @@
-"""The Manage Account main window (the full sidebar and table are issue 3's)."""
+"""The Manage Account main window: filter sidebar, the account table and its row actions.
+
+Counter staff look at this all day, so it is keyboard first (Ctrl+F searches, arrows and
+PageDown move, Enter opens, Esc clears the search), never waits on the database in the GUI
+thread, and remembers its geometry, columns, sort and filters.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 from functools import partial
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTableView
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from billing.money import format_inr
+from billing.roles import Action, Role
+from billing.rules import PaymentOption, payment_options_paise
+from db import account_query as aq
+from db import overlay as overlay_module
 from db.demo_data import generate
+from db.overlay import PendingPayments
 from desktop import APP_NAME
-from desktop.accounts_table_model import AccountsTableModel
+from desktop.accounts_table_model import (
+    COL_BALANCE,
+    COL_BRANCH,
+    COL_ID,
+    COL_LAST_SEEN,
+    COL_MOBILE,
+    COL_NAME,
+    COL_PLAN,
+    COL_STATUS,
+    COL_TAG,
+    COLUMN_OF_SORT,
+    SORT_KEYS,
+    AccountsTableModel,
+)
 from desktop.context import AppContext
-from desktop.tasks import TaskControl
+from desktop.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
+from desktop.filter_sidebar import FilterSidebar
+from desktop.tasks import Task, TaskControl
+from desktop.widgets.icons import icon
 
 log = logging.getLogger(__name__)
 
+ROW_HEIGHT = 24
+DEFAULT_WIDTHS = {
+    COL_TAG: 30,
+    COL_ID: 96,
+    COL_NAME: 210,
+    COL_BRANCH: 110,
+    COL_MOBILE: 130,
+    COL_BALANCE: 120,
+    COL_LAST_SEEN: 100,
+    COL_PLAN: 80,
+    COL_STATUS: 90,
+}
+#: Coalesces bursts of change notifications (a sync page after page) into one re-query.
+REFRESH_DEBOUNCE_MS = 120
+
+SETTINGS_GEOMETRY = "mainWindow/geometry"
+SETTINGS_SPLITTER = "mainWindow/splitter"
+SETTINGS_HEADER = "accountTable/header"
+SETTINGS_SORT_COLUMN = "accountTable/sortColumn"
+SETTINGS_SORT_ORDER = "accountTable/sortOrder"
+SETTINGS_FILTERS = "accountTable/filters"
+
+NOT_AVAILABLE_DETAILS = "Account details are not available in this build"
+NOT_AVAILABLE_PAYMENTS = "Payments are not available in this build"
+
+_ACTION_NAMES = {
+    PaymentOption.PAYMENT: "actionPayment",
+    PaymentOption.ADVANCE: "actionAdvance",
+    PaymentOption.RECHARGE: "actionRecharge",
+}
+
+
+def scope_of(ctx: AppContext) -> aq.Scope:
+    """The rows a user may list: own branch for staff and cashiers, own reseller for
+    partners, everything for administrators (the server enforces the same)."""
+    user = ctx.user
+    if user.role in (Role.BRANCH_STAFF, Role.CASHIER):
+        return aq.Scope(branch_id=user.branch_id)
+    if user.role is Role.PARTNER:
+        return aq.Scope(reseller_id=user.reseller_id)
+    return aq.Scope()
+
+
+def load_overlay(ctx: AppContext) -> dict[int, PendingPayments]:
+    """Pending payments laid over cached balances (runs on the database worker)."""
+    provisional = getattr(overlay_module, "provisional_payments", None)
+    if provisional is not None:
+        return provisional(ctx.outbox, ctx.cache_engine)
+    return overlay_module.outbox_pending_payments(ctx.outbox)
+
+
+def _overlay_job(ctx: AppContext, _control: TaskControl) -> dict[int, PendingPayments]:
+    return load_overlay(ctx)
+
+
+def _options_job(engine: Any, scope: aq.Scope, _control: TaskControl) -> aq.FilterOptions:
+    with engine.connect() as conn:
+        return aq.filter_options(conn, scope)
+
+
+def _export_job(
+    ctx: AppContext, rowids: Any, pending: dict[int, PendingPayments], path: Path,
+    control: TaskControl,
+) -> ExportResult | None:
+    try:
+        return export_accounts(
+            ctx.cache_engine, rowids, pending, path, control, zone=ctx.business_zone
+        )
+    except ExportCancelled:
+        return None
+
+
+def _generate_demo(ctx: AppContext, accounts: int, control: TaskControl) -> object:
+    with ctx.cache_engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT 1 FROM accounts LIMIT 1").first():
+            return None  # the cache already has accounts
+    return generate(ctx.cache_engine, accounts, today=ctx.today(), progress=control.report)
+
+
+class ActionStrip(QFrame):
+    """The selected account and its payment actions (Payment / Advance / Recharge)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary = QLabel("Select an account to see what can be paid.", self)
+        self.summary.setObjectName("selectedAccount")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons: dict[PaymentOption, QPushButton] = {}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self._layout.addWidget(self.summary, 1)
+        for option in (PaymentOption.PAYMENT, PaymentOption.RECHARGE, PaymentOption.ADVANCE):
+            button = QPushButton(option.label, self)
+            button.setObjectName(_ACTION_NAMES[option])
+            button.hide()
+            self.buttons[option] = button
+
+    def show_options(self, options: list[PaymentOption], enabled: bool, why: str) -> None:
+        """Show exactly ``options``, in their order (billing.rules decides them)."""
+        for button in self.buttons.values():
+            self._layout.removeWidget(button)
+            button.hide()
+        for option in options:
+            button = self.buttons[option]
+            self._layout.addWidget(button)
+            button.setEnabled(enabled)
+            button.setToolTip("" if enabled else why)
+            button.show()
+
+    def visible_options(self) -> list[PaymentOption]:
+        order = [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
+        return [o for w in order for o, b in self.buttons.items() if b is w and not b.isHidden()]
+
 
 class MainWindow(QMainWindow):
+    """See the module docstring. Object names follow DESIGN.md's testability contract."""
+
+    #: An export finished: ExportResult, or an exception.
+    exportFinished = Signal(object)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Manage Account — {APP_NAME}")
-        self.model = AccountsTableModel(ctx.cache_engine, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("accountTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().hide()
-        self.setCentralWidget(self.table)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("rowCount")
-        self.statusBar().addPermanentWidget(self.count_label)
+        self._scope = scope_of(ctx)
+        self._selected: aq.AccountRow | None = None
+        self._keep_scroll: int | None = None
+        self._options_task: Task | None = None
+        self._export_task: Task | None = None
+        self._export_dialog: QProgressDialog | None = None
+        self._saved_filters: dict[str, Any] | None = None
+
+        self.model = AccountsTableModel(
+            ctx.cache_engine,
+            self,
+            tasks=ctx.tasks,
+            overlay=partial(load_overlay, ctx),
+            scope=self._scope,
+            zone=ctx.business_zone,
+        )
+        self.sidebar = FilterSidebar(self)
+        self.table = self._make_table()
+        self.actions_strip = ActionStrip(self)
+        self.empty = self._make_empty_state()
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("tableStack")
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)
+        right_layout.addWidget(self.actions_strip)
+        right_layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self._make_status_bar()
+        self._make_menus()
+        self._make_shortcuts()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._refresh_rows)
+
+        self.model.loaded.connect(self._on_loaded)
+        self.model.idsReady.connect(self._on_ids_ready)
+        self.model.busyChanged.connect(self._on_busy)
+        self.model.failed.connect(self._on_query_failed)
+        self.sidebar.changed.connect(self._on_filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        buttons = self.actions_strip.buttons
+        buttons[PaymentOption.PAYMENT].clicked.connect(self._on_payment_clicked)
+        buttons[PaymentOption.ADVANCE].clicked.connect(self._on_advance_clicked)
+        buttons[PaymentOption.RECHARGE].clicked.connect(self._on_recharge_clicked)
+        ctx.events.accounts_changed.connect(self._on_accounts_changed)
+        ctx.events.outbox_changed.connect(self._on_outbox_changed)
+        ctx.events.cache_reset.connect(self._on_cache_reset)
+
+        self.resize(1280, 760)
+        self._restore_settings()
+        self._update_selection_strip()
+        self.refresh()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("accountTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setTabKeyNavigation(False)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.setMinimumSectionSize(ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(False)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_TAG, QHeaderView.ResizeMode.Fixed)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        table.doubleClicked.connect(self._on_double_clicked)
+        table.clicked.connect(self._on_clicked)
+        table.installEventFilter(self)
+        return table
+
+    def _make_empty_state(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("emptyState")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        picture = QLabel(page)
+        picture.setPixmap(icon("empty").pixmap(48, 48))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(picture)
+        self.empty_label = QLabel("No accounts match these filters.", page)
+        self.empty_label.setObjectName("emptyMessage")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        self.empty_clear = QPushButton("Clear all filters", page)
+        self.empty_clear.setObjectName("emptyClearFilters")
+        self.empty_clear.clicked.connect(self.sidebar.clear)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_clear)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("cacheProgress")
+        self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.statusBar().addWidget(self.progress)
-        self.resize(1100, 700)
-        self.refresh()
+        bar.addPermanentWidget(self.progress)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("rowCount")
+        bar.addPermanentWidget(self.count_label)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.export_csv_action = QAction("Export to &CSV…", self)
+        self.export_csv_action.setObjectName("exportCsv")
+        self.export_csv_action.triggered.connect(self._ask_export_csv)
+        self.export_xlsx_action = QAction("Export to &Excel…", self)
+        self.export_xlsx_action.setObjectName("exportExcel")
+        self.export_xlsx_action.triggered.connect(self._ask_export_xlsx)
+        file_menu.addAction(self.export_csv_action)
+        file_menu.addAction(self.export_xlsx_action)
+        file_menu.addSeparator()
+        close = QAction("&Close", self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        file_menu.addAction(close)
+        view_menu = self.menuBar().addMenu("&View")
+        refresh = QAction("&Refresh", self)
+        refresh.setObjectName("refreshAccounts")
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        view_menu.addAction(refresh)
+        clear = QAction("C&lear filters", self)
+        clear.triggered.connect(self.sidebar.clear)
+        view_menu.addAction(clear)
+        for action in (self.export_csv_action, self.export_xlsx_action):
+            action.setEnabled(False)
+
+    def _make_shortcuts(self) -> None:
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self.clear_search)
+        self.sidebar.search.returnPressed.connect(self._search_entered)
+        self.sidebar.search.installEventFilter(self)
+
+    # -- public ----------------------------------------------------------------------------
 
     @Slot()
     def refresh(self) -> None:
-        self.model.reload()
-        self.count_label.setText(f"{self.model.rowCount():,} accounts")
+        """Reload the sidebar's lists, then the table (selection and scroll kept)."""
+        self._keep_scroll = self.table.verticalScrollBar().value()
+        self._load_options()
 
     def ensure_demo_data(self, accounts: int) -> None:
         """Fill an empty cache with demo data off the GUI thread, showing progress."""
-        if self.model.rowCount() > 0:
-            return
-        self.progress.setRange(0, accounts)
-        self.progress.show()
-        self.statusBar().showMessage("Preparing demo accounts…")
-        task = self.ctx.tasks.run_db(
-            "demo data", partial(_generate_demo, self.ctx, accounts)
-        )
+        self.set_cache_progress(0, accounts, "Preparing demo accounts…")
+        task = self.ctx.tasks.run_db("demo data", partial(_generate_demo, self.ctx, accounts))
         task.progress.connect(self._on_demo_progress)
         task.done.connect(self._on_demo_done)
         task.error.connect(self._on_demo_error)
 
+    @Slot(int, int, str)
+    def set_cache_progress(self, done: int, total: int, label: str) -> None:
+        """Show (or, once ``done >= total``, hide) the cache-filling progress."""
+        if total <= 0 or done >= total:
+            self.progress.hide()
+            if self.statusBar().currentMessage() == self.progress.toolTip():
+                self.statusBar().clearMessage()
+            self._update_empty_state()
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(max(0, done))
+        self.progress.setFormat(f"{label} %p%" if label else "%p%")
+        self.progress.setToolTip(label)
+        self.progress.show()
+        if label:
+            self.statusBar().showMessage(label)
+        self._update_empty_state()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.sidebar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.sidebar.search.selectAll()
+
+    @Slot()
+    def clear_search(self) -> None:
+        if self.sidebar.search.text():
+            self.sidebar.search.clear()
+
+    def selected_account(self) -> aq.AccountRow | None:
+        return self._selected
+
+    def open_account(self, account_id: int) -> QWidget | None:
+        """Open the account's detail dialog, or say plainly that it is not in this build."""
+        try:
+            from desktop.detail.dialog import open_account_detail
+        except ImportError:
+            log.info("detail dialog not available")
+            self.statusBar().showMessage(NOT_AVAILABLE_DETAILS, 10_000)
+            return None
+        return open_account_detail(self.ctx, account_id, self)
+
+    def take_payment(self, option: PaymentOption) -> None:
+        """Start the chosen payment on the selected account (the payments module's flow)."""
+        row = self._selected
+        if row is None:
+            return
+        try:
+            from desktop.payments.flow import start_payment
+        except ImportError:
+            log.info("payment flow not available")
+            self.statusBar().showMessage(NOT_AVAILABLE_PAYMENTS, 10_000)
+            return
+        start_payment(self.ctx, row.id, option, self)
+
+    def export_to(self, path: Path) -> Task | None:
+        """Export the rows the table shows, in its order, to ``path`` (.csv or .xlsx)."""
+        rowids = self.model.ordered_rowids()
+        if rowids is None:
+            self.statusBar().showMessage("The list is still loading; export in a moment.", 5000)
+            return None
+        if self._export_task is not None:
+            self.statusBar().showMessage("An export is already running.", 5000)
+            return None
+        dialog = QProgressDialog(f"Exporting {len(rowids):,} accounts…", "Cancel", 0,
+                                 max(1, len(rowids)), self)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle("Export")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        task = self.ctx.tasks.run_db(
+            "export accounts",
+            partial(_export_job, self.ctx, rowids, self.model.pending_snapshot(), Path(path)),
+        )
+        task.progress.connect(self._on_export_progress)
+        task.done.connect(self._on_export_done)
+        task.error.connect(self._on_export_error)
+        dialog.canceled.connect(self._on_export_cancel)
+        self._export_task = task
+        self._export_dialog = dialog
+        return task
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def _load_options(self) -> None:
+        if self._options_task is not None:
+            self._options_task.cancel()
+        task = self.ctx.tasks.run_db(
+            "filter lists", partial(_options_job, self.ctx.cache_engine, self._scope)
+        )
+        task.done.connect(self._on_options)
+        self._options_task = task
+
+    @Slot(object)
+    def _on_options(self, options: aq.FilterOptions) -> None:
+        self._options_task = None
+        self.sidebar.set_options(options)
+        if self._saved_filters is not None:  # the first time: the last session's choices
+            self.sidebar.restore(self._saved_filters, emit=False)
+            self._saved_filters = None
+        self.model.set_query(self.model.query.with_filter(self.sidebar.current_filter()))
+
+    def _requery(self, *, keep_scroll: bool) -> None:
+        self._keep_scroll = self.table.verticalScrollBar().value() if keep_scroll else None
+        self.model.reload()
+
+    @Slot()
+    def _on_filters_changed(self) -> None:
+        self._keep_scroll = None
+        self.model.set_filter(self.sidebar.current_filter())
+        self._save_filters()
+
+    @Slot(int, Qt.SortOrder)
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:  # the tag column: keep the sort the table has
+            current = COLUMN_OF_SORT[self.model.query.sort]
+            current_order = (
+                Qt.SortOrder.DescendingOrder
+                if self.model.query.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            self.table.horizontalHeader().setSortIndicator(current, current_order)
+            return
+        self._keep_scroll = None
+        self.model.set_sort(key, order == Qt.SortOrder.DescendingOrder)
+        self.ctx.settings.setValue(SETTINGS_SORT_COLUMN, column)
+        self.ctx.settings.setValue(
+            SETTINGS_SORT_ORDER, "desc" if order == Qt.SortOrder.DescendingOrder else "asc"
+        )
+
+    @Slot()
+    def _on_loaded(self) -> None:
+        self._update_count()
+        self._update_empty_state()
+        self._restore_selection()
+        if self._keep_scroll is not None:
+            self.table.verticalScrollBar().setValue(self._keep_scroll)
+
+    @Slot()
+    def _on_ids_ready(self) -> None:
+        self._restore_selection()
+        if self._keep_scroll is not None:
+            self.table.verticalScrollBar().setValue(self._keep_scroll)
+            self._keep_scroll = None
+        ready = self.model.rowCount() > 0
+        self.export_csv_action.setEnabled(ready)
+        self.export_xlsx_action.setEnabled(ready)
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.export_csv_action.setEnabled(False)
+            self.export_xlsx_action.setEnabled(False)
+            if not self.model.has_loaded:
+                self.count_label.setText("Loading accounts…")
+
+    @Slot(object)
+    def _on_query_failed(self, exc: object) -> None:
+        self.statusBar().showMessage(f"The account list could not be read: {exc}", 15_000)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        noun = "account" if total == 1 else "accounts"
+        if self.model.query.filter.is_empty:
+            self.count_label.setText(f"{total:,} {noun}")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount() > 0 or not self.model.has_loaded:
+            self.stack.setCurrentWidget(self.table)
+            return
+        filling = self.progress.isVisible()
+        if self.sidebar.has_filters():
+            self.empty_label.setText(
+                "No accounts match these filters.\nClear the filters to see every account."
+            )
+            self.empty_clear.show()
+        elif filling:
+            self.empty_label.setText(
+                "The local copy of the accounts is being filled.\n"
+                "Accounts appear here as soon as it is ready."
+            )
+            self.empty_clear.hide()
+        else:
+            self.empty_label.setText("There are no accounts in the local copy yet.")
+            self.empty_clear.hide()
+        self.stack.setCurrentWidget(self.empty)
+
+    # -- selection and row actions ---------------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._selected = self.model.row_at(current.row()) if current.isValid() else None
+        self._update_selection_strip()
+
+    def _restore_selection(self) -> None:
+        if self._selected is None:
+            return
+        position = self.model.position_of_rowid(self._selected.rowid)
+        if position is None:
+            if self.model.ids_ready:
+                self._selected = None
+                self._update_selection_strip()
+            return
+        index = self.model.index(position, COL_NAME)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+        self._selected = self.model.row_at(position)
+        self._update_selection_strip()
+
+    def _update_selection_strip(self) -> None:
+        row = self._selected
+        strip = self.actions_strip
+        if row is None:
+            strip.summary.setText("Select an account to see what can be paid.")
+            strip.show_options([], False, "")
+            return
+        balance = self.model.provisional_balance(row)
+        pending = self.model.pending_for(row.id)
+        plan = "Prepaid" if row.prepaid else "Postpaid"
+        text = f"{row.id} · {row.name} · {plan} · Balance {format_inr(balance)}"
+        if pending:
+            text += " (pending sync)"
+        strip.summary.setText(text)
+        allowed = self.ctx.user.may(Action.TAKE_PAYMENT)
+        strip.show_options(
+            payment_options_paise(balance, row.prepaid),
+            allowed,
+            "Your role may not take payments.",
+        )
+
+    @Slot()
+    def _on_payment_clicked(self) -> None:
+        self.take_payment(PaymentOption.PAYMENT)
+
+    @Slot()
+    def _on_advance_clicked(self) -> None:
+        self.take_payment(PaymentOption.ADVANCE)
+
+    @Slot()
+    def _on_recharge_clicked(self) -> None:
+        self.take_payment(PaymentOption.RECHARGE)
+
+    @Slot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self._open_index(index)
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() == COL_TAG:
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.open_account(row.id)
+
+    @Slot()
+    def _search_entered(self) -> None:
+        self.sidebar.flush()
+        if self.model.rowCount() > 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, COL_NAME))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_index(self.table.currentIndex())
+                return True
+            if watched is self.sidebar.search and key == Qt.Key.Key_Down:
+                self._search_entered()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- change notifications --------------------------------------------------------------
+
+    @Slot(list)
+    def _on_accounts_changed(self, _account_ids: list) -> None:
+        self._refresh_timer.start(REFRESH_DEBOUNCE_MS)
+
+    @Slot()
+    def _refresh_rows(self) -> None:
+        self._requery(keep_scroll=True)
+
+    @Slot()
+    def _on_outbox_changed(self) -> None:
+        task = self.ctx.tasks.run_db("pending payments", partial(_overlay_job, self.ctx))
+        task.done.connect(self._on_overlay)
+
+    @Slot(object)
+    def _on_overlay(self, pending: dict[int, PendingPayments]) -> None:
+        self.model.set_pending(pending)
+        self._update_selection_strip()
+
+    @Slot()
+    def _on_cache_reset(self) -> None:
+        self.refresh()
+
+    # -- demo data ---------------------------------------------------------------------------
+
     @Slot(int, int)
     def _on_demo_progress(self, done: int, total: int) -> None:
-        self.progress.setValue(done)
+        self.set_cache_progress(done, total, "Preparing demo accounts…")
 
     @Slot(object)
     def _on_demo_done(self, _summary: object) -> None:
-        self.progress.hide()
+        self.set_cache_progress(1, 1, "")
         self.statusBar().clearMessage()
         self.refresh()
 
     @Slot(object)
     def _on_demo_error(self, exc: object) -> None:
-        self.progress.hide()
+        self.set_cache_progress(1, 1, "")
         self.statusBar().showMessage(f"Demo data could not be prepared: {exc}")
 
+    # -- export ------------------------------------------------------------------------------
 
-def _generate_demo(ctx: AppContext, accounts: int, control: TaskControl) -> object:
-    return generate(ctx.cache_engine, accounts, today=ctx.today(), progress=control.report)
+    @Slot()
+    def _ask_export_csv(self) -> None:
+        self._ask_export(ExportFormat.CSV)
+
+    @Slot()
+    def _ask_export_xlsx(self) -> None:
+        self._ask_export(ExportFormat.XLSX)
+
+    def _ask_export(self, fmt: ExportFormat) -> None:
+        start = str(Path.home() / f"accounts{fmt.suffix}")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export accounts", start, f"{fmt.label} (*{fmt.suffix})"
+        )
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != fmt.suffix:
+                path = path.with_name(path.name + fmt.suffix)
+            self.export_to(path)
+
+    @Slot(int, int)
+    def _on_export_progress(self, done: int, total: int) -> None:
+        if self._export_dialog is not None:
+            self._export_dialog.setMaximum(max(1, total))
+            self._export_dialog.setValue(done)
+
+    def _end_export(self) -> None:
+        self._export_task = None
+        if self._export_dialog is not None:
+            self._export_dialog.canceled.disconnect(self._on_export_cancel)
+            self._export_dialog.close()
+            self._export_dialog.deleteLater()
+            self._export_dialog = None
+
+    @Slot(object)
+    def _on_export_done(self, result: ExportResult | None) -> None:
+        self._end_export()
+        if result is not None:
+            self.statusBar().showMessage(
+                f"Exported {result.rows:,} accounts to {result.path}", 10_000
+            )
+        self.exportFinished.emit(result)
+
+    @Slot(object)
+    def _on_export_error(self, exc: object) -> None:
+        self._end_export()
+        self.statusBar().showMessage(f"Export failed: {exc}", 15_000)
+        self.exportFinished.emit(exc)
+
+    @Slot()
+    def _on_export_cancel(self) -> None:
+        if self._export_task is not None:
+            self._export_task.cancel()
+        self._end_export()
+        self.statusBar().showMessage("Export cancelled; no file was written.", 10_000)
+        self.exportFinished.emit(ExportCancelled())
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value(SETTINGS_GEOMETRY, None, QByteArray)
+        if geometry:
+            self.restoreGeometry(geometry)
+        splitter = settings.value(SETTINGS_SPLITTER, None, QByteArray)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        header = self.table.horizontalHeader()
+        state = settings.value(SETTINGS_HEADER, None, QByteArray)
+        if state:
+            header.restoreState(state)
+        column = _int(settings.value(SETTINGS_SORT_COLUMN, COL_NAME), COL_NAME)
+        if column not in SORT_KEYS:
+            column = COL_NAME
+        descending = settings.value(SETTINGS_SORT_ORDER, "asc") == "desc"
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        query = self.model.query
+        self.model._query = aq.AccountQuery(
+            scope=query.scope, filter=query.filter, sort=SORT_KEYS[column], descending=descending
+        )
+        raw = settings.value(SETTINGS_FILTERS, "")
+        try:
+            filters = json.loads(raw) if raw else {}
+        except (TypeError, ValueError):
+            filters = {}
+        self._saved_filters = filters if isinstance(filters, dict) else {}
+
+    def _save_filters(self) -> None:
+        self.ctx.settings.setValue(SETTINGS_FILTERS, json.dumps(self.sidebar.state()))
+
+    def save_settings(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+        settings.setValue(SETTINGS_HEADER, self.table.horizontalHeader().saveState())
+        self._save_filters()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        if self._export_task is not None:
+            self._export_task.cancel()
+            self._end_export()
+        super().closeEvent(event)
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default

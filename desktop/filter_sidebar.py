@@ -1,0 +1,251 @@
+"""The Manage Account filter sidebar: six lists, quick search and one "clear all".
+
+Each list offers only values inside the user's scope (see ``db.account_query.filter_options``)
+and the area, staff and reseller lists follow the chosen branch. Changes are debounced: the
+sidebar emits :attr:`FilterSidebar.changed` once typing pauses, never on every keystroke.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.account_query import AccountFilter, Choice, FilterOptions
+
+ANY = "All"
+#: Debounce after a keystroke in Quick Search / after a list choice (milliseconds).
+TYPING_DEBOUNCE_MS = 150
+CHOICE_DEBOUNCE_MS = 30
+
+
+class FilterSidebar(QWidget):
+    """Emits :attr:`changed` (debounced) whenever the filter the table should show changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterSidebar")
+        self._options = FilterOptions([], [], [], [], [], [])
+        self._updating = False
+        self._emitted: AccountFilter | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._emit_changed)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("quickSearch")
+        self.search.setPlaceholderText("ID, name, mobile or email")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(10_000)
+        self.search.setToolTip(
+            "Quick search (Ctrl+F): part of an account ID, name, mobile or email.\n"
+            "Ignores case, spaces and +91. Esc clears it."
+        )
+        self.branch = self._combo("filterBranch", "Branch Name")
+        self.area = self._combo("filterArea", "Area Name")
+        self.status = self._combo("filterStatus", "Account Status")
+        self.manager = self._combo("filterAccountManager", "Account Manager")
+        self.sales = self._combo("filterSalesExecutive", "Sales Executive")
+        self.reseller = self._combo("filterReseller", "Reseller Name")
+        self.clear_button = QPushButton("Clear all filters", self)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.setToolTip("Show every account again")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        title = QLabel("<b>Quick Search</b>", self)
+        layout.addWidget(title)
+        layout.addWidget(self.search)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setContentsMargins(0, 8, 0, 0)
+        for label, combo in (
+            ("Branch Name", self.branch),
+            ("Area Name", self.area),
+            ("Account Status", self.status),
+            ("Account Manager", self.manager),
+            ("Sales Executive", self.sales),
+            ("Reseller Name", self.reseller),
+        ):
+            form.addRow(label, combo)
+        layout.addLayout(form)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+
+        self.search.textChanged.connect(self._on_typed)
+        self.branch.currentIndexChanged.connect(self._on_branch)
+        for combo in (self.area, self.status, self.manager, self.sales, self.reseller):
+            combo.currentIndexChanged.connect(self._on_choice)
+        self.clear_button.clicked.connect(self.clear)
+
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(label)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.addItem(ANY, None)
+        return combo
+
+    # -- options -------------------------------------------------------------------------
+
+    def set_options(self, options: FilterOptions) -> None:
+        """Fill the lists (keeping the current choices where they still exist)."""
+        state = self.state()
+        self._options = options
+        self._updating = True
+        try:
+            _fill(self.branch, [(c.label, c.id) for c in options.branches])
+            _fill(self.status, [(s, s) for s in options.statuses])
+            self._fill_dependents()
+        finally:
+            self._updating = False
+        self.restore(state, emit=False)
+
+    def _fill_dependents(self) -> None:
+        branch = self.branch.currentData()
+        many_branches = len(self._options.branches) > 1 and branch is None
+        names = {c.id: c.label for c in self._options.branches}
+
+        def items(choices: list[Choice]) -> list[tuple[str, Any]]:
+            chosen = [c for c in choices if branch is None or c.branch_id == branch]
+            if many_branches:
+                return [(f"{c.label} — {names.get(c.branch_id, '')}", c.id) for c in chosen]
+            return [(c.label, c.id) for c in chosen]
+
+        _fill(self.area, items(self._options.areas))
+        _fill(self.manager, items(self._options.account_managers))
+        _fill(self.sales, items(self._options.sales_executives))
+        _fill(self.reseller, items(self._options.resellers))
+
+    # -- state ---------------------------------------------------------------------------
+
+    def current_filter(self) -> AccountFilter:
+        return AccountFilter(
+            branch_id=self.branch.currentData(),
+            area_id=self.area.currentData(),
+            status=self.status.currentData(),
+            account_manager_id=self.manager.currentData(),
+            sales_executive_id=self.sales.currentData(),
+            reseller_id=self.reseller.currentData(),
+            search=self.search.text(),
+        )
+
+    def state(self) -> dict[str, Any]:
+        """The list choices (not the search text) as plain values, for QSettings."""
+        f = self.current_filter()
+        return {
+            "branch": f.branch_id,
+            "area": f.area_id,
+            "status": f.status,
+            "manager": f.account_manager_id,
+            "sales": f.sales_executive_id,
+            "reseller": f.reseller_id,
+        }
+
+    def restore(self, state: dict[str, Any], *, emit: bool = True) -> None:
+        """Choose the saved values that still exist; unknown ones fall back to "All"."""
+        self._updating = True
+        try:
+            _choose(self.branch, state.get("branch"))
+            self._fill_dependents()
+            _choose(self.area, state.get("area"))
+            _choose(self.status, state.get("status"))
+            _choose(self.manager, state.get("manager"))
+            _choose(self.sales, state.get("sales"))
+            _choose(self.reseller, state.get("reseller"))
+        finally:
+            self._updating = False
+        if emit:
+            self._schedule(CHOICE_DEBOUNCE_MS)
+
+    @Slot()
+    def clear(self) -> None:
+        """One click: every list back to "All" and the search empty."""
+        self._updating = True
+        try:
+            self.branch.setCurrentIndex(0)
+            self._fill_dependents()
+            for combo in (self.area, self.status, self.manager, self.sales, self.reseller):
+                combo.setCurrentIndex(0)
+            self.search.clear()
+        finally:
+            self._updating = False
+        self._schedule(0)
+
+    def has_filters(self) -> bool:
+        return not self.current_filter().is_empty
+
+    # -- change handling -----------------------------------------------------------------
+
+    @Slot(str)
+    def _on_typed(self, _text: str) -> None:
+        if not self._updating:
+            self._schedule(TYPING_DEBOUNCE_MS)
+
+    @Slot(int)
+    def _on_branch(self, _index: int) -> None:
+        if self._updating:
+            return
+        self._updating = True
+        try:
+            self._fill_dependents()  # choices of another branch fall back to "All"
+        finally:
+            self._updating = False
+        self._schedule(CHOICE_DEBOUNCE_MS)
+
+    @Slot(int)
+    def _on_choice(self, _index: int) -> None:
+        if not self._updating:
+            self._schedule(CHOICE_DEBOUNCE_MS)
+
+    def _schedule(self, msecs: int) -> None:
+        self._timer.start(msecs)
+
+    def flush(self) -> None:
+        """Emit a pending change now (Enter in the search box)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._emit_changed()
+
+    @Slot()
+    def _emit_changed(self) -> None:
+        current = self.current_filter()
+        if current != self._emitted:
+            self._emitted = current
+            self.changed.emit()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+    current = combo.currentData()
+    combo.blockSignals(True)
+    try:
+        combo.clear()
+        combo.addItem(ANY, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        _choose(combo, current)
+    finally:
+        combo.blockSignals(False)
+
+
+def _choose(combo: QComboBox, value: Any) -> None:
+    position = combo.findData(value) if value is not None else 0
+    combo.setCurrentIndex(max(0, position))
