@@ -747,16 +747,16 @@ class CommentRow:
 
 def load_comments(cache: Engine, outbox: Outbox | None, account_id: int) -> list[CommentRow]:
     """Internal notes, newest first; this device's unsent ones included and marked."""
+    keyed: list[tuple[tuple[datetime, int, int], CommentRow]] = []
     with Session(cache) as conn:
-        rows = [
-            CommentRow(c.author, c.created_at, c.body)
-            for c in conn.execute(select(Comment).where(Comment.account_id == account_id)).scalars()
-        ]
+        for c in conn.execute(select(Comment).where(Comment.account_id == account_id)).scalars():
+            keyed.append(((c.created_at, 0, c.id), CommentRow(c.author, c.created_at, c.body)))
     for m in _pending(account_mutations(outbox, account_id), MutationKind.COMMENT):
         created = datetime.fromtimestamp(int(m.payload.get("created_at") or 0), UTC)
-        rows.append(CommentRow(m.created_by, created, str(m.payload["body"]), pending=True))
-    rows.sort(key=lambda c: c.created_at, reverse=True)
-    return rows
+        row = CommentRow(m.created_by, created, str(m.payload["body"]), pending=True)
+        keyed.append(((created, 1, m.seq), row))
+    keyed.sort(key=lambda pair: pair[0], reverse=True)
+    return [row for _, row in keyed]
 
 
 # -- log -------------------------------------------------------------------------------------------
@@ -834,18 +834,17 @@ def describe_mutation(m: Mutation, tag_names: dict[int, str]) -> list[LogRow]:
 def load_log(cache: Engine, outbox: Outbox | None, account_id: int) -> list[LogRow]:
     """Every change to the account, newest first: the server's entries (status changes by
     ``system`` included) and a line for each of this device's unsent writes."""
+    keyed: list[tuple[tuple[datetime, int, int], LogRow]] = []
     with Session(cache) as conn:
-        rows = [
-            LogRow(e.at, e.user, e.field, e.old_value, e.new_value, e.description)
-            for e in conn.execute(
-                select(LogEntry).where(LogEntry.account_id == account_id)
-            ).scalars()
-        ]
+        for e in conn.execute(select(LogEntry).where(LogEntry.account_id == account_id)).scalars():
+            row = LogRow(e.at, e.user, e.field, e.old_value, e.new_value, e.description)
+            keyed.append(((e.at, 0, e.id), row))
         mutations = account_mutations(outbox, account_id)
         tag_names: dict[int, str] = {}
         if any(m.kind in (MutationKind.TAG_ADD, MutationKind.TAG_REMOVE) for m in mutations):
             tag_names = {row.id: row.name for row in conn.execute(select(Tag.id, Tag.name))}
     for m in mutations:
-        rows.extend(describe_mutation(m, tag_names))
-    rows.sort(key=lambda r: r.at, reverse=True)
-    return rows
+        # Local writes sort after server entries of the same second, in device order.
+        keyed.extend(((m.created_at, 1, m.seq), row) for row in describe_mutation(m, tag_names))
+    keyed.sort(key=lambda pair: pair[0], reverse=True)
+    return [row for _, row in keyed]

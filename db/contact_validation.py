@@ -221,10 +221,16 @@ def _clean_one(field: str, value: Any, region: str) -> Any:
     return text
 
 
-def clean_fields(values: Mapping[str, Any], region: str = DEFAULT_REGION) -> dict[str, Any]:
+def clean_fields(
+    values: Mapping[str, Any],
+    region: str = DEFAULT_REGION,
+    *,
+    current: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """Validate and normalise edited fields; all errors at once in :class:`ValidationFailed`.
 
-    Unknown fields are refused (an edit may only touch :data:`EDITABLE_FIELDS`).
+    Unknown fields are refused (an edit may only touch :data:`EDITABLE_FIELDS`). ``current``
+    holds the account's other (unedited) values for checks across fields.
     """
     errors: list[FieldError] = []
     cleaned: dict[str, Any] = {}
@@ -236,11 +242,13 @@ def clean_fields(values: Mapping[str, Any], region: str = DEFAULT_REGION) -> dic
             cleaned[field] = _clean_one(field, value, region)
         except ValidationFailed as exc:
             errors.extend(exc.errors)
+    mobile = cleaned.get("mobile", (current or {}).get("mobile"))
+    alt = cleaned.get("alt_mobile", (current or {}).get("alt_mobile"))
     if (
-        "mobile" in cleaned
-        and "alt_mobile" in cleaned
-        and cleaned["alt_mobile"] is not None
-        and cleaned["alt_mobile"] == cleaned["mobile"]
+        ("mobile" in cleaned or "alt_mobile" in cleaned)
+        and "alt_mobile" not in {e.field for e in errors}
+        and alt is not None
+        and alt == mobile
     ):
         errors.append(
             FieldError("alt_mobile", "Alternate mobile is the same as the mobile; clear it.")

@@ -92,14 +92,13 @@ def save_edit(
     unknown = [f for f in values if f not in EDITABLE_FIELDS]
     if unknown:
         raise ValidationFailed([FieldError(f, f"{f} cannot be edited here.") for f in unknown])
-    cleaned = clean_fields(values)
-    changed = {f: v for f, v in cleaned.items() if v != _norm(before.get(f))}
-    if not changed:
-        return EditResult(None, {})
-
     state = load_editable_state(cache, outbox, account_id)
     if state is None:
         raise WriteRefused(f"Account {account_id} is no longer in the local copy.")
+    cleaned = clean_fields(values, current=state.values)
+    changed = {f: v for f, v in cleaned.items() if v != _norm(before.get(f))}
+    if not changed:
+        return EditResult(None, {})
     moved = [f for f in changed if _norm(state.values.get(f)) != _norm(before.get(f))]
     if state.version != base_version or moved:
         fields = moved or list(changed)

@@ -198,7 +198,7 @@ class FieldsFormTab(DetailTab):
         bad: dict[str, str] = {}
         if changed:
             try:
-                clean_fields(changed)
+                clean_fields(changed, current=self.state.values if self.state else None)
             except ValidationFailed as exc:
                 bad = {e.field: e.message for e in exc.errors}
         for field, editor in self.editors.items():
