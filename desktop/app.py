@@ -17,7 +17,9 @@ from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.context import AppContext, AppEvents, CurrentUser
 from desktop.logs import setup_logging
 from desktop.paths import default_data_dir, log_dir
+from desktop.secrets import SecretStore
 from desktop.settings import open_settings
+from desktop.sync.session import SessionController
 from desktop.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -28,9 +30,10 @@ DEFAULT_DEMO_ACCOUNTS = 20_000
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="partner-portal", description=APP_NAME)
     parser.add_argument("--demo", action="store_true",
-                        help="run on built-in demo data, no set-up needed")
+                        help="start a demo server on this PC (127.0.0.1), sign in as branch "
+                             "staff and sync: the whole system, no set-up needed")
     parser.add_argument("--demo-accounts", type=int, default=DEFAULT_DEMO_ACCOUNTS,
-                        metavar="N", help="how many demo accounts --demo creates")
+                        metavar="N", help="how many demo accounts the --demo server holds")
     parser.add_argument("--server", metavar="URL", help="the partner portal server to use")
     parser.add_argument("--kiosk", action="store_true", help="self-service kiosk mode")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
@@ -50,7 +53,8 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
     data_dir.mkdir(parents=True, exist_ok=True)
     cache_engine, notice = open_or_rebuild(data_dir / CACHE_FILE)
     outbox = Outbox.open(data_dir / OUTBOX_FILE)
-    user = CurrentUser("admin", "Demo administrator", Role.ADMIN)
+    # Replaced by whoever signs in; --demo signs in as the demo branch staff of Coimbatore.
+    user = CurrentUser("staff.cbe", "Demo branch staff", Role.BRANCH_STAFF, branch_id=1)
     ctx = AppContext(
         data_dir=data_dir,
         cache_engine=cache_engine,
@@ -79,14 +83,16 @@ def main(argv: list[str]) -> int:
     ctx = build_context(args, app)
     from desktop.main_window import MainWindow  # after the app exists: widgets need it
 
-    window = MainWindow(ctx)
-    window.show()
+    session = SessionController(ctx, MainWindow, SecretStore(), server_url=args.server)
+    session.quit_requested.connect(app.quit)
     if args.demo:
-        window.ensure_demo_data(args.demo_accounts)
+        session.start_demo(args.demo_accounts)
+    else:
+        session.show_sign_in()
     try:
         return app.exec()
     finally:
-        ctx.tasks.wait_idle()
+        session.shutdown()
         ctx.cache_engine.dispose()
         ctx.outbox.engine.dispose()
 

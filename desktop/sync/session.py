@@ -170,6 +170,10 @@ class SessionController(QObject):
 
     def _attach_status(self) -> None:
         assert self.window is not None and self.engine is not None
+        old = self.window.findChild(QDockWidget, "syncDock")
+        if old is not None:
+            self.window.removeDockWidget(old)
+            old.deleteLater()
         self.status = SyncStatusWidget(self.ctx, self.engine)
         self.status.sign_out_requested.connect(self.sign_out)
         dock = QDockWidget("Sync", self.window)
@@ -177,10 +181,6 @@ class SessionController(QObject):
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setTitleBarWidget(QWidget(dock))
         dock.setWidget(self.status)
-        old = self.window.findChild(QDockWidget, "syncDock")
-        if old is not None:
-            self.window.removeDockWidget(old)
-            old.deleteLater()
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 
     @Slot(int, int, str)

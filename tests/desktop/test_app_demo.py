@@ -1,36 +1,65 @@
-"""`partner-portal --demo` opens a window listing freshly generated demo accounts."""
+"""`partner-portal --demo` runs the whole system: it starts the real server on 127.0.0.1,
+signs in as the demo branch staff, syncs, and the window lists the synced accounts."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import keyring
+import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from desktop.app import main
+from desktop.demo_server import SERVER_DB_FILE
+from desktop.secrets import MemoryKeyring
 
 
-def test_demo_opens_a_window_listing_demo_accounts(qapp: QApplication, data_dir: Path) -> None:
+@pytest.fixture(autouse=True)
+def _memory_keyring():
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # never the PC's real keychain
+    yield
+    keyring.set_keyring(before)
+
+
+def test_demo_starts_the_server_signs_in_and_syncs(qapp: QApplication, data_dir: Path) -> None:
     seen: dict[str, object] = {}
 
     def check() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if w.objectName() == "mainWindow" and w.isVisible()]
         table = windows[0].findChild(QTableView, "accountTable") if windows else None
         rows = table.model().rowCount() if table else 0
-        if rows == 0 and seen.setdefault("tries", 0) < 200:  # demo data still being made
+        if rows == 0 and seen.setdefault("tries", 0) < 600:  # server starting, syncing
             seen["tries"] = int(seen["tries"]) + 1
             QTimer.singleShot(50, check)
             return
         seen["rows"] = rows
         seen["first"] = table.model().index(0, 1).data() if table else None
-        for w in windows:
-            w.close()
+        state = windows[0].findChild(QLabel, "syncState") if windows else None
+        seen["state"] = state.text() if state else None
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible():
+                w.close()
         qapp.quit()
 
     QTimer.singleShot(0, check)
     assert main(["--demo", "--demo-accounts", "300", "--data-dir", str(data_dir)]) == 0
-    assert seen["rows"] == 300
+    server_db = sqlite3.connect(data_dir / SERVER_DB_FILE)
+    branch_rows = server_db.execute(
+        "SELECT count(*) FROM accounts WHERE branch_id = 1").fetchone()[0]
+    total = server_db.execute("SELECT count(*) FROM accounts").fetchone()[0]
+    server_db.close()
+    assert total == 300
+    assert seen["rows"] == branch_rows > 0  # staff.cbe sees Coimbatore only
     assert seen["first"]
-    assert (data_dir / "cache.sqlite3").exists()
+    assert seen["state"] and "Online" in str(seen["state"])
+    cache = sqlite3.connect(data_dir / "cache.sqlite3")
+    assert cache.execute("SELECT count(*) FROM accounts").fetchone()[0] == branch_rows
+    cache.close()
     assert (data_dir / "outbox.sqlite3").exists()
-    assert (data_dir / "logs" / "partner-desk.log").read_text(encoding="utf-8")
+    log = (data_dir / "logs" / "partner-desk.log").read_text(encoding="utf-8")
+    assert "demo server running at http://127.0.0.1:" in log
+    assert "signed in online as staff.cbe" in log
