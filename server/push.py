@@ -176,8 +176,12 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
         reference = validate_reference(method, reference or "") or None
         plan = None
         if option is PaymentOption.RECHARGE:
-            if plan_id is None:
-                raise RuleError("Choose a plan to recharge.", code="no_plan")
+            try:  # the option itself first (postpaid, dues open), as the rules order it
+                check_payment(option, amount, balance_paise=account.balance_paise,
+                              prepaid=account.prepaid, ceiling_paise=ctx.settings.ceiling_paise)
+            except RuleError as exc:
+                if exc.code != "no_plan" or plan_id is None:
+                    raise
             plan = ctx.conn.execute(select(_t("plans")).where(_t("plans").c.id == plan_id)).first()
             if (
                 plan is None

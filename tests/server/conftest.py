@@ -179,7 +179,8 @@ def payment(account_id: int, option: str, amount: int, *, method: str = "cash",
 
 
 def push(client: httpx.Client, *mutations: dict[str, Any]) -> list[dict[str, Any]]:
-    r = client.post("/api/v1/sync/push", json={"device_code": "DTEST", "mutations": list(mutations)})
+    body = {"device_code": "DTEST", "mutations": list(mutations)}
+    r = client.post("/api/v1/sync/push", json=body)
     assert r.status_code == 200, r.text
     return r.json()["results"]
 
