@@ -93,8 +93,16 @@ class SyncStatusWidget(QWidget):
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(260)
+        self.progress_text = QLabel(self)
+        self.progress_text.setObjectName("syncProgressText")
+        progress_row = QHBoxLayout()
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        progress_row.addWidget(self.progress)
+        progress_row.addWidget(self.progress_text, 1)
         self.progress.hide()
+        self.progress_text.hide()
 
         self.attention_box = QGroupBox("Needs attention", self)
         self.attention_box.setObjectName("needsAttention")
@@ -122,7 +130,7 @@ class SyncStatusWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addLayout(row)
-        layout.addWidget(self.progress)
+        layout.addLayout(progress_row)
         layout.addWidget(self.attention_box)
 
         self.sync_button.clicked.connect(engine.sync_now)
@@ -194,14 +202,16 @@ class SyncStatusWidget(QWidget):
             text = f"Initial sync: {done:,} {label}"
         if rate:
             text += f" · {rate:,.0f} rows/s"
-        self.progress.setFormat(text)
+        self.progress_text.setText(text)
         self.progress.setToolTip(text)
         self.progress.show()
+        self.progress_text.show()
 
     @Slot(object)
     def _on_finished(self, outcome: object) -> None:
         self._progress_started = None
         self.progress.hide()
+        self.progress_text.hide()
         self.reload_attention()
 
     # -- needs attention ---------------------------------------------------------------------
