@@ -193,6 +193,10 @@ class AccountDetailDialog(QDialog):
             page.invalidate()
 
     @Slot()
+    def _release(self) -> None:
+        _OPEN.discard(self)
+
+    @Slot()
     def _on_local_write(self) -> None:
         # Other views (the account table, other dialogs) learn of the write; this dialog
         # refreshes through the same signals.
@@ -200,11 +204,22 @@ class AccountDetailDialog(QDialog):
         self.ctx.events.accounts_changed.emit([self.account_id])
 
 
+#: Parent-less dialogs opened by :func:`open_account_detail`, kept alive until closed (a
+#: Python-owned top-level widget would otherwise be deleted with its last reference).
+_OPEN: set[AccountDetailDialog] = set()
+
+
 def open_account_detail(
     ctx: AppContext, account_id: int, parent: QWidget | None
 ) -> AccountDetailDialog:
-    """Show the detail dialog for ``account_id`` (non-blocking) and return it."""
+    """Show the detail dialog for ``account_id`` (non-blocking) and return it.
+
+    The dialog deletes itself when closed; callers need not keep a reference.
+    """
     dialog = AccountDetailDialog(ctx, account_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        _OPEN.add(dialog)
+        dialog.finished.connect(dialog._release)
     dialog.show()
     return dialog
