@@ -245,7 +245,10 @@ def _case_variants(q: str) -> list[str]:
 
 def _from(query: AccountQuery, w: _Where, *, index: str | None = None) -> str:
     indexed = f" INDEXED BY {index}" if index else ""
-    return f" FROM accounts a{indexed} JOIN branches b ON b.id = a.branch_id" + w.sql()
+    # Branches are joined only to sort by branch name: with the join in the statement
+    # SQLite's planner gives up the multi-index OR plan of short searches.
+    join = " JOIN branches b ON b.id = a.branch_id" if query.sort is SortKey.BRANCH else ""
+    return f" FROM accounts a{indexed}{join}" + w.sql()
 
 
 def _order_by(query: AccountQuery, *, plain: bool = True) -> str:
@@ -259,8 +262,12 @@ def _order_by(query: AccountQuery, *, plain: bool = True) -> str:
 
 def _plan(query: AccountQuery, w: _Where) -> tuple[str | None, bool]:
     """(index to force, plain ORDER BY) for the full ordered list."""
-    if not w.terms or w.search:
-        return None, True  # walk the sort index (covering) / let SQLite pick for FTS
+    if not w.terms:
+        return None, True  # walk the sort index: covering, already in order
+    if w.search:
+        # Find the (few) matches first, then sort them; walking a sort index and testing
+        # each row against the search costs a table visit per row.
+        return None, False
     if query.sort in (SortKey.NAME, SortKey.STATUS) and len(w.columns) == 1:
         return None, True  # one filter: its (column, name) index is already in order
     return LIST_INDEX, False
@@ -285,8 +292,16 @@ def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[Accoun
     w = _where(conn, query)
     if w.impossible:
         return []
-    sql = "SELECT " + _ROW_COLUMNS + _from(query, w) + _order_by(query) + " LIMIT :limit"
-    return [_row(r) for r in conn.execute(text(sql), {**w.params, "limit": limit})]
+    _, plain = _plan(query, w)
+    sql = "SELECT a.rowid" + _from(query, w) + _order_by(query, plain=plain) + " LIMIT :limit"
+    rowids = [r[0] for r in conn.execute(text(sql), {**w.params, "limit": limit})]
+    return rows_in_order(conn, rowids)
+
+
+def rows_in_order(conn: Connection, rowids: Sequence[int]) -> list[AccountRow]:
+    """:func:`rows_by_rowid`, as a list in the order given (rows gone since are skipped)."""
+    found = rows_by_rowid(conn, rowids)
+    return [found[r] for r in rowids if r in found]
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:

@@ -108,6 +108,8 @@ class FirstResult:
     total: int
     rows: list[aq.AccountRow]
     pending: dict[int, PendingPayments] | None
+    #: The full ordered list when it came in the same step (quick search: one query).
+    rowids: array | None = None
 
 
 @dataclass(frozen=True)
@@ -143,19 +145,35 @@ def format_mobile(e164: str) -> str:
     return e164
 
 
+def searches(query: aq.AccountQuery) -> bool:
+    return bool(aq.search_text(query.filter.search))
+
+
 def _first_job(
     engine: Engine,
     query: aq.AccountQuery,
     token: int,
     overlay: OverlayLoader | None,
-    _control: TaskControl | None = None,
-) -> FirstResult:
+    known_total: int | None,
+    control: TaskControl | None = None,
+) -> FirstResult | None:
+    rowids: array | None = None
     with engine.connect() as conn:
-        matching = aq.count(conn, query)
-        in_scope = matching if query.filter.is_empty else aq.total(conn, query.scope)
-        rows = aq.first_page(conn, query, FIRST_PAGE)
+        in_scope = known_total if known_total is not None else aq.total(conn, query.scope)
+        if searches(query):
+            # The search finds its matches once; count and first page come from that list
+            # instead of running the search three times.
+            cancelled = (lambda: control.cancelled) if control is not None else None
+            rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
+            if rowids is None:
+                return None
+            matching = len(rowids)
+            rows = aq.rows_in_order(conn, rowids[:FIRST_PAGE])
+        else:
+            matching = in_scope if query.filter.is_empty else aq.count(conn, query)
+            rows = aq.first_page(conn, query, FIRST_PAGE)
     pending = overlay() if overlay is not None else None
-    return FirstResult(token, matching, in_scope, rows, pending)
+    return FirstResult(token, matching, in_scope, rows, pending, rowids)
 
 
 def _ids_job(
@@ -201,6 +219,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._running: list[Task] = []
         self._count = 0
         self._total = 0
+        self._known_total: int | None = None  # the scope's size, until the cache changes
         self._first: list[int] = []  # rowids of the first page, before the full list is in
         self._ids: array | None = None
         self._rows: dict[int, aq.AccountRow] = {}
@@ -242,6 +261,7 @@ class AccountsTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Run the current query again (the cache or the outbox changed)."""
+        self._known_total = None
         self.set_query(self._query)
 
     def set_query(self, query: aq.AccountQuery) -> None:
@@ -253,29 +273,41 @@ class AccountsTableModel(QAbstractTableModel):
             task.cancel()
         self._running = []
         if self._tasks is None:  # synchronous: benchmarks and model-only tests
-            self._apply_first(_first_job(self._engine, query, token, self._overlay_loader))
-            ids = _ids_job(self._engine, query, token)
-            if ids is not None:
-                self._apply_ids(ids)
+            result = _first_job(
+                self._engine, query, token, self._overlay_loader, self._known_total
+            )
+            assert result is not None
+            self._apply_first(result)
+            if result.rowids is None:
+                ids = _ids_job(self._engine, query, token)
+                if ids is not None:
+                    self._apply_ids(ids)
             return
         self.busyChanged.emit(True)
         first = self._tasks.run_db(
             "account list",
-            partial(_first_job, self._engine, query, token, self._overlay_loader),
+            partial(
+                _first_job, self._engine, query, token, self._overlay_loader, self._known_total
+            ),
         )
         first.done.connect(self._on_first)
         first.error.connect(self._on_error)
-        ids = self._tasks.run_db(
-            "account list order", partial(_ids_job, self._engine, query, token)
-        )
-        ids.done.connect(self._on_ids)
-        ids.error.connect(self._on_error)
-        self._running = [first, ids]
+        self._running = [first]
+        if not searches(query):
+            ids = self._tasks.run_db(
+                "account list order", partial(_ids_job, self._engine, query, token)
+            )
+            ids.done.connect(self._on_ids)
+            ids.error.connect(self._on_error)
+            self._running.append(ids)
 
     @Slot(object)
-    def _on_first(self, result: FirstResult) -> None:
-        if result.token == self._token:
+    def _on_first(self, result: FirstResult | None) -> None:
+        if result is not None and result.token == self._token:
             self._apply_first(result)
+            if result.rowids is not None:
+                self._running = []
+                self.busyChanged.emit(False)
 
     @Slot(object)
     def _on_ids(self, result: IdsResult | None) -> None:
@@ -294,15 +326,20 @@ class AccountsTableModel(QAbstractTableModel):
     def _apply_first(self, result: FirstResult) -> None:
         self.beginResetModel()
         self._count = result.count
-        self._total = result.total
+        self._total = self._known_total = result.total
         self._ids = None
         self._rows = {row.rowid: row for row in result.rows}
         self._first = [row.rowid for row in result.rows]
         if result.pending is not None:
             self._pending = result.pending
         self._loaded_once = True
+        if result.rowids is not None:
+            self._ids = result.rowids
+            self._first = []
         self.endResetModel()
         self.loaded.emit()
+        if result.rowids is not None:
+            self.idsReady.emit()
 
     def _apply_ids(self, result: IdsResult) -> None:
         if len(result.rowids) != self._count or result.rowids[: len(self._first)] != array(
