@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
 from desktop.detail.tabs.invoices import InvoicesTab, InvoiceViewer
-from tests.desktop.test_detail_dialog import open_dialog, wait_tab
+from tests.desktop.test_detail_dialog import SCREENSHOTS, open_dialog, wait_tab
 
 
 def _open_newest_invoice(qtbot: QtBot, ctx: AppContext) -> InvoiceViewer:
@@ -47,6 +48,9 @@ def test_invoice_opens_as_a_document(qtbot: QtBot, ctx: AppContext) -> None:
     ):
         assert expected.lower() in text.lower(), expected
     assert viewer.suggested_file_name() == "INV-DGL-00000058.pdf"
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        viewer.resize(720, 760)
+        viewer.grab().save(str(SCREENSHOTS / "detail_invoice_document.png"))
 
 
 def test_invoice_saves_as_pdf(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:

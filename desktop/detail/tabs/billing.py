@@ -126,7 +126,7 @@ class BillingTab(DetailTab):
         outer = QHBoxLayout(content)
         outer.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
-        outer.addLayout(left, 5)
+        outer.addLayout(left, 6)
 
         left.addWidget(section_label("Plan and rules", content))
         grid = QGridLayout()
@@ -155,7 +155,7 @@ class BillingTab(DetailTab):
         left.addWidget(self.invoices_caption)
         self.invoices_model = RowsTableModel(OPEN_INVOICE_HEADERS, right_aligned=(2,), parent=self)
         self.invoices_table = make_table_view("billingOpenInvoices", self.invoices_model, content)
-        fit_columns(self.invoices_table, (125, 82, 72, 82, 88))
+        fit_columns(self.invoices_table, (118, 84, 68, 84, 88))
         self.invoices_table.setMaximumHeight(130)
         left.addWidget(self.invoices_table)
 
@@ -171,7 +171,7 @@ class BillingTab(DetailTab):
         left.addStretch(1)
 
         right = QVBoxLayout()
-        outer.addLayout(right, 6)
+        outer.addLayout(right, 5)
         right.addWidget(section_label("Balance and payments, last 12 months", content))
         self.chart_host = QVBoxLayout()
         right.addLayout(self.chart_host, 1)
@@ -310,7 +310,7 @@ class BillingTab(DetailTab):
         x_axis = QBarCategoryAxis()
         x_axis.append(categories)
         small = x_axis.labelsFont()
-        small.setPointSizeF(max(6.0, small.pointSizeF() - 1))
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
         x_axis.setLabelsFont(small)
         x_axis.setTitleText(f"{points[0].month:%b %Y} – {points[-1].month:%b %Y}")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -68,6 +68,8 @@ class FieldsFormTab(DetailTab):
             if spec.multiline:
                 editor = QPlainTextEdit(content)
                 editor.setFixedHeight(58)
+                editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+                editor.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
                 editor.setTabChangesFocus(True)
                 editor.textChanged.connect(self._on_changed)
             else:

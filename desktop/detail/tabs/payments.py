@@ -13,14 +13,14 @@ from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_m
 PAYMENT_HEADERS = (
     "Taken",
     "Amount",
+    "Status",
     "Type",
     "Method",
     "Reference",
     "Receipt",
-    "Document",
     "Taken by",
     "Balance after",
-    "Status",
+    "Document",
 )
 
 
@@ -56,7 +56,7 @@ class PaymentsTab(DetailTab):
         self.model = RowsTableModel(PAYMENT_HEADERS, right_aligned=(1, 8), parent=self)
         self.table = make_table_view("paymentsTable", self.model, content)
         for view in (self.table, self.issues_table):
-            fit_columns(view, (125, 80, 70, 95, 130, 110, 165, 90, 95))
+            fit_columns(view, (135, 80, 95, 70, 95, 130, 130, 90, 95))
         layout.addWidget(self.table, 1)
 
     def fetch(self) -> PaymentsView | None:
@@ -66,14 +66,14 @@ class PaymentsTab(DetailTab):
         return (
             format_moment(p.taken_at, self.ctx.business_zone),
             format_inr(p.amount_paise),
+            p.state or "Recorded",
             _label(PaymentOption, p.kind),
             _label(PaymentMethod, p.method),
             p.reference or "—",
             p.receipt_number,
-            p.document_number or "—",
             p.taken_by,
             format_inr(p.balance_after_paise) if p.balance_after_paise is not None else "—",
-            p.state or "Recorded",
+            p.document_number or "—",
         )
 
     def populate(self, data: PaymentsView) -> None:
@@ -88,8 +88,9 @@ class PaymentsTab(DetailTab):
         else:
             due = "Nothing due"
         if data.open_invoice_count:
+            due += " — the server's books show" if data.pending else " —"
             due += (
-                f" — {data.open_invoice_count} open invoice"
+                f" {data.open_invoice_count} open invoice"
                 f"{'s' if data.open_invoice_count != 1 else ''} "
                 f"({format_inr(data.open_invoices_paise)})"
             )

@@ -63,7 +63,7 @@ class TagsTab(DetailTab):
         self.message.setVisible(False)
         layout.addWidget(self.message)
         note = QLabel(
-            "Tags come from a shared list: the ones for every branch and your branch's own.",
+            "Tags come from a shared list: those for all branches plus this branch's own.",
             content,
         )
         note.setProperty("role", "muted")
