@@ -13,8 +13,10 @@ with ``executemany`` on the raw SQLite connection: no ORM objects, no per-row ro
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -30,6 +32,10 @@ EPOCH_KEY = "server_epoch"
 OWNER_KEY = "owner"
 LAST_SYNCED_KEY = "last_synced_at"
 
+_TABLE_OP = itemgetter("table", "op")
+_ROW = itemgetter("row")
+_KEY = itemgetter("key")
+
 #: Accounts touched by one page beyond which listeners are told "many changed" instead.
 MANY_ACCOUNTS = 2_000
 
@@ -44,6 +50,15 @@ class _TableSql:
     pk: list[str]
     upsert: str
     delete: str
+    values: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+
+
+def _getter(columns: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A C-speed row → tuple in column order (``itemgetter`` of one key returns no tuple)."""
+    if len(columns) == 1:
+        only = columns[0]
+        return lambda row: (row[only],)
+    return itemgetter(*columns)
 
 
 def _table_sql() -> dict[str, _TableSql]:
@@ -60,6 +75,7 @@ def _table_sql() -> dict[str, _TableSql]:
             pk=pk,
             upsert=f'INSERT OR REPLACE INTO "{name}" ({quoted}) VALUES ({marks})',
             delete=f'DELETE FROM "{name}" WHERE {where}',
+            values=_getter(columns),
         )
     return out
 
@@ -91,12 +107,12 @@ class ApplySummary:
             self.account_ids |= other.account_ids
 
 
-def _row_values(sql: _TableSql, row: Mapping[str, Any]) -> tuple[Any, ...]:
+def _rows_values(sql: _TableSql, rows: list[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
     try:
-        return tuple([row[c] for c in sql.columns])
+        return list(map(sql.values, rows))
     except KeyError:
-        # Older servers may omit nullable columns; a missing key is NULL.
-        return tuple([row.get(c) for c in sql.columns])
+        # A server that omits a nullable column: a missing key is NULL.
+        return [tuple([row.get(c) for c in sql.columns]) for row in rows]
 
 
 def _key_values(sql: _TableSql, key: Mapping[str, Any], table: str) -> tuple[Any, ...]:
@@ -115,33 +131,29 @@ def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> App
     raw = conn.connection.driver_connection
     assert raw is not None
     summary = ApplySummary()
-    start = 0
-    n = len(changes)
-    while start < n:
-        first = changes[start]
-        table, op = first.get("table"), first.get("op")
-        end = start + 1
-        while end < n and changes[end].get("table") == table and changes[end].get("op") == op:
-            end += 1
-        run = changes[start:end]
-        sql = _SQL.get(table)  # type: ignore[arg-type]
-        if sql is None:
-            raise ReplicaError(f"unknown table in pulled changes: {table!r}")
-        if op == "upsert":
-            _upsert(raw, table, sql, [c["row"] for c in run], summary)
-        elif op == "delete":
-            _delete(raw, table, sql, [c["key"] for c in run], summary)
-        else:
-            raise ReplicaError(f"unknown operation in pulled changes: {op!r}")
-        summary.per_table[table] = summary.per_table.get(table, 0) + len(run)
-        start = end
+    try:
+        runs = groupby(changes, key=_TABLE_OP)
+        for (table, op), group in runs:
+            run = list(group)
+            sql = _SQL.get(table)
+            if sql is None:
+                raise ReplicaError(f"unknown table in pulled changes: {table!r}")
+            if op == "upsert":
+                _upsert(raw, table, sql, list(map(_ROW, run)), summary)
+            elif op == "delete":
+                _delete(raw, table, sql, list(map(_KEY, run)), summary)
+            else:
+                raise ReplicaError(f"unknown operation in pulled changes: {op!r}")
+            summary.per_table[table] = summary.per_table.get(table, 0) + len(run)
+    except (KeyError, TypeError) as exc:
+        raise ReplicaError(f"a pulled change is malformed: {exc!r}") from exc
     return summary
 
 
 def _upsert(
     raw: Any, table: str, sql: _TableSql, rows: list[Mapping[str, Any]], summary: ApplySummary
 ) -> None:
-    raw.executemany(sql.upsert, [_row_values(sql, r) for r in rows])
+    raw.executemany(sql.upsert, _rows_values(sql, rows))
     summary.upserts += len(rows)
     if table == "accounts":
         ids = [r["id"] for r in rows]

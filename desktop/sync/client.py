@@ -18,6 +18,17 @@ from urllib3.util.retry import Retry
 
 from desktop import __version__
 
+try:  # orjson parses big pull pages several times faster; the standard library is the fallback
+    import orjson
+
+    def _loads(data: bytes) -> Any:
+        return orjson.loads(data)
+except ImportError:  # pragma: no cover
+    import json
+
+    def _loads(data: bytes) -> Any:
+        return json.loads(data)
+
 log = logging.getLogger(__name__)
 
 API = "/api/v1"
@@ -149,7 +160,7 @@ class SyncClient:
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         response = self._request(method, path, **kwargs)
         try:
-            body = response.json()
+            body = _loads(response.content)
         except ValueError as exc:
             raise SyncError(f"The server sent something that is not JSON ({path}).") from exc
         if not isinstance(body, dict):

@@ -1,0 +1,253 @@
+"""Sync speed against a local server (a separate process on 127.0.0.1, SQLite).
+
+    python benchmarks/bench_sync.py [--accounts 100000] [--work DIR]
+
+Measures, end to end over HTTP (gzip, the real client and server):
+- initial sync of every account with its history into an empty cache (admin scope);
+- a delta of 1,000 changes made by another desk;
+- push of 1,000 queued payments;
+and naive baselines in the same run: applying the same pulled pages row by row through the
+ORM (``session.merge``), and pushing payments one request each. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+from sqlalchemy import Date
+from sqlalchemy.orm import Session
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from db import replica
+from db.cache import CACHE_FILE, open_cache
+from db.outbox import OUTBOX_FILE, MutationKind, Outbox
+from db.schema import Base, UtcTimestamp
+from desktop.sync.client import SyncClient
+from desktop.sync.engine import SyncCycle
+
+ADMIN = ("admin", "admin-demo")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, accounts: int) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    log = open(db.with_suffix(".log"), "ab")  # noqa: SIM115 - lives as long as the server
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from server.cli import run; raise SystemExit(run())",
+         "--db", f"sqlite:///{db}", "--port", str(port), "--demo-accounts", str(accounts),
+         "--lifecycle-interval", "0", "--log-level", "WARNING"],
+        stdout=log, stderr=log, cwd=Path(__file__).resolve().parents[1],
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: see {db.with_suffix('.log')}")
+        try:
+            if requests.get(f"{url}/api/v1/health", timeout=1).ok:
+                return proc, url
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("server did not start")
+
+
+def desk(folder: Path, url: str) -> tuple[SyncCycle, Any, Outbox]:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    cache = open_cache(folder / CACHE_FILE)
+    outbox = Outbox.open(folder / OUTBOX_FILE)
+    client = SyncClient(url)
+    client.sign_in(*ADMIN, outbox.device_code())
+    return SyncCycle(client, cache, outbox), cache, outbox
+
+
+# -- naive baseline: the ORM, one row at a time ----------------------------------------------
+
+_MODELS = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+
+
+def _orm_value(column: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, UtcTimestamp):
+        return datetime.fromtimestamp(value, UTC)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def naive_apply(engine: Any, pages: list[dict[str, Any]]) -> int:
+    """Row by row with session.merge, one commit per page (what a first version does)."""
+    rows = 0
+    with Session(engine) as session:
+        for page in pages:
+            for change in page["changes"]:
+                model = _MODELS[change["table"]]
+                table = model.__table__
+                if change["op"] == "upsert":
+                    values = {c.key: _orm_value(c, change["row"].get(c.name))
+                              for c in table.columns}
+                    session.merge(model(**values))
+                else:
+                    obj = session.get(model, tuple(change["key"].values()))
+                    if obj is not None:
+                        session.delete(obj)
+                rows += 1
+            session.commit()
+    return rows
+
+
+def fetch_pages(client: SyncClient, count: int, limit: int) -> list[dict[str, Any]]:
+    pages, cursor = [], None
+    for _ in range(count):
+        page = client.pull(cursor, limit)
+        pages.append(page)
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    return pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--accounts", type=int, default=100_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bench-sync"))
+    parser.add_argument("--baseline-pages", type=int, default=10)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    db = args.work / f"server-{args.accounts}.sqlite3"
+    fresh = not db.exists()
+    t = time.perf_counter()
+    proc, url = start_server(db, args.accounts)
+    seeded_s = time.perf_counter() - t
+    out: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs (shared), "
+                   f"Python {platform.python_version()}, {platform.system()}",
+        "server": "separate process on 127.0.0.1, SQLite",
+        "accounts": args.accounts,
+        "server_start_s": round(seeded_s, 1) if fresh else None,
+    }
+    try:
+        # -- initial sync ----------------------------------------------------------------
+        cycle, cache, outbox = desk(args.work / "desk1", url)
+        t = time.perf_counter()
+        outcome = cycle.run()
+        secs = time.perf_counter() - t
+        assert outcome.ok, outcome.error
+        out["initial_sync"] = {
+            "accounts": outcome.pulled_accounts,
+            "rows": outcome.pulled_changes,
+            "seconds": round(secs, 2),
+            "accounts_per_s": round(outcome.pulled_accounts / secs),
+            "rows_per_s": round(outcome.pulled_changes / secs),
+            "goal_accounts_per_s": 10_000,
+        }
+
+        # -- apply only: fast path vs the naive ORM path, same pages ---------------------
+        pages = fetch_pages(cycle.client, args.baseline_pages, 5_000)
+        n_rows = sum(len(p["changes"]) for p in pages)
+        fast_engine = open_cache(args.work / "apply-fast.sqlite3")
+        replica.clear(fast_engine)
+        t = time.perf_counter()
+        for p in pages:
+            replica.apply_page(fast_engine, p["changes"], p["cursor"], p["server_epoch"])
+        fast_s = time.perf_counter() - t
+        naive_engine = open_cache(args.work / "apply-naive.sqlite3")
+        replica.clear(naive_engine)
+        t = time.perf_counter()
+        naive_apply(naive_engine, pages)
+        naive_s = time.perf_counter() - t
+        out["apply_same_pages"] = {
+            "rows": n_rows,
+            "fast_rows_per_s": round(n_rows / fast_s),
+            "naive_orm_rows_per_s": round(n_rows / naive_s),
+            "speed_up": round(naive_s / fast_s, 1),
+        }
+        fast_engine.dispose()
+        naive_engine.dispose()
+
+        # -- delta of 1,000 changes from another desk ------------------------------------
+        other, other_cache, other_outbox = desk(args.work / "desk2", url)
+        with cache.connect() as conn:
+            ids = [r[0] for r in conn.exec_driver_sql(
+                "SELECT id FROM accounts ORDER BY id LIMIT 1000")]
+        for i, account_id in enumerate(ids):
+            other_outbox.enqueue(MutationKind.COMMENT, account_id=account_id,
+                                 payload={"body": f"bench comment {i}",
+                                          "created_at": int(time.time())},
+                                 created_by="admin")
+        pushed = other.push()
+        assert pushed == {"applied": 1000}, pushed
+        t = time.perf_counter()
+        delta = cycle.run()
+        secs = time.perf_counter() - t
+        assert delta.ok and not delta.initial, delta.error
+        out["delta_1000"] = {"changes_pulled": delta.pulled_changes, "seconds": round(secs, 3),
+                             "goal_s": 1.0}
+
+        # -- push of 1,000 queued payments -----------------------------------------------
+        with cache.connect() as conn:
+            owing = conn.exec_driver_sql(
+                "SELECT id, branch_id, balance_paise FROM accounts "
+                "WHERE balance_paise >= 10000 ORDER BY id LIMIT 1100").all()
+        assert len(owing) >= 1100, "not enough owing accounts for the push benchmark"
+
+        def enqueue(rows: list[Any]) -> None:
+            for account_id, branch_id, balance in rows:
+                outbox.enqueue_payment(
+                    account_id=account_id, created_by="admin", mutation_id=str(uuid.uuid4()),
+                    payload={"option": "payment", "method": "cash", "reference": None,
+                             "amount_paise": 100, "plan_id": None, "charge_paise": 0,
+                             "balance_before_paise": balance, "taken_at": int(time.time()),
+                             "branch_id": branch_id, "tendered_paise": None})
+
+        enqueue(owing[:1000])
+        t = time.perf_counter()
+        result = cycle.push()
+        secs = time.perf_counter() - t
+        assert result == {"applied": 1000}, result
+        out["push_1000_payments"] = {"seconds": round(secs, 3), "batch": cycle.push_batch,
+                                     "goal_s": 3.0}
+        enqueue(owing[1000:1100])
+        cycle.push_batch = 1  # naive: one request per payment
+        t = time.perf_counter()
+        result = cycle.push()
+        secs = time.perf_counter() - t
+        assert result == {"applied": 100}, result
+        out["push_naive_one_per_request"] = {
+            "payments": 100, "seconds": round(secs, 3),
+            "extrapolated_1000_s": round(secs * 10, 2)}
+        other.client.close()
+        cycle.client.close()
+        cache.dispose()
+        other_cache.dispose()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
