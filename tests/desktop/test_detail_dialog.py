@@ -377,3 +377,25 @@ def test_render_each_tab_to_png(qtbot: QtBot, ctx: AppContext, key: str, tmp_pat
         assert rows[0][1] == "₹401.42" and rows[0][2] == "pending sync"
     if key == "billing":
         assert label(dialog, "billingBalance").startswith("₹599.00 due — provisional")
+
+
+def test_payment_button_opens_the_real_payment_dialog(qtbot: QtBot, ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    pytest.importorskip("desktop.payments.flow")
+    dialog = open_dialog(qtbot, ctx)
+    wait_tab(qtbot, dialog, "billing")
+    button = dialog.findChild(QPushButton, "billingOption_payment")
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def payment_dialog() -> QDialog | None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "paymentDialog" and widget.isVisible():
+                return widget  # type: ignore[return-value]
+        return None
+
+    qtbot.waitUntil(lambda: payment_dialog() is not None, timeout=10_000)
+    found = payment_dialog()
+    assert found is not None
+    qtbot.addWidget(found)
