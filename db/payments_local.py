@@ -595,7 +595,7 @@ class DueRow:
     balance_paise: int
     """Provisional (cache + pending payments)."""
     key_date: date
-    """Suspension date (suspended today / tomorrow) or last payment date (grace)."""
+    """The day the account was or will be suspended."""
     detail: str
     option: PaymentOption
 
@@ -671,7 +671,7 @@ def due_list(
             elif 0 <= days < DUE_GRACE_WINDOW_DAYS:
                 category = (DueCategory.SUSPENDING_TOMORROW if days == 0
                             else DueCategory.GRACE_ENDING)
-                key = today + timedelta(days=days)
+                key = postpaid_suspension_date(inv_date)
                 detail = (f"invoice of {inv_date:%d %b %Y}: last day to pay"
                           if days == 0 else f"invoice of {inv_date:%d %b %Y}: {days + 1} days "
                           "left to pay")

@@ -187,6 +187,8 @@ class DayCloseDialog(QDialog):
 
         count_box = QGroupBox("Count the drawer (notes and coins)", self)
         grid = QGridLayout(count_box)
+        grid.setHorizontalSpacing(12)
+        grid.setColumnMinimumWidth(3, 36)  # a gutter between the two columns of money
         self.spins: dict[int, QSpinBox] = {}
         self.subtotals: dict[int, QLabel] = {}
         for i, value in enumerate(DENOMINATIONS_PAISE):
@@ -198,9 +200,9 @@ class DayCloseDialog(QDialog):
             sub = QLabel(format_inr(0), count_box)
             sub.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row, col = divmod(i, 2)
-            grid.addWidget(QLabel(f"₹{value // 100}", count_box), row, col * 3)
-            grid.addWidget(spin, row, col * 3 + 1)
-            grid.addWidget(sub, row, col * 3 + 2)
+            grid.addWidget(QLabel(f"₹{value // 100}", count_box), row, col * 4)
+            grid.addWidget(spin, row, col * 4 + 1)
+            grid.addWidget(sub, row, col * 4 + 2)
             self.spins[value] = spin
             self.subtotals[value] = sub
         self.counted = QLabel(self)

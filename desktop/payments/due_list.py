@@ -28,7 +28,10 @@ from desktop.context import AppContext
 from desktop.payments.flow import start_payment
 from desktop.tasks import TaskControl
 
-COLUMNS = ["Due", "Account ID", "Name", "Mobile", "Type", "Balance", "Date", "Why", ""]
+COLUMNS = [
+    "Due", "Account ID", "Name", "Mobile", "Type", "Balance", "Suspends on", "Why", "",
+]
+COL_BALANCE = 5
 COL_ACTION = len(COLUMNS) - 1
 
 
@@ -97,6 +100,10 @@ class DueListWindow(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.account_id)
+                if col == COL_BALANCE:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(i, col, item)
             button = QPushButton(f"Take {row.option.label.lower()}", self.table)
             button.setObjectName(f"takePayment-{row.account_id}")

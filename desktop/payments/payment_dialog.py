@@ -147,6 +147,17 @@ class PaymentDialog(QDialog):
             label.setStyleSheet(_ERROR_STYLE)
         return label
 
+    def _with_error(self, field: QWidget, error: QLabel) -> QWidget:
+        """A field with its message right under it (taking no room while there is none)."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(error)
+        error.hide()
+        return box
+
     def _build(self, notice: str | None) -> None:
         a = self.account
         header = QGridLayout()
@@ -183,8 +194,7 @@ class PaymentDialog(QDialog):
         self.amount.setObjectName("amountField")
         self.amount.setPlaceholderText("e.g. 1250.50")
         self.amount_error = self._label("amountError", error=True)
-        form.addRow("&Amount (₹):", self.amount)
-        form.addRow("", self.amount_error)
+        form.addRow("&Amount (₹):", self._with_error(self.amount, self.amount_error))
         self.method = QComboBox(self)
         self.method.setObjectName("methodField")
         for method in PaymentMethod:
@@ -194,13 +204,13 @@ class PaymentDialog(QDialog):
         self.reference.setObjectName("referenceField")
         self.reference.setMaxLength(80)
         self.reference_error = self._label("referenceError", error=True)
-        form.addRow("&Reference:", self.reference)
-        form.addRow("", self.reference_error)
+        form.addRow("&Reference:", self._with_error(self.reference, self.reference_error))
         self.tendered = QLineEdit(self)
         self.tendered.setObjectName("tenderedField")
         self.tendered.setPlaceholderText("cash handed over (optional)")
+        self.tendered_error = self._label("tenderedError", error=True)
+        form.addRow("&Tendered (₹):", self._with_error(self.tendered, self.tendered_error))
         self.change = self._label("changeDue")
-        form.addRow("&Tendered (₹):", self.tendered)
         form.addRow("Change due:", self.change)
 
         self.preview_panel = self._label("previewPanel")
@@ -307,18 +317,18 @@ class PaymentDialog(QDialog):
 
         tendered: int | None = None
         change_text = "—"
+        tendered_message = ""
         if method is PaymentMethod.CASH and self.tendered.text().strip():
             try:
                 tendered = self._parse(self.tendered.text())
                 if preview is not None:
-                    change = cash_change_due(preview.amount_paise, tendered)
-                    change_text = format_inr(change)
+                    change_text = format_inr(cash_change_due(preview.amount_paise, tendered))
             except (AmountError, RuleError) as exc:
-                change_text = str(exc)
+                tendered_message = str(exc)
                 ok = False
         self.change.setText(change_text)
-        self.change.setStyleSheet(_ERROR_STYLE if not ok and tendered is None
-                                  and self.tendered.text().strip() else "")
+        self.tendered_error.setText(tendered_message)
+        self.tendered_error.setVisible(bool(tendered_message))
 
         outcome = None
         if preview is not None:

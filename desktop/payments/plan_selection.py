@@ -72,7 +72,8 @@ class PlanSelectionDialog(QDialog):
                 f"Pay {format_inr(self.to_pay(current))} · valid until {until:%d %b %Y}"
             )
             if account.plan_expiry is not None:
-                text += f" (now ends {account.plan_expiry:%d %b %Y})"
+                verb = "ends" if account.plan_expiry >= today else "ended"
+                text += f" (now {verb} {account.plan_expiry:%d %b %Y})"
             label = QLabel(text, box)
             label.setObjectName("currentPlanText")
             row.addWidget(label, 1)

@@ -62,6 +62,8 @@ COLUMNS = [
 (COL_DATE, COL_DOC, COL_ACCOUNT, COL_NAME, COL_MOBILE, COL_EMAIL, COL_TYPE, COL_METHOD,
  COL_AMOUNT, COL_CASHIER, COL_STATUS) = range(len(COLUMNS))
 
+COLUMN_WIDTHS = [125, 200, 85, 160, 120, 200, 95, 105, 105, 105, 95]
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -215,11 +217,8 @@ class PaymentsRegister(QWidget):
         self.cashier = self._combo("regCashier")
 
         filters = QFormLayout()
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("to", self))
-        dates.addWidget(self.date_to)
-        filters.addRow("Date:", dates)
+        filters.addRow("From:", self.date_from)
+        filters.addRow("To:", self.date_to)
         for title, box in (("Branch:", self.branch), ("Zone:", self.zone_box),
                            ("Area:", self.area), ("Account manager:", self.manager),
                            ("Payment type:", self.ptype), ("Method:", self.method),
@@ -234,6 +233,10 @@ class PaymentsRegister(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
+        # Fixed widths (never ResizeToContents: the register can hold many thousand rows).
+        for col, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_reprint)
         self.totals = QLabel(self)
         self.totals.setObjectName("registerTotals")
@@ -251,7 +254,7 @@ class PaymentsRegister(QWidget):
 
         side = QWidget(self)
         side.setLayout(filters)
-        side.setMaximumWidth(330)
+        side.setMaximumWidth(360)
         body = QHBoxLayout()
         body.addWidget(side)
         right = QVBoxLayout()
@@ -260,7 +263,7 @@ class PaymentsRegister(QWidget):
         right.addLayout(buttons)
         body.addLayout(right, 1)
         self.setLayout(body)
-        self.resize(1280, 640)
+        self.resize(1600, 680)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -283,6 +286,7 @@ class PaymentsRegister(QWidget):
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setMinimumWidth(120)
         return edit
 
     def _combo(self, name: str) -> QComboBox:

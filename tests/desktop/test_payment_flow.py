@@ -152,7 +152,7 @@ def test_non_cash_needs_a_reference_and_cash_shows_change(qtbot, ctx) -> None:
     confirm = _confirm_button(dialog)
     tendered = dialog.findChild(QLineEdit, "tenderedField")
     qtbot.keyClicks(tendered, "1000")
-    assert "less than the amount" in dialog.change.text()
+    assert "less than the amount" in dialog.findChild(QLabel, "tenderedError").text()
     assert not confirm.isEnabled()
     tendered.clear()
     qtbot.keyClicks(tendered, "2000")
