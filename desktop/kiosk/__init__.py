@@ -12,7 +12,9 @@ from desktop.context import AppContext
 from desktop.kiosk.pin import DEMO_PIN, ensure_pin
 from desktop.kiosk.window import IDLE_MS, KioskWindow
 
-__all__ = ["DEMO_PIN", "IDLE_MS", "NO_PIN_MESSAGE", "KioskWindow", "start_kiosk"]
+__all__ = [
+    "DEMO_PIN", "IDLE_MS", "NO_PIN_MESSAGE", "KioskWindow", "kiosk_window", "start_kiosk",
+]
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +29,12 @@ def start_kiosk(ctx: AppContext, *, demo: bool, full_screen: bool = True) -> Kio
     if not ensure_pin(ctx.settings, demo=demo):
         log.error("kiosk mode refused: no staff PIN set")
         return None
-    window = KioskWindow(ctx)
-    if full_screen:
-        window.show_kiosk()
-    else:
-        window.show()
+    window = kiosk_window(ctx, full_screen=full_screen)
+    window.show()
     return window
+
+
+def kiosk_window(ctx: AppContext, *, full_screen: bool = True) -> KioskWindow:
+    """The kiosk window, full screen when shown; usable as the sign-in session's
+    ``window_factory`` (``SessionController(ctx, kiosk_window, ...)``)."""
+    return KioskWindow(ctx, full_screen=full_screen)

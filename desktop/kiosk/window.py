@@ -9,6 +9,7 @@ taking money while head office is unreachable, and says so on the receipt.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,11 +21,13 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QRegularExpressionValidator, Q
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import format_inr
+from billing.roles import Role
 from billing.rules import PaymentOption
 from db.outbox import Mutation
 from desktop import APP_NAME
@@ -43,6 +47,7 @@ from desktop.kiosk.lookup import (
     KioskAccount,
     LookupResult,
     Outcome,
+    QueryKind,
     classify,
     lookup,
     mutation_by_id,
@@ -77,6 +82,10 @@ PIN_LOCK_MS = 30_000
 
 START, ACCOUNT, RECEIPT, PIN = range(4)
 PAY_UNAVAILABLE = "Payments are not available at this kiosk yet. Please pay at the counter."
+MOBILE_NEEDS_SERVER = (
+    "Finding an account by mobile number needs the connection to head office, which is down "
+    "just now. Please enter your Account ID instead."
+)
 
 StartPayment = Callable[[AppContext, int, PaymentOption, QWidget], Any]
 
@@ -101,6 +110,16 @@ class _LookupAnswer:
     generation: int
     result: LookupResult
     high_seq: int
+    text: str = ""
+    asked_server: bool = False
+
+
+@dataclass(frozen=True)
+class _ServerAnswer:
+    generation: int
+    outcome: Outcome
+    account_id: int | None = None
+    offline: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,9 +128,42 @@ class _PaymentAnswer:
     mutation: Mutation | None
 
 
-def _lookup_job(ctx: AppContext, text: str, generation: int, _c: TaskControl) -> _LookupAnswer:
+def _lookup_job(ctx: AppContext, text: str, generation: int, asked_server: bool,
+                _c: TaskControl) -> _LookupAnswer:
     result = lookup(ctx.cache_engine, ctx.outbox, text, branch_id=ctx.user.branch_id)
-    return _LookupAnswer(generation, result, outbox_high_seq(ctx.outbox))
+    return _LookupAnswer(generation, result, outbox_high_seq(ctx.outbox), text, asked_server)
+
+
+def _server_client(ctx: AppContext) -> Any | None:
+    """The sync client when this kiosk is signed in to a server (for mobile look-ups: a
+    kiosk's replica holds masked mobiles, so only the server can match a number)."""
+    if ctx.user.role is not Role.KIOSK:
+        return None
+    client = getattr(ctx.sync, "client", None)
+    if client is None or not getattr(client, "has_token", False):
+        return None
+    return client
+
+
+def _server_lookup_job(client: Any, mobile: str, generation: int,
+                       _c: TaskControl) -> _ServerAnswer:
+    """``GET /api/v1/kiosk/lookup?mobile=`` → the account id (the details come from the
+    local cache, so the payment rules see the same account the counter would)."""
+    from desktop.sync.client import ApiError, OfflineError
+
+    try:
+        lookup_call = getattr(client, "kiosk_lookup", None)
+        if callable(lookup_call):
+            body = lookup_call(mobile=mobile)
+        else:
+            body = client._json("GET", "/kiosk/lookup", params={"mobile": mobile})
+    except OfflineError:
+        return _ServerAnswer(generation, Outcome.NOT_FOUND, offline=True)
+    except ApiError as exc:
+        if exc.code == "ambiguous":
+            return _ServerAnswer(generation, Outcome.AMBIGUOUS)
+        return _ServerAnswer(generation, Outcome.NOT_FOUND)
+    return _ServerAnswer(generation, Outcome.FOUND, int(body["account_id"]))
 
 
 def _payment_job(
@@ -128,6 +180,28 @@ def _mutation_job(ctx: AppContext, mutation_id: str, generation: int,
 def _print_job(printer: Any, receipt: KioskReceipt, width: int, _c: TaskControl) -> str:
     print_receipt(printer, receipt, width)
     return receipt.receipt_number
+
+
+def _flow_account_facts(ctx: AppContext, account_id: int) -> dict[str, str]:
+    """The full name, mobile and email the payment flow loaded (to mask them on screen)."""
+    try:
+        from desktop.payments.flow import active_flow
+    except ImportError:
+        return {}
+    flow = active_flow(ctx, account_id)
+    loaded = getattr(flow, "loaded", None)
+    account = getattr(loaded, "account", None)
+    if account is None:
+        return {}
+    facts = {"name": account.name, "mobile": account.mobile, "email": account.email}
+    return {key: str(value) for key, value in facts.items() if value}
+
+
+def _replace_all(text: str, pairs: list[tuple[str, str]]) -> str:
+    for real, shown in pairs:
+        for form in {real, html.escape(real), html.escape(real, quote=False)}:
+            text = text.replace(form, shown)
+    return text
 
 
 def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
@@ -147,8 +221,13 @@ def _button(text: str, name: str, parent: QWidget, role: str = "") -> QPushButto
     return button
 
 
-class KioskWindow(QWidget):
-    """The whole kiosk: start, account, receipt and staff-PIN screens in one window."""
+class KioskWindow(QMainWindow):
+    """The whole kiosk: start, account, receipt and staff-PIN screens in one window.
+
+    A ``QMainWindow`` so the sign-in session (``desktop.sync.session``) can host it like the
+    main window; its status bar and any dock it is given (sync status) stay hidden: they are
+    for staff, not customers.
+    """
 
     #: Staff entered the right PIN; the kiosk window has closed.
     left = Signal()
@@ -159,6 +238,7 @@ class KioskWindow(QWidget):
         *,
         idle_ms: int = IDLE_MS,
         start_payment: StartPayment | bool | None = True,
+        full_screen: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -180,6 +260,7 @@ class KioskWindow(QWidget):
         self._pin_failures = 0
         self._filter_installed = False
         self.payment_dialog: QWidget | None = None
+        self._unmasked: dict[str, str] = {}
 
         try:
             self.setStyleSheet(read_text(KIOSK_STYLE))
@@ -196,7 +277,11 @@ class KioskWindow(QWidget):
         self._pin_lock.setInterval(PIN_LOCK_MS)
         self._pin_lock.timeout.connect(self._on_pin_unlocked)
 
-        outer = QVBoxLayout(self)
+        central = QWidget(self)
+        central.setObjectName("kioskCentral")
+        self.setCentralWidget(central)
+        self.statusBar().hide()
+        outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._build_top_bar())
@@ -209,6 +294,9 @@ class KioskWindow(QWidget):
         self.pages.addWidget(self._build_pin_page())
 
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
+        if full_screen:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.reset_to_start()
 
     # -- building ------------------------------------------------------------------------
@@ -388,6 +476,10 @@ class KioskWindow(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget, *args: Any) -> None:
+        super().addDockWidget(area, dock, *args)
+        dock.hide()  # staff information (sync status) is not for the customer's screen
+
     def show_kiosk(self) -> None:
         """Take the whole screen."""
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -402,9 +494,33 @@ class KioskWindow(QWidget):
         self._idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        kind = event.type()
+        if kind in _ACTIVITY:
             self._idle.start()
+        elif (kind == QEvent.Type.Show and isinstance(watched, QDialog)
+              and watched.parentWidget() is self):
+            self._mask_dialog(watched)
         return False
+
+    def _mask_dialog(self, dialog: QDialog) -> None:
+        """The counter's payment windows show the customer's full name, mobile and email;
+        at a kiosk they show the masked ones (before the window is first painted)."""
+        account = self._account
+        if account is None:
+            return
+        if not self._unmasked:
+            self._unmasked = _flow_account_facts(self.ctx, account.account_id)
+        pairs = [(real, shown) for real, shown in (
+            (self._unmasked.get("name"), account.masked_name),
+            (self._unmasked.get("mobile"), account.masked_mobile),
+            (self._unmasked.get("email"), "—"),
+        ) if real]
+        if not pairs:
+            return
+        for label in dialog.findChildren(QLabel):
+            label.setText(_replace_all(label.text(), pairs))
+        for view in dialog.findChildren(QTextBrowser):
+            view.setHtml(_replace_all(view.toHtml(), pairs))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -449,6 +565,7 @@ class KioskWindow(QWidget):
         """Back to the start screen, forgetting the account and everything typed."""
         self._generation += 1
         self._account = None
+        self._unmasked = {}
         self._watching = None
         self._receipt = None
         self._receipt_mutation = None
@@ -504,8 +621,11 @@ class KioskWindow(QWidget):
             return
         self.find_button.setEnabled(False)
         self.message.setText("Looking up your account…")
-        task = self.ctx.tasks.run_db(
-            "kiosk lookup", partial(_lookup_job, self.ctx, text, self._generation))
+        self._run_lookup(text, asked_server=False)
+
+    def _run_lookup(self, text: str, *, asked_server: bool) -> None:
+        task = self.ctx.tasks.run_db("kiosk lookup", partial(
+            _lookup_job, self.ctx, text, self._generation, asked_server))
         task.done.connect(self._on_lookup_done)
         task.error.connect(self._on_lookup_error)
 
@@ -516,6 +636,16 @@ class KioskWindow(QWidget):
             return
         self.find_button.setEnabled(bool(self.entry.text().strip()))
         result = answer.result
+        query = classify(answer.text)
+        client = _server_client(self.ctx)
+        if (result.outcome is Outcome.NOT_FOUND and not answer.asked_server
+                and query is not None and query.kind is QueryKind.MOBILE
+                and client is not None):
+            task = self.ctx.tasks.run_net("kiosk server lookup", partial(
+                _server_lookup_job, client, query.mobile, self._generation))
+            task.done.connect(self._on_server_lookup_done)
+            task.error.connect(self._on_lookup_error)
+            return
         if result.outcome is not Outcome.FOUND or result.account is None:
             if result.outcome is Outcome.AMBIGUOUS:
                 self.entry.clear()  # before the message: typing clears the message
@@ -523,6 +653,23 @@ class KioskWindow(QWidget):
             return
         self._high_seq = answer.high_seq
         self.show_account(result.account)
+
+    @Slot(object)
+    def _on_server_lookup_done(self, answer: object) -> None:
+        assert isinstance(answer, _ServerAnswer)
+        if answer.generation != self._generation:
+            return
+        if answer.outcome is Outcome.FOUND and answer.account_id is not None:
+            self._run_lookup(str(answer.account_id), asked_server=True)
+            return
+        self.find_button.setEnabled(bool(self.entry.text().strip()))
+        if answer.outcome is Outcome.AMBIGUOUS:
+            self.entry.clear()
+            self.message.setText(LookupResult(Outcome.AMBIGUOUS).message)
+        elif answer.offline:
+            self.message.setText(MOBILE_NEEDS_SERVER)
+        else:
+            self.message.setText(LookupResult(Outcome.NOT_FOUND).message)
 
     @Slot(object)
     def _on_lookup_error(self, exc: object) -> None:
@@ -533,6 +680,7 @@ class KioskWindow(QWidget):
     def show_account(self, account: KioskAccount) -> None:
         """The account screen: masked name and mobile, what is due, plan and expiry."""
         self._account = account
+        self._unmasked = {}
         self.entry.clear()
         self.message.clear()
         f = self.fields
@@ -696,6 +844,7 @@ class KioskWindow(QWidget):
         self._close_payment_dialogs()
         self._generation += 1
         self._account = None
+        self._unmasked = {}
         self._watching = None
         self.entry.clear()
         self.pin_field.clear()

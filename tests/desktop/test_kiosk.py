@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -365,3 +366,89 @@ def test_screenshots(qtbot, kiosk, kiosk_ctx, tmp_path):
     for name, pixmap in shots.items():
         assert pixmap.width() == 1280 and pixmap.height() == 800
         assert pixmap.save(str(out / name))
+
+
+def test_real_payment_flow_offline_masked_and_back_to_start(qtbot, kiosk_ctx):
+    """The counter's own dialogs (desktop.payments) with the kiosk: masked, pending, reset."""
+    from desktop.payments.payment_dialog import PaymentDialog
+
+    window = _make_window(qtbot, kiosk_ctx, start_payment=True)
+    assert window._start_payment is not None
+    row = _account(kiosk_ctx, "balance_paise >= 50000 AND status = 'Active'")
+    _find(qtbot, window, str(row.id))
+    qtbot.waitUntil(lambda: window.current_page == ACCOUNT)
+    _tap(qtbot, window, "kioskOption_payment")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PaymentDialog)))
+    [dialog] = [d for d in window.findChildren(PaymentDialog) if d.isVisible()]
+    assert dialog.objectName() == "paymentDialog"
+    shown = "\n".join(label.text() for label in dialog.findChildren(QLabel))
+    assert mask_name(row.name) in shown and row.name not in shown
+    assert mask_mobile(row.mobile) in shown and row.mobile not in shown
+    assert dialog.findChild(QLineEdit, "amountField").text()  # prefilled with the due
+    tendered = dialog.findChild(QLineEdit, "tenderedField")
+    if tendered is not None and tendered.isVisible() and tendered.isEnabled():
+        qtbot.keyClicks(tendered, str(row.balance_paise // 100 + 1))
+    confirm = dialog.findChild(QPushButton, "confirmPayment")
+    qtbot.waitUntil(confirm.isEnabled)
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current_page == RECEIPT, timeout=10_000)
+    note = _label(window, "kioskPaymentNote")
+    assert OFFLINE_NOTE in note and PENDING_MARK in note
+    # The counter's receipt window is not left on the kiosk screen.
+    qtbot.waitUntil(lambda: not any(
+        w.isVisible() for w in QApplication.topLevelWidgets() if w is not window))
+    [payment] = kiosk_ctx.outbox.pending()
+    assert payment.account_id == row.id
+    assert payment.payload["receipt_number"] in window.receipt_view.toPlainText()
+    _tap(qtbot, window, "kioskReceiptDone")
+    assert window.current_page == START and window.account is None
+
+
+class _FakeClient:
+    """The sync client as a kiosk replica sees it: the server matches mobiles."""
+
+    has_token = True
+
+    def __init__(self, answers):
+        self.answers = answers
+        self.asked = []
+
+    def kiosk_lookup(self, *, mobile):
+        self.asked.append(mobile)
+        answer = self.answers[mobile]
+        if isinstance(answer, Exception):
+            raise answer
+        return {"account_id": answer}
+
+
+class _FakeSync:
+    def __init__(self, client):
+        self.client = client
+
+
+def test_mobile_lookup_on_a_masked_replica_asks_the_server(qtbot, kiosk, kiosk_ctx):
+    from desktop.kiosk.window import MOBILE_NEEDS_SERVER
+    from desktop.sync.client import ApiError, OfflineError
+
+    row = _account(kiosk_ctx, offset=7)
+    with kiosk_ctx.cache_engine.begin() as conn:  # what the server sends a kiosk: masked
+        conn.execute(text("UPDATE accounts SET mobile = '+91******' || substr(mobile, -4), "
+                          "name = 'P**** R*******'"))
+    client = _FakeClient({
+        row.mobile: row.id,
+        "+919000000001": ApiError(409, "ambiguous", "enter your Account ID"),
+        "+919000000002": OfflineError("down"),
+    })
+    kiosk_ctx.sync = _FakeSync(client)
+    _find(qtbot, kiosk, row.mobile[3:])
+    qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
+    assert client.asked == [row.mobile]
+    assert _label(kiosk, "kioskAccountId") == str(row.id)
+    assert _label(kiosk, "kioskName") == "P*** R***"  # never more than the pattern
+    assert "•" in _label(kiosk, "kioskMobile")
+    _tap(qtbot, kiosk, "kioskStartOver")
+    _find(qtbot, kiosk, "9000000001")
+    qtbot.waitUntil(lambda: "enter your Account ID" in _label(kiosk, "kioskMessage"))
+    _find(qtbot, kiosk, "9000000002")
+    qtbot.waitUntil(lambda: _label(kiosk, "kioskMessage") == MOBILE_NEEDS_SERVER)
+    assert kiosk.current_page == START
