@@ -51,9 +51,9 @@ def roles_from_json(item: dict[str, Any]) -> DemoRole:
         role_label = Role(role).label
     except ValueError:
         role_label = role
-    name = item.get("display_name") or role_label
-    return DemoRole(str(item["username"]), str(item["password"]),
-                    f"{role_label} — {name}", str(item.get("kind") or "user"))
+    label = str(item.get("display_name") or role_label)
+    return DemoRole(str(item["username"]), str(item["password"]), label,
+                    str(item.get("kind") or "user"))
 
 
 class SignInDialog(QDialog):
@@ -146,12 +146,14 @@ class SignInDialog(QDialog):
         self._roles = list(roles)
         self.demo_list.clear()
         for role in roles:
-            item = QListWidgetItem(f"{role.label}  ·  {role.username}")
+            item = QListWidgetItem(f"{role.label} — {role.username}")
             item.setData(Qt.ItemDataRole.UserRole, (role.username, role.password))
             item.setToolTip(f"Password: {role.password}")
             self.demo_list.addItem(item)
-        self.demo_list.setFixedHeight(self.demo_list.sizeHintForRow(0) * len(roles) + 6
-                                      if roles else 0)
+        row = self.demo_list.fontMetrics().height() + 6
+        frame = 2 * self.demo_list.frameWidth() + 4
+        self.demo_list.setFixedHeight(row * len(roles) + frame if roles else 0)
+        self.demo_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.demo_list.setVisible(bool(roles))
         self.demo_heading.setVisible(bool(roles))
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -84,12 +85,14 @@ class SyncStatusWidget(QWidget):
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(18)
         for w in (self.state_label, self.last_label, self.pending_label):
             row.addWidget(w)
         row.addWidget(self.error_label, 1)
-        row.addWidget(self.attention_button)
-        row.addWidget(self.sync_button)
-        row.addWidget(self.sign_out_button)
+        row.addStretch(0)
+        for b in (self.attention_button, self.sync_button, self.sign_out_button):
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            row.addWidget(b)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
