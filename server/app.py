@@ -12,9 +12,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Response
+from fastapi import Depends, FastAPI, Path, Query, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -40,6 +41,7 @@ except ImportError:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 API = "/api/v1"
+MAX_INT = 2**62  # ids and versions fit a signed 64-bit column with room to spare
 
 
 class FastJSON(Response):
@@ -101,10 +103,10 @@ class PullPage(BaseModel):
 
 class MutationIn(Strict):
     mutation_id: StrictStr = Field(min_length=1, max_length=64)
-    seq: StrictInt | None = None
+    seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     kind: Literal["payment", "edit", "comment", "tag_add", "tag_remove"]
-    account_id: StrictInt
-    base_version: StrictInt | None = None
+    account_id: StrictInt = Field(ge=1, le=MAX_INT)
+    base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     payload: dict[str, Any]
 
 
@@ -167,7 +169,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class BodyLimit:
-    """Refuse bodies over ``limit`` bytes with 413, by header and while streaming."""
+    """Refuse bodies over ``limit`` bytes with a JSON 413: a declared ``Content-Length``
+    before reading anything, a body streamed without one as soon as it passes the limit."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
@@ -178,20 +181,21 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         for name, value in scope.get("headers", ()):
-            if name == b"content-length":
-                try:
-                    too_big = int(value) > self.limit
-                except ValueError:
-                    too_big = False
-                    await error_json(400, "bad_request", "Bad Content-Length.")(
-                        scope, receive, send
-                    )
-                    return
-                if too_big:
-                    await self._refuse(scope, receive, send)
-                    return
+            if name != b"content-length":
+                continue
+            try:
+                size = int(value)
+            except ValueError:
+                size = -1
+            if size < 0:
+                await error_json(400, "bad_request", "Bad Content-Length header.")(
+                    scope, receive, send
+                )
+                return
+            if size > self.limit:
+                await error_json(413, "too_large", self._message())(scope, receive, send)
+                return
         seen = 0
-        started = False
 
         async def limited() -> Message:
             nonlocal seen
@@ -199,29 +203,15 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooLarge()
+                    # An HTTPException passes FastAPI's body parsing unchanged and reaches
+                    # the JSON error handler.
+                    raise StarletteHTTPException(413, self._message())
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        await self.app(scope, limited, send)
 
-        try:
-            await self.app(scope, limited, tracking_send)
-        except _TooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await error_json(
-            413, "too_large", f"Request body is over the limit of {self.limit} bytes."
-        )(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
+    def _message(self) -> str:
+        return f"Request body is over the limit of {self.limit} bytes."
 
 
 # -- the app -------------------------------------------------------------------------------
@@ -378,7 +368,9 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         return FastJSON({"results": results, "server_epoch": epoch})
 
     @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])
-    def get_account(account_id: int, caller: Caller) -> Response:
+    def get_account(
+        account_id: Annotated[int, Path(ge=1, le=MAX_INT)], caller: Caller
+    ) -> Response:
         """One account row (404 outside the caller's scope; kiosks use the look-up)."""
         if caller.role is Role.KIOSK:
             raise ApiError(404, "not_found", "No such account.")

@@ -519,6 +519,13 @@ def _apply_once(
                                            for_update=True)
             except ApiError:
                 raise Rejected("not_found", "No such account.") from None
+            # Under the account's row lock: a concurrent retry may have committed meanwhile.
+            stored = _stored(conn, mutation_id)
+            if stored is None and kind == "payment":
+                stored = _by_payment_uuid(conn, mutation.get("payload"))
+            if stored is not None:
+                savepoint.rollback()
+                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
             payload = mutation["payload"]
             if kind == "payment":
                 answer = _payment(ctx, account, payload)

@@ -86,7 +86,8 @@ def account_in_scope(
     conn: Connection, principal: Principal, account_id: int, *, for_update: bool = False
 ) -> Any:
     """The account row, or a 404 ApiError when it is missing or outside the caller's scope."""
-    if isinstance(account_id, bool) or not isinstance(account_id, int):
+    if isinstance(account_id, bool) or not isinstance(account_id, int) or \
+            not 0 < account_id <= 2**62:
         raise not_found("No such account.")
     query = select(accounts).where(accounts.c.id == account_id, account_clause(principal))
     if for_update and conn.dialect.name == "postgresql":
