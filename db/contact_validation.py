@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import phonenumbers
-
 DEFAULT_REGION = "IN"
 
 #: Fields counter staff may edit on the Contact tab, in form order.
@@ -96,6 +94,8 @@ def normalise_mobile(text: str, region: str = DEFAULT_REGION, field: str = "mobi
     Accepts what people type: spaces, dashes, a leading 0 or +91. Only mobile numbers (or
     numbers that may be mobile) are accepted, since SMS reminders go to them.
     """
+    import phonenumbers  # imported on first use: it costs ~50 ms, and most dialogs never edit
+
     label = _label(field)
     cleaned = text.strip()
     if not cleaned:

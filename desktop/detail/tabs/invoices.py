@@ -7,7 +7,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -113,6 +112,8 @@ class InvoiceViewer(QDialog):
 
     @Slot()
     def print_document(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # on first use only
+
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(self._printer, self)
         dialog.setObjectName("invoicePrintDialog")
