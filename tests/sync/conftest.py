@@ -144,7 +144,7 @@ class FaultProxy:
     ``drop_push_responses`` > 0, throws away the answer to a push AFTER the server has
     handled it (the "lost response" of exactly-once delivery)."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, port: int = 0) -> None:
         parts = urlsplit(target)
         self.target = (parts.hostname or "127.0.0.1", parts.port or 80)
         self.drop_push_responses = 0
@@ -190,7 +190,7 @@ class FaultProxy:
             do_GET = _forward
             do_POST = _forward
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="fault-proxy",
