@@ -160,11 +160,13 @@ def test_second_of_two_dialogs_is_told_and_shown_the_current_values(
     retype(qtbot, child(second, QLineEdit, "contactEmail"), "second@example.com")
     with qtbot.waitSignal(ctx.events.outbox_changed, timeout=10_000):
         click(qtbot, child(first, QPushButton, "contactSave"))
-    # The second dialog keeps what its user typed (it is dirty) but its save is refused.
+    # The second dialog keeps what its user typed (it is dirty), is warned, and its save is
+    # refused.
+    message = child(second, QLabel, "contactMessage")
+    qtbot.waitUntil(lambda: "changed elsewhere while you were editing (Email)" in message.text())
     assert child(second, QLineEdit, "contactEmail").text() == "second@example.com"
     loads = page2.load_count
     click(qtbot, child(second, QPushButton, "contactSave"))
-    message = child(second, QLabel, "contactMessage")
     qtbot.waitUntil(lambda: "Nothing was saved" in message.text(), timeout=10_000)
     assert "Email: now first@example.com — you typed second@example.com" in message.text()
     email2 = child(second, QLineEdit, "contactEmail")

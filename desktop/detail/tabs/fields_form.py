@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Action
 from db.account_details import EditableState, load_editable_state
 from db.contact_validation import FIELD_LABELS, ValidationFailed, clean_fields
-from db.local_writes import EditConflict, EditResult, save_edit
+from db.local_writes import EditConflict, EditResult, WriteRefused, save_edit
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
 from desktop.tasks import TaskControl
 
@@ -129,17 +129,19 @@ class FieldsFormTab(DetailTab):
         return load_editable_state(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
 
     def populate(self, data: EditableState) -> None:
-        changed_underneath = (
-            self.state is not None and self.is_dirty() and data.version != self.state.version
-        )
-        dirty = self.is_dirty()
-        if dirty and self.state is not None:
-            # Keep what the user is typing; their save will be checked against the new base.
-            if changed_underneath:
+        if self.is_dirty() and self.state is not None:
+            # Keep what the user is typing; their save is checked against the new values.
+            moved = [
+                FIELD_LABELS[f]
+                for f in self.editors
+                if _as_text(data.values.get(f)) != _as_text(self.state.values.get(f))
+            ]
+            if data.version != self.state.version or moved:
+                what = f" ({', '.join(moved)})" if moved else ""
                 show_message(
                     self.message,
-                    "This account was changed elsewhere while you were editing. Your save will "
-                    "be checked against the current values.",
+                    f"This account was changed elsewhere while you were editing{what}. "
+                    "Your save will be checked against the current values.",
                     "warn",
                 )
             self._show_pending(data)
@@ -147,8 +149,7 @@ class FieldsFormTab(DetailTab):
         self.state = data
         for field, editor in self.editors.items():
             self._set_text(editor, _as_text(data.values.get(field)))
-            set_flag(editor, "invalid", False)
-            set_flag(editor, "conflict", False)
+            set_flag(editor, "invalid", False)  # a conflict mark stays until the field is edited
         self._show_pending(data)
         self._update_buttons()
 
@@ -248,16 +249,19 @@ class FieldsFormTab(DetailTab):
         before = {f: state.values.get(f) for f in changed}
         user = self.ctx.user.username
 
-        def work(control: TaskControl) -> EditResult:
-            return save_edit(
-                self.ctx.cache_engine,
-                self.ctx.outbox,
-                account_id=self.account_id,
-                base_version=state.version,
-                before=before,
-                values=changed,
-                created_by=user,
-            )
+        def work(control: TaskControl) -> EditResult | Exception:
+            try:
+                return save_edit(
+                    self.ctx.cache_engine,
+                    self.ctx.outbox,
+                    account_id=self.account_id,
+                    base_version=state.version,
+                    before=before,
+                    values=changed,
+                    created_by=user,
+                )
+            except (ValidationFailed, EditConflict, WriteRefused) as exc:
+                return exc  # an answer for the user, not a failure to log
 
         self._saving = True
         self._update_buttons()
@@ -267,6 +271,9 @@ class FieldsFormTab(DetailTab):
 
     @Slot(object)
     def _on_saved(self, result: object) -> None:
+        if isinstance(result, Exception):
+            self._on_save_failed(result)
+            return
         self._saving = False
         assert isinstance(result, EditResult)
         if result.mutation is None:
@@ -305,6 +312,8 @@ class FieldsFormTab(DetailTab):
             show_message(self.message, str(exc), "error")
         elif isinstance(exc, EditConflict):
             self._show_conflict(exc)
+        elif isinstance(exc, WriteRefused):
+            show_message(self.message, str(exc), "error")
         else:
             log.error("saving an edit of account %s failed: %s", self.account_id, exc)
             show_message(self.message, f"The change could not be saved: {exc}", "error")

@@ -125,8 +125,11 @@ class TagsTab(DetailTab):
         account_id = self.account_id
         write = add_tag if add else remove_tag
 
-        def work(control: TaskControl) -> Mutation:
-            return write(cache, outbox, account_id=account_id, tag_id=tag_id, created_by=user)
+        def work(control: TaskControl) -> Mutation | WriteRefused:
+            try:
+                return write(cache, outbox, account_id=account_id, tag_id=tag_id, created_by=user)
+            except WriteRefused as exc:
+                return exc  # an answer for the user, not a failure to log
 
         self._busy = True
         self._update_buttons()
@@ -136,6 +139,9 @@ class TagsTab(DetailTab):
 
     @Slot(object)
     def _on_written(self, mutation: object) -> None:
+        if isinstance(mutation, WriteRefused):
+            self._on_refused(mutation)
+            return
         self._busy = False
         verb = "added" if getattr(mutation, "kind", "") == "tag_add" else "removed"
         show_message(self.message, f"Tag {verb}; pending sync with the server.", "ok")
