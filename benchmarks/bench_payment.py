@@ -53,6 +53,7 @@ from db.engine import sqlite_engine
 from db.outbox import Outbox
 from desktop.context import AppContext, AppEvents, CurrentUser
 from desktop.payments.flow import active_flow, start_payment
+from desktop.pyside_guard import guard_singletons
 from desktop.settings import open_settings
 from desktop.tasks import TaskRunner
 
@@ -207,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--payments", type=int, default=200)
     parser.add_argument("--fixture-accounts", type=int, default=2000)
     args = parser.parse_args(argv)
+    guard_singletons()  # as the app does at start: PySide6 6.12 leaks a True per emit()
     app = QApplication.instance() or QApplication([])
     base = Path(tempfile.mkdtemp(prefix="bench-payment-", dir=os.environ.get("BENCH_DIR")))
     template = base / "template.sqlite3"

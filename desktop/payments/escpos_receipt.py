@@ -43,8 +43,9 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80) -> None:
     printer.set(align="center", bold=True, double_height=True)
     printer.textln(data.company)
     printer.set_with_default(align="center")
-    if data.branch:
-        printer.textln(data.branch)
+    for line in (data.branch, *data.header):
+        if line:
+            printer.textln(line[:width])
     printer.textln("RECEIPT")
     for mark in status_marks(data):
         printer.set(align="center", bold=True, double_width=True)

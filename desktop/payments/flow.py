@@ -26,7 +26,7 @@ from db.payments_local import AccountForPayment, PlanChoice, load_account, plans
 from desktop.context import AppContext
 from desktop.payments.payment_dialog import PaymentDialog
 from desktop.payments.plan_selection import PlanSelectionDialog
-from desktop.payments.receipt import ReceiptData, ReceiptDialog
+from desktop.payments.receipt import ReceiptData, ReceiptDialog, header_lines
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -186,6 +186,7 @@ class PaymentFlow(QObject):
             plan_name=dialog.plan.name if dialog.plan else None,
             new_expiry=new_expiry,
             branch=self.loaded.branch,
+            header=header_lines(self.ctx),
         )
         offer_recharge = (
             account.prepaid

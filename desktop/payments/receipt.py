@@ -66,6 +66,8 @@ class ReceiptData:
     duplicate: bool = False
     company: str = "Terabyte Broadband"
     branch: str | None = None
+    header: tuple[str, ...] = ()
+    """Lines from settings (``receipts/header``): address, GSTIN, phone."""
 
     @property
     def device_code(self) -> str:
@@ -100,6 +102,7 @@ class ReceiptData:
         plan_name: str | None = None,
         new_expiry: date | None = None,
         branch: str | None = None,
+        header: tuple[str, ...] = (),
     ) -> ReceiptData:
         """The receipt of a payment mutation; the server's answer, once there, wins."""
         body = mutation.payload
@@ -125,6 +128,7 @@ class ReceiptData:
             tendered_paise=body.get("tendered_paise"),
             document_number=answer.get("document_number"),
             branch=branch,
+            header=header,
         )
 
 
@@ -189,7 +193,7 @@ def receipt_html(data: ReceiptData) -> str:
         f"{html.escape(m)}</p>"
         for m in status_marks(data)
     )
-    branch = f"<br/>{html.escape(data.branch)}" if data.branch else ""
+    branch = "".join(f"<br/>{html.escape(line)}" for line in (data.branch, *data.header) if line)
     note = (
         "<p align='center' style='color:#555;font-size:8pt'>Recorded on this counter; it "
         "reaches head office when the link is up. Balance shown is provisional.</p>"
@@ -225,6 +229,12 @@ def write_pdf(data: ReceiptData, path: Path) -> Path:
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
     return path
+
+
+def header_lines(ctx: AppContext) -> tuple[str, ...]:
+    """The receipt header set in Settings (``receipts/header``), one entry per line."""
+    text = str(ctx.settings.value("receipts/header", "", str) or "")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _print_count_and_data(ctx: AppContext, data: ReceiptData, target: str) -> ReceiptData:

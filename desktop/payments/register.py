@@ -49,7 +49,7 @@ from db.payments_local import (
     totals_by_method,
 )
 from desktop.context import AppContext
-from desktop.payments.receipt import ReceiptData, ReceiptDialog
+from desktop.payments.receipt import ReceiptData, ReceiptDialog, header_lines
 from desktop.payments.register_export import write_csv, write_xlsx
 from desktop.tasks import TaskControl
 
@@ -157,6 +157,7 @@ def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
             data = ReceiptData.from_mutation(
                 mutation, account_name=row.name, mobile=row.mobile, cashier=row.cashier,
                 zone=ctx.business_zone, plan_name=plan, branch=branch,
+                header=header_lines(ctx),
             )
             return data.as_duplicate()
         p = conn.execute(
@@ -183,6 +184,7 @@ def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
         document_number=p.document_number,
         duplicate=True,
         branch=branch,
+        header=header_lines(ctx),
     )
 
 

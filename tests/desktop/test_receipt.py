@@ -114,6 +114,18 @@ def test_escpos_bytes(ctx, paper: int) -> None:
         assert len(line) <= LINE_CHARS[paper]
 
 
+def test_header_from_settings_on_every_form(ctx, tmp_path: Path) -> None:
+    ctx.settings.setValue("receipts/header", "12 Avinashi Road, Coimbatore\nGSTIN 33ABCDE1234F1Z5")
+    from desktop.payments.receipt import header_lines
+
+    data = ReceiptData(**{**_data(ctx).__dict__, "header": header_lines(ctx)})
+    assert data.header == ("12 Avinashi Road, Coimbatore", "GSTIN 33ABCDE1234F1Z5")
+    printer = Dummy()
+    print_receipt(printer, data, paper_mm=58)
+    assert b"GSTIN 33ABCDE1234F1Z5" in printer.output
+    assert "GSTIN 33ABCDE1234F1Z5" in _pdf_text(write_pdf(data, tmp_path / "h.pdf"))
+
+
 def test_thermal_reprint_from_the_dialog_is_a_duplicate(qtbot, ctx) -> None:
     data = _data(ctx)
     dialog = ReceiptDialog(ctx, data)
