@@ -353,7 +353,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller."""
         with db.read.begin() as conn:
             page = pull.pull(conn, caller, epoch, cursor, limit)
-        return FastJSON(page)
+        return Response(pull.encode_page(page, _dumps), media_type="application/json")
 
     @app.post(f"{API}/sync/push", response_model=PushOut, responses=_ERRORS, tags=["sync"])
     def sync_push(body: PushIn, caller: Caller) -> Response:

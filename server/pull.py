@@ -17,7 +17,19 @@ import binascii
 import json
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select, tuple_
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 
 from billing.roles import Role
 from db.schema import DOMAIN_TABLES
@@ -112,7 +124,7 @@ def pull(
     else:
         state = decode_cursor(cursor, epoch, principal)
         _check_retained(conn, state)
-    out: list[dict[str, Any]] = []
+    out: list[dict[str, Any] | str] = []
     if state["m"] == "s":
         _snapshot_page(conn, principal, state, limit, out)
         if state["m"] == "s":
@@ -121,9 +133,34 @@ def pull(
     return _page(out, state, has_more, epoch)
 
 
-def _page(out: list[dict[str, Any]], state: dict[str, Any], more: bool, epoch: str) -> dict:
+def _page(out: list[Any], state: dict[str, Any], more: bool, epoch: str) -> dict:
     return {"changes": out, "cursor": encode_cursor(state), "has_more": more,
             "server_epoch": epoch}
+
+
+def encode_page(page: dict[str, Any], dumps: Any) -> bytes:
+    """The page as JSON bytes; snapshot changes arrive already encoded (``str``) from the
+    database and are spliced in as they are."""
+    parts = [c if isinstance(c, str) else dumps(c).decode() for c in page["changes"]]
+    head = '{"changes":[' + ",".join(parts) + "],"
+    tail = dumps({k: v for k, v in page.items() if k != "changes"}).decode()[1:]
+    return (head + tail).encode()
+
+
+def _json_row(name: str, dialect: str) -> Any:
+    """A SQL expression giving the row of ``name`` as JSON text, built by the database
+    (SQLite ``json_object``, PostgreSQL ``json_build_object``): far faster than Python."""
+    args: list[Any] = []
+    for column in rows.table(name).columns:
+        args.append(literal(str(column.name)))
+        if dialect == "sqlite" and isinstance(column.type, Boolean):
+            args.append(case((column.is_(None), None), (column != 0, func.json("true")),
+                             else_=func.json("false")))
+        else:
+            args.append(column)
+    if dialect == "sqlite":
+        return func.json_object(*args)
+    return cast(func.json_build_object(*args), Text)
 
 
 def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
@@ -139,28 +176,68 @@ def _snapshot_page(
     conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
 ) -> None:
     tables = _tables_for(principal)
+    dialect = conn.dialect.name
     while len(out) < limit and state["t"] < len(tables):
         name = tables[state["t"]]
         tbl = rows.table(name)
-        pk = [tbl.c[c] for c in rows.pk_columns(name)]
-        query = _scoped_select(conn, principal, name)
-        last = state.get("k")
-        if last is not None:
-            query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
-                query.where(pk[0] > last[0])
+        pk_names = rows.pk_columns(name)
+        pk = [tbl.c[c] for c in pk_names]
         want = limit - len(out)
-        batch = rows.fetch_dicts(conn, query.order_by(*pk).limit(want), name)
-        for row in batch:
-            out.append({"table": name, "op": "upsert", "row": _shape(principal, name, row)})
-        if len(batch) < want:
+        if principal.role is Role.KIOSK and name == "accounts":
+            batch_keys = _snapshot_dicts(conn, principal, name, state.get("k"), want, out)
+        else:
+            query = _scoped_select(conn, principal, name).with_only_columns(
+                _json_row(name, dialect), *pk
+            )
+            last = state.get("k")
+            if last is not None:
+                query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
+                    query.where(pk[0] > last[0])
+            found = _raw_rows(conn, query.order_by(*pk).limit(want))
+            prefix = f'{{"table":"{name}","op":"upsert","row":'
+            out.extend(f"{prefix}{r[0]}}}" for r in found)
+            batch_keys = [list(r[1:]) for r in found]
+        if len(batch_keys) < want:
             state["t"] += 1
             state["k"] = None
         else:
-            state["k"] = [batch[-1][c] for c in rows.pk_columns(name)]
+            state["k"] = batch_keys[-1]
     if state["t"] >= len(tables):
         state["m"] = "d"
         state.pop("t", None)
         state.pop("k", None)
+
+
+def _raw_rows(conn: Connection, query: Any) -> list[Any]:
+    """Run ``query`` on the DB-API cursor of ``conn`` (its transaction): plain tuples, none
+    of SQLAlchemy's per-row work, for the bulk of a snapshot."""
+    compiled = query.compile(dialect=conn.dialect)
+    params: Any = compiled.params
+    if compiled.positional:
+        params = tuple(params[name] for name in compiled.positiontup or ())
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _snapshot_dicts(
+    conn: Connection, principal: Principal, name: str, last: Any, want: int, out: list
+) -> list[list[Any]]:
+    """The Python path for rows that need reshaping (a kiosk's masked accounts)."""
+    tbl = rows.table(name)
+    pk_names = rows.pk_columns(name)
+    pk = [tbl.c[c] for c in pk_names]
+    query = _scoped_select(conn, principal, name)
+    if last is not None:
+        query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
+            query.where(pk[0] > last[0])
+    batch = rows.fetch_dicts(conn, query.order_by(*pk).limit(want), name)
+    for row in batch:
+        out.append({"table": name, "op": "upsert", "row": _shape(principal, name, row)})
+    return [[row[c] for c in pk_names] for row in batch]
 
 
 def _delta_page(
