@@ -10,8 +10,7 @@ unsent edit changed the field) is refused and the current values are shown.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -35,8 +34,7 @@ from desktop.tasks import TaskControl
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     field: str
     object_name: str
     multiline: bool = False
@@ -288,16 +286,10 @@ class FieldsFormTab(DetailTab):
         for field, value in result.changed.items():
             self._set_text(self.editors[field], _as_text(value))
         if self.state is not None:
-            values = {**self.state.values, **result.changed}
-            self.state = EditableState(
-                self.state.account_id,
-                self.state.version,
-                values,
-                self.state.cached,
-                {
-                    **self.state.pending_fields,
-                    **dict.fromkeys(result.changed, self.ctx.user.username),
-                },
+            pending = dict.fromkeys(result.changed, self.ctx.user.username)
+            self.state = self.state._replace(
+                values={**self.state.values, **result.changed},
+                pending_fields={**self.state.pending_fields, **pending},
             )
         self._update_buttons()
         self.wrote.emit()
@@ -330,7 +322,7 @@ class FieldsFormTab(DetailTab):
                 )
         if self.state is not None:
             self.state = EditableState(
-                self.account_id, exc.version, dict(exc.current), dict(exc.current)
+                self.account_id, exc.version, dict(exc.current), dict(exc.current), {}, ()
             )
         for field, editor in self.editors.items():
             self._set_text(editor, _as_text(exc.current.get(field)))
