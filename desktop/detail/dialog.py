@@ -8,7 +8,9 @@ when ``ctx.events`` says the account or the outbox changed.
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,33 +27,58 @@ from db.account_details import AccountHeader, load_header
 from desktop.context import AppContext
 from desktop.detail.format import format_inr
 from desktop.detail.tabs.base import DetailTab
-from desktop.detail.tabs.billing import BillingTab
-from desktop.detail.tabs.comments import CommentsTab
-from desktop.detail.tabs.contact import ContactTab
-from desktop.detail.tabs.general import GeneralTab
-from desktop.detail.tabs.invoices import InvoicesTab
-from desktop.detail.tabs.log import LogTab
-from desktop.detail.tabs.orders import OrdersTab
-from desktop.detail.tabs.payments import PaymentsTab
-from desktop.detail.tabs.tags import TagsTab
-from desktop.detail.tabs.technical import TechnicalTab
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 
-#: (key, class) in the order of the source text; each tab widget is named ``detailTab_<key>``.
-TAB_CLASSES: tuple[tuple[str, type[DetailTab]], ...] = (
-    ("general", GeneralTab),
-    ("contact", ContactTab),
-    ("orders", OrdersTab),
-    ("billing", BillingTab),
-    ("technical", TechnicalTab),
-    ("invoices", InvoicesTab),
-    ("payments", PaymentsTab),
-    ("tags", TagsTab),
-    ("comments", CommentsTab),
-    ("log", LogTab),
+
+class TabSpec(NamedTuple):
+    key: str
+    title: str
+    module: str  # imported when the tab is first shown
+    class_name: str
+
+
+#: The tabs in the order of the source text; the widget of each is named ``detailTab_<key>``
+#: (its page in the tab widget ``detailPage_<key>``).
+TAB_SPECS: tuple[TabSpec, ...] = tuple(
+    TabSpec(key, title, f"desktop.detail.tabs.{module}", class_name)
+    for key, title, module, class_name in (
+        ("general", "General Details", "general", "GeneralTab"),
+        ("contact", "Contact Details", "contact", "ContactTab"),
+        ("orders", "Order", "orders", "OrdersTab"),
+        ("billing", "Billing Details", "billing", "BillingTab"),
+        ("technical", "Technical Details", "technical", "TechnicalTab"),
+        ("invoices", "Invoice", "invoices", "InvoicesTab"),
+        ("payments", "Payment", "payments", "PaymentsTab"),
+        ("tags", "Tag", "tags", "TagsTab"),
+        ("comments", "Comments", "comments", "CommentsTab"),
+        ("log", "Log", "log", "LogTab"),
+    )
 )
+TAB_KEYS = tuple(spec.key for spec in TAB_SPECS)
+
+
+class _TabPage(QWidget):
+    """A tab's page: empty until first shown, then it imports and builds the tab."""
+
+    def __init__(self, spec: TabSpec, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName(f"detailPage_{spec.key}")
+        self.tab: DetailTab | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self, dialog: AccountDetailDialog) -> DetailTab:
+        if self.tab is None:
+            cls = getattr(importlib.import_module(self.spec.module), self.spec.class_name)
+            tab = cls(dialog.ctx, dialog.account_id, self)
+            tab.setObjectName(f"detailTab_{self.spec.key}")
+            tab.wrote.connect(dialog._on_local_write)
+            self.layout().addWidget(tab)
+            self.tab = tab
+        return self.tab
 
 
 class AccountDetailDialog(QDialog):
@@ -91,13 +118,11 @@ class AccountDetailDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
         self.tabs.setDocumentMode(True)
-        self.pages: dict[str, DetailTab] = {}
-        for key, cls in TAB_CLASSES:
-            page = cls(ctx, account_id, self.tabs)
-            page.setObjectName(f"detailTab_{key}")
-            page.wrote.connect(self._on_local_write)
-            self.tabs.addTab(page, cls.title)
-            self.pages[key] = page
+        self._pages: dict[str, _TabPage] = {}
+        for spec in TAB_SPECS:
+            page = _TabPage(spec, self.tabs)
+            self.tabs.addTab(page, spec.title)
+            self._pages[spec.key] = page
         layout.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -115,28 +140,30 @@ class AccountDetailDialog(QDialog):
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self._load_header()
-        if eager:
-            for page in self.pages.values():
-                page.ensure_loaded()
-        else:
-            self.pages["general"].ensure_loaded()
+        for key in TAB_KEYS if eager else ("general",):
+            self.tab(key).ensure_loaded()
 
     # -- pages ------------------------------------------------------------------------------
 
-    def page(self, key: str) -> DetailTab:
-        return self.pages[key]
+    @property
+    def pages(self) -> dict[str, DetailTab]:
+        """The tabs built so far (a tab is built when first shown), by key."""
+        return {key: page.tab for key, page in self._pages.items() if page.tab is not None}
+
+    def tab(self, key: str) -> DetailTab:
+        """The tab for ``key``, built (not loaded) if it was not yet."""
+        return self._pages[key].build(self)
 
     def show_tab(self, key: str) -> DetailTab:
-        """Make a tab current (which loads it) and return it."""
-        page = self.pages[key]
-        self.tabs.setCurrentWidget(page)
-        return page
+        """Make a tab current (which builds and loads it) and return it."""
+        self.tabs.setCurrentWidget(self._pages[key])
+        return self.tab(key)
 
     @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if isinstance(page, DetailTab):
-            page.ensure_loaded()
+        if isinstance(page, _TabPage):
+            self.tab(page.spec.key).ensure_loaded()
 
     # -- header -----------------------------------------------------------------------------
 
@@ -189,8 +216,8 @@ class AccountDetailDialog(QDialog):
     def refresh(self) -> None:
         """Re-read the header and every tab (shown ones now, others when next shown)."""
         self._load_header()
-        for page in self.pages.values():
-            page.invalidate()
+        for tab in self.pages.values():
+            tab.invalidate()
 
     @Slot()
     def _release(self) -> None:
