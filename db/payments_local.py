@@ -49,6 +49,7 @@ __all__ = [
     "DueRow",
     "PaymentOutcome",
     "PlanChoice",
+    "RefusedPayment",
     "RegisterFilter",
     "RegisterRow",
     "build_payment_payload",
@@ -81,6 +82,24 @@ class PlanChoice:
 
 
 @dataclass(frozen=True)
+class RefusedPayment:
+    receipt_number: str
+    amount_paise: int
+    message: str
+
+
+def refused_payment(mutation: Mutation) -> RefusedPayment:
+    """What the server said about a payment it would not take (rejected or conflict)."""
+    answer = mutation.result or {}
+    error = answer.get("error") or {}
+    message = error.get("message") or mutation.last_error or "refused by the server"
+    return RefusedPayment(
+        mutation.payload.get("receipt_number", "?"), int(mutation.payload["amount_paise"]),
+        str(message),
+    )
+
+
+@dataclass(frozen=True)
 class AccountForPayment:
     """The facts a payment needs, provisional: the cache plus pending outbox payments."""
 
@@ -100,6 +119,8 @@ class AccountForPayment:
     """What pending payments pay towards invoices (FIFO over ``open_invoices``)."""
     open_invoices: tuple[tuple[date, int], ...] = ()
     """Open invoices from the cache: (invoice date, still due in paise), oldest first."""
+    refused: tuple[RefusedPayment, ...] = ()
+    """Payments of this device the server refused; they wait in "needs attention"."""
 
     @property
     def balance_paise(self) -> int:
@@ -115,11 +136,10 @@ class AccountForPayment:
         return "Prepaid" if self.prepaid else "Postpaid"
 
 
-def _pending_payments(outbox: Outbox, account_id: int) -> list[Mutation]:
+def _unacknowledged_payments(outbox: Outbox, account_id: int) -> list[Mutation]:
     return [
-        m
-        for m in outbox.unacknowledged_for_account(account_id)
-        if m.kind is MutationKind.PAYMENT and m.state is MutationState.PENDING
+        m for m in outbox.unacknowledged_for_account(account_id)
+        if m.kind is MutationKind.PAYMENT
     ]
 
 
@@ -153,7 +173,11 @@ def load_account(
                 {"id": account_id},
             )
         ]
-        pending = _pending_payments(outbox, account_id)
+        unacknowledged = _unacknowledged_payments(outbox, account_id)
+        pending = [m for m in unacknowledged if m.state is MutationState.PENDING]
+        refused = tuple(
+            refused_payment(m) for m in unacknowledged if m.state.needs_attention
+        )
         plan_id = row.plan_id
         expiry = _as_date(row.plan_expiry)
         status = AccountStatus(row.status)
@@ -180,6 +204,7 @@ def load_account(
         pending_count=len(pending),
         pending_paid_paise=pending_paid,
         open_invoices=tuple((d, due) for d, due in invoices if d is not None and due > 0),
+        refused=refused,
     )
 
 
@@ -369,6 +394,8 @@ class RegisterRow:
     cashier: str
     pending: bool
     payment_uuid: str = ""
+    refused: str | None = None
+    """The server's reason when it refused this payment (not counted in the totals)."""
 
 
 def _payment_type(kind: str, prepaid: bool) -> str:
@@ -457,8 +484,7 @@ def _outbox_register_rows(
         found = oconn.execute(
             text(
                 "SELECT mutation_id, account_id, payload, created_by, state, result "
-                "FROM mutations WHERE kind = 'payment' AND state IN "
-                "('pending', 'applied', 'duplicate')"
+                "FROM mutations WHERE kind = 'payment'"
             )
         ).all()
     candidates = []
@@ -511,6 +537,9 @@ def _outbox_register_rows(
             continue
         answer = json.loads(m.result) if m.result else {}
         document = (answer.get("payment") or {}).get("document_number")
+        refused = None
+        if MutationState(m.state).needs_attention:
+            refused = str((answer.get("error") or {}).get("message") or "refused by the server")
         rows.append(
             RegisterRow(
                 taken_at=datetime.fromtimestamp(int(body["taken_at"]), UTC),
@@ -527,15 +556,19 @@ def _outbox_register_rows(
                 cashier=m.created_by,
                 pending=m.state == MutationState.PENDING.value,
                 payment_uuid=m.mutation_id,
+                refused=refused,
             )
         )
     return rows
 
 
 def totals_by_method(rows: Iterable[RegisterRow]) -> dict[str, int]:
-    """Paise per payment method, every method present (zero when none)."""
+    """Paise per payment method, every method present (zero when none); payments the server
+    refused are not income and are left out."""
     totals = {method.value: 0 for method in PaymentMethod}
     for row in rows:
+        if row.refused is not None:
+            continue
         totals[row.method] = totals.get(row.method, 0) + row.amount_paise
     return totals
 

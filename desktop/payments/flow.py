@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
 from billing.money import format_inr
+from billing.roles import Action
 from billing.rules import OUTSTANDING_THRESHOLD_PAISE, PaymentOption
 from db.outbox import Mutation
 from db.payments_local import AccountForPayment, PlanChoice, load_account, plans_for_account
@@ -69,6 +70,9 @@ def start_payment(
     If this account already has a payment open, that window is raised instead: one payment
     dialog per account, so one payment cannot be taken twice from two windows.
     """
+    if not ctx.user.may(Action.TAKE_PAYMENT):
+        log.warning("%s may not take payments", ctx.user.username)
+        return
     existing = active_flow(ctx, account_id)
     if existing is not None:
         log.info("payment for account %s already open; raising it", account_id)
@@ -101,6 +105,7 @@ class PaymentFlow(QObject):
         self.plan_dialog: PlanSelectionDialog | None = None
         self.payment_dialog: PaymentDialog | None = None
         self.receipt_dialog: ReceiptDialog | None = None
+        self._notice: str | None = None
 
     def start(self) -> None:
         task = self.ctx.tasks.run_db(
@@ -139,6 +144,14 @@ class PaymentFlow(QObject):
                 f"{format_inr(account.balance_paise)}); taking a {option.label} instead."
             )
         self.option = option
+        for refused in account.refused:
+            line = (
+                f"Head office refused payment {refused.receipt_number} of "
+                f"{format_inr(refused.amount_paise)}: {refused.message} "
+                "It is not in the balance; settle it under Needs attention."
+            )
+            notice = f"{notice}\n{line}" if notice else line
+        self._notice = notice
         if option is PaymentOption.RECHARGE:
             dialog = PlanSelectionDialog(
                 account, loaded.current, loaded.others, self.ctx.today(), self.parent_widget
@@ -156,6 +169,7 @@ class PaymentFlow(QObject):
         self._open_payment(plan, None)
 
     def _open_payment(self, plan: PlanChoice | None, notice: str | None) -> None:
+        notice = notice or self._notice
         assert self.loaded is not None
         dialog = PaymentDialog(
             self.ctx, self.loaded.account, self.option, self.parent_widget, plan=plan,

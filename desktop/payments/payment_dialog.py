@@ -187,6 +187,7 @@ class PaymentDialog(QDialog):
                 f"for {self.plan.validity_days} days"
             )
         self.notice = self._label("paymentNotice", notice or "")
+        self.notice.setStyleSheet("color: #8a4b00;")
         self.notice.setVisible(bool(notice))
 
         form = QFormLayout()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,6 +75,12 @@ def _method_label(value: str) -> str:
         return value
 
 
+def _status(row: RegisterRow) -> str:
+    if row.refused is not None:
+        return f"Refused: {row.refused}"
+    return "Pending sync" if row.pending else "Synced"
+
+
 class RegisterTableModel(QAbstractTableModel):
     def __init__(self, zone: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +111,10 @@ class RegisterTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.refused is not None:
+            return QColor("#b00020")
+        if role == Qt.ItemDataRole.ToolTipRole and row.refused is not None:
+            return f"Head office refused this payment: {row.refused}"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {
@@ -117,7 +128,7 @@ class RegisterTableModel(QAbstractTableModel):
             COL_METHOD: lambda: _method_label(row.method),
             COL_AMOUNT: lambda: format_inr(row.amount_paise),
             COL_CASHIER: lambda: row.cashier,
-            COL_STATUS: lambda: "Pending sync" if row.pending else "Synced",
+            COL_STATUS: lambda: _status(row),
         }
         return values[col]()
 
@@ -381,9 +392,13 @@ class PaymentsRegister(QWidget):
         parts = [f"{_method_label(m)} {format_inr(p)}" for m, p in totals.items()]
         total = sum(totals.values())
         pending = sum(1 for r in rows if r.pending)
+        refused = sum(1 for r in rows if r.refused is not None)
+        counted = len(rows) - refused
         self.totals.setText(
-            f"<b>{len(rows):,} payments · total {format_inr(total)}</b><br/>" + " · ".join(parts)
+            f"<b>{counted:,} payments · total {format_inr(total)}</b><br/>" + " · ".join(parts)
             + (f"<br/>{pending} pending sync" if pending else "")
+            + (f"<br/><span style='color:#b00020'>{refused} refused by head office (not in "
+               "the totals): see Needs attention</span>" if refused else "")
         )
         self.status.setText("")
         self.refreshed.emit()

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from billing.lifecycle import renewal_expiry
 from billing.money import amount_in_words, format_inr
 from billing.rules import PaymentMethod, PaymentOption
+from db.outbox import MutationState
 from db.payments_local import load_account
 from desktop.payments.flow import PaymentFlow, active_flow, start_payment
 from desktop.payments.payment_dialog import PaymentDialog
@@ -414,3 +415,25 @@ def test_receipt_says_the_amount_in_words(qtbot, ctx) -> None:
                             {"i": account_id}).scalar()
     assert name in receipt.view.toPlainText()
     receipt.close()
+
+
+def test_a_payment_refused_by_the_server_is_shown_and_not_counted(qtbot, ctx) -> None:
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=40_000)
+    flow = open_flow(qtbot, ctx, account_id, PaymentOption.PAYMENT)
+    receipt = _confirm_and_receipt(qtbot, flow)
+    receipt.close()
+    (mutation,) = _payments(ctx)
+    ctx.outbox.record_results([(mutation.mutation_id, MutationState.REJECTED, {
+        "status": "rejected",
+        "error": {"code": "not_outstanding",
+                  "message": "Nothing is due on this account (balance ₹0.00)."}})])
+    account = load_account(ctx.cache_engine, ctx.outbox, account_id)
+    assert account.balance_paise == 40_000  # a refused payment does not lower the balance
+    again = open_flow(qtbot, ctx, account_id, PaymentOption.PAYMENT)
+    notice = again.payment_dialog.findChild(QLabel, "paymentNotice")
+    assert notice.isVisibleTo(again.payment_dialog)
+    assert mutation.payload["receipt_number"] in notice.text()
+    assert "Nothing is due on this account" in notice.text()
+    again.payment_dialog.close()
+

@@ -188,3 +188,20 @@ def test_reprint_from_the_register_is_a_duplicate(qtbot, ctx) -> None:
     dialog.close()
     window.close()
 
+
+
+def test_refused_payments_are_listed_but_not_counted(qtbot, ctx) -> None:
+    from db.outbox import MutationState
+
+    receipt = _take(ctx, PaymentMethod.UPI)
+    (mutation,) = [m for m in ctx.outbox.pending() if m.payload["receipt_number"] == receipt]
+    ctx.outbox.record_results([(mutation.mutation_id, MutationState.REJECTED, {
+        "error": {"code": "dues_open", "message": "This account owes ₹10.00."}})])
+    window = _open(qtbot, ctx)
+    row = next(r for r in window.model.rows if r.document_number == receipt)
+    index = window.model.rows.index(row)
+    assert window.model.index(index, COL_STATUS).data() == "Refused: This account owes ₹10.00."
+    upi = sum(r.amount_paise for r in window.model.rows if r.method == "upi" and not r.refused)
+    assert f"UPI {format_inr(upi)}" in window.totals.text()
+    assert "1 refused by head office" in window.totals.text()
+    window.close()
