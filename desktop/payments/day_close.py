@@ -70,8 +70,7 @@ def _close_job(ctx: AppContext, session_id: int, opening_float: int, counts: dic
 
 
 def _denomination_label(paise: int) -> str:
-    kind = "coin" if paise <= 10_00 else "note"
-    return f"₹{paise // 100} {kind}s"
+    return f"₹{paise // 100}"  # ₹10 and ₹20 come as notes and as coins: counted together
 
 
 def close_html(close: DayClose, session: CashSession, cashier: str, zone: str) -> str:

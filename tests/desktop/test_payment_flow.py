@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QPushButton
 from sqlalchemy import text
 
 from billing.lifecycle import renewal_expiry
-from billing.money import amount_in_words, format_inr
-from billing.rules import PaymentMethod, PaymentOption
+from billing.money import AmountError, amount_in_words, format_inr, parse_amount
+from billing.rules import PaymentMethod, PaymentOption, RuleError, check_payment
 from db.outbox import MutationState
 from db.payments_local import load_account
 from desktop.payments.flow import PaymentFlow, active_flow, start_payment
@@ -437,3 +439,38 @@ def test_a_payment_refused_by_the_server_is_shown_and_not_counted(qtbot, ctx) ->
     assert "Nothing is due on this account" in notice.text()
     again.payment_dialog.close()
 
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.text(alphabet="0123456789.,-+e₹ Rs/NaI", max_size=14))
+@example(typed="1250.50")
+@example(typed="₹1,23,456.78")
+@example(typed="Rs. 500/-")
+@example(typed="10,00,000.00")
+@example(typed="10,00,000.01")
+def test_confirm_is_enabled_exactly_when_billing_accepts_the_text(qtbot, ctx, typed) -> None:
+    """Whatever is typed, Confirm follows billing.money + billing.rules and nothing else."""
+    dialog = _advance_dialog(qtbot, ctx)
+    dialog.amount.setText(typed)
+    try:
+        amount = parse_amount(typed)
+        check_payment(PaymentOption.ADVANCE, amount, balance_paise=0, prepaid=False)
+        accepted = True
+    except (AmountError, RuleError):
+        accepted = False
+    assert _confirm_button(dialog).isEnabled() is accepted
+    assert dialog.amount_error.isVisibleTo(dialog) is (not accepted)
+
+
+def _advance_dialog(qtbot, ctx) -> PaymentDialog:
+    """One Advance dialog per test (hypothesis calls the test body many times)."""
+    dialog = getattr(ctx, "_advance_dialog", None)
+    if dialog is None:
+        account_id = pick_account(ctx, prepaid=False)
+        set_account(ctx, account_id, balance_paise=0)
+        account = load_account(ctx.cache_engine, ctx.outbox, account_id)
+        dialog = PaymentDialog(ctx, account, PaymentOption.ADVANCE)
+        qtbot.addWidget(dialog)
+        ctx._advance_dialog = dialog  # type: ignore[attr-defined]
+    return dialog
