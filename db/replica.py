@@ -12,6 +12,7 @@ with ``executemany`` on the raw SQLite connection: no ORM objects, no per-row ro
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ CURSOR_KEY = "cursor"
 EPOCH_KEY = "server_epoch"
 OWNER_KEY = "owner"
 LAST_SYNCED_KEY = "last_synced_at"
+#: CREATE INDEX statements dropped for an initial sync, to be rebuilt at its end.
+DEFERRED_INDEXES_KEY = "deferred_indexes"
 
 _TABLE_OP = itemgetter("table", "op")
 _ROW = itemgetter("row")
@@ -240,10 +243,43 @@ def clear(engine: Engine, keep_owner: bool = False) -> None:
         for name in reversed(DOMAIN_TABLES):
             conn.exec_driver_sql(f'DELETE FROM "{name}"')
         conn.exec_driver_sql("DELETE FROM account_search")
-        if keep_owner:
-            conn.execute(sync_state.delete().where(sync_state.c.key != OWNER_KEY))
-        else:
-            conn.execute(sync_state.delete())
+        # Deferred index statements survive: the indexes must still be rebuilt.
+        kept = [DEFERRED_INDEXES_KEY, OWNER_KEY] if keep_owner else [DEFERRED_INDEXES_KEY]
+        conn.execute(sync_state.delete().where(sync_state.c.key.not_in(kept)))
+
+
+def defer_indexes(engine: Engine) -> int:
+    """Drop the secondary (non-unique) indexes of the domain tables before an initial sync
+    into an empty cache; building them once at the end is several times cheaper than
+    keeping them up to date row by row. The statements are kept in ``sync_state`` in the
+    same transaction, so :func:`restore_indexes` rebuilds them even after a crash."""
+    tables = ", ".join(f"'{t}'" for t in DOMAIN_TABLES)
+    with engine.begin() as conn:
+        if get_state(conn, DEFERRED_INDEXES_KEY) is not None:
+            return 0
+        found = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND sql LIKE 'CREATE INDEX%' AND tbl_name IN ({tables})"
+        ).all()
+        set_state(conn, DEFERRED_INDEXES_KEY, json.dumps([sql for _name, sql in found]))
+        for name, _sql in found:
+            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
+    return len(found)
+
+
+def restore_indexes(engine: Engine) -> int:
+    """Rebuild indexes dropped by :func:`defer_indexes` (a no-op when none are)."""
+    with engine.begin() as conn:
+        kept = get_state(conn, DEFERRED_INDEXES_KEY)
+        if kept is None:
+            return 0
+        statements = json.loads(kept)
+        for sql in statements:
+            conn.exec_driver_sql(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+        conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA optimize")
+    return len(statements)
 
 
 def pulled_payment_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:

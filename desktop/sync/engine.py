@@ -190,10 +190,27 @@ class SyncCycle:
         cancelled: Callable[[], bool] | None = None,
     ) -> None:
         """Pull pages until the server has no more; each page in one cache transaction."""
+        replica.restore_indexes(self.cache_engine)  # left behind by an interrupted sync
         cursor, epoch = replica.read_cursor(self.cache_engine)
         outcome.initial = cursor is None
+        try:
+            self._pull_pages(outcome, account_ids, cursor, epoch, report, cancelled)
+        finally:
+            replica.restore_indexes(self.cache_engine)
+
+    def _pull_pages(
+        self,
+        outcome: SyncOutcome,
+        account_ids: set[int],
+        cursor: str | None,
+        epoch: str | None,
+        report: Report | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
         total = replica.ApplySummary()
         resets = 0
+        if cursor is None and replica.is_empty(self.cache_engine):
+            replica.defer_indexes(self.cache_engine)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             future: Future[dict[str, Any]] = fetcher.submit(
                 self.client.pull, cursor, self.page_size
@@ -210,6 +227,7 @@ class SyncCycle:
                         raise
                     log.warning("pull: the server asks for a resync; rebuilding the cache")
                     replica.clear(self.cache_engine, keep_owner=True)
+                    replica.defer_indexes(self.cache_engine)
                     outcome.reset = outcome.initial = True
                     cursor = epoch = None
                     future = fetcher.submit(self.client.pull, None, self.page_size)

@@ -114,3 +114,23 @@ def test_clear_empties_everything_but_can_keep_the_owner(cache) -> None:
     assert _search(cache, "senthil") == []
     replica.clear(cache)
     assert replica.read_state(cache, replica.OWNER_KEY) is None
+
+
+def _indexes(engine) -> set[str]:
+    with engine.connect() as conn:
+        return {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_deferred_indexes_come_back_even_after_a_clear(cache) -> None:
+    before = _indexes(cache)
+    assert "ix_accounts_name" in before
+    dropped = replica.defer_indexes(cache)
+    assert dropped > 10 and "ix_accounts_name" not in _indexes(cache)
+    assert replica.defer_indexes(cache) == 0  # already deferred: the list is not lost
+    replica.apply_page(cache, [{"table": "accounts", "op": "upsert", "row": _account(1)}],
+                       "c1", "e")
+    replica.clear(cache)  # e.g. a resync in the middle of an initial sync
+    assert replica.restore_indexes(cache) == dropped
+    assert _indexes(cache) == before
+    assert replica.restore_indexes(cache) == 0

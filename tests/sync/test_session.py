@@ -48,10 +48,9 @@ def test_sign_in_sync_and_sign_out_through_the_gui(qtbot, qctx: AppContext,
         qtbot.keyClicks(dialog.findChild(QLineEdit, "signInPassword"), "staff-demo")
         qtbot.mouseClick(dialog.findChild(QPushButton, "signInButton"),
                          Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: session.engine is not None, timeout=15_000)
+        qtbot.waitUntil(lambda: session.engine is not None
+                        and session.engine.status().last_synced_at is not None, timeout=30_000)
         engine = session.engine
-        with qtbot.waitSignal(engine.finished, timeout=30_000):
-            pass
         window = session.window
         assert window is not None and window.isVisible()
         qtbot.addWidget(window)
@@ -86,6 +85,9 @@ def test_sign_in_sync_and_sign_out_through_the_gui(qtbot, qctx: AppContext,
         again.close()
     finally:
         session.shutdown()
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible():
+                w.close()
 
 
 def _free_port() -> int:
