@@ -249,10 +249,24 @@ def test_payment_buttons_without_the_payments_flow_are_disabled(
 ) -> None:
     import desktop.detail.tabs.billing as billing_tab
 
+    monkeypatch.setattr(billing_tab, "payments_available", lambda: False)
+    dialog = open_dialog(qtbot, ctx)
+    wait_tab(qtbot, dialog, "billing")
+    button = dialog.findChild(QPushButton, "billingOption_payment")
+    assert not button.isEnabled()
+    assert button.toolTip() == "Payments are unavailable in this build."
+
+
+def test_payment_buttons_disable_themselves_if_the_flow_fails_to_import(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.detail.tabs.billing as billing_tab
+
     monkeypatch.setattr(billing_tab, "_start_payment_function", lambda: None)
     dialog = open_dialog(qtbot, ctx)
     wait_tab(qtbot, dialog, "billing")
     button = dialog.findChild(QPushButton, "billingOption_payment")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not button.isEnabled()
     assert button.toolTip() == "Payments are unavailable in this build."
 

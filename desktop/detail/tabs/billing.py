@@ -7,6 +7,7 @@ Every date comes from ``billing.lifecycle`` and every option from
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from datetime import date
 from typing import Any
@@ -38,11 +39,21 @@ OPEN_INVOICE_HEADERS = ("Invoice", "Dated", "Due", "Pay by", "Suspends on", "Gra
 PAYMENTS_UNAVAILABLE = "Payments are unavailable in this build."
 
 
+def payments_available() -> bool:
+    """Whether this build has ``desktop.payments.flow`` (found without importing it: the
+    import costs tens of milliseconds and is paid only when a button is clicked)."""
+    try:
+        return importlib.util.find_spec("desktop.payments.flow") is not None
+    except ImportError:
+        return False
+
+
 def _start_payment_function() -> Any | None:
     """``desktop.payments.flow.start_payment`` if this build has it (imported lazily)."""
     try:
         from desktop.payments.flow import start_payment
     except ImportError:
+        log.warning("desktop.payments.flow cannot be imported; payments are unavailable")
         return None
     return start_payment
 
@@ -246,13 +257,13 @@ class BillingTab(DetailTab):
             self.options_row.removeWidget(button)
             button.deleteLater()
         self.option_buttons = {}
-        start = _start_payment_function()
+        available = payments_available()
         allowed = self.ctx.user.may(Action.TAKE_PAYMENT)
         for option in data.options:
             button = QPushButton(option.label, self)
             button.setObjectName(f"billingOption_{option.value}")
             button.setProperty("option", option.value)
-            if start is None:
+            if not available:
                 button.setEnabled(False)
                 button.setToolTip(PAYMENTS_UNAVAILABLE)
             elif not allowed:
@@ -275,6 +286,9 @@ class BillingTab(DetailTab):
         option = PaymentOption(str(button.property("option")))
         start = _start_payment_function()
         if start is None:
+            for other in self.option_buttons.values():
+                other.setEnabled(False)
+                other.setToolTip(PAYMENTS_UNAVAILABLE)
             return
         start(self.ctx, self.account_id, option, self.window())
 
