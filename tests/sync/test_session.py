@@ -53,7 +53,6 @@ def test_sign_in_sync_and_sign_out_through_the_gui(qtbot, qctx: AppContext,
         engine = session.engine
         window = session.window
         assert window is not None and window.isVisible()
-        qtbot.addWidget(window)
         assert qctx.user.username == "staff.cbe" and qctx.user.branch_id == 1
         status = window.findChild(QLabel, "syncState")
         assert status is not None and status.text() == "● Online"
@@ -79,7 +78,7 @@ def test_sign_in_sync_and_sign_out_through_the_gui(qtbot, qctx: AppContext,
         again = _visible("signInDialog")[0]
         qtbot.addWidget(again)
         assert "signed out" in again.findChild(QLabel, "signInMessage").text()
-        assert not window.isVisible() and session.window is None
+        assert session.window is None and not _visible("mainWindow")
         assert replica.is_empty(qctx.cache_engine)
         assert qctx.outbox.get(m.mutation_id).state is MutationState.APPLIED
         again.close()
