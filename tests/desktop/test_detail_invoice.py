@@ -66,3 +66,21 @@ def test_invoice_saves_as_pdf(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> 
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())  # pypdf writes gaps as tabs
     assert "INV/DGL/00000058" in text and "599.00" in text and "Dinesh R" in text
+
+
+def test_print_goes_through_a_print_dialog(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    viewer = _open_newest_invoice(qtbot, ctx)
+    qtbot.mouseClick(viewer.print_button, Qt.MouseButton.LeftButton)
+    shown = viewer.findChild(QPrintDialog, "invoicePrintDialog")
+    assert shown is not None and shown.isVisible()
+    shown.reject()
+
+    target = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    dialog = viewer.print_document(printer)
+    dialog.accept()
+    assert target.read_bytes().startswith(b"%PDF-")

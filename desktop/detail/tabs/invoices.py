@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -61,7 +62,7 @@ class InvoiceViewer(QDialog):
         buttons.addStretch(1)
         self.print_button = QPushButton("Print…", self)
         self.print_button.setObjectName("printInvoice")
-        self.print_button.clicked.connect(self.print_document)
+        self.print_button.clicked.connect(self._on_print_clicked)
         self.pdf_button = QPushButton("Save as PDF…", self)
         self.pdf_button.setObjectName("saveInvoicePdf")
         self.pdf_button.clicked.connect(self.ask_pdf_path)
@@ -111,14 +112,25 @@ class InvoiceViewer(QDialog):
         self.pdf_failed.emit(str(exc))
 
     @Slot()
-    def print_document(self) -> None:
+    def _on_print_clicked(self) -> None:
+        self.print_document()
+
+    def print_document(self, printer: Any = None) -> Any:
+        """Ask where to print (window-modal, non-blocking); print when accepted.
+
+        Returns the print dialog. ``printer`` (a ``QPrinter``) may come preset, e.g. to a file.
+        """
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # on first use only
 
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(self._printer, self)
         dialog.setObjectName("invoicePrintDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._print_accepted)
-        dialog.open()
+        # Window-modal and non-blocking (QPrintDialog.open() wants a receiver in PySide6).
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
 
     @Slot()
     def _print_accepted(self) -> None:
