@@ -28,12 +28,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from db import replica
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
+from db.outbox_schema import mutations
 from desktop.sync.client import (
     ApiError,
     OfflineError,
@@ -47,6 +49,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 5_000
 PUSH_BATCH = 250
+#: Acknowledged writes this recent are re-offered to a server with a new epoch.
+REOFFER_DAYS = 30
 DEFAULT_INTERVAL_S = 60
 #: Probe delays while offline (seconds), the last one repeating.
 OFFLINE_PROBES_S = (3, 5, 10, 20, 30)
@@ -76,6 +80,9 @@ class SyncOutcome:
     account_ids: list[int] | None = field(default_factory=list)
     reset: bool = False
     initial: bool = False
+    #: The server epoch the cache held before this cycle, and the one it holds after.
+    previous_epoch: str | None = None
+    server_epoch: str | None = None
     pending: int = 0
     needs_attention: int = 0
     seconds: float = 0.0
@@ -130,6 +137,13 @@ class SyncCycle:
                 ids: set[int] = set()
                 outcome.pushed = self.push(ids)
                 self.pull(outcome, ids, report, cancelled)
+                old, new = outcome.previous_epoch, outcome.server_epoch
+                if old and new and old != new and self.reoffer(old):
+                    # A new server epoch (restored from a backup): what it acknowledged
+                    # before may be lost; offer it again, the server takes what it lacks.
+                    for state, n in self.push(ids).items():
+                        outcome.pushed[state] = outcome.pushed.get(state, 0) + n
+                    self.pull(outcome, ids, None, cancelled)
                 replica.mark_synced(self.cache_engine)
             except Unauthorized as exc:
                 outcome.ok, outcome.unauthorized, outcome.error = False, True, exc.message
@@ -177,10 +191,45 @@ class SyncCycle:
                 if account_ids is not None and m.account_id is not None:
                     account_ids.add(m.account_id)
             self.outbox.record_results(records)
+            epoch = answer.get("server_epoch")
+            if epoch:
+                self._stamp_epoch([r[0] for r in records], str(epoch))
             missing = len(batch) - len(records)
             if missing:
                 log.warning("push: %d of %d writes got no answer; kept pending", missing,
                             len(batch))
+
+    def _stamp_epoch(self, mutation_ids: list[str], epoch: str) -> None:
+        """Remember which server epoch acknowledged each write."""
+        if not mutation_ids:
+            return
+        with self.outbox.engine.begin() as conn:
+            conn.execute(
+                mutations.update()
+                .where(mutations.c.mutation_id.in_(mutation_ids))
+                .values(server_epoch=epoch)
+            )
+
+    def reoffer(self, old_epoch: str, within_days: int = REOFFER_DAYS) -> int:
+        """Put writes acknowledged under ``old_epoch`` back in the queue (DESIGN.md: after
+        the server is restored from a backup the client re-offers what it sent since; the
+        server takes what it lacks and answers ``duplicate`` for the rest)."""
+        since = datetime.now(UTC) - timedelta(days=within_days)
+        acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
+        with self.outbox.engine.begin() as conn:
+            result = conn.execute(
+                mutations.update()
+                .where(
+                    mutations.c.state.in_(acked)
+                    & (mutations.c.server_epoch == old_epoch)
+                    & (mutations.c.acked_at >= since)
+                )
+                .values(state=MutationState.PENDING.value, result=None)
+            )
+        if result.rowcount:
+            log.warning("server epoch %s is gone: re-offering %d acknowledged writes",
+                        old_epoch, result.rowcount)
+        return int(result.rowcount or 0)
 
     def pull(
         self,
@@ -193,6 +242,8 @@ class SyncCycle:
         replica.restore_indexes(self.cache_engine)  # left behind by an interrupted sync
         cursor, epoch = replica.read_cursor(self.cache_engine)
         outcome.initial = cursor is None
+        if outcome.previous_epoch is None:
+            outcome.previous_epoch = epoch
         try:
             self._pull_pages(outcome, account_ids, cursor, epoch, report, cancelled)
         finally:
@@ -240,6 +291,7 @@ class SyncCycle:
                     self.cache_engine, page["changes"], next_cursor, page_epoch
                 )
                 cursor, epoch = next_cursor, page_epoch or epoch
+                outcome.server_epoch = epoch
                 total.add(summary)
                 if report is not None and outcome.initial:
                     report(total.changes, total.accounts)

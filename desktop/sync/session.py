@@ -194,6 +194,11 @@ class SessionController(QObject):
         assert isinstance(outcome, SyncOutcome)
         if self.window is None:
             return
+        if (outcome.unauthorized and self.dialog is None and self.signed is not None
+                and self.signed.online):
+            # The token expired or was revoked: ask again, keeping the window and the cache.
+            self.show_sign_in("Your sign-in has expired or was ended on the server; "
+                              "sign in again to keep syncing.")
         if outcome.initial or outcome.reset or not self._first_sync_done:
             setter = getattr(self.window, "set_cache_progress", None)
             if setter is not None:
