@@ -284,3 +284,34 @@ def test_comments_round_trip_and_empty_ones_are_refused(qtbot: QtBot, ctx: AppCo
         "Comment added: Customer will pay both invoices on Monday.",
         "pending sync",
     ]
+
+
+def test_an_edit_refused_by_the_server_is_pointed_out(qtbot: QtBot, ctx: AppContext) -> None:
+    from db.outbox import MutationState
+
+    m = ctx.outbox.enqueue(
+        MutationKind.EDIT,
+        account_id=LONG,
+        payload={"fields": {"email": "x@example.com"}, "before": {"email": "old@example.com"}},
+        created_by="staff.cbe",
+        base_version=1,
+    )
+    ctx.outbox.record_results(
+        [
+            (
+                m.mutation_id,
+                MutationState.CONFLICT,
+                {"error": {"code": "conflict", "message": "email was changed on the server"}},
+            )
+        ]
+    )
+    dialog = open_dialog(qtbot, ctx)
+    wait_tab(qtbot, dialog, "contact")
+    assert child(dialog, QLineEdit, "contactEmail").text() == "dinesh.duraisamy545@gmail.com"
+    assert (
+        "was not applied by the server: email was changed on the server"
+        in child(dialog, QLabel, "contactMessage").text()
+    )
+    wait_tab(qtbot, dialog, "log")
+    rows = table_rows(child(dialog, QTableView, "logTable"))
+    assert rows[0][3] == "not applied: email was changed on the server"

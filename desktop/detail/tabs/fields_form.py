@@ -149,7 +149,23 @@ class FieldsFormTab(DetailTab):
             self._set_text(editor, _as_text(data.values.get(field)))
             set_flag(editor, "invalid", False)  # a conflict mark stays until the field is edited
         self._show_pending(data)
+        self._show_refused(data)
         self._update_buttons()
+
+    def _show_refused(self, data: EditableState) -> None:
+        """Say so when an earlier edit of these fields was not applied by the server."""
+        from db.account_details import refusal_reason
+
+        mine = [m for m in data.refused if set(m.payload.get("fields") or {}) & set(self.editors)]
+        if mine and not self.message.text():
+            latest = mine[-1]
+            names = ", ".join(FIELD_LABELS.get(f, f) for f in (latest.payload.get("fields") or {}))
+            show_message(
+                self.message,
+                f"An earlier change of {names} by {latest.created_by} was not applied by the "
+                f"server: {refusal_reason(latest)}. The values shown are the server's.",
+                "warn",
+            )
 
     def _show_pending(self, data: EditableState) -> None:
         for field, label in self.pending_labels.items():
@@ -239,9 +255,9 @@ class FieldsFormTab(DetailTab):
         if not changed:
             show_message(self.message, "Nothing to save: no field was changed.", "warn")
             return
-        if self._validate():
-            editor = self.editors[self._validate()[0]]
-            editor.setFocus()
+        invalid = self._validate()
+        if invalid:
+            self.editors[invalid[0]].setFocus()
             return
         state = self.state
         before = {f: state.values.get(f) for f in changed}
