@@ -361,10 +361,9 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         device = auth.normalise_device_code(body.device_code) or caller.device_code
         if caller.is_device:
             device = caller.device_code
-        results = [
-            push.apply_mutation(db, settings, caller, device, m.model_dump())
-            for m in body.mutations
-        ]
+        results = push.apply_batch(
+            db, settings, caller, device, [m.model_dump() for m in body.mutations]
+        )
         return FastJSON({"results": results, "server_epoch": epoch})
 
     @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])

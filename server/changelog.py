@@ -50,6 +50,32 @@ def record(
     conn.execute(changes.insert().values(**values))
 
 
+def values(
+    table_name: str, key: dict[str, Any], *, op: str = "upsert", account: Any = None,
+    branch_id: int | None = None, at: int,
+) -> dict[str, Any]:
+    """One change-log row, for :func:`record_many`."""
+    return {
+        "table_name": table_name,
+        "op": op,
+        "row_key": key_json(key),
+        "account_id": account.id if account is not None else None,
+        "branch_id": account.branch_id if account is not None else branch_id,
+        "reseller_id": account.reseller_id if account is not None else None,
+        "at": at,
+    }
+
+
+def record_many(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Write several change-log rows (from :func:`values`) in one statement."""
+    if not rows:
+        return
+    statement = changes.insert()
+    if conn.dialect.name == "postgresql":
+        statement = statement.values(xid=literal_column(_PG_XID))
+    conn.execute(statement, rows)
+
+
 def horizon_xid(conn: Connection) -> int | None:
     """PostgreSQL: changes with xid below this are committed or rolled back for good."""
     if conn.dialect.name != "postgresql":

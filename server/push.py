@@ -13,6 +13,7 @@ balance; the client's numbers are never trusted.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -71,6 +72,27 @@ class _Ctx:
     now: int
     today: date
     device_code: str | None
+    account: Any = None
+    changes: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+
+def _change(ctx: _Ctx, table_name: str, key: dict[str, Any], op: str = "upsert") -> None:
+    """Note a changed row; written to the change log in one statement before commit."""
+    ctx.changes.append(changelog.values(table_name, key, op=op, account=ctx.account,
+                                        at=ctx.now))
+
+
+_BRANCH_CODES: dict[int, str] = {}
+
+
+def _branch_code(conn: Connection, branch_id: int) -> str:
+    """Branch codes never change once issued (they are printed on receipts): cached."""
+    code = _BRANCH_CODES.get(branch_id)
+    if code is None:
+        branches = rows.table("branches")
+        code = conn.execute(select(branches.c.code).where(branches.c.id == branch_id)).scalar_one()
+        _BRANCH_CODES[branch_id] = code
+    return code
 
 
 def _moment(epoch: int) -> datetime:
@@ -123,18 +145,18 @@ def _log(ctx: _Ctx, account: Any, description: str, *, user: str | None = None,
             version=1,
         )
     )
-    changelog.record(ctx.conn, "log_entries", {"id": log_id}, account=account, at=ctx.now)
+    _change(ctx, "log_entries", {"id": log_id})
 
 
 def _update_account(ctx: _Ctx, account: Any, **values: Any) -> Any:
     accounts = _t("accounts")
-    ctx.conn.execute(
+    _change(ctx, "accounts", {"id": account.id})
+    return ctx.conn.execute(
         update(accounts)
         .where(accounts.c.id == account.id)
         .values(**values, version=accounts.c.version + 1)
-    )
-    changelog.record(ctx.conn, "accounts", {"id": account.id}, account=account, at=ctx.now)
-    return ctx.conn.execute(select(accounts).where(accounts.c.id == account.id)).one()
+        .returning(*accounts.c)
+    ).one()
 
 
 def _status_change(ctx: _Ctx, account: Any, change: Any) -> Any:
@@ -208,11 +230,8 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     if existing is not None:
         raise Rejected("duplicate_payment", "A payment with this payment_uuid was already taken.")
 
-    branch = ctx.conn.execute(
-        select(_t("branches")).where(_t("branches").c.id == account.branch_id)
-    ).one()
     payment_id = next_id(ctx.conn, "payments")
-    document = _document_number(branch.code, ctx.today, payment_id)
+    document = _document_number(_branch_code(ctx.conn, account.branch_id), ctx.today, payment_id)
     ctx.conn.execute(
         _t("payments").insert().values(
             id=payment_id,
@@ -233,7 +252,7 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
             version=1,
         )
     )
-    changelog.record(ctx.conn, "payments", {"id": payment_id}, account=account, at=ctx.now)
+    _change(ctx, "payments", {"id": payment_id})
     values: dict[str, Any] = {"balance_paise": preview.balance_after_paise}
     if plan is not None:
         values.update(_recharge(ctx, account, plan))
@@ -274,7 +293,7 @@ def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
             update(orders).where(orders.c.id == order.id)
             .values(status="completed", version=orders.c.version + 1)
         )
-        changelog.record(ctx.conn, "orders", {"id": order.id}, account=account, at=ctx.now)
+        _change(ctx, "orders", {"id": order.id})
     order_id = next_id(ctx.conn, "orders")
     ctx.conn.execute(
         orders.insert().values(
@@ -289,7 +308,7 @@ def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
             version=1,
         )
     )
-    changelog.record(ctx.conn, "orders", {"id": order_id}, account=account, at=ctx.now)
+    _change(ctx, "orders", {"id": order_id})
     return {"plan_id": plan.id, "plan_expiry": new_expiry}
 
 
@@ -327,7 +346,7 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
                     version=invoices.c.version + 1,
                 )
             )
-            changelog.record(ctx.conn, "invoices", {"id": r.id}, account=account, at=ctx.now)
+            _change(ctx, "invoices", {"id": r.id})
         open_dates = [
             r.invoice_date for r, left in zip(open_rows, remaining, strict=True)
             if left >= OUTSTANDING_THRESHOLD_PAISE
@@ -419,7 +438,7 @@ def _comment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
             version=1,
         )
     )
-    changelog.record(ctx.conn, "comments", {"id": comment_id}, account=account, at=ctx.now)
+    _change(ctx, "comments", {"id": comment_id})
     return {"comment_id": comment_id}
 
 
@@ -436,11 +455,11 @@ def _tag(ctx: _Ctx, account: Any, payload: dict[str, Any], add: bool) -> dict[st
     key = {"account_id": account.id, "tag_id": tag_id}
     if add and not present:
         ctx.conn.execute(links.insert().values(account_id=account.id, tag_id=tag_id, version=1))
-        changelog.record(ctx.conn, "account_tags", key, account=account, at=ctx.now)
+        _change(ctx, "account_tags", key)
         _log(ctx, account, f"Tag added: {tag.name}", field="tag", new=tag.name)
     elif not add and present:
         ctx.conn.execute(links.delete().where(*where))
-        changelog.record(ctx.conn, "account_tags", key, op="delete", account=account, at=ctx.now)
+        _change(ctx, "account_tags", key, op="delete")
         _log(ctx, account, f"Tag removed: {tag.name}", field="tag", old=tag.name)
     return {}
 
@@ -470,18 +489,36 @@ def _by_payment_uuid(conn: Connection, payload: Any) -> dict[str, Any] | None:
                         "receipt_number": row.receipt_number}}
 
 
+def apply_batch(
+    database: Database, settings: Settings, principal: Principal, device_code: str | None,
+    mutations: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Apply mutations in order, each in its own transaction, on one connection."""
+    with database.write.connect() as conn:
+        return [
+            _apply_with_retries(conn, settings, principal, device_code, m) for m in mutations
+        ]
+
+
 def apply_mutation(
     database: Database, settings: Settings, principal: Principal, device_code: str | None,
     mutation: dict[str, Any],
 ) -> dict[str, Any]:
     """Apply one mutation in its own transaction; the answer for the results list."""
+    return apply_batch(database, settings, principal, device_code, [mutation])[0]
+
+
+def _apply_with_retries(
+    conn: Connection, settings: Settings, principal: Principal, device_code: str | None,
+    mutation: dict[str, Any],
+) -> dict[str, Any]:
     mutation_id = mutation["mutation_id"]
     for attempt in range(5):
         try:
-            return _apply_once(database, settings, principal, device_code, mutation)
+            return _apply_once(conn, settings, principal, device_code, mutation)
         except IntegrityError:
             # Another request applied the same mutation (or payment) concurrently.
-            with database.read.connect() as conn:
+            with conn.begin():
                 stored = _stored(conn, mutation_id)
                 if stored is None and mutation["kind"] == "payment":
                     stored = _by_payment_uuid(conn, mutation.get("payload"))
@@ -491,76 +528,86 @@ def apply_mutation(
                 raise
         except OperationalError as exc:
             # PostgreSQL serialisation failure / deadlock: try again.
-            if attempt == 4 or database.dialect != "postgresql":
+            if attempt == 4 or conn.dialect.name != "postgresql":
                 raise
             log.warning("retrying mutation %s after %s", mutation_id, exc.orig)
     raise AssertionError("unreachable")
 
 
 def _apply_once(
-    database: Database, settings: Settings, principal: Principal, device_code: str | None,
+    conn: Connection, settings: Settings, principal: Principal, device_code: str | None,
     mutation: dict[str, Any],
+) -> dict[str, Any]:
+    tx = conn.begin()
+    try:
+        return _apply_in(conn, tx, settings, principal, device_code, mutation)
+    finally:
+        if tx.is_active:
+            tx.rollback()
+
+
+def _apply_in(
+    conn: Connection, tx: Any, settings: Settings, principal: Principal,
+    device_code: str | None, mutation: dict[str, Any],
 ) -> dict[str, Any]:
     mutation_id = mutation["mutation_id"]
     kind = mutation["kind"]
-    with database.write.begin() as conn:
+    ctx = _Ctx(conn, principal, settings, settings.now_epoch(), settings.today(), device_code)
+    try:
+        try:
+            # Lock the account first (PostgreSQL: FOR UPDATE; SQLite: BEGIN IMMEDIATE), then
+            # look for an earlier application: a racing retry has committed or not, for good.
+            account = account_in_scope(conn, principal, mutation["account_id"],
+                                       for_update=True)
+        except ApiError:
+            stored = _stored(conn, mutation_id)  # applied before the account left scope
+            if stored is not None:
+                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+            raise Rejected("not_found", "No such account.") from None
         stored = _stored(conn, mutation_id)
+        if stored is None and kind == "payment":
+            stored = _by_payment_uuid(conn, mutation.get("payload"))
         if stored is not None:
             return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+        ctx.account = account
+        payload = mutation["payload"]
         if kind == "payment":
-            stored = _by_payment_uuid(conn, mutation.get("payload"))
-            if stored is not None:
-                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
-        ctx = _Ctx(conn, principal, settings, settings.now_epoch(), settings.today(), device_code)
-        savepoint = conn.begin_nested()
-        try:
-            try:
-                account = account_in_scope(conn, principal, mutation["account_id"],
-                                           for_update=True)
-            except ApiError:
-                raise Rejected("not_found", "No such account.") from None
-            # Under the account's row lock: a concurrent retry may have committed meanwhile.
-            stored = _stored(conn, mutation_id)
-            if stored is None and kind == "payment":
-                stored = _by_payment_uuid(conn, mutation.get("payload"))
-            if stored is not None:
-                savepoint.rollback()
-                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
-            payload = mutation["payload"]
-            if kind == "payment":
-                answer = _payment(ctx, account, payload)
-            elif kind == "edit":
-                answer = _edit(ctx, account, payload, mutation.get("base_version"))
-            elif kind == "comment":
-                answer = _comment(ctx, account, payload)
-            else:
-                answer = _tag(ctx, account, payload, add=kind == "tag_add")
-        except Rejected as exc:
-            savepoint.rollback()
-            return {"mutation_id": mutation_id, "status": "rejected",
-                    "error": {"code": exc.code, "message": exc.message}}
-        except Conflict as exc:
-            # The fields that did not conflict stay applied; the mutation is not recorded,
-            # so the client can resend it (keep mine) or drop it (take theirs).
-            savepoint.commit()
-            return {
-                "mutation_id": mutation_id,
-                "status": "conflict",
-                "error": {"code": "conflict", "message": exc.message},
-                "conflicts": exc.fields,
-                "current": rows.account_json(conn, mutation["account_id"]),
-            }
-        savepoint.commit()
-        result = {"mutation_id": mutation_id, "status": "applied", **answer}
-        conn.execute(
-            mutations_applied.insert().values(
-                mutation_id=mutation_id,
-                device_code=device_code,
-                username=principal.username,
-                kind=kind,
-                account_id=mutation["account_id"],
-                applied_at=ctx.now,
-                result=json.dumps(result, separators=(",", ":")),
-            )
+            answer = _payment(ctx, account, payload)
+        elif kind == "edit":
+            answer = _edit(ctx, account, payload, mutation.get("base_version"))
+        elif kind == "comment":
+            answer = _comment(ctx, account, payload)
+        else:
+            answer = _tag(ctx, account, payload, add=kind == "tag_add")
+    except Rejected as exc:
+        tx.rollback()
+        return {"mutation_id": mutation_id, "status": "rejected",
+                "error": {"code": exc.code, "message": exc.message}}
+    except Conflict as exc:
+        # The fields that did not conflict stay applied; the mutation is not recorded,
+        # so the client can resend it (keep mine) or drop it (take theirs).
+        changelog.record_many(conn, ctx.changes)
+        current = rows.account_json(conn, mutation["account_id"])
+        tx.commit()
+        return {
+            "mutation_id": mutation_id,
+            "status": "conflict",
+            "error": {"code": "conflict", "message": exc.message},
+            "conflicts": exc.fields,
+            "current": current,
+        }
+    result = {"mutation_id": mutation_id, "status": "applied", **answer}
+    changelog.record_many(conn, ctx.changes)
+    conn.execute(
+        mutations_applied.insert().values(
+            mutation_id=mutation_id,
+            device_code=device_code,
+            username=principal.username,
+            kind=kind,
+            account_id=mutation["account_id"],
+            applied_at=ctx.now,
+            result=json.dumps(result, separators=(",", ":")),
         )
-        return result
+    )
+    tx.commit()
+    return result
