@@ -91,3 +91,30 @@ def high_water(conn: Connection) -> tuple[int, int]:
         return horizon - 1, 2**62
     seq = conn.execute(select(changes.c.seq).order_by(changes.c.seq.desc()).limit(1)).scalar()
     return 0, int(seq or 0)
+
+
+def prune(conn: Connection, older_than: int) -> int:
+    """Forget changes made before epoch second ``older_than``; a cursor from before the last
+    forgotten change answers 410 resync from then on. Returns how many were deleted."""
+    from server.database import meta_put
+
+    kept = conn.execute(
+        select(changes.c.xid, changes.c.seq)
+        .where(changes.c.at >= older_than)
+        .order_by(changes.c.xid, changes.c.seq)
+        .limit(1)
+    ).first()
+    doomed = changes.c.at < older_than
+    if kept is not None:
+        doomed = (changes.c.xid < kept.xid) | (
+            (changes.c.xid == kept.xid) & (changes.c.seq < kept.seq)
+        )
+    last = conn.execute(
+        select(changes.c.xid, changes.c.seq).where(doomed)
+        .order_by(changes.c.xid.desc(), changes.c.seq.desc()).limit(1)
+    ).first()
+    if last is None:
+        return 0
+    deleted = conn.execute(changes.delete().where(doomed)).rowcount
+    meta_put(conn, "min_cursor", f"{int(last.xid)}:{int(last.seq)}")
+    return deleted

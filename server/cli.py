@@ -3,6 +3,7 @@
     partner-portal-server [--db URL] [--host H] [--port P] [--demo-accounts N]
     partner-portal-server lifecycle [--db URL] [--on YYYY-MM-DD]
     partner-portal-server new-epoch [--db URL]
+    partner-portal-server prune [--db URL] [--keep-days 90]
 
 ``--db`` defaults to ``sqlite:///partner-portal-server.sqlite3`` in the current folder
 (PostgreSQL: ``postgresql+psycopg://user:password@host/dbname``).
@@ -31,9 +32,9 @@ def _parser() -> argparse.ArgumentParser:
         description="The Terabyte partner portal reference server.",
     )
     parser.add_argument("command", nargs="?", default="serve",
-                        choices=["serve", "lifecycle", "new-epoch"],
-                        help="serve (default), run the lifecycle job once, or start a new "
-                             "server epoch after restoring a backup")
+                        choices=["serve", "lifecycle", "new-epoch", "prune"],
+                        help="serve (default), run the lifecycle job once, start a new "
+                             "server epoch after restoring a backup, or prune the change log")
     parser.add_argument("--db", default=None,
                         help=f"database URL (default: sqlite:///./{DEFAULT_DB_FILE})")
     parser.add_argument("--host", default="127.0.0.1")
@@ -44,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="run the billing lifecycle job every SECONDS (0: never)")
     parser.add_argument("--on", type=date.fromisoformat, default=None,
                         help="lifecycle: the business date to run for (default: today)")
+    parser.add_argument("--keep-days", type=int, default=90,
+                        help="prune: keep this many days of changes (older cursors resync)")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -67,6 +70,13 @@ def run(argv: list[str] | None = None) -> int:
         with database.write.begin() as conn:
             meta_put(conn, "server_epoch", str(uuid.uuid4()))
         log.info("new server epoch; clients will resync and re-offer their writes")
+        return 0
+    if args.command == "prune":
+        from server import changelog
+
+        with database.write.begin() as conn:
+            deleted = changelog.prune(conn, settings.now_epoch() - args.keep_days * 86_400)
+        log.info("pruned %s changes older than %s days", deleted, args.keep_days)
         return 0
     if args.demo_accounts:
         from server.demo_seed import DEMO_USERS, seed

@@ -132,3 +132,23 @@ def test_limit_is_validated(running: Running) -> None:
         for limit in ("0", "5001", "x", "-1"):
             r = c.get("/api/v1/sync/pull", params={"limit": limit})
             assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+
+
+def test_pruned_log_makes_old_cursors_resync(running: Running) -> None:
+    from server import changelog
+
+    a = pick(running, OWN)
+    with running.as_role("branch_staff") as c:
+        _, before, _ = pull_all(c)
+        push(c, mutation("comment", a.id, {"body": "before prune", "created_at": 1}))
+        _, current, _ = pull_all(c, before)
+        running.sql("UPDATE changes SET at = at - 172800")  # all so far: two days old
+        push(c, mutation("comment", a.id, {"body": "after prune", "created_at": 1}))
+        try:
+            with running.database.write.begin() as conn:
+                assert changelog.prune(conn, running.settings.now_epoch() - 86_400) >= 1
+            assert c.get("/api/v1/sync/pull", params={"cursor": before}).status_code == 410
+            delta, _, _ = pull_all(c, current)
+        finally:
+            running.sql("DELETE FROM server_meta WHERE key = 'min_cursor'")
+    assert any(ch["table"] == "comments" and ch["row"]["body"] == "after prune" for ch in delta)
