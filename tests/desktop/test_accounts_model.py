@@ -1,0 +1,244 @@
+"""AccountsTableModel without a view: qtmodeltester, roles, two-step loading, stale tokens."""
+
+from __future__ import annotations
+
+from array import array
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush
+from sqlalchemy import text
+
+from billing.money import format_inr
+from db import account_query as aq
+from db.overlay import PendingPayments
+from desktop.accounts_table_model import (
+    ACCOUNT_ID_ROLE,
+    BALANCE_ROLE,
+    COL_BALANCE,
+    COL_BRANCH,
+    COL_ID,
+    COL_LAST_SEEN,
+    COL_MOBILE,
+    COL_NAME,
+    COL_PLAN,
+    COL_STATUS,
+    COL_TAG,
+    CREDIT_COLOUR,
+    DUES_COLOUR,
+    FIRST_PAGE,
+    HEADERS,
+    PENDING_ROLE,
+    AccountsTableModel,
+    FirstResult,
+    IdsResult,
+    format_mobile,
+    relative_time,
+)
+from tests.desktop.conftest import DEMO_ACCOUNTS
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+
+
+def _sync_model(ctx, **kwargs) -> AccountsTableModel:
+    return AccountsTableModel(ctx.cache_engine, tasks=None, now=lambda: NOW, **kwargs)
+
+
+def _expected(ctx, query: aq.AccountQuery) -> list[int]:
+    with ctx.cache_engine.connect() as conn:
+        return list(aq.ordered_rowids(conn, query) or [])
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    assert model.rowCount() == DEMO_ACCOUNTS
+    qtmodeltester.check(model)
+
+
+def test_model_passes_qtmodeltester_while_loading_asynchronously(qtbot, qtmodeltester, ctx):
+    model = AccountsTableModel(ctx.cache_engine, tasks=ctx.tasks, now=lambda: NOW)
+    with qtbot.waitSignal(model.idsReady, timeout=10_000):
+        model.set_query(aq.AccountQuery(filter=aq.AccountFilter(status="Active")))
+    qtmodeltester.check(model)
+
+
+def test_rows_follow_the_database_order(ctx) -> None:
+    model = _sync_model(ctx)
+    for key in aq.SortKey:
+        for descending in (False, True):
+            query = aq.AccountQuery(sort=key, descending=descending)
+            model.set_query(query)
+            expected = _expected(ctx, query)
+            got = [model.rowid_at(i) for i in range(model.rowCount())]
+            assert got == expected
+            # the last row is reachable at once (one page by rowid)
+            last = model.index(model.rowCount() - 1, COL_ID).data()
+            with ctx.cache_engine.connect() as conn:
+                wanted = conn.execute(text("SELECT id FROM accounts WHERE rowid = :r"),
+                                      {"r": expected[-1]}).scalar()
+            assert last == str(wanted)
+
+
+def test_sort_through_the_qt_api_requeries(ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    model.sort(COL_BALANCE, Qt.SortOrder.DescendingOrder)
+    assert model.query.sort is aq.SortKey.BALANCE and model.query.descending
+    balances = [model.index(i, COL_BALANCE).data(BALANCE_ROLE) for i in range(50)]
+    assert balances == sorted(balances, reverse=True)
+    model.sort(COL_TAG, Qt.SortOrder.AscendingOrder)  # not sortable: nothing changes
+    assert model.query.sort is aq.SortKey.BALANCE
+
+
+def test_display_roles(ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery(sort=aq.SortKey.ID))
+    row = model.row_at(0)
+    assert row is not None
+    idx = {c: model.index(0, c) for c in range(len(HEADERS))}
+    assert idx[COL_ID].data() == str(row.id)
+    assert idx[COL_NAME].data() == row.name
+    assert idx[COL_BRANCH].data() == row.branch_name
+    assert idx[COL_MOBILE].data() == format_mobile(row.mobile)
+    assert idx[COL_BALANCE].data() == format_inr(row.balance_paise)
+    assert idx[COL_PLAN].data() == ("Prepaid" if row.prepaid else "Postpaid")
+    assert idx[COL_STATUS].data() == row.status
+    assert idx[COL_TAG].data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "Enter" in idx[COL_TAG].data(Qt.ItemDataRole.ToolTipRole)
+    assert idx[COL_ID].data(ACCOUNT_ID_ROLE) == row.id
+    align = Qt.AlignmentFlag(idx[COL_BALANCE].data(Qt.ItemDataRole.TextAlignmentRole))
+    assert align & Qt.AlignmentFlag.AlignRight
+    header_align = model.headerData(COL_BALANCE, Qt.Orientation.Horizontal,
+                                    Qt.ItemDataRole.TextAlignmentRole)
+    assert Qt.AlignmentFlag(header_align) & Qt.AlignmentFlag.AlignRight
+    assert model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Account Name"
+    if row.last_seen is not None:
+        tip = idx[COL_LAST_SEEN].data(Qt.ItemDataRole.ToolTipRole)
+        assert "IST" in tip and "2026" in tip
+
+
+def test_balance_colours_dues_and_credit(ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery(sort=aq.SortKey.BALANCE))
+    first = model.index(0, COL_BALANCE)  # most credit
+    last = model.index(model.rowCount() - 1, COL_BALANCE)  # most owed
+    assert first.data(BALANCE_ROLE) < 0
+    assert first.data().startswith("-₹")
+    assert first.data(Qt.ItemDataRole.ForegroundRole) == QBrush(CREDIT_COLOUR)
+    assert "Advance credit" in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert last.data(BALANCE_ROLE) >= 100
+    assert last.data(Qt.ItemDataRole.ForegroundRole) == QBrush(DUES_COLOUR)
+    assert "Dues outstanding" in last.data(Qt.ItemDataRole.ToolTipRole)
+    zero = next(i for i in range(model.rowCount())
+                if model.index(i, COL_BALANCE).data(BALANCE_ROLE) == 0)
+    assert model.index(zero, COL_BALANCE).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_pending_payments_change_the_balance_and_mark_the_row(ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery(sort=aq.SortKey.BALANCE, descending=True))
+    index = model.index(0, COL_BALANCE)
+    row = model.row_at(0)
+    assert index.data(PENDING_ROLE) is None
+    assert index.data(Qt.ItemDataRole.DecorationRole) is None
+    model.set_pending({row.id: PendingPayments(-row.balance_paise, 1)})
+    assert index.data(BALANCE_ROLE) == 0
+    assert index.data() == "₹0.00"
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Pending sync" in tip and format_inr(row.balance_paise) in tip
+
+
+@pytest.mark.parametrize(
+    ("ago", "text"),
+    [
+        (timedelta(seconds=5), "just now"),
+        (timedelta(minutes=7), "7 min ago"),
+        (timedelta(hours=3, minutes=59), "3 h ago"),
+        (timedelta(days=1, hours=2), "1 day ago"),
+        (timedelta(days=12), "12 days ago"),
+        (timedelta(days=45), "1 month ago"),
+        (timedelta(days=400), "23 Oct 2025"),
+    ],
+)
+def test_relative_time(ago, text) -> None:
+    assert relative_time(NOW - ago, NOW) == text
+
+
+def test_two_steps_first_page_then_full_list(ctx) -> None:
+    model = AccountsTableModel(ctx.cache_engine, tasks=None, now=lambda: NOW)
+    query = aq.AccountQuery()
+    expected = _expected(ctx, query)
+    with ctx.cache_engine.connect() as conn:
+        rows = aq.rows_in_order(conn, expected[:FIRST_PAGE])
+    model._token = 7
+    model._on_first(FirstResult(7, len(expected), len(expected), rows, {}))
+    assert model.rowCount() == len(expected)
+    assert not model.ids_ready
+    assert model.index(0, COL_NAME).data() == rows[0].name
+    assert model.index(len(expected) - 1, COL_NAME).data() == "Loading…"
+    changed = []
+    model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    model._on_ids(IdsResult(7, array("q", expected)))
+    assert model.ids_ready
+    assert changed == [(FIRST_PAGE, len(expected) - 1)]
+    assert model.index(len(expected) - 1, COL_NAME).data() != "Loading…"
+
+
+def test_results_of_an_older_query_are_dropped(ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    token = model._token
+    before = [model.rowid_at(i) for i in range(10)]
+    model._on_first(FirstResult(token - 1, 3, 3, [], {}))
+    model._on_ids(IdsResult(token - 1, array("q", [1, 2, 3])))
+    assert model.rowCount() == DEMO_ACCOUNTS
+    assert [model.rowid_at(i) for i in range(10)] == before
+
+
+def test_newest_of_many_quick_queries_wins(qtbot, ctx) -> None:
+    model = AccountsTableModel(ctx.cache_engine, tasks=ctx.tasks, now=lambda: NOW)
+    for typed in ["s", "se", "sen", "sent", "senthil"]:
+        model.set_query(aq.AccountQuery(filter=aq.AccountFilter(search=typed)))
+    final = aq.AccountQuery(filter=aq.AccountFilter(status="Suspended"), sort=aq.SortKey.BALANCE)
+    model.set_query(final)
+    qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
+    ctx.tasks.wait_idle()
+    qtbot.wait(20)
+    assert [model.rowid_at(i) for i in range(model.rowCount())] == _expected(ctx, final)
+
+
+def test_a_row_deleted_between_the_steps_gives_a_fresh_reset(ctx) -> None:
+    model = _sync_model(ctx)
+    query = aq.AccountQuery()
+    expected = _expected(ctx, query)
+    with ctx.cache_engine.connect() as conn:
+        rows = aq.rows_in_order(conn, expected[:FIRST_PAGE])
+    model._token = 3
+    model._on_first(FirstResult(3, len(expected), len(expected), rows, {}))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model._on_ids(IdsResult(3, array("q", expected[1:])))
+    assert resets and model.rowCount() == len(expected) - 1
+
+
+def test_emitting_signals_keeps_the_reference_to_true(ctx) -> None:
+    """PySide6 6.12.0 drops a reference to True per emit (desktop.widgets.pyside_fix)."""
+    import sys
+
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    before = sys.getrefcount(True)
+    for _ in range(500):
+        model.loaded.emit()
+    assert sys.getrefcount(True) >= before - 5
+
+
+def test_rowcount_of_child_is_zero(ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None
+    assert model.data(model.index(0, COL_NAME), Qt.ItemDataRole.CheckStateRole) is None
