@@ -385,6 +385,8 @@ def test_real_payment_flow_offline_masked_and_back_to_start(qtbot, kiosk_ctx):
     assert mask_name(row.name) in shown and row.name not in shown
     assert mask_mobile(row.mobile) in shown and row.mobile not in shown
     assert dialog.findChild(QLineEdit, "amountField").text()  # prefilled with the due
+    if os.environ.get("KIOSK_SCREENSHOTS") == "1":
+        assert dialog.grab().save(str(SCREENSHOTS / "kiosk_payment_dialog.png"))
     tendered = dialog.findChild(QLineEdit, "tenderedField")
     if tendered is not None and tendered.isVisible() and tendered.isEnabled():
         qtbot.keyClicks(tendered, str(row.balance_paise // 100 + 1))
