@@ -12,6 +12,7 @@ import hashlib
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
@@ -46,6 +47,7 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # stale only when the owning process is gone
         self._server: QLocalServer | None = None
         self._sockets: list[QLocalSocket] = []
+        self._window_getter: Callable[[], QWidget | None] | None = None
 
     @property
     def is_primary(self) -> bool:
@@ -124,6 +126,18 @@ class SingleInstance(QObject):
             if socket in self._sockets:
                 self._sockets.remove(socket)
             socket.deleteLater()
+
+    def follow(self, window_getter: Callable[[], QWidget | None]) -> None:
+        """Bring ``window_getter()`` to the front whenever a second start asks (the window
+        may be made later, e.g. after sign-in, hence a getter)."""
+        self._window_getter = window_getter
+        self.raise_requested.connect(self._raise_window)
+
+    @Slot()
+    def _raise_window(self) -> None:
+        window = self._window_getter() if self._window_getter is not None else None
+        if window is not None:
+            bring_to_front(window)
 
     def release(self) -> None:
         """Stop listening and free the lock (at exit)."""

@@ -1,7 +1,8 @@
 """Kiosk mode (``partner-portal --kiosk``): self-service look-up and payment of one account.
 
 :func:`start_kiosk` is what ``desktop.app`` calls: it makes sure a staff PIN is set (a
-``--demo`` kiosk gets :data:`~desktop.kiosk.pin.DEMO_PIN`) and shows the full-screen window.
+``--demo`` kiosk without one uses :data:`~desktop.kiosk.pin.DEMO_PIN`, not saved) and
+shows the full-screen window.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from desktop.context import AppContext
-from desktop.kiosk.pin import DEMO_PIN, ensure_pin
+from desktop.kiosk.pin import DEMO_PIN, kiosk_pin_hash
 from desktop.kiosk.window import IDLE_MS, KioskWindow
 
 __all__ = [
@@ -26,15 +27,23 @@ NO_PIN_MESSAGE = (
 
 def start_kiosk(ctx: AppContext, *, demo: bool, full_screen: bool = True) -> KioskWindow | None:
     """Show the kiosk window, or return None (and log why) when no staff PIN is set."""
-    if not ensure_pin(ctx.settings, demo=demo):
-        log.error("kiosk mode refused: no staff PIN set")
+    window = kiosk_window(ctx, demo=demo, full_screen=full_screen)
+    if window is None:
         return None
-    window = kiosk_window(ctx, full_screen=full_screen)
     window.show()
     return window
 
 
-def kiosk_window(ctx: AppContext, *, full_screen: bool = True) -> KioskWindow:
-    """The kiosk window, full screen when shown; usable as the sign-in session's
-    ``window_factory`` (``SessionController(ctx, kiosk_window, ...)``)."""
-    return KioskWindow(ctx, full_screen=full_screen)
+def kiosk_window(
+    ctx: AppContext, *, demo: bool = False, full_screen: bool = True
+) -> KioskWindow | None:
+    """The kiosk window (full screen when shown), or None when no staff PIN is set.
+
+    ``partial(kiosk_window, demo=...)`` serves as the sign-in session's ``window_factory``
+    once :func:`kiosk_pin_hash` has been checked.
+    """
+    pin_hash = kiosk_pin_hash(ctx.settings, demo=demo)
+    if pin_hash is None:
+        log.error("kiosk mode refused: no staff PIN set")
+        return None
+    return KioskWindow(ctx, full_screen=full_screen, pin_hash=pin_hash)

@@ -1,8 +1,8 @@
 """The staff PIN that leaves kiosk mode, kept in settings only as a salted scrypt hash.
 
 Stored form: ``scrypt$<n>$<r>$<p>$<salt hex>$<hash hex>``. The PIN itself is never written
-anywhere. ``--demo`` uses :data:`DEMO_PIN` (documented in the README and docs) when no PIN
-was set; a real kiosk refuses to start until staff set one in Settings.
+anywhere. ``--demo`` uses :data:`DEMO_PIN` (documented in docs/windows-build.md) when no PIN
+was set, without saving it; a real kiosk refuses to start until staff set one in Settings.
 """
 
 from __future__ import annotations
@@ -77,11 +77,11 @@ def set_pin(settings: QSettings, pin: str) -> None:
     settings.sync()
 
 
-def ensure_pin(settings: QSettings, *, demo: bool) -> bool:
-    """Whether a PIN is set; a demo kiosk without one gets :data:`DEMO_PIN`'s hash."""
-    if stored_pin_hash(settings):
-        return True
-    if demo:
-        set_pin(settings, DEMO_PIN)
-        return True
-    return False
+def kiosk_pin_hash(settings: QSettings, *, demo: bool) -> str | None:
+    """The verifier the kiosk checks: the stored one; for ``--demo`` without one, a hash of
+    :data:`DEMO_PIN` kept in memory only (never saved, so it cannot unlock a real kiosk that
+    shares these settings later). None: no PIN, kiosk mode must not start."""
+    stored = stored_pin_hash(settings)
+    if stored:
+        return stored
+    return hash_pin(DEMO_PIN) if demo else None

@@ -239,6 +239,7 @@ class KioskWindow(QMainWindow):
         idle_ms: int = IDLE_MS,
         start_payment: StartPayment | bool | None = True,
         full_screen: bool = False,
+        pin_hash: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -258,6 +259,7 @@ class KioskWindow(QMainWindow):
         self._receipt: KioskReceipt | None = None
         self._receipt_mutation: str | None = None
         self._pin_failures = 0
+        self._fallback_pin_hash = pin_hash  # --demo's unsaved DEMO_PIN hash
         self._filter_installed = False
         self.payment_dialog: QWidget | None = None
         self._unmasked: dict[str, str] = {}
@@ -861,7 +863,7 @@ class KioskWindow(QMainWindow):
             return
         pin = self.pin_field.text()
         self.pin_field.clear()
-        if verify_pin(pin, stored_pin_hash(self.ctx.settings)):
+        if verify_pin(pin, stored_pin_hash(self.ctx.settings) or self._fallback_pin_hash):
             log.info("kiosk: staff PIN accepted; leaving kiosk mode")
             self._pin_failures = 0
             self._may_close = True

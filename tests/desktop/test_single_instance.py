@@ -75,3 +75,22 @@ def test_bring_to_front_shows_a_minimised_window(qtbot):
     bring_to_front(window)
     assert window.isVisible() and not window.isMinimized()
     window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|activateWindow|requestActivate)")
+def test_follow_raises_the_window_a_second_start_asks_for(qtbot, data_dir):
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    first = SingleInstance(data_dir)
+    try:
+        assert first.acquire()
+        first.follow(lambda: window)
+        window.showMinimized()
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            assert not SingleInstance(data_dir).acquire(notify_timeout_ms=1000)
+        qtbot.waitUntil(lambda: window.isVisible() and not window.isMinimized())
+    finally:
+        first.release()
+        window.close()
