@@ -58,15 +58,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: refuse it as bad input
+
+
 class SignIn(Strict):
-    username: StrictStr = Field(min_length=1, max_length=64)
-    password: StrictStr = Field(min_length=1, max_length=256)
+    username: StrictStr = Field(min_length=1, max_length=64, pattern=NO_NUL)
+    password: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
     device_code: StrictStr | None = Field(default=None, max_length=16)
 
 
 class DeviceSignIn(Strict):
     device_code: StrictStr = Field(min_length=2, max_length=16)
-    device_secret: StrictStr = Field(min_length=1, max_length=256)
+    device_secret: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
 
 
 class UserOut(BaseModel):
@@ -102,7 +105,7 @@ class PullPage(BaseModel):
 
 
 class MutationIn(Strict):
-    mutation_id: StrictStr = Field(min_length=1, max_length=64)
+    mutation_id: StrictStr = Field(min_length=1, max_length=64, pattern=r"^[!-~]+$")
     seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     kind: Literal["payment", "edit", "comment", "tag_add", "tag_remove"]
     account_id: StrictInt = Field(ge=1, le=MAX_INT)

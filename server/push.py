@@ -76,6 +76,21 @@ class _Ctx:
     changes: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
 
+def _has_nul(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def _change(ctx: _Ctx, table_name: str, key: dict[str, Any], op: str = "upsert") -> None:
     """Note a changed row; written to the change log in one statement before commit."""
     ctx.changes.append(changelog.values(table_name, key, op=op, account=ctx.account,
@@ -571,6 +586,8 @@ def _apply_in(
             return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
         ctx.account = account
         payload = mutation["payload"]
+        if _has_nul(payload):
+            raise Rejected("invalid_payload", "Text in the payload has a NUL character.")
         if kind == "payment":
             answer = _payment(ctx, account, payload)
         elif kind == "edit":

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.server.conftest import Running, mutation, pick
+from tests.server.conftest import Running, mutation, pick, push
 
 
 def _is_json_error(r: Any, status: int | None = None) -> None:
@@ -50,7 +50,16 @@ CASES = [
      b'{"mutations": [{"mutation_id": "m", "kind": "comment", "account_id": 1e400, '
      b'"payload": {}}]}', "application/json", 422),
     ("POST", "/api/v1/sync/push", b'{"mutations": []}' + b" " * 10, "text/plain", None),
+    ("POST", "/api/v1/auth/sign-in", b'{"username": "a\\u0000", "password": "b"}',
+     "application/json", 422),
+    ("POST", "/api/v1/auth/device-sign-in",
+     b'{"device_code": "KIOSKCBE1", "device_secret": "\\u0000"}', "application/json", 422),
+    ("POST", "/api/v1/sync/push",
+     b'{"mutations": [{"mutation_id": "m\\u0000", "kind": "comment", "account_id": 1, '
+     b'"payload": {}}]}', "application/json", 422),
     ("GET", "/api/v1/sync/pull?limit=abc", None, None, 422),
+    ("GET", "/api/v1/sync/pull?cursor=%00", None, None, 410),
+    ("GET", "/api/v1/kiosk/lookup?mobile=%00", None, None, 403),
     ("GET", "/api/v1/sync/pull?cursor=" + "A" * 5000, None, None, 422),
     ("GET", "/api/v1/accounts/abc", None, None, 422),
     ("GET", "/api/v1/accounts/99999999999999999999999", None, None, 422),
@@ -71,6 +80,17 @@ def test_table_of_bad_requests(running: Running, method: str, path: str, body: b
         assert r.status_code < 500, r.text
     else:
         _is_json_error(r, status)
+
+
+def test_nul_characters_in_payloads_are_rejected(running: Running) -> None:
+    account = pick(running, "branch_id = 1 AND status != 'Terminated'").id
+    with running.as_role("branch_staff") as c:
+        results = [
+            push(c, mutation("comment", account, {"body": "a\x00b", "created_at": 1}))[0],
+            push(c, mutation("edit", account, {"fields": {"billing_address": "x\x00"},
+                                               "before": {}}))[0],
+        ]
+    assert [r["status"] for r in results] == ["rejected", "rejected"]
 
 
 def test_oversize_body_is_413(running: Running) -> None:
