@@ -23,7 +23,7 @@ from billing.roles import Role
 from server import auth, kiosk, pull, push, rows
 from server.auth import Principal
 from server.config import Settings
-from server.database import Database, open_database, server_epoch
+from server.database import Database, meta_get, open_database, server_epoch
 from server.errors import ApiError, ErrorResponse, error_json, install_error_handlers
 from server.scopes import account_in_scope
 
@@ -224,7 +224,15 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     """The server application over ``settings.db_url`` (migrated on start)."""
     db = database or open_database(settings.db_url)
     with db.write.begin() as conn:
-        epoch = server_epoch(conn)
+        server_epoch(conn)  # made on first start
+
+    def current_epoch(conn: Any = None) -> str:
+        """Read per request (stateless: ``new-epoch`` on a running cluster takes effect at
+        once in every process)."""
+        if conn is not None:
+            return meta_get(conn, "server_epoch") or ""
+        with db.read.connect() as own:
+            return meta_get(own, "server_epoch") or ""
     stop = threading.Event()
 
     @asynccontextmanager
@@ -256,7 +264,6 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.database = db
-    app.state.server_epoch = epoch
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
@@ -275,6 +282,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     Caller = Annotated[Principal, Depends(principal_of)]
 
     def signed_in(token: str, expires: int, principal: Principal) -> dict[str, Any]:
+        epoch = current_epoch()
         return {
             "token": token,
             "expires_at": expires,
@@ -343,7 +351,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
 
     @app.get(f"{API}/health", tags=["meta"])
     def health() -> dict[str, str]:
-        return {"status": "ok", "server_epoch": epoch}
+        return {"status": "ok", "server_epoch": current_epoch()}
 
     @app.get(f"{API}/sync/pull", response_model=PullPage, responses=_ERRORS, tags=["sync"])
     def sync_pull(
@@ -355,7 +363,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     ) -> Response:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller."""
         with db.read.begin() as conn:
-            page = pull.pull(conn, caller, epoch, cursor, limit)
+            page = pull.pull(conn, caller, current_epoch(conn), cursor, limit)
         return Response(pull.encode_page(page, _dumps), media_type="application/json")
 
     @app.post(f"{API}/sync/push", response_model=PushOut, responses=_ERRORS, tags=["sync"])
@@ -367,7 +375,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         results = push.apply_batch(
             db, settings, caller, device, [m.model_dump() for m in body.mutations]
         )
-        return FastJSON({"results": results, "server_epoch": epoch})
+        return FastJSON({"results": results, "server_epoch": current_epoch()})
 
     @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])
     def get_account(

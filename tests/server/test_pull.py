@@ -152,3 +152,17 @@ def test_pruned_log_makes_old_cursors_resync(running: Running) -> None:
         finally:
             running.sql("DELETE FROM server_meta WHERE key = 'min_cursor'")
     assert any(ch["table"] == "comments" and ch["row"]["body"] == "after prune" for ch in delta)
+
+
+def test_new_epoch_command_makes_clients_resync(running: Running) -> None:
+    from server import cli
+
+    with running.as_role("branch_staff") as c:
+        _, cursor, _ = pull_all(c)
+        old = c.get("/api/v1/health").json()["server_epoch"]
+        assert cli.run(["new-epoch", "--db", running.database.url]) == 0
+        new = c.get("/api/v1/health").json()["server_epoch"]
+        r = c.get("/api/v1/sync/pull", params={"cursor": cursor})
+        assert r.status_code == 410 and r.json()["error"]["code"] == "resync"
+        fresh = c.get("/api/v1/sync/pull", params={"limit": 10}).json()
+    assert new != old and fresh["server_epoch"] == new
