@@ -141,11 +141,15 @@ def export_accounts(
             sheet = book.create_sheet("Accounts")
             sheet.freeze_panes = "A2"
             sheet.append(COLUMNS)
-            for row in _rows(engine, rowids, control):
-                sheet.append(export_values(row, pending.get(row.id), tz))
-                count += 1
-            if control is not None and control.cancelled:
-                raise ExportCancelled
+            try:
+                for row in _rows(engine, rowids, control):
+                    sheet.append(export_values(row, pending.get(row.id), tz))
+                    count += 1
+                if control is not None and control.cancelled:
+                    raise ExportCancelled
+            except BaseException:
+                sheet.close()  # finish openpyxl's own temporary file before dropping it
+                raise
             book.save(temporary)
         if control is not None and control.cancelled:
             raise ExportCancelled

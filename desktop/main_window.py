@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self._export_task: Task | None = None
         self._export_dialog: QProgressDialog | None = None
         self._saved_filters: dict[str, Any] | None = None
+        self._focus_table_on_load = False
 
         self.model = AccountsTableModel(
             ctx.cache_engine,
@@ -526,6 +527,8 @@ class MainWindow(QMainWindow):
         self._restore_selection()
         if self._keep_scroll is not None:
             self.table.verticalScrollBar().setValue(self._keep_scroll)
+        if self._focus_table_on_load:
+            self._focus_table()
 
     @Slot()
     def _on_ids_ready(self) -> None:
@@ -658,7 +661,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _search_entered(self) -> None:
+        """Enter (or Down) in Quick Search: search now, then move to the first row."""
         self.sidebar.flush()
+        if self.model.busy:
+            self._focus_table_on_load = True
+        else:
+            self._focus_table()
+
+    def _focus_table(self) -> None:
+        self._focus_table_on_load = False
         if self.model.rowCount() > 0:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             if not self.table.currentIndex().isValid():

@@ -155,7 +155,8 @@ def test_every_filter_alone(engine, accounts, field, attr) -> None:
             assert ids
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_filters_combined_in_any_order(engine, accounts, data) -> None:
     pick = data.draw(st.sampled_from(accounts))  # combos that match something, and not
