@@ -12,6 +12,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
@@ -130,6 +131,14 @@ def next_id(conn: Connection, table: str) -> int:
             conn.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")).scalar()
         )
     return int(conn.execute(text(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"')).scalar())
+
+
+def next_id_expr(dialect: str, table: str) -> Any:
+    """:func:`next_id` as a SQL expression, so ``INSERT ... RETURNING id`` takes one round
+    trip instead of two."""
+    if dialect == "postgresql":
+        return text(f"nextval(pg_get_serial_sequence('{table}', 'id'))")
+    return text(f'(SELECT coalesce(max(id), 0) + 1 FROM "{table}")')
 
 
 def reset_sequences(conn: Connection, tables: list[str]) -> None:

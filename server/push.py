@@ -40,7 +40,7 @@ from db.server_schema import mutations_applied
 from server import changelog, rows
 from server.auth import Principal
 from server.config import Settings
-from server.database import Database, next_id
+from server.database import Database, next_id, next_id_expr
 from server.errors import ApiError
 from server.scopes import account_in_scope
 
@@ -146,10 +146,9 @@ def _str(payload: dict[str, Any], key: str, max_len: int, *, optional: bool = Fa
 
 def _log(ctx: _Ctx, account: Any, description: str, *, user: str | None = None,
          field: str | None = None, old: Any = None, new: Any = None) -> None:
-    log_id = next_id(ctx.conn, "log_entries")
-    ctx.conn.execute(
+    log_id = ctx.conn.execute(
         _t("log_entries").insert().values(
-            id=log_id,
+            id=next_id_expr(ctx.conn.dialect.name, "log_entries"),
             account_id=account.id,
             at=_moment(ctx.now),
             user=user or ctx.principal.username,
@@ -158,8 +157,8 @@ def _log(ctx: _Ctx, account: Any, description: str, *, user: str | None = None,
             new_value=None if new is None else str(new),
             description=description,
             version=1,
-        )
-    )
+        ).returning(_t("log_entries").c.id)
+    ).scalar_one()
     _change(ctx, "log_entries", {"id": log_id})
 
 
@@ -239,12 +238,8 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
             cash_change_due(amount, tendered)
     except RuleError as exc:
         raise Rejected(exc.code, exc.message) from None
-    existing = ctx.conn.execute(
-        select(_t("payments").c.id).where(_t("payments").c.payment_uuid == payment_uuid)
-    ).first()
-    if existing is not None:
-        raise Rejected("duplicate_payment", "A payment with this payment_uuid was already taken.")
-
+    # A payment_uuid taken before under another mutation id: UNIQUE(payment_uuid) refuses
+    # the insert and the retry loop answers "duplicate" with that payment.
     payment_id = next_id(ctx.conn, "payments")
     document = _document_number(_branch_code(ctx.conn, account.branch_id), ctx.today, payment_id)
     ctx.conn.execute(
@@ -580,8 +575,6 @@ def _apply_in(
                 return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
             raise Rejected("not_found", "No such account.") from None
         stored = _stored(conn, mutation_id)
-        if stored is None and kind == "payment":
-            stored = _by_payment_uuid(conn, mutation.get("payload"))
         if stored is not None:
             return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
         ctx.account = account
