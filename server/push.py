@@ -449,6 +449,8 @@ def _comment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
         )
     )
     _change(ctx, "comments", {"id": comment_id})
+    preview = " ".join(body.split())
+    _log(ctx, account, f"Comment added: {preview[:80]}{'…' if len(preview) > 80 else ''}")
     return {"comment_id": comment_id}
 
 

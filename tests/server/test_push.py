@@ -34,6 +34,8 @@ def test_same_batch_twice_applies_once(running: Running) -> None:
                        u=batch[0]["payload"]["payment_uuid"])[0][0] == 1
     assert running.sql("SELECT count(*) FROM comments WHERE account_id = :i AND body = :b",
                        i=a.id, b="called the customer")[0][0] == 1
+    assert running.sql("SELECT count(*) FROM log_entries WHERE account_id = :i AND "
+                       "description LIKE 'Comment added%'", i=a.id)[0][0] == 1
 
 
 def test_lost_response_is_answered_from_the_stored_result(running: Running) -> None:
