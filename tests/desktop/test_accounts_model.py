@@ -224,16 +224,20 @@ def test_a_row_deleted_between_the_steps_gives_a_fresh_reset(ctx) -> None:
     assert resets and model.rowCount() == len(expected) - 1
 
 
-def test_emitting_signals_keeps_the_reference_to_true(ctx) -> None:
-    """PySide6 6.12.0 drops a reference to True per emit (desktop.widgets.pyside_fix)."""
+def test_pyside_calls_do_not_drain_none_and_true(ctx) -> None:
+    """PySide6 6.12.0 on 3.11 drops a reference per void call / emit (pyside_fix)."""
     import sys
+
+    from PySide6.QtWidgets import QLabel
 
     model = _sync_model(ctx)
     model.set_query(aq.AccountQuery())
-    before = sys.getrefcount(True)
-    for _ in range(500):
+    label = QLabel()
+    for _ in range(20_000):
         model.loaded.emit()
-    assert sys.getrefcount(True) >= before - 5
+        label.setText("x")
+    assert sys.getrefcount(None) > 1_000_000 or sys.version_info >= (3, 12)
+    assert sys.getrefcount(True) > 1_000_000 or sys.version_info >= (3, 12)
 
 
 def test_rowcount_of_child_is_zero(ctx) -> None:
