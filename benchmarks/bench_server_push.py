@@ -2,6 +2,7 @@
 
     python benchmarks/bench_server_push.py [--payments 1000] [--batch 1000] [--accounts 2000]
         [--postgres URL]   (default: $TEST_POSTGRES_URL; PostgreSQL is skipped without one)
+    [--group-commit]   (one durable commit per request, a savepoint per mutation)
 
 Each payment is its own database transaction with its ``mutations_applied`` record, the
 ledger row, the balance update, a Log entry and change-log rows (what a real push does).
@@ -43,9 +44,10 @@ def _payments(accounts: list[int], count: int) -> list[dict]:
     return out
 
 
-def run(url: str, backend: str, payments: int, batch: int, accounts: int) -> dict:
-    server = start_server(url, accounts, settings=Settings(db_url=url,
-                                                           lifecycle_interval_seconds=0))
+def run(url: str, backend: str, payments: int, batch: int, accounts: int,
+        group_commit: bool = False) -> dict:
+    server = start_server(url, accounts, settings=Settings(
+        db_url=url, lifecycle_interval_seconds=0, push_group_commit=group_commit))
     try:
         with server.database.read.connect() as conn:
             ids = [r[0] for r in conn.execute(text(
@@ -77,6 +79,7 @@ def run(url: str, backend: str, payments: int, batch: int, accounts: int) -> dic
         server.stop()
     return {
         "backend": backend,
+        "group_commit": group_commit,
         "payments": payments,
         "batch": batch,
         "statuses": statuses,
@@ -95,10 +98,13 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--accounts", type=int, default=2000)
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL"))
+    parser.add_argument("--group-commit", action="store_true",
+                        help="one durable commit per request (a savepoint per mutation)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        print(json.dumps(run(url, "sqlite", args.payments, args.batch, args.accounts)))
+        print(json.dumps(run(url, "sqlite", args.payments, args.batch, args.accounts,
+                             args.group_commit)))
     if args.postgres:
         schema = f"bench_{uuid.uuid4().hex[:8]}"
         admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
@@ -107,7 +113,8 @@ def main() -> None:
         try:
             sep = "&" if "?" in args.postgres else "?"
             url = f"{args.postgres}{sep}options=-csearch_path%3D{schema}"
-            print(json.dumps(run(url, "postgresql", args.payments, args.batch, args.accounts)))
+            print(json.dumps(run(url, "postgresql", args.payments, args.batch,
+                                 args.accounts, args.group_commit)))
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="run the billing lifecycle job every SECONDS (0: never)")
     parser.add_argument("--on", type=date.fromisoformat, default=None,
                         help="lifecycle: the business date to run for (default: today)")
+    parser.add_argument("--group-commit", action="store_true",
+                        help="push: one durable commit per request, a savepoint per mutation")
     parser.add_argument("--keep-days", type=int, default=90,
                         help="prune: keep this many days of changes (older cursors resync)")
     parser.add_argument("--log-level", default="INFO")
@@ -58,7 +60,8 @@ def run(argv: list[str] | None = None) -> int:
     from server.config import Settings
 
     url = args.db or _default_db()
-    settings = Settings(db_url=url, lifecycle_interval_seconds=args.lifecycle_interval)
+    settings = Settings(db_url=url, lifecycle_interval_seconds=args.lifecycle_interval,
+                        push_group_commit=args.group_commit)
     database = open_database(url)
     if args.command == "lifecycle":
         from server.lifecycle_job import run_once

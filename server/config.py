@@ -35,6 +35,8 @@ class Settings:
     #: Run the billing lifecycle job in the server process every this many seconds
     #: (0 = never; the ``lifecycle`` command runs it once).
     lifecycle_interval_seconds: int = 3600
+    #: One transaction per push request, a SAVEPOINT per mutation (see server.push).
+    push_group_commit: bool = False
     demo_mode: bool = False
     #: scrypt cost (2**14 = 16 MiB per hash); tests may lower it.
     scrypt_n: int = 2**14

@@ -505,11 +505,51 @@ def apply_batch(
     database: Database, settings: Settings, principal: Principal, device_code: str | None,
     mutations: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """Apply mutations in order, each in its own transaction, on one connection."""
+    """Apply mutations in order, each in its own transaction, on one connection.
+
+    With ``settings.push_group_commit`` the whole request is one transaction and each
+    mutation a SAVEPOINT: still atomic with its ``mutations_applied`` record, but one
+    durable commit per request instead of one per mutation (faster, holds row locks and the
+    pull horizon until the request ends). Off by default.
+    """
     with database.write.connect() as conn:
+        if settings.push_group_commit and len(mutations) > 1:
+            return _apply_group(conn, settings, principal, device_code, mutations)
         return [
             _apply_with_retries(conn, settings, principal, device_code, m) for m in mutations
         ]
+
+
+def _apply_group(
+    conn: Connection, settings: Settings, principal: Principal, device_code: str | None,
+    mutations: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    results: list[dict[str, Any]] = []
+    outer = conn.begin()
+    try:
+        for mutation in mutations:
+            savepoint = conn.begin_nested()
+            try:
+                results.append(_apply_in(conn, savepoint, settings, principal, device_code,
+                                         mutation))
+            except IntegrityError:
+                if savepoint.is_active:
+                    savepoint.rollback()
+                stored = _stored(conn, mutation["mutation_id"])
+                if stored is None and mutation["kind"] == "payment":
+                    stored = _by_payment_uuid(conn, mutation.get("payload"))
+                if stored is None:
+                    raise
+                results.append({**stored, "mutation_id": mutation["mutation_id"],
+                                "status": "duplicate"})
+            finally:
+                if savepoint.is_active:
+                    savepoint.rollback()
+        outer.commit()
+    finally:
+        if outer.is_active:
+            outer.rollback()
+    return results
 
 
 def apply_mutation(
