@@ -75,6 +75,8 @@ class ServerProcess:
     demo_accounts: int = SERVER_ACCOUNTS
     proc: subprocess.Popen | None = None
     starts: int = 0
+    #: Logs of starts that exited at once (retried); a finding when not empty.
+    failed_starts: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -84,7 +86,18 @@ class ServerProcess:
     def db_path(self) -> Path:
         return Path(self.db_url.removeprefix("sqlite:///"))
 
-    def start(self, timeout: float = 60) -> None:
+    def start(self, timeout: float = 60, attempts: int = 3) -> None:
+        for attempt in range(attempts):
+            try:
+                self._start(timeout)
+                return
+            except RuntimeError as exc:
+                self.failed_starts.append(str(exc))
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(1.0)
+
+    def _start(self, timeout: float) -> None:
         self.starts += 1
         log = open(self.folder / f"server-{self.starts}.log", "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(
@@ -97,7 +110,8 @@ class ServerProcess:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log_text()[-2000:]}")
+                log_file = self.folder / f"server-{self.starts}.log"
+                raise RuntimeError(f"server exited: {log_file.read_text()[-3000:]}")
             try:
                 if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
                     return

@@ -89,9 +89,9 @@ def test_sigkill_loop_loses_and_doubles_nothing(server: ServerProcess, tmp_path:
                 aimed += hit
             elif in_sync:
                 synced += _wait_for_line(events, "CYCLE", start, 5.0)
-                time.sleep(rng.uniform(0.0, 0.4))
+                time.sleep(rng.uniform(0.0, 0.3))
             else:
-                time.sleep(rng.uniform(0.02, 0.5))
+                time.sleep(rng.uniform(0.02, 0.35))
             try:
                 os.kill(pid, signal.SIGKILL)
                 kills += 1
