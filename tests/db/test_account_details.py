@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import Engine, select, update
 
 from billing.lifecycle import postpaid_last_payment_date, postpaid_suspension_date
@@ -264,3 +267,23 @@ def test_log_includes_system_status_changes_newest_first(cache: Engine, outbox: 
     assert log[0].user == "system" and log[0].new_value == "Active"
     assert [r.at for r in log] == sorted((r.at for r in log), reverse=True)
     assert any(r.description == "Account created" for r in log)
+
+
+@given(
+    balance=st.integers(-(10**9), 10**9),
+    charges=st.lists(st.tuples(st.dates(date(2024, 1, 1), DEMO_TODAY), st.integers(0, 10**7))),
+    payments=st.lists(st.tuples(st.dates(date(2024, 1, 1), DEMO_TODAY), st.integers(1, 10**7))),
+)
+def test_balance_history_properties(
+    balance: int, charges: list[tuple[date, int]], payments: list[tuple[date, int]]
+) -> None:
+    points = details.balance_history(balance, charges, payments, DEMO_TODAY)
+    assert len(points) == 12 and points[-1].month == date(2026, 11, 1)
+    assert points[-1].balance_paise == balance  # the last point is today's balance
+    start = points[0].month
+    assert sum(p.payments_paise for p in points) == sum(a for d, a in payments if d >= start)
+    for before, after in pairwise(points):
+        # each month's change is its charges less its payments
+        month_end = details._next_month(after.month)
+        charged = sum(a for d, a in charges if after.month <= d < month_end)
+        assert after.balance_paise - before.balance_paise == charged - after.payments_paise
