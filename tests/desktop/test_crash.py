@@ -20,6 +20,16 @@ guard_singletons()
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 
+
+@pytest.fixture(autouse=True)
+def _usable_event_loop(qapp):
+    """An earlier test that calls quit() after exec() returned leaves Qt's quitNow flag set,
+    and then every event loop (qtbot.wait*) returns at once; one exec() clears it."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+
 @pytest.fixture
 def reporter(qapp, data_dir):
     log_dir = data_dir / "logs"

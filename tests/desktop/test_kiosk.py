@@ -70,6 +70,16 @@ class FakePaymentFlow:
         ctx.events.outbox_changed.emit()
 
 
+
+@pytest.fixture(autouse=True)
+def _usable_event_loop(qapp):
+    """An earlier test that calls quit() after exec() returned leaves Qt's quitNow flag set,
+    and then every event loop (qtbot.wait*) returns at once; one exec() clears it."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+
 @pytest.fixture
 def kiosk_ctx(qapp, data_dir, demo_cache_template) -> Iterator[AppContext]:
     context = make_context(data_dir, demo_cache_template, qapp, user=KIOSK_USER)

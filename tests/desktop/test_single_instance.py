@@ -15,6 +15,16 @@ from desktop.single_instance import LOCK_FILE, SingleInstance, server_name
 guard_singletons()
 
 
+
+@pytest.fixture(autouse=True)
+def _usable_event_loop(qapp):
+    """An earlier test that calls quit() after exec() returned leaves Qt's quitNow flag set,
+    and then every event loop (qtbot.wait*) returns at once; one exec() clears it."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+
 def test_second_start_raises_the_first(qtbot, data_dir):
     first = SingleInstance(data_dir)
     second = SingleInstance(data_dir)
