@@ -168,6 +168,81 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
         srv.stop()
 
 
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    folder = tmp_path_factory.mktemp("server")
+    srv = ServerProcess(f"sqlite:///{folder / 'server.sqlite3'}", folder)
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@dataclass
+class InProcessDesk:
+    """A desk's files and sync objects in the test process (no Qt)."""
+
+    data_dir: Path
+    cache: Any
+    outbox: Any
+    client: Any
+    cycle: Any
+
+    def close(self) -> None:
+        self.client.close()
+        self.cache.dispose()
+        self.outbox.engine.dispose()
+
+
+def open_desk(data_dir: Path, url: str, token: str, cache: Any = None) -> InProcessDesk:
+    from db.cache import CACHE_FILE, open_cache
+    from db.outbox import OUTBOX_FILE, Outbox
+    from desktop.sync.client import SyncClient
+    from desktop.sync.engine import SyncCycle
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    cache = cache if cache is not None else open_cache(data_dir / CACHE_FILE)
+    outbox = Outbox.open(data_dir / OUTBOX_FILE)
+    client = SyncClient(url)
+    client.set_token(token)
+    return InProcessDesk(data_dir, cache, outbox, client, SyncCycle(client, cache, outbox))
+
+
+def take_payment(desk: InProcessDesk, account_id: int, amount: int | None = None,
+                 taken_at: Any = None) -> Any:
+    """One payment through the payment dialog's functions; None when no option fits."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from billing.rules import PaymentMethod, PaymentOption, RuleError, check_payment
+    from db.payments_local import build_payment_payload, load_account, record_payment
+
+    account = load_account(desk.cache, desk.outbox, account_id)
+    if PaymentOption.PAYMENT in account.options:
+        option = PaymentOption.PAYMENT
+        amount = amount or max(100, min(account.balance_paise, 5_000))
+    else:
+        option, amount = PaymentOption.ADVANCE, amount or 1_000
+    try:
+        check_payment(option, amount, balance_paise=account.balance_paise,
+                      prepaid=account.prepaid)
+    except RuleError:
+        return None
+    payload = build_payment_payload(
+        account, option=option, method=PaymentMethod.CASH, reference=None,
+        amount_paise=amount, charge_paise=0, plan_id=None, tendered_paise=None,
+        taken_at=taken_at or datetime.now(UTC))
+    return record_payment(desk.outbox, account_id=account_id, payload=payload,
+                          created_by="reliability", mutation_id=str(uuid.uuid4()))
+
+
+def table_hash(rows: list[tuple]) -> str:
+    import hashlib
+
+    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()[:16]
+
+
 # -- headless desks -----------------------------------------------------------------------------
 
 
