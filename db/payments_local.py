@@ -582,8 +582,11 @@ class RegisterChoices:
     cashiers: list[str] = field(default_factory=list)
 
 
-def register_choices(cache_engine: Engine, outbox: Outbox) -> RegisterChoices:
-    """What the register's filter boxes offer (areas and managers carry their branch)."""
+def register_choices(
+    cache_engine: Engine, outbox: Outbox, today: date | None = None
+) -> RegisterChoices:
+    """What the register's filter boxes offer (areas and managers carry their branch;
+    cashiers are those of the 90 days before ``today`` and this device's)."""
     with cache_engine.connect() as conn:
         branches = [tuple(r) for r in conn.execute(text("SELECT id, name FROM branches "
                                                           "ORDER BY name"))]
@@ -597,7 +600,12 @@ def register_choices(cache_engine: Engine, outbox: Outbox) -> RegisterChoices:
                      "ORDER BY name")
             )
         ]
-        cashiers = set(conn.execute(text("SELECT DISTINCT taken_by FROM payments")).scalars())
+        # Cashiers of the last 90 days (an index walk on taken_at, not a scan of the ledger).
+        day = today or datetime.now(UTC).date()
+        since = int(datetime.combine(day - timedelta(days=90), time(), UTC).timestamp())
+        cashiers = set(conn.execute(
+            text("SELECT DISTINCT taken_by FROM payments WHERE taken_at >= :since"),
+            {"since": since}).scalars())
     with outbox.engine.connect() as oconn:
         cashiers |= set(
             oconn.execute(

@@ -139,7 +139,7 @@ def _query_job(ctx: AppContext, token: int, flt: RegisterFilter,
 
 
 def _choices_job(ctx: AppContext, _control: TaskControl) -> RegisterChoices:
-    return register_choices(ctx.cache_engine, ctx.outbox)
+    return register_choices(ctx.cache_engine, ctx.outbox, ctx.today())
 
 
 def _export_job(rows: list[RegisterRow], path: Path, kind: str, zone: str,
@@ -291,6 +291,7 @@ class PaymentsRegister(QWidget):
         ctx.events.outbox_changed.connect(self._schedule)
         task = ctx.tasks.run_db("register choices", partial(_choices_job, ctx))
         task.done.connect(self._on_choices)
+        task.error.connect(self._on_choices_failed)
 
     # -- widgets ------------------------------------------------------------------------------
 
@@ -333,6 +334,12 @@ class PaymentsRegister(QWidget):
         for box in (self.branch, self.zone_box, self.cashier):
             box.blockSignals(False)
         self._fill_branch_lists()
+        self.refresh()
+
+    @Slot(object)
+    def _on_choices_failed(self, exc: object) -> None:
+        """Without the filter lists the register still lists today's payments."""
+        self._on_error(exc)
         self.refresh()
 
     @Slot()
