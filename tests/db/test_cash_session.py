@@ -135,3 +135,27 @@ def test_closes_survive_reopening_the_file(tmp_path: Path) -> None:
     again = Outbox.open(tmp_path / OUTBOX_FILE)
     assert get_close(again.engine, session.id) is not None
     again.engine.dispose()
+
+
+def test_an_existing_outbox_is_upgraded_with_its_payments_kept(tmp_path: Path) -> None:
+    from db.engine import sqlite_engine
+
+    path = tmp_path / OUTBOX_FILE
+    old = sqlite_engine(path, synchronous="FULL")
+    migrate.upgrade(old, "outbox", "outbox_0001")
+    Outbox(old).enqueue_payment(
+        account_id=10000001,
+        payload={"option": "payment", "method": "cash", "reference": None,
+                 "amount_paise": 5_000, "plan_id": None, "charge_paise": 0,
+                 "balance_before_paise": 5_000, "taken_at": 1795800000, "branch_id": 1,
+                 "tendered_paise": None},
+        created_by="cashier.cbe", mutation_id=str(uuid.uuid4()))
+    old.dispose()
+    box = Outbox.open(path)  # migrates to head
+    with box.engine.connect() as conn:
+        assert migrate.current(conn) == "outbox_0002"
+    assert len(box.pending()) == 1
+    session = current_session(box.engine, "cashier.cbe")
+    close = close_session(box.engine, session.id, {5000: 1}, "cashier.cbe")
+    assert close.cash_payments_paise == 5_000 and close.outcome == "balanced"
+    box.engine.dispose()
