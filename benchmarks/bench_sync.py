@@ -48,13 +48,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, accounts: int) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, accounts: int, extra: list[str] | None = None
+                 ) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     log = open(db.with_suffix(".log"), "ab")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
         [sys.executable, "-c", "from server.cli import run; raise SystemExit(run())",
          "--db", f"sqlite:///{db}", "--port", str(port), "--demo-accounts", str(accounts),
-         "--lifecycle-interval", "0", "--log-level", "WARNING"],
+         "--lifecycle-interval", "0", "--log-level", "WARNING", *(extra or [])],
         stdout=log, stderr=log, cwd=Path(__file__).resolve().parents[1],
     )
     url = f"http://127.0.0.1:{port}"
@@ -135,17 +136,24 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=100_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-sync"))
     parser.add_argument("--baseline-pages", type=int, default=10)
+    parser.add_argument("--push-batch", type=int, default=None,
+                        help="mutations per push request (default: the engine's)")
+    parser.add_argument("--group-commit", action="store_true",
+                        help="start the server with --group-commit (one durable commit per "
+                             "push request)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / f"server-{args.accounts}.sqlite3"
     fresh = not db.exists()
     t = time.perf_counter()
-    proc, url = start_server(db, args.accounts)
+    proc, url = start_server(db, args.accounts,
+                             ["--group-commit"] if args.group_commit else None)
     seeded_s = time.perf_counter() - t
     out: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs (shared), "
                    f"Python {platform.python_version()}, {platform.system()}",
-        "server": "separate process on 127.0.0.1, SQLite",
+        "server": "separate process on 127.0.0.1, SQLite"
+                  + (", --group-commit" if args.group_commit else ""),
         "accounts": args.accounts,
         "server_start_s": round(seeded_s, 1) if fresh else None,
     }
@@ -256,6 +264,8 @@ def main() -> None:
                              "branch_id": branch_id, "tendered_paise": None})
 
         enqueue(owing[:1000])
+        if args.push_batch:
+            cycle.push_batch = args.push_batch
         t = time.perf_counter()
         result = cycle.push()
         secs = time.perf_counter() - t
