@@ -136,8 +136,6 @@ class _Where:
     params: dict[str, Any] = field(default_factory=dict)
     #: True when a term filters on something the list index cannot answer (quick search).
     search: bool = False
-    #: The single filter column used, when exactly one is (for the plan choice).
-    columns: list[str] = field(default_factory=list)
     impossible: bool = False
 
     def add(self, term: str, **params: Any) -> None:
@@ -156,7 +154,10 @@ def _owner_branch(conn: Connection, table: str, entity_id: int) -> int | None:
     ).scalar()
 
 
-def _where(conn: Connection, query: AccountQuery) -> _Where:
+def _where(conn: Connection, query: AccountQuery, *, derive: bool = True) -> _Where:
+    """The WHERE of ``query``. ``derive`` adds the branch that an area, staff member or
+    reseller implies (a prefix for the list index; a needless table visit for a lone
+    filter that has its own index)."""
     w = _Where()
     f, scope = query.filter, query.scope
     branches: set[int] = set()
@@ -164,9 +165,9 @@ def _where(conn: Connection, query: AccountQuery) -> _Where:
         branches.add(scope.branch_id)
     if scope.reseller_id is not None:
         w.add("a.reseller_id = :scope_reseller", scope_reseller=scope.reseller_id)
-        w.columns.append("reseller_id")
     if f.branch_id is not None:
         branches.add(f.branch_id)
+    explicit = bool(branches)
     # Areas, staff and resellers each belong to one branch: naming that branch lets the
     # list index (branch first) answer any combination of filters.
     for column, table, value in (
@@ -178,7 +179,6 @@ def _where(conn: Connection, query: AccountQuery) -> _Where:
         if value is None:
             continue
         w.add(f"a.{column} = :{column}", **{column: value})
-        w.columns.append(column)
         owner = _owner_branch(conn, table, value)
         if owner is None:
             w.impossible = True
@@ -186,12 +186,10 @@ def _where(conn: Connection, query: AccountQuery) -> _Where:
             branches.add(owner)
     if len(branches) > 1:
         w.impossible = True
-    elif branches:
+    elif branches and (derive or explicit):
         w.add("a.branch_id = :branch_id", branch_id=branches.pop())
-        w.columns.append("branch_id")
     if f.status is not None:
         w.add("a.status = :status", status=f.status)
-        w.columns.append("status")
     _search_terms(w, f.search)
     return w
 
@@ -260,22 +258,48 @@ def _order_by(query: AccountQuery, *, plain: bool = True) -> str:
     return " ORDER BY " + ", ".join([*terms, f"a.rowid{direction}"])
 
 
-def _plan(query: AccountQuery, w: _Where) -> tuple[str | None, bool]:
-    """(index to force, plain ORDER BY) for the full ordered list."""
-    if not w.terms:
-        return None, True  # walk the sort index: covering, already in order
-    if w.search:
-        # Find the (few) matches first, then sort them; walking a sort index and testing
-        # each row against the search costs a table visit per row.
-        return None, False
-    if query.sort in (SortKey.NAME, SortKey.STATUS) and len(w.columns) == 1:
-        return None, True  # one filter: its (column, name) index is already in order
-    return LIST_INDEX, False
+def filter_columns(query: AccountQuery) -> int:
+    """How many equality filters (sidebar lists and scope) the query has."""
+    f, scope = query.filter, query.scope
+    return sum(
+        v is not None
+        for v in (
+            f.branch_id, f.area_id, f.status, f.account_manager_id, f.sales_executive_id,
+            f.reseller_id, scope.branch_id, scope.reseller_id,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    derive: bool  # add the implied branch
+    index: str | None  # INDEXED BY
+    plain: bool  # ORDER BY may walk an index (False: "+term", sort the matches)
+
+
+def _plan(query: AccountQuery, *, full_list: bool) -> _Plan:
+    """How to read the list (measured on 1M accounts; see docs/performance.md)."""
+    n = filter_columns(query)
+    if search_text(query.filter.search):
+        if full_list:
+            # Find the matches first, then sort them; walking a sort index and testing
+            # each row against the search costs a table visit per row.
+            return _Plan(n >= 2, None, False)
+        return _Plan(n >= 2, None, True)  # many matches (see first_page): walk and test
+    if n == 0:
+        return _Plan(False, None, True)  # walk the sort index: covering, in order
+    lone_status = n == 1 and query.filter.status is not None
+    # a lone filter's (column, name) index is in name order; a lone status is so common
+    # that walking any sort index finds the first page at once
+    if n == 1 and (query.sort is SortKey.NAME or (lone_status and not full_list)):
+        return _Plan(False, None, True)
+    return _Plan(True, LIST_INDEX, False)
 
 
 def count(conn: Connection, query: AccountQuery) -> int:
     """How many accounts match ``query``."""
-    w = _where(conn, query)
+    # one filter: its own index counts alone; more: the branch prefix of the list index
+    w = _where(conn, query, derive=filter_columns(query) >= 2)
     if w.impossible:
         return 0
     sql = "SELECT count(*) FROM accounts a" + w.sql()
@@ -289,11 +313,14 @@ def total(conn: Connection, scope: Scope) -> int:
 
 def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[AccountRow]:
     """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
-    w = _where(conn, query)
+    plan = _plan(query, full_list=False)
+    w = _where(conn, query, derive=plan.derive)
     if w.impossible:
         return []
-    _, plain = _plan(query, w)
-    sql = "SELECT a.rowid" + _from(query, w) + _order_by(query, plain=plain) + " LIMIT :limit"
+    sql = (
+        "SELECT a.rowid" + _from(query, w, index=plan.index)
+        + _order_by(query, plain=plan.plain) + " LIMIT :limit"
+    )
     rowids = [r[0] for r in conn.execute(text(sql), {**w.params, "limit": limit})]
     return rows_in_order(conn, rowids)
 
@@ -306,11 +333,12 @@ def rows_in_order(conn: Connection, rowids: Sequence[int]) -> list[AccountRow]:
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
     """The SQL and parameters of :func:`ordered_rowids` (also used by the benchmark)."""
-    w = _where(conn, query)
+    plan = _plan(query, full_list=True)
+    w = _where(conn, query, derive=plan.derive)
     if w.impossible:
         return "SELECT 1 WHERE 0", {}
-    index, plain = _plan(query, w)
-    return "SELECT a.rowid" + _from(query, w, index=index) + _order_by(query, plain=plain), w.params
+    sql = "SELECT a.rowid" + _from(query, w, index=plan.index)
+    return sql + _order_by(query, plain=plan.plain), w.params
 
 
 def ordered_rowids(
@@ -332,7 +360,12 @@ def ordered_rowids(
         raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
     try:
         result = array("q")
-        cursor = conn.exec_driver_sql(sql, params)
+        # The DBAPI cursor, not SQLAlchemy's result: a million Row objects cost 2 s more.
+        cursor = raw.cursor() if raw is not None else None
+        if cursor is None:
+            result.extend(conn.exec_driver_sql(sql, params).scalars())
+            return result
+        cursor.execute(sql, params)
         while True:
             rows = cursor.fetchmany(chunk)
             if not rows:
@@ -340,6 +373,7 @@ def ordered_rowids(
             result.extend(r[0] for r in rows)
             if stop():
                 return None
+        cursor.close()
         return result
     except Exception:
         if stop():

@@ -88,6 +88,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the AccountRow
 BALANCE_ROLE = Qt.ItemDataRole.UserRole + 3  # provisional balance, int paise
 PENDING_ROLE = Qt.ItemDataRole.UserRole + 4  # PendingPayments | None
 
+#: A search with at most this many matches is listed in one step (find, then sort);
+#: more, and the first page comes from walking the sort index, the full list after.
+SEARCH_ONE_STEP = 30_000
 FIRST_PAGE = 120  # rows the first step brings: more than a maximised window shows
 PAGE = 200  # rows fetched by rowid at a time
 MAX_CACHED_ROWS = 20_000
@@ -155,30 +158,38 @@ def _first_job(
     token: int,
     overlay: OverlayLoader | None,
     known_total: int | None,
+    shared: dict[str, bool],
     control: TaskControl | None = None,
 ) -> FirstResult | None:
     rowids: array | None = None
     with engine.connect() as conn:
         in_scope = known_total if known_total is not None else aq.total(conn, query.scope)
-        if searches(query):
-            # The search finds its matches once; count and first page come from that list
-            # instead of running the search three times.
+        matching = in_scope if query.filter.is_empty else aq.count(conn, query)
+        if searches(query) and matching <= SEARCH_ONE_STEP:
+            # Few matches: find them once and sort them; count and first page come from
+            # that list (the second step has nothing left to do).
             cancelled = (lambda: control.cancelled) if control is not None else None
             rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
             if rowids is None:
                 return None
+            shared["ids_done"] = True
             matching = len(rowids)
             rows = aq.rows_in_order(conn, rowids[:FIRST_PAGE])
         else:
-            matching = in_scope if query.filter.is_empty else aq.count(conn, query)
             rows = aq.first_page(conn, query, FIRST_PAGE)
     pending = overlay() if overlay is not None else None
     return FirstResult(token, matching, in_scope, rows, pending, rowids)
 
 
 def _ids_job(
-    engine: Engine, query: aq.AccountQuery, token: int, control: TaskControl | None = None
+    engine: Engine,
+    query: aq.AccountQuery,
+    token: int,
+    shared: dict[str, bool],
+    control: TaskControl | None = None,
 ) -> IdsResult | None:
+    if shared.get("ids_done"):
+        return None
     cancelled = (lambda: control.cancelled) if control is not None else None
     with engine.connect() as conn:
         rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
@@ -261,25 +272,30 @@ class AccountsTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Run the current query again (the cache or the outbox changed)."""
-        self._known_total = None
+        self.forget_total()
         self.set_query(self._query)
+
+    def forget_total(self) -> None:
+        """The cache changed: count the scope again with the next query."""
+        self._known_total = None
 
     def set_query(self, query: aq.AccountQuery) -> None:
         """Start ``query``; results of any older query are dropped when they arrive."""
         self._query = query
         self._token += 1
         token = self._token
+        shared: dict[str, bool] = {}  # the two steps of this query (one worker: in order)
         for task in self._running:
             task.cancel()
         self._running = []
         if self._tasks is None:  # synchronous: benchmarks and model-only tests
             result = _first_job(
-                self._engine, query, token, self._overlay_loader, self._known_total
+                self._engine, query, token, self._overlay_loader, self._known_total, shared
             )
             assert result is not None
             self._apply_first(result)
             if result.rowids is None:
-                ids = _ids_job(self._engine, query, token)
+                ids = _ids_job(self._engine, query, token, shared)
                 if ids is not None:
                     self._apply_ids(ids)
             return
@@ -287,19 +303,18 @@ class AccountsTableModel(QAbstractTableModel):
         first = self._tasks.run_db(
             "account list",
             partial(
-                _first_job, self._engine, query, token, self._overlay_loader, self._known_total
+                _first_job, self._engine, query, token, self._overlay_loader,
+                self._known_total, shared,
             ),
         )
         first.done.connect(self._on_first)
         first.error.connect(self._on_error)
-        self._running = [first]
-        if not searches(query):
-            ids = self._tasks.run_db(
-                "account list order", partial(_ids_job, self._engine, query, token)
-            )
-            ids.done.connect(self._on_ids)
-            ids.error.connect(self._on_error)
-            self._running.append(ids)
+        ids = self._tasks.run_db(
+            "account list order", partial(_ids_job, self._engine, query, token, shared)
+        )
+        ids.done.connect(self._on_ids)
+        ids.error.connect(self._on_error)
+        self._running = [first, ids]
 
     @Slot(object)
     def _on_first(self, result: FirstResult | None) -> None:

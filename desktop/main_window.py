@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the sidebar's lists, then the table (selection and scroll kept)."""
         self._keep_scroll = self.table.verticalScrollBar().value()
+        self.model.forget_total()
         self._load_options()
 
     def ensure_demo_data(self, accounts: int) -> None:

@@ -586,7 +586,9 @@ def test_cache_reset_reloads_lists_and_rows(qtbot, admin_ctx, open_window) -> No
     admin_ctx.events.cache_reset.emit()
     qtbot.waitUntil(lambda: window.model.rowCount() < DEMO_ACCOUNTS, timeout=5000)
     wait_ready(qtbot, window)
-    assert shown_rowids(window) == expected(admin_ctx, aq.AccountFilter())
+    want = expected(admin_ctx, aq.AccountFilter())
+    assert shown_rowids(window) == want
+    assert w_find(window, QLabel, "rowCount").text() == f"{len(want):,} accounts"
 
 
 def test_cache_progress_shows_and_hides(qtbot, ctx, open_window) -> None:
