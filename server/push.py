@@ -327,12 +327,14 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
     rules say so (prepaid: a renewed expiry; postpaid: no invoice left past its grace)."""
     if account.prepaid:
         change = None
-        if account.status == AccountStatus.SUSPENDED.value:
+        if account.status in (AccountStatus.SUSPENDED.value, AccountStatus.INACTIVE.value):
             change = next_status(
                 AccountStatus(account.status), prepaid=True, on=ctx.today,
                 expiry=account.plan_expiry,
             )
-        return _status_change(ctx, account, change) if change else account
+        if change is not None and change.new is AccountStatus.ACTIVE:
+            return _status_change(ctx, account, change)
+        return account
     invoices = _t("invoices")
     open_rows = ctx.conn.execute(
         select(invoices)
@@ -369,7 +371,9 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
         AccountStatus(account.status), prepaid=False, on=ctx.today,
         open_invoice_dates=open_dates, has_plan=account.plan_id is not None,
     )
-    return _status_change(ctx, account, change) if change else account
+    if change is not None and change.new is AccountStatus.ACTIVE:
+        return _status_change(ctx, account, change)
+    return account
 
 
 # -- edits, comments, tags -----------------------------------------------------------------

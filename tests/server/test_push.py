@@ -260,3 +260,18 @@ def test_a_rejection_never_blocks_the_mutations_after_it(running: Running) -> No
     with running.as_role("cashier") as c:
         [r] = push(c, retry)
     assert r["status"] == "applied"
+
+
+def test_recharge_activates_a_prepaid_account_without_a_plan(running: Running) -> None:
+    a = pick(running, OWN + " AND prepaid = :t AND balance_paise <= 0", t=True)
+    running.sql("UPDATE accounts SET status = 'Inactive', plan_id = NULL, plan_expiry = NULL, "
+                "balance_paise = 0 WHERE id = :i", i=a.id)
+    plan = running.sql("SELECT id, price_paise, validity_days FROM plans WHERE prepaid = :t "
+                       "AND active = :t AND (branch_id IS NULL OR branch_id = 1) ORDER BY id",
+                       t=True)[0]
+    with running.as_role("cashier") as c:
+        [r] = push(c, payment(a.id, "recharge", plan.price_paise, plan_id=plan.id,
+                              charge=plan.price_paise))
+    assert r["status"] == "applied", r
+    row = running.sql("SELECT status, plan_id FROM accounts WHERE id = :i", i=a.id)[0]
+    assert (row.status, row.plan_id) == ("Active", plan.id)
