@@ -5,20 +5,25 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from billing.roles import Role
 from db.cache import CACHE_FILE, open_or_rebuild
 from db.outbox import OUTBOX_FILE, Outbox
 from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.context import AppContext, AppEvents, CurrentUser
+from desktop.crash import CrashReporter
 from desktop.logs import setup_logging
 from desktop.paths import default_data_dir, log_dir
+from desktop.pyside_guard import guard_singletons
 from desktop.secrets import SecretStore
 from desktop.settings import open_settings
+from desktop.single_instance import SingleInstance
 from desktop.sync.session import SessionController
 from desktop.tasks import TaskRunner
 
@@ -36,6 +41,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         metavar="N", help="how many demo accounts the --demo server holds")
     parser.add_argument("--server", metavar="URL", help="the partner portal server to use")
     parser.add_argument("--kiosk", action="store_true", help="self-service kiosk mode")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation offscreen, print OK and exit 0")
     parser.add_argument("--data-dir", type=Path, metavar="DIR",
                         help="keep cache, outbox, settings and logs in DIR")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -45,12 +52,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext:
-    """Open the data folder's files and assemble the context every window receives."""
+def resolve_data_dir(args: argparse.Namespace) -> Path:
+    """The data folder: --data-dir, else the user's (a separate one for --demo)."""
     data_dir: Path = args.data_dir or default_data_dir()
     if args.demo and args.data_dir is None:
         data_dir = data_dir / "demo"
     data_dir.mkdir(parents=True, exist_ok=True)
+    return data_dir
+
+
+def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext:
+    """Open the data folder's files and assemble the context every window receives."""
+    data_dir = resolve_data_dir(args)
     cache_engine, notice = open_or_rebuild(data_dir / CACHE_FILE)
     outbox = Outbox.open(data_dir / OUTBOX_FILE)
     # Replaced by whoever signs in; --demo signs in as the demo branch staff of Coimbatore.
@@ -71,7 +84,12 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
 
 def main(argv: list[str]) -> int:
     """Run the GUI; reuses a ``QApplication`` that already exists (tests create one)."""
+    guard_singletons()
     args = parse_args(argv)
+    if args.self_check:
+        from desktop.self_check import run_self_check
+
+        return run_self_check(args.data_dir)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORG_NAME)
@@ -79,12 +97,30 @@ def main(argv: list[str]) -> int:
     QCoreApplication.setApplicationVersion(__version__)
     log_path = setup_logging(log_dir(args.data_dir))
     log.info("starting %s %s (log %s)", APP_NAME, __version__, log_path)
+    crash = CrashReporter(log_path.parent, parent=app)
+    crash.install()
+    instance = SingleInstance(resolve_data_dir(args), app)
+    if not instance.acquire():
+        log.info("another Partner Desk uses this data folder; it was asked to come forward")
+        crash.uninstall()
+        return 0
 
     ctx = build_context(args, app)
     from desktop.main_window import MainWindow  # after the app exists: widgets need it
 
-    session = SessionController(ctx, MainWindow, SecretStore(), server_url=args.server)
+    factory: Callable[[AppContext], QMainWindow | None] = MainWindow
+    if args.kiosk:
+        from desktop.kiosk import NO_PIN_MESSAGE, kiosk_window
+        from desktop.kiosk.pin import kiosk_pin_hash
+
+        if kiosk_pin_hash(ctx.settings, demo=args.demo) is None:
+            QMessageBox.critical(None, APP_NAME, NO_PIN_MESSAGE)  # before the event loop
+            _close(ctx, instance, crash)
+            return 2
+        factory = partial(kiosk_window, demo=args.demo)
+    session = SessionController(ctx, factory, SecretStore(), server_url=args.server)
     session.quit_requested.connect(app.quit)
+    instance.follow(session.current_window)
     if args.demo:
         session.start_demo(args.demo_accounts)
     else:
@@ -92,9 +128,19 @@ def main(argv: list[str]) -> int:
     try:
         return app.exec()
     finally:
+        # A quit asked for during shutdown would stay pending in a shared QApplication
+        # and end the next event loop at once (tests run main() more than once).
+        session.quit_requested.disconnect(app.quit)
         session.shutdown()
-        ctx.cache_engine.dispose()
-        ctx.outbox.engine.dispose()
+        _close(ctx, instance, crash)
+
+
+def _close(ctx: AppContext, instance: SingleInstance, crash: CrashReporter) -> None:
+    ctx.tasks.wait_idle()
+    ctx.cache_engine.dispose()
+    ctx.outbox.engine.dispose()
+    instance.release()
+    crash.uninstall()
 
 
 def run() -> None:

@@ -12,6 +12,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.pyside_guard import guard_singletons
+
+# PySide6 6.12.0 drops a reference to None/True/False on each call (see the module).
+guard_singletons()
+
 #: The business date the demo fixtures are built around (tests never read the PC clock).
 DEMO_TODAY = date(2026, 11, 27)
 
@@ -29,6 +34,7 @@ def _no_leaked_windows_or_threads(request: pytest.FixtureRequest) -> Iterator[No
     threads_before = set(threading.enumerate())
     yield
     if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
@@ -36,6 +42,11 @@ def _no_leaked_windows_or_threads(request: pytest.FixtureRequest) -> Iterator[No
             leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
             for widget in leaked:
                 widget.close()
+            # A quit still queued from a test that ran app.exec() (main(), last window
+            # closed) would end the next test's event loops at once: run one short loop
+            # that consumes it and resets Qt's quit flag.
+            QTimer.singleShot(0, app.quit)
+            app.exec()
             assert not leaked, f"test left windows open: {[w.objectName() for w in leaked]}"
     stray = [
         t for t in set(threading.enumerate()) - threads_before

@@ -65,6 +65,10 @@ class SessionController(QObject):
         self.signed: SignedIn | None = None
         self._first_sync_done = False
 
+    def current_window(self) -> QMainWindow | None:
+        """The main (or kiosk) window once signed in; None before."""
+        return self.window
+
     # -- start ---------------------------------------------------------------------------
 
     def start_demo(self, accounts: int) -> None:
