@@ -471,9 +471,7 @@ class AccountsTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -487,9 +485,7 @@ class AccountsTableModel(QAbstractTableModel):
         if column == COL_TAG and role == Qt.ItemDataRole.DecorationRole:
             return self._tag_icon
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (COL_BALANCE, COL_ID):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+            return _RIGHT if column in (COL_BALANCE, COL_ID) else None
         if role not in _ROW_ROLES:
             return None
         row = self.row_at(index.row())
@@ -582,6 +578,8 @@ class AccountsTableModel(QAbstractTableModel):
         return None
 
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
