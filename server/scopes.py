@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, true
 
+from billing.masking import mask_mobile, mask_name
 from billing.roles import Role
 from db.server_schema import changes, server_metadata
 from server.auth import Principal
@@ -98,23 +99,7 @@ def account_in_scope(
     return row
 
 
-# -- kiosk masking -------------------------------------------------------------------------
-
-
-def mask_name(name: str | None) -> str | None:
-    """"Priya Ramasamy" -> "P**** R*******": enough to recognise, not to read out."""
-    if not name:
-        return name
-    return " ".join(w[0] + "*" * (len(w) - 1) if len(w) > 1 else w for w in name.split())
-
-
-def mask_mobile(mobile: str | None) -> str | None:
-    """"+919876543210" -> "+91******3210"."""
-    if not mobile:
-        return mobile
-    if mobile.startswith("+91") and len(mobile) > 7:
-        return "+91" + "*" * (len(mobile) - 7) + mobile[-4:]
-    return "*" * max(0, len(mobile) - 4) + mobile[-4:]
+# -- kiosk masking (billing.masking: the same pattern the kiosk screen shows) -------------
 
 
 #: Account columns a kiosk never receives in clear.

@@ -18,12 +18,12 @@ from enum import StrEnum
 from sqlalchemy import Engine, func, select
 
 from billing.lifecycle import postpaid_last_payment_date
+from billing.masking import mask_mobile, mask_name
 from billing.rules import PaymentOption, is_outstanding, payment_options_paise
 from db.outbox import Mutation, MutationKind, Outbox, _row_to_mutation
 from db.outbox_schema import mutations
 from db.overlay import pending_payments
 from db.schema import Account, Invoice, Plan
-from desktop.masking import mask_mobile, mask_name
 
 _SEPARATORS = re.compile(r"[\s\-()]+")
 MAX_ACCOUNT_ID_DIGITS = 15

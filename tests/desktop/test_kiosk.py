@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
+from billing.masking import mask_mobile, mask_name
 from billing.money import format_inr
 from billing.roles import Role
 from billing.rules import PaymentMethod, PaymentOption
@@ -29,7 +30,6 @@ from desktop.kiosk import DEMO_PIN, KioskWindow, start_kiosk
 from desktop.kiosk.pin import PIN_KEY, hash_pin, set_pin, verify_pin
 from desktop.kiosk.receipt import OFFLINE_NOTE, PENDING_MARK
 from desktop.kiosk.window import ACCOUNT, PAY_UNAVAILABLE, PIN, RECEIPT, START
-from desktop.masking import mask_mobile, mask_name
 from desktop.pyside_guard import guard_singletons
 from tests.desktop.conftest import make_context
 

@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from billing.masking import mask_mobile, mask_name
 from billing.rules import PaymentOption
 from desktop.kiosk.lookup import Outcome, QueryKind, classify, lookup
-from desktop.masking import mask_mobile, mask_name
 
 
 def _row(ctx, account_id):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from billing.masking import mask_mobile
 from tests.server.conftest import Running, mutation, payment, pick, pull_all, push
 
 OWN = "branch_id = 1 AND status != 'Terminated'"
@@ -58,7 +59,7 @@ def test_pull_is_scoped(running: Running, role: str) -> None:
             assert ch["row"]["account_id"] in account_ids, ch["table"]
     if role == "kiosk":
         assert {ch["table"] for ch in changes} <= {"zones", "branches", "plans", "accounts"}
-        assert all("*" in a["name"] and "*" in a["mobile"] for a in accounts)
+        assert all("***" in a["name"] and "•••••" in a["mobile"] for a in accounts)
         assert all(a["email"] is None and a["installation_address"] is None for a in accounts)
 
 
@@ -114,7 +115,7 @@ def test_kiosk_lookup(running: Running) -> None:
         body = by_id.json()
         assert body["account_id"] == own.id
         assert body["name"] != mobile.name and body["name"][0] == mobile.name[0]
-        assert body["mobile"].endswith(mobile.mobile[-4:]) and "*" in body["mobile"]
+        assert body["mobile"] == mask_mobile(mobile.mobile) and "•" in body["mobile"]
         assert body["options"]
         local = "0" + mobile.mobile[3:]  # as a customer types it
         clash = running.sql("SELECT count(*) FROM accounts WHERE mobile = :m AND branch_id = 1",

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.masking import BULLET, HIDDEN_NAME, mask_mobile, mask_name, mask_word
+from billing.masking import BULLET, HIDDEN_NAME, mask_mobile, mask_name, mask_word
 
 
 def test_examples_from_the_issue():

@@ -11,7 +11,8 @@ next to nothing:
   digits: ``+919876543210`` → ``+91 98•••••210``; a number of any other shape shows at most
   its last two digits, and only when it has eight digits or more.
 
-Pure functions (no Qt): the kiosk and its tests use them, and so may a receipt.
+Pure functions (standard library only): the server masks what it sends a kiosk with them,
+and the kiosk masks what it shows.
 """
 
 from __future__ import annotations
