@@ -1,8 +1,11 @@
 """Sync speed against a local server (a separate process on 127.0.0.1, SQLite).
 
-    python benchmarks/bench_sync.py [--accounts 100000] [--work DIR]
+    python benchmarks/bench_sync.py [--accounts 100000] [--work DIR] [--format rows|columns]
+        [--gzip] [--skip-baselines]
 
-Measures, end to end over HTTP (gzip, the real client and server):
+Measures, end to end over HTTP (the real client and server; the client's defaults are the
+``columns`` page format and no gzip on loopback — ``--format rows`` / ``--gzip`` measure the
+old ways):
 - initial sync of every account with its history into an empty cache (admin scope);
 - a delta of 1,000 changes made by another desk;
 - push of 1,000 queued payments;
@@ -73,13 +76,17 @@ def start_server(db: Path, accounts: int, extra: list[str] | None = None
     raise RuntimeError("server did not start")
 
 
-def desk(folder: Path, url: str) -> tuple[SyncCycle, Any, Outbox]:
+def desk(folder: Path, url: str, fmt: str = "columns", gzip: bool = False
+         ) -> tuple[SyncCycle, Any, Outbox]:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     cache = open_cache(folder / CACHE_FILE)
     outbox = Outbox.open(folder / OUTBOX_FILE)
     client = SyncClient(url)
+    client.columns = fmt == "columns"
+    if gzip:
+        client._pull_headers = {}
     client.sign_in(*ADMIN, outbox.device_code())
     return SyncCycle(client, cache, outbox), cache, outbox
 
@@ -99,12 +106,27 @@ def _orm_value(column: Any, value: Any) -> Any:
     return value
 
 
+def page_changes(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every change of a page as ``rows``-format dicts (``columns`` blocks expanded)."""
+    out = [{"table": b["table"], "op": "upsert", "row": dict(zip(b["columns"], r, strict=True))}
+           for b in page.get("snapshot") or () for r in b["rows"]]
+    return out + page["changes"]
+
+
+def page_counts(page: dict[str, Any]) -> tuple[int, int]:
+    """(changes, account rows) of a page in either format."""
+    rows = len(page["changes"]) + sum(len(b["rows"]) for b in page.get("snapshot") or ())
+    accounts = sum(1 for c in page["changes"] if c["table"] == "accounts") + sum(
+        len(b["rows"]) for b in page.get("snapshot") or () if b["table"] == "accounts")
+    return rows, accounts
+
+
 def naive_apply(engine: Any, pages: list[dict[str, Any]]) -> int:
     """Row by row with session.merge, one commit per page (what a first version does)."""
     rows = 0
     with Session(engine) as session:
         for page in pages:
-            for change in page["changes"]:
+            for change in page_changes(page):
                 model = _MODELS[change["table"]]
                 table = model.__table__
                 if change["op"] == "upsert":
@@ -136,6 +158,12 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=100_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-sync"))
     parser.add_argument("--baseline-pages", type=int, default=10)
+    parser.add_argument("--format", choices=("columns", "rows"), default="columns",
+                        help="pull page format (default: columns, the client's default)")
+    parser.add_argument("--gzip", action="store_true",
+                        help="gzip pull pages even on loopback (the client skips it there)")
+    parser.add_argument("--skip-baselines", action="store_true",
+                        help="only the initial sync and its halves (no naive, delta, push)")
     parser.add_argument("--push-batch", type=int, default=None,
                         help="mutations per push request (default: the engine's)")
     parser.add_argument("--group-commit", action="store_true",
@@ -154,12 +182,16 @@ def main() -> None:
                    f"Python {platform.python_version()}, {platform.system()}",
         "server": "separate process on 127.0.0.1, SQLite"
                   + (", --group-commit" if args.group_commit else ""),
+        "pull_format": args.format,
+        "gzip": args.gzip,
+        "loadavg_before": Path("/proc/loadavg").read_text().split()[:3]
+        if Path("/proc/loadavg").exists() else None,
         "accounts": args.accounts,
         "server_start_s": round(seeded_s, 1) if fresh else None,
     }
     try:
         # -- initial sync ----------------------------------------------------------------
-        cycle, cache, outbox = desk(args.work / "desk1", url)
+        cycle, cache, outbox = desk(args.work / "desk1", url, args.format, args.gzip)
         t = time.perf_counter()
         outcome = cycle.run()
         secs = time.perf_counter() - t
@@ -177,10 +209,10 @@ def main() -> None:
         t = time.perf_counter()
         pages = fetch_pages(cycle.client, 10_000, 5_000)
         fetch_s = time.perf_counter() - t
-        n_rows = sum(len(p["changes"]) for p in pages)
-        n_accounts = sum(1 for p in pages for c in p["changes"] if c["table"] == "accounts")
+        n_rows = sum(page_counts(p)[0] for p in pages)
+        n_accounts = sum(page_counts(p)[1] for p in pages)
         out["pull_only"] = {
-            "what": "HTTP pulls of every page, gzip + JSON decode, nothing applied",
+            "what": "HTTP pulls of every page, JSON decode, nothing applied",
             "seconds": round(fetch_s, 2),
             "accounts_per_s": round(n_accounts / fetch_s),
             "rows_per_s": round(n_rows / fetch_s),
@@ -192,7 +224,8 @@ def main() -> None:
         t = time.perf_counter()
         replica.defer_indexes(fast_engine)
         for p in pages:
-            replica.apply_page(fast_engine, p["changes"], p["cursor"], p["server_epoch"])
+            replica.apply_page(fast_engine, p["changes"], p["cursor"], p["server_epoch"],
+                               p.get("snapshot"))
         replica.restore_indexes(fast_engine)
         apply_s = time.perf_counter() - t
         out["apply_only"] = {
@@ -202,10 +235,12 @@ def main() -> None:
             "rows_per_s": round(n_rows / apply_s),
         }
         fast_engine.dispose()
+        if args.skip_baselines:
+            return
 
         # -- naive baseline: the first pages row by row through the ORM ------------------
         first = pages[: args.baseline_pages]
-        b_rows = sum(len(p["changes"]) for p in first)
+        b_rows = sum(page_counts(p)[0] for p in first)
         timings = {}
         for name, fn in (("fast", None), ("naive_orm", naive_apply)):
             path = args.work / f"apply-{name}-first.sqlite3"
@@ -215,7 +250,8 @@ def main() -> None:
             t = time.perf_counter()
             if fn is None:
                 for p in first:
-                    replica.apply_page(engine, p["changes"], p["cursor"], p["server_epoch"])
+                    replica.apply_page(engine, p["changes"], p["cursor"], p["server_epoch"],
+                                       p.get("snapshot"))
             else:
                 fn(engine, first)
             timings[name] = time.perf_counter() - t
@@ -288,7 +324,9 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    print(json.dumps(out, indent=2))
+        if Path("/proc/loadavg").exists():
+            out["loadavg_after"] = Path("/proc/loadavg").read_text().split()[:3]
+        print(json.dumps(out, indent=2))
 
 
 if __name__ == "__main__":

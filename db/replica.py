@@ -8,11 +8,20 @@ crash between pages leaves the cache at a page boundary it can resume from.
 The wire format of a row is the storage format of the cache (money integer paise, business
 dates ISO text, moments integer epoch seconds, booleans as JSON booleans), so rows go in
 with ``executemany`` on the raw SQLite connection: no ORM objects, no per-row round trips.
+A ``columns`` page (docs/sync-api.md "Server notes") carries its snapshot rows as arrays
+under one column list per table; those arrays are bound as they are
+(:func:`apply_blocks`).
+
+During an initial sync into an empty cache the secondary indexes and the quick-search rows
+are built once at the end instead of page by page (:func:`defer_indexes`,
+:func:`restore_indexes`); what is deferred is recorded in ``sync_state`` in the same
+transaction, so a crash or a resync never loses it: the next pull rebuilds it first.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +43,9 @@ OWNER_KEY = "owner"
 LAST_SYNCED_KEY = "last_synced_at"
 #: CREATE INDEX statements dropped for an initial sync, to be rebuilt at its end.
 DEFERRED_INDEXES_KEY = "deferred_indexes"
+#: Present while the quick-search rows are deferred: pages skip ``account_search`` and
+#: :func:`restore_indexes` rebuilds it from ``accounts``.
+DEFERRED_SEARCH_KEY = "deferred_search"
 
 _TABLE_OP = itemgetter("table", "op")
 _ROW = itemgetter("row")
@@ -125,14 +137,26 @@ def _key_values(sql: _TableSql, key: Mapping[str, Any], table: str) -> tuple[Any
         raise ReplicaError(f"tombstone for {table} lacks key column {exc}") from exc
 
 
-def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> ApplySummary:
+def _search_deferred(conn: Connection) -> bool:
+    return get_state(conn, DEFERRED_SEARCH_KEY) is not None
+
+
+def apply_changes(
+    conn: Connection,
+    changes: Sequence[Mapping[str, Any]],
+    *,
+    search: bool | None = None,
+) -> ApplySummary:
     """Apply pulled changes, in order, inside the caller's transaction.
 
     Consecutive changes of the same table and operation go in one ``executemany``; the
-    order between an upsert and a later delete of the same key is kept.
+    order between an upsert and a later delete of the same key is kept. ``search``: keep
+    the quick-search rows in step (default: unless they are deferred).
     """
     raw = conn.connection.driver_connection
     assert raw is not None
+    if search is None:
+        search = not _search_deferred(conn)
     summary = ApplySummary()
     try:
         runs = groupby(changes, key=_TABLE_OP)
@@ -142,7 +166,7 @@ def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> App
             if sql is None:
                 raise ReplicaError(f"unknown table in pulled changes: {table!r}")
             if op == "upsert":
-                _upsert(raw, table, sql, list(map(_ROW, run)), summary)
+                _upsert(raw, table, sql, list(map(_ROW, run)), summary, search)
             elif op == "delete":
                 _delete(raw, table, sql, list(map(_KEY, run)), summary)
             else:
@@ -154,24 +178,32 @@ def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> App
 
 
 def _upsert(
-    raw: Any, table: str, sql: _TableSql, rows: list[Mapping[str, Any]], summary: ApplySummary
+    raw: Any,
+    table: str,
+    sql: _TableSql,
+    rows: list[Mapping[str, Any]],
+    summary: ApplySummary,
+    search: bool = True,
 ) -> None:
     raw.executemany(sql.upsert, _rows_values(sql, rows))
     summary.upserts += len(rows)
     if table == "accounts":
         ids = [r["id"] for r in rows]
-        raw.executemany("DELETE FROM account_search WHERE rowid = ?", [(i,) for i in ids])
-        raw.executemany(
-            "INSERT INTO account_search(rowid, text) VALUES (?, ?)",
-            [
-                (r["id"], account_search_text(r["id"], r["name"], r.get("mobile"), r.get("email")))
+        if search:
+            _replace_search(raw, ids, [
+                (r["id"], account_search_text(r["id"], r["name"], r.get("mobile"),
+                                              r.get("email")))
                 for r in rows
-            ],
-        )
+            ])
         summary.accounts += len(rows)
         _note_accounts(summary, ids)
     elif "account_id" in sql.columns:
         _note_accounts(summary, [r.get("account_id") for r in rows])
+
+
+def _replace_search(raw: Any, ids: list[Any], texts: list[tuple[Any, str]]) -> None:
+    raw.executemany("DELETE FROM account_search WHERE rowid = ?", [(i,) for i in ids])
+    raw.executemany("INSERT INTO account_search(rowid, text) VALUES (?, ?)", texts)
 
 
 def _delete(
@@ -193,15 +225,112 @@ def _note_accounts(summary: ApplySummary, ids: Iterable[Any]) -> None:
     summary.account_ids.update(i for i in ids if i is not None)
 
 
+@dataclass
+class _BlockSql:
+    upsert: str
+    account_id: int | None  # position of account_id (accounts: of id)
+    search: tuple[int, int, int | None, int | None] | None  # id, name, mobile, email
+
+
+_BLOCK_SQL: dict[tuple[str, tuple[str, ...]], _BlockSql] = {}
+
+
+def _block_sql(table: Any, columns: Any) -> _BlockSql:
+    """The INSERT for a block's column list, checked against the cache's table."""
+    if not isinstance(table, str) or not isinstance(columns, list):
+        raise ReplicaError("a snapshot block lacks its table or column list")
+    key = (table, tuple(columns))
+    found = _BLOCK_SQL.get(key)
+    if found is not None:
+        return found
+    sql = _SQL.get(table)
+    if sql is None:
+        raise ReplicaError(f"unknown table in pulled changes: {table!r}")
+    known = set(sql.columns)
+    if not all(isinstance(c, str) and c in known for c in columns):
+        raise ReplicaError(f"a snapshot block of {table} names an unknown column")
+    if len(set(columns)) != len(columns) or not set(sql.pk) <= set(columns):
+        raise ReplicaError(f"a snapshot block of {table} repeats a column or lacks its key")
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    upsert = f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})'
+    search = None
+    account_id = None
+    if table == "accounts":
+        if "name" not in columns:
+            raise ReplicaError("a snapshot block of accounts lacks the name column")
+        pos = columns.index
+        search = (pos("id"), pos("name"), pos("mobile") if "mobile" in columns else None,
+                  pos("email") if "email" in columns else None)
+        account_id = pos("id")
+    elif "account_id" in columns:
+        account_id = columns.index("account_id")
+    found = _BlockSql(upsert, account_id, search)
+    if len(_BLOCK_SQL) < 256:
+        _BLOCK_SQL[key] = found
+    return found
+
+
+def apply_blocks(
+    conn: Connection, blocks: Sequence[Mapping[str, Any]], *, search: bool | None = None
+) -> ApplySummary:
+    """Apply the snapshot blocks of a ``columns`` page (``{"table", "columns", "rows"}``,
+    each row an array in column order) inside the caller's transaction: the arrays are
+    bound to ``executemany`` as they are. Upserts only; the quick-search rows of the
+    accounts kept in step unless deferred."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    if search is None:
+        search = not _search_deferred(conn)
+    summary = ApplySummary()
+    for block in blocks:
+        if not isinstance(block, Mapping):
+            raise ReplicaError("a snapshot block is not an object")
+        table = block.get("table")
+        sql = _block_sql(table, block.get("columns"))
+        rows = block.get("rows")
+        if not isinstance(rows, list) or not all(type(r) is list for r in rows):
+            raise ReplicaError(f"the rows of a snapshot block of {table} are not arrays")
+        try:
+            raw.executemany(sql.upsert, rows)
+            if sql.search is not None:
+                i, n, m, e = sql.search
+                ids = [r[i] for r in rows]
+                if search:
+                    _replace_search(raw, ids, [
+                        (r[i], account_search_text(r[i], r[n], None if m is None else r[m],
+                                                   None if e is None else r[e]))
+                        for r in rows
+                    ])
+                summary.accounts += len(rows)
+                _note_accounts(summary, ids)
+            elif sql.account_id is not None:
+                a = sql.account_id
+                _note_accounts(summary, [r[a] for r in rows])
+        except (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.IntegrityError,
+                TypeError, ValueError,
+                OverflowError, IndexError, AttributeError) as exc:
+            raise ReplicaError(f"a snapshot block of {table} is malformed: {exc}") from exc
+        summary.upserts += len(rows)
+        summary.per_table[str(table)] = summary.per_table.get(str(table), 0) + len(rows)
+    return summary
+
+
 def apply_page(
     engine: Engine,
     changes: Sequence[Mapping[str, Any]],
     cursor: str,
     server_epoch: str | None,
+    snapshot: Sequence[Mapping[str, Any]] | None = None,
 ) -> ApplySummary:
-    """Apply one pulled page and store its cursor in one cache transaction."""
+    """Apply one pulled page and store its cursor in one cache transaction; a ``columns``
+    page's ``snapshot`` blocks go first, then its ``changes``."""
     with engine.begin() as conn:
-        summary = apply_changes(conn, changes)
+        search = not _search_deferred(conn)
+        summary = ApplySummary()
+        if snapshot:
+            summary.add(apply_blocks(conn, snapshot, search=search))
+        summary.add(apply_changes(conn, changes, search=search))
         set_state(conn, CURSOR_KEY, cursor)
         if server_epoch is not None:
             set_state(conn, EPOCH_KEY, server_epoch)
@@ -244,17 +373,22 @@ def clear(engine: Engine, keep_owner: bool = False) -> None:
             conn.exec_driver_sql(f'DELETE FROM "{name}"')
         conn.exec_driver_sql("DELETE FROM account_search")
         # Deferred index statements survive: the indexes must still be rebuilt.
-        kept = [DEFERRED_INDEXES_KEY, OWNER_KEY] if keep_owner else [DEFERRED_INDEXES_KEY]
+        kept = [DEFERRED_INDEXES_KEY, DEFERRED_SEARCH_KEY]
+        if keep_owner:
+            kept.append(OWNER_KEY)
         conn.execute(sync_state.delete().where(sync_state.c.key.not_in(kept)))
 
 
 def defer_indexes(engine: Engine) -> int:
     """Drop the secondary (non-unique) indexes of the domain tables before an initial sync
-    into an empty cache; building them once at the end is several times cheaper than
-    keeping them up to date row by row. The statements are kept in ``sync_state`` in the
-    same transaction, so :func:`restore_indexes` rebuilds them even after a crash."""
+    into an empty cache, and stop writing the quick-search rows page by page; building both
+    once at the end is cheaper than keeping them up to date row by row. What is deferred is
+    kept in ``sync_state`` in the same transaction, so :func:`restore_indexes` rebuilds it
+    even after a crash (the sync engine calls it before every pull)."""
     tables = ", ".join(f"'{t}'" for t in DOMAIN_TABLES)
     with engine.begin() as conn:
+        if get_state(conn, DEFERRED_SEARCH_KEY) is None:
+            set_state(conn, DEFERRED_SEARCH_KEY, "1")
         if get_state(conn, DEFERRED_INDEXES_KEY) is not None:
             return 0
         found = conn.exec_driver_sql(
@@ -268,7 +402,12 @@ def defer_indexes(engine: Engine) -> int:
 
 
 def restore_indexes(engine: Engine) -> int:
-    """Rebuild indexes dropped by :func:`defer_indexes` (a no-op when none are)."""
+    """Rebuild what :func:`defer_indexes` deferred (a no-op when nothing is): the quick-search
+    rows of every account, then the secondary indexes, each in one transaction."""
+    with engine.begin() as conn:
+        if get_state(conn, DEFERRED_SEARCH_KEY) is not None:
+            rebuild_search(conn)
+            conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_SEARCH_KEY))
     with engine.begin() as conn:
         kept = get_state(conn, DEFERRED_INDEXES_KEY)
         if kept is None:
@@ -280,6 +419,19 @@ def restore_indexes(engine: Engine) -> int:
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA optimize")
     return len(statements)
+
+
+def rebuild_search(conn: Connection) -> int:
+    """Rewrite every quick-search row from ``accounts`` inside the caller's transaction."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("DELETE FROM account_search")
+    found = raw.execute("SELECT id, name, mobile, email FROM accounts").fetchall()
+    raw.executemany(
+        "INSERT INTO account_search(rowid, text) VALUES (?, ?)",
+        [(i, account_search_text(i, n, m, e)) for i, n, m, e in found],
+    )
+    return len(found)
 
 
 def pulled_payment_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:

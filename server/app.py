@@ -360,10 +360,12 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=5000)] = (
             settings.default_pull_limit
         ),
+        format: Annotated[Literal["rows", "columns"], Query()] = "rows",
     ) -> Response:
-        """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller."""
+        """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller.
+        ``format=columns``: snapshot rows as arrays per table (server/pull.py)."""
         with db.read.begin() as conn:
-            page = pull.pull(conn, caller, current_epoch(conn), cursor, limit)
+            page = pull.pull(conn, caller, current_epoch(conn), cursor, limit, format)
         return Response(pull.encode_page(page, _dumps), media_type="application/json")
 
     @app.post(f"{API}/sync/push", response_model=PushOut, responses=_ERRORS, tags=["sync"])

@@ -8,6 +8,13 @@ runs may arrive twice; upserts carry whole rows, so applying them again is harml
 The cursor is opaque to clients: base64 of a small JSON object naming the server epoch, the
 caller's scope, and the position. A cursor from another epoch or scope, older than the
 retained change log, or not a cursor at all answers ``410 resync``.
+
+Two page formats (docs/sync-api.md "Server notes"): ``rows`` (the default; every change an
+object with its row as a dict) and ``columns``, asked for with ``format=columns``: the
+snapshot part of a page goes in ``snapshot`` as one block per table, ``{"table", "columns",
+"rows"}`` with each row an array in the order of ``columns``, and ``changes`` holds only the
+delta part (applied after the blocks). Same rows, same cursors, about half the bytes, and
+the client inserts the arrays as they are.
 """
 
 from __future__ import annotations
@@ -112,10 +119,21 @@ def _shape(principal: Principal, name: str, row: dict[str, Any]) -> dict[str, An
     return row
 
 
+#: Page formats; ``columns`` packs snapshot rows as arrays under one column list per table.
+FORMATS = ("rows", "columns")
+
+
 def pull(
-    conn: Connection, principal: Principal, epoch: str, cursor: str | None, limit: int
+    conn: Connection,
+    principal: Principal,
+    epoch: str,
+    cursor: str | None,
+    limit: int,
+    fmt: str = "rows",
 ) -> dict[str, Any]:
-    """One page of changes for ``principal`` after ``cursor``."""
+    """One page of changes for ``principal`` after ``cursor``, in format ``fmt``."""
+    if fmt not in FORMATS:
+        raise ApiError(422, "invalid_request", f"Unknown page format {fmt!r}.")
     if not cursor:
         xid, seq = changelog.high_water(conn)
         state: dict[str, Any] = {
@@ -125,26 +143,48 @@ def pull(
         state = decode_cursor(cursor, epoch, principal)
         _check_retained(conn, state)
     out: list[dict[str, Any] | str] = []
+    blocks: list[dict[str, Any] | str] | None = [] if fmt == "columns" else None
+    taken = 0
     if state["m"] == "s":
-        _snapshot_page(conn, principal, state, limit, out)
+        if blocks is None:
+            taken = _snapshot_page(conn, principal, state, limit, out)
+        else:
+            taken = _snapshot_blocks(conn, principal, state, limit, blocks)
         if state["m"] == "s":
-            return _page(out, state, True, epoch)
-    has_more = _delta_page(conn, principal, state, limit - len(out), out)
-    return _page(out, state, has_more, epoch)
+            return _page(out, state, True, epoch, blocks)
+    has_more = _delta_page(conn, principal, state, limit - taken, out)
+    return _page(out, state, has_more, epoch, blocks)
 
 
-def _page(out: list[Any], state: dict[str, Any], more: bool, epoch: str) -> dict:
-    return {"changes": out, "cursor": encode_cursor(state), "has_more": more,
-            "server_epoch": epoch}
+def _page(
+    out: list[Any], state: dict[str, Any], more: bool, epoch: str, blocks: list[Any] | None
+) -> dict:
+    page: dict[str, Any] = {"changes": out}
+    if blocks is not None:
+        page["snapshot"] = blocks
+    page.update(cursor=encode_cursor(state), has_more=more, server_epoch=epoch)
+    return page
 
 
 def encode_page(page: dict[str, Any], dumps: Any) -> bytes:
-    """The page as JSON bytes; snapshot changes arrive already encoded (``str``) from the
+    """The page as JSON bytes; snapshot rows arrive already encoded (``str``) from the
     database and are spliced in as they are."""
-    parts = [c if isinstance(c, str) else dumps(c).decode() for c in page["changes"]]
-    head = '{"changes":[' + ",".join(parts) + "],"
-    tail = dumps({k: v for k, v in page.items() if k != "changes"}).decode()[1:]
+    head = "{"
+    for key in ("changes", "snapshot"):
+        if key in page:
+            parts = [c if isinstance(c, str) else dumps(c).decode() for c in page[key]]
+            head += f'"{key}":[' + ",".join(parts) + "],"
+    tail = dumps(
+        {k: v for k, v in page.items() if k not in ("changes", "snapshot")}
+    ).decode()[1:]
     return (head + tail).encode()
+
+
+def _json_value(column: Any, dialect: str) -> Any:
+    if dialect == "sqlite" and isinstance(column.type, Boolean):
+        return case((column.is_(None), None), (column != 0, func.json("true")),
+                    else_=func.json("false"))
+    return column
 
 
 def _json_row(name: str, dialect: str) -> Any:
@@ -153,14 +193,19 @@ def _json_row(name: str, dialect: str) -> Any:
     args: list[Any] = []
     for column in rows.table(name).columns:
         args.append(literal(str(column.name)))
-        if dialect == "sqlite" and isinstance(column.type, Boolean):
-            args.append(case((column.is_(None), None), (column != 0, func.json("true")),
-                             else_=func.json("false")))
-        else:
-            args.append(column)
+        args.append(_json_value(column, dialect))
     if dialect == "sqlite":
         return func.json_object(*args)
     return cast(func.json_build_object(*args), Text)
+
+
+def _json_array(name: str, dialect: str) -> Any:
+    """The row of ``name`` as a JSON array in :func:`server.rows.column_names` order (the
+    ``columns`` format), built by the database like :func:`_json_row`."""
+    args = [_json_value(column, dialect) for column in rows.table(name).columns]
+    if dialect == "sqlite":
+        return func.json_array(*args)
+    return cast(func.json_build_array(*args), Text)
 
 
 def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
@@ -174,7 +219,7 @@ def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
 
 def _snapshot_page(
     conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
-) -> None:
+) -> int:
     tables = _tables_for(principal)
     dialect = conn.dialect.name
     while len(out) < limit and state["t"] < len(tables):
@@ -197,15 +242,69 @@ def _snapshot_page(
             prefix = f'{{"table":"{name}","op":"upsert","row":'
             out.extend(f"{prefix}{r[0]}}}" for r in found)
             batch_keys = [list(r[1:]) for r in found]
-        if len(batch_keys) < want:
-            state["t"] += 1
-            state["k"] = None
-        else:
-            state["k"] = batch_keys[-1]
+        _advance(state, batch_keys, want)
+    _finish_snapshot(state, tables)
+    return len(out)
+
+
+def _advance(state: dict[str, Any], batch_keys: list[Any], want: int) -> None:
+    if len(batch_keys) < want:
+        state["t"] += 1
+        state["k"] = None
+    else:
+        state["k"] = batch_keys[-1]
+
+
+def _finish_snapshot(state: dict[str, Any], tables: list[str]) -> None:
     if state["t"] >= len(tables):
         state["m"] = "d"
         state.pop("t", None)
         state.pop("k", None)
+
+
+def _after(query: Any, pk: list[Any], last: Any) -> Any:
+    if last is None:
+        return query
+    return query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
+        query.where(pk[0] > last[0])
+
+
+def _snapshot_blocks(
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, blocks: list
+) -> int:
+    """The snapshot part of a ``columns`` page: one block per table, rows as arrays."""
+    tables = _tables_for(principal)
+    dialect = conn.dialect.name
+    taken = 0
+    while taken < limit and state["t"] < len(tables):
+        name = tables[state["t"]]
+        tbl = rows.table(name)
+        pk_names = rows.pk_columns(name)
+        pk = [tbl.c[c] for c in pk_names]
+        want = limit - taken
+        names = rows.column_names(name)
+        if principal.role is Role.KIOSK and name == "accounts":
+            dicts: list[dict[str, Any]] = []
+            batch_keys = _snapshot_dicts(conn, principal, name, state.get("k"), want, dicts)
+            if dicts:
+                blocks.append({"table": name, "columns": names,
+                               "rows": [[c["row"][n] for n in names] for c in dicts]})
+            taken += len(dicts)
+        else:
+            query = _after(
+                _scoped_select(conn, principal, name).with_only_columns(
+                    _json_array(name, dialect), *pk),
+                pk, state.get("k"),
+            )
+            found = _raw_rows(conn, query.order_by(*pk).limit(want))
+            if found:
+                head = json.dumps({"table": name, "columns": names}, separators=(",", ":"))
+                blocks.append(head[:-1] + ',"rows":[' + ",".join(r[0] for r in found) + "]}")
+            taken += len(found)
+            batch_keys = [list(r[1:]) for r in found]
+        _advance(state, batch_keys, want)
+    _finish_snapshot(state, tables)
+    return taken
 
 
 def _raw_rows(conn: Connection, query: Any) -> list[Any]:

@@ -288,7 +288,8 @@ class SyncCycle:
                 if has_more and not (cancelled and cancelled()):
                     future = fetcher.submit(self.client.pull, next_cursor, self.page_size)
                 summary = replica.apply_page(
-                    self.cache_engine, page["changes"], next_cursor, page_epoch
+                    self.cache_engine, page["changes"], next_cursor, page_epoch,
+                    page.get("snapshot"),
                 )
                 cursor, epoch = next_cursor, page_epoch or epoch
                 outcome.server_epoch = epoch
