@@ -318,7 +318,9 @@ def run_baseline(path: Path, rows: int, filters: list[dict], keys: list[str]) ->
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
-    import desktop.widgets.pyside_fix  # noqa: F401  (PySide6 6.12 on 3.11 refcount bug)
+    from desktop.pyside_guard import guard_singletons
+
+    guard_singletons()  # PySide6 6.12 on 3.11 refcount bug
     from billing.money import format_inr
 
     _app = QApplication(["baseline"])

@@ -27,3 +27,11 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def current_log_folder() -> Path | None:
+    """The folder of the log file :func:`setup_logging` opened, if any."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "_partner_desk", False):
+            return Path(handler.baseFilename).parent  # type: ignore[attr-defined]
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -362,6 +363,76 @@ class MainWindow(QMainWindow):
         view_menu.addAction(clear)
         for action in (self.export_csv_action, self.export_xlsx_action):
             action.setEnabled(False)
+        payments_menu = self.menuBar().addMenu("&Payments")
+        for text, name, slot in (
+            ("Payments &register…", "openRegister", self._open_register),
+            ("&Due list…", "openDueList", self._open_due_list),
+            ("Day &close…", "openDayClose", self._open_day_close),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            payments_menu.addAction(action)
+        tools_menu = self.menuBar().addMenu("&Tools")
+        settings = QAction("&Settings…", self)
+        settings.setObjectName("openSettings")
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(self._open_settings)
+        tools_menu.addAction(settings)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About", self)
+        about.setObjectName("openAbout")
+        about.triggered.connect(self._open_about)
+        help_menu.addAction(about)
+
+    @Slot()
+    def _open_register(self) -> None:
+        from desktop.payments.register import PaymentsRegister
+
+        self._show_window("paymentsRegister", PaymentsRegister)
+
+    @Slot()
+    def _open_due_list(self) -> None:
+        from desktop.payments.due_list import DueListWindow
+
+        self._show_window("dueList", DueListWindow)
+
+    def _show_window(self, name: str, factory: Callable[[AppContext, QWidget], QWidget]) -> None:
+        """One window of each kind: bring an open one forward instead of a second copy."""
+        window = self.findChild(QWidget, name)
+        if window is None:
+            window = factory(self.ctx, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    @Slot()
+    def _open_day_close(self) -> None:
+        from desktop.payments.day_close import DayCloseDialog
+
+        dialog = DayCloseDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def _open_settings(self) -> None:
+        from desktop.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx.settings, branch_zone=self.ctx.business_zone,
+                                parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def _open_about(self) -> None:
+        from desktop.about import AboutDialog
+        from desktop.logs import current_log_folder
+
+        dialog = AboutDialog(self.ctx.settings, data_dir=self.ctx.data_dir,
+                             log_dir=current_log_folder(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _make_shortcuts(self) -> None:
         find = QShortcut(QKeySequence.StandardKey.Find, self)

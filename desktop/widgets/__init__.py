@@ -1,7 +1,7 @@
-"""Small widgets and helpers shared by the main window.
+"""Small widgets and helpers shared by the main window."""
 
-Importing this package installs :mod:`desktop.widgets.pyside_fix` (PySide6 6.12.0 drops a
-reference to ``True`` on every ``Signal.emit``; see that module).
-"""
+from desktop.pyside_guard import guard_singletons
 
-from desktop.widgets import pyside_fix as _pyside_fix  # noqa: F401  (installs the fix)
+# PySide6 6.12.0 drops a reference to None/True/False on every call (see the module);
+# pyproject excludes that release, and this keeps a stray install of it safe.
+guard_singletons()

@@ -225,7 +225,7 @@ def test_a_row_deleted_between_the_steps_gives_a_fresh_reset(ctx) -> None:
 
 
 def test_pyside_calls_do_not_drain_none_and_true(ctx) -> None:
-    """PySide6 6.12.0 on 3.11 drops a reference per void call / emit (pyside_fix)."""
+    """PySide6 6.12.0 on 3.11 drops a reference per void call / emit (desktop.pyside_guard)."""
     import sys
 
     from PySide6.QtWidgets import QLabel

@@ -1,0 +1,35 @@
+"""The main window's menus reach the payments register, due list, day close, settings, about."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.main_window import MainWindow
+
+
+def _trigger(window: MainWindow, name: str) -> None:
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    action.trigger()
+
+
+def test_menus_open_each_window_once(qtbot, ctx) -> None:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    for action, widget in (("openRegister", "paymentsRegister"), ("openDueList", "dueList")):
+        _trigger(window, action)
+        first = window.findChild(QWidget, widget)
+        qtbot.waitUntil(lambda w=first: w is not None and w.isVisible())
+        _trigger(window, action)  # a second click brings the same window forward
+        assert len(window.findChildren(QWidget, widget)) == 1
+        first.close()
+    for action, dialog_name in (("openDayClose", "dayCloseDialog"),
+                                ("openSettings", "settingsDialog"),
+                                ("openAbout", "aboutDialog")):
+        _trigger(window, action)
+        dialog = window.findChild(QDialog, dialog_name)
+        assert dialog is not None and dialog.isVisible(), dialog_name
+        dialog.reject()
+    window.close()
