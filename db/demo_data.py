@@ -487,11 +487,9 @@ def _account_rows(
     if status in (AccountStatus.INACTIVE,):
         last_seen = None
     elif status is AccountStatus.ACTIVE:
-        last_seen = (
-            _epoch(today, 0)
-            + 19_800
-            - rng.randrange(60, 86_400 * (3 if rng.random() < 0.9 else 45))
-        )
+        # Before the start of the business day: never in the future when ``today`` is
+        # today's business date, whatever the hour.
+        last_seen = _epoch(today, 0) - rng.randrange(60, 86_400 * (3 if rng.random() < 0.9 else 45))
     else:
         last_seen = _epoch(today, 0) - rng.randrange(86_400, 86_400 * 60)
     connection = rng.choice(words.CONNECTION_TYPES)

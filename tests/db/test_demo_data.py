@@ -138,3 +138,15 @@ def test_refuses_a_database_that_already_has_accounts(demo) -> None:
     engine, _ = demo
     with pytest.raises(ValueError, match="already holds accounts"):
         generate(engine, 10, today=DEMO_TODAY)
+
+
+def test_nobody_was_seen_in_the_future(demo) -> None:
+    """Last Seen never passes the start of the business day the data was built for."""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    engine, _ = demo
+    start_of_day = datetime.combine(DEMO_TODAY, time(), ZoneInfo("Asia/Kolkata")).timestamp()
+    with engine.connect() as conn:
+        latest = conn.execute(text("SELECT max(last_seen) FROM accounts")).scalar()
+    assert latest <= start_of_day
