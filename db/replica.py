@@ -46,6 +46,8 @@ DEFERRED_INDEXES_KEY = "deferred_indexes"
 #: Present while the quick-search rows are deferred: pages skip ``account_search`` and
 #: :func:`restore_indexes` rebuilds it from ``accounts``.
 DEFERRED_SEARCH_KEY = "deferred_search"
+#: SQLite's default WAL auto-checkpoint (pages), restored after a bulk load.
+WAL_AUTOCHECKPOINT = 1000
 
 _TABLE_OP = itemgetter("table", "op")
 _ROW = itemgetter("row")
@@ -327,6 +329,13 @@ def apply_page(
     page's ``snapshot`` blocks go first, then its ``changes``."""
     with engine.begin() as conn:
         search = not _search_deferred(conn)
+        # While an initial sync is deferring its builds, the WAL is not checkpointed after
+        # every page (each checkpoint copies the hot pages again: ~40% of the apply time);
+        # restore_indexes checkpoints once. Durability is unchanged: each page's commit is
+        # in the WAL exactly as before.
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute(f"PRAGMA wal_autocheckpoint={0 if not search else WAL_AUTOCHECKPOINT}")
         summary = ApplySummary()
         if snapshot:
             summary.add(apply_blocks(conn, snapshot, search=search))
@@ -405,20 +414,32 @@ def restore_indexes(engine: Engine) -> int:
     """Rebuild what :func:`defer_indexes` deferred (a no-op when nothing is): the quick-search
     rows of every account, then the secondary indexes, each in one transaction."""
     with engine.begin() as conn:
-        if get_state(conn, DEFERRED_SEARCH_KEY) is not None:
+        search = get_state(conn, DEFERRED_SEARCH_KEY) is not None
+        if search:
             rebuild_search(conn)
             conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_SEARCH_KEY))
+    statements: list[str] = []
     with engine.begin() as conn:
         kept = get_state(conn, DEFERRED_INDEXES_KEY)
-        if kept is None:
-            return 0
-        statements = json.loads(kept)
-        for sql in statements:
-            conn.exec_driver_sql(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
-        conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
+        if kept is not None:
+            statements = json.loads(kept)
+            for sql in statements:
+                conn.exec_driver_sql(
+                    sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+            conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
+    if kept is None and not search:
+        return 0
+    _checkpoint(engine)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA optimize")
     return len(statements)
+
+
+def _checkpoint(engine: Engine) -> None:
+    """Fold the WAL a bulk load left behind into the database file and shrink it."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def rebuild_search(conn: Connection) -> int:
