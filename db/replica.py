@@ -328,21 +328,24 @@ def apply_page(
     """Apply one pulled page and store its cursor in one cache transaction; a ``columns``
     page's ``snapshot`` blocks go first, then its ``changes``."""
     with engine.begin() as conn:
-        search = not _search_deferred(conn)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        search = raw.execute("SELECT 1 FROM sync_state WHERE key = ?",
+                             (DEFERRED_SEARCH_KEY,)).fetchone() is None
         # While an initial sync is deferring its builds, the WAL is not checkpointed after
         # every page (each checkpoint copies the hot pages again: ~40% of the apply time);
         # restore_indexes checkpoints once. Durability is unchanged: each page's commit is
         # in the WAL exactly as before.
-        raw = conn.connection.driver_connection
-        assert raw is not None
         raw.execute(f"PRAGMA wal_autocheckpoint={0 if not search else WAL_AUTOCHECKPOINT}")
         summary = ApplySummary()
         if snapshot:
             summary.add(apply_blocks(conn, snapshot, search=search))
         summary.add(apply_changes(conn, changes, search=search))
-        set_state(conn, CURSOR_KEY, cursor)
+        # The bookkeeping on the raw connection too (SQLAlchemy's statements cost ~1 ms a page).
+        state = [(CURSOR_KEY, cursor)]
         if server_epoch is not None:
-            set_state(conn, EPOCH_KEY, server_epoch)
+            state.append((EPOCH_KEY, server_epoch))
+        raw.executemany("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?, ?)", state)
     return summary
 
 
