@@ -11,6 +11,7 @@ from decimal import Decimal
 
 __all__ = [
     "DEFAULT_CEILING_PAISE",
+    "MAX_AMOUNT_TEXT",
     "MAX_INTEGER_DIGITS",
     "AmountError",
     "amount_in_words",
@@ -26,6 +27,11 @@ DEFAULT_CEILING_PAISE = 10_00_000_00
 
 MAX_INTEGER_DIGITS = 15
 """Most digits ``parse_amount`` accepts before the decimal point."""
+
+MAX_AMOUNT_TEXT = 64
+"""Longest text ``parse_amount`` reads: the longest real amount, written out with a currency
+sign, Indian commas and "/-", is about 30 characters. Refusing longer text before any
+pattern runs keeps every check linear, whatever is pasted."""
 
 
 class AmountError(ValueError):
@@ -51,6 +57,10 @@ def parse_amount(text: str, *, allow_zero: bool = False) -> int:
     body = text.strip()
     if not body:
         raise AmountError("Enter an amount.")
+    if len(body) > MAX_AMOUNT_TEXT:
+        raise AmountError(
+            f"Amount is {len(body):,} characters long; type the amount itself, like 1250.50."
+        )
     if body.startswith(_MINUS_SIGNS) or (body.startswith("(") and body.endswith(")")):
         raise AmountError("Amount cannot be negative.")
     body = _PREFIX.sub("", body, count=1).strip()
@@ -93,6 +103,8 @@ def parse_amount(text: str, *, allow_zero: bool = False) -> int:
 
 def check_ceiling(paise: int, ceiling_paise: int = DEFAULT_CEILING_PAISE) -> int:
     """Return ``paise`` unchanged, or raise AmountError if it is over ``ceiling_paise``."""
+    _require_int(paise, "paise")
+    _require_int(ceiling_paise, "ceiling_paise")
     if paise > ceiling_paise:
         raise AmountError(
             f"Amount {format_inr(paise)} is over the limit of {format_inr(ceiling_paise)}."
