@@ -17,8 +17,6 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from billing.rules import PaymentMethod, PaymentOption
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, Outbox
@@ -128,13 +126,6 @@ def test_sigkill_loop_loses_and_doubles_nothing(server: ServerProcess, tmp_path:
     assert not balance_wrong, f"balance != before - payments for {balance_wrong}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG db/payments_local.py load_account: the provisional balance counts only PENDING "
-    "outbox payments; a payment the server acknowledged whose row the cache has not pulled "
-    "yet (crash or network failure between push and pull) is counted nowhere, so the "
-    "payment dialog shows the old balance and the server refuses the next payment "
-    "(not_outstanding / dues_open). db.overlay.acknowledged_unpulled_payments exists for "
-    "exactly this and is not used there."))
 def test_payment_dialog_balance_counts_acknowledged_unpulled_payments(
         server: ServerProcess, tmp_path: Path) -> None:
     data_dir = tmp_path / "desk"
