@@ -59,38 +59,50 @@ def outbox_pending_payments(outbox: Outbox) -> dict[int, PendingPayments]:
 ACK_WATCH_SECONDS = 3 * 24 * 3600
 
 
-def acknowledged_unpulled_payments(
-    outbox: Outbox, cache_engine: Engine, *, now: datetime | None = None
-) -> dict[int, PendingPayments]:
-    """Payments the server has applied whose rows the cache has not pulled yet.
+def acknowledged_unpulled_mutations(
+    outbox: Outbox,
+    cache_engine: Engine,
+    *,
+    account_id: int | None = None,
+    now: datetime | None = None,
+) -> list[Mutation]:
+    """Payment mutations the server has applied whose rows the cache has not pulled yet
+    (of one account when ``account_id`` is given), oldest first.
 
     Between the push that applies a payment and the pull that brings the new balance, the
     cached balance is still the old one; counting these keeps the shown balance from
-    flickering back. Once the payment row (same ``payment_uuid``) is in the cache, the
-    cached balance already includes it and it counts for nothing.
+    flickering back (and a payment dialog from offering the old balance). Once the payment
+    row (same ``payment_uuid``) is in the cache, the cached balance already includes it.
     """
     since = (now or datetime.now(UTC)) - timedelta(seconds=ACK_WATCH_SECONDS)
     acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
+    where = (
+        (mutations.c.kind == MutationKind.PAYMENT.value)
+        & mutations.c.state.in_(acked)
+        & (mutations.c.acked_at >= since)
+    )
+    if account_id is not None:
+        where = where & (mutations.c.account_id == account_id)
     with outbox.engine.connect() as conn:
-        rows = conn.execute(
-            select(mutations)
-            .where(
-                (mutations.c.kind == MutationKind.PAYMENT.value)
-                & mutations.c.state.in_(acked)
-                & (mutations.c.acked_at >= since)
-            )
-            .order_by(mutations.c.seq)
-        ).all()
+        rows = conn.execute(select(mutations).where(where).order_by(mutations.c.seq)).all()
     candidates = [_row_to_mutation(r) for r in rows]
     if not candidates:
-        return {}
-    pulled = pulled_payment_uuids(
-        cache_engine, (str(m.payload.get("payment_uuid") or m.mutation_id) for m in candidates)
-    )
+        return []
+    pulled = pulled_payment_uuids(cache_engine, (_payment_uuid(m) for m in candidates))
+    return [m for m in candidates if m.account_id is not None and _payment_uuid(m) not in pulled]
+
+
+def _payment_uuid(mutation: Mutation) -> str:
+    return str(mutation.payload.get("payment_uuid") or mutation.mutation_id)
+
+
+def acknowledged_unpulled_payments(
+    outbox: Outbox, cache_engine: Engine, *, now: datetime | None = None
+) -> dict[int, PendingPayments]:
+    """Per account, the effect of :func:`acknowledged_unpulled_mutations`."""
     result: dict[int, PendingPayments] = {}
-    for m in candidates:
-        if m.account_id is None or str(m.payload.get("payment_uuid") or m.mutation_id) in pulled:
-            continue
+    for m in acknowledged_unpulled_mutations(outbox, cache_engine, now=now):
+        assert m.account_id is not None
         before = result.get(m.account_id, PendingPayments(0, 0))
         result[m.account_id] = PendingPayments(
             before.delta_paise + payment_delta(m), before.count + 1

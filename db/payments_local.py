@@ -38,7 +38,7 @@ from billing.rules import (
 )
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.outbox_schema import receipt_prints
-from db.overlay import payment_delta
+from db.overlay import acknowledged_unpulled_mutations, payment_delta
 
 log = logging.getLogger(__name__)
 
@@ -178,17 +178,24 @@ def load_account(
         refused = tuple(
             refused_payment(m) for m in unacknowledged if m.state.needs_attention
         )
+        # Applied by the server but not pulled into the cache yet: the cached balance,
+        # expiry and invoices do not show them, so they count like pending ones here.
+        provisional = acknowledged_unpulled_mutations(
+            outbox, cache_engine, account_id=account_id
+        ) + pending
         plan_id = row.plan_id
         expiry = _as_date(row.plan_expiry)
         status = AccountStatus(row.status)
-        recharges = [m for m in pending if m.payload.get("option") == PaymentOption.RECHARGE]
+        recharges = [
+            m for m in provisional if m.payload.get("option") == PaymentOption.RECHARGE
+        ]
         if recharges:
             validity = _plan_validity(conn, {int(m.payload["plan_id"]) for m in recharges})
             for m in recharges:
                 taken_on = business_date(datetime.fromtimestamp(m.payload["taken_at"], UTC), zone)
                 plan_id = int(m.payload["plan_id"])
                 expiry = renewal_expiry(expiry, taken_on, validity[plan_id])
-    pending_paid = sum(int(m.payload["amount_paise"]) for m in pending)
+    pending_paid = sum(int(m.payload["amount_paise"]) for m in provisional)
     return AccountForPayment(
         id=row.id,
         name=row.name,
@@ -200,7 +207,7 @@ def load_account(
         plan_id=plan_id,
         plan_expiry=expiry,
         cached_balance_paise=int(row.balance_paise),
-        pending_delta_paise=sum(payment_delta(m) for m in pending),
+        pending_delta_paise=sum(payment_delta(m) for m in provisional),
         pending_count=len(pending),
         pending_paid_paise=pending_paid,
         open_invoices=tuple((d, due) for d, due in invoices if d is not None and due > 0),
