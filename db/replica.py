@@ -12,10 +12,10 @@ A ``columns`` page (docs/sync-api.md "Server notes") carries its snapshot rows a
 under one column list per table; those arrays are bound as they are
 (:func:`apply_blocks`).
 
-During an initial sync into an empty cache the secondary indexes and the quick-search rows
-are built once at the end instead of page by page (:func:`defer_indexes`,
-:func:`restore_indexes`); what is deferred is recorded in ``sync_state`` in the same
-transaction, so a crash or a resync never loses it: the next pull rebuilds it first.
+During an initial sync into an empty cache the secondary indexes are built once at the end
+instead of row by row (:func:`defer_indexes`, :func:`restore_indexes`); the list is kept in
+``sync_state`` in the same transaction, so a crash or a resync never loses it: the next pull
+rebuilds them first. The quick-search rows are always written with their page.
 """
 
 from __future__ import annotations
@@ -43,9 +43,6 @@ OWNER_KEY = "owner"
 LAST_SYNCED_KEY = "last_synced_at"
 #: CREATE INDEX statements dropped for an initial sync, to be rebuilt at its end.
 DEFERRED_INDEXES_KEY = "deferred_indexes"
-#: Present while the quick-search rows are deferred: pages skip ``account_search`` and
-#: :func:`restore_indexes` rebuilds it from ``accounts``.
-DEFERRED_SEARCH_KEY = "deferred_search"
 #: SQLite's default WAL auto-checkpoint (pages), restored after a bulk load.
 WAL_AUTOCHECKPOINT = 1000
 
@@ -139,26 +136,14 @@ def _key_values(sql: _TableSql, key: Mapping[str, Any], table: str) -> tuple[Any
         raise ReplicaError(f"tombstone for {table} lacks key column {exc}") from exc
 
 
-def _search_deferred(conn: Connection) -> bool:
-    return get_state(conn, DEFERRED_SEARCH_KEY) is not None
-
-
-def apply_changes(
-    conn: Connection,
-    changes: Sequence[Mapping[str, Any]],
-    *,
-    search: bool | None = None,
-) -> ApplySummary:
+def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> ApplySummary:
     """Apply pulled changes, in order, inside the caller's transaction.
 
     Consecutive changes of the same table and operation go in one ``executemany``; the
-    order between an upsert and a later delete of the same key is kept. ``search``: keep
-    the quick-search rows in step (default: unless they are deferred).
+    order between an upsert and a later delete of the same key is kept.
     """
     raw = conn.connection.driver_connection
     assert raw is not None
-    if search is None:
-        search = not _search_deferred(conn)
     summary = ApplySummary()
     try:
         runs = groupby(changes, key=_TABLE_OP)
@@ -168,7 +153,7 @@ def apply_changes(
             if sql is None:
                 raise ReplicaError(f"unknown table in pulled changes: {table!r}")
             if op == "upsert":
-                _upsert(raw, table, sql, list(map(_ROW, run)), summary, search)
+                _upsert(raw, table, sql, list(map(_ROW, run)), summary)
             elif op == "delete":
                 _delete(raw, table, sql, list(map(_KEY, run)), summary)
             else:
@@ -180,23 +165,16 @@ def apply_changes(
 
 
 def _upsert(
-    raw: Any,
-    table: str,
-    sql: _TableSql,
-    rows: list[Mapping[str, Any]],
-    summary: ApplySummary,
-    search: bool = True,
+    raw: Any, table: str, sql: _TableSql, rows: list[Mapping[str, Any]], summary: ApplySummary
 ) -> None:
     raw.executemany(sql.upsert, _rows_values(sql, rows))
     summary.upserts += len(rows)
     if table == "accounts":
         ids = [r["id"] for r in rows]
-        if search:
-            _replace_search(raw, ids, [
-                (r["id"], account_search_text(r["id"], r["name"], r.get("mobile"),
-                                              r.get("email")))
-                for r in rows
-            ])
+        _replace_search(raw, ids, [
+            (r["id"], account_search_text(r["id"], r["name"], r.get("mobile"), r.get("email")))
+            for r in rows
+        ])
         summary.accounts += len(rows)
         _note_accounts(summary, ids)
     elif "account_id" in sql.columns:
@@ -273,17 +251,13 @@ def _block_sql(table: Any, columns: Any) -> _BlockSql:
     return found
 
 
-def apply_blocks(
-    conn: Connection, blocks: Sequence[Mapping[str, Any]], *, search: bool | None = None
-) -> ApplySummary:
+def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]]) -> ApplySummary:
     """Apply the snapshot blocks of a ``columns`` page (``{"table", "columns", "rows"}``,
     each row an array in column order) inside the caller's transaction: the arrays are
     bound to ``executemany`` as they are. Upserts only; the quick-search rows of the
-    accounts kept in step unless deferred."""
+    accounts are kept in step."""
     raw = conn.connection.driver_connection
     assert raw is not None
-    if search is None:
-        search = not _search_deferred(conn)
     summary = ApplySummary()
     for block in blocks:
         if not isinstance(block, Mapping):
@@ -298,12 +272,11 @@ def apply_blocks(
             if sql.search is not None:
                 i, n, m, e = sql.search
                 ids = [r[i] for r in rows]
-                if search:
-                    _replace_search(raw, ids, [
-                        (r[i], account_search_text(r[i], r[n], None if m is None else r[m],
-                                                   None if e is None else r[e]))
-                        for r in rows
-                    ])
+                _replace_search(raw, ids, [
+                    (r[i], account_search_text(r[i], r[n], None if m is None else r[m],
+                                               None if e is None else r[e]))
+                    for r in rows
+                ])
                 summary.accounts += len(rows)
                 _note_accounts(summary, ids)
             elif sql.account_id is not None:
@@ -330,17 +303,17 @@ def apply_page(
     with engine.begin() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
-        search = raw.execute("SELECT 1 FROM sync_state WHERE key = ?",
-                             (DEFERRED_SEARCH_KEY,)).fetchone() is None
-        # While an initial sync is deferring its builds, the WAL is not checkpointed after
+        bulk = raw.execute("SELECT 1 FROM sync_state WHERE key = ?",
+                           (DEFERRED_INDEXES_KEY,)).fetchone() is not None
+        # While an initial sync is deferring its index builds, the WAL is not checkpointed after
         # every page (each checkpoint copies the hot pages again: ~40% of the apply time);
         # restore_indexes checkpoints once. Durability is unchanged: each page's commit is
         # in the WAL exactly as before.
-        raw.execute(f"PRAGMA wal_autocheckpoint={0 if not search else WAL_AUTOCHECKPOINT}")
+        raw.execute(f"PRAGMA wal_autocheckpoint={0 if bulk else WAL_AUTOCHECKPOINT}")
         summary = ApplySummary()
         if snapshot:
-            summary.add(apply_blocks(conn, snapshot, search=search))
-        summary.add(apply_changes(conn, changes, search=search))
+            summary.add(apply_blocks(conn, snapshot))
+        summary.add(apply_changes(conn, changes))
         # The bookkeeping on the raw connection too (SQLAlchemy's statements cost ~1 ms a page).
         state = [(CURSOR_KEY, cursor)]
         if server_epoch is not None:
@@ -385,22 +358,19 @@ def clear(engine: Engine, keep_owner: bool = False) -> None:
             conn.exec_driver_sql(f'DELETE FROM "{name}"')
         conn.exec_driver_sql("DELETE FROM account_search")
         # Deferred index statements survive: the indexes must still be rebuilt.
-        kept = [DEFERRED_INDEXES_KEY, DEFERRED_SEARCH_KEY]
-        if keep_owner:
-            kept.append(OWNER_KEY)
+        kept = [DEFERRED_INDEXES_KEY, OWNER_KEY] if keep_owner else [DEFERRED_INDEXES_KEY]
         conn.execute(sync_state.delete().where(sync_state.c.key.not_in(kept)))
 
 
 def defer_indexes(engine: Engine) -> int:
     """Drop the secondary (non-unique) indexes of the domain tables before an initial sync
-    into an empty cache, and stop writing the quick-search rows page by page; building both
-    once at the end is cheaper than keeping them up to date row by row. What is deferred is
-    kept in ``sync_state`` in the same transaction, so :func:`restore_indexes` rebuilds it
-    even after a crash (the sync engine calls it before every pull)."""
+    into an empty cache; building them once at the end is several times cheaper than
+    keeping them up to date row by row. The statements are kept in ``sync_state`` in the
+    same transaction, so :func:`restore_indexes` rebuilds them even after a crash (the sync
+    engine calls it before every pull). While they are deferred, pages do not checkpoint
+    the WAL (:func:`apply_page`)."""
     tables = ", ".join(f"'{t}'" for t in DOMAIN_TABLES)
     with engine.begin() as conn:
-        if get_state(conn, DEFERRED_SEARCH_KEY) is None:
-            set_state(conn, DEFERRED_SEARCH_KEY, "1")
         if get_state(conn, DEFERRED_INDEXES_KEY) is not None:
             return 0
         found = conn.exec_driver_sql(
@@ -414,24 +384,16 @@ def defer_indexes(engine: Engine) -> int:
 
 
 def restore_indexes(engine: Engine) -> int:
-    """Rebuild what :func:`defer_indexes` deferred (a no-op when nothing is): the quick-search
-    rows of every account, then the secondary indexes, each in one transaction."""
-    with engine.begin() as conn:
-        search = get_state(conn, DEFERRED_SEARCH_KEY) is not None
-        if search:
-            rebuild_search(conn)
-            conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_SEARCH_KEY))
-    statements: list[str] = []
+    """Rebuild indexes dropped by :func:`defer_indexes` (a no-op when none are), then fold
+    the WAL the bulk load left behind into the database file."""
     with engine.begin() as conn:
         kept = get_state(conn, DEFERRED_INDEXES_KEY)
-        if kept is not None:
-            statements = json.loads(kept)
-            for sql in statements:
-                conn.exec_driver_sql(
-                    sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
-            conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
-    if kept is None and not search:
-        return 0
+        if kept is None:
+            return 0
+        statements = json.loads(kept)
+        for sql in statements:
+            conn.exec_driver_sql(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+        conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
     _checkpoint(engine)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA optimize")
@@ -443,19 +405,6 @@ def _checkpoint(engine: Engine) -> None:
     with engine.connect() as conn:
         conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def rebuild_search(conn: Connection) -> int:
-    """Rewrite every quick-search row from ``accounts`` inside the caller's transaction."""
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    raw.execute("DELETE FROM account_search")
-    found = raw.execute("SELECT id, name, mobile, email FROM accounts").fetchall()
-    raw.executemany(
-        "INSERT INTO account_search(rowid, text) VALUES (?, ?)",
-        [(i, account_search_text(i, n, m, e)) for i, n, m, e in found],
-    )
-    return len(found)
 
 
 def pulled_payment_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:
