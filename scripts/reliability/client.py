@@ -105,8 +105,14 @@ def sync_client(server: str) -> SyncClient:
 
 
 def sync_once(cycle: SyncCycle, events: Events) -> bool:
+    """One cycle, as ``SyncEngine`` runs it: an exception out of the cycle is a failed task
+    (``SyncEngine._on_error`` logs it and tries again later), so it is recorded, not fatal."""
     events.emit("CYCLE")
-    outcome = cycle.run()
+    try:
+        outcome = cycle.run()
+    except Exception as exc:
+        events.emit("SYNC", 0, 0, 0, 0, -1, "raised", type(exc).__name__)
+        return False
     p = outcome.pushed
     events.emit("SYNC", p.get("applied", 0), p.get("duplicate", 0), p.get("rejected", 0),
                 p.get("conflict", 0), outcome.pending, "ok" if outcome.ok else "error",

@@ -208,7 +208,14 @@ def test_kiosks_cannot_list(srv: tuple[EmbeddedServer, Clock]) -> None:
         assert tables <= {"zones", "branches", "plans", "accounts"}, tables
         rows = [c["row"] for c in seen if c["table"] == "accounts"]
         assert rows and all(r["branch_id"] == branch for r in rows)
-        assert all("*" in (r["name"] or "*") and "*" in (r["mobile"] or "*") for r in rows)
+        from billing.masking import mask_mobile, mask_name
+
+        real = {i: (n, m) for i, n, m in sql(
+            server, "SELECT id, name, mobile FROM accounts WHERE branch_id = ?", branch)}
+        unmasked = [r["id"] for r in rows if (r["name"], r["mobile"]) != (
+            mask_name(real[r["id"]][0]), mask_mobile(real[r["id"]][1]))]
+        assert not unmasked, unmasked[:5]
+        assert all(r["name"] != real[r["id"]][0] for r in rows)
         assert all(r.get("email") is None and r.get("address") is None for r in rows)
         assert call(server, token, "POST", "/admin/users/staff.cbe/revoke-tokens"
                     ).status_code in (403, 404)

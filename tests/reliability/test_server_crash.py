@@ -16,11 +16,15 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import DEMO_TODAY
 from tests.reliability.conftest import (
@@ -30,6 +34,7 @@ from tests.reliability.conftest import (
     assert_exactly_once,
     check_ledger,
     desk_args,
+    open_desk,
     record,
     run_desk,
     scale,
@@ -153,7 +158,10 @@ def test_server_sigkill_mid_push_and_mid_job(server: ServerProcess, tmp_path: Pa
     status_now = dict(server.query("SELECT id, status FROM accounts"))
     log_disagrees = [a for a, s in last.items() if status_now[a] != s]
     changed = sum(1 for a, s in status_now.items() if statuses_before.get(a) != s)
-    record("3 server crash", server_kills=SERVER_KILLS, kills_during_desk_sync=kills_in_cycle,
+    cycles_raised = sum(1 for line in events.read_text().splitlines()
+                        if line.startswith("SYNC") and " raised " in line)
+    record("3 server crash", server_kills=SERVER_KILLS, cycles_raised=cycles_raised,
+           kills_during_desk_sync=kills_in_cycle,
            job_kills=JOB_KILLS,
            job_kills_mid_run=sum("lifecycle:" not in out for out in job_outputs),
            job_changes_before_kills=partial_changes, status_changes=changed, **ledger.figures,
@@ -163,8 +171,9 @@ def test_server_sigkill_mid_push_and_mid_job(server: ServerProcess, tmp_path: Pa
            status_changes_doubled=len(doubled), failed_restarts=len(server.failed_starts))
     for failure in server.failed_starts:
         print("server restart failed and was retried:", failure)
-    assert_exactly_once(ledger, allow_rejected=True)
-    assert set(ledger.rejected.values()) <= {"not_outstanding", "dues_open"}, ledger.rejected
+    # One desk alone on its accounts: every payment it took by the rules must be accepted
+    # (a refusal here was the stale-balance bug fixed in load_account, 4fb420c).
+    assert_exactly_once(ledger)
     assert len(ledger.server) >= SERVER_KILLS
     assert not records_missing and not records_orphan and not records_wrong
     assert not balance_wrong, balance_wrong
@@ -172,3 +181,41 @@ def test_server_sigkill_mid_push_and_mid_job(server: ServerProcess, tmp_path: Pa
     assert not doubled and not log_disagrees
     assert any("lifecycle:" not in out for out in job_outputs), "no job was killed mid-run"
     assert "changed=0" in again.replace(" ", ""), again + "\n" + finished + str(job_outputs)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG desktop/sync/client.py SyncClient._request: a server that dies while sending an "
+    "answer (SIGKILL mid-response: requests.exceptions.ChunkedEncodingError / "
+    "ContentDecodingError) is not mapped to OfflineError, so the exception escapes "
+    "SyncCycle.run; the GUI's SyncEngine then takes the task-error path (logs 'Sync failed', "
+    "retries after the full interval instead of the short offline probes). Seen in suite 3 "
+    "as cycles_raised. Fix: catch requests.RequestException there as OfflineError."))
+def test_answer_cut_mid_body_is_offline_not_a_crash(tmp_path: Path) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:  # every answer promises 1000 bytes and dies after one
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: 1000\r\n\r\n{")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    desk = open_desk(tmp_path / "desk", f"http://127.0.0.1:{listener.getsockname()[1]}", "t")
+    try:
+        outcome = desk.cycle.run()
+        assert outcome.offline and not outcome.ok
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()
+        desk.close()
