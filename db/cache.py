@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DatabaseError
@@ -12,9 +14,25 @@ from db import migrate
 from db.cache_schema import sync_state
 from db.engine import sqlite_engine
 
+if TYPE_CHECKING:
+    from db.outbox import Outbox
+
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite3"
+
+#: Outbox fact set once a sync has filled the cache (cleared when the cache is emptied on
+#: purpose), so an empty cache on a later start is known to be a loss, not a first start.
+CACHE_FILLED_FACT = "cache_filled"
+
+DAMAGED_MESSAGE = (
+    "The local copy of the accounts was damaged and has been thrown away; "
+    "it is being rebuilt from the server. Unsent payments and edits are kept."
+)
+MISSING_MESSAGE = (
+    "The local copy of the accounts was missing or empty; it is being rebuilt from the "
+    "server. Unsent payments and edits are kept."
+)
 
 
 class CacheCorrupt(Exception):
@@ -41,21 +59,58 @@ def discard_cache(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def open_or_rebuild(path: Path) -> tuple[Engine, str | None]:
+def open_or_rebuild(path: Path, outbox: Outbox | None = None) -> tuple[Engine, str | None]:
     """Open the cache; when it is corrupt, discard it and start an empty one.
 
-    Returns the engine and, when the cache had to be thrown away, a message for the user.
+    Returns the engine and, when the cache had to be thrown away or was found empty after
+    a sync had filled it (the outbox remembers that), a message for the user.
     """
     try:
-        return open_cache(path), None
+        engine = open_cache(path)
     except CacheCorrupt as exc:
         log.warning("discarding corrupt cache: %s", exc)
         discard_cache(path)
-        message = (
-            "The local copy of the accounts was damaged and has been thrown away; "
-            "it is being rebuilt from the server. Unsent payments and edits are kept."
-        )
-        return open_cache(path), message
+        return open_cache(path), DAMAGED_MESSAGE
+    if outbox is not None and outbox.get_fact(CACHE_FILLED_FACT) and _is_empty(engine):
+        log.warning("the cache %s is empty although a sync had filled it", path)
+        return engine, MISSING_MESSAGE
+    return engine, None
+
+
+def _is_empty(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT 1 FROM accounts LIMIT 1").first() is None
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """Whether ``exc`` (SQLAlchemy's or sqlite3's) says the database file is damaged."""
+    orig = getattr(exc, "orig", exc)
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return False
+    if type(orig) is sqlite3.DatabaseError:  # not Operational/Integrity/... errors
+        return True
+    text = str(orig).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def rebuild_in_place(engine: Engine) -> None:
+    """Throw away a damaged cache file behind ``engine`` and migrate a new empty one.
+
+    The engine object stays the same, so every holder of it keeps working. Raises
+    :class:`CacheCorrupt` when the file cannot be removed (on Windows, while another
+    connection still has it open): the app then rebuilds it at the next start.
+    """
+    path = engine.url.database
+    if not path or path == ":memory:":
+        raise CacheCorrupt("an in-memory cache cannot be rebuilt in place")
+    engine.dispose()
+    try:
+        discard_cache(Path(path))
+    except OSError as exc:
+        raise CacheCorrupt(
+            f"The damaged local copy {path} is in use ({exc}); restart the app to rebuild it."
+        ) from exc
+    migrate.upgrade(engine, "cache")
 
 
 def get_state(conn: Connection, key: str) -> str | None:

@@ -99,6 +99,19 @@ class Outbox:
 
     # -- device facts -------------------------------------------------------------------
 
+    def get_fact(self, key: str) -> str | None:
+        """A small fact this device keeps with its outbox (it outlives the cache)."""
+        with self.engine.connect() as conn:
+            return self._get(conn, f"fact:{key}")
+
+    def set_fact(self, key: str, value: str | None) -> None:
+        """Remember (or with None, forget) a fact; see :meth:`get_fact`."""
+        with self.engine.begin() as conn:
+            if value is None:
+                conn.execute(device_state.delete().where(device_state.c.key == f"fact:{key}"))
+            else:
+                self._put(conn, f"fact:{key}", value)
+
     def device_code(self) -> str:
         """This device's short code, made once; it prefixes offline receipt numbers."""
         with self.engine.begin() as conn:

@@ -64,8 +64,8 @@ def resolve_data_dir(args: argparse.Namespace) -> Path:
 def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext:
     """Open the data folder's files and assemble the context every window receives."""
     data_dir = resolve_data_dir(args)
-    cache_engine, notice = open_or_rebuild(data_dir / CACHE_FILE)
-    outbox = Outbox.open(data_dir / OUTBOX_FILE)
+    outbox = Outbox.open(data_dir / OUTBOX_FILE)  # first: it remembers whether a sync ran
+    cache_engine, notice = open_or_rebuild(data_dir / CACHE_FILE, outbox)
     # Replaced by whoever signs in; --demo signs in as the demo branch staff of Coimbatore.
     user = CurrentUser("staff.cbe", "Demo branch staff", Role.BRANCH_STAFF, branch_id=1)
     ctx = AppContext(

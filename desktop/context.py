@@ -36,6 +36,9 @@ class AppEvents(QObject):
     outbox_changed = Signal()
     #: The cache was thrown away and rebuilt (user switch, corruption, resync).
     cache_reset = Signal()
+    #: Something the user must be told that is not an error of theirs (a damaged cache
+    #: thrown away and rebuilt, for instance).
+    notice = Signal(str)
 
 
 @dataclass

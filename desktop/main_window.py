@@ -261,11 +261,14 @@ class MainWindow(QMainWindow):
         ctx.events.accounts_changed.connect(self._on_accounts_changed)
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
         ctx.events.cache_reset.connect(self._on_cache_reset)
+        ctx.events.notice.connect(self.show_notice)
 
         self.resize(1280, 760)
         self._restore_settings()
         self._update_selection_strip()
         self.refresh()
+        for notice in ctx.notices:  # e.g. a damaged cache thrown away at start
+            self.show_notice(notice)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -384,6 +387,15 @@ class MainWindow(QMainWindow):
         about.setObjectName("openAbout")
         about.triggered.connect(self._open_about)
         help_menu.addAction(about)
+
+    #: How long a notice stays in the status bar.
+    NOTICE_MS = 60_000
+
+    @Slot(str)
+    def show_notice(self, text: str) -> None:
+        """Tell the user something that happened to their data (not an error of theirs)."""
+        log.warning("notice shown: %s", text)
+        self.statusBar().showMessage(text, self.NOTICE_MS)
 
     @Slot()
     def _open_register(self) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from billing.roles import Role
 from db import replica
+from db.cache import CACHE_FILLED_FACT
 from db.outbox import Outbox
 from desktop.context import CurrentUser
 from desktop.offline_auth import OfflineVerifiers
@@ -181,6 +182,7 @@ class Authenticator:
         if reset:
             log.info("cache belonged to %s; rebuilding it for %s", current, owner)
         replica.clear(self.cache_engine)
+        self.outbox.set_fact(CACHE_FILLED_FACT, None)  # emptied on purpose
         replica.write_state(self.cache_engine, replica.OWNER_KEY, owner)
         return reset
 
@@ -204,4 +206,5 @@ class Authenticator:
                 log.info("server sign-out not confirmed (%s); the token is forgotten here", exc)
         self.secrets.delete_token(server, username)
         replica.clear(self.cache_engine)
+        self.outbox.set_fact(CACHE_FILLED_FACT, None)  # emptied on purpose
         log.info("signed out %s; cache emptied, outbox kept", username)

@@ -23,6 +23,7 @@ while offline). Results reach widgets through signals.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -32,8 +33,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from sqlalchemy.exc import DatabaseError
 
 from db import replica
+from db.cache import (
+    CACHE_FILLED_FACT,
+    DAMAGED_MESSAGE,
+    CacheCorrupt,
+    is_corruption,
+    rebuild_in_place,
+)
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.outbox_schema import mutations
 from desktop.sync.client import (
@@ -80,6 +89,8 @@ class SyncOutcome:
     account_ids: list[int] | None = field(default_factory=list)
     reset: bool = False
     initial: bool = False
+    #: A message for the user beside the result (e.g. a damaged cache was rebuilt).
+    notice: str | None = None
     #: The server epoch the cache held before this cycle, and the one it holds after.
     previous_epoch: str | None = None
     server_epoch: str | None = None
@@ -145,6 +156,11 @@ class SyncCycle:
                         outcome.pushed[state] = outcome.pushed.get(state, 0) + n
                     self.pull(outcome, ids, None, cancelled)
                 replica.mark_synced(self.cache_engine)
+                self.outbox.set_fact(CACHE_FILLED_FACT, "1")
+            except (DatabaseError, sqlite3.DatabaseError) as exc:
+                if not is_corruption(exc):
+                    raise
+                self._rebuild_damaged_cache(outcome, report, cancelled, exc)
             except Unauthorized as exc:
                 outcome.ok, outcome.unauthorized, outcome.error = False, True, exc.message
             except OfflineError as exc:
@@ -161,6 +177,30 @@ class SyncCycle:
         outcome.seconds = time.perf_counter() - started
         outcome.finished_at = time.time()
         return outcome
+
+    def _rebuild_damaged_cache(
+        self,
+        outcome: SyncOutcome,
+        report: Report | None,
+        cancelled: Callable[[], bool] | None,
+        exc: Exception,
+    ) -> None:
+        """The cache file is damaged: throw it away, pull everything again, tell the user.
+        The outbox is another file: unsent writes are untouched and were pushed first."""
+        log.error("the cache is damaged (%s); rebuilding it from the server", exc)
+        try:
+            rebuild_in_place(self.cache_engine)
+        except CacheCorrupt as failed:
+            outcome.ok, outcome.error = False, str(failed)
+            return
+        outcome.notice = DAMAGED_MESSAGE
+        outcome.reset = True
+        try:
+            self.pull(outcome, set(), report, cancelled)
+            replica.mark_synced(self.cache_engine)
+            self.outbox.set_fact(CACHE_FILLED_FACT, "1")
+        except SyncError as failed:  # offline now: the next cycle pulls into the new cache
+            outcome.ok, outcome.error = False, str(failed)
 
     def push(self, account_ids: set[int] | None = None) -> dict[str, int]:
         """Send every pending write, oldest first, in batches; store each answer."""
@@ -439,6 +479,8 @@ class SyncEngine(QObject):
             self._error = outcome.error
             if not outcome.unauthorized:
                 self._schedule(self.interval_s)
+        if outcome.notice:
+            self.ctx.events.notice.emit(outcome.notice)
         if outcome.reset:
             self.ctx.events.cache_reset.emit()
         elif outcome.pulled_changes or outcome.pushed_total:

@@ -33,3 +33,12 @@ def test_menus_open_each_window_once(qtbot, ctx) -> None:
         assert dialog is not None and dialog.isVisible(), dialog_name
         dialog.reject()
     window.close()
+
+
+def test_notices_from_start_and_from_sync_reach_the_status_bar(qtbot, ctx) -> None:
+    ctx.notices.append("The local copy of the accounts was damaged and has been thrown away.")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert "damaged" in window.statusBar().currentMessage()
+    ctx.events.notice.emit("The local copy was missing or empty; it is being rebuilt.")
+    assert "missing or empty" in window.statusBar().currentMessage()
