@@ -20,22 +20,30 @@ FAULTS = ("faults_injected", "aimed_between_write_and_receipt", "aimed_in_sync_c
 
 
 def render(rows: list[dict]) -> str:
-    out: list[str] = []
+    """One table per suite (its number), one line per case."""
+    groups: dict[str, list[dict]] = {}
     for row in rows:
-        suite = row["suite"]
-        number = suite.split()[0]
-        tried = ", ".join(f"{k} {row[k]}" for k in TRIED if k in row) or "—"
-        faults = ", ".join(f"{k} {row[k]}" for k in FAULTS if k in row) or "—"
-        skip = {"suite", "scale", *TRIED, *FAULTS, "payments_checked", "lost", "duplicated"}
-        other = ", ".join(f"{k} {v}" for k, v in row.items() if k not in skip)
-        out.append(f"### {suite} ({row['scale']})\n")
-        out.append("| tried | faults | payments checked | lost | duplicated | other |")
-        out.append("| --- | --- | --- | --- | --- | --- |")
-        out.append(f"| {tried} | {faults} | {row.get('payments_checked', '—')} | "
-                   f"{row.get('lost', 0)} | {row.get('duplicated', 0)} | {other} |")
-        module = COMMANDS.get(number, "")
-        out.append(f"\nReproduce: `python -m pytest tests/reliability/{module} -q` "
-                   "(`RELIABILITY_SCALE=full` for the large size)\n")
+        groups.setdefault(row["suite"].split()[0], []).append(row)
+    out: list[str] = []
+    for number in sorted(groups):
+        first = groups[number][0]
+        out.append(f"### Suite {number} ({first['scale']} size)\n")
+        out.append("| case | tried | faults injected | payments checked | lost | duplicated "
+                   "| other figures |")
+        out.append("| --- | --- | --- | --- | --- | --- | --- |")
+        for row in groups[number]:
+            case = row["suite"].split(" ", 1)[1] + (f" [{row['case']}]" if "case" in row else "")
+            tried = ", ".join(f"{k} {row[k]}" for k in TRIED if k in row) or "—"
+            faults = ", ".join(f"{k} {row[k]}" for k in FAULTS if k in row) or "—"
+            skip = {"suite", "scale", "case", *TRIED, *FAULTS, "payments_checked", "lost",
+                    "duplicated"}
+            other = ", ".join(f"{k} {v}" for k, v in row.items() if k not in skip)
+            lost = row.get("lost", "—")
+            dup = row.get("duplicated", "—")
+            out.append(f"| {case} | {tried} | {faults} | {row.get('payments_checked', '—')} "
+                       f"| {lost} | {dup} | {other} |")
+        out.append(f"\nReproduce: `python -m pytest tests/reliability/{COMMANDS[number]} -q` "
+                   "(add `RELIABILITY_SCALE=full` for the large size)\n")
     return "\n".join(out)
 
 
