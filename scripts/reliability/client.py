@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--taken-at", type=int, default=0,
                    help="epoch seconds to stamp payments with (0 = now): simulated offline days")
     p.add_argument("--taken-step", type=int, default=0, help="seconds added per payment")
+    p.add_argument("--max-seconds", type=float, default=300,
+                   help="stop taking payments after this long, whatever --payments says "
+                        "(a harness that died can never leave a desk running)")
     p.add_argument("--reuse-open", action="store_true",
                    help="first re-confirm the last OPEN without CONFIRMED (a retried dialog)")
     return p
@@ -198,7 +201,8 @@ def run(args: argparse.Namespace) -> int:
                     if ln.startswith(f"OPEN {key} ")))
                 take_payment(cache, outbox, account_id, rng, events, args, 0, key)
         taken = 0
-        while args.payments == 0 or taken < args.payments:
+        stop_at = time.monotonic() + args.max_seconds
+        while (args.payments == 0 or taken < args.payments) and time.monotonic() < stop_at:
             if take_payment(cache, outbox, rng.choice(accounts), rng, events, args, taken):
                 taken += 1
                 if args.sync_every and taken % args.sync_every == 0:
