@@ -277,6 +277,8 @@ class Zygote:
 
 
 def alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

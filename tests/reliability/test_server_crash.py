@@ -31,6 +31,7 @@ from tests.reliability.conftest import (
     ROOT,
     ServerProcess,
     Zygote,
+    alive,
     assert_exactly_once,
     check_ledger,
     desk_args,
@@ -93,6 +94,7 @@ def test_server_sigkill_mid_push_and_mid_job(server: ServerProcess, tmp_path: Pa
     rng = random.Random(3)
     zygote = Zygote(token, tmp_path)
     kills_in_cycle = 0
+    desk = -1
     try:
         desk = zygote.fork(desk_args("run", data_dir, server.url, events, payments=0,
                                      accounts=",".join(map(str, accounts)), sync_every=1,
@@ -113,6 +115,8 @@ def test_server_sigkill_mid_push_and_mid_job(server: ServerProcess, tmp_path: Pa
                                       final_sync_tries=20))
         wait_gone(final, 180)
     finally:
+        if alive(desk):
+            os.kill(desk, signal.SIGKILL)
         zygote.close()
     finished = _lifecycle(server, False, rng)
     again = _lifecycle(server, False, rng)
