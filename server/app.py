@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Response
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -44,8 +45,9 @@ API = "/api/v1"
 MAX_INT = 2**62  # ids and versions fit a signed 64-bit column with room to spare
 
 
-class FastJSON(Response):
-    media_type = "application/json"
+class FastJSON(JSONResponse):
+    """JSON through orjson. A JSONResponse subclass, so that FastAPI documents each route's
+    response model in the OpenAPI schema (for any other class it writes 'string')."""
 
     def render(self, content: Any) -> bytes:
         return _dumps(content)
@@ -59,17 +61,25 @@ class Strict(BaseModel):
 
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL: refuse it as bad input
+#: What server.auth.normalise_device_code accepts: 2 to 12 letters or digits (spaces around
+#: are trimmed), declared so the schema tells clients before the server refuses.
+DEVICE_CODE = r"^\s*[A-Za-z0-9]{2,12}\s*$"
 
 
 class SignIn(Strict):
     username: StrictStr = Field(min_length=1, max_length=64, pattern=NO_NUL)
     password: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
-    device_code: StrictStr | None = Field(default=None, max_length=16)
+    device_code: StrictStr | None = Field(default=None, max_length=16, pattern=DEVICE_CODE)
 
 
 class DeviceSignIn(Strict):
-    device_code: StrictStr = Field(min_length=2, max_length=16)
+    device_code: StrictStr = Field(min_length=2, max_length=16, pattern=DEVICE_CODE)
     device_secret: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
+
+
+class Health(BaseModel):
+    status: str
+    server_epoch: str
 
 
 class UserOut(BaseModel):
@@ -114,7 +124,7 @@ class MutationIn(Strict):
 
 
 class PushIn(Strict):
-    device_code: StrictStr | None = Field(default=None, max_length=16)
+    device_code: StrictStr | None = Field(default=None, max_length=16, pattern=DEVICE_CODE)
     mutations: list[MutationIn] = Field(max_length=2000)
 
 
@@ -349,7 +359,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     def me(caller: Caller) -> Any:
         return caller.user_json()
 
-    @app.get(f"{API}/health", tags=["meta"])
+    @app.get(f"{API}/health", response_model=Health, tags=["meta"])
     def health() -> dict[str, str]:
         return {"status": "ok", "server_epoch": current_epoch()}
 
