@@ -162,6 +162,13 @@ class SyncClient:
             raise OfflineError(f"The server at {self.base_url} cannot be reached.") from exc
         except requests.exceptions.RetryError as exc:
             raise OfflineError(f"The server at {self.base_url} is not answering.") from exc
+        except (requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError) as exc:
+            # The server went away mid-answer: like being offline, what was sent stays
+            # pending and is offered again (a committed push then answers "duplicate").
+            raise OfflineError(
+                f"The connection to {self.base_url} broke off in the middle of an answer."
+            ) from exc
         if response.status_code >= 400:
             raise _error_from(response)
         return response

@@ -2,9 +2,11 @@
 
 Each case takes a synced desk with unsent payments in its outbox, closes it, damages the
 cache file (truncation, scribbled header, scribbled pages, garbage), then opens it the way
-the app does (``db.cache.open_or_rebuild``) and runs a sync cycle. Required: the user is
-told (the open path's message), the rebuilt replica equals the server, and every unsent
-payment reaches the server exactly once.
+the app does (``db.cache.open_or_rebuild`` with the outbox, which remembers that a sync had
+filled the cache) and runs a sync cycle. Required: the user is told (by the open path's
+message, or — for damage past the first pages, which only a read finds — by the sync
+cycle's notice), the rebuilt replica equals the server, and every unsent payment reaches
+the server exactly once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from db.cache import CACHE_FILE, open_or_rebuild
+from db.outbox import OUTBOX_FILE, Outbox
 from tests.reliability.conftest import (
     ServerProcess,
     assert_exactly_once,
@@ -50,26 +53,7 @@ def _damage(path: Path, how: str, rng: random.Random) -> None:
             fh.write(b"this is not a database " * (size // 23))
 
 
-UNDETECTED = (
-    "BUG db/cache.py open_cache/open_or_rebuild: damage past the first pages is not noticed "
-    "at open (only the Alembic version is read); the next sync cycle raises 'database disk "
-    "image is malformed' out of SyncCycle.run and every later cycle does the same, so the "
-    "cache is never rebuilt and the user is not told. Fix: PRAGMA quick_check on open (or "
-    "catch sqlite's DatabaseError in SyncCycle.pull: discard, rebuild, tell the user)."
-)
-SILENT = (
-    "BUG db/cache.py open_or_rebuild: a cache truncated to 0 bytes opens as a new empty cache "
-    "and is rebuilt without a word to the user (the app cannot tell it from a first start; "
-    "e.g. remember 'synced before' in the outbox's device_state and say so)."
-)
-CASES = [
-    pytest.param("empty", marks=pytest.mark.xfail(strict=True, reason=SILENT)),
-    "half",
-    "header",
-    pytest.param("pages", marks=pytest.mark.xfail(strict=True, reason=UNDETECTED)),
-    pytest.param("tail", marks=pytest.mark.xfail(strict=True, reason=UNDETECTED)),
-    "garbage",
-]
+CASES = ["empty", "half", "header", "pages", "tail", "garbage"]
 RESULTS: list[dict] = []
 
 
@@ -90,13 +74,16 @@ def test_damaged_cache_rebuilds(module_server: ServerProcess, tmp_path: Path, ho
         Path(f"{data_dir / CACHE_FILE}{side}").unlink(missing_ok=True)  # a checkpointed file
     _damage(data_dir / CACHE_FILE, how, random.Random(how))
 
-    cache, message = open_or_rebuild(data_dir / CACHE_FILE)
+    outbox = Outbox.open(data_dir / OUTBOX_FILE)
+    cache, message = open_or_rebuild(data_dir / CACHE_FILE, outbox)
+    outbox.engine.dispose()
     desk = open_desk(data_dir, server.url, token, cache=cache)
     error = None
     try:
         outcome = desk.cycle.run()
         ok = outcome.ok
         error = outcome.error
+        message = message or outcome.notice
         with cache.connect() as conn:
             mine = [tuple(r) for r in conn.exec_driver_sql(ROWS).all()]
     except Exception as exc:  # the damage got past the open path

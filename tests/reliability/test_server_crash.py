@@ -24,8 +24,6 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import DEMO_TODAY
 from tests.reliability.conftest import (
     ROOT,
@@ -187,13 +185,6 @@ def test_server_sigkill_mid_push_and_mid_job(server: ServerProcess, tmp_path: Pa
     assert "changed=0" in again.replace(" ", ""), again + "\n" + finished + str(job_outputs)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG desktop/sync/client.py SyncClient._request: a server that dies while sending an "
-    "answer (SIGKILL mid-response: requests.exceptions.ChunkedEncodingError / "
-    "ContentDecodingError) is not mapped to OfflineError, so the exception escapes "
-    "SyncCycle.run; the GUI's SyncEngine then takes the task-error path (logs 'Sync failed', "
-    "retries after the full interval instead of the short offline probes). Seen in suite 3 "
-    "as cycles_raised. Fix: catch requests.RequestException there as OfflineError."))
 def test_answer_cut_mid_body_is_offline_not_a_crash(tmp_path: Path) -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
