@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -16,39 +14,17 @@ from sqlalchemy import Engine, select, update
 from billing.lifecycle import postpaid_last_payment_date, postpaid_suspension_date
 from billing.rules import PaymentOption
 from db import account_details as details
-from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
-from db.outbox import OUTBOX_FILE, MutationKind, MutationState, Outbox
+from db.outbox import MutationKind, MutationState, Outbox
 from db.schema import Account, Invoice, LogEntry, Payment
 from tests.conftest import DEMO_TODAY
+from tests.db.conftest import make_cache_template
 
 LONG = 10_000_001  # the demo account with five years of history
 
 
 @pytest.fixture(scope="module")
-def small_cache_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("details") / CACHE_FILE
-    engine = open_cache(path)
-    generate(engine, 120, seed=7, today=DEMO_TODAY)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
-@pytest.fixture
-def cache(small_cache_template: Path, tmp_path: Path) -> Iterator[Engine]:
-    shutil.copy(small_cache_template, tmp_path / CACHE_FILE)
-    engine = open_cache(tmp_path / CACHE_FILE)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / OUTBOX_FILE)
-    yield box
-    box.engine.dispose()
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_cache_template(tmp_path_factory, "details", 120)
 
 
 def test_general_details_of_the_long_history_account(cache: Engine) -> None:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, update
 
 from db.account_details import load_editable_state
-from db.cache import CACHE_FILE, open_cache
 from db.contact_validation import ValidationFailed
-from db.demo_data import generate
 from db.local_writes import (
     EditConflict,
     WriteRefused,
@@ -21,37 +17,16 @@ from db.local_writes import (
     remove_tag,
     save_edit,
 )
-from db.outbox import OUTBOX_FILE, MutationKind, Outbox
+from db.outbox import MutationKind, Outbox
 from db.schema import Account, Tag
-from tests.conftest import DEMO_TODAY
+from tests.db.conftest import make_cache_template
 
 LONG = 10_000_001
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("writes") / CACHE_FILE
-    engine = open_cache(path)
-    generate(engine, 30, seed=7, today=DEMO_TODAY)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
-@pytest.fixture
-def cache(template: Path, tmp_path: Path) -> Iterator[Engine]:
-    shutil.copy(template, tmp_path / CACHE_FILE)
-    engine = open_cache(tmp_path / CACHE_FILE)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / OUTBOX_FILE)
-    yield box
-    box.engine.dispose()
+    return make_cache_template(tmp_path_factory, "writes", 30)
 
 
 def _state(cache: Engine, outbox: Outbox) -> tuple[int, dict]:

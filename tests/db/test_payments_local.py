@@ -3,9 +3,7 @@ due list. Real demo data; every rule from billing."""
 
 from __future__ import annotations
 
-import shutil
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -23,9 +21,7 @@ from billing.rules import (
     payment_options_paise,
     recharge_prefill,
 )
-from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
-from db.outbox import OUTBOX_FILE, Mutation, MutationKind, MutationState, Outbox
+from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.overlay import pending_payments
 from db.payments_local import (
     AccountForPayment,
@@ -44,6 +40,7 @@ from db.payments_local import (
     totals_by_method,
 )
 from tests.conftest import DEMO_TODAY
+from tests.db.conftest import make_cache_template
 
 TODAY = DEMO_TODAY
 NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)  # 12:00 in Kolkata
@@ -51,28 +48,7 @@ NOW = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)  # 12:00 in Kolkata
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("payments_local") / CACHE_FILE
-    engine = open_cache(path)
-    generate(engine, 300, seed=7, today=TODAY)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
-@pytest.fixture
-def cache(template: Path, tmp_path: Path) -> Iterator[Engine]:
-    shutil.copy(template, tmp_path / CACHE_FILE)
-    engine = open_cache(tmp_path / CACHE_FILE)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def outbox(tmp_path: Path) -> Iterator[Outbox]:
-    box = Outbox.open(tmp_path / OUTBOX_FILE)
-    yield box
-    box.engine.dispose()
+    return make_cache_template(tmp_path_factory, "payments_local", 300)
 
 
 def _first(cache: Engine, where: str) -> int:
