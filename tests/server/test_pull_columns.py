@@ -3,6 +3,8 @@ page size, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 import httpx
@@ -44,6 +46,15 @@ def _pull(c: httpx.Client, fmt: str, limit: int, cursor: str | None = None
             return out, cursors, pages
 
 
+def _position(cursor: str) -> dict[str, Any]:
+    """A cursor without its transaction horizon ("x"): on PostgreSQL that moves whenever any
+    transaction ends between two pulls (a sign-in, the lifecycle timer), whatever the format."""
+    padded = cursor + "=" * (-len(cursor) % 4)
+    data = json.loads(base64.urlsafe_b64decode(padded))
+    data.pop("x", None)
+    return data
+
+
 @pytest.mark.parametrize("role", ["admin", "branch_staff", "kiosk"])
 def test_columns_carry_the_same_rows_and_cursors(running: Running, role: str) -> None:
     with running.as_role(role) as c:
@@ -51,7 +62,8 @@ def test_columns_carry_the_same_rows_and_cursors(running: Running, role: str) ->
             rows, rows_cursors, rows_pages = _pull(c, "rows", limit)
             cols, cols_cursors, cols_pages = _pull(c, "columns", limit)
             assert cols == rows
-            assert cols_cursors == rows_cursors and cols_pages == rows_pages
+            assert cols_pages == rows_pages
+            assert [_position(c) for c in cols_cursors] == [_position(c) for c in rows_cursors]
     if role == "kiosk":
         accounts = [r for t, _, r in cols if t == "accounts"]
         assert accounts and all("*" in a["name"] and a["email"] is None for a in accounts)
