@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
     session.quit_requested.connect(app.quit)
     instance.follow(session.current_window)
     if args.demo:
-        session.start_demo(args.demo_accounts)
+        session.start_demo(args.demo_accounts, kiosk=args.kiosk)
     else:
         session.show_sign_in()
     try:

@@ -71,14 +71,15 @@ class SessionController(QObject):
 
     # -- start ---------------------------------------------------------------------------
 
-    def start_demo(self, accounts: int) -> None:
-        """Start the embedded server off the GUI thread, then sign in as demo staff."""
+    def start_demo(self, accounts: int, *, kiosk: bool = False) -> None:
+        """Start the embedded server off the GUI thread, then sign in as demo staff (or,
+        for a kiosk, as the demo kiosk device with its device token)."""
         self._show_window()
         window = self.window
         assert window is not None
         window.statusBar().showMessage("Starting the demo server…")
         task = self.ctx.tasks.run_net(
-            "demo server", partial(_start_demo, self.auth, self.ctx.data_dir, accounts))
+            "demo server", partial(_start_demo, self.auth, self.ctx.data_dir, accounts, kiosk))
         task.done.connect(self._on_demo_ready)
         task.error.connect(self._on_demo_failed)
 
@@ -277,14 +278,18 @@ class SessionController(QObject):
             self.auth.client.close()
 
 
-def _start_demo(auth: Authenticator, data_dir: Path, accounts: int, _control: TaskControl
-                ) -> tuple[Any, SignedIn]:
+def _start_demo(auth: Authenticator, data_dir: Path, accounts: int, kiosk: bool,
+                _control: TaskControl) -> tuple[Any, SignedIn]:
     from desktop import demo_server
 
     demo = demo_server.start(data_dir, accounts)
     try:
-        signed = auth.sign_in(demo.url, demo_server.DEMO_SIGN_IN,
-                              demo.password_for(demo_server.DEMO_SIGN_IN))
+        if kiosk:
+            device = next(r for r in demo.roles if r.kind == "device")
+            signed = auth.sign_in(demo.url, device.username, device.password, device=True)
+        else:
+            signed = auth.sign_in(demo.url, demo_server.DEMO_SIGN_IN,
+                                  demo.password_for(demo_server.DEMO_SIGN_IN))
     except BaseException:
         demo.stop()
         raise

@@ -63,3 +63,42 @@ def test_demo_starts_the_server_signs_in_and_syncs(qapp: QApplication, data_dir:
     log = (data_dir / "logs" / "partner-desk.log").read_text(encoding="utf-8")
     assert "demo server running at http://127.0.0.1:" in log
     assert "signed in online as staff.cbe" in log
+
+
+def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir: Path) -> None:
+    """`--demo --kiosk`: the kiosk device signs in (not staff), its token is in the keyring,
+    and its replica holds only its branch's accounts, masked."""
+    from PySide6.QtWidgets import QMainWindow
+
+    seen: dict[str, object] = {}
+
+    def check() -> None:
+        kiosks = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, QMainWindow) and w.objectName() == "kioskWindow"]
+        cache = sqlite3.connect(data_dir / "cache.sqlite3")
+        synced = cache.execute("SELECT count(*) FROM accounts").fetchone()[0]
+        cache.close()
+        if (not kiosks or not synced) and seen.setdefault("tries", 0) < 600:
+            seen["tries"] = int(seen["tries"]) + 1
+            QTimer.singleShot(50, check)
+            return
+        seen["kiosk"] = bool(kiosks)
+        for kiosk in kiosks:
+            kiosk._may_close = True  # what the staff PIN grants (the PIN flow has its own tests)
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible():
+                w.close()
+        qapp.quit()
+
+    QTimer.singleShot(0, check)
+    assert main(["--demo", "--kiosk", "--demo-accounts", "120", "--data-dir",
+                 str(data_dir)]) == 0
+    assert seen["kiosk"]
+    cache = sqlite3.connect(data_dir / "cache.sqlite3")
+    names = [r[0] for r in cache.execute("SELECT name FROM accounts")]
+    branches = {r[0] for r in cache.execute("SELECT branch_id FROM accounts")}
+    owner = cache.execute("SELECT value FROM sync_state WHERE key LIKE '%owner%'").fetchone()
+    cache.close()
+    assert names and all("***" in n for n in names), names[:3]
+    assert branches == {1}
+    assert owner and "KIOSKCBE1" in owner[0].upper()
