@@ -119,6 +119,7 @@ def main(argv: list[str]) -> int:
             return 2
         factory = partial(kiosk_window, demo=args.demo)
     session = SessionController(ctx, factory, SecretStore(), server_url=args.server)
+    session.kiosk = args.kiosk
     session.quit_requested.connect(app.quit)
     instance.follow(session.current_window)
     if args.demo:

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -70,6 +71,7 @@ class SignInDialog(QDialog):
         demo_roles: list[DemoRole] | None = None,
         username: str = "",
         keyring_warning: str | None = None,
+        kiosk: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,10 +91,20 @@ class SignInDialog(QDialog):
         self.password_field = QLineEdit(self)
         self.password_field.setObjectName("signInPassword")
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        # A kiosk signs in as a device (its code and secret, bound to one branch), not as
+        # a person; the server answers with a device token.
+        self.device_box = QCheckBox("This PC is a kiosk: sign in with its device code", self)
+        self.device_box.setObjectName("signInAsDevice")
+        self.device_box.setChecked(kiosk)
+        self.device_box.toggled.connect(self._on_device_toggled)
         form = QFormLayout()
         form.addRow("Server", self.server_field)
         form.addRow("User name", self.username_field)
         form.addRow("Password", self.password_field)
+        form.addRow("", self.device_box)
+        self._user_label = form.labelForField(self.username_field)
+        self._password_label = form.labelForField(self.password_field)
+        self._on_device_toggled(kiosk)
 
         self.message = QLabel(self)
         self.message.setObjectName("signInMessage")
@@ -141,6 +153,13 @@ class SignInDialog(QDialog):
         self._validate()
         (self.password_field if username else self.username_field).setFocus()
 
+    @Slot(bool)
+    def _on_device_toggled(self, device: bool) -> None:
+        if isinstance(self._user_label, QLabel) and isinstance(self._password_label, QLabel):
+            self._user_label.setText("Device code" if device else "User name")
+            self._password_label.setText("Device secret" if device else "Password")
+        self.username_field.setPlaceholderText("e.g. KIOSKCBE1" if device else "e.g. staff.cbe")
+
     def set_demo_roles(self, roles: list[DemoRole]) -> None:
         """List the demo sign-ins (shown only when the server is a demo server)."""
         self._roles = list(roles)
@@ -168,6 +187,8 @@ class SignInDialog(QDialog):
         if item is None:
             return
         username, password = item.data(Qt.ItemDataRole.UserRole)
+        self.device_box.setChecked(
+            any(r.kind == "device" and r.username == username for r in self._roles))
         self.username_field.setText(username)
         self.password_field.setText(password)
 
@@ -189,7 +210,8 @@ class SignInDialog(QDialog):
         self.show_message("")
         self.sign_in_button.setText("Signing in…")
         username = self.username_field.text().strip()
-        device = any(r.kind == "device" and r.username == username for r in self._roles)
+        device = self.device_box.isChecked() or any(
+            r.kind == "device" and r.username == username for r in self._roles)
         task = self.tasks.run_net("sign in", partial(
             _sign_in, self.auth, self.server_field.text(), username,
             self.password_field.text(), device))

@@ -64,6 +64,8 @@ class SessionController(QObject):
         self.dialog: SignInDialog | None = None
         self.signed: SignedIn | None = None
         self._first_sync_done = False
+        #: A kiosk signs in as a device; set by the app for --kiosk.
+        self.kiosk = False
 
     def current_window(self) -> QMainWindow | None:
         """The main (or kiosk) window once signed in; None before."""
@@ -106,6 +108,7 @@ class SessionController(QObject):
             demo_roles=self.demo_roles,
             username=self.ctx.settings.value(USER_SETTING, "", str),
             keyring_warning=self.secrets.warning,
+            kiosk=self.kiosk,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if message:

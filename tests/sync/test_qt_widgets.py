@@ -94,6 +94,25 @@ def test_sign_in_dialog_lists_demo_roles_and_signs_in(qtbot, qctx: AppContext,
     assert auth.client is not None and auth.client.has_token
 
 
+def test_a_kiosk_signs_in_with_its_device_code(qtbot, qctx: AppContext, auth: Authenticator,
+                                              live_server: LiveServer) -> None:
+    """No demo list: the kiosk box (ticked for --kiosk) makes it a device sign-in."""
+    from PySide6.QtWidgets import QCheckBox
+
+    dialog = SignInDialog(auth, qctx.tasks, live_server.url, kiosk=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    device = dialog.findChild(QCheckBox, "signInAsDevice")
+    assert device.isChecked()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "signInUsername"), "KIOSKCBE1")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "signInPassword"), "kiosk-demo")
+    with qtbot.waitSignal(dialog.signed_in, timeout=15_000) as signal:
+        qtbot.mouseClick(dialog.findChild(QPushButton, "signInButton"),
+                         Qt.MouseButton.LeftButton)
+    signed = signal.args[0]
+    assert signed.user.role == "kiosk" and signed.user.branch_id == 1
+
+
 def test_sign_in_dialog_without_demo_roles_hides_the_list(qtbot, qctx: AppContext,
                                                           auth: Authenticator) -> None:
     dialog = SignInDialog(auth, qctx.tasks, "")
