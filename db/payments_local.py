@@ -19,6 +19,7 @@ from sqlalchemy import Engine, bindparam, func, select, text
 
 from billing.lifecycle import (
     DEFAULT_ZONE,
+    POSTPAID_GRACE_DAYS,
     AccountStatus,
     allocate_fifo,
     business_date,
@@ -671,10 +672,12 @@ def due_list(
         + " AND a.id IN (SELECT account_id FROM invoices WHERE status = 'open' "
         "AND invoice_date BETWEEN :lo AND :hi) ORDER BY a.id, i.invoice_date, i.id"
     )
-    # grace_days_left(d, today) = (d + 15) - today, so a window of N days ends at d = today-15
-    # and begins N-1 days later; suspension today is d = today - 16.
-    lo_post = today - timedelta(days=16)
-    hi_post = today - timedelta(days=15) + timedelta(days=DUE_GRACE_WINDOW_DAYS - 1)
+    # grace_days_left(d, today) = (d + GRACE) - today, so a window of N days ends at
+    # d = today - GRACE and begins N-1 days later; suspension today is d = today - GRACE - 1.
+    lo_post = today - timedelta(days=POSTPAID_GRACE_DAYS + 1)
+    hi_post = today - timedelta(days=POSTPAID_GRACE_DAYS) + timedelta(
+        days=DUE_GRACE_WINDOW_DAYS - 1
+    )
     params: dict[str, Any] = {"branch": branch_id}
     with cache_engine.connect() as conn:
         pre = conn.execute(text(prepaid_sql), {**params, "lo": lo_pre, "hi": hi_pre}).all()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.rules import is_outstanding
 from db.account_details import AccountHeader, load_header
 from desktop.context import AppContext
 from desktop.detail.format import format_inr
@@ -186,7 +187,7 @@ class AccountDetailDialog(QDialog):
         self.title_label.setText(f"{header.name} · {header.id}")
         balance = header.provisional_balance_paise
         text = f"{header.status} · {'Prepaid' if header.prepaid else 'Postpaid'} · "
-        if balance >= 100:
+        if is_outstanding(balance):
             text += f"{format_inr(balance)} due"
         elif balance < 0:
             text += f"{format_inr(-balance)} credit"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from billing.lifecycle import POSTPAID_GRACE_DAYS
 from billing.money import paise_to_decimal
 from billing.roles import Action
-from billing.rules import PaymentOption
+from billing.rules import PaymentOption, is_outstanding
 from db.account_details import BillingDetails, MonthPoint, load_billing
 from desktop.detail.format import format_date, format_inr, relative_day
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
@@ -238,7 +238,7 @@ class BillingTab(DetailTab):
 
     def _show_balance(self, data: BillingDetails) -> None:
         balance = data.provisional_balance_paise
-        if balance >= 100:
+        if is_outstanding(balance):
             words = f"{format_inr(balance)} due"
         elif balance < 0:
             words = f"{format_inr(-balance)} advance credit"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from billing.rules import PaymentMethod, PaymentOption
+from billing.rules import PaymentMethod, PaymentOption, is_outstanding
 from db.account_details import PaymentRow, PaymentsView, load_payments
 from desktop.detail.format import format_inr, format_moment
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
@@ -81,7 +81,7 @@ class PaymentsTab(DetailTab):
         states = ["pending"] * len(data.pending) + [""] * len(data.ledger)
         self.model.set_rows(rows, row_state=states)
         balance = data.provisional_balance_paise
-        if balance >= 100:
+        if is_outstanding(balance):
             due = f"Due now: {format_inr(balance)}"
         elif balance < 0:
             due = f"Nothing due; {format_inr(-balance)} advance credit"
@@ -103,7 +103,7 @@ class PaymentsTab(DetailTab):
             )
         total = sum(p.amount_paise for p in data.ledger)
         due += f"\n{len(data.ledger)} payments recorded, {format_inr(total)} in all."
-        show_message(self.due, due, "warn" if balance >= 100 else "ok")
+        show_message(self.due, due, "warn" if is_outstanding(balance) else "ok")
 
         self.issues_model.set_rows(
             [self._row(p) for p in data.issues], row_state=["issue"] * len(data.issues)
