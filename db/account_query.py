@@ -186,7 +186,9 @@ def _where(conn: Connection, query: AccountQuery, *, derive: bool = True) -> _Wh
             branches.add(owner)
     if len(branches) > 1:
         w.impossible = True
-    elif branches and (derive or explicit):
+    elif branches and (derive or (explicit and not _branch_implied(query))):
+        # (a branch that an area, staff member or reseller implies is left out when not
+        # deriving: its own (column, name) index then answers alone)
         w.add("a.branch_id = :branch_id", branch_id=branches.pop())
     if f.status is not None:
         w.add("a.status = :status", status=f.status)
@@ -258,16 +260,29 @@ def _order_by(query: AccountQuery, *, plain: bool = True) -> str:
     return " ORDER BY " + ", ".join([*terms, f"a.rowid{direction}"])
 
 
+def _branch_implied(query: AccountQuery) -> bool:
+    """An area, staff member or reseller filter is set: it names its branch by itself."""
+    f = query.filter
+    return any(
+        v is not None
+        for v in (f.area_id, f.account_manager_id, f.sales_executive_id, f.reseller_id)
+    )
+
+
 def filter_columns(query: AccountQuery) -> int:
-    """How many equality filters (sidebar lists and scope) the query has."""
+    """How many equality filters (sidebar lists and scope) narrow the query; a branch that
+    another filter already implies (branch + area) does not count."""
     f, scope = query.filter, query.scope
-    return sum(
+    columns = sum(
         v is not None
         for v in (
-            f.branch_id, f.area_id, f.status, f.account_manager_id, f.sales_executive_id,
-            f.reseller_id, scope.branch_id, scope.reseller_id,
+            f.area_id, f.status, f.account_manager_id, f.sales_executive_id, f.reseller_id,
+            scope.reseller_id,
         )
     )
+    if not _branch_implied(query):
+        columns += f.branch_id is not None or scope.branch_id is not None
+    return columns
 
 
 @dataclass(frozen=True)
@@ -298,6 +313,13 @@ def _plan(query: AccountQuery, *, full_list: bool) -> _Plan:
 
 def count(conn: Connection, query: AccountQuery) -> int:
     """How many accounts match ``query``."""
+    q = search_text(query.filter.search)
+    if filter_columns(query) == 0 and MIN_INDEXED_QUERY <= len(q) <= MAX_SEARCH_CHARS:
+        # Search alone: the search index holds exactly the cached accounts (rowid = account
+        # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
+        # 1M, 2 ms instead of 30 ms for the same count through the accounts table.
+        sql = "SELECT count(*) FROM account_search WHERE account_search MATCH :phrase"
+        return int(conn.execute(text(sql), {"phrase": fts_phrase(q)}).scalar() or 0)
     # one filter: its own index counts alone; more: the branch prefix of the list index
     w = _where(conn, query, derive=filter_columns(query) >= 2)
     if w.impossible:
