@@ -63,6 +63,7 @@ from desktop.accounts_table_model import (
     COL_STATUS,
     COL_TAG,
     COLUMN_OF_SORT,
+    COUNT_UP_TO,
     SORT_KEYS,
     AccountsTableModel,
 )
@@ -616,6 +617,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_ids_ready(self) -> None:
+        self._update_count()  # exact now, where the first step said "more than ..."
         self._restore_selection()
         if self._keep_scroll is not None:
             self.table.verticalScrollBar().setValue(self._keep_scroll)
@@ -641,6 +643,8 @@ class MainWindow(QMainWindow):
         noun = "account" if total == 1 else "accounts"
         if self.model.query.filter.is_empty:
             self.count_label.setText(f"{total:,} {noun}")
+        elif not self.model.count_exact:
+            self.count_label.setText(f"More than {COUNT_UP_TO:,} of {total:,} {noun}…")
         else:
             self.count_label.setText(f"{shown:,} of {total:,} {noun}")
 

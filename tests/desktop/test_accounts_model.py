@@ -224,6 +224,41 @@ def test_a_row_deleted_between_the_steps_gives_a_fresh_reset(ctx) -> None:
     assert resets and model.rowCount() == len(expected) - 1
 
 
+def test_a_count_that_stopped_early_grows_to_the_exact_one_with_the_full_list(ctx) -> None:
+    """Above COUNT_UP_TO the first step only says "more than"; the full list then appends
+    the remaining rows (rowsInserted, no reset: the view keeps its place)."""
+    model = _sync_model(ctx)
+    query = aq.AccountQuery(filter=aq.AccountFilter(status="Active"))
+    expected = _expected(ctx, query)
+    assert len(expected) > 40
+    with ctx.cache_engine.connect() as conn:
+        rows = aq.rows_in_order(conn, expected[:20])
+    model._token = 5
+    model._on_first(FirstResult(5, 31, DEMO_ACCOUNTS, rows, {}, None, False))
+    assert model.rowCount() == 31 and not model.count_exact
+    inserted, resets = [], []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.modelReset.connect(lambda: resets.append(1))
+    model._on_ids(IdsResult(5, array("q", expected)))
+    assert inserted == [(31, len(expected) - 1)] and not resets
+    assert model.count_exact and model.rowCount() == len(expected)
+    assert [model.rowid_at(i) for i in range(len(expected))] == expected
+    assert model.index(len(expected) - 1, COL_NAME).data() != "Loading…"
+
+
+def test_the_first_step_counts_only_up_to_the_cap(ctx, monkeypatch) -> None:
+    import desktop.accounts_table_model as atm
+
+    monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
+    model = _sync_model(ctx)
+    firsts = []
+    model.loaded.connect(lambda: firsts.append((model.rowCount(), model.count_exact)))
+    query = aq.AccountQuery(filter=aq.AccountFilter(status="Active"))
+    model.set_query(query)
+    assert firsts[0] == (11, False)  # "more than 10" after the first step
+    assert model.count_exact and model.rowCount() == len(_expected(ctx, query))
+
+
 def test_pyside_calls_do_not_drain_none_and_true(ctx) -> None:
     """PySide6 6.12.0 on 3.11 drops a reference per void call / emit (desktop.pyside_guard)."""
     import sys

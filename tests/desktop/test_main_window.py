@@ -154,6 +154,27 @@ def test_every_filter_alone(qtbot, admin_ctx, open_window, name, field) -> None:
         assert count_label.text() == f"{len(want):,} of {DEMO_ACCOUNTS:,} accounts"
 
 
+def test_row_count_says_more_than_until_the_exact_count_is_in(
+    qtbot, admin_ctx, open_window, monkeypatch
+) -> None:
+    import desktop.accounts_table_model as atm
+    import desktop.main_window as mw
+
+    monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
+    monkeypatch.setattr(mw, "COUNT_UP_TO", 10)
+    window = open_window(admin_ctx)
+    count_label = w_find(window, QLabel, "rowCount")
+    seen: list[str] = []
+    window.model.loaded.connect(lambda: seen.append(count_label.text()))
+    combo = w_find(window, QComboBox, "filterStatus")
+    choose(qtbot, window, "filterStatus", combo.findData("Active"))
+    want = expected(admin_ctx, aq.AccountFilter(status="Active"))
+    assert len(want) > 10
+    assert seen[0] == f"More than 10 of {DEMO_ACCOUNTS:,} accounts…"
+    assert count_label.text() == f"{len(want):,} of {DEMO_ACCOUNTS:,} accounts"
+    assert shown_rowids(window) == want
+
+
 def test_filters_combine_and_one_click_clears_them(qtbot, admin_ctx, open_window) -> None:
     window = open_window(admin_ctx)
     branch = w_find(window, QComboBox, "filterBranch")
