@@ -345,11 +345,14 @@ def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[Accoun
     w = _where(conn, query, derive=plan.derive)
     if w.impossible:
         return []
+    # The LIMIT is written into the SQL, not bound: SQLite's planner weighs an index walk
+    # against finding and sorting the matches by the limit it can see. Bound, it walked the
+    # whole name index for "sa" (60 ms); written, it sorts the 42,537 matches (7 ms).
     sql = (
         "SELECT a.rowid" + _from(query, w, index=plan.index)
-        + _order_by(query, plain=plan.plain) + " LIMIT :limit"
+        + _order_by(query, plain=plan.plain) + f" LIMIT {int(limit)}"
     )
-    rowids = [r[0] for r in conn.execute(text(sql), {**w.params, "limit": limit})]
+    rowids = [r[0] for r in conn.execute(text(sql), w.params)]
     return rows_in_order(conn, rowids)
 
 
