@@ -521,31 +521,34 @@ class AccountsTableModel(QAbstractTableModel):
             self.set_sort(key, order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        # Called ~1,800 times a repaint: roles are compared with module constants (an
+        # attribute lookup on Qt.ItemDataRole costs more than the comparison itself).
+        position = index.row()
+        if not 0 <= position < self._count:  # an invalid index has row -1
             return None
         column = index.column()
-        if column == COL_TAG and role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION and column == COL_TAG:
             return self._tag_icon
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _RIGHT if column in (COL_BALANCE, COL_ID) else None
         if role not in _ROW_ROLES:
             return None
-        row = self.row_at(index.row())
+        row = self.row_at(position)
         if row is None:
-            if role == Qt.ItemDataRole.DisplayRole and column == COL_NAME:
+            if role == _DISPLAY and column == COL_NAME:
                 self._placeholder_shown = True
                 return "Loading…"
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return self._foreground(row, column)
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             if column == COL_BALANCE and row.id in self._pending:
                 return self._pending_icon
             return None
+        if role == _TOOLTIP:
+            return self._tooltip(row, column)
         if role == ACCOUNT_ID_ROLE:
             return row.id
         if role == ROW_ROLE:
@@ -623,6 +626,11 @@ class AccountsTableModel(QAbstractTableModel):
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _ROW_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
