@@ -1,9 +1,11 @@
 """Apply pulled changes to the desktop's cache (a replica of what the user may see).
 
-Pure database code, no HTTP and no Qt: the sync engine hands each pulled page to
-:func:`apply_page`, which writes the page's rows, tombstones, the quick-search rows of the
-accounts it touched and the new cursor in ONE transaction (docs/sync-api.md "Pull"), so a
-crash between pages leaves the cache at a page boundary it can resume from.
+Pure database code, no HTTP and no Qt: the sync engine hands each pulled page to a
+:class:`PageWriter` (:func:`apply_page` for one page), which writes the page's rows,
+tombstones, the quick-search rows of the accounts it touched and the new cursor in ONE
+transaction (docs/sync-api.md "Pull"), so a crash between pages leaves the cache at a page
+boundary it can resume from. While an initial sync fills an empty cache, several
+consecutive pages may share that transaction (the cursor stored is the last one's).
 
 The wire format of a row is the storage format of the cache (money integer paise, business
 dates ISO text, moments integer epoch seconds, booleans as JSON booleans), so rows go in
@@ -300,16 +302,72 @@ def apply_page(
 ) -> ApplySummary:
     """Apply one pulled page and store its cursor in one cache transaction; a ``columns``
     page's ``snapshot`` blocks go first, then its ``changes``."""
-    with engine.begin() as conn:
+    with PageWriter(engine) as writer:
+        return writer.apply(changes, cursor, server_epoch, snapshot)
+
+
+class PageWriter:
+    """Writes pulled pages into the cache, each page's cursor in the same transaction as
+    its rows.
+
+    With ``commit_rows`` (used only while an initial sync fills an empty cache, see
+    :func:`defer_indexes`), consecutive pages share one transaction until at least that
+    many changes are pending: each commit writes every dirty page to the WAL, and the
+    random-key unique indexes (``payments.payment_uuid``) dirty most of their pages on
+    every commit, so one commit per 5,000-row page wrote the cache three times over. The
+    stored cursor is always the last page of a committed transaction: a crash or an error
+    rolls back to a page boundary the next pull resumes from. :meth:`commit` is called by
+    the owner before it waits (for the network) or lets another connection write.
+
+    Use as a context manager: leaving it normally commits, an exception rolls back.
+    """
+
+    def __init__(self, engine: Engine, commit_rows: int = 0) -> None:
+        self.engine = engine
+        self.commit_rows = commit_rows
+        self.pending = 0
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> PageWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
+    def _begin(self) -> Connection:
+        conn = self.engine.connect()
+        try:
+            conn.begin()
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            bulk = raw.execute("SELECT 1 FROM sync_state WHERE key = ?",
+                               (DEFERRED_INDEXES_KEY,)).fetchone() is not None
+            # While an initial sync is deferring its index builds, the WAL is not
+            # checkpointed after every commit (each checkpoint copies the hot pages again:
+            # ~40% of the apply time); restore_indexes checkpoints once. Durability is
+            # unchanged: each commit is in the WAL exactly as before.
+            raw.execute(f"PRAGMA wal_autocheckpoint={0 if bulk else WAL_AUTOCHECKPOINT}")
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+        return conn
+
+    def apply(
+        self,
+        changes: Sequence[Mapping[str, Any]],
+        cursor: str,
+        server_epoch: str | None,
+        snapshot: Sequence[Mapping[str, Any]] | None = None,
+    ) -> ApplySummary:
+        """Apply one page and its cursor in the open transaction (one is begun if none
+        is); commit when ``commit_rows`` changes are pending (at once without it)."""
+        conn = self._conn if self._conn is not None else self._begin()
         raw = conn.connection.driver_connection
         assert raw is not None
-        bulk = raw.execute("SELECT 1 FROM sync_state WHERE key = ?",
-                           (DEFERRED_INDEXES_KEY,)).fetchone() is not None
-        # While an initial sync is deferring its index builds, the WAL is not checkpointed after
-        # every page (each checkpoint copies the hot pages again: ~40% of the apply time);
-        # restore_indexes checkpoints once. Durability is unchanged: each page's commit is
-        # in the WAL exactly as before.
-        raw.execute(f"PRAGMA wal_autocheckpoint={0 if bulk else WAL_AUTOCHECKPOINT}")
         summary = ApplySummary()
         if snapshot:
             summary.add(apply_blocks(conn, snapshot))
@@ -319,7 +377,28 @@ def apply_page(
         if server_epoch is not None:
             state.append((EPOCH_KEY, server_epoch))
         raw.executemany("INSERT OR REPLACE INTO sync_state(key, value) VALUES (?, ?)", state)
-    return summary
+        self.pending += summary.changes
+        if self.pending >= self.commit_rows:
+            self.commit()
+        return summary
+
+    def commit(self) -> None:
+        """Commit the pages applied so far (with the last one's cursor); a no-op if none."""
+        conn, self._conn = self._conn, None
+        self.pending = 0
+        if conn is None:
+            return
+        try:
+            conn.commit()
+        finally:
+            conn.close()
+
+    def rollback(self) -> None:
+        """Drop the pages applied since the last commit (their cursor with them)."""
+        conn, self._conn = self._conn, None
+        self.pending = 0
+        if conn is not None:
+            conn.close()  # closing rolls the open transaction back
 
 
 def read_cursor(engine: Engine) -> tuple[str | None, str | None]:

@@ -8,8 +8,10 @@ One cycle (:meth:`SyncEngine.run_cycle`, run off the GUI thread by ``ctx.tasks.r
    A push whose answer is lost keeps its writes pending; resending them is safe (the server
    answers ``duplicate``: exactly once).
 2. **Pull** pages from the stored cursor; each page and its cursor go into the cache in one
-   transaction (:func:`db.replica.apply_page`). The next page is fetched while the current
-   one is written. ``410 resync`` (or a new server epoch) drops the cache and pulls from the
+   transaction (:class:`db.replica.PageWriter`). The next page is fetched while the current
+   one is written. During an initial sync into an empty cache consecutive pages share a
+   transaction until ``BULK_COMMIT_ROWS`` changes are pending (or the next page is not
+   there yet): the stored cursor is always the last page of a committed transaction. ``410 resync`` (or a new server epoch) drops the cache and pulls from the
    start; the outbox is a different file and is never touched.
 
 Pushing and then pulling in the same cycle means an applied payment's new balance arrives
@@ -58,6 +60,10 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 5_000
 PUSH_BATCH = 250
+#: Changes per cache transaction during an initial sync into an empty cache (10 pages):
+#: fewer commits write the WAL less (measured: 5.5 s -> 4.5 s of row inserts for 100,000
+#: accounts; beyond ~50,000 no further gain).
+BULK_COMMIT_ROWS = 50_000
 #: Acknowledged writes this recent are re-offered to a server with a new epoch.
 REOFFER_DAYS = 30
 DEFAULT_INTERVAL_S = 60
@@ -127,12 +133,16 @@ class SyncCycle:
         *,
         page_size: int = PAGE_SIZE,
         push_batch: int = PUSH_BATCH,
+        bulk_commit_rows: int = BULK_COMMIT_ROWS,
     ) -> None:
         self.client = client
         self.cache_engine = cache_engine
         self.outbox = outbox
         self.page_size = page_size
         self.push_batch = push_batch
+        #: Changes per cache transaction while an initial sync fills an empty cache
+        #: (:class:`db.replica.PageWriter`); other pulls commit every page.
+        self.bulk_commit_rows = bulk_commit_rows
         self.lock = threading.Lock()  # one cycle (or sign-out) at a time
 
     # -- one cycle -----------------------------------------------------------------------
@@ -300,13 +310,20 @@ class SyncCycle:
     ) -> None:
         total = replica.ApplySummary()
         resets = 0
-        if cursor is None and replica.is_empty(self.cache_engine):
+        bulk = cursor is None and replica.is_empty(self.cache_engine)
+        if bulk:
             replica.defer_indexes(self.cache_engine)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+        writer = replica.PageWriter(self.cache_engine, self.bulk_commit_rows if bulk else 0)
+        with writer, ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch"
+                                        ) as fetcher:
             future: Future[dict[str, Any]] = fetcher.submit(
                 self.client.pull, cursor, self.page_size
             )
             while True:
+                if not future.done() or future.exception() is not None:
+                    # No write transaction held while waiting for the network, and what
+                    # was applied is kept when the fetch failed.
+                    writer.commit()
                 try:
                     page = future.result()
                     page_epoch = page.get("server_epoch")
@@ -317,8 +334,10 @@ class SyncCycle:
                     if resets > 2:
                         raise
                     log.warning("pull: the server asks for a resync; rebuilding the cache")
+                    writer.commit()
                     replica.clear(self.cache_engine, keep_owner=True)
                     replica.defer_indexes(self.cache_engine)
+                    writer.commit_rows = self.bulk_commit_rows
                     outcome.reset = outcome.initial = True
                     cursor = epoch = None
                     future = fetcher.submit(self.client.pull, None, self.page_size)
@@ -327,9 +346,8 @@ class SyncCycle:
                 next_cursor = str(page["cursor"])
                 if has_more and not (cancelled and cancelled()):
                     future = fetcher.submit(self.client.pull, next_cursor, self.page_size)
-                summary = replica.apply_page(
-                    self.cache_engine, page["changes"], next_cursor, page_epoch,
-                    page.get("snapshot"),
+                summary = writer.apply(
+                    page["changes"], next_cursor, page_epoch, page.get("snapshot")
                 )
                 cursor, epoch = next_cursor, page_epoch or epoch
                 outcome.server_epoch = epoch
@@ -337,6 +355,7 @@ class SyncCycle:
                 if report is not None and outcome.initial:
                     report(total.changes, total.accounts)
                 if not has_more or (cancelled and cancelled()):
+                    writer.commit()
                     break
         outcome.pulled_changes = total.changes
         outcome.pulled_accounts = total.accounts

@@ -134,3 +134,45 @@ def test_deferred_indexes_come_back_even_after_a_clear(cache) -> None:
     assert replica.restore_indexes(cache) == dropped
     assert _indexes(cache) == before
     assert replica.restore_indexes(cache) == 0
+
+
+def _accounts_and_cursor(engine) -> tuple[list[int], tuple[str | None, str | None]]:
+    """What another connection (the GUI) sees: account ids and the stored cursor."""
+    with engine.connect() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM accounts ORDER BY id")]
+    return ids, replica.read_cursor(engine)
+
+
+def _page(i: int) -> list[dict]:
+    return [{"table": "accounts", "op": "upsert", "row": _account(i, f"Name {i}")}]
+
+
+def test_page_writer_groups_pages_and_commits_each_cursor_with_its_rows(cache) -> None:
+    with replica.PageWriter(cache, commit_rows=3) as writer:
+        writer.apply(_page(1), "c1", "e")
+        writer.apply(_page(2), "c2", "e")
+        assert writer.pending == 2
+        assert _accounts_and_cursor(cache) == ([], (None, None))  # not committed yet
+        writer.apply(_page(3), "c3", "e")  # 3 changes pending: committed
+        assert writer.pending == 0
+        assert _accounts_and_cursor(cache) == ([1, 2, 3], ("c3", "e"))
+        writer.apply(_page(4), "c4", "e")
+        writer.commit()  # what the engine does before it waits for the network
+        assert _accounts_and_cursor(cache) == ([1, 2, 3, 4], ("c4", "e"))
+        writer.apply(_page(5), "c5", "e")
+    assert _accounts_and_cursor(cache) == ([1, 2, 3, 4, 5], ("c5", "e"))
+    assert _search(cache, "name5") == [5]
+
+
+def test_page_writer_rolls_back_to_the_last_committed_page_on_error(cache) -> None:
+    with pytest.raises(replica.ReplicaError), replica.PageWriter(cache, 2) as writer:
+        writer.apply(_page(1), "c1", "e")
+        writer.apply(_page(2), "c2", "e")  # committed
+        writer.apply(_page(3), "c3", "e")
+        writer.apply([{"table": "nope", "op": "upsert", "row": {}}], "c4", "e")
+    assert _accounts_and_cursor(cache) == ([1, 2], ("c2", "e"))
+    assert _search(cache, "name3") == []
+    # Without commit_rows every page is its own transaction (a delta).
+    with replica.PageWriter(cache) as writer:
+        writer.apply(_page(3), "c3", "e")
+        assert _accounts_and_cursor(cache) == ([1, 2, 3], ("c3", "e"))

@@ -1,0 +1,169 @@
+"""An initial sync into an empty cache groups pages per transaction (SyncCycle's
+``bulk_commit_rows``); a failure at any point leaves the cache at a committed page boundary
+with its indexes, and the next cycle ends with the same cache as an uninterrupted sync."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db import replica
+from db.schema import DOMAIN_TABLES
+from desktop.sync.client import OfflineError, SyncClient
+from desktop.sync.engine import SyncCycle
+from tests.sync.conftest import ADMIN, Desk, LiveServer, make_desk
+
+PAGE = 300
+
+
+def _snapshot(engine: Any) -> dict[str, Any]:
+    """Every row of every domain table, the search rows and the index names."""
+    out: dict[str, Any] = {}
+    with engine.connect() as conn:
+        for name in DOMAIN_TABLES:
+            out[name] = conn.exec_driver_sql(f'SELECT * FROM "{name}" ORDER BY 1, 2').all()
+        out["account_search"] = conn.exec_driver_sql(
+            "SELECT rowid, text FROM account_search ORDER BY rowid").all()
+        out["indexes"] = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all()
+    return out
+
+
+def _committed(engine: Any) -> tuple[int, str | None]:
+    with engine.connect() as conn:
+        n = conn.exec_driver_sql("SELECT count(*) FROM accounts").scalar()
+    return int(n), replica.read_cursor(engine)[0]
+
+
+class _FailingClient:
+    """The desk's client, failing its ``fail_at``-th pull (1-based) with ``error``."""
+
+    def __init__(self, client: SyncClient, fail_at: int, error: Exception) -> None:
+        self._client = client
+        self.fail_at = fail_at
+        self.error = error
+        self.pulls = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
+        self.pulls += 1
+        if self.pulls == self.fail_at:
+            raise self.error
+        return self._client.pull(cursor, limit)
+
+
+@pytest.fixture
+def reference(tmp_path: Path, live_server: LiveServer) -> Any:
+    """An uninterrupted initial sync (pages committed one by one) to compare against."""
+    ref = make_desk(tmp_path / "reference", live_server)
+    try:
+        ref.sign_in(ADMIN)
+        assert ref.auth.client is not None
+        cycle = SyncCycle(ref.auth.client, ref.cache, ref.outbox, page_size=PAGE,
+                          bulk_commit_rows=0)
+        outcome = cycle.run()
+        assert outcome.ok and outcome.initial, outcome.error
+        yield _snapshot(ref.cache)
+    finally:
+        ref.close()
+
+
+class _RecordedClient:
+    """Every page of an initial pull fetched beforehand, answered at once (so the engine
+    never waits for the network and groups pages as it would on a fast link)."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+        self.pages: dict[str | None, dict[str, Any]] = {}
+        cursor: str | None = None
+        while True:
+            page = client.pull(cursor, PAGE)
+            self.pages[cursor] = page
+            if not page["has_more"]:
+                break
+            cursor = page["cursor"]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
+        return self.pages[cursor]
+
+
+def test_grouped_initial_sync_ends_identical(desk: Desk, reference: Any,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.sign_in(ADMIN)
+    assert desk.auth.client is not None
+    client = _RecordedClient(desk.auth.client)
+    commits: list[int] = []
+    real_commit = replica.PageWriter.commit
+
+    def commit(self: replica.PageWriter) -> None:
+        if self._conn is not None:
+            commits.append(self.pending)
+        real_commit(self)
+
+    monkeypatch.setattr(replica.PageWriter, "commit", commit)
+    cycle = SyncCycle(client, desk.cache, desk.outbox, page_size=PAGE,  # type: ignore[arg-type]
+                      bulk_commit_rows=3 * PAGE)
+    outcome = cycle.run()
+    assert outcome.ok and outcome.initial, outcome.error
+    assert len(client.pages) > 3
+    assert len(commits) < len(client.pages)  # pages shared transactions
+    assert _snapshot(desk.cache) == reference
+    assert replica.read_state(desk.cache, replica.DEFERRED_INDEXES_KEY) is None
+
+
+def test_offline_mid_fill_keeps_what_was_applied_and_resumes(desk: Desk,
+                                                             reference: Any) -> None:
+    desk.sign_in(ADMIN)
+    assert desk.auth.client is not None
+    failing = _FailingClient(desk.auth.client, 4, OfflineError("gone"))
+    cycle = SyncCycle(failing, desk.cache, desk.outbox, page_size=PAGE,  # type: ignore[arg-type]
+                      bulk_commit_rows=10**9)
+    outcome = cycle.run()
+    assert outcome.offline
+    # The three pages applied before the failed fetch are committed with their cursor,
+    # and the deferred indexes are back although the sync did not finish.
+    accounts, cursor = _committed(desk.cache)
+    assert accounts > 0 and cursor is not None
+    assert replica.read_state(desk.cache, replica.DEFERRED_INDEXES_KEY) is None
+    assert _snapshot(desk.cache)["indexes"] == reference["indexes"]
+    again = SyncCycle(desk.auth.client, desk.cache, desk.outbox, page_size=PAGE).run()
+    assert again.ok and not again.initial, again.error
+    assert _snapshot(desk.cache) == reference
+
+
+def test_failed_apply_rolls_back_to_the_last_commit_and_resumes(
+    desk: Desk, reference: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk.sign_in(ADMIN)
+    assert desk.auth.client is not None
+    real_apply = replica.PageWriter.apply
+    calls: list[tuple[int, str]] = []
+
+    def apply(self: replica.PageWriter, changes: Any, cursor: str, *rest: Any) -> Any:
+        if len(calls) == 3:
+            raise replica.ReplicaError("a damaged page")
+        summary = real_apply(self, changes, cursor, *rest)
+        calls.append((self.pending, cursor))
+        return summary
+
+    monkeypatch.setattr(replica.PageWriter, "apply", apply)
+    cycle = SyncCycle(desk.auth.client, desk.cache, desk.outbox, page_size=PAGE,
+                      bulk_commit_rows=2 * PAGE)
+    with pytest.raises(replica.ReplicaError):
+        cycle.run()
+    # Page 2 filled a transaction (committed with its cursor); page 3 was pending when
+    # page 4 failed and is committed only if the engine waited for page 4's fetch (it
+    # commits before waiting). Either way the cursor is that of a committed page.
+    assert _committed(desk.cache)[1] in (calls[1][1], calls[2][1])
+    assert replica.read_state(desk.cache, replica.DEFERRED_INDEXES_KEY) is None
+    monkeypatch.setattr(replica.PageWriter, "apply", real_apply)
+    again = SyncCycle(desk.auth.client, desk.cache, desk.outbox, page_size=PAGE).run()
+    assert again.ok, again.error
+    assert _snapshot(desk.cache) == reference
