@@ -50,6 +50,12 @@ def open_cache(path: Path) -> Engine:
     except DatabaseError as exc:
         engine.dispose()
         raise CacheCorrupt(f"The local cache {path} cannot be read: {exc.orig}") from exc
+    except UnicodeDecodeError as exc:
+        # sqlite3 decodes SQLite's error text as UTF-8; a damaged schema page puts its
+        # bytes in that text ("malformed database schema (...)"), so the error arrives as
+        # this instead of a DatabaseError.
+        engine.dispose()
+        raise CacheCorrupt(f"The local cache {path} cannot be read: {exc}") from exc
     return engine
 
 

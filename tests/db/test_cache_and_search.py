@@ -72,6 +72,26 @@ def test_corrupt_cache_is_discarded_with_a_message(tmp_path: Path) -> None:
         assert conn.execute(text("SELECT count(*) FROM accounts")).scalar() == 0
 
 
+def test_a_schema_scribbled_with_non_utf8_bytes_is_corrupt_too(tmp_path: Path) -> None:
+    """SQLite names the damaged schema text in its error; sqlite3 then fails to decode
+    that message (UnicodeDecodeError, not a DatabaseError): still a corrupt cache."""
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite3"
+    open_cache(path).dispose()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA writable_schema=ON")
+    raw.execute("UPDATE sqlite_master SET sql = CAST(X'435245415445205441424c45a7ff' AS TEXT) "
+                "WHERE name = 'branches'")
+    raw.commit()
+    raw.close()
+    with pytest.raises(CacheCorrupt):
+        open_cache(path)
+    engine, message = open_or_rebuild(path)
+    assert message and "rebuilt" in message
+    engine.dispose()
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
