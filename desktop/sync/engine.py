@@ -11,8 +11,9 @@ One cycle (:meth:`SyncEngine.run_cycle`, run off the GUI thread by ``ctx.tasks.r
    transaction (:class:`db.replica.PageWriter`). The next page is fetched while the current
    one is written. During an initial sync into an empty cache consecutive pages share a
    transaction until ``BULK_COMMIT_ROWS`` changes are pending (or the next page is not
-   there yet): the stored cursor is always the last page of a committed transaction. ``410 resync`` (or a new server epoch) drops the cache and pulls from the
-   start; the outbox is a different file and is never touched.
+   there yet): the stored cursor is always the last page of a committed transaction.
+   ``410 resync`` (or a new server epoch) drops the cache and pulls from the start; the
+   outbox is a different file and is never touched.
 
 Pushing and then pulling in the same cycle means an applied payment's new balance arrives
 moments after the push; until then :func:`db.overlay.provisional_payments` keeps showing it.
