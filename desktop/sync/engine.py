@@ -25,12 +25,14 @@ while offline). Results reach widgets through signals.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -79,6 +81,36 @@ _STATES = {
 }
 
 Report = Callable[[int, int], None]
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while pulled pages are parsed and applied.
+
+    A page parses into ~5,000 lists and their strings, all tracked by the collector, so an
+    initial sync of 1M rows set off ~1,600 collections that walked every live object
+    (measured: 0.93 s of a 10.4 s sync in the benchmark's small process; more in the app,
+    whose heap is bigger). The pages hold no reference cycles: they are freed by reference
+    counting as before. Process-wide, so nested and concurrent users are counted and the
+    collector comes back as it was when the last one leaves.
+    """
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 @dataclass
@@ -296,7 +328,8 @@ class SyncCycle:
         if outcome.previous_epoch is None:
             outcome.previous_epoch = epoch
         try:
-            self._pull_pages(outcome, account_ids, cursor, epoch, report, cancelled)
+            with gc_paused():
+                self._pull_pages(outcome, account_ids, cursor, epoch, report, cancelled)
         finally:
             replica.restore_indexes(self.cache_engine)
 

@@ -167,3 +167,38 @@ def test_failed_apply_rolls_back_to_the_last_commit_and_resumes(
     again = SyncCycle(desk.auth.client, desk.cache, desk.outbox, page_size=PAGE).run()
     assert again.ok, again.error
     assert _snapshot(desk.cache) == reference
+
+
+def test_gc_is_paused_during_a_pull_and_restored_as_it_was() -> None:
+    import gc
+
+    from desktop.sync.engine import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():  # nested (or another thread's pull)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # someone else turned it off: it stays off
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("a failed pull")
+    assert gc.isenabled()
+
+
+def test_a_sync_cycle_leaves_the_collector_on(desk: Desk) -> None:
+    import gc
+
+    desk.sign_in(ADMIN)
+    seen: list[bool] = []
+    outcome = desk.cycle().run(lambda _d, _a: seen.append(gc.isenabled()))
+    assert outcome.ok, outcome.error
+    assert seen and not any(seen)  # paused while pages were applied
+    assert gc.isenabled()
