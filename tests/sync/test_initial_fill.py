@@ -202,3 +202,41 @@ def test_a_sync_cycle_leaves_the_collector_on(desk: Desk) -> None:
     assert outcome.ok, outcome.error
     assert seen and not any(seen)  # paused while pages were applied
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("prefetch", [1, 2, 3])
+def test_cancel_mid_fill_stops_at_a_committed_page_and_resumes(
+    desk: Desk, reference: Any, prefetch: int
+) -> None:
+    desk.sign_in(ADMIN)
+    assert desk.auth.client is not None
+    counting = _FailingClient(desk.auth.client, 0, OfflineError("never"))
+    reports: list[int] = []
+    cycle = SyncCycle(counting, desk.cache, desk.outbox,  # type: ignore[arg-type]
+                      page_size=PAGE, prefetch_pages=prefetch)
+    outcome = cycle.run(lambda done, _a: reports.append(done), lambda: len(reports) >= 2)
+    assert outcome.ok, outcome.error
+    assert len(reports) == 2 and outcome.pulled_changes == 2 * PAGE
+    assert counting.pulls <= 2 + prefetch  # what was fetched ahead is dropped, not applied
+    assert replica.read_state(desk.cache, replica.DEFERRED_INDEXES_KEY) is None
+    with desk.cache.connect() as conn:
+        rows = sum(conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar()
+                   for t in DOMAIN_TABLES)
+    assert rows == 2 * PAGE  # the two applied pages, committed with their cursor
+    again = SyncCycle(desk.auth.client, desk.cache, desk.outbox, page_size=PAGE,
+                      prefetch_pages=prefetch).run()
+    assert again.ok and not again.initial, again.error
+    assert _snapshot(desk.cache) == reference
+
+
+def test_prefetch_never_asks_beyond_the_last_page(desk: Desk, reference: Any) -> None:
+    desk.sign_in(ADMIN)
+    assert desk.auth.client is not None
+    counting = _FailingClient(desk.auth.client, 0, OfflineError("never"))
+    applied: list[int] = []
+    outcome = SyncCycle(counting, desk.cache, desk.outbox,  # type: ignore[arg-type]
+                        page_size=PAGE, prefetch_pages=3).run(lambda d, _a: applied.append(d))
+    assert outcome.ok, outcome.error
+    assert len(applied) > 3
+    assert counting.pulls == len(applied)
+    assert _snapshot(desk.cache) == reference
