@@ -2,10 +2,17 @@
 
 Results come back to the GUI thread through queued signals; a worker never touches a
 widget. A task can report progress and be cancelled; a cancelled task's result is dropped.
+
+Workers emit on one relay object that the runner owns for its whole life, never on an
+object of their own task: a worker thread must not drop the last Python reference to a
+QObject. (It did: each task's signal object was released by the finished QRunnable in the
+worker thread while the GUI thread was destroying the task, and the two threads freed the
+same object — a segmentation fault about one run in five of the desktop tests.)
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -16,11 +23,20 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 
+class _Relay(QObject):
+    """Carries every task's answer to the GUI thread, keyed by task number."""
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progress = Signal(int, int, int)
+
+
 class TaskControl:
     """Handed to the work function: report progress, notice cancellation."""
 
-    def __init__(self, signals: _TaskSignals) -> None:
-        self._signals = signals
+    def __init__(self, relay: _Relay, number: int) -> None:
+        self._relay = relay
+        self._number = number
         self._cancelled = threading.Event()
 
     @property
@@ -32,13 +48,7 @@ class TaskControl:
         return self._cancelled.wait(seconds)
 
     def report(self, done: int, total: int) -> None:
-        self._signals.progress.emit(done, total)
-
-
-class _TaskSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
+        self._relay.progress.emit(self._number, done, total)
 
 
 class Task(QObject):
@@ -48,15 +58,11 @@ class Task(QObject):
     error = Signal(object)
     progress = Signal(int, int)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, control: TaskControl, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._signals = _TaskSignals()
-        self.control = TaskControl(self._signals)
+        self.control = control
         self.finished = False
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.progress.connect(self._on_progress)
 
     def cancel(self) -> None:
         self.control._cancelled.set()
@@ -65,42 +71,42 @@ class Task(QObject):
     def cancelled(self) -> bool:
         return self.control.cancelled
 
-    @Slot(object)
-    def _on_finished(self, result: object) -> None:
+    def _finish(self, result: object) -> None:
         self.finished = True
         if not self.cancelled:
             self.done.emit(result)
         self.deleteLater()
 
-    @Slot(object)
-    def _on_failed(self, exc: object) -> None:
+    def _fail(self, exc: object) -> None:
         self.finished = True
         if not self.cancelled:
             self.error.emit(exc)
         self.deleteLater()
 
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int) -> None:
         if not self.cancelled:
             self.progress.emit(done, total)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[TaskControl], Any], task: Task) -> None:
+    def __init__(
+        self, fn: Callable[[TaskControl], Any], control: TaskControl, relay: _Relay, name: str
+    ) -> None:
         super().__init__()
         self._fn = fn
-        self._signals = task._signals
-        self._control = task.control
-        self._name = task.name
+        self._control = control
+        self._relay = relay
+        self._number = control._number
+        self._name = name
 
     def run(self) -> None:
         try:
             result = self._fn(self._control)
         except BaseException as exc:  # reported to the GUI, never lost in the thread
             log.exception("task %s failed", self._name)
-            self._signals.failed.emit(exc)
+            self._relay.failed.emit(self._number, exc)
         else:
-            self._signals.finished.emit(result)
+            self._relay.finished.emit(self._number, result)
 
 
 class TaskRunner(QObject):
@@ -112,6 +118,13 @@ class TaskRunner(QObject):
         self._db.setMaxThreadCount(1)  # SQLite writes stay ordered, never interleaved
         self._net = QThreadPool(self)
         self._net.setMaxThreadCount(4)
+        # Lives as long as the runner, which outlives its workers (wait_idle at shutdown).
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.progress.connect(self._on_progress)
+        self._tasks: dict[int, Task] = {}
+        self._numbers = itertools.count(1)
 
     def run_db(self, name: str, fn: Callable[[TaskControl], Any]) -> Task:
         """Database work, on the single database worker."""
@@ -122,9 +135,30 @@ class TaskRunner(QObject):
         return self._start(self._net, name, fn)
 
     def _start(self, pool: QThreadPool, name: str, fn: Callable[[TaskControl], Any]) -> Task:
-        task = Task(name, self)
-        pool.start(_Runnable(fn, task))
+        number = next(self._numbers)
+        control = TaskControl(self._relay, number)
+        task = Task(name, control, self)
+        self._tasks[number] = task
+        pool.start(_Runnable(fn, control, self._relay, name))
         return task
+
+    @Slot(int, object)
+    def _on_finished(self, number: int, result: object) -> None:
+        task = self._tasks.pop(number, None)
+        if task is not None:
+            task._finish(result)
+
+    @Slot(int, object)
+    def _on_failed(self, number: int, exc: object) -> None:
+        task = self._tasks.pop(number, None)
+        if task is not None:
+            task._fail(exc)
+
+    @Slot(int, int, int)
+    def _on_progress(self, number: int, done: int, total: int) -> None:
+        task = self._tasks.get(number)
+        if task is not None:
+            task._progress(done, total)
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until both pools are idle (shutdown and tests)."""
