@@ -29,7 +29,7 @@ from billing.lifecycle import (
     prepaid_status,
     prepaid_suspension_date,
 )
-from billing.rules import OUTSTANDING_THRESHOLD_PAISE, PaymentOption, payment_options_paise
+from billing.rules import PaymentOption, is_outstanding, payment_options_paise
 from db.contact_validation import EDITABLE_FIELDS, FIELD_LABELS
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.overlay import payment_delta
@@ -503,7 +503,7 @@ def load_billing(
     remaining = allocate_fifo(pairs, paid_total) if pairs else []
     open_list: list[OpenInvoice] = []
     for index, inv in enumerate(invoices):
-        if remaining[index] < OUTSTANDING_THRESHOLD_PAISE:
+        if not is_outstanding(remaining[index]):
             continue
         open_list.append(
             OpenInvoice(

@@ -32,9 +32,9 @@ from billing.lifecycle import (
     renewal_expiry,
 )
 from billing.rules import (
-    OUTSTANDING_THRESHOLD_PAISE,
     PaymentMethod,
     PaymentOption,
+    is_outstanding,
     payment_options_paise,
 )
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
@@ -713,7 +713,7 @@ def due_list(
         balance = int(first.balance_paise) + sum(payment_delta(m) for m in ms)
         for (inv_date, _), due in zip(pairs, left, strict=True):
             assert inv_date is not None
-            if due < OUTSTANDING_THRESHOLD_PAISE:
+            if not is_outstanding(due):
                 continue
             days = grace_days_left(inv_date, today)
             if postpaid_suspension_date(inv_date) == today:

@@ -39,7 +39,7 @@ from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE
 from billing.money import format_inr
-from billing.rules import OUTSTANDING_THRESHOLD_PAISE
+from billing.rules import is_outstanding
 from db import account_query as aq
 from db.overlay import PendingPayments
 from desktop.tasks import Task, TaskControl, TaskRunner
@@ -594,7 +594,7 @@ class AccountsTableModel(QAbstractTableModel):
         if column == COL_BALANCE:
             balance = self.provisional_balance(row)
             pending = self._pending.get(row.id)
-            if balance >= OUTSTANDING_THRESHOLD_PAISE:
+            if is_outstanding(balance):
                 text = f"Dues outstanding: {format_inr(balance)}"
             elif balance < 0:
                 text = f"Advance credit: {format_inr(-balance)}"
@@ -612,7 +612,7 @@ class AccountsTableModel(QAbstractTableModel):
     def _foreground(self, row: aq.AccountRow, column: int) -> QBrush | None:
         if column == COL_BALANCE:
             balance = self.provisional_balance(row)
-            if balance >= OUTSTANDING_THRESHOLD_PAISE:
+            if is_outstanding(balance):
                 return QBrush(DUES_COLOUR)
             if balance < 0:
                 return QBrush(CREDIT_COLOUR)

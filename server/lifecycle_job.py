@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text, update
 
 from billing.lifecycle import AccountStatus, next_status
-from billing.rules import OUTSTANDING_THRESHOLD_PAISE
+from billing.rules import is_outstanding
 from server import changelog, rows
 from server.config import Settings
 from server.database import Database, next_id
@@ -104,7 +104,7 @@ def _open_invoice_dates(conn: Connection, account_ids: list[int]) -> dict[int, l
                    invoices.c.paid_paise)
             .where(invoices.c.account_id.in_(chunk), invoices.c.status == "open")
         ):
-            if inv.amount_paise - inv.paid_paise >= OUTSTANDING_THRESHOLD_PAISE:
+            if is_outstanding(inv.amount_paise - inv.paid_paise):
                 found[inv.account_id].append(inv.invoice_date)
     return found
 

@@ -27,12 +27,12 @@ from billing.lifecycle import AccountStatus, allocate_fifo, next_status, renewal
 from billing.money import format_inr
 from billing.roles import Action
 from billing.rules import (
-    OUTSTANDING_THRESHOLD_PAISE,
     PaymentMethod,
     PaymentOption,
     RuleError,
     cash_change_due,
     check_payment,
+    is_outstanding,
     validate_reference,
 )
 from db import contact_validation
@@ -361,7 +361,7 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
             _change(ctx, "invoices", {"id": r.id})
         open_dates = [
             r.invoice_date for r, left in zip(open_rows, remaining, strict=True)
-            if left >= OUTSTANDING_THRESHOLD_PAISE
+            if is_outstanding(left)
         ]
     else:
         open_dates = []

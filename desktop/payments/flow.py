@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from billing.money import format_inr
 from billing.roles import Action
-from billing.rules import OUTSTANDING_THRESHOLD_PAISE, PaymentOption
+from billing.rules import PaymentOption, is_outstanding
 from db.outbox import Mutation
 from db.payments_local import AccountForPayment, PlanChoice, load_account, plans_for_account
 from desktop.context import AppContext
@@ -205,7 +205,7 @@ class PaymentFlow(QObject):
         offer_recharge = (
             account.prepaid
             and data.option is PaymentOption.PAYMENT
-            and data.balance_after_paise < OUTSTANDING_THRESHOLD_PAISE
+            and not is_outstanding(data.balance_after_paise)
         )
         receipt = ReceiptDialog(self.ctx, data, self.parent_widget, offer_recharge=offer_recharge)
         self.receipt_dialog = receipt
