@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QProgressDialog,
     QPushButton,
@@ -341,53 +342,50 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("rowCount")
         bar.addPermanentWidget(self.count_label)
 
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        name: str = "",
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        """A menu entry: its text, object name (for tests), shortcut and slot."""
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.export_csv_action = QAction("Export to &CSV…", self)
-        self.export_csv_action.setObjectName("exportCsv")
-        self.export_csv_action.triggered.connect(self._ask_export_csv)
-        self.export_xlsx_action = QAction("Export to &Excel…", self)
-        self.export_xlsx_action.setObjectName("exportExcel")
-        self.export_xlsx_action.triggered.connect(self._ask_export_xlsx)
-        file_menu.addAction(self.export_csv_action)
-        file_menu.addAction(self.export_xlsx_action)
-        file_menu.addSeparator()
-        close = QAction("&Close", self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
-        file_menu.addAction(close)
-        view_menu = self.menuBar().addMenu("&View")
-        refresh = QAction("&Refresh", self)
-        refresh.setObjectName("refreshAccounts")
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        view_menu.addAction(refresh)
-        clear = QAction("C&lear filters", self)
-        clear.triggered.connect(self.sidebar.clear)
-        view_menu.addAction(clear)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.export_csv_action = self._action(
+            file_menu, "Export to &CSV…", self._ask_export_csv, "exportCsv"
+        )
+        self.export_xlsx_action = self._action(
+            file_menu, "Export to &Excel…", self._ask_export_xlsx, "exportExcel"
+        )
         for action in (self.export_csv_action, self.export_xlsx_action):
             action.setEnabled(False)
-        payments_menu = self.menuBar().addMenu("&Payments")
-        for text, name, slot in (
-            ("Payments &register…", "openRegister", self._open_register),
-            ("&Due list…", "openDueList", self._open_due_list),
-            ("Day &close…", "openDayClose", self._open_day_close),
-        ):
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.triggered.connect(slot)
-            payments_menu.addAction(action)
-        tools_menu = self.menuBar().addMenu("&Tools")
-        settings = QAction("&Settings…", self)
-        settings.setObjectName("openSettings")
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(self._open_settings)
-        tools_menu.addAction(settings)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About", self)
-        about.setObjectName("openAbout")
-        about.triggered.connect(self._open_about)
-        help_menu.addAction(about)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close", self.close, shortcut=QKeySequence.StandardKey.Close)
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "&Refresh", self.refresh, "refreshAccounts",
+                     QKeySequence.StandardKey.Refresh)
+        self._action(view_menu, "C&lear filters", self.sidebar.clear)
+        payments_menu = bar.addMenu("&Payments")
+        self._action(payments_menu, "Payments &register…", self._open_register, "openRegister")
+        self._action(payments_menu, "&Due list…", self._open_due_list, "openDueList")
+        self._action(payments_menu, "Day &close…", self._open_day_close, "openDayClose")
+        tools_menu = bar.addMenu("&Tools")
+        self._action(tools_menu, "&Settings…", self._open_settings, "openSettings",
+                     QKeySequence.StandardKey.Preferences)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About", self._open_about, "openAbout")
 
     #: How long a notice stays in the status bar.
     NOTICE_MS = 60_000
