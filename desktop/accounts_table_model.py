@@ -407,7 +407,8 @@ class AccountsTableModel(QAbstractTableModel):
                 self._ids = result.rowids
                 self._count = found
                 self.endInsertRows()
-            self._ids = result.rowids
+            else:
+                self._ids = result.rowids
             # Only a view that showed "Loading…" rows needs repainting (any range wider than
             # one cell repaints the whole viewport).
             if self._placeholder_shown and self._count > len(self._first):

@@ -62,7 +62,6 @@ class Task(QObject):
         super().__init__(parent)
         self.name = name
         self.control = control
-        self.finished = False
 
     def cancel(self) -> None:
         self.control._cancelled.set()
@@ -72,13 +71,11 @@ class Task(QObject):
         return self.control.cancelled
 
     def _finish(self, result: object) -> None:
-        self.finished = True
         if not self.cancelled:
             self.done.emit(result)
         self.deleteLater()
 
     def _fail(self, exc: object) -> None:
-        self.finished = True
         if not self.cancelled:
             self.error.emit(exc)
         self.deleteLater()
