@@ -156,27 +156,26 @@ class ServerProcess:
         return [r[0] for r in rows]
 
 
+def _sqlite_server(folder: Path) -> Iterator[ServerProcess]:
+    """A started server process over an SQLite file in ``folder``; stopped afterwards."""
+    srv = ServerProcess(f"sqlite:///{folder / 'server.sqlite3'}", folder)
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[ServerProcess]:
     folder = tmp_path / "server"
     folder.mkdir()
-    srv = ServerProcess(f"sqlite:///{folder / 'server.sqlite3'}", folder)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
+    yield from _sqlite_server(folder)
 
 
 @pytest.fixture(scope="module")
 def module_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    folder = tmp_path_factory.mktemp("server")
-    srv = ServerProcess(f"sqlite:///{folder / 'server.sqlite3'}", folder)
-    srv.start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
+    yield from _sqlite_server(tmp_path_factory.mktemp("server"))
 
 
 @dataclass
