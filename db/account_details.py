@@ -483,10 +483,16 @@ def load_billing(
         paid = conn.execute(
             select(Payment.taken_at, Payment.amount_paise).where(Payment.account_id == account_id)
         ).all()
+        charge_rows: list[tuple[date, int]]
         if row.prepaid:
-            charge_rows = conn.execute(
-                select(Order.start_date, Order.amount_paise).where(Order.account_id == account_id)
-            ).all()
+            charge_rows = [
+                (start, amount)
+                for start, amount in conn.execute(
+                    select(Order.start_date, Order.amount_paise).where(
+                        Order.account_id == account_id
+                    )
+                )
+            ]
         else:
             charge_rows = [(i.invoice_date, i.amount_paise) for i in invoices]
     prepaid = bool(row.prepaid)

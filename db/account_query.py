@@ -378,7 +378,7 @@ def ordered_rowids(
     *,
     cancelled: Callable[[], bool] | None = None,
     chunk: int = 65_536,
-) -> array | None:
+) -> array[int] | None:
     """Every matching rowid in display order, or ``None`` when ``cancelled()`` turned true.
 
     A cancelled call also interrupts SQLite mid-sort (a progress handler), so a stale query

@@ -145,8 +145,8 @@ def current_session(engine: Engine, user: str) -> CashSession:
             new_id = conn.execute(
                 cash_sessions.insert().values(
                     opened_at=_now(), opened_by=user, opening_float_paise=0, first_seq=first
-                )
-            ).inserted_primary_key[0]
+                ).returning(cash_sessions.c.id)
+            ).scalar_one()
             row = conn.execute(select(cash_sessions).where(cash_sessions.c.id == new_id)).one()
         return _session(row)
 
@@ -239,7 +239,7 @@ def close_session(
                 select(func.coalesce(func.sum(cash_movements.c.amount_paise), 0)).where(
                     cash_movements.c.session_id == session_id
                 )
-            ).scalar()
+            ).scalar_one()
         )
         cash = totals.get(PaymentMethod.CASH.value, 0)
         expected = row.opening_float_paise + cash - paid_out

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -100,13 +101,13 @@ def _add_months(day: date, months: int, cycle_day: int) -> date:
 
 @dataclass
 class _Reference:
-    zones: list[tuple] = field(default_factory=list)
-    branches: list[tuple] = field(default_factory=list)
-    areas: list[tuple] = field(default_factory=list)
-    staff: list[tuple] = field(default_factory=list)
-    resellers: list[tuple] = field(default_factory=list)
-    plans: list[tuple] = field(default_factory=list)
-    tags: list[tuple] = field(default_factory=list)
+    zones: list[tuple[Any, ...]] = field(default_factory=list)
+    branches: list[tuple[Any, ...]] = field(default_factory=list)
+    areas: list[tuple[Any, ...]] = field(default_factory=list)
+    staff: list[tuple[Any, ...]] = field(default_factory=list)
+    resellers: list[tuple[Any, ...]] = field(default_factory=list)
+    plans: list[tuple[Any, ...]] = field(default_factory=list)
+    tags: list[tuple[Any, ...]] = field(default_factory=list)
     # lookups for the account loop
     branch_ids: list[int] = field(default_factory=list)
     branch_weights: list[int] = field(default_factory=list)
@@ -215,7 +216,7 @@ _COLUMNS: dict[str, list[str]] = {
 
 def _account_rows(
     index: int, rng: random.Random, ref: _Reference, today: date, counters: _Counters
-) -> Iterator[tuple[str, tuple]]:
+) -> Iterator[tuple[str, tuple[Any, ...]]]:
     """Yield (table, row) for one account and all its history."""
     account_id = FIRST_ACCOUNT_ID + index
     branch_id = rng.choices(ref.branch_ids, ref.branch_weights)[0]
@@ -273,7 +274,7 @@ def _account_rows(
     plan_id: int | None = None
     expiry: date | None = None
     charges: list[tuple[date, int, str]] = []  # (date, paise, "invoice"|"order")
-    orders: list[tuple] = []
+    orders: list[tuple[Any, ...]] = []
     invoices: list[tuple[date, int, date, date]] = []  # date, amount, period start, end
     logs: list[tuple[int, str, str | None, str | None, str | None, str]] = [
         (created_at, f"sales.{code.lower()}", None, None, None, "Account created")
@@ -350,15 +351,22 @@ def _account_rows(
         status = postpaid_status(open_invoice_dates(inv_pairs, paid_total), today)
     if status is AccountStatus.SUSPENDED:
         if prepaid and expiry is not None:
-            when = prepaid_suspension_date(expiry)
+            suspended_on = prepaid_suspension_date(expiry)
             rule = f"prepaid plan expired on {expiry.isoformat()}, not renewed"
         else:
             inv_pairs = [(d, a) for d, a, _, _ in invoices]
             oldest = open_invoice_dates(inv_pairs, paid_total)[0]
-            when = postpaid_suspension_date(oldest)
+            suspended_on = postpaid_suspension_date(oldest)
             rule = f"invoice of {oldest.isoformat()} unpaid after 15 days of grace"
         logs.append(
-            (_epoch(when, 60), "system", "status", "Active", "Suspended", f"Suspended: {rule}")
+            (
+                _epoch(suspended_on, 60),
+                "system",
+                "status",
+                "Active",
+                "Suspended",
+                f"Suspended: {rule}",
+            )
         )
     elif status is AccountStatus.TERMINATED:
         logs.append(
@@ -467,9 +475,9 @@ def _account_rows(
                 "Router replaced: Netlink → TP-Link",
             )
         )
-    for at, user, fld, old, new, text in sorted(logs):
+    for at, who, fld, before, after, text in sorted(logs):
         counters.log += 1
-        yield "log_entries", (counters.log, account_id, at, user, fld, old, new, text, 1)
+        yield "log_entries", (counters.log, account_id, at, who, fld, before, after, text, 1)
 
     if rng.random() < 0.22:
         for _ in range(rng.randrange(1, 3)):
@@ -537,7 +545,7 @@ def price_is_business(plan_id: int | None, ref: _Reference) -> bool:
     """Business plans get static public IPs in the demo."""
     if plan_id is None:
         return False
-    return ref.plans[plan_id - 1][1].startswith("Business")
+    return bool(ref.plans[plan_id - 1][1].startswith("Business"))
 
 
 def _reference_for(method: str, rng: random.Random) -> str | None:
@@ -676,7 +684,7 @@ def _write_chunk(job: tuple[int, int, int, date, bool, Path]) -> tuple[Path, int
             conn.execute(f'CREATE TABLE "{table}" ({", ".join(f"{c!r}" for c in columns)})')
         conn.execute("CREATE TABLE search (id, text)")
         statements = {t: _insert_sql(t, cols) for t, cols in _COLUMNS.items()}
-        buffers: dict[str, list[tuple]] = {t: [] for t in _COLUMNS}
+        buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _COLUMNS}
         search_rows: list[tuple[int, str]] = []
         counters = _Counters(chunk)
         rng = random.Random()

@@ -214,7 +214,9 @@ class Outbox:
             "created_by": created_by,
             "state": MutationState.PENDING.value,
         }
-        seq = conn.execute(mutations.insert().values(**values)).inserted_primary_key[0]
+        seq = conn.execute(
+            mutations.insert().values(**values).returning(mutations.c.seq)
+        ).scalar_one()
         row = conn.execute(select(mutations).where(mutations.c.seq == seq)).one()
         return _row_to_mutation(row)
 
