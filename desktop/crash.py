@@ -1,6 +1,7 @@
 """Unhandled exceptions: write the traceback to the log, then offer the log folder.
 
-:class:`CrashReporter` replaces ``sys.excepthook`` and ``threading.excepthook``. An exception
+:class:`CrashReporter` replaces ``sys.excepthook`` and ``threading.excepthook``, and while
+installed routes Qt's own messages to the log too (:mod:`desktop.qt_log`). An exception
 in any thread is logged at once (in the thread it happened); the dialog is shown on the GUI
 thread through a queued signal, never from a worker. Only one dialog is open at a time;
 later crashes are added to it. Tests call the hooks directly and hand in an ``open_folder``
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.qt_log import QtMessageLog
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +118,7 @@ class CrashReporter(QObject):
         self.count = 0
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
+        self._qt_messages = QtMessageLog()
         self._installed = False
         self.crashed.connect(self._on_crashed, Qt.ConnectionType.QueuedConnection)
 
@@ -126,6 +129,7 @@ class CrashReporter(QObject):
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook
+        self._qt_messages.install()
         self._installed = True
 
     def uninstall(self) -> None:
@@ -135,6 +139,7 @@ class CrashReporter(QObject):
             sys.excepthook = self._previous_hook
         if threading.excepthook == self.thread_excepthook:
             threading.excepthook = self._previous_thread_hook
+        self._qt_messages.uninstall()
         self._installed = False
 
     def excepthook(

@@ -102,3 +102,21 @@ def test_uninstall_restores_the_previous_hooks(qapp, data_dir):
     assert sys.excepthook != before
     crash.uninstall()
     assert sys.excepthook == before and threading.excepthook == before_thread
+
+
+@pytest.mark.qt_log_ignore("a Qt warning ")
+def test_qt_warnings_reach_the_log_file(qtbot, reporter, data_dir):
+    """In the windowed Windows build there is no console: Qt's own warnings must be logged."""
+    from PySide6.QtCore import qWarning
+
+    qWarning("a Qt warning for the log file")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = (data_dir / "logs" / LOG_FILE).read_text(encoding="utf-8")
+    assert "WARNING" in text
+    assert "a Qt warning for the log file" in text
+    reporter.uninstall()
+    qWarning("a Qt warning after uninstall")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "after uninstall" not in (data_dir / "logs" / LOG_FILE).read_text(encoding="utf-8")
