@@ -29,7 +29,7 @@ NO_SYSTEM_KEYRING = (
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in memory only (tests; the fallback without a system one)."""
 
-    priority = 0.5  # type: ignore[assignment]
+    priority = 0.5
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,7 +58,7 @@ def _is_system_backend(backend: KeyringBackend) -> bool:
     if module.startswith("keyring.backends.chainer"):
         return bool(getattr(backend, "backends", []))
     try:
-        return float(backend.priority) > 0  # type: ignore[arg-type]
+        return float(backend.priority) > 0
     except Exception:  # a backend that cannot say is not trusted with tokens
         return False
 

@@ -67,7 +67,7 @@ def _run_checks(folder: Path) -> None:
     for name, step in steps:
         detail = step()
         log.info("self-check: %s ok (%s)", name, detail)
-    _check_windows(folder, app)  # type: ignore[arg-type]
+    _check_windows(folder, app)
 
 
 def _check_resources() -> str:

@@ -15,3 +15,13 @@ def open_settings(data_dir: Path | None) -> QSettings:
     if data_dir is not None:
         return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings(ORG_NAME, APP_NAME)
+
+
+def setting_int(settings: QSettings, key: str, default: int) -> int:
+    """An integer setting; ``default`` when it is missing or not a whole number."""
+    value = settings.value(key, default)
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
+

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
+from desktop.settings import setting_int
 
 SERVER = "sync/server"
 PRINTER_KIND = "receipts/escpos_kind"
@@ -74,12 +75,12 @@ class DeskSettings:
     @classmethod
     def load(cls, settings: QSettings) -> DeskSettings:
         kind = str(settings.value(PRINTER_KIND, "", str) or "").lower()
-        paper = int(settings.value(PAPER_MM, 80, int) or 80)
+        paper = setting_int(settings, PAPER_MM, 80) or 80
         return cls(
             server_url=str(settings.value(SERVER, "", str) or ""),
             printer_kind=kind if kind in PRINTER_KINDS else "",
             printer_host=str(settings.value(PRINTER_HOST, "", str) or ""),
-            printer_port=int(settings.value(PRINTER_PORT, 9100, int) or 9100),
+            printer_port=setting_int(settings, PRINTER_PORT, 9100) or 9100,
             usb_vendor=str(settings.value(USB_VENDOR, "", str) or ""),
             usb_product=str(settings.value(USB_PRODUCT, "", str) or ""),
             paper_mm=paper if paper in PAPER_WIDTHS else 80,

@@ -68,8 +68,8 @@ class _TabPage(QWidget):
         self.spec = spec
         self.setObjectName(f"detailPage_{spec.key}")
         self.tab: DetailTab | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def build(self, dialog: AccountDetailDialog) -> DetailTab:
         if self.tab is None:
@@ -77,7 +77,7 @@ class _TabPage(QWidget):
             tab = cls(dialog.ctx, dialog.account_id, self)
             tab.setObjectName(f"detailTab_{self.spec.key}")
             tab.wrote.connect(dialog._on_local_write)
-            self.layout().addWidget(tab)
+            self._layout.addWidget(tab)
             self.tab = tab
         return self.tab
 

@@ -151,7 +151,7 @@ class DayCloseDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.session: CashSession | None = None
-        self.result: DayClose | None = None
+        self.day_close: DayClose | None = None
         self.setObjectName("dayCloseDialog")
         self.setWindowTitle("Day close — count the drawer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -286,7 +286,7 @@ class DayCloseDialog(QDialog):
         self.counted.setText(f"<b>Counted: {format_inr(counted_total(self.counts()))}</b>")
         self.float_error.setText("")
         ok = self._float_paise() is not None
-        self.submit.setEnabled(ok and self.session is not None and self.result is None)
+        self.submit.setEnabled(ok and self.session is not None and self.day_close is None)
 
     @Slot(object)
     def _on_session(self, session: object) -> None:
@@ -303,7 +303,7 @@ class DayCloseDialog(QDialog):
 
     @Slot()
     def _on_paid_out(self) -> None:
-        if self.session is None or self.result is not None:
+        if self.session is None or self.day_close is not None:
             return
         try:
             amount = parse_amount(self.paid_out_amount.text())
@@ -334,7 +334,7 @@ class DayCloseDialog(QDialog):
     @Slot()
     def _on_submit(self) -> None:
         opening = self._float_paise()
-        if self.session is None or opening is None or self.result is not None:
+        if self.session is None or opening is None or self.day_close is not None:
             return
         self.submit.setEnabled(False)
         for spin in self.spins.values():
@@ -350,7 +350,7 @@ class DayCloseDialog(QDialog):
     @Slot(object)
     def _on_closed(self, close: object) -> None:
         assert isinstance(close, DayClose) and self.session is not None
-        self.result = close
+        self.day_close = close
         outcome = {
             "shortage": f"<span style='color:#b00020'>Shortage of "
                         f"{format_inr(-close.difference_paise)}</span>",
@@ -379,7 +379,7 @@ class DayCloseDialog(QDialog):
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         self.error.setText(f"Not saved: {exc}")
-        if self.result is None:
+        if self.day_close is None:
             for spin in self.spins.values():
                 spin.setReadOnly(False)
             self.opening_float.setReadOnly(False)
@@ -389,10 +389,10 @@ class DayCloseDialog(QDialog):
     # -- printing -----------------------------------------------------------------------------
 
     def save_pdf(self, path: Path) -> None:
-        assert self.result is not None and self.session is not None
+        assert self.day_close is not None and self.session is not None
         task = self.ctx.tasks.run_net(
             "day close pdf",
-            partial(_pdf_job, self.result, self.session, self.ctx.user.display_name,
+            partial(_pdf_job, self.day_close, self.session, self.ctx.user.display_name,
                     self.ctx.business_zone, Path(path)),
         )
         task.done.connect(self._on_pdf_done)
@@ -413,11 +413,11 @@ class DayCloseDialog(QDialog):
     def _on_print(self) -> None:  # pragma: no cover - print dialog
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        assert self.result is not None and self.session is not None
+        assert self.day_close is not None and self.session is not None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         document = QTextDocument()
-        document.setHtml(close_html(self.result, self.session, self.ctx.user.display_name,
+        document.setHtml(close_html(self.day_close, self.session, self.ctx.user.display_name,
                                     self.ctx.business_zone))
         document.print_(printer)

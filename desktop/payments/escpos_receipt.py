@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from desktop.payments.receipt import ReceiptData, receipt_fields, status_marks
+from desktop.settings import setting_int
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def open_configured_printer(settings: QSettings) -> Any | None:
         from escpos.printer import Network
 
         host = str(settings.value("receipts/escpos_host", "", str))
-        port = int(settings.value("receipts/escpos_port", 9100, int))
+        port = setting_int(settings, "receipts/escpos_port", 9100)
         if not host:
             return None
         return Network(host, port=port, timeout=10)
