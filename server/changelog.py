@@ -80,7 +80,7 @@ def horizon_xid(conn: Connection) -> int | None:
     """PostgreSQL: changes with xid below this are committed or rolled back for good."""
     if conn.dialect.name != "postgresql":
         return None
-    return int(conn.execute(text(f"SELECT {_PG_HORIZON}")).scalar())
+    return int(conn.execute(text(f"SELECT {_PG_HORIZON}")).scalar_one())
 
 
 def high_water(conn: Connection) -> tuple[int, int]:

@@ -128,9 +128,11 @@ def next_id(conn: Connection, table: str) -> int:
     """
     if conn.dialect.name == "postgresql":
         return int(
-            conn.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")).scalar()
+            conn.execute(
+                text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")
+            ).scalar_one()
         )
-    return int(conn.execute(text(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"')).scalar())
+    return int(conn.execute(text(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"')).scalar_one())
 
 
 def next_id_expr(dialect: str, table: str) -> Any:

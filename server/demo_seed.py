@@ -133,6 +133,7 @@ def copy_sqlite_to_postgres(path: Path, database: Database) -> None:
         raw = database.write.raw_connection()
         try:
             pg = raw.driver_connection
+            assert pg is not None, "a pooled connection always has its driver connection"
             with pg.cursor() as cur:
                 for name in DOMAIN_TABLES:
                     columns = [c.name for c in table(name).columns]

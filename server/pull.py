@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
     Connection,
     Text,
     and_,
@@ -317,7 +318,7 @@ def _raw_rows(conn: Connection, query: Any) -> list[Any]:
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(str(compiled), params)
-        return cursor.fetchall()
+        return list(cursor.fetchall())
     finally:
         cursor.close()
 
@@ -389,6 +390,7 @@ def _fetch_rows(
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
+        clause: ColumnElement[bool]
         if len(pk_names) == 1:
             clause = tbl.c[pk_names[0]].in_([k[pk_names[0]] for k in chunk])
         else:

@@ -192,8 +192,8 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     if not ctx.principal.may(Action.TAKE_PAYMENT):
         raise Rejected("forbidden", "This role may not take payments.")
     try:
-        option = PaymentOption(payload.get("option"))
-        method = PaymentMethod(payload.get("method"))
+        option = PaymentOption(str(payload.get("option")))
+        method = PaymentMethod(str(payload.get("method")))
     except ValueError:
         raise Rejected("invalid_payload", "Unknown payment option or method.") from None
     amount = _int(payload, "amount_paise")

@@ -24,6 +24,7 @@ def _columns(name: str, dialect: str) -> tuple[list[Any], list[str]]:
     cols = []
     names = []
     for column in table(name).columns:
+        expr: Any
         if isinstance(column.type, UtcTimestamp):
             expr = coerce(column, BigInteger)
         elif isinstance(column.type, Date):

@@ -68,7 +68,7 @@ def verify_pin(pin: str, stored: str | None) -> bool:
 
 def stored_pin_hash(settings: QSettings) -> str | None:
     value = settings.value(PIN_KEY, "", str)
-    return value or None
+    return str(value) if value else None
 
 
 def set_pin(settings: QSettings, pin: str) -> None:
