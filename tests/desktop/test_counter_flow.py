@@ -7,21 +7,35 @@ scanner is the same keyboard typing a burst with no delay and then Enter (``scan
 
 from __future__ import annotations
 
+import io
+import os
+import socket
+import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
+import zxingcpp
+from escpos.printer import Dummy
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from billing.rules import PaymentOption
 from db import account_query as aq
+from db.account_details import load_invoice_document
 from desktop.context import AppContext
+from desktop.detail.invoice_document import text_document
 from desktop.main_window import OPTION_KEYS, MainWindow
+from desktop.payments.escpos_receipt import print_receipt
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
+from desktop.payments.receipt import receipt_document
 from tests.desktop.test_main_window import admin_ctx, open_window, wait_ready  # noqa: F401
 from tests.desktop.test_payment_support import pick_account, set_account
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # -- driving by keys ---------------------------------------------------------------------------
 
@@ -480,3 +494,105 @@ def test_a_second_scan_during_recording_moves_no_money(qtbot, ctx, counter) -> N
     qtbot.wait(200)
     assert [p.account_id for p in _payments(ctx)] == [account_id]
     assert active_flow(ctx, other) is None
+
+
+@pytest.fixture
+def thermal_printer() -> Iterator[tuple[int, list[bytes]]]:
+    """A network receipt printer on 127.0.0.1 (raw TCP, as on port 9100): what it got."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(10)
+    received: list[bytes] = []
+
+    def serve() -> None:
+        try:
+            conn, _ = server.accept()
+        except OSError:
+            return
+        with conn:
+            conn.settimeout(10)
+            while chunk := conn.recv(65536):
+                received.append(chunk)
+
+    thread = threading.Thread(target=serve, name="test-printer")
+    thread.start()
+    yield server.getsockname()[1], received
+    thread.join(15)
+    server.close()
+
+
+def test_print_setting_prints_the_receipt_without_another_key(qtbot, ctx, counter,
+                                                              thermal_printer) -> None:
+    window, keys, screen = counter
+    port, received = thermal_printer
+    ctx.settings.setValue(SETTINGS_AFTER_RECORD, "print")
+    ctx.settings.setValue("receipts/escpos_kind", "network")
+    ctx.settings.setValue("receipts/escpos_host", "127.0.0.1")
+    ctx.settings.setValue("receipts/escpos_port", port)
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=45_000)
+    window.refresh()
+    wait_ready(qtbot, window)
+    run_loop(qtbot, window, ctx, keys, screen, PaymentOption.PAYMENT, account_id, None)
+    assert keys.counted == 3
+    receipt = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "receiptDialog")
+    qtbot.waitUntil(lambda: "Printed" in receipt.findChild(QLabel, "receiptStatus").text(),
+                    timeout=10_000)
+    number = _payments(ctx)[-1].payload.get("receipt_number") or receipt.data.receipt_number
+    qtbot.waitUntil(lambda: number.encode() in b"".join(received), timeout=10_000)
+
+
+# -- the Account ID as barcode and QR on receipts and invoices ------------------------------------
+
+
+def decoded(document: QTextDocument, width: int = 420) -> dict[str, str]:
+    """Render ``document`` as it shows on screen (twice the size, as a printer would) and
+    decode every barcode in the picture: {format name: text}."""
+    document.setTextWidth(width)
+    size = document.size()
+    image = QImage(int(size.width() * 2), int(size.height() * 2), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.scale(2, 2)
+    document.drawContents(painter)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    picture = Image.open(io.BytesIO(bytes(buffer.data())))
+    picture.save("/tmp/counter_scratch/last_decoded.png")
+    return {str(code.format): code.text for code in zxingcpp.read_barcodes(picture)}
+
+
+def test_the_receipt_carries_the_account_id_as_code128_and_qr(qtbot, ctx, counter) -> None:
+    window, keys, screen = counter
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=25_000)
+    window.refresh()
+    wait_ready(qtbot, window)
+    run_loop(qtbot, window, ctx, keys, screen, PaymentOption.PAYMENT, account_id, None)
+    receipt = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "receiptDialog")
+    codes = decoded(receipt_document(receipt.data))
+    assert codes == {"Code 128": str(account_id), "QR Code": str(account_id)}
+    shown = decoded(receipt.view.document().clone())  # the window shows the same codes
+    assert shown == codes
+    printer = Dummy()
+    print_receipt(printer, receipt.data)
+    assert b"\x1dk" in printer.output and ("{B" + str(account_id)).encode() in printer.output
+    if os.environ.get("COUNTER_SCREENSHOTS"):
+        receipt.resize(420, 640)
+        receipt.grab().save(str(SCREENSHOTS / "receipt-account-codes.png"))
+
+
+def test_the_invoice_carries_the_account_id_as_code128_and_qr(qtbot, ctx) -> None:
+    from desktop.detail.tabs.invoices import InvoiceViewer
+
+    with ctx.cache_engine.connect() as conn:
+        invoice_id, account_id = conn.exec_driver_sql(
+            "SELECT id, account_id FROM invoices ORDER BY id LIMIT 1"
+        ).one()
+    doc = load_invoice_document(ctx.cache_engine, int(invoice_id))
+    assert doc is not None
+    viewer = InvoiceViewer(ctx, doc)
+    qtbot.addWidget(viewer)
+    codes = decoded(text_document(viewer.html), width=640)
+    assert codes == {"Code 128": str(account_id), "QR Code": str(account_id)}
