@@ -76,6 +76,7 @@ from desktop.accounts_table_model import (
     AccountsTableModel,
 )
 from desktop.context import AppContext
+from desktop.counter_keys import DEFAULT_PAY_KEY, OPTION_KEYS, pay_key
 from desktop.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
 from desktop.filter_sidebar import FilterSidebar
 from desktop.scanner import KeyRouter
@@ -114,27 +115,6 @@ _ACTION_NAMES = {
     PaymentOption.ADVANCE: "actionAdvance",
     PaymentOption.RECHARGE: "actionRecharge",
 }
-#: The function key of each payment option (shown on its button and in Help → Keyboard).
-OPTION_KEYS = {
-    PaymentOption.PAYMENT: "F6",
-    PaymentOption.RECHARGE: "F7",
-    PaymentOption.ADVANCE: "F8",
-}
-#: The key that opens the selected account's first payment option (billing.rules' order).
-SETTINGS_PAY_KEY = "counter/payKey"
-DEFAULT_PAY_KEY = "F2"
-
-
-def pay_key(settings: Any) -> QKeySequence:
-    """The configured pay key; an empty or unreadable setting falls back to F2."""
-    text = str(settings.value(SETTINGS_PAY_KEY, DEFAULT_PAY_KEY) or DEFAULT_PAY_KEY)
-    sequence = QKeySequence(text)
-    if sequence.isEmpty() or not sequence.toString():
-        log.warning("pay key %r is not a key; using %s", text, DEFAULT_PAY_KEY)
-        sequence = QKeySequence(DEFAULT_PAY_KEY)
-    return sequence
-
-
 def exact_account_id(text: str) -> int | None:
     """The Account ID ``text`` is, when it is one (digits only, as typed or scanned)."""
     stripped = text.strip()
@@ -490,6 +470,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx.settings, branch_zone=self.ctx.business_zone,
                                 parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.apply_pay_key)
         dialog.open()
 
     @Slot()
@@ -518,11 +499,10 @@ class MainWindow(QMainWindow):
         escape.activated.connect(self.clear_search)
         self.sidebar.search.returnPressed.connect(self._search_returned)
         self.sidebar.search.installEventFilter(self)
-        key = pay_key(self.ctx.settings)
-        self.pay_shortcut = QShortcut(key, self)
+        self.pay_shortcut = QShortcut(self)
         self.pay_shortcut.setObjectName("payKey")
         self.pay_shortcut.activated.connect(self.pay_first_option)
-        self.actions_strip.set_pay_key(key)
+        self.apply_pay_key()
         self.option_shortcuts: dict[PaymentOption, QShortcut] = {}
         for option, text in OPTION_KEYS.items():
             shortcut = QShortcut(QKeySequence(text), self)
@@ -530,6 +510,14 @@ class MainWindow(QMainWindow):
             self.option_shortcuts[option] = shortcut
 
     # -- public ----------------------------------------------------------------------------
+
+    @Slot()
+    def apply_pay_key(self) -> None:
+        """Use the pay key from settings (at start and after Settings is saved)."""
+        key = pay_key(self.ctx.settings)
+        self.pay_shortcut.setKey(key)
+        self.actions_strip.set_pay_key(key)
+        self._update_selection_strip()
 
     @Slot()
     def refresh(self) -> None:

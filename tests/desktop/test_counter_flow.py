@@ -21,12 +21,20 @@ from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from billing.rules import PaymentOption
 from db import account_query as aq
 from db.account_details import load_invoice_document
 from desktop.context import AppContext
+from desktop.counter_keys import pay_key_problem
 from desktop.detail.invoice_document import text_document
 from desktop.main_window import OPTION_KEYS, MainWindow
 from desktop.payments.escpos_receipt import print_receipt
@@ -596,3 +604,54 @@ def test_the_invoice_carries_the_account_id_as_code128_and_qr(qtbot, ctx) -> Non
     qtbot.addWidget(viewer)
     codes = decoded(text_document(viewer.html), width=640)
     assert codes == {"Code 128": str(account_id), "QR Code": str(account_id)}
+
+
+# -- the settings of the loop ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [("A", "types text"), ("5", "types text"), ("F6", "already used"), ("F5", "already used"),
+     ("Esc", "already used"), ("", "not one key"), ("F9", None), ("Ctrl+P", None)],
+)
+def test_which_keys_may_be_the_pay_key(key: str, says: str | None) -> None:
+    problem = pay_key_problem(key)
+    assert (problem is None) if says is None else (says in (problem or ""))
+
+
+def test_settings_choose_the_pay_key_and_printing_at_once(qtbot, ctx, counter) -> None:
+    from desktop.settings_dialog import SettingsDialog
+
+    window, keys, screen = counter
+    dialog = SettingsDialog(ctx.settings, parent=window)
+    qtbot.addWidget(dialog)
+    error = dialog.findChild(QLabel, "settingsError")
+    after = dialog.findChild(QComboBox, "settingsAfterRecord")
+    after.setCurrentIndex(after.findData("print"))
+    assert "needs a thermal printer" in error.text() and not dialog.save_button.isEnabled()
+    kind = dialog.findChild(QComboBox, "settingsPrinterKind")
+    kind.setCurrentIndex(kind.findData("network"))
+    dialog.findChild(QLineEdit, "settingsPrinterHost").setText("127.0.0.1")
+    edit = dialog.findChild(QKeySequenceEdit, "settingsPayKey")
+    edit.setFocus()
+    QTest.keyClick(edit, Qt.Key.Key_A)
+    assert "types text" in error.text() and not dialog.save_button.isEnabled()
+    edit.clear()
+    QTest.keyClick(edit, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=3000)
+    dialog.accept()
+    window.apply_pay_key()
+    assert ctx.settings.value("counter/payKey") == "F9"
+    assert ctx.settings.value(SETTINGS_AFTER_RECORD) == "print"
+    assert window.pay_shortcut.key().toString() == "F9"
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=10_000)
+    window.refresh()
+    wait_ready(qtbot, window)
+    window.activateWindow()
+    window.focus_search()
+    find(qtbot, window, keys, screen, account_id)
+    assert window.findChild(QLabel, "payKeyHint").text() == "F9: Payment"
+    keys.press(Qt.Key.Key_F9)
+    dialog = _wait_dialog(qtbot, ctx, account_id, "payment_dialog")
+    dialog.reject()
