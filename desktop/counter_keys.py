@@ -36,7 +36,7 @@ def pay_key_problem(text: str) -> str | None:
     sequence = QKeySequence(text)
     if sequence.isEmpty() or not sequence.toString() or sequence.count() != 1:
         return f"“{text}” is not one key; press a single key such as F2 or F9."
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # PySide6 has __getitem__; its stubs do not
     key_name = QKeySequence(combo.key()).toString()
     if any(QKeySequence(taken).matches(sequence) == QKeySequence.SequenceMatch.ExactMatch
            for taken in TAKEN_KEYS):
