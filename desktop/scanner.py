@@ -7,10 +7,11 @@ of the application (one event filter) and
 - sends a printable key pressed anywhere in the main window (the table, a button, a list)
   to Quick Search, which starts afresh, so a scan or a typed Account ID always lands in the
   search box and its Enter runs the search, wherever the focus was;
-- keeps a scan out of dialogs opened over the main window: a burst that ends with Enter in
-  a dialog (the payment dialog's amount field, say) is undone (the field gets back the text
-  it had before the burst), its Enter is swallowed (so nothing is confirmed and no money
-  moves) and :attr:`KeyRouter.scanIgnored` says which code was ignored.
+- keeps a scan out of modal dialogs opened over the main window: a burst that ends with
+  Enter in such a dialog (the payment dialog's amount field, say) is undone (the field
+  gets back the text it had before the burst), its Enter is swallowed (so nothing is
+  confirmed and no money moves) and :attr:`KeyRouter.scanIgnored` says which code was
+  ignored. Other windows (the register, a receipt) keep their keys.
 
 A person never types :data:`SCAN_MIN_CHARS` characters with less than :data:`SCAN_GAP_S`
 between each (fast typists manage about 80 ms); scanners send one every 1-10 ms.
@@ -92,7 +93,7 @@ class KeyRouter(QObject):
         self._main = main_window
         self._search = search
         self._search_entered = search_entered
-        self._clock = clock
+        self.clock = clock
         self._burst: _Burst | None = None
         #: The code of the scan whose Enter was the last one, for the search's messages.
         self.last_scan: str | None = None
@@ -120,8 +121,8 @@ class KeyRouter(QObject):
         if watched is not QApplication.focusWidget() and QApplication.focusWidget() is not None:
             return False
         window = watched.window()
-        if window is not self._main and not self._over_main(window):
-            return False
+        if window is not self._main and not (window.isModal() and self._over_main(window)):
+            return False  # other windows (the register, a receipt) keep their keys
         assert isinstance(event, QKeyEvent)
         return self._key(watched, window, event)
 
@@ -134,7 +135,7 @@ class KeyRouter(QObject):
         return False
 
     def _key(self, widget: QWidget, window: QWidget, event: QKeyEvent) -> bool:
-        now = self._clock()
+        now = self.clock()
         key = event.key()
         text = event.text()
         burst = self._burst

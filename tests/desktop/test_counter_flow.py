@@ -50,10 +50,21 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 class Keyboard:
     """Sends keys to the focused widget, counting every key that is not part of an Account
-    ID or an amount (the loop's keystrokes)."""
+    ID or an amount (the loop's keystrokes).
+
+    It also keeps the time the key router sees (``now``), so a loaded test machine cannot
+    turn a scanner burst into typing or typing into a burst: a person's keys come
+    ``TYPING_GAP_S`` apart, a scanner's ``SCAN_STEP_S``."""
+
+    TYPING_GAP_S = 0.15
+    SCAN_STEP_S = 0.004
 
     def __init__(self) -> None:
         self.counted = 0
+        self.t = 1000.0
+
+    def now(self) -> float:
+        return self.t
 
     @staticmethod
     def focus() -> QWidget:
@@ -61,19 +72,22 @@ class Keyboard:
         assert widget is not None, "no widget has the keyboard focus"
         return widget
 
-    def type(self, text: str) -> None:
-        """Digits of an ID or an amount: not counted."""
+    def type(self, text: str, gap: float = TYPING_GAP_S) -> None:
+        """Digits of an ID or an amount, as a person types them: not counted."""
         for ch in text:
+            self.t += gap
             QTest.keyClicks(self.focus(), ch)
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
               ) -> None:
         self.counted += 1
+        self.t += self.TYPING_GAP_S
         QTest.keyClick(self.focus(), key, modifier)
 
     def scan(self, code: str) -> None:
         """A scanner in keyboard mode: the code as a burst of keys, then Enter."""
-        self.type(code)
+        self.type(code, gap=self.SCAN_STEP_S)
+        self.t += self.SCAN_STEP_S
         QTest.keyClick(self.focus(), Qt.Key.Key_Return)
 
 
@@ -137,7 +151,9 @@ def counter(qtbot, ctx, open_window) -> Iterator[tuple[MainWindow, Keyboard, OnS
     window.activateWindow()
     window.focus_search()
     screen = OnScreen(window, ctx)
-    yield window, Keyboard(), screen
+    keys = Keyboard()
+    window.keys.clock = keys.now
+    yield window, keys, screen
     screen.stop()
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "receiptDialog" and widget.isVisible():
@@ -303,6 +319,24 @@ def test_a_scanned_code_that_is_no_account_id_says_so(qtbot, ctx, counter) -> No
     assert "is not an Account ID" in status(window)
     assert "INV-2026-0042" in status(window)
     assert window.selected_account() is None
+
+
+def test_typed_text_and_enter_is_a_search_not_a_scan(qtbot, ctx, counter) -> None:
+    window, keys, screen = counter
+    keys.type("kumar")  # a person's pace
+    keys.press(Qt.Key.Key_Return)
+    screen.settle(qtbot)
+    qtbot.waitUntil(lambda: window.table.hasFocus(), timeout=5000)
+    assert window.table.currentIndex().row() == 0  # as before: Enter goes to the first row
+    assert "Account ID" not in status(window)
+    assert screen.wrong == []
+
+
+def test_a_short_fast_burst_is_typing_not_a_scan(qtbot, ctx, counter) -> None:
+    window, keys, screen = counter
+    keys.scan("kumar")  # five characters: fewer than any scan the router believes
+    screen.settle(qtbot)
+    assert "is not an Account ID" not in status(window)
 
 
 # -- keys beside the buttons and in Help ---------------------------------------------------------
