@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -588,7 +589,7 @@ class MainWindow(QMainWindow):
             return
         flow = start_payment(self.ctx, row.id, option, self)
         if flow is not None:
-            flow.completed.connect(self._ready_for_next_customer)
+            flow.receipt_shown.connect(self._ready_for_next_customer)
 
     @Slot()
     def pay_first_option(self) -> None:
@@ -624,8 +625,19 @@ class MainWindow(QMainWindow):
         return True
 
     @Slot(object)
-    def _ready_for_next_customer(self, _receipt: object) -> None:
-        """After a payment: the search box, empty and focused, for the next ID or scan."""
+    def _ready_for_next_customer(self, receipt: object) -> None:
+        """After a payment: the search box, empty and focused, for the next ID or scan: at
+        once, or when the receipt window closes if the settings let it take the focus."""
+        from desktop.payments.flow import AFTER_RECORD_WINDOW, after_record
+
+        self.sidebar.search.clear()
+        if after_record(self.ctx) == AFTER_RECORD_WINDOW and isinstance(receipt, QDialog):
+            receipt.finished.connect(self._focus_empty_search)
+        else:
+            self._focus_empty_search()
+
+    @Slot()
+    def _focus_empty_search(self) -> None:
         self.activateWindow()
         self.sidebar.search.clear()
         self.sidebar.search.setFocus(Qt.FocusReason.OtherFocusReason)

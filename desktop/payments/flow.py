@@ -110,9 +110,6 @@ class PaymentFlow(QObject):
 
     #: The receipt window is on screen (the payment is durable by then).
     receipt_shown = Signal(object)
-    #: The payment is recorded and its receipt shown or printing: the next customer's turn
-    #: (the ReceiptData). Not emitted for a cancelled or failed flow.
-    completed = Signal(object)
     #: The flow is over (recorded, cancelled or failed); it deletes itself after.
     finished = Signal()
     #: Loading failed (e.g. the account is not in the cache); the message is for the user.
@@ -254,7 +251,6 @@ class PaymentFlow(QObject):
         if mode == AFTER_RECORD_PRINT:
             receipt.print_thermal()
         self.receipt_shown.emit(receipt)
-        self.completed.emit(data)
         self._finish()
 
     @Slot()

@@ -689,3 +689,23 @@ def test_settings_choose_the_pay_key_and_printing_at_once(qtbot, ctx, counter) -
     keys.press(Qt.Key.Key_F9)
     dialog = _wait_dialog(qtbot, ctx, account_id, "payment_dialog")
     dialog.reject()
+
+
+def test_the_receipt_window_setting_takes_one_more_key(qtbot, ctx, counter) -> None:
+    window, keys, screen = counter
+    ctx.settings.setValue(SETTINGS_AFTER_RECORD, "window")
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=30_000)
+    window.refresh()
+    wait_ready(qtbot, window)
+    find(qtbot, window, keys, screen, account_id)
+    keys.press(Qt.Key.Key_F2)
+    _wait_dialog(qtbot, ctx, account_id, "payment_dialog")
+    keys.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_payments(ctx)) == 1, timeout=5000)
+    receipt = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "receiptDialog")
+    qtbot.waitUntil(receipt.isActiveWindow, timeout=5000)  # the receipt has the keys
+    keys.press(Qt.Key.Key_Escape)  # closes it
+    box = window.sidebar.search
+    qtbot.waitUntil(lambda: box.hasFocus() and box.text() == "", timeout=5000)
+    assert keys.counted == 4 <= GOAL_KEYS
