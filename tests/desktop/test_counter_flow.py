@@ -274,6 +274,19 @@ def test_scanning_with_focus_on_a_button_finds_the_account(qtbot, ctx, counter) 
     assert active_flow(ctx, first) is None  # the burst did not press the button
 
 
+def test_scanning_with_focus_on_a_filter_list_leaves_the_filter_alone(qtbot, ctx,
+                                                                       counter) -> None:
+    window, keys, screen = counter
+    target = account_ids(ctx, 1)[0]
+    status_list = window.findChild(QComboBox, "filterStatus")
+    status_list.setFocus()
+    keys.scan(str(target))
+    screen.settle(qtbot)
+    qtbot.waitUntil(lambda: _selected_id(window) == target, timeout=5000)
+    assert status_list.currentIndex() == 0  # still "All": the digits went to Quick Search
+    assert screen.wrong == []
+
+
 # -- exact Account ID ----------------------------------------------------------------------------
 
 
