@@ -257,6 +257,8 @@ class AccountsTableModel(QAbstractTableModel):
         self._rows: dict[int, aq.AccountRow] = {}
         self._pending: dict[int, PendingPayments] = {}
         self._loaded_once = False
+        #: The inputs changed (expect()) and their query has not started yet.
+        self._waiting = False
         self._placeholder_shown = False  # a row beyond the first page was asked for
         self._tag_icon = icon("tag")
         self._pending_icon = icon("pending")
@@ -290,8 +292,35 @@ class AccountsTableModel(QAbstractTableModel):
     def busy(self) -> bool:
         return bool(self._running)
 
+    @property
+    def waiting(self) -> bool:
+        """The filter changed and the table is empty until its result is in."""
+        return self._waiting
+
+    @property
+    def generation(self) -> int:
+        """The token a result must carry to be shown."""
+        return self._token
+
+    def expect(self, account_filter: aq.AccountFilter) -> None:
+        """The inputs changed to ``account_filter``: from now on only its result may be shown.
+
+        Empties the table and drops every result still coming (the generation advances);
+        the query itself starts with :meth:`set_filter` once typing pauses.
+        """
+        self._query = replace(self._query, filter=account_filter)
+        self._advance()
+        self._waiting = True
+        self.beginResetModel()
+        self._count = 0
+        self._count_exact = True
+        self._ids = None
+        self._first = []
+        self._placeholder_shown = False
+        self.endResetModel()
+
     def set_filter(self, account_filter: aq.AccountFilter) -> None:
-        if account_filter != self._query.filter:
+        if account_filter != self._query.filter or self._waiting:
             self.set_query(replace(self._query, filter=account_filter))
 
     def set_sort(self, key: aq.SortKey, descending: bool) -> None:
@@ -310,12 +339,9 @@ class AccountsTableModel(QAbstractTableModel):
     def set_query(self, query: aq.AccountQuery) -> None:
         """Start ``query``; results of any older query are dropped when they arrive."""
         self._query = query
-        self._token += 1
-        token = self._token
+        self._waiting = False
+        token = self._advance()
         shared: dict[str, bool] = {}  # the two steps of this query (one worker: in order)
-        for task in self._running:
-            task.cancel()
-        self._running = []
         if self._tasks is None:  # synchronous: benchmarks and model-only tests
             result = _first_job(
                 self._engine, query, token, self._overlay_loader, self._known_total, shared
@@ -343,6 +369,16 @@ class AccountsTableModel(QAbstractTableModel):
         ids.done.connect(self._on_ids)
         ids.error.connect(self._on_error)
         self._running = [first, ids]
+
+    def _advance(self) -> int:
+        """A new generation: results of every older one are dropped when they arrive."""
+        self._token += 1
+        for task in self._running:
+            task.cancel()
+        if self._running:
+            self.busyChanged.emit(False)
+        self._running = []
+        return self._token
 
     @Slot(object)
     def _on_first(self, result: FirstResult | None) -> None:

@@ -3,6 +3,9 @@
 Each list offers only values inside the user's scope (see ``db.account_query.filter_options``)
 and the area, staff and reseller lists follow the chosen branch. Changes are debounced: the
 sidebar emits :attr:`FilterSidebar.changed` once typing pauses, never on every keystroke.
+It also emits :attr:`FilterSidebar.edited` at once, on every change, so the table can drop
+what it shows before it is painted again (a result is only ever shown for the inputs the
+sidebar holds now).
 """
 
 from __future__ import annotations
@@ -32,13 +35,15 @@ class FilterSidebar(QWidget):
     """Emits :attr:`changed` (debounced) whenever the filter the table should show changes."""
 
     changed = Signal()
+    #: Emitted at once (not debounced) whenever the filter changed: what the table shows
+    #: is for older inputs from this moment on.
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterSidebar")
         self._options = FilterOptions([], [], [], [], [], [])
         self._updating = False
-        self._emitted: AccountFilter | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._emit_changed)
@@ -168,7 +173,7 @@ class FilterSidebar(QWidget):
         finally:
             self._updating = False
         if emit:
-            self._schedule(CHOICE_DEBOUNCE_MS)
+            self._edited(CHOICE_DEBOUNCE_MS)
 
     @Slot()
     def clear(self) -> None:
@@ -182,7 +187,7 @@ class FilterSidebar(QWidget):
             self.search.clear()
         finally:
             self._updating = False
-        self._schedule(0)
+        self._edited(0)
 
     def has_filters(self) -> bool:
         return not self.current_filter().is_empty
@@ -192,7 +197,7 @@ class FilterSidebar(QWidget):
     @Slot(str)
     def _on_typed(self, _text: str) -> None:
         if not self._updating:
-            self._schedule(TYPING_DEBOUNCE_MS)
+            self._edited(TYPING_DEBOUNCE_MS)
 
     @Slot(int)
     def _on_branch(self, _index: int) -> None:
@@ -203,14 +208,16 @@ class FilterSidebar(QWidget):
             self._fill_dependents()  # choices of another branch fall back to "All"
         finally:
             self._updating = False
-        self._schedule(CHOICE_DEBOUNCE_MS)
+        self._edited(CHOICE_DEBOUNCE_MS)
 
     @Slot(int)
     def _on_choice(self, _index: int) -> None:
         if not self._updating:
-            self._schedule(CHOICE_DEBOUNCE_MS)
+            self._edited(CHOICE_DEBOUNCE_MS)
 
-    def _schedule(self, msecs: int) -> None:
+    def _edited(self, msecs: int) -> None:
+        """The filter changed: say so now, run it once the input pauses for ``msecs``."""
+        self.edited.emit()
         self._timer.start(msecs)
 
     def flush(self) -> None:
@@ -221,10 +228,9 @@ class FilterSidebar(QWidget):
 
     @Slot()
     def _emit_changed(self) -> None:
-        current = self.current_filter()
-        if current != self._emitted:
-            self._emitted = current
-            self.changed.emit()
+        # Always: the table runs a query only when its filter differs or it is waiting for
+        # one (an "emitted already" memory here missed edits that came back to old text).
+        self.changed.emit()
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape and self.search.text():

@@ -3,6 +3,13 @@
 Counter staff look at this all day, so it is keyboard first (Ctrl+F searches, arrows and
 PageDown move, Enter opens, Esc clears the search), never waits on the database in the GUI
 thread, and remembers its geometry, columns, sort and filters.
+
+The counter loop, by keyboard or scanner: type or scan an Account ID from anywhere in the
+window (keys go to Quick Search, see ``desktop.scanner``), Enter selects exactly that
+account, the pay key (F2 unless ``counter/payKey`` says otherwise) opens its first payment
+option and F6/F7/F8 open Payment/Recharge/Advance; after the payment the search box is
+focused and empty for the next customer. The table never shows a result for text that is
+no longer in the search box (see ``AccountsTableModel.expect``).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -69,8 +77,10 @@ from desktop.accounts_table_model import (
     AccountsTableModel,
 )
 from desktop.context import AppContext
+from desktop.counter_keys import DEFAULT_PAY_KEY, OPTION_KEYS, pay_key
 from desktop.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
 from desktop.filter_sidebar import FilterSidebar
+from desktop.scanner import KeyRouter
 from desktop.tasks import Task, TaskControl
 from desktop.widgets.icons import icon
 
@@ -106,6 +116,12 @@ _ACTION_NAMES = {
     PaymentOption.ADVANCE: "actionAdvance",
     PaymentOption.RECHARGE: "actionRecharge",
 }
+def exact_account_id(text: str) -> int | None:
+    """The Account ID ``text`` is, when it is one (digits only, as typed or scanned)."""
+    stripped = text.strip()
+    if stripped.isdigit() and stripped.isascii() and len(stripped) <= 18:
+        return int(stripped)
+    return None
 
 
 def scope_of(ctx: AppContext) -> aq.Scope:
@@ -166,26 +182,42 @@ class ActionStrip(QFrame):
         self.summary.setObjectName("selectedAccount")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: dict[PaymentOption, QPushButton] = {}
+        self._pay_key = DEFAULT_PAY_KEY
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
         self._layout.addWidget(self.summary, 1)
         for option in (PaymentOption.PAYMENT, PaymentOption.RECHARGE, PaymentOption.ADVANCE):
-            button = QPushButton(option.label, self)
+            button = QPushButton(f"{option.label}  {OPTION_KEYS[option]}", self)
             button.setObjectName(_ACTION_NAMES[option])
             button.hide()
             self.buttons[option] = button
+        self.pay_key_label = QLabel(self)
+        self.pay_key_label.setObjectName("payKeyHint")
+        self._layout.addWidget(self.pay_key_label)
+
+    def set_pay_key(self, key: QKeySequence) -> None:
+        self._pay_key = key.toString(QKeySequence.SequenceFormat.NativeText)
 
     def show_options(self, options: list[PaymentOption], enabled: bool, why: str) -> None:
         """Show exactly ``options``, in their order (billing.rules decides them)."""
         for button in self.buttons.values():
             self._layout.removeWidget(button)
             button.hide()
+        self._layout.removeWidget(self.pay_key_label)
         for option in options:
             button = self.buttons[option]
             self._layout.addWidget(button)
             button.setEnabled(enabled)
-            button.setToolTip("" if enabled else why)
+            button.setToolTip(
+                f"{option.label} ({OPTION_KEYS[option]})" if enabled else why
+            )
             button.show()
+        self._layout.addWidget(self.pay_key_label)
+        first = options[0].label if options and enabled else ""
+        self.pay_key_label.setText(
+            f"{self._pay_key}: {first}" if first else ""
+        )
+        self.pay_key_label.setVisible(bool(first))
 
     def visible_options(self) -> list[PaymentOption]:
         order = [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
@@ -211,6 +243,8 @@ class MainWindow(QMainWindow):
         self._export_dialog: QProgressDialog | None = None
         self._saved_filters: dict[str, Any] | None = None
         self._focus_table_on_load = False
+        #: Enter on an exact Account ID: select it once the result for that text is in.
+        self._exact_id: int | None = None
 
         self.model = AccountsTableModel(
             ctx.cache_engine,
@@ -255,6 +289,9 @@ class MainWindow(QMainWindow):
         self.model.busyChanged.connect(self._on_busy)
         self.model.failed.connect(self._on_query_failed)
         self.sidebar.changed.connect(self._on_filters_changed)
+        self.sidebar.edited.connect(self._on_filters_edited)
+        self.keys = KeyRouter(self, self.sidebar.search, self._search_returned)
+        self.keys.scanIgnored.connect(self._on_scan_ignored)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         buttons = self.actions_strip.buttons
         buttons[PaymentOption.PAYMENT].clicked.connect(self._on_payment_clicked)
@@ -385,6 +422,7 @@ class MainWindow(QMainWindow):
         self._action(tools_menu, "&Settings…", self._open_settings, "openSettings",
                      QKeySequence.StandardKey.Preferences)
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard…", self._open_keyboard_help, "openKeyboardHelp")
         self._action(help_menu, "&About", self._open_about, "openAbout")
 
     #: How long a notice stays in the status bar.
@@ -433,7 +471,17 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx.settings, branch_zone=self.ctx.business_zone,
                                 parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.apply_pay_key)
         dialog.open()
+
+    @Slot()
+    def _open_keyboard_help(self) -> QWidget:
+        from desktop.keyboard_help import KeyboardHelpDialog
+
+        dialog = KeyboardHelpDialog(pay_key(self.ctx.settings), OPTION_KEYS, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def _open_about(self) -> None:
@@ -450,10 +498,27 @@ class MainWindow(QMainWindow):
         find.activated.connect(self.focus_search)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.activated.connect(self.clear_search)
-        self.sidebar.search.returnPressed.connect(self._search_entered)
+        self.sidebar.search.returnPressed.connect(self._search_returned)
         self.sidebar.search.installEventFilter(self)
+        self.pay_shortcut = QShortcut(self)
+        self.pay_shortcut.setObjectName("payKey")
+        self.pay_shortcut.activated.connect(self.pay_first_option)
+        self.apply_pay_key()
+        self.option_shortcuts: dict[PaymentOption, QShortcut] = {}
+        for option, text in OPTION_KEYS.items():
+            shortcut = QShortcut(QKeySequence(text), self)
+            shortcut.activated.connect(partial(self.pay_with_key, option))
+            self.option_shortcuts[option] = shortcut
 
     # -- public ----------------------------------------------------------------------------
+
+    @Slot()
+    def apply_pay_key(self) -> None:
+        """Use the pay key from settings (at start and after Settings is saved)."""
+        key = pay_key(self.ctx.settings)
+        self.pay_shortcut.setKey(key)
+        self.actions_strip.set_pay_key(key)
+        self._update_selection_strip()
 
     @Slot()
     def refresh(self) -> None:
@@ -522,7 +587,60 @@ class MainWindow(QMainWindow):
             log.info("payment flow not available")
             self.statusBar().showMessage(NOT_AVAILABLE_PAYMENTS, 10_000)
             return
-        start_payment(self.ctx, row.id, option, self)
+        flow = start_payment(self.ctx, row.id, option, self)
+        if flow is not None:
+            flow.receipt_shown.connect(self._ready_for_next_customer)
+
+    @Slot()
+    def pay_first_option(self) -> None:
+        """The pay key: the selected account's first payment option (billing.rules' order)."""
+        options = self.actions_strip.visible_options()
+        if self._can_pay(options[0] if options else None):
+            self.take_payment(options[0])
+
+    def pay_with_key(self, option: PaymentOption) -> None:
+        """F6/F7/F8: that option, when the selected account offers it now."""
+        if self._can_pay(option):
+            self.take_payment(option)
+
+    def _can_pay(self, option: PaymentOption | None) -> bool:
+        row = self._selected
+        if row is None or self.model.waiting:
+            self.statusBar().showMessage(
+                "Select an account first: type or scan its Account ID and press Enter.",
+                10_000,
+            )
+            return False
+        if not self.ctx.user.may(Action.TAKE_PAYMENT):
+            self.statusBar().showMessage("Your role may not take payments.", 10_000)
+            return False
+        offered = self.actions_strip.visible_options()
+        if option is None or option not in offered:
+            names = ", ".join(f"{o.label} ({OPTION_KEYS[o]})" for o in offered)
+            what = option.label if option is not None else "A payment"
+            self.statusBar().showMessage(
+                f"{what} is not offered for account {row.id} now; it offers {names}.", 10_000
+            )
+            return False
+        return True
+
+    @Slot(object)
+    def _ready_for_next_customer(self, receipt: object) -> None:
+        """After a payment: the search box, empty and focused, for the next ID or scan: at
+        once, or when the receipt window closes if the settings let it take the focus."""
+        from desktop.payments.flow import AFTER_RECORD_WINDOW, after_record
+
+        self.sidebar.search.clear()
+        if after_record(self.ctx) == AFTER_RECORD_WINDOW and isinstance(receipt, QDialog):
+            receipt.finished.connect(self._focus_empty_search)
+        else:
+            self._focus_empty_search()
+
+    @Slot()
+    def _focus_empty_search(self) -> None:
+        self.activateWindow()
+        self.sidebar.search.clear()
+        self.sidebar.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def export_to(self, path: Path) -> Task | None:
         """Export the rows the table shows, in its order, to ``path`` (.csv or .xlsx)."""
@@ -579,6 +697,21 @@ class MainWindow(QMainWindow):
         self.model.reload()
 
     @Slot()
+    def _on_filters_edited(self) -> None:
+        """The search text or a list changed: what the table shows is for older inputs, so
+        it goes now (before the next paint), with the selection it had."""
+        self._keep_scroll = None
+        self._focus_table_on_load = False
+        self._exact_id = None
+        self.model.expect(self.sidebar.current_filter())
+        self._selected = None
+        self._update_selection_strip()
+        self.count_label.setText("Searching…")
+        self.stack.setCurrentWidget(self.table)
+        self.export_csv_action.setEnabled(False)
+        self.export_xlsx_action.setEnabled(False)
+
+    @Slot()
     def _on_filters_changed(self) -> None:
         self._keep_scroll = None
         self.model.set_filter(self.sidebar.current_filter())
@@ -623,6 +756,8 @@ class MainWindow(QMainWindow):
         ready = self.model.rowCount() > 0
         self.export_csv_action.setEnabled(ready)
         self.export_xlsx_action.setEnabled(ready)
+        if self._exact_id is not None and not self.model.waiting:
+            self._select_exact()
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
@@ -746,10 +881,58 @@ class MainWindow(QMainWindow):
             self.open_account(row.id)
 
     @Slot()
-    def _search_entered(self) -> None:
-        """Enter (or Down) in Quick Search: search now, then move to the first row."""
+    def _search_returned(self) -> None:
+        """Enter in Quick Search (typed or ending a scan): an exact Account ID selects that
+        account; a scanned code that is no Account ID says so; other text moves to the
+        first row."""
+        scan, self.keys.last_scan = self.keys.last_scan, None
+        text = self.sidebar.search.text()
+        account_id = exact_account_id(text)
+        if account_id is None and scan is not None:
+            self.sidebar.flush()
+            self.statusBar().showMessage(
+                f"The scanned code “{scan}” is not an Account ID (Account IDs are digits "
+                "only). Scan the barcode on the customer's receipt or invoice, or type the "
+                "ID.", 15_000,
+            )
+            self.sidebar.search.selectAll()  # the next scan replaces it
+            return
+        if account_id is None:
+            self._search_entered()
+            return
+        self._exact_id = account_id
         self.sidebar.flush()
-        if self.model.busy:
+        if self.model.ids_ready and not self.model.busy and not self.model.waiting:
+            self._select_exact()
+
+    def _select_exact(self) -> None:
+        """Select the account whose ID was entered, in the list for that very text."""
+        account_id, self._exact_id = self._exact_id, None
+        if account_id is None:
+            return
+        with self.ctx.cache_engine.connect() as conn:  # one primary-key lookup
+            rowid = aq.rowid_of_account(conn, account_id)
+        position = self.model.position_of_rowid(rowid) if rowid is not None else None
+        if position is None:
+            self.statusBar().showMessage(
+                f"No account has the ID {account_id}. Check the number, or search by name "
+                "or mobile (Down moves to the list).", 15_000,
+            )
+            self.sidebar.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.sidebar.search.selectAll()
+            return
+        index = self.model.index(position, COL_NAME)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.statusBar().showMessage(f"Account {account_id} selected.", 5_000)
+
+    @Slot()
+    def _search_entered(self) -> None:
+        """Down (or Enter on text that is no Account ID) in Quick Search: search now, then
+        move to the first row."""
+        self.sidebar.flush()
+        if self.model.busy or self.model.waiting:
             self._focus_table_on_load = True
         else:
             self._focus_table()
@@ -915,7 +1098,16 @@ class MainWindow(QMainWindow):
         self._save_filters()
         settings.sync()
 
+    @Slot(str)
+    def _on_scan_ignored(self, code: str) -> None:
+        self.statusBar().showMessage(
+            f"A scan ({code}) was ignored because a window is open over the account list; "
+            "nothing was typed or paid. Finish or cancel that window, then scan again.",
+            15_000,
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.keys.uninstall()
         self.save_settings()
         if self._export_task is not None:
             self._export_task.cancel()

@@ -13,6 +13,8 @@ Keys (shared with the modules that read them):
 | ``receipts/header`` | lines printed at the top of a receipt | receipts |
 | ``display/time_zone`` | ``""`` branch zone, ``local`` this PC, or an IANA name | views |
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
+| ``receipts/afterRecord`` | ``show``, ``print`` or ``window`` (after a payment) | payment flow |
+| ``counter/payKey`` | the key opening the first payment option (default F2) | main window |
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ import zoneinfo
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRegularExpression, QSettings, QUrl, Slot
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -37,7 +40,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.counter_keys import DEFAULT_PAY_KEY, SETTINGS_PAY_KEY, pay_key_problem
 from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
+from desktop.payments.flow import (
+    AFTER_RECORD_CHOICES,
+    AFTER_RECORD_PRINT,
+    AFTER_RECORD_SHOW,
+    AFTER_RECORD_WINDOW,
+    SETTINGS_AFTER_RECORD,
+)
 from desktop.settings import setting_int
 
 SERVER = "sync/server"
@@ -71,11 +82,14 @@ class DeskSettings:
     paper_mm: int = 80
     receipt_header: str = ""
     time_zone: str = BRANCH_ZONE
+    after_record: str = AFTER_RECORD_SHOW
+    pay_key: str = DEFAULT_PAY_KEY
 
     @classmethod
     def load(cls, settings: QSettings) -> DeskSettings:
         kind = str(settings.value(PRINTER_KIND, "", str) or "").lower()
         paper = setting_int(settings, PAPER_MM, 80) or 80
+        after = str(settings.value(SETTINGS_AFTER_RECORD, AFTER_RECORD_SHOW, str) or "").lower()
         return cls(
             server_url=str(settings.value(SERVER, "", str) or ""),
             printer_kind=kind if kind in PRINTER_KINDS else "",
@@ -86,6 +100,8 @@ class DeskSettings:
             paper_mm=paper if paper in PAPER_WIDTHS else 80,
             receipt_header=str(settings.value(HEADER, "", str) or ""),
             time_zone=str(settings.value(TIME_ZONE, "", str) or ""),
+            after_record=after if after in AFTER_RECORD_CHOICES else AFTER_RECORD_SHOW,
+            pay_key=str(settings.value(SETTINGS_PAY_KEY, DEFAULT_PAY_KEY, str) or DEFAULT_PAY_KEY),
         )
 
     def save(self, settings: QSettings) -> None:
@@ -98,6 +114,8 @@ class DeskSettings:
         settings.setValue(PAPER_MM, self.paper_mm)
         settings.setValue(HEADER, self.receipt_header)
         settings.setValue(TIME_ZONE, self.time_zone)
+        settings.setValue(SETTINGS_AFTER_RECORD, self.after_record)
+        settings.setValue(SETTINGS_PAY_KEY, self.pay_key)
         settings.sync()
 
     def problems(self) -> list[str]:
@@ -117,6 +135,12 @@ class DeskSettings:
         if len(lines) > HEADER_MAX_LINES or any(len(x) > HEADER_MAX_CHARS for x in lines):
             found.append(f"Keep the receipt header to {HEADER_MAX_LINES} lines of at most "
                          f"{HEADER_MAX_CHARS} characters.")
+        if self.after_record == AFTER_RECORD_PRINT and not self.printer_kind:
+            found.append("Printing each receipt at once needs a thermal printer: choose one "
+                         "above, or let the receipt be shown.")
+        key_problem = pay_key_problem(self.pay_key)
+        if key_problem:
+            found.append(f"Pay key: {key_problem}")
         return found
 
 
@@ -196,6 +220,29 @@ class SettingsDialog(QDialog):
         form.addRow("Receipt header", self.header)
         layout.addWidget(printer_box)
 
+        counter_box = QGroupBox("Counter", self)
+        counter_form = QFormLayout(counter_box)
+        self.after_record = QComboBox(counter_box)
+        self.after_record.setObjectName("settingsAfterRecord")
+        for label, value in (
+            ("Show the receipt; Quick Search is ready at once", AFTER_RECORD_SHOW),
+            ("Print the receipt at once (thermal printer)", AFTER_RECORD_PRINT),
+            ("Open the receipt window (Esc closes it)", AFTER_RECORD_WINDOW),
+        ):
+            self.after_record.addItem(label, value)
+        self.after_record.setCurrentIndex(
+            max(0, self.after_record.findData(current.after_record))
+        )
+        counter_form.addRow("After a payment", self.after_record)
+        self.pay_key = QKeySequenceEdit(QKeySequence(current.pay_key), counter_box)
+        self.pay_key.setObjectName("settingsPayKey")
+        self.pay_key.setMaximumSequenceLength(1)
+        self.pay_key.setClearButtonEnabled(True)
+        self.pay_key.setToolTip("The key that opens the selected account's first payment "
+                                "option. Click here and press the key.")
+        counter_form.addRow("Pay key", self.pay_key)
+        layout.addWidget(counter_box)
+
         kiosk_box = QGroupBox("Kiosk", self)
         kiosk_form = QFormLayout(kiosk_box)
         has_pin = stored_pin_hash(settings) is not None
@@ -228,6 +275,8 @@ class SettingsDialog(QDialog):
             edit.textChanged.connect(self._validate)
         self.header.textChanged.connect(self._validate)
         self.printer_kind.currentIndexChanged.connect(self._validate)
+        self.after_record.currentIndexChanged.connect(self._validate)
+        self.pay_key.keySequenceChanged.connect(self._validate)
         self._validate()
 
     def values(self) -> DeskSettings:
@@ -241,6 +290,8 @@ class SettingsDialog(QDialog):
             paper_mm=int(self.paper.currentData()),
             receipt_header=self.header.toPlainText().strip(),
             time_zone=str(self.zone.currentData()),
+            after_record=str(self.after_record.currentData()),
+            pay_key=self.pay_key.keySequence().toString(),
         )
 
     def _pin_problem(self) -> str | None:

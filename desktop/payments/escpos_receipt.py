@@ -62,6 +62,10 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80) -> None:
         ):
             printer.textln(line)
     printer.set_with_default(align="center")
+    # The Account ID as Code 128 (code set B) and QR: the next visit starts with one scan.
+    printer.barcode("{B" + str(data.account_id), "CODE128", function_type="B", height=64,
+                    width=2, pos="BELOW")
+    printer.qr(str(data.account_id), size=5)
     printer.textln("Thank you.")
     printer.cut()
     close = getattr(printer, "close", None)

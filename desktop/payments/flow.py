@@ -7,6 +7,16 @@ receipt. One flow per account at a time: a flow is a child of ``ctx.events`` nam
 brings its window to the front. So a second dialog on the same account cannot take the money
 a second time (each dialog has its own idempotency key, so two dialogs would be two
 payments); within one dialog the key and the dialog's state stop double clicks and held Enter.
+
+By keyboard: Plan Selection opens with "Continue with current plan" focused (Enter takes
+it), the payment dialog with the amount focused and Enter confirming a valid form. What
+happens after the payment is recorded is a setting, ``receipts/afterRecord``:
+
+- ``show`` (default): the receipt window opens beside the main window without taking the
+  focus, so the counter is ready for the next customer at once;
+- ``print``: the same, and the receipt is printed on the configured thermal printer
+  without another key (a failure is said in the receipt window);
+- ``window``: the receipt window opens and takes the focus (Esc closes it).
 """
 
 from __future__ import annotations
@@ -15,7 +25,7 @@ import logging
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
@@ -53,6 +63,17 @@ def _load_job(ctx: AppContext, account_id: int, _control: TaskControl) -> _Loade
     return _Loaded(account, current, others, branch)
 
 
+#: What happens once a payment is recorded (see the module docstring).
+SETTINGS_AFTER_RECORD = "receipts/afterRecord"
+AFTER_RECORD_SHOW, AFTER_RECORD_PRINT, AFTER_RECORD_WINDOW = "show", "print", "window"
+AFTER_RECORD_CHOICES = (AFTER_RECORD_SHOW, AFTER_RECORD_PRINT, AFTER_RECORD_WINDOW)
+
+
+def after_record(ctx: AppContext) -> str:
+    value = str(ctx.settings.value(SETTINGS_AFTER_RECORD, AFTER_RECORD_SHOW) or "").lower()
+    return value if value in AFTER_RECORD_CHOICES else AFTER_RECORD_SHOW
+
+
 def flow_name(account_id: int) -> str:
     return f"paymentFlow-{account_id}"
 
@@ -64,22 +85,24 @@ def active_flow(ctx: AppContext, account_id: int) -> PaymentFlow | None:
 
 def start_payment(
     ctx: AppContext, account_id: int, option: PaymentOption, parent: QWidget | None
-) -> None:
+) -> PaymentFlow | None:
     """Open (without blocking) Plan Selection for a Recharge, then the payment dialog.
 
     If this account already has a payment open, that window is raised instead: one payment
-    dialog per account, so one payment cannot be taken twice from two windows.
+    dialog per account, so one payment cannot be taken twice from two windows. Returns the
+    new flow, or None when none was started.
     """
     if not ctx.user.may(Action.TAKE_PAYMENT):
         log.warning("%s may not take payments", ctx.user.username)
-        return
+        return None
     existing = active_flow(ctx, account_id)
     if existing is not None:
         log.info("payment for account %s already open; raising it", account_id)
         existing.raise_window()
-        return
+        return None
     flow = PaymentFlow(ctx, account_id, PaymentOption(option), parent)
     flow.start()
+    return flow
 
 
 class PaymentFlow(QObject):
@@ -106,6 +129,7 @@ class PaymentFlow(QObject):
         self.payment_dialog: PaymentDialog | None = None
         self.receipt_dialog: ReceiptDialog | None = None
         self._notice: str | None = None
+        self._plan: PlanChoice | None = None
 
     def start(self) -> None:
         task = self.ctx.tasks.run_db(
@@ -158,15 +182,26 @@ class PaymentFlow(QObject):
             )
             self.plan_dialog = dialog
             dialog.chosen.connect(self._on_plan_chosen)
+            dialog.accepted.connect(self._on_plan_accepted)
             dialog.rejected.connect(self._on_cancelled)
             dialog.open()
+            if dialog.continue_button is not None:
+                # Enter takes the current plan (the table would activate its first row).
+                dialog.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self._open_payment(None, notice)
 
     @Slot(object)
     def _on_plan_chosen(self, plan: object) -> None:
         assert isinstance(plan, PlanChoice)
-        self._open_payment(plan, None)
+        self._plan = plan
+
+    @Slot()
+    def _on_plan_accepted(self) -> None:
+        # Opened once Plan Selection is hidden, so the payment dialog gets the focus (and
+        # its amount field the keys) instead of the window under Plan Selection.
+        if self._plan is not None:
+            self._open_payment(self._plan, None)
 
     def _open_payment(self, plan: PlanChoice | None, notice: str | None) -> None:
         notice = notice or self._notice
@@ -209,7 +244,12 @@ class PaymentFlow(QObject):
         )
         receipt = ReceiptDialog(self.ctx, data, self.parent_widget, offer_recharge=offer_recharge)
         self.receipt_dialog = receipt
+        mode = after_record(self.ctx)
+        if mode != AFTER_RECORD_WINDOW:
+            receipt.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         receipt.show()
+        if mode == AFTER_RECORD_PRINT:
+            receipt.print_thermal()
         self.receipt_shown.emit(receipt)
         self._finish()
 

@@ -32,6 +32,7 @@ from billing.money import amount_in_words, format_inr
 from billing.rules import PaymentMethod, PaymentOption
 from db.outbox import Mutation
 from db.payments_local import record_receipt_print
+from desktop.account_codes import account_codes_html
 from desktop.context import AppContext
 from desktop.tasks import TaskControl
 
@@ -206,6 +207,8 @@ def receipt_html(data: ReceiptData) -> str:
         "<br/>RECEIPT</p>"
         f"{marks}<table width='100%' cellspacing='0' cellpadding='2'>{rows}</table>"
         f"<p><i>{html.escape(data.words)}</i></p>{note}"
+        # The Account ID as Code 128 and QR: the next visit starts with one scan.
+        f"{account_codes_html(data.account_id)}"
         "<p align='center' style='font-size:8pt'>Thank you.</p></body></html>"
     )
 
@@ -222,7 +225,7 @@ def write_pdf(data: ReceiptData, path: Path) -> Path:
     writer.setTitle(f"Receipt {data.receipt_number}")
     writer.setCreator("Terabyte Partner Desk")
     writer.setResolution(300)
-    height = 150.0 + 8 * len(status_marks(data))
+    height = 180.0 + 8 * len(status_marks(data))  # 30 mm of it for the barcode and QR
     writer.setPageSize(QPageSize(QSizeF(RECEIPT_WIDTH_MM, height), QPageSize.Unit.Millimeter))
     writer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)
     document = receipt_document(data)

@@ -281,3 +281,32 @@ def test_rowcount_of_child_is_zero(ctx) -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
     assert model.data(model.index(0, COL_NAME), Qt.ItemDataRole.CheckStateRole) is None
+
+
+def test_a_result_still_coming_when_the_inputs_change_is_never_shown(qtbot, ctx) -> None:
+    model = AccountsTableModel(ctx.cache_engine, tasks=ctx.tasks, now=lambda: NOW)
+    model.set_query(aq.AccountQuery(filter=aq.AccountFilter(search="ra")))
+    qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
+    model.set_filter(aq.AccountFilter(search="s"))  # running on the database worker...
+    model.expect(aq.AccountFilter(search="se"))  # ...when the text changes again
+    assert model.rowCount() == 0 and model.waiting  # the "ra" rows are gone at once
+    assert model.query.filter.search == "se"
+    ctx.tasks.wait_idle()
+    qtbot.wait(30)  # the "s" result arrives: an older generation, dropped
+    assert model.rowCount() == 0
+    model.set_filter(aq.AccountFilter(search="se"))  # typing paused: the query starts
+    qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
+    expected = _expected(ctx, aq.AccountQuery(filter=aq.AccountFilter(search="se")))
+    assert [model.rowid_at(i) for i in range(model.rowCount())] == expected
+
+
+def test_the_same_text_typed_again_still_runs_its_query(qtbot, ctx) -> None:
+    model = AccountsTableModel(ctx.cache_engine, tasks=ctx.tasks, now=lambda: NOW)
+    typed = aq.AccountFilter(search="ra")
+    model.set_filter(typed)
+    qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
+    model.expect(aq.AccountFilter(search="r"))  # Backspace...
+    model.expect(typed)  # ...and the same letter again
+    model.set_filter(typed)
+    qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
+    assert model.rowCount() == len(_expected(ctx, aq.AccountQuery(filter=typed)))

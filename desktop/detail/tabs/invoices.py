@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from db.account_details import InvoiceDocument, InvoiceRow, load_invoice_document, load_invoices
+from desktop.account_codes import with_account_codes
 from desktop.context import AppContext
 from desktop.detail.format import format_date, format_inr
 from desktop.detail.invoice_document import invoice_html, text_document, write_pdf
@@ -45,7 +46,8 @@ class InvoiceViewer(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.doc = doc
-        self.html = invoice_html(doc)
+        # The Account ID as Code 128 and QR: the customer's next visit starts with a scan.
+        self.html = with_account_codes(invoice_html(doc), doc.account_id)
         self.setObjectName("invoiceDocument")
         self.setWindowTitle(f"Invoice {doc.invoice.number} — {doc.account_name}")
         self.resize(720, 760)
