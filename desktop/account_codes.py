@@ -12,11 +12,11 @@ from __future__ import annotations
 import base64
 import io
 
-import qrcode  # type: ignore[import-untyped]  # no stubs published
-from barcode import Code128  # type: ignore[import-untyped]
-from barcode.writer import ImageWriter  # type: ignore[import-untyped]
+import qrcode
+from barcode import Code128
+from barcode.writer import ImageWriter
 from PIL import Image
-from qrcode.constants import ERROR_CORRECT_M  # type: ignore[import-untyped]
+from qrcode.constants import ERROR_CORRECT_M
 
 #: Module width (mm at the writer's dpi) and bar height: scannable from an 80 mm slip.
 _BARCODE_OPTIONS = {
