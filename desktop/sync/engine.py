@@ -72,6 +72,8 @@ BULK_COMMIT_ROWS = 50_000
 #: Pages fetched ahead of the one being written (each fetch needs the cursor of the page
 #: before it, so they run one after another on the fetching thread).
 PREFETCH_PAGES = 2
+NO_TOKEN_MESSAGE = ("Signed in without a connection to the server: sign in again to sync "
+                    "(changes are kept on this PC until then).")
 #: Set (to the new ``user@address`` owner) by an offline sign-in to another address: the
 #: cache is kept until that server is reached and its identity compared.
 UNCONFIRMED_OWNER_KEY = "owner_unconfirmed"
@@ -143,6 +145,8 @@ class SyncOutcome:
     server_epoch: str | None = None
     pending: int = 0
     needs_attention: int = 0
+    #: When this cache last finished a cycle (this one or an earlier session's).
+    last_synced_at: float | None = None
     seconds: float = 0.0
     finished_at: float = 0.0
 
@@ -161,6 +165,14 @@ def mutation_wire(m: Mutation) -> dict[str, Any]:
         "base_version": m.base_version,
         "payload": m.payload,
     }
+
+
+def _last_synced(cache_engine: Any) -> float | None:
+    try:
+        value = replica.read_state(cache_engine, replica.LAST_SYNCED_KEY)
+        return float(value) if value else None
+    except (DatabaseError, sqlite3.DatabaseError, ValueError):
+        return None
 
 
 class SyncCycle:
@@ -198,7 +210,10 @@ class SyncCycle:
         with self.lock:
             try:
                 if not self.client.has_token:
-                    raise Unauthorized(401, "signed_out", "Sign in to sync with the server.")
+                    # Signed in offline without a kept token: an unreachable server is
+                    # "offline" (the probe raises), a reachable one needs a new sign-in.
+                    self.client.server_epoch()
+                    raise Unauthorized(401, "signed_out", NO_TOKEN_MESSAGE)
                 self._confirm_server_identity(outcome)
                 ids: set[int] = set()
                 outcome.pushed = self.push(ids)
@@ -224,6 +239,7 @@ class SyncCycle:
                 outcome.ok, outcome.error = False, f"{exc.message} ({exc.code})"
             except SyncError as exc:
                 outcome.ok, outcome.error = False, str(exc)
+            outcome.last_synced_at = _last_synced(self.cache_engine)
             counts = self.outbox.counts()
             outcome.pending = counts.get(MutationState.PENDING, 0)
             outcome.needs_attention = counts.get(MutationState.REJECTED, 0) + counts.get(
@@ -582,6 +598,8 @@ class SyncEngine(QObject):
         assert isinstance(outcome, SyncOutcome)
         self._task = None
         self._pending, self._attention = outcome.pending, outcome.needs_attention
+        if outcome.last_synced_at and not self._last_synced:
+            self._last_synced = outcome.last_synced_at  # synced before this session
         if outcome.ok:
             self._online, self._error = True, None
             self._last_synced = outcome.finished_at
