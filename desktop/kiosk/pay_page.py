@@ -171,8 +171,8 @@ class KioskPayPage(QWidget):
         self.device = device
         self.payee = payee
         self.timeout_s = timeout_s
-        self.ceiling_paise = int(
-            ctx.settings.value("payments/ceiling_paise", DEFAULT_CEILING_PAISE, int))
+        ceiling = ctx.settings.value("payments/ceiling_paise", DEFAULT_CEILING_PAISE, int)
+        self.ceiling_paise = ceiling if isinstance(ceiling, int) else DEFAULT_CEILING_PAISE
         self._generation = 0
         self._masked_name = ""
         self._option = PaymentOption.PAYMENT

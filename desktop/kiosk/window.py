@@ -639,7 +639,9 @@ class KioskWindow(QMainWindow):
             self.due_caption.setText("Amount due")
             self.due.setText("Nothing due")
         self.pending_info.setText(
-            f"Includes {account.pending_payments} payment(s) not yet confirmed by head office."
+            f"Includes {account.pending_payments} "
+            f"{'payment' if account.pending_payments == 1 else 'payments'} not yet confirmed "
+            "by head office."
             if account.pending_payments else "")
         self._show_payment_options(account)
         self.pages.setCurrentIndex(ACCOUNT)
