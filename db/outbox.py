@@ -150,6 +150,13 @@ class Outbox:
         self._put(conn, "receipt_counter", str(counter))
         return f"{self._device_code(conn)}-{counter:06d}"
 
+    def reserve_receipt_number(self) -> str:
+        """Take the next receipt number now, for a payment recorded later (a kiosk's UPI QR
+        carries it as the transaction reference before the money arrives). A reservation
+        that is never used leaves a gap in the series: no money was taken under it."""
+        with self.engine.begin() as conn:
+            return self._next_receipt_number(conn)
+
     # -- writing ------------------------------------------------------------------------
 
     def enqueue(
@@ -175,11 +182,13 @@ class Outbox:
         payload: dict[str, Any],
         created_by: str,
         mutation_id: str,
+        receipt_number: str | None = None,
     ) -> Mutation:
         """Record a payment and give it its offline receipt number, in one transaction.
 
         ``mutation_id`` is the idempotency key made when the payment dialog opened: calling
         this twice with the same key returns the first record and takes nothing twice.
+        ``receipt_number``: one taken with :meth:`reserve_receipt_number` (else the next).
         """
         with self.engine.begin() as conn:
             existing = conn.execute(
@@ -187,7 +196,7 @@ class Outbox:
             ).first()
             if existing is not None:
                 return _row_to_mutation(existing)
-            receipt = self._next_receipt_number(conn)
+            receipt = receipt_number or self._next_receipt_number(conn)
             body = {**payload, "receipt_number": receipt, "payment_uuid": mutation_id}
             return self._insert(
                 conn, MutationKind.PAYMENT, account_id, body, created_by, None, mutation_id

@@ -77,19 +77,32 @@ def _getter(columns: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]
     return itemgetter(*columns)
 
 
+def _upsert_sql(table: str, columns: list[str], pk: list[str]) -> str:
+    """The statement that writes one pulled row. ``accounts`` is updated in place: its
+    ``id`` is not SQLite's rowid, and ``INSERT OR REPLACE`` (delete + insert) would give the
+    row a new rowid on every change, so the account list (which keeps rowids) would lose the
+    selected account after each sync that touched it. Tables with other UNIQUE columns keep
+    REPLACE, which also clears a row holding such a value."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    if table == "accounts" and pk == ["id"]:
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in pk)
+        return (f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) '
+                f'ON CONFLICT("id") DO UPDATE SET {updates}')
+    return f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})'
+
+
 def _table_sql() -> dict[str, _TableSql]:
     out: dict[str, _TableSql] = {}
     for name in DOMAIN_TABLES:
         table = cache_metadata.tables[name]
         columns = [c.name for c in table.columns]
         pk = [c.name for c in table.primary_key.columns]
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join("?" for _ in columns)
         where = " AND ".join(f'"{c}" = ?' for c in pk)
         out[name] = _TableSql(
             columns=columns,
             pk=pk,
-            upsert=f'INSERT OR REPLACE INTO "{name}" ({quoted}) VALUES ({marks})',
+            upsert=_upsert_sql(name, columns, pk),
             delete=f'DELETE FROM "{name}" WHERE {where}',
             values=_getter(columns),
         )
@@ -233,9 +246,7 @@ def _block_sql(table: Any, columns: Any) -> _BlockSql:
         raise ReplicaError(f"a snapshot block of {table} names an unknown column")
     if len(set(columns)) != len(columns) or not set(sql.pk) <= set(columns):
         raise ReplicaError(f"a snapshot block of {table} repeats a column or lacks its key")
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    upsert = f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})'
+    upsert = _upsert_sql(table, columns, sql.pk)
     search = None
     account_id = None
     if table == "accounts":

@@ -39,6 +39,7 @@ from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE
 from billing.money import format_inr
+from billing.phone import format_mobile
 from billing.rules import is_outstanding
 from db import account_query as aq
 from db.overlay import PendingPayments
@@ -149,13 +150,6 @@ def relative_time(moment: datetime, now: datetime) -> str:
         months = days // 30
         return "1 month ago" if months == 1 else f"{months} months ago"
     return moment.strftime("%d %b %Y")
-
-
-def format_mobile(e164: str) -> str:
-    """``+919876543210`` → ``+91 98765 43210`` (other shapes unchanged)."""
-    if e164.startswith("+91") and len(e164) == 13 and e164[3:].isdigit():
-        return f"+91 {e164[3:8]} {e164[8:]}"
-    return e164
 
 
 def searches(query: aq.AccountQuery) -> bool:

@@ -967,6 +967,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_outbox_changed(self) -> None:
+        if self._refresh_timer.isActive():
+            # A re-read of the rows is due (a sync pulled them): it loads the pending
+            # payments with the rows. Laying the new overlay over the old rows would show
+            # the balance from before a just-confirmed payment until the rows arrive.
+            return
         task = self.ctx.tasks.run_db("pending payments", partial(_overlay_job, self.ctx))
         task.done.connect(self._on_overlay)
 

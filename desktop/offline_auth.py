@@ -108,6 +108,13 @@ class OfflineVerifiers:
         return OfflineUser(entry["username"], dict(entry["profile"]), entry.get("server", ""),
                            online_at)
 
+    def display_name(self, username: str) -> str | None:
+        """The person's name of a user who signed in on this PC (for receipts), else None."""
+        entry = self._load().get(username.casefold())
+        profile = entry.get("profile") if isinstance(entry, dict) else None
+        name = profile.get("display_name") if isinstance(profile, dict) else None
+        return str(name) if name else None
+
     def knows(self, username: str) -> bool:
         return username.casefold() in self._load()
 

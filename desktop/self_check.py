@@ -150,7 +150,7 @@ def _check_windows(folder: Path, app: object) -> None:
         main.resize(1100, 700)
         image = main.grab().toImage()
         _check(not image.isNull() and image.width() > 0, "the main window did not render")
-        kiosk = KioskWindow(ctx, start_payment=None)
+        kiosk = KioskWindow(ctx)
         windows.append(kiosk)
         kiosk.resize(1280, 800)
         image = kiosk.grab().toImage()

@@ -15,6 +15,8 @@ Keys (shared with the modules that read them):
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
 | ``receipts/afterRecord`` | ``show``, ``print`` or ``window`` (after a payment) | payment flow |
 | ``counter/payKey`` | the key opening the first payment option (default F2) | main window |
+| ``kiosk/upi_vpa`` / ``kiosk/upi_payee_name`` | who the kiosk's UPI QR pays | kiosk payments |
+| ``kiosk/upi_status_url`` | the payment-status service that confirms UPI payments | kiosk |
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.upi import MAX_NAME_CHARS, UpiError, validate_vpa
 from desktop.counter_keys import DEFAULT_PAY_KEY, SETTINGS_PAY_KEY, pay_key_problem
+from desktop.kiosk.devices import PAYEE_NAME_KEY, STATUS_URL_KEY, VPA_KEY
 from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
 from desktop.payments.flow import (
     AFTER_RECORD_CHOICES,
@@ -84,6 +88,9 @@ class DeskSettings:
     time_zone: str = BRANCH_ZONE
     after_record: str = AFTER_RECORD_SHOW
     pay_key: str = DEFAULT_PAY_KEY
+    upi_vpa: str = ""
+    upi_payee_name: str = ""
+    upi_status_url: str = ""
 
     @classmethod
     def load(cls, settings: QSettings) -> DeskSettings:
@@ -102,6 +109,9 @@ class DeskSettings:
             time_zone=str(settings.value(TIME_ZONE, "", str) or ""),
             after_record=after if after in AFTER_RECORD_CHOICES else AFTER_RECORD_SHOW,
             pay_key=str(settings.value(SETTINGS_PAY_KEY, DEFAULT_PAY_KEY, str) or DEFAULT_PAY_KEY),
+            upi_vpa=str(settings.value(VPA_KEY, "", str) or ""),
+            upi_payee_name=str(settings.value(PAYEE_NAME_KEY, "", str) or ""),
+            upi_status_url=str(settings.value(STATUS_URL_KEY, "", str) or ""),
         )
 
     def save(self, settings: QSettings) -> None:
@@ -116,6 +126,9 @@ class DeskSettings:
         settings.setValue(TIME_ZONE, self.time_zone)
         settings.setValue(SETTINGS_AFTER_RECORD, self.after_record)
         settings.setValue(SETTINGS_PAY_KEY, self.pay_key)
+        settings.setValue(VPA_KEY, self.upi_vpa)
+        settings.setValue(PAYEE_NAME_KEY, self.upi_payee_name)
+        settings.setValue(STATUS_URL_KEY, self.upi_status_url)
         settings.sync()
 
     def problems(self) -> list[str]:
@@ -131,6 +144,18 @@ class DeskSettings:
             _HEX4.match(self.usb_vendor) and _HEX4.match(self.usb_product)
         ):
             found.append("USB vendor and product ids are 4 hex digits each, e.g. 04b8 and 0202.")
+        if self.upi_vpa:
+            try:
+                validate_vpa(self.upi_vpa)
+            except UpiError as exc:
+                found.append(str(exc))
+        if len(self.upi_payee_name) > MAX_NAME_CHARS:
+            found.append(f"Keep the UPI payee name to {MAX_NAME_CHARS} characters.")
+        if self.upi_status_url:
+            url = QUrl(self.upi_status_url, QUrl.ParsingMode.StrictMode)
+            if not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
+                found.append("The UPI payment-status address must look like "
+                             "https://pg.example.in/upi/status.")
         lines = self.receipt_header.splitlines()
         if len(lines) > HEADER_MAX_LINES or any(len(x) > HEADER_MAX_CHARS for x in lines):
             found.append(f"Keep the receipt header to {HEADER_MAX_LINES} lines of at most "
@@ -255,6 +280,18 @@ class SettingsDialog(QDialog):
         self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
         kiosk_form.addRow("New staff PIN", self.pin)
         kiosk_form.addRow("Repeat PIN", self.pin_again)
+        self.upi_vpa = QLineEdit(current.upi_vpa, kiosk_box)
+        self.upi_vpa.setObjectName("settingsUpiVpa")
+        self.upi_vpa.setPlaceholderText("terabyte.cbe@okaxis")
+        kiosk_form.addRow("UPI ID paid by the QR", self.upi_vpa)
+        self.upi_name = QLineEdit(current.upi_payee_name, kiosk_box)
+        self.upi_name.setObjectName("settingsUpiPayeeName")
+        self.upi_name.setPlaceholderText("Terabyte Broadband")
+        kiosk_form.addRow("UPI payee name", self.upi_name)
+        self.upi_status = QLineEdit(current.upi_status_url, kiosk_box)
+        self.upi_status.setObjectName("settingsUpiStatusUrl")
+        self.upi_status.setPlaceholderText("https://pg.example.in/upi/status")
+        kiosk_form.addRow("UPI payment-status address", self.upi_status)
         layout.addWidget(kiosk_box)
 
         self.error = QLabel("", self)
@@ -271,7 +308,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         for edit in (self.server, self.host, self.vendor, self.product, self.pin,
-                     self.pin_again):
+                     self.pin_again, self.upi_vpa, self.upi_name, self.upi_status):
             edit.textChanged.connect(self._validate)
         self.header.textChanged.connect(self._validate)
         self.printer_kind.currentIndexChanged.connect(self._validate)
@@ -292,6 +329,9 @@ class SettingsDialog(QDialog):
             time_zone=str(self.zone.currentData()),
             after_record=str(self.after_record.currentData()),
             pay_key=self.pay_key.keySequence().toString(),
+            upi_vpa=self.upi_vpa.text().strip(),
+            upi_payee_name=self.upi_name.text().strip(),
+            upi_status_url=self.upi_status.text().strip(),
         )
 
     def _pin_problem(self) -> str | None:

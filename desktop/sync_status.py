@@ -156,16 +156,16 @@ class SyncStatusWidget(QWidget):
     @Slot(object)
     def show_status(self, status: object) -> None:
         assert isinstance(status, SyncStatus)
-        if not status.signed_in:
-            state, colour = "● Signed out", "#5f6368"
-        elif status.syncing:
+        if status.syncing:
             state, colour = "⟳ Syncing…", "#1a73e8"
         elif status.online is None:
             state, colour = "● Connecting…", "#5f6368"
-        elif status.online:
-            state, colour = "● Online", "#188038"
-        else:
+        elif not status.online:
             state, colour = "● Offline", "#b3261e"
+        elif not status.signed_in:  # the server answers, but this session has no token
+            state, colour = "● Sign-in needed", "#b06000"
+        else:
+            state, colour = "● Online", "#188038"
         self.state_label.setText(state)
         self.state_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.last_label.setText(_when(status.last_synced_at))
@@ -177,7 +177,8 @@ class SyncStatusWidget(QWidget):
         self.error_label.setText(status.error or "")
         self.error_label.setVisible(bool(status.error))
         self.error_label.setToolTip(status.error or "")
-        self.sync_button.setEnabled(status.signed_in and not status.syncing)
+        # Without a token "Sync now" still finds out whether the server can be reached.
+        self.sync_button.setEnabled(not status.syncing)
         if status.needs_attention:
             self.attention_button.setText(f"Needs attention ({status.needs_attention})")
             self.attention_button.show()

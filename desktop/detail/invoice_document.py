@@ -9,6 +9,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from billing.money import amount_in_words
+from billing.phone import format_mobile
 from db.account_details import InvoiceDocument
 from desktop.detail.format import format_date, format_inr
 
@@ -34,7 +35,7 @@ def invoice_html(doc: InvoiceDocument) -> str:
         for x in (
             f"{doc.account_name} (Account {doc.account_id})",
             doc.billing_address or "",
-            doc.mobile or "",
+            format_mobile(doc.mobile),
             doc.email or "",
         )
         if x

@@ -2,7 +2,9 @@
 
 :func:`start_kiosk` is what ``desktop.app`` calls: it makes sure a staff PIN is set (a
 ``--demo`` kiosk without one uses :data:`~desktop.kiosk.pin.DEMO_PIN`, not saved) and
-shows the full-screen window.
+shows the full-screen window. Payments go through the payment device Settings configure
+(``desktop.kiosk.devices``); ``--demo`` uses the labelled demo UPI device and a sample
+payee, neither saved.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from desktop.context import AppContext
+from desktop.kiosk.devices import configured_device, upi_payee
 from desktop.kiosk.pin import DEMO_PIN, kiosk_pin_hash
 from desktop.kiosk.window import IDLE_MS, KioskWindow
 
@@ -46,4 +49,6 @@ def kiosk_window(
     if pin_hash is None:
         log.error("kiosk mode refused: no staff PIN set")
         return None
-    return KioskWindow(ctx, full_screen=full_screen, pin_hash=pin_hash)
+    device = configured_device(ctx.settings, ctx.tasks, demo=demo)
+    return KioskWindow(ctx, full_screen=full_screen, pin_hash=pin_hash, payment_device=device,
+                       payee=upi_payee(ctx.settings, demo=demo))

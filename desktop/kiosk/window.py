@@ -5,13 +5,15 @@ for is ever shown, masked; nothing on any screen lists accounts. Leaving needs t
 PIN. Any 60 s without a touch or a key returns to the start screen and forgets everything
 typed. Look-ups read the local cache and payments go to the outbox, so a kiosk keeps
 taking money while head office is unreachable, and says so on the receipt.
+
+Payments are the kiosk's own screen (:mod:`desktop.kiosk.pay_page`): only a payment device
+that proves the money arrived (the UPI QR and its confirmation source) records anything;
+there is no Cash, Cheque or Bank transfer choice at a kiosk.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -20,7 +22,6 @@ from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Sign
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
     QFrame,
     QGridLayout,
@@ -42,6 +43,7 @@ from billing.rules import PaymentOption
 from db.outbox import Mutation
 from desktop import APP_NAME
 from desktop.context import AppContext
+from desktop.kiosk.devices import Payee, PaymentDevice
 from desktop.kiosk.keypad import Keypad
 from desktop.kiosk.lookup import (
     KioskAccount,
@@ -52,8 +54,8 @@ from desktop.kiosk.lookup import (
     lookup,
     mutation_by_id,
     outbox_high_seq,
-    payment_since,
 )
+from desktop.kiosk.pay_page import KioskPayPage
 from desktop.kiosk.pin import stored_pin_hash, verify_pin
 from desktop.kiosk.receipt import (
     CONFIRMED_NOTE,
@@ -82,27 +84,17 @@ PIN_LOCK_MS = 30_000
 
 START, ACCOUNT, RECEIPT, PIN = range(4)
 PAY_UNAVAILABLE = "Payments are not available at this kiosk yet. Please pay at the counter."
+#: The kiosk's payment screen (after the four above).
+PAY = 4
 MOBILE_NEEDS_SERVER = (
     "Finding an account by mobile number needs the connection to head office, which is down "
     "just now. Please enter your Account ID instead."
 )
 
-StartPayment = Callable[[AppContext, int, PaymentOption, QWidget], Any]
-
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
     QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
 })
-
-
-def load_start_payment() -> StartPayment | None:
-    """The counter's payment flow, or None while ``desktop.payments`` is not available."""
-    try:
-        from desktop.payments.flow import start_payment
-    except ImportError as exc:
-        log.warning("kiosk payments unavailable: %s", exc)
-        return None
-    return start_payment
 
 
 @dataclass(frozen=True)
@@ -166,12 +158,6 @@ def _server_lookup_job(client: Any, mobile: str, generation: int,
     return _ServerAnswer(generation, Outcome.FOUND, int(body["account_id"]))
 
 
-def _payment_job(
-    ctx: AppContext, account_id: int, after_seq: int, generation: int, _c: TaskControl
-) -> _PaymentAnswer:
-    return _PaymentAnswer(generation, payment_since(ctx.outbox, account_id, after_seq))
-
-
 def _mutation_job(ctx: AppContext, mutation_id: str, generation: int,
                   _c: TaskControl) -> _PaymentAnswer:
     return _PaymentAnswer(generation, mutation_by_id(ctx.outbox, mutation_id))
@@ -180,28 +166,6 @@ def _mutation_job(ctx: AppContext, mutation_id: str, generation: int,
 def _print_job(printer: Any, receipt: KioskReceipt, width: int, _c: TaskControl) -> str:
     print_receipt(printer, receipt, width)
     return receipt.receipt_number
-
-
-def _flow_account_facts(ctx: AppContext, account_id: int) -> dict[str, str]:
-    """The full name, mobile and email the payment flow loaded (to mask them on screen)."""
-    try:
-        from desktop.payments.flow import active_flow
-    except ImportError:
-        return {}
-    flow = active_flow(ctx, account_id)
-    loaded = getattr(flow, "loaded", None)
-    account = getattr(loaded, "account", None)
-    if account is None:
-        return {}
-    facts = {"name": account.name, "mobile": account.mobile, "email": account.email}
-    return {key: str(value) for key, value in facts.items() if value}
-
-
-def _replace_all(text: str, pairs: list[tuple[str, str]]) -> str:
-    for real, shown in pairs:
-        for form in {real, html.escape(real), html.escape(real, quote=False)}:
-            text = text.replace(form, shown)
-    return text
 
 
 def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
@@ -237,7 +201,8 @@ class KioskWindow(QMainWindow):
         ctx: AppContext,
         *,
         idle_ms: int = IDLE_MS,
-        start_payment: StartPayment | bool | None = True,
+        payment_device: PaymentDevice | None = None,
+        payee: Payee | None = None,
         full_screen: bool = False,
         pin_hash: str | None = None,
         parent: QWidget | None = None,
@@ -248,21 +213,15 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — Kiosk")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._start_payment: StartPayment | None = (
-            load_start_payment() if start_payment is True else start_payment or None
-        )
         self._may_close = False
         self._generation = 0  # bumped on every reset: late answers for old screens are dropped
         self._account: KioskAccount | None = None
         self._high_seq = 0
-        self._watching: int | None = None  # account id whose new payment we wait for
         self._receipt: KioskReceipt | None = None
         self._receipt_mutation: str | None = None
         self._pin_failures = 0
         self._fallback_pin_hash = pin_hash  # --demo's unsaved DEMO_PIN hash
         self._filter_installed = False
-        self.payment_dialog: QWidget | None = None
-        self._unmasked: dict[str, str] = {}
 
         try:
             self.setStyleSheet(read_text(KIOSK_STYLE))
@@ -294,6 +253,7 @@ class KioskWindow(QMainWindow):
         self.pages.addWidget(self._build_account_page())
         self.pages.addWidget(self._build_receipt_page())
         self.pages.addWidget(self._build_pin_page())
+        self._build_pay_page(payment_device, payee)
 
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
         if full_screen:
@@ -394,6 +354,7 @@ class KioskWindow(QMainWindow):
         col.addWidget(self.pay_unavailable)
         buttons = QHBoxLayout()
         buttons.setSpacing(20)
+        self.option_row = buttons
         self.option_buttons: dict[PaymentOption, QPushButton] = {}
         for option in PaymentOption:
             button = _button(option.label, f"kioskOption_{option.value}", page, "primary")
@@ -402,8 +363,9 @@ class KioskWindow(QMainWindow):
             buttons.addWidget(button, 2)
             self.option_buttons[option] = button
         self.start_over = _button("Not me — start again", "kioskStartOver", page, "secondary")
+        self.start_over.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.start_over.clicked.connect(self.reset_to_start)
-        buttons.addWidget(self.start_over, 1)
+        buttons.addWidget(self.start_over, 2)
         col.addLayout(buttons)
         col.addStretch(1)
         return page
@@ -499,30 +461,7 @@ class KioskWindow(QMainWindow):
         kind = event.type()
         if kind in _ACTIVITY:
             self._idle.start()
-        elif (kind == QEvent.Type.Show and isinstance(watched, QDialog)
-              and watched.parentWidget() is self):
-            self._mask_dialog(watched)
         return False
-
-    def _mask_dialog(self, dialog: QDialog) -> None:
-        """The counter's payment windows show the customer's full name, mobile and email;
-        at a kiosk they show the masked ones (before the window is first painted)."""
-        account = self._account
-        if account is None:
-            return
-        if not self._unmasked:
-            self._unmasked = _flow_account_facts(self.ctx, account.account_id)
-        pairs = [(real, shown) for real, shown in (
-            (self._unmasked.get("name"), account.masked_name),
-            (self._unmasked.get("mobile"), account.masked_mobile),
-            (self._unmasked.get("email"), "—"),
-        ) if real]
-        if not pairs:
-            return
-        for label in dialog.findChildren(QLabel):
-            label.setText(_replace_all(label.text(), pairs))
-        for view in dialog.findChildren(QTextBrowser):
-            view.setHtml(_replace_all(view.toHtml(), pairs))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -567,11 +506,9 @@ class KioskWindow(QMainWindow):
         """Back to the start screen, forgetting the account and everything typed."""
         self._generation += 1
         self._account = None
-        self._unmasked = {}
-        self._watching = None
         self._receipt = None
         self._receipt_mutation = None
-        self._close_payment_dialogs()
+        self.pay_page.forget()
         self.entry.clear()
         self.pin_field.clear()
         self.message.clear()
@@ -589,19 +526,12 @@ class KioskWindow(QMainWindow):
         if self.isVisible():
             self._idle.start()
 
-    def _close_payment_dialogs(self) -> None:
-        dialogs = [w for w in self.findChildren(QDialog) if w.isVisible()]
-        if self.payment_dialog is not None and self.payment_dialog not in dialogs:
-            dialogs.append(self.payment_dialog)  # type: ignore[arg-type]
-        for dialog in dialogs:
-            if isinstance(dialog, QDialog):
-                dialog.reject()
-            dialog.close()
-        self.payment_dialog = None
-
     @Slot()
     def _on_idle(self) -> None:
         if self.current_page == START and not self.entry.text():
+            return
+        if self.pay_page.waiting_for_money:  # the QR has its own time limit
+            self._idle.start()
             return
         log.info("kiosk: idle; back to the start screen")
         self.reset_to_start()
@@ -682,7 +612,6 @@ class KioskWindow(QMainWindow):
     def show_account(self, account: KioskAccount) -> None:
         """The account screen: masked name and mobile, what is due, plan and expiry."""
         self._account = account
-        self._unmasked = {}
         self.entry.clear()
         self.message.clear()
         f = self.fields
@@ -710,35 +639,55 @@ class KioskWindow(QMainWindow):
             self.due_caption.setText("Amount due")
             self.due.setText("Nothing due")
         self.pending_info.setText(
-            f"Includes {account.pending_payments} payment(s) not yet confirmed by head office."
+            f"Includes {account.pending_payments} "
+            f"{'payment' if account.pending_payments == 1 else 'payments'} not yet confirmed "
+            "by head office."
             if account.pending_payments else "")
-        payable = self._start_payment is not None
-        for option, button in self.option_buttons.items():
-            button.setVisible(option in account.options)
-            button.setEnabled(payable)
-        self.pay_unavailable.setVisible(not payable)
+        self._show_payment_options(account)
         self.pages.setCurrentIndex(ACCOUNT)
 
     # -- paying --------------------------------------------------------------------------
 
+    def _build_pay_page(self, device: PaymentDevice | None, payee: Payee | None) -> None:
+        self.pay_page = KioskPayPage(self.ctx, device, payee, self)
+        index = self.pages.addWidget(self.pay_page)
+        assert index == PAY
+        self.pay_page.paid.connect(self._on_kiosk_paid)
+        self.pay_page.cancelled.connect(self._on_kiosk_payment_cancelled)
+
+    def _show_payment_options(self, account: KioskAccount) -> None:
+        """The account's options in the rules' order (Recharge before Advance)."""
+        payable = self.pay_page.available
+        for position, option in enumerate(account.options):
+            button = self.option_buttons[option]
+            self.option_row.removeWidget(button)
+            self.option_row.insertWidget(position, button, 2)
+        for option, button in self.option_buttons.items():
+            button.setVisible(option in account.options)
+            button.setEnabled(payable)
+        self.pay_unavailable.setVisible(not payable)
+
     def _on_option(self, option: PaymentOption, _checked: bool = False) -> None:
         account = self._account
-        if account is None or self._start_payment is None:
+        if account is None or not self.pay_page.available:
             return
         if option not in account.options:
             return
-        self._watching = account.account_id
         log.info("kiosk: %s for account %s", option.value, account.account_id)
-        result = self._start_payment(self.ctx, account.account_id, option, self)
-        if isinstance(result, QWidget):
-            self.payment_dialog = result
-            if isinstance(result, QDialog):
-                result.finished.connect(self._on_payment_dialog_finished)
+        self.pay_page.begin(account.account_id, option, account.masked_name)
+        self.pages.setCurrentIndex(PAY)
 
-    @Slot(int)
-    def _on_payment_dialog_finished(self, _code: int) -> None:
-        self.payment_dialog = None
-        self._check_for_payment()
+    @Slot(object)
+    def _on_kiosk_paid(self, mutation: object) -> None:
+        assert isinstance(mutation, Mutation)
+        if self._account is None:
+            return
+        self.show_receipt(mutation)
+
+    @Slot()
+    def _on_kiosk_payment_cancelled(self) -> None:
+        if self._account is not None and self.current_page == PAY:
+            self.pages.setCurrentIndex(ACCOUNT)
 
     @Slot()
     def _on_outbox_changed(self) -> None:
@@ -746,25 +695,6 @@ class KioskWindow(QMainWindow):
             task = self.ctx.tasks.run_db("kiosk receipt state", partial(
                 _mutation_job, self.ctx, self._receipt_mutation, self._generation))
             task.done.connect(self._on_receipt_state)
-            return
-        self._check_for_payment()
-
-    def _check_for_payment(self) -> None:
-        if self._watching is None:
-            return
-        task = self.ctx.tasks.run_db("kiosk payment check", partial(
-            _payment_job, self.ctx, self._watching, self._high_seq, self._generation))
-        task.done.connect(self._on_payment_checked)
-
-    @Slot(object)
-    def _on_payment_checked(self, answer: object) -> None:
-        assert isinstance(answer, _PaymentAnswer)
-        if answer.generation != self._generation or self._watching is None:
-            return
-        if answer.mutation is None or self._account is None:
-            return
-        self._watching = None
-        self.show_receipt(answer.mutation)
 
     @Slot(object)
     def _on_receipt_state(self, answer: object) -> None:
@@ -786,7 +716,6 @@ class KioskWindow(QMainWindow):
 
     def show_receipt(self, mutation: Mutation) -> None:
         """The receipt screen for a payment just recorded; prints it when a printer is set."""
-        self._close_payment_dialogs()
         self._receipt_mutation = mutation.mutation_id
         self._render_receipt(mutation)
         self.pages.setCurrentIndex(RECEIPT)
@@ -843,11 +772,9 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def show_pin_page(self) -> None:
-        self._close_payment_dialogs()
+        self.pay_page.forget()
         self._generation += 1
         self._account = None
-        self._unmasked = {}
-        self._watching = None
         self.entry.clear()
         self.pin_field.clear()
         self.pin_message.clear()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import format_inr
+from billing.phone import format_mobile
 from db.payments_local import DueRow, due_list
 from desktop.context import AppContext
 from desktop.payments.flow import start_payment
@@ -93,7 +94,7 @@ class DueListWindow(QWidget):
         for i, row in enumerate(rows):
             counts[row.category] = counts.get(row.category, 0) + 1
             values = [
-                row.category, str(row.account_id), row.name, row.mobile,
+                row.category, str(row.account_id), row.name, format_mobile(row.mobile),
                 "Prepaid" if row.prepaid else "Postpaid", format_inr(row.balance_paise),
                 f"{row.key_date:%d %b %Y}", row.detail,
             ]

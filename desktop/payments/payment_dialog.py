@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from billing.lifecycle import AccountStatus
 from billing.money import DEFAULT_CEILING_PAISE, AmountError, format_inr, paise_to_decimal
 from billing.money import parse_amount as parse_money
+from billing.phone import format_mobile
 from billing.rules import (
     PaymentMethod,
     PaymentOption,
@@ -167,7 +168,7 @@ class PaymentDialog(QDialog):
         facts = [
             ("Account ID", str(a.id), "accountIdValue"),
             ("Name", a.name, "accountNameValue"),
-            ("Mobile", a.mobile, "mobileValue"),
+            ("Mobile", format_mobile(a.mobile), "mobileValue"),
             ("Email", a.email or "—", "emailValue"),
             ("Plan type", a.plan_type, "planTypeValue"),
             ("Status", a.status.value, "statusValue"),

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QMarginsF, QSizeF, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import amount_in_words, format_inr
+from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption
 from db.outbox import Mutation
 from db.payments_local import record_receipt_print
 from desktop.account_codes import account_codes_html
 from desktop.context import AppContext
+from desktop.offline_auth import OfflineVerifiers
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,8 @@ class ReceiptData:
     branch: str | None = None
     header: tuple[str, ...] = ()
     """Lines from settings (``receipts/header``): address, GSTIN, phone."""
+    mutation_id: str | None = None
+    """The outbox write behind this receipt (to follow it until the server confirms)."""
 
     @property
     def device_code(self) -> str:
@@ -90,6 +94,17 @@ class ReceiptData:
 
     def as_duplicate(self) -> ReceiptData:
         return replace(self, duplicate=True)
+
+    def with_server_answer(self, mutation: Mutation) -> ReceiptData:
+        """This receipt once the server has answered: no longer PENDING SYNC, with the
+        server's balance and document number."""
+        if not mutation.state.acknowledged:
+            return self
+        answer = (mutation.result or {}).get("payment") or {}
+        return replace(
+            self, pending_sync=False,
+            balance_after_paise=int(answer.get("balance_after_paise", self.balance_after_paise)),
+            document_number=answer.get("document_number") or self.document_number)
 
     @classmethod
     def from_mutation(
@@ -130,6 +145,7 @@ class ReceiptData:
             document_number=answer.get("document_number"),
             branch=branch,
             header=header,
+            mutation_id=mutation.mutation_id,
         )
 
 
@@ -152,7 +168,7 @@ def receipt_fields(data: ReceiptData, *, rupee: str = "₹") -> list[tuple[str, 
         ("Date", data.local_time.strftime("%d-%m-%Y %H:%M")),
         ("Account ID", str(data.account_id)),
         ("Name", data.account_name),
-        ("Mobile", data.mobile),
+        ("Mobile", format_mobile(data.mobile)),
         ("For", _option_title(data.option)),
     ]
     if data.plan_name:
@@ -240,6 +256,24 @@ def header_lines(ctx: AppContext) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
+def cashier_name(ctx: AppContext, username: str) -> str:
+    """The person's name a receipt shows for the user who took a payment: the signed-in
+    user's, else that of anyone who signed in on this PC, else the user name."""
+    if username == ctx.user.username:
+        return ctx.user.display_name
+    return OfflineVerifiers(ctx.data_dir).display_name(username) or username
+
+
+def default_pdf_path(data: ReceiptData) -> Path:
+    """Where Save as PDF suggests the file: the user's documents folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder or Path.home()) / f"receipt-{data.receipt_number}.pdf"
+
+
+def _mutation_job(ctx: AppContext, mutation_id: str, _control: TaskControl) -> Mutation | None:
+    return ctx.outbox.get(mutation_id)
+
+
 def _print_count_and_data(ctx: AppContext, data: ReceiptData, target: str) -> ReceiptData:
     """Count this print in the outbox; a receipt printed before comes out as DUPLICATE."""
     before = record_receipt_print(ctx.outbox, data.receipt_number, ctx.user.username, target)
@@ -310,6 +344,29 @@ class ReceiptDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        ctx.events.outbox_changed.connect(self._on_outbox_changed)
+
+    # -- following the server's answer ---------------------------------------------------------
+
+    @Slot()
+    def _on_outbox_changed(self) -> None:
+        """A sync answered: a PENDING SYNC receipt turns into the confirmed one."""
+        if not self.data.pending_sync or self.data.mutation_id is None:
+            return
+        task = self.ctx.tasks.run_db("receipt sync state", partial(
+            _mutation_job, self.ctx, self.data.mutation_id))
+        task.done.connect(self._on_mutation_state)
+
+    @Slot(object)
+    def _on_mutation_state(self, mutation: object) -> None:
+        if not isinstance(mutation, Mutation) or not self.data.pending_sync:
+            return
+        confirmed = self.data.with_server_answer(mutation)
+        if confirmed.pending_sync:
+            return
+        self.data = confirmed
+        self.view.setHtml(receipt_html(confirmed))
+        self.status.setText("Head office confirmed this payment; prints from now on say so.")
 
     def _button(self, name: str, label: str, slot: object, row: QHBoxLayout) -> QPushButton:
         button = QPushButton(label, self)
@@ -370,7 +427,7 @@ class ReceiptDialog(QDialog):
     @Slot()
     def _on_pdf(self) -> None:  # pragma: no cover - needs a real file dialog
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save receipt", f"receipt-{self.data.receipt_number}.pdf", "PDF (*.pdf)"
+            self, "Save receipt", str(default_pdf_path(self.data)), "PDF (*.pdf)"
         )
         if name:
             self.save_pdf(Path(name))

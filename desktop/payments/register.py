@@ -17,12 +17,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from billing.money import format_inr
+from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption
 from db.payments_local import (
     PAYMENT_TYPES,
@@ -50,7 +52,7 @@ from db.payments_local import (
     totals_by_method,
 )
 from desktop.context import AppContext
-from desktop.payments.receipt import ReceiptData, ReceiptDialog, header_lines
+from desktop.payments.receipt import ReceiptData, ReceiptDialog, cashier_name, header_lines
 from desktop.payments.register_export import write_csv, write_xlsx
 from desktop.tasks import TaskControl
 
@@ -63,7 +65,10 @@ COLUMNS = [
 (COL_DATE, COL_DOC, COL_ACCOUNT, COL_NAME, COL_MOBILE, COL_EMAIL, COL_TYPE, COL_METHOD,
  COL_AMOUNT, COL_CASHIER, COL_STATUS) = range(len(COLUMNS))
 
-COLUMN_WIDTHS = [125, 200, 85, 160, 120, 200, 95, 105, 105, 105, 95]
+COLUMN_WIDTHS = [125, 170, 85, 160, 125, 180, 95, 105, 105, 105, 95]
+FILTER_WIDTH = 300
+#: Room left for the window frame and the task bar when sizing to the screen.
+FRAME_ALLOWANCE = 40
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -122,7 +127,7 @@ class RegisterTableModel(QAbstractTableModel):
             COL_DOC: lambda: row.document_number,
             COL_ACCOUNT: lambda: str(row.account_id),
             COL_NAME: lambda: row.name,
-            COL_MOBILE: lambda: row.mobile,
+            COL_MOBILE: lambda: format_mobile(row.mobile),
             COL_EMAIL: lambda: row.email or "",
             COL_TYPE: lambda: row.payment_type.capitalize(),
             COL_METHOD: lambda: _method_label(row.method),
@@ -166,7 +171,8 @@ def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
                 plan = conn.execute(text("SELECT name FROM plans WHERE id = :id"),
                                     {"id": plan_id}).scalar()
             data = ReceiptData.from_mutation(
-                mutation, account_name=row.name, mobile=row.mobile, cashier=row.cashier,
+                mutation, account_name=row.name, mobile=row.mobile,
+                cashier=cashier_name(ctx, row.cashier),
                 zone=ctx.business_zone, plan_name=plan, branch=branch,
                 header=header_lines(ctx),
             )
@@ -187,7 +193,7 @@ def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
         amount_paise=int(p.amount_paise),
         balance_before_paise=int(p.balance_after_paise) + int(p.amount_paise),
         balance_after_paise=int(p.balance_after_paise),
-        cashier=p.taken_by,
+        cashier=cashier_name(ctx, p.taken_by),
         taken_at=datetime.fromtimestamp(int(p.taken_at), UTC),
         zone=ctx.business_zone,
         pending_sync=False,
@@ -267,7 +273,7 @@ class PaymentsRegister(QWidget):
 
         side = QWidget(self)
         side.setLayout(filters)
-        side.setMaximumWidth(360)
+        side.setMaximumWidth(FILTER_WIDTH)
         body = QHBoxLayout()
         body.addWidget(side)
         right = QVBoxLayout()
@@ -276,7 +282,7 @@ class PaymentsRegister(QWidget):
         right.addLayout(buttons)
         body.addLayout(right, 1)
         self.setLayout(body)
-        self.resize(1600, 680)
+        self._fit_to_screen()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -292,6 +298,16 @@ class PaymentsRegister(QWidget):
         task = ctx.tasks.run_db("register choices", partial(_choices_job, ctx))
         task.done.connect(self._on_choices)
         task.error.connect(self._on_choices_failed)
+
+    def _fit_to_screen(self) -> None:
+        """As wide as the columns need, but never wider or taller than the screen's free
+        area (a 1366×768 branch PC); the table scrolls sideways for what does not fit."""
+        wanted = QSize(sum(COLUMN_WIDTHS) + FILTER_WIDTH + 60, 680)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry().size() - QSize(FRAME_ALLOWANCE, FRAME_ALLOWANCE)
+            wanted = wanted.boundedTo(room)
+        self.resize(wanted)
 
     # -- widgets ------------------------------------------------------------------------------
 
@@ -402,7 +418,8 @@ class PaymentsRegister(QWidget):
         refused = sum(1 for r in rows if r.refused is not None)
         counted = len(rows) - refused
         self.totals.setText(
-            f"<b>{counted:,} payments · total {format_inr(total)}</b><br/>" + " · ".join(parts)
+            f"<b>{counted:,} {'payment' if counted == 1 else 'payments'} · total "
+            f"{format_inr(total)}</b><br/>" + " · ".join(parts)
             + (f"<br/>{pending} pending sync" if pending else "")
             + (f"<br/><span style='color:#b00020'>{refused} refused by head office (not in "
                "the totals): see Needs attention</span>" if refused else "")

@@ -16,12 +16,13 @@ from sqlalchemy import Engine
 from billing.roles import Role
 from db import replica
 from db.cache import CACHE_FILLED_FACT
+from db.cache_schema import sync_state
 from db.outbox import Outbox
 from desktop.context import CurrentUser
 from desktop.offline_auth import OfflineVerifiers
 from desktop.secrets import SecretStore
 from desktop.sync.client import ApiError, OfflineError, SignIn, SyncClient, SyncError
-from desktop.sync.engine import pending_payment_count
+from desktop.sync.engine import UNCONFIRMED_OWNER_KEY, pending_payment_count
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,9 @@ class Authenticator:
                 self.outbox.set_device_code(answer.device_code)
             except ValueError as exc:
                 log.info("keeping this PC's device code: %s", exc)
-        reset = self._claim_cache(server, user.username)
+        reset, moved = self._claim_cache(server, user.username, answer.server_epoch)
+        if moved:
+            notice = f"{moved} {notice}" if notice else moved
         self.client = client
         log.info("signed in online as %s (%s)", user.username, user.role.value)
         return SignedIn(user, server, True, answer.business_zone, answer.server_epoch, reset,
@@ -153,12 +156,14 @@ class Authenticator:
         user = user_from_profile(found.profile)
         token = self.secrets.get_token(server, user.username)
         client.set_token(token)
-        reset = self._claim_cache(server, user.username)
+        reset, moved = self._claim_cache(server, user.username, None)
         self.client = client
         notice = "Signed in offline; changes are kept on this PC and sent when the server " \
                  "can be reached."
         if token is None:
             notice += " Sign in again once connected to sync."
+        if moved:
+            notice = f"{notice} {moved}"
         log.info("signed in offline as %s", user.username)
         return SignedIn(user, server, False, cache_reset=reset, notice=notice)
 
@@ -172,19 +177,57 @@ class Authenticator:
         self.client = client
         return True
 
-    def _claim_cache(self, server: str, username: str) -> bool:
-        """Empty the cache when it holds another user's or server's replica."""
+    def _claim_cache(self, server: str, username: str, epoch: str | None
+                     ) -> tuple[bool, str | None]:
+        """Make the cache this user's at this server: ``(emptied, message)``.
+
+        Another user's cache is emptied. The same user at a new address keeps the cache
+        when the server is the same one (its epoch, ``epoch``, is the cache's: ``--demo``
+        on a new port, a new DNS name). Offline (``epoch`` None) the server cannot be
+        asked, so the cache is kept, marked unconfirmed, and the sync engine compares the
+        identities once the server answers (:meth:`SyncCycle._confirm_server_identity`).
+        The outbox is never touched here."""
         owner = f"{username}@{server}"
         current = replica.read_state(self.cache_engine, replica.OWNER_KEY)
         if current == owner:
-            return False
+            self._forget_unconfirmed()
+            return False, None
+        old_user, _, old_server = (current or "").partition("@")
+        _cursor, cached_epoch = replica.read_cursor(self.cache_engine)
+        if current is not None and old_user == username and cached_epoch is not None:
+            if epoch is None:
+                replica.write_state(self.cache_engine, UNCONFIRMED_OWNER_KEY, owner)
+                log.info("offline sign-in at %s; keeping the cache of %s until the server "
+                         "is reached", server, old_server)
+                return False, (
+                    f"This PC's copy of the accounts came from {old_server}; it is kept "
+                    f"until {server} can be reached. If that is a different server, the "
+                    "copy will be rebuilt from it then; payments waiting to be sent are kept "
+                    "either way.")
+            if epoch == cached_epoch:
+                log.info("%s is the server the cache came from (%s): cache kept", server,
+                         old_server)
+                replica.write_state(self.cache_engine, replica.OWNER_KEY, owner)
+                self._forget_unconfirmed()
+                return False, None
         reset = current is not None
         if reset:
             log.info("cache belonged to %s; rebuilding it for %s", current, owner)
         replica.clear(self.cache_engine)
         self.outbox.set_fact(CACHE_FILLED_FACT, None)  # emptied on purpose
         replica.write_state(self.cache_engine, replica.OWNER_KEY, owner)
-        return reset
+        moved = None
+        if reset and old_user == username:
+            moved = (f"{server} is a different server from {old_server}, where this PC's "
+                     "copy of the accounts came from; the copy is rebuilt from it. "
+                     "Payments waiting to be sent are kept.")
+        return reset, moved
+
+    def _forget_unconfirmed(self) -> None:
+        if replica.read_state(self.cache_engine, UNCONFIRMED_OWNER_KEY) is None:
+            return
+        with self.cache_engine.begin() as conn:
+            conn.execute(sync_state.delete().where(sync_state.c.key == UNCONFIRMED_OWNER_KEY))
 
     def check_sign_out(self) -> None:
         """Raise :class:`SignOutRefused` while payments taken here are unsent."""

@@ -215,6 +215,11 @@ class SyncClient:
     def me(self) -> dict[str, Any]:
         return self._json("GET", "/me")
 
+    def server_epoch(self) -> str:
+        """The server's identity (``GET /health``): the same for one database at any
+        address, new after a restore from a backup or for another server."""
+        return str(self._json("GET", "/health")["server_epoch"])
+
     def demo_users(self) -> list[dict[str, Any]]:
         """The demo sign-ins a demo server publishes; empty for a real server."""
         try:

@@ -49,6 +49,7 @@ from db.cache import (
     is_corruption,
     rebuild_in_place,
 )
+from db.cache_schema import sync_state
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.outbox_schema import mutations
 from desktop.sync.client import (
@@ -71,6 +72,11 @@ BULK_COMMIT_ROWS = 50_000
 #: Pages fetched ahead of the one being written (each fetch needs the cursor of the page
 #: before it, so they run one after another on the fetching thread).
 PREFETCH_PAGES = 2
+NO_TOKEN_MESSAGE = ("Signed in without a connection to the server: sign in again to sync "
+                    "(changes are kept on this PC until then).")
+#: Set (to the new ``user@address`` owner) by an offline sign-in to another address: the
+#: cache is kept until that server is reached and its identity compared.
+UNCONFIRMED_OWNER_KEY = "owner_unconfirmed"
 #: Acknowledged writes this recent are re-offered to a server with a new epoch.
 REOFFER_DAYS = 30
 DEFAULT_INTERVAL_S = 60
@@ -139,6 +145,8 @@ class SyncOutcome:
     server_epoch: str | None = None
     pending: int = 0
     needs_attention: int = 0
+    #: When this cache last finished a cycle (this one or an earlier session's).
+    last_synced_at: float | None = None
     seconds: float = 0.0
     finished_at: float = 0.0
 
@@ -157,6 +165,14 @@ def mutation_wire(m: Mutation) -> dict[str, Any]:
         "base_version": m.base_version,
         "payload": m.payload,
     }
+
+
+def _last_synced(cache_engine: Any) -> float | None:
+    try:
+        value = replica.read_state(cache_engine, replica.LAST_SYNCED_KEY)
+        return float(value) if value else None
+    except (DatabaseError, sqlite3.DatabaseError, ValueError):
+        return None
 
 
 class SyncCycle:
@@ -194,7 +210,11 @@ class SyncCycle:
         with self.lock:
             try:
                 if not self.client.has_token:
-                    raise Unauthorized(401, "signed_out", "Sign in to sync with the server.")
+                    # Signed in offline without a kept token: an unreachable server is
+                    # "offline" (the probe raises), a reachable one needs a new sign-in.
+                    self.client.server_epoch()
+                    raise Unauthorized(401, "signed_out", NO_TOKEN_MESSAGE)
+                self._confirm_server_identity(outcome)
                 ids: set[int] = set()
                 outcome.pushed = self.push(ids)
                 self.pull(outcome, ids, report, cancelled)
@@ -219,6 +239,7 @@ class SyncCycle:
                 outcome.ok, outcome.error = False, f"{exc.message} ({exc.code})"
             except SyncError as exc:
                 outcome.ok, outcome.error = False, str(exc)
+            outcome.last_synced_at = _last_synced(self.cache_engine)
             counts = self.outbox.counts()
             outcome.pending = counts.get(MutationState.PENDING, 0)
             outcome.needs_attention = counts.get(MutationState.REJECTED, 0) + counts.get(
@@ -227,6 +248,39 @@ class SyncCycle:
         outcome.seconds = time.perf_counter() - started
         outcome.finished_at = time.time()
         return outcome
+
+    def _confirm_server_identity(self, outcome: SyncOutcome) -> None:
+        """After an offline sign-in to another address the cache was kept, marked
+        unconfirmed (:data:`UNCONFIRMED_OWNER_KEY`). Now the server answers: the same
+        server (its epoch is the cache's) keeps the cache; another one rebuilds it, and
+        says so. The outbox is never touched: its payments are pushed either way."""
+        new_owner = replica.read_state(self.cache_engine, UNCONFIRMED_OWNER_KEY)
+        if new_owner is None:
+            return
+        epoch = self.client.server_epoch()  # offline: raises, the cache stays as it is
+        _cursor, cached_epoch = replica.read_cursor(self.cache_engine)
+        old_owner = replica.read_state(self.cache_engine, replica.OWNER_KEY) or "?"
+        address = new_owner.partition("@")[2]
+        if cached_epoch is not None and epoch == cached_epoch:
+            replica.write_state(self.cache_engine, replica.OWNER_KEY, new_owner)
+            with self.cache_engine.begin() as conn:
+                conn.execute(sync_state.delete().where(sync_state.c.key == UNCONFIRMED_OWNER_KEY))
+            log.info("server at %s is the one the cache came from (%s); cache kept",
+                     address, old_owner)
+            outcome.notice = (f"Connected to {address}: it is the same server this PC's "
+                              "copy of the accounts came from, so the copy was kept.")
+            return
+        log.warning("server at %s (epoch %s) is not the cache's server %s (epoch %s): "
+                    "rebuilding the cache; the outbox is kept", address, epoch, old_owner,
+                    cached_epoch)
+        replica.clear(self.cache_engine)
+        replica.write_state(self.cache_engine, replica.OWNER_KEY, new_owner)
+        self.outbox.set_fact(CACHE_FILLED_FACT, None)
+        outcome.reset = True
+        outcome.notice = (
+            f"{address} is a different server from the one this PC's copy of the accounts "
+            "came from, so the copy is being rebuilt from it now. Payments and changes "
+            "waiting to be sent are kept and sent to it.")
 
     def _rebuild_damaged_cache(
         self,
@@ -544,6 +598,8 @@ class SyncEngine(QObject):
         assert isinstance(outcome, SyncOutcome)
         self._task = None
         self._pending, self._attention = outcome.pending, outcome.needs_attention
+        if outcome.last_synced_at and not self._last_synced:
+            self._last_synced = outcome.last_synced_at  # synced before this session
         if outcome.ok:
             self._online, self._error = True, None
             self._last_synced = outcome.finished_at

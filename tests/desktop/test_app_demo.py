@@ -102,3 +102,54 @@ def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir:
     assert names and all("***" in n for n in names), names[:3]
     assert branches == {1}
     assert owner and "KIOSKCBE1" in owner[0].upper()
+
+
+def test_two_demo_starts_in_one_data_folder_keep_the_cache_and_the_window(
+        qapp: QApplication, data_dir: Path) -> None:
+    """The demo server gets a new port at each start; the cache belongs to the server's
+    identity, so the second start neither rebuilds it nor replaces the window."""
+    args = ["--demo", "--demo-accounts", "200", "--data-dir", str(data_dir)]
+
+    def run(seen: dict[str, object]) -> None:
+        def check() -> None:
+            windows = [w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "mainWindow" and w.isVisible()]
+            if windows and "first_window" not in seen:
+                seen["first_window"] = windows[0]
+            state = windows[0].findChild(QLabel, "syncState") if windows else None
+            online = state is not None and "Online" in state.text()
+            log_text = (data_dir / "logs" / "partner-desk.log").read_text(encoding="utf-8")
+            signed = log_text.count("signed in online as staff.cbe") >= seen["run"]
+            if not (online and signed) and seen.setdefault("tries", 0) < 800:
+                seen["tries"] = int(seen["tries"]) + 1
+                QTimer.singleShot(50, check)
+                return
+            QTimer.singleShot(1500, finish)  # what used to replace the window came later
+
+        def finish() -> None:
+            windows = [w for w in QApplication.topLevelWidgets()
+                       if w.objectName() == "mainWindow" and w.isVisible()]
+            seen["same_window"] = windows == [seen["first_window"]]
+            seen["rows"] = windows[0].findChild(
+                QTableView, "accountTable").model().rowCount() if windows else 0
+            for w in QApplication.topLevelWidgets():
+                if w.isVisible():
+                    w.close()
+            qapp.quit()
+
+        QTimer.singleShot(0, check)
+        assert main(args) == 0
+
+    first: dict[str, object] = {"run": 1}
+    run(first)
+    cache = sqlite3.connect(data_dir / "cache.sqlite3")
+    synced = cache.execute("SELECT count(*) FROM accounts").fetchone()[0]
+    cache.close()
+    assert synced > 0
+    second: dict[str, object] = {"run": 2}
+    run(second)
+    assert second["same_window"], "the second start replaced the window"
+    assert second["rows"] == synced
+    log_text = (data_dir / "logs" / "partner-desk.log").read_text(encoding="utf-8")
+    assert "cache belonged to" not in log_text
+    assert log_text.count("demo server running at") == 2

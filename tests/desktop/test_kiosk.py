@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import os
-import uuid
+import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRegularExpression, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from billing.masking import mask_mobile, mask_name
-from billing.money import format_inr
+from billing.money import format_inr, paise_to_decimal
 from billing.roles import Role
 from billing.rules import PaymentMethod, PaymentOption
+from billing.upi import parse_upi_intent
 from db.outbox import MutationState
 from desktop.context import AppContext, CurrentUser
 from desktop.kiosk import DEMO_PIN, KioskWindow, start_kiosk
+from desktop.kiosk.devices import DemoUpiDevice, Payee
 from desktop.kiosk.pin import PIN_KEY, hash_pin, set_pin, verify_pin
 from desktop.kiosk.receipt import OFFLINE_NOTE, PENDING_MARK
-from desktop.kiosk.window import ACCOUNT, PAY_UNAVAILABLE, PIN, RECEIPT, START
+from desktop.kiosk.window import ACCOUNT, PAY, PAY_UNAVAILABLE, PIN, RECEIPT, START
 from desktop.pyside_guard import guard_singletons
+from desktop.widgets.upi_qr import UpiQrWidget
 from tests.desktop.conftest import make_context
 
 # PySide6 6.12.0 on Python 3.11 leaks references to None/True/False (see that module).
@@ -41,34 +44,7 @@ TEST_PIN = "135790"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-class FakePaymentFlow:
-    """Stands in for ``desktop.payments.flow.start_payment``: records a cash payment in the
-    outbox as the real dialog does (the whole due, or a ₹500 advance) and says so."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[int, PaymentOption]] = []
-
-    def __call__(self, ctx: AppContext, account_id: int, option: PaymentOption,
-                 parent: QWidget) -> None:
-        self.calls.append((account_id, option))
-        with ctx.cache_engine.connect() as conn:
-            balance = int(conn.execute(text(
-                "SELECT balance_paise FROM accounts WHERE id = :id"), {"id": account_id}).scalar())
-        amount = balance if option is PaymentOption.PAYMENT else 500_00
-        ctx.outbox.enqueue_payment(
-            account_id=account_id,
-            payload={
-                "option": option.value, "method": PaymentMethod.CASH.value, "reference": None,
-                "amount_paise": amount, "plan_id": None, "charge_paise": 0,
-                "balance_before_paise": balance,
-                "taken_at": int(datetime(2026, 11, 27, 6, 30, tzinfo=UTC).timestamp()),
-                "branch_id": 1, "tendered_paise": amount,
-            },
-            created_by=ctx.user.username,
-            mutation_id=str(uuid.uuid4()),
-        )
-        ctx.events.outbox_changed.emit()
-
+DEMO_PAYEE = Payee("terabyte.test@okaxis", "Terabyte Broadband")
 
 
 @pytest.fixture(autouse=True)
@@ -90,13 +66,10 @@ def kiosk_ctx(qapp, data_dir, demo_cache_template) -> Iterator[AppContext]:
     context.outbox.engine.dispose()
 
 
-@pytest.fixture
-def flow() -> FakePaymentFlow:
-    return FakePaymentFlow()
-
-
-def _make_window(qtbot, kiosk_ctx, *, idle_ms=60_000, start_payment=None) -> KioskWindow:
-    window = KioskWindow(kiosk_ctx, idle_ms=idle_ms, start_payment=start_payment)
+def _make_window(qtbot, kiosk_ctx, *, idle_ms=60_000, payable=True) -> KioskWindow:
+    window = KioskWindow(kiosk_ctx, idle_ms=idle_ms,
+                         payment_device=DemoUpiDevice() if payable else None,
+                         payee=DEMO_PAYEE if payable else None)
     qtbot.addWidget(window, before_close_func=_unlock)
     window.resize(1280, 800)
     window.show()
@@ -109,8 +82,8 @@ def _unlock(window: KioskWindow) -> None:
 
 
 @pytest.fixture
-def kiosk(qtbot, kiosk_ctx, flow) -> KioskWindow:
-    return _make_window(qtbot, kiosk_ctx, start_payment=flow)
+def kiosk(qtbot, kiosk_ctx) -> KioskWindow:
+    return _make_window(qtbot, kiosk_ctx)
 
 
 def _account(ctx, where="1=1", offset=0):
@@ -138,6 +111,24 @@ def _find(qtbot, window, digits):
 
 def _label(window, name) -> str:
     return window.findChild(QLabel, name).text()
+
+
+def _pay_by_demo_upi(qtbot, window, amount_digits: str | None = None) -> None:
+    """On the payment screen: (type an amount,) touch Pay, see the QR, simulate the bank."""
+    qtbot.waitUntil(lambda: window.current_page == PAY and window.pay_page.loaded)
+    if amount_digits is not None:
+        _tap(qtbot, window, "amountKeyClear")
+        for key in amount_digits:
+            _tap(qtbot, window, "amountKeyDot" if key == "." else f"amountKey{key}")
+    _tap_when_enabled(qtbot, window, "kioskPayContinue")
+    qtbot.waitUntil(lambda: window.pay_page.waiting_for_money)
+    _tap(qtbot, window, "kioskDemoPaid")
+
+
+def _tap_when_enabled(qtbot, window, name):
+    button = window.findChild(QPushButton, name)
+    qtbot.waitUntil(button.isEnabled)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _all_text(window: QWidget) -> str:
@@ -207,8 +198,8 @@ def test_no_listing_is_possible(qtbot, kiosk, kiosk_ctx):
     assert kiosk.findChildren(QAbstractItemView) == []
 
 
-def test_idle_returns_to_start_and_forgets(qtbot, kiosk_ctx, flow):
-    window = _make_window(qtbot, kiosk_ctx, idle_ms=1000, start_payment=flow)
+def test_idle_returns_to_start_and_forgets(qtbot, kiosk_ctx):
+    window = _make_window(qtbot, kiosk_ctx, idle_ms=1000)
     row = _account(kiosk_ctx)
     _find(qtbot, window, str(row.id))
     qtbot.waitUntil(lambda: window.current_page == ACCOUNT)
@@ -222,8 +213,8 @@ def test_idle_returns_to_start_and_forgets(qtbot, kiosk_ctx, flow):
                     timeout=5000)
 
 
-def test_activity_postpones_the_idle_reset(qtbot, kiosk_ctx, flow):
-    window = _make_window(qtbot, kiosk_ctx, idle_ms=1500, start_payment=flow)
+def test_activity_postpones_the_idle_reset(qtbot, kiosk_ctx):
+    window = _make_window(qtbot, kiosk_ctx, idle_ms=1500)
     for _ in range(4):  # 2 s in all, longer than the idle time, but never 1.5 s idle
         _tap(qtbot, window, "kioskKey1")
         qtbot.wait(500)
@@ -295,7 +286,7 @@ def test_demo_kiosk_uses_the_documented_pin_unsaved_and_a_real_one_needs_a_pin(
 
 
 def test_pay_button_disabled_without_payments(qtbot, kiosk_ctx):
-    window = _make_window(qtbot, kiosk_ctx, start_payment=None)
+    window = _make_window(qtbot, kiosk_ctx, payable=False)
     row = _account(kiosk_ctx)
     _find(qtbot, window, str(row.id))
     qtbot.waitUntil(lambda: window.current_page == ACCOUNT)
@@ -304,14 +295,14 @@ def test_pay_button_disabled_without_payments(qtbot, kiosk_ctx):
     assert _label(window, "kioskPayUnavailable") == PAY_UNAVAILABLE
 
 
-def test_offline_payment_shows_pending_receipt_then_start(qtbot, kiosk, kiosk_ctx, flow):
+def test_offline_payment_shows_pending_receipt_then_start(qtbot, kiosk, kiosk_ctx):
     row = _account(kiosk_ctx, "balance_paise >= 100")
     _find(qtbot, kiosk, str(row.id))
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
     options = [o for o, b in kiosk.option_buttons.items() if b.isVisible()]
     assert options == [PaymentOption.PAYMENT]
     _tap(qtbot, kiosk, "kioskOption_payment")
-    assert flow.calls == [(row.id, PaymentOption.PAYMENT)]
+    _pay_by_demo_upi(qtbot, kiosk)
     qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
     note = _label(kiosk, "kioskPaymentNote")
     assert OFFLINE_NOTE in note and PENDING_MARK in note
@@ -336,8 +327,10 @@ def test_receipt_turns_confirmed_when_the_server_answers(qtbot, kiosk, kiosk_ctx
     _find(qtbot, kiosk, str(row.id))
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
     _tap(qtbot, kiosk, "kioskOption_advance")
+    _pay_by_demo_upi(qtbot, kiosk, "500")
     qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
     [pending] = kiosk_ctx.outbox.pending()
+    assert pending.payload["amount_paise"] == 500_00
     kiosk_ctx.outbox.record_results([(pending.mutation_id, MutationState.APPLIED, {})])
     kiosk_ctx.events.outbox_changed.emit()
     qtbot.waitUntil(lambda: "confirmed by head office" in _label(kiosk, "kioskPaymentNote"))
@@ -353,6 +346,7 @@ def test_receipt_is_printed_on_a_configured_escpos_printer(qtbot, kiosk, kiosk_c
     _find(qtbot, kiosk, str(row.id))
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
     _tap(qtbot, kiosk, "kioskOption_payment")
+    _pay_by_demo_upi(qtbot, kiosk)
     qtbot.waitUntil(lambda: "printed" in _label(kiosk, "kioskPrintStatus"))
     output = printer.output
     assert b"PENDING SYNC" in output and b"Rs." in output
@@ -360,62 +354,157 @@ def test_receipt_is_printed_on_a_configured_escpos_printer(qtbot, kiosk, kiosk_c
 
 
 def test_screenshots(qtbot, kiosk, kiosk_ctx, tmp_path):
-    """Renders the three customer screens at 1280×800 (into docs/ with KIOSK_SCREENSHOTS=1)."""
+    """Renders the customer screens at 1366×768, a common kiosk panel (into docs/ with
+    KIOSK_SCREENSHOTS=1), and checks no button's text is clipped."""
     out = SCREENSHOTS if os.environ.get("KIOSK_SCREENSHOTS") == "1" else tmp_path
     out.mkdir(parents=True, exist_ok=True)
-    kiosk.resize(1280, 800)
+    kiosk.resize(1366, 768)
     row = _account(kiosk_ctx, "balance_paise >= 50000 AND prepaid = 0")
     _type_on_keypad(qtbot, kiosk, str(row.id))
     shots = {"kiosk_start.png": kiosk.grab()}
     _tap(qtbot, kiosk, "kioskFind")
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
     shots["kiosk_account.png"] = kiosk.grab()
+    _assert_no_clipped_buttons(kiosk)
     _tap(qtbot, kiosk, "kioskOption_payment")
+    qtbot.waitUntil(lambda: kiosk.findChild(QPushButton, "kioskPayContinue").isEnabled())
+    shots["kiosk_pay_amount.png"] = kiosk.grab()
+    _assert_no_clipped_buttons(kiosk)
+    _tap(qtbot, kiosk, "kioskPayContinue")
+    qtbot.waitUntil(lambda: kiosk.pay_page.waiting_for_money)
+    shots["kiosk_pay_upi_qr.png"] = kiosk.grab()
+    _assert_no_clipped_buttons(kiosk)
+    _tap(qtbot, kiosk, "kioskDemoPaid")
     qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
     shots["kiosk_after_payment.png"] = kiosk.grab()
     _tap(qtbot, kiosk, "kioskStaffButton")
     shots["kiosk_staff_pin.png"] = kiosk.grab()
     for name, pixmap in shots.items():
-        assert pixmap.width() == 1280 and pixmap.height() == 800
+        assert pixmap.width() == 1366 and pixmap.height() == 768
         assert pixmap.save(str(out / name))
 
 
-def test_real_payment_flow_offline_masked_and_back_to_start(qtbot, kiosk_ctx):
-    """The counter's own dialogs (desktop.payments) with the kiosk: masked, pending, reset."""
-    from desktop.payments.payment_dialog import PaymentDialog
+def test_recharge_before_advance_and_plan_choice_unclipped(qtbot, kiosk, kiosk_ctx, tmp_path):
+    """A prepaid account with nothing due: Recharge first, then Advance (the rules' order);
+    the plan buttons are not clipped at 1366×768."""
+    out = SCREENSHOTS if os.environ.get("KIOSK_SCREENSHOTS") == "1" else tmp_path
+    kiosk.resize(1366, 768)
+    row = _account(kiosk_ctx, "balance_paise < 100 AND prepaid = 1")
+    _find(qtbot, kiosk, str(row.id))
+    qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
+    shown = [b for b in (kiosk.option_row.itemAt(i).widget()
+                         for i in range(kiosk.option_row.count())) if b.isVisible()]
+    assert [b.objectName() for b in shown] == [
+        "kioskOption_recharge", "kioskOption_advance", "kioskStartOver"]
+    assert shown[0].x() < shown[1].x() < shown[2].x()
+    _assert_no_clipped_buttons(kiosk)
+    _tap(qtbot, kiosk, "kioskOption_recharge")
+    qtbot.waitUntil(lambda: bool(kiosk.findChildren(
+        QPushButton, QRegularExpression("^kioskPlan_"))))
+    qtbot.wait(50)
+    _assert_no_clipped_buttons(kiosk)
+    assert kiosk.grab().save(str(out / "kiosk_pay_plan.png"))
+    plan = next(b for b in kiosk.findChildren(QPushButton, QRegularExpression("^kioskPlan_"))
+                if b.isVisible())
+    qtbot.mouseClick(plan, Qt.MouseButton.LeftButton)
+    amount = kiosk.findChild(QLineEdit, "kioskAmount")
+    assert amount.isReadOnly() and amount.text()  # the rules fix a recharge's amount
+    _pay_by_demo_upi(qtbot, kiosk)
+    qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
+    [payment] = kiosk_ctx.outbox.pending()
+    assert payment.payload["option"] == "recharge" and payment.payload["plan_id"]
 
-    window = _make_window(qtbot, kiosk_ctx, start_payment=True)
-    assert window._start_payment is not None
-    row = _account(kiosk_ctx, "balance_paise >= 50000 AND status = 'Active'")
+
+def _assert_no_clipped_buttons(window: QWidget) -> None:
+    for button in window.findChildren(QPushButton):
+        if not button.isVisible() or not button.text():
+            continue
+        needed = button.fontMetrics().horizontalAdvance(button.text())
+        assert needed <= button.contentsRect().width(), (button.objectName(), button.text())
+
+
+def _find_payment_account(qtbot, window, ctx, where="balance_paise >= 50000"):
+    row = _account(ctx, where)
     _find(qtbot, window, str(row.id))
     qtbot.waitUntil(lambda: window.current_page == ACCOUNT)
-    _tap(qtbot, window, "kioskOption_payment")
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PaymentDialog)))
-    [dialog] = [d for d in window.findChildren(PaymentDialog) if d.isVisible()]
-    assert dialog.objectName() == "paymentDialog"
-    shown = "\n".join(label.text() for label in dialog.findChildren(QLabel))
-    assert mask_name(row.name) in shown and row.name not in shown
-    assert mask_mobile(row.mobile) in shown and row.mobile not in shown
-    assert dialog.findChild(QLineEdit, "amountField").text()  # prefilled with the due
-    if os.environ.get("KIOSK_SCREENSHOTS") == "1":
-        assert dialog.grab().save(str(SCREENSHOTS / "kiosk_payment_dialog.png"))
-    tendered = dialog.findChild(QLineEdit, "tenderedField")
-    if tendered is not None and tendered.isVisible() and tendered.isEnabled():
-        qtbot.keyClicks(tendered, str(row.balance_paise // 100 + 1))
-    confirm = dialog.findChild(QPushButton, "confirmPayment")
-    qtbot.waitUntil(confirm.isEnabled)
-    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.current_page == RECEIPT, timeout=10_000)
-    note = _label(window, "kioskPaymentNote")
-    assert OFFLINE_NOTE in note and PENDING_MARK in note
-    # The counter's receipt window is not left on the kiosk screen.
-    qtbot.waitUntil(lambda: not any(
-        w.isVisible() for w in QApplication.topLevelWidgets() if w is not window))
+    return row
+
+
+def test_kiosk_offers_no_unverifiable_method_and_records_nothing_before_confirmation(
+        qtbot, kiosk, kiosk_ctx):
+    row = _find_payment_account(qtbot, kiosk, kiosk_ctx)
+    _tap(qtbot, kiosk, "kioskOption_payment")
+    qtbot.waitUntil(lambda: kiosk.findChild(QPushButton, "kioskPayContinue").isEnabled())
+    # No method choice, no reference, no tendered field: nothing to "say" was paid.
+    assert not [w for w in kiosk.findChildren(QComboBox) if w.isVisible()]
+    for name in ("methodField", "referenceField", "tenderedField", "paymentDialog"):
+        assert kiosk.findChild(QWidget, name) is None
+    for word in ("Cash", "Cheque", "Bank transfer", "Tendered", "Reference"):
+        assert word not in _all_text(kiosk)
+    assert kiosk.findChild(QLineEdit, "kioskAmount").text() == str(
+        paise_to_decimal(row.balance_paise))
+    _tap(qtbot, kiosk, "kioskPayContinue")
+    qtbot.waitUntil(lambda: kiosk.pay_page.waiting_for_money)
+    for word in ("Cash", "Cheque", "Bank transfer"):
+        assert word not in _all_text(kiosk)
+    qtbot.wait(300)
+    assert kiosk_ctx.outbox.pending() == []  # the QR is up: nothing recorded yet
+    assert kiosk.receipt is None and kiosk.current_page == PAY
+    _tap(qtbot, kiosk, "kioskQrCancel")  # the customer walks away
+    assert kiosk.current_page == ACCOUNT
+    kiosk_ctx.tasks.wait_idle()
+    assert kiosk_ctx.outbox.pending() == []
+    # Timeout: the QR gives up by itself and records nothing either.
+    kiosk.pay_page.timeout_s = 1
+    _tap(qtbot, kiosk, "kioskOption_payment")
+    _tap_when_enabled(qtbot, kiosk, "kioskPayContinue")
+    qtbot.waitUntil(lambda: kiosk.pay_page.waiting_for_money)
+    qtbot.waitUntil(lambda: not kiosk.pay_page.waiting_for_money, timeout=4000)
+    assert "nothing was recorded" in _label(kiosk, "kioskQrStatus")
+    _tap(qtbot, kiosk, "kioskDemoPaid")  # a late "confirmation" is ignored
+    kiosk_ctx.tasks.wait_idle()
+    assert kiosk_ctx.outbox.pending() == [] and kiosk.current_page == PAY
+    # Only the device's confirmation records it: as UPI with the bank's 12-digit UTR.
+    _tap(qtbot, kiosk, "kioskQrCancel")
+    kiosk.pay_page.timeout_s = 180
+    _tap(qtbot, kiosk, "kioskOption_payment")
+    _pay_by_demo_upi(qtbot, kiosk)
+    qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
     [payment] = kiosk_ctx.outbox.pending()
-    assert payment.account_id == row.id
-    assert payment.payload["receipt_number"] in window.receipt_view.toPlainText()
-    _tap(qtbot, window, "kioskReceiptDone")
-    assert window.current_page == START and window.account is None
+    assert payment.payload["method"] == PaymentMethod.UPI.value
+    assert re.fullmatch(r"[0-9]{12}", payment.payload["reference"])
+    assert payment.payload["amount_paise"] == row.balance_paise
+    assert payment.payload["tendered_paise"] is None
+
+
+def test_qr_decodes_to_an_intent_with_the_exact_amount_and_receipt_number(
+        qtbot, kiosk, kiosk_ctx):
+    import zxingcpp
+    from PIL import Image
+
+    _find_payment_account(qtbot, kiosk, kiosk_ctx, "balance_paise >= 50000 AND prepaid = 0")
+    _tap(qtbot, kiosk, "kioskOption_payment")
+    qtbot.waitUntil(lambda: kiosk.pay_page.loaded)
+    _tap(qtbot, kiosk, "amountKeyClear")
+    for key in "439.06":
+        _tap(qtbot, kiosk, "amountKeyDot" if key == "." else f"amountKey{key}")
+    _tap_when_enabled(qtbot, kiosk, "kioskPayContinue")
+    qtbot.waitUntil(lambda: kiosk.pay_page.waiting_for_money)
+    qr = kiosk.findChild(UpiQrWidget, "upiQr")
+    assert qr.isVisible() and min(qr.width(), qr.height()) >= 300
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    qr.grab().toImage().save(buffer, "PNG")
+    [found] = zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(buffer.data()))))
+    assert found.format == zxingcpp.BarcodeFormat.QRCode
+    intent = parse_upi_intent(found.text)
+    assert intent.amount_paise == 439_06 and "am=439.06" in found.text
+    assert intent.vpa == DEMO_PAYEE.vpa and intent.currency == "INR"
+    _tap(qtbot, kiosk, "kioskDemoPaid")
+    qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
+    [payment] = kiosk_ctx.outbox.pending()
+    assert intent.reference == payment.payload["receipt_number"]
+    assert payment.payload["amount_paise"] == 439_06
 
 
 class _FakeClient:

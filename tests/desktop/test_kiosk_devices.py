@@ -1,0 +1,132 @@
+"""Payment devices: the UPI status device over real HTTP, the demo device, the settings."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from billing.rules import PaymentMethod
+from desktop.kiosk.devices import (
+    DEMO_VPA,
+    STATUS_URL_KEY,
+    VPA_KEY,
+    Confirmation,
+    DemoUpiDevice,
+    UpiStatusDevice,
+    configured_device,
+    upi_payee,
+)
+from desktop.tasks import TaskRunner
+
+
+class _Gateway(BaseHTTPRequestHandler):
+    """A payment-status service: answers what ``answers[tr]`` holds, in turn."""
+
+    answers: ClassVar[dict[str, list[dict]]] = {}
+    asked: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        tr = parse_qs(urlsplit(self.path).query)["tr"][0]
+        type(self).asked.append(tr)
+        queue = self.answers[tr]
+        body = json.dumps(queue.pop(0) if len(queue) > 1 else queue[0]).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def gateway() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Gateway)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Gateway.answers, _Gateway.asked = {}, []
+    yield f"http://127.0.0.1:{server.server_address[1]}/upi/status"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def tasks(qapp) -> Iterator[TaskRunner]:
+    runner = TaskRunner(qapp)
+    yield runner
+    runner.wait_idle()
+
+
+def test_status_device_confirms_only_a_success_for_the_exact_amount(qtbot, gateway, tasks):
+    _Gateway.answers["T-000001"] = [{"status": "pending"}, {"status": "pending"},
+                                    {"status": "success", "utr": "412345678901",
+                                     "amount_paise": 439_06}]
+    device = UpiStatusDevice(tasks, gateway, poll_ms=50)
+    with qtbot.waitSignal(device.confirmed, timeout=5000) as seen:
+        device.start(439_06, "T-000001")
+    assert seen.args[0] == Confirmation(PaymentMethod.UPI, "412345678901", 439_06)
+    assert _Gateway.asked.count("T-000001") >= 3
+    assert not device.waiting
+
+
+def test_status_device_refuses_a_different_amount_or_a_failure(qtbot, gateway, tasks):
+    _Gateway.answers["T-2"] = [{"status": "success", "utr": "412345678901",
+                                "amount_paise": 100}]
+    _Gateway.answers["T-3"] = [{"status": "failed"}]
+    _Gateway.answers["T-4"] = [{"status": "success", "utr": "12", "amount_paise": 500}]
+    for reference, amount in (("T-2", 439_06), ("T-3", 500), ("T-4", 500)):
+        device = UpiStatusDevice(tasks, gateway, poll_ms=50)
+        confirmed: list[object] = []
+        device.confirmed.connect(confirmed.append)
+        with qtbot.waitSignal(device.failed, timeout=5000):
+            device.start(amount, reference)
+        assert confirmed == [] and not device.waiting
+
+
+def test_cancelled_device_ignores_a_late_answer(qtbot, gateway, tasks):
+    _Gateway.answers["T-5"] = [{"status": "pending"}]
+    device = UpiStatusDevice(tasks, gateway, poll_ms=50)
+    confirmed: list[object] = []
+    device.confirmed.connect(confirmed.append)
+    device.start(500, "T-5")
+    qtbot.waitUntil(lambda: "T-5" in _Gateway.asked)
+    with qtbot.waitSignal(device.cancelled):
+        device.cancel()
+    _Gateway.answers["T-5"] = [{"status": "success", "utr": "412345678901", "amount_paise": 500}]
+    qtbot.wait(300)
+    assert confirmed == []
+
+
+def test_demo_device_confirms_only_when_asked(qtbot):
+    device = DemoUpiDevice()
+    confirmed: list[Confirmation] = []
+    device.confirmed.connect(confirmed.append)
+    device.simulate_payment()  # not started: nothing
+    device.start(1250_00, "K-1")
+    qtbot.wait(100)
+    assert confirmed == []
+    device.simulate_payment()
+    [confirmation] = confirmed
+    assert confirmation.amount_paise == 1250_00 and len(confirmation.reference) == 12
+
+
+def test_configured_device_from_settings(tmp_path, tasks):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert configured_device(settings, tasks, demo=False) is None  # nothing set up
+    assert upi_payee(settings, demo=True).vpa == DEMO_VPA
+    assert isinstance(configured_device(settings, tasks, demo=True), DemoUpiDevice)
+    settings.setValue(VPA_KEY, "not a vpa")
+    assert upi_payee(settings, demo=False) is None
+    settings.setValue(VPA_KEY, "Terabyte.CBE@okaxis")
+    assert configured_device(settings, tasks, demo=False) is None  # no status service
+    settings.setValue(STATUS_URL_KEY, "https://pg.example.in/upi/status")
+    assert isinstance(configured_device(settings, tasks, demo=False), UpiStatusDevice)
+    assert upi_payee(settings, demo=False).vpa == "terabyte.cbe@okaxis"

@@ -1,0 +1,41 @@
+"""The kiosk's UPI payee and payment-status service are set in Settings, checked by
+``billing.upi`` and read back by the kiosk's payment device."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+
+from desktop.kiosk.devices import UpiStatusDevice, configured_device, upi_payee
+from desktop.pyside_guard import guard_singletons
+from desktop.settings import open_settings
+from desktop.settings_dialog import SettingsDialog
+from desktop.tasks import TaskRunner
+
+guard_singletons()
+
+
+def test_upi_payee_is_set_in_settings_and_checked(qtbot, qapp, data_dir):
+    settings = open_settings(data_dir)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    save = dialog.findChild(QPushButton, "settingsSave")
+    vpa = dialog.findChild(QLineEdit, "settingsUpiVpa")
+    qtbot.keyClicks(vpa, "terabyte cbe")
+    assert not save.isEnabled() and "UPI ID" in dialog.error.text()
+    vpa.clear()
+    qtbot.keyClicks(vpa, "Terabyte.CBE@okaxis")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "settingsUpiPayeeName"), "Terabyte CBE")
+    status = dialog.findChild(QLineEdit, "settingsUpiStatusUrl")
+    qtbot.keyClicks(status, "pg.example.in")
+    assert not save.isEnabled() and "payment-status" in dialog.error.text()
+    status.clear()
+    qtbot.keyClicks(status, "https://pg.example.in/upi/status")
+    assert save.isEnabled()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    payee = upi_payee(settings, demo=False)
+    assert payee is not None and payee.vpa == "terabyte.cbe@okaxis"
+    assert payee.name == "Terabyte CBE"
+    tasks = TaskRunner(qapp)
+    assert isinstance(configured_device(settings, tasks, demo=False), UpiStatusDevice)
