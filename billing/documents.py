@@ -47,6 +47,7 @@ __all__ = [
     "financial_year",
     "financial_year_label",
     "reversal_kind",
+    "with_customer_gstin",
 ]
 
 DOCUMENT_NUMBER_MAX = 16
@@ -245,4 +246,18 @@ def build_document(
         place_of_supply=place.zfill(2), description=description, tax=tax,
         payment_reference=payment_reference, receipt_number=receipt_number,
         original_number=original_number, original_date=original_date, reason=reason,
+    )
+
+
+def with_customer_gstin(doc: GstDocument, gstin: str | None) -> GstDocument:
+    """The same document (same number and date) for a customer who gave ``gstin`` (or
+    none): the place of supply and the tax heads follow it."""
+    customer = Party(doc.customer.name, doc.customer.account_id, doc.customer.address,
+                     (gstin or "").strip() or None)
+    return build_document(
+        doc.kind, number=doc.number, dated=doc.dated, supplier=doc.supplier,
+        customer=customer, amount_paise=doc.total_paise, description=doc.description,
+        payment_reference=doc.payment_reference, receipt_number=doc.receipt_number,
+        original_number=doc.original_number, original_date=doc.original_date,
+        reason=doc.reason,
     )
