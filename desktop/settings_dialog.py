@@ -13,6 +13,7 @@ Keys (shared with the modules that read them):
 | ``receipts/header`` | lines printed at the top of a receipt | receipts |
 | ``display/time_zone`` | ``""`` branch zone, ``local`` this PC, or an IANA name | views |
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
+| ``gst/*`` | the operator's GST details (its own dialog, GST details…) | desktop.documents |
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -195,6 +197,15 @@ class SettingsDialog(QDialog):
         form.addRow("Receipt header", self.header)
         layout.addWidget(printer_box)
 
+        gst_box = QGroupBox("GST", self)
+        gst_row = QVBoxLayout(gst_box)
+        self.gst_button = QPushButton("GST &details of the operator…", gst_box)
+        self.gst_button.setObjectName("settingsGst")
+        self.gst_button.setAutoDefault(False)
+        self.gst_button.clicked.connect(self._on_gst)
+        gst_row.addWidget(self.gst_button)
+        layout.addWidget(gst_box)
+
         kiosk_box = QGroupBox("Kiosk", self)
         kiosk_form = QFormLayout(kiosk_box)
         has_pin = stored_pin_hash(settings) is not None
@@ -241,6 +252,14 @@ class SettingsDialog(QDialog):
             receipt_header=self.header.toPlainText().strip(),
             time_zone=str(self.zone.currentData()),
         )
+
+    @Slot()
+    def _on_gst(self) -> None:
+        """Legal name, GSTIN, address, state, SAC and rate for GST documents."""
+        from desktop.documents.gst_settings import GstSettingsDialog
+
+        self.gst_dialog = GstSettingsDialog(self.settings, self)
+        self.gst_dialog.open()
 
     def _pin_problem(self) -> str | None:
         pin, again = self.pin.text(), self.pin_again.text()

@@ -233,3 +233,16 @@ def test_a_bad_rate_in_settings_makes_no_document(ctx, rate: str) -> None:
     ctx.settings.setValue(KEYS["rate"], rate)
     with pytest.raises(ValueError, match="rate"):
         load_supplier(ctx.settings)
+
+
+def test_settings_open_the_gst_details(qtbot, ctx) -> None:
+    from desktop.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(ctx.settings)
+    qtbot.addWidget(settings)
+    settings.show()
+    qtbot.mouseClick(settings.findChild(QPushButton, "settingsGst"), LEFT)
+    gst = settings.gst_dialog
+    assert gst.objectName() == "gstSettingsDialog" and gst.isVisible()
+    assert gst.findChild(QLineEdit, "gstSac").text() == "998422"
+    gst.reject()
