@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.documents import DocumentError, Supplier
-from billing.gstin import HOME_STATE_CODE, STATES, GstinError, validate_gstin
+from billing.gstin import HOME_STATE_CODE, STATES, GstinError, state_name, validate_gstin
 from billing.tax import DEFAULT_RATE_BP, DEFAULT_SAC, TaxError, format_rate, parse_rate
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,14 @@ def load_supplier(settings: QSettings) -> Supplier:
     if not supplier.gstin:
         raise DocumentError("Set the operator's GSTIN under Settings → GST.")
     return supplier.check()
+
+
+def tax_basis(settings: QSettings) -> tuple[str, int]:
+    """(operator's state code, rate in basis points) for tax totals; TaxError / GstinError
+    if the settings hold a bad rate or state. Defaults: Tamil Nadu, 18%."""
+    state = _text(settings, "state", HOME_STATE_CODE).strip().zfill(2)
+    state_name(state)
+    return state, parse_rate(_text(settings, "rate", format_rate(DEFAULT_RATE_BP)))
 
 
 class GstSettingsDialog(QDialog):

@@ -1,0 +1,117 @@
+"""GST in the payments register: the UTR or cheque of each payment, and taxable value,
+CGST, SGST and IGST per day and method, for the Excel export.
+
+Every payment's tax is ``billing.tax.split_inclusive`` of its amount (money taken includes
+GST), with the operator's state as the place of supply: an account carries no state of its
+own, and fixed broadband is supplied where it is installed. Payments the server refused are
+not income and are left out, as in the register's totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from billing.money import paise_to_decimal
+from billing.references import utr_key
+from billing.rules import PaymentMethod
+from billing.tax import split_inclusive
+from db.payments_local import RegisterRow
+
+__all__ = ["TaxSummaryRow", "add_gst_sheets", "reference_parts", "tax_summary"]
+
+
+@dataclass
+class TaxSummaryRow:
+    day: date
+    method: str
+    payments: int = 0
+    amount_paise: int = 0
+    taxable_paise: int = 0
+    cgst_paise: int = 0
+    sgst_paise: int = 0
+    igst_paise: int = 0
+
+
+def reference_parts(method: str, reference: str | None) -> tuple[str, str, str, str]:
+    """(UTR, cheque number, bank, cheque date) of a payment's stored reference; blanks
+    where the method has none (old free-text references stay in the Reference column)."""
+    utr = utr_key(method, reference) or ""
+    if method == PaymentMethod.CHEQUE.value and reference and reference.count(" / ") == 2:
+        number, bank, dated = (part.strip() for part in reference.split(" / "))
+        return utr, number, bank, dated
+    return utr, "", "", ""
+
+
+def tax_summary(rows: Iterable[RegisterRow], zone: str, supplier_state: str,
+                rate_bp: int) -> list[TaxSummaryRow]:
+    """Totals per business day and method, oldest day first, methods in their order."""
+    tz = ZoneInfo(zone)
+    order = {m.value: i for i, m in enumerate(PaymentMethod)}
+    totals: dict[tuple[date, str], TaxSummaryRow] = {}
+    for row in rows:
+        if row.refused is not None:
+            continue
+        day = row.taken_at.astimezone(tz).date()
+        entry = totals.setdefault((day, row.method), TaxSummaryRow(day, row.method))
+        split = split_inclusive(row.amount_paise, place_of_supply=supplier_state,
+                                supplier_state=supplier_state, rate_bp=rate_bp)
+        entry.payments += 1
+        entry.amount_paise += row.amount_paise
+        entry.taxable_paise += split.taxable_paise
+        entry.cgst_paise += split.cgst_paise
+        entry.sgst_paise += split.sgst_paise
+        entry.igst_paise += split.igst_paise
+    return sorted(totals.values(), key=lambda t: (t.day, order.get(t.method, 99)))
+
+
+SUMMARY_HEADERS = ["Day", "Method", "Payments", "Amount", "Taxable value", "CGST", "SGST",
+                   "IGST"]
+REFERENCE_HEADERS = ["Date", "Receipt No", "Account ID", "Method", "UTR", "Cheque No",
+                     "Bank", "Cheque date", "Amount", "Status"]
+
+
+def add_gst_sheets(book: Any, rows: Sequence[RegisterRow], zone: str, supplier_state: str,
+                   rate_bp: int, method_label: Any) -> None:
+    """Two sheets in an openpyxl workbook: GST per day and method, and the UTRs and
+    cheques of the non-cash payments."""
+    from openpyxl.styles import Font
+
+    summary = book.create_sheet("GST by day and method")
+    summary.append(SUMMARY_HEADERS)
+    grand = TaxSummaryRow(date.min, "")
+    for t in tax_summary(rows, zone, supplier_state, rate_bp):
+        summary.append([t.day, method_label(t.method), t.payments,
+                        *(paise_to_decimal(v) for v in (t.amount_paise, t.taxable_paise,
+                                                         t.cgst_paise, t.sgst_paise,
+                                                         t.igst_paise))])
+        summary.cell(row=summary.max_row, column=1).number_format = "dd-mm-yyyy"
+        for name in ("payments", "amount_paise", "taxable_paise", "cgst_paise", "sgst_paise",
+                     "igst_paise"):
+            setattr(grand, name, getattr(grand, name) + getattr(t, name))
+    summary.append(["Total", "", grand.payments,
+                    *(paise_to_decimal(v) for v in (grand.amount_paise, grand.taxable_paise,
+                                                     grand.cgst_paise, grand.sgst_paise,
+                                                     grand.igst_paise))])
+    references = book.create_sheet("UTRs and cheques")
+    references.append(REFERENCE_HEADERS)
+    tz = ZoneInfo(zone)
+    for row in sorted(rows, key=lambda r: r.taken_at):
+        if row.method == PaymentMethod.CASH.value:
+            continue
+        utr, cheque, bank, dated = reference_parts(row.method, row.reference)
+        status = "Refused" if row.refused else "Pending sync" if row.pending else "Synced"
+        references.append([row.taken_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+                           row.receipt_number, row.account_id, method_label(row.method), utr,
+                           cheque, bank, dated, paise_to_decimal(row.amount_paise), status])
+    for sheet in (summary, references):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for line in sheet.iter_rows(min_row=2):
+            for cell in line:
+                if isinstance(cell.value, Decimal):
+                    cell.number_format = "#,##,##0.00"
