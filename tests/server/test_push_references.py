@@ -4,6 +4,7 @@ bank transfer UTR that pays once in the whole ledger (table payment_utrs, server
 from __future__ import annotations
 
 import itertools
+import threading
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,35 @@ def test_a_retried_payment_with_its_utr_is_a_duplicate_not_a_reuse(running: Runn
     with running.as_role("cashier") as c:
         assert push(c, m)[0]["status"] == "applied"
         assert push(c, m)[0]["status"] == "duplicate"
+
+
+def test_racing_payments_with_one_utr_apply_once(running: Running) -> None:
+    """Different payments on different accounts, the same UTR, sent at the same moment:
+    the database key lets exactly one in; the others are refused, not failed."""
+    accounts = [pick(running, OWN) for _ in range(4)]
+    utr = _utr()
+    token = running.sign_in("branch_staff")
+    results: list[dict] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(accounts))
+
+    def send(account_id: int) -> None:
+        m = payment(account_id, "payment", 500, method="upi", reference=utr)
+        with running.client(token) as c:
+            start.wait()
+            answer = push(c, m)
+        with lock:
+            results.extend(answer)
+
+    threads = [threading.Thread(target=send, args=(a.id,)) for a in accounts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r["status"] for r in results) == ["applied"] + ["rejected"] * 3
+    assert {r["error"]["code"] for r in results if r["status"] == "rejected"} == \
+        {"reference_used"}
+    assert _payments_with(running, utr) == 1
 
 
 def test_migration_keeps_old_duplicates_and_enters_each_utr_once(tmp_path: Path) -> None:
