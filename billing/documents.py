@@ -66,7 +66,7 @@ class DocumentKind(StrEnum):
     REFUND_VOUCHER = "refund_voucher"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return _TITLES[self]
 
     @property
@@ -104,7 +104,7 @@ def reversal_kind(original: DocumentKind) -> DocumentKind:
         return DocumentKind.CREDIT_NOTE
     if original is DocumentKind.RECEIPT_VOUCHER:
         return DocumentKind.REFUND_VOUCHER
-    raise DocumentError(f"A {original.title.lower()} is itself a reversal; it is not reversed.")
+    raise DocumentError(f"A {original.heading.lower()} is itself a reversal; it is not reversed.")
 
 
 def financial_year(on: date) -> int:
@@ -134,7 +134,7 @@ def document_number(kind: DocumentKind, on: date, device_code: str, counter: int
         raise DocumentError(f"Device code {device} is too long for 16-character document "
                             "numbers; use a device code of at most 9 characters.")
     if counter >= 10**width:
-        raise DocumentError(f"The {kind.title.lower()} series {prefix} is full for this "
+        raise DocumentError(f"The {kind.heading.lower()} series {prefix} is full for this "
                             "financial year.")
     return f"{prefix}{counter:0{width}d}"
 
@@ -235,7 +235,7 @@ def build_document(
     if kind in (DocumentKind.CREDIT_NOTE, DocumentKind.REFUND_VOUCHER) and (
         not original_number or original_date is None or not (reason or "").strip()
     ):
-        raise DocumentError(f"A {kind.title.lower()} names the document it reverses, its "
+        raise DocumentError(f"A {kind.heading.lower()} names the document it reverses, its "
                             "date, and the reason.")
     if len(number) > DOCUMENT_NUMBER_MAX:
         raise DocumentError(f"Document number {number} is longer than 16 characters.")

@@ -101,7 +101,7 @@ def document_html(doc: GstDocument) -> str:
 <html><body style="font-family: sans-serif; font-size: 10pt;">
 <table width="100%"><tr>
 <td width="60%" valign="top">{supplier}</td>
-<td align="right" valign="top"><h2 style="margin:0">{doc.kind.title}</h2>
+<td align="right" valign="top"><h2 style="margin:0">{doc.kind.heading}</h2>
 Original for recipient</td>
 </tr></table>
 <hr>
@@ -141,7 +141,7 @@ def write_pdf(doc: GstDocument, path: Path) -> Path:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
-    writer.setTitle(f"{doc.kind.title.title()} {doc.number}")
+    writer.setTitle(f"{doc.kind.heading.title()} {doc.number}")
     writer.setCreator(doc.supplier.legal_name)
     document = text_document(document_html(doc))
     paint = writer.pageLayout().paintRectPixels(writer.resolution())

@@ -48,7 +48,7 @@ class GstDocumentViewer(QDialog):
         self.doc = doc
         self.setObjectName("gstDocumentViewer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"{doc.kind.title.title()} {doc.number} — {doc.customer.name}")
+        self.setWindowTitle(f"{doc.kind.heading.title()} {doc.number} — {doc.customer.name}")
         self.resize(780, 820)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("gstDocumentText")
@@ -139,7 +139,7 @@ class GstDocumentViewer(QDialog):
 
     @Slot()
     def _on_pdf(self) -> None:  # pragma: no cover - needs a real file dialog
-        folder = Path(self.ctx.settings.value("invoices/folder", str(Path.home()), str))
+        folder = Path(str(self.ctx.settings.value("invoices/folder", str(Path.home()), str)))
         path, _ = QFileDialog.getSaveFileName(
             self, "Save as PDF", str(folder / self.suggested_file_name()), "PDF (*.pdf)")
         if path:

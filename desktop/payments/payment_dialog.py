@@ -343,6 +343,7 @@ class PaymentDialog(QDialog):
 
         reference: str | None = None
         reference_message = ""
+        self._show_reference_fields(method)
         try:
             reference = self._checked_reference(method)
         except RuleError as exc:
@@ -407,7 +408,6 @@ class PaymentDialog(QDialog):
 
     def _checked_reference(self, method: PaymentMethod) -> str | None:
         """The method's reference in its stored form (billing.references), or RuleError."""
-        self._show_reference_fields(method)
         if method is PaymentMethod.CARD:
             return card_reference(self.card_last4.text(), self.reference.text())
         if method is PaymentMethod.CHEQUE:
