@@ -3,14 +3,18 @@ IGST from billing.tax) and the UTR or cheque of every non-cash payment."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
-from billing.money import paise_to_decimal
+from billing.money import format_inr, paise_to_decimal
 from billing.rules import PaymentMethod, PaymentOption
 from billing.tax import split_inclusive
 from db.payments_local import (
@@ -21,6 +25,7 @@ from db.payments_local import (
 )
 from desktop.documents.gst_settings import KEYS
 from desktop.documents.tax_summary import reference_parts, tax_summary
+from desktop.payments.day_close import DayCloseDialog
 from desktop.payments.register import PaymentsRegister
 from tests.conftest import DEMO_TODAY
 from tests.desktop.test_payment_support import pick_account, set_account
@@ -113,3 +118,61 @@ def test_a_bad_gst_rate_in_settings_exports_nothing_and_says_why(qtbot, ctx,
     assert "GST rate eighteen is not a percentage" in window.status.text()
     assert not (tmp_path / "register.xlsx").exists()
     window.close()
+
+
+def _take_advance(ctx, method: PaymentMethod, reference: str | None, amount: int) -> str:
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=0)
+    account = load_account(ctx.cache_engine, ctx.outbox, account_id)
+    payload = build_payment_payload(
+        account, option=PaymentOption.ADVANCE, method=method, reference=reference,
+        amount_paise=amount, charge_paise=0, plan_id=None, tendered_paise=None,
+        taken_at=datetime.now(UTC))
+    return record_payment(ctx.outbox, account_id=account_id, payload=payload,
+                          created_by=ctx.user.username,
+                          mutation_id=str(uuid.uuid4())).payload["receipt_number"]
+
+
+def _close_day(qtbot, ctx) -> DayCloseDialog:
+    dialog = DayCloseDialog(ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    with qtbot.waitSignal(dialog.closed, timeout=10_000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "submitCount"), Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_day_close_shows_gst_per_method_and_the_utrs_and_cheques(qtbot, ctx,
+                                                                 tmp_path: Path) -> None:
+    upi = _take_advance(ctx, PaymentMethod.UPI, "612345678901", 59_900)
+    cheque = _take_advance(ctx, PaymentMethod.CHEQUE,
+                           f"004512 / Indian Bank / {DEMO_TODAY.isoformat()}", 118_000)
+    _take_advance(ctx, PaymentMethod.CASH, None, 10_000)
+    dialog = _close_day(qtbot, ctx)
+    shown = dialog.findChild(QLabel, "closeGst").text()
+    upi_split = split_inclusive(59_900, place_of_supply="33")
+    assert "GST in this session" in shown
+    assert f"{upi}: UPI UTR 612345678901" in shown
+    assert f"{cheque}: cheque 004512, Indian Bank" in shown
+    if os.environ.get("PAYMENT_SCREENSHOTS"):
+        qtbot.wait(120)
+        dialog.adjustSize()
+        qtbot.wait(60)
+        dialog.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+                               / "day_close_gst.png"))
+    with qtbot.waitSignal(dialog.saved_pdf, timeout=10_000) as saved:
+        dialog.save_pdf(tmp_path / "close.pdf")
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(saved.args[0]).pages).split())
+    assert (f"UPI {format_inr(59_900)} {format_inr(upi_split.taxable_paise)} "
+            f"{format_inr(upi_split.cgst_paise)} {format_inr(upi_split.sgst_paise)} ₹0.00") in pdf
+    assert "612345678901" in pdf and "004512" in pdf
+
+
+def test_a_bad_gst_setting_never_stops_the_day_close(qtbot, ctx) -> None:
+    ctx.settings.setValue(KEYS["rate"], "eighteen")
+    _take_advance(ctx, PaymentMethod.UPI, "712345678901", 59_900)
+    dialog = _close_day(qtbot, ctx)
+    shown = dialog.findChild(QLabel, "closeGst").text()
+    assert "GST totals not shown: GST rate eighteen is not a percentage" in shown
+    assert dialog.result is not None
