@@ -118,6 +118,16 @@ server_meta = Table(
     Column("value", Text, nullable=False),
 )
 
+#: Every UPI and bank transfer UTR taken (``billing.references.utr_key``), once: a UTR pays
+#: once in the whole ledger, whatever the account, branch or caller (migration server_0003).
+#: Its primary key is the guarantee; the push's look-up before it only words the refusal.
+payment_utrs = Table(
+    "payment_utrs",
+    server_metadata,
+    Column("utr", String(32), primary_key=True),
+    Column("payment_id", BigInteger, ForeignKey("payments.id"), nullable=False, unique=True),
+)
+
 SERVER_TABLES = [
     "users",
     "devices",
@@ -126,4 +136,5 @@ SERVER_TABLES = [
     "mutations_applied",
     "changes",
     "server_meta",
+    "payment_utrs",
 ]

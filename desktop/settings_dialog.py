@@ -17,6 +17,7 @@ Keys (shared with the modules that read them):
 | ``counter/payKey`` | the key opening the first payment option (default F2) | main window |
 | ``kiosk/upi_vpa`` / ``kiosk/upi_payee_name`` | who the kiosk's UPI QR pays | kiosk payments |
 | ``kiosk/upi_status_url`` | the payment-status service that confirms UPI payments | kiosk |
+| ``gst/*`` | the operator's GST details (its own dialog, GST details…) | desktop.documents |
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -267,6 +269,14 @@ class SettingsDialog(QDialog):
                                 "option. Click here and press the key.")
         counter_form.addRow("Pay key", self.pay_key)
         layout.addWidget(counter_box)
+        gst_box = QGroupBox("GST", self)
+        gst_row = QVBoxLayout(gst_box)
+        self.gst_button = QPushButton("GST &details of the operator…", gst_box)
+        self.gst_button.setObjectName("settingsGst")
+        self.gst_button.setAutoDefault(False)
+        self.gst_button.clicked.connect(self._on_gst)
+        gst_row.addWidget(self.gst_button)
+        layout.addWidget(gst_box)
 
         kiosk_box = QGroupBox("Kiosk", self)
         kiosk_form = QFormLayout(kiosk_box)
@@ -333,6 +343,14 @@ class SettingsDialog(QDialog):
             upi_payee_name=self.upi_name.text().strip(),
             upi_status_url=self.upi_status.text().strip(),
         )
+
+    @Slot()
+    def _on_gst(self) -> None:
+        """Legal name, GSTIN, address, state, SAC and rate for GST documents."""
+        from desktop.documents.gst_settings import GstSettingsDialog
+
+        self.gst_dialog = GstSettingsDialog(self.settings, self)
+        self.gst_dialog.open()
 
     def _pin_problem(self) -> str | None:
         pin, again = self.pin.text(), self.pin_again.text()

@@ -23,8 +23,15 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from billing.lifecycle import AccountStatus, allocate_fifo, next_status, renewal_expiry
+from billing.lifecycle import (
+    AccountStatus,
+    allocate_fifo,
+    business_date,
+    next_status,
+    renewal_expiry,
+)
 from billing.money import format_inr
+from billing.references import check_reference, utr_key
 from billing.roles import Action
 from billing.rules import (
     PaymentMethod,
@@ -33,10 +40,9 @@ from billing.rules import (
     cash_change_due,
     check_payment,
     is_outstanding,
-    validate_reference,
 )
 from db import contact_validation
-from db.server_schema import mutations_applied
+from db.server_schema import mutations_applied, payment_utrs
 from server import changelog, rows
 from server.auth import Principal
 from server.config import Settings
@@ -209,7 +215,12 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     if not 0 <= taken_at <= 253_402_300_799:
         raise Rejected("invalid_payload", "taken_at must be epoch seconds.")
     try:
-        reference = validate_reference(method, reference or "") or None
+        # A cheque is judged on the day it was taken, not the day the desk came online.
+        taken_on = business_date(_moment(taken_at), ctx.settings.business_zone)
+        reference = check_reference(method, reference, today=min(taken_on, ctx.today))
+        utr = utr_key(method, reference)
+        if utr is not None:
+            _refuse_used_utr(ctx, utr)
         plan = None
         if option is PaymentOption.RECHARGE:
             try:  # the option itself first (postpaid, dues open), as the rules order it
@@ -262,6 +273,9 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
             version=1,
         )
     )
+    if utr is not None:
+        # The primary key makes the UTR's single use hold even for two servers racing.
+        ctx.conn.execute(payment_utrs.insert().values(utr=utr, payment_id=payment_id))
     _change(ctx, "payments", {"id": payment_id})
     values: dict[str, Any] = {"balance_paise": preview.balance_after_paise}
     if plan is not None:
@@ -289,6 +303,31 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
         },
         "account_version": account.version,
     }
+
+
+def _refuse_used_utr(ctx: _Ctx, utr: str) -> None:
+    """Rejected("reference_used") if ``utr`` paid before, anywhere in the ledger; the
+    earlier receipt is named only when the caller may see that payment's account."""
+    payments = _t("payments")
+    earlier = ctx.conn.execute(
+        select(payments.c.receipt_number, payments.c.account_id)
+        .join(payment_utrs, payment_utrs.c.payment_id == payments.c.id)
+        .where(payment_utrs.c.utr == utr)
+    ).first()
+    if earlier is None:
+        return
+    try:
+        account_in_scope(ctx.conn, ctx.principal, earlier.account_id)
+    except ApiError:
+        which = "by another payment"
+    else:
+        which = f"by receipt {earlier.receipt_number}"
+    raise Rejected(
+        "reference_used",
+        f"UTR {utr} was already used {which}; one UTR pays once. Ask the customer for the "
+        "UTR of this payment in their payment app; if it is the same payment, do not take "
+        "it again.",
+    )
 
 
 def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:

@@ -46,6 +46,8 @@ from db.cash_session import (
     set_opening_float,
 )
 from desktop.context import AppContext
+from desktop.documents.gst_settings import tax_basis
+from desktop.documents.tax_summary import session_payments, session_tax_html
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -64,16 +66,27 @@ def _paid_out_job(ctx: AppContext, session_id: int, amount: int, reason: str,
 
 
 def _close_job(ctx: AppContext, session_id: int, opening_float: int, counts: dict[int, int],
-               _control: TaskControl) -> DayClose:
+               gst: tuple[str, int] | str, _control: TaskControl) -> tuple[DayClose, str]:
     set_opening_float(ctx.outbox.engine, session_id, opening_float)
-    return close_session(ctx.outbox.engine, session_id, counts, ctx.user.username)
+    close = close_session(ctx.outbox.engine, session_id, counts, ctx.user.username)
+    return close, _gst_html(ctx, session_id, gst)
+
+
+def _gst_html(ctx: AppContext, session_id: int, gst: tuple[str, int] | str) -> str:
+    """The session's GST and references (desktop.documents.tax_summary); a bad GST setting
+    is said in the report and never stops the close."""
+    if isinstance(gst, str):
+        return f"<p><i>GST totals not shown: {html.escape(gst)}</i></p>"
+    payments = session_payments(ctx.outbox, session_id)
+    return session_tax_html(payments, gst[0], gst[1], lambda m: PaymentMethod(m).label)
 
 
 def _denomination_label(paise: int) -> str:
     return f"₹{paise // 100}"  # ₹10 and ₹20 come as notes and as coins: counted together
 
 
-def close_html(close: DayClose, session: CashSession, cashier: str, zone: str) -> str:
+def close_html(close: DayClose, session: CashSession, cashier: str, zone: str,
+               gst_html: str = "") -> str:
     """The close report, for the screen, the PDF and the printer."""
     tz = ZoneInfo(zone)
     rows = "".join(
@@ -112,28 +125,28 @@ def close_html(close: DayClose, session: CashSession, cashier: str, zone: str) -
         f"<tr><td><b>Difference ({outcome})</b></td><td align='right'><b>"
         f"{format_inr(close.difference_paise)}</b></td></tr></table><br/>"
         f"<b>Taken in this session ({close.payment_count} payments)</b>"
-        f"<table width='100%' cellspacing='0' cellpadding='2'>{methods}</table>"
-        "</body></html>"
+        f"<table width='100%' cellspacing='0' cellpadding='2'>{methods}</table><br/>"
+        f"{gst_html}</body></html>"
     )
 
 
 def write_close_pdf(close: DayClose, session: CashSession, cashier: str, zone: str,
-                    path: Path) -> Path:
+                    path: Path, gst_html: str = "") -> Path:
     writer = QPdfWriter(str(path))
     writer.setTitle(f"Day close {close.session_id}")
     writer.setResolution(300)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
     writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
     document = QTextDocument()
-    document.setHtml(close_html(close, session, cashier, zone))
+    document.setHtml(close_html(close, session, cashier, zone, gst_html))
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
     return Path(path)
 
 
 def _pdf_job(close: DayClose, session: CashSession, cashier: str, zone: str, path: Path,
-             _control: TaskControl) -> str:
-    return str(write_close_pdf(close, session, cashier, zone, path))
+             gst_html: str, _control: TaskControl) -> str:
+    return str(write_close_pdf(close, session, cashier, zone, path, gst_html))
 
 
 class DayCloseDialog(QDialog):
@@ -152,6 +165,8 @@ class DayCloseDialog(QDialog):
         self.ctx = ctx
         self.session: CashSession | None = None
         self.day_close: DayClose | None = None
+        #: The session's GST per method and its UTRs and cheques, once closed.
+        self.gst_html = ""
         self.setObjectName("dayCloseDialog")
         self.setWindowTitle("Day close — count the drawer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -214,6 +229,11 @@ class DayCloseDialog(QDialog):
         self.result_panel.setFrameShape(QFrame.Shape.StyledPanel)
         self.result_panel.setWordWrap(True)
         self.result_panel.hide()
+        self.gst_panel = QLabel(self)
+        self.gst_panel.setObjectName("closeGst")
+        self.gst_panel.setTextFormat(Qt.TextFormat.RichText)
+        self.gst_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.gst_panel.hide()
         self.error = QLabel(self)
         self.error.setObjectName("dayCloseError")
         self.error.setStyleSheet(_ERROR_STYLE)
@@ -256,6 +276,7 @@ class DayCloseDialog(QDialog):
         layout.addWidget(count_box)
         layout.addWidget(self.counted)
         layout.addWidget(self.result_panel)
+        layout.addWidget(self.gst_panel)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.opening_float.textChanged.connect(self._on_count_changed)
@@ -341,14 +362,20 @@ class DayCloseDialog(QDialog):
             spin.setReadOnly(True)
         self.opening_float.setReadOnly(True)
         self.paid_out_button.setEnabled(False)
+        try:
+            gst: tuple[str, int] | str = tax_basis(self.ctx.settings)
+        except ValueError as exc:
+            gst = str(exc)
         task = self.ctx.tasks.run_db(
-            "day close", partial(_close_job, self.ctx, self.session.id, opening, self.counts())
+            "day close",
+            partial(_close_job, self.ctx, self.session.id, opening, self.counts(), gst),
         )
         task.done.connect(self._on_closed)
         task.error.connect(self._on_failed)
 
     @Slot(object)
-    def _on_closed(self, close: object) -> None:
+    def _on_closed(self, answer: object) -> None:
+        close, self.gst_html = answer  # type: ignore[misc]
         assert isinstance(close, DayClose) and self.session is not None
         self.day_close = close
         outcome = {
@@ -372,6 +399,8 @@ class DayCloseDialog(QDialog):
             "<i>Saved. Payments from now on go to the next cash session.</i>"
         )
         self.result_panel.show()
+        self.gst_panel.setText(self.gst_html)
+        self.gst_panel.show()
         self.pdf_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.closed.emit(close)
@@ -393,7 +422,7 @@ class DayCloseDialog(QDialog):
         task = self.ctx.tasks.run_net(
             "day close pdf",
             partial(_pdf_job, self.day_close, self.session, self.ctx.user.display_name,
-                    self.ctx.business_zone, Path(path)),
+                    self.ctx.business_zone, Path(path), self.gst_html),
         )
         task.done.connect(self._on_pdf_done)
         task.error.connect(self._on_failed)
@@ -419,5 +448,5 @@ class DayCloseDialog(QDialog):
             return
         document = QTextDocument()
         document.setHtml(close_html(self.day_close, self.session, self.ctx.user.display_name,
-                                    self.ctx.business_zone))
+                                    self.ctx.business_zone, self.gst_html))
         document.print_(printer)

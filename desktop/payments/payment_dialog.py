@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QFrame,
@@ -41,6 +42,7 @@ from billing.lifecycle import AccountStatus
 from billing.money import DEFAULT_CEILING_PAISE, AmountError, format_inr, paise_to_decimal
 from billing.money import parse_amount as parse_money
 from billing.phone import format_mobile
+from billing.references import card_reference, check_reference, cheque_reference
 from billing.rules import (
     PaymentMethod,
     PaymentOption,
@@ -49,7 +51,6 @@ from billing.rules import (
     cash_change_due,
     check_payment,
     recharge_prefill,
-    validate_reference,
 )
 from db.outbox import Mutation
 from db.payments_local import (
@@ -60,12 +61,22 @@ from db.payments_local import (
     payment_outcome,
     record_payment,
 )
+from db.utr_local import check_utr_unused
 from desktop.context import AppContext
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 
 _ERROR_STYLE = "color: #b00020;"
+
+#: The reference row's label and hint per method (formats: billing.references).
+_REFERENCE_LABELS = {
+    PaymentMethod.CASH: ("&Reference:", ""),
+    PaymentMethod.UPI: ("UPI &UTR:", "12 digits from the customer's app, e.g. 412345678901"),
+    PaymentMethod.CARD: ("Approval &code:", "6 characters from the slip (APPR / AUTH CODE)"),
+    PaymentMethod.CHEQUE: ("Cheque &number:", "6 digits, e.g. 004512"),
+    PaymentMethod.BANK_TRANSFER: ("Bank &UTR:", "IMPS 12 digits, NEFT/RTGS 16-22 characters"),
+}
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,8 @@ def _record_job(
     mutation_id: str,
     _control: TaskControl,
 ) -> Mutation:
+    if ctx.outbox.get(mutation_id) is None:  # a second confirm finds its own payment
+        check_utr_unused(ctx.cache_engine, ctx.outbox, payload["method"], payload["reference"])
     return record_payment(
         ctx.outbox,
         account_id=account_id,
@@ -206,7 +219,28 @@ class PaymentDialog(QDialog):
         self.reference.setObjectName("referenceField")
         self.reference.setMaxLength(80)
         self.reference_error = self._label("referenceError", error=True)
-        form.addRow("&Reference:", self._with_error(self.reference, self.reference_error))
+        self.reference_label = QLabel("&Reference:", self)
+        self.reference_label.setBuddy(self.reference)
+        form.addRow(self.reference_label, self._with_error(self.reference, self.reference_error))
+        self.card_last4 = QLineEdit(self)
+        self.card_last4.setObjectName("cardLast4Field")
+        self.card_last4.setMaxLength(4)
+        self.card_last4.setPlaceholderText("last 4 digits of the card")
+        self.cheque_bank = QLineEdit(self)
+        self.cheque_bank.setObjectName("chequeBankField")
+        self.cheque_bank.setMaxLength(60)
+        self.cheque_bank.setPlaceholderText("bank the cheque is drawn on")
+        self.cheque_date = QDateEdit(self)
+        self.cheque_date.setObjectName("chequeDateField")
+        self.cheque_date.setDisplayFormat("dd-MM-yyyy")
+        self.cheque_date.setCalendarPopup(True)
+        self.cheque_date.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        form.addRow("Card last &4:", self.card_last4)
+        form.addRow("Dra&wn on:", self.cheque_bank)
+        form.addRow("Cheque &date:", self.cheque_date)
+        self._form = form
+        #: (stored reference, message) of a UTR the desk found already used.
+        self._used_reference: tuple[str, str] | None = None
         self.tendered = QLineEdit(self)
         self.tendered.setObjectName("tenderedField")
         self.tendered.setPlaceholderText("cash handed over (optional)")
@@ -252,6 +286,9 @@ class PaymentDialog(QDialog):
 
         self.amount.textChanged.connect(self._validate)
         self.reference.textChanged.connect(self._validate)
+        self.card_last4.textChanged.connect(self._validate)
+        self.cheque_bank.textChanged.connect(self._validate)
+        self.cheque_date.dateChanged.connect(self._validate)
         self.tendered.textChanged.connect(self._validate)
         self.method.currentIndexChanged.connect(self._validate)
         self.overpay.toggled.connect(self._validate)
@@ -307,12 +344,14 @@ class PaymentDialog(QDialog):
 
         reference: str | None = None
         reference_message = ""
+        self._show_reference_fields(method)
         try:
-            reference = validate_reference(method, self.reference.text()) or None
-            if not method.requires_reference:
-                reference = None
+            reference = self._checked_reference(method)
         except RuleError as exc:
             reference_message = str(exc)
+            ok = False
+        if self._used_reference is not None and reference == self._used_reference[0]:
+            reference_message = self._used_reference[1]
             ok = False
         self.reference_error.setText(reference_message)
         self.reference_error.setVisible(bool(reference_message))
@@ -356,6 +395,29 @@ class PaymentDialog(QDialog):
         if ok and preview is not None and outcome is not None:
             self.checked = Checked(preview, outcome, method, reference, tendered)
         self.confirm.setEnabled(self.checked is not None and self.state == self.READY)
+
+    def _show_reference_fields(self, method: PaymentMethod) -> None:
+        label, hint = _REFERENCE_LABELS[method]
+        self.reference_label.setText(label)
+        self.reference.setPlaceholderText(hint)
+        for field, shown in (
+            (self.card_last4, method is PaymentMethod.CARD),
+            (self.cheque_bank, method is PaymentMethod.CHEQUE),
+            (self.cheque_date, method is PaymentMethod.CHEQUE),
+        ):
+            self._form.setRowVisible(field, shown)
+
+    def _checked_reference(self, method: PaymentMethod) -> str | None:
+        """The method's reference in its stored form (billing.references), or RuleError."""
+        if method is PaymentMethod.CARD:
+            return card_reference(self.card_last4.text(), self.reference.text())
+        if method is PaymentMethod.CHEQUE:
+            dated = self.cheque_date.date().toPython()
+            return cheque_reference(self.reference.text(), self.cheque_bank.text(), dated,
+                                    today=self.today)
+        if method is PaymentMethod.CASH:
+            return None
+        return check_reference(method, self.reference.text(), today=self.today)
 
     def _show_preview(self, preview: PaymentPreview, outcome: PaymentOutcome) -> None:
         lines = []
@@ -401,8 +463,10 @@ class PaymentDialog(QDialog):
         self.state = self.RECORDING
         self.confirm.setEnabled(False)
         self.cancel_button.setEnabled(False)
-        for field in (self.amount, self.reference, self.tendered):
+        for field in (self.amount, self.reference, self.tendered, self.card_last4,
+                      self.cheque_bank):
             field.setReadOnly(True)
+        self.cheque_date.setReadOnly(True)
         self.method.setEnabled(False)
         self.overpay.setEnabled(False)
         self.error.setText("")
@@ -436,19 +500,28 @@ class PaymentDialog(QDialog):
 
     @Slot(object)
     def _on_record_failed(self, exc: object) -> None:
-        log.error("payment for account %s not recorded: %s", self.account.id, exc)
+        used = isinstance(exc, RuleError) and exc.code == "reference_used"
+        (log.info if used else log.error)(
+            "payment for account %s not recorded: %s", self.account.id, exc)
         self.state = self.READY
         self.confirm.setText(f"Confirm {self.option.label.lower()}")
         self.cancel_button.setEnabled(True)
-        for field in (self.amount, self.reference, self.tendered):
+        for field in (self.amount, self.reference, self.tendered, self.card_last4,
+                      self.cheque_bank):
             field.setReadOnly(False)
+        self.cheque_date.setReadOnly(False)
         self.amount.setReadOnly(self.option is PaymentOption.RECHARGE)
         self.method.setEnabled(True)
         self.overpay.setEnabled(True)
-        self.error.setText(
-            f"The payment was NOT recorded: {exc}. Nothing was saved; try again, and do not "
-            "hand out a receipt until one is shown."
-        )
+        if used and isinstance(exc, RuleError) and self.checked is not None:
+            # Refused next to the field; Confirm stays off until the UTR is changed.
+            self._used_reference = (self.checked.reference or "", exc.message)
+            self.error.setText("")
+        else:
+            self.error.setText(
+                f"The payment was NOT recorded: {exc}. Nothing was saved; try again, and do "
+                "not hand out a receipt until one is shown."
+            )
         self._validate()
 
     def reject(self) -> None:

@@ -338,6 +338,11 @@ class ReceiptDialog(QDialog):
             "rechargeNow", "&Recharge now", self._on_recharge, buttons
         )
         self.recharge_button.setVisible(offer_recharge)
+        self.gst_button = self._button(
+            "gstReceiptVoucher", "&GST voucher…", self._on_gst_voucher, buttons
+        )
+        self.gst_button.setVisible(data.option is not PaymentOption.PAYMENT)
+        self._gst_opener: object | None = None
         self.close_button = self._button("closeReceipt", "Close", self.close, buttons)
         self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
@@ -435,6 +440,13 @@ class ReceiptDialog(QDialog):
     @Slot()
     def _on_thermal(self) -> None:
         self.print_thermal()
+
+    @Slot()
+    def _on_gst_voucher(self) -> None:
+        """The GST receipt voucher of this Advance or Recharge (desktop.documents)."""
+        from desktop.documents.viewer import open_receipt_voucher  # it imports this module
+
+        self._gst_opener = open_receipt_voucher(self.ctx, self.data, self, self.status.setText)
 
     @Slot()
     def _on_recharge(self) -> None:

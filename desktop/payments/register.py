@@ -52,6 +52,7 @@ from db.payments_local import (
     totals_by_method,
 )
 from desktop.context import AppContext
+from desktop.documents.gst_settings import tax_basis
 from desktop.payments.receipt import ReceiptData, ReceiptDialog, cashier_name, header_lines
 from desktop.payments.register_export import write_csv, write_xlsx
 from desktop.tasks import TaskControl
@@ -148,9 +149,10 @@ def _choices_job(ctx: AppContext, _control: TaskControl) -> RegisterChoices:
 
 
 def _export_job(rows: list[RegisterRow], path: Path, kind: str, zone: str,
-                _control: TaskControl) -> tuple[str, str]:
-    writer = write_xlsx if kind == "xlsx" else write_csv
-    return kind, str(writer(rows, path, zone))
+                gst: tuple[str, int], _control: TaskControl) -> tuple[str, str]:
+    if kind == "xlsx":
+        return kind, str(write_xlsx(rows, path, zone, gst))
+    return kind, str(write_csv(rows, path, zone))
 
 
 def _receipt_job(ctx: AppContext, row: RegisterRow, _control: TaskControl) -> ReceiptData:
@@ -436,9 +438,15 @@ class PaymentsRegister(QWidget):
     def export_to(self, path: Path, kind: str) -> None:
         """Write the rows on screen to ``path`` (kind ``csv`` or ``xlsx``) off the GUI thread."""
         rows = list(self.model.rows)
+        try:
+            gst = tax_basis(self.ctx.settings)
+        except ValueError as exc:
+            self.status.setText(f"Not exported: {exc}")
+            return
         self.status.setText("Exporting…")
         task = self.ctx.tasks.run_net(
-            "register export", partial(_export_job, rows, Path(path), kind, self.ctx.business_zone)
+            "register export",
+            partial(_export_job, rows, Path(path), kind, self.ctx.business_zone, gst),
         )
         task.done.connect(self._on_exported)
         task.error.connect(self._on_error)

@@ -56,7 +56,10 @@ def write_csv(rows: Sequence[RegisterRow], path: Path, zone: str) -> Path:
     return Path(path)
 
 
-def write_xlsx(rows: Sequence[RegisterRow], path: Path, zone: str) -> Path:
+def write_xlsx(rows: Sequence[RegisterRow], path: Path, zone: str,
+               gst: tuple[str, int] | None = None) -> Path:
+    """The register as a workbook; with ``gst`` (operator's state, rate in basis points)
+    also GST per day and method and the UTRs and cheques (desktop.documents.tax_summary)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -76,5 +79,9 @@ def write_xlsx(rows: Sequence[RegisterRow], path: Path, zone: str) -> Path:
     totals.append(["Method", "Amount"])
     for method, paise in totals_by_method(rows).items():
         totals.append([_method_label(method), paise_to_decimal(paise)])
+    if gst is not None:
+        from desktop.documents.tax_summary import add_gst_sheets
+
+        add_gst_sheets(book, rows, zone, gst[0], gst[1], _method_label)
     book.save(str(path))
     return Path(path)

@@ -165,11 +165,11 @@ def test_non_cash_needs_a_reference_and_cash_shows_change(qtbot, ctx) -> None:
     assert not tendered.isEnabled()
     assert "UPI transaction ID" in dialog.reference_error.text()
     assert not confirm.isEnabled()
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "referenceField"), "UPI-4471-22")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "referenceField"), "4123 4567 8901")
     assert confirm.isEnabled()
     receipt = _confirm_and_receipt(qtbot, flow)
     (mutation,) = _payments(ctx)
-    assert mutation.payload["method"] == "upi" and mutation.payload["reference"] == "UPI-4471-22"
+    assert mutation.payload["method"] == "upi" and mutation.payload["reference"] == "412345678901"
     assert mutation.payload["tendered_paise"] is None
     receipt.close()
 

@@ -77,7 +77,7 @@ def test_shots(qtbot, ctx):
     qtbot.waitUntil(lambda: flow.payment_dialog is not None)
     d = flow.payment_dialog
     d.method.setCurrentIndex(d.method.findData(PaymentMethod.UPI.value))
-    qtbot.keyClicks(d.reference, "UPI-452198776")
+    qtbot.keyClicks(d.reference, "452198776012")
     _save(d, "payment_recharge.png")
     with qtbot.waitSignal(flow.receipt_shown) as b:
         qtbot.mouseClick(d.confirm, LEFT)

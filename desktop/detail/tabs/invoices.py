@@ -68,15 +68,28 @@ class InvoiceViewer(QDialog):
         self.pdf_button = QPushButton("Save as PDF…", self)
         self.pdf_button.setObjectName("saveInvoicePdf")
         self.pdf_button.clicked.connect(self.ask_pdf_path)
+        self.gst_button = QPushButton("GST tax invoice…", self)
+        self.gst_button.setObjectName("gstTaxInvoice")
+        self.gst_button.clicked.connect(self.open_gst_invoice)
         close = QPushButton("Close", self)
         close.setObjectName("closeInvoice")
         close.clicked.connect(self.close)
-        for button in (self.print_button, self.pdf_button, close):
+        for button in (self.gst_button, self.print_button, self.pdf_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
     def suggested_file_name(self) -> str:
         return self.doc.invoice.number.replace("/", "-") + ".pdf"
+
+    @Slot()
+    def open_gst_invoice(self) -> None:
+        """This invoice as a GST tax invoice (desktop.documents), in its own window."""
+        from desktop.documents.viewer import open_tax_invoice
+
+        open_tax_invoice(self.ctx, self.doc, self, self._show_gst_error)
+
+    def _show_gst_error(self, text: str) -> None:
+        show_message(self.message, text, "error")
 
     @Slot()
     def ask_pdf_path(self) -> None:

@@ -1,0 +1,109 @@
+"""Which GST document each counter record becomes: the receipt voucher of an Advance or
+Recharge, the tax invoice of an invoice, the credit note / refund voucher of a reversal.
+
+Each function runs on the DB worker (it may number a document in the outbox)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from billing.documents import (
+    DocumentError,
+    DocumentKind,
+    GstDocument,
+    Party,
+    Supplier,
+    build_document,
+    document_kind_for_payment,
+    reversal_kind,
+)
+from billing.rules import PaymentOption
+from db.account_details import InvoiceDocument
+from db.document_numbers import issue_document_number
+from db.outbox import Outbox
+from desktop.payments.receipt import ReceiptData
+
+__all__ = ["Reversal", "receipt_voucher", "reversal_document", "tax_invoice"]
+
+SERVICE = "Internet access services (broadband)"
+
+
+def receipt_voucher(outbox: Outbox, supplier: Supplier, data: ReceiptData,
+                    customer_gstin: str | None = None) -> GstDocument:
+    """The receipt voucher of an Advance or Recharge, numbered once per receipt."""
+    kind = document_kind_for_payment(data.option)
+    if kind is not DocumentKind.RECEIPT_VOUCHER:
+        raise DocumentError("A Payment of dues is covered by the tax invoice of the bill it "
+                            "pays; receipt vouchers are for Advance and Recharge.")
+    dated = data.local_time.date()
+    what = (f"Recharge: {data.plan_name}" if data.option is PaymentOption.RECHARGE and
+            data.plan_name else f"{data.option.label}")
+    reference = data.method.label + (f" {data.reference}" if data.reference else "")
+    return build_document(
+        kind,
+        number=issue_document_number(outbox, kind, dated, data.receipt_number),
+        dated=dated,
+        supplier=supplier,
+        customer=Party(data.account_name, data.account_id, gstin=customer_gstin or None),
+        amount_paise=data.amount_paise,
+        description=f"{SERVICE} — {what}",
+        payment_reference=reference,
+        receipt_number=data.receipt_number,
+    )
+
+
+def tax_invoice(supplier: Supplier, doc: InvoiceDocument,
+                customer_gstin: str | None = None) -> GstDocument:
+    """The tax invoice of an invoice: the server's invoice number, its date and amount."""
+    inv = doc.invoice
+    plan = doc.plan or "Broadband service"
+    speed = f" {doc.plan_speed_mbps} Mbps" if doc.plan_speed_mbps else ""
+    if speed.strip() in plan:
+        speed = ""
+    return build_document(
+        DocumentKind.TAX_INVOICE,
+        number=inv.number,
+        dated=inv.invoice_date,
+        supplier=supplier,
+        customer=Party(doc.account_name, doc.account_id, doc.billing_address,
+                       customer_gstin or None),
+        amount_paise=inv.amount_paise,
+        description=(f"{SERVICE} — {plan}{speed}, {inv.period_start:%d-%m-%Y} to "
+                     f"{inv.period_end:%d-%m-%Y}"),
+    )
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """An approved reversal of a payment (the reversal workflow itself does not exist yet:
+    this is what it will hand over)."""
+
+    reversal_id: str
+    dated: date
+    amount_paise: int
+    reason: str
+    original_kind: DocumentKind
+    original_number: str
+    original_date: date
+    customer: Party
+    receipt_number: str | None = None
+
+
+def reversal_document(outbox: Outbox, supplier: Supplier, reversal: Reversal) -> GstDocument:
+    """The credit note (invoiced supply) or refund voucher (advance) of a reversal."""
+    kind = reversal_kind(reversal.original_kind)
+    return build_document(
+        kind,
+        number=issue_document_number(outbox, kind, reversal.dated,
+                                     f"reversal:{reversal.reversal_id}"),
+        dated=reversal.dated,
+        supplier=supplier,
+        customer=reversal.customer,
+        amount_paise=reversal.amount_paise,
+        description=f"{SERVICE} — reversal",
+        receipt_number=reversal.receipt_number,
+        original_number=reversal.original_number,
+        original_date=reversal.original_date,
+        reason=reversal.reason,
+    )

@@ -1,0 +1,220 @@
+"""A GST document on screen, with the customer's GSTIN (optional), Print and Save as PDF;
+and the two ways to open one: from a receipt and from an invoice."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.documents import GstDocument, Supplier, with_customer_gstin
+from db.account_details import InvoiceDocument
+from desktop.context import AppContext
+from desktop.documents.gst_document import document_html, text_document, write_pdf
+from desktop.documents.gst_settings import load_supplier
+from desktop.documents.sources import receipt_voucher, tax_invoice
+from desktop.payments.receipt import ReceiptData
+from desktop.tasks import TaskControl
+
+log = logging.getLogger(__name__)
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+class GstDocumentViewer(QDialog):
+    """One GST document (non-modal)."""
+
+    pdf_saved = Signal(str)
+    pdf_failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, doc: GstDocument, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.doc = doc
+        self.setObjectName("gstDocumentViewer")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(f"{doc.kind.heading.title()} {doc.number} — {doc.customer.name}")
+        self.resize(780, 820)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("gstDocumentText")
+        self.customer_gstin = QLineEdit(doc.customer.gstin or "", self)
+        self.customer_gstin.setObjectName("customerGstin")
+        self.customer_gstin.setMaxLength(20)
+        self.customer_gstin.setPlaceholderText("only for a GST-registered customer")
+        self.gstin_error = QLabel(self)
+        self.gstin_error.setObjectName("customerGstinError")
+        self.gstin_error.setWordWrap(True)
+        self.gstin_error.setStyleSheet(_ERROR_STYLE)
+        self.gstin_error.hide()
+        form = QFormLayout()
+        form.addRow("Customer &GSTIN:", self.customer_gstin)
+        self.message = QLabel(self)
+        self.message.setObjectName("gstDocumentMessage")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = QPushButton("&Print…", self)
+        self.print_button.setObjectName("printGstDocument")
+        self.print_button.clicked.connect(self._on_print)
+        self.pdf_button = QPushButton("Save as P&DF…", self)
+        self.pdf_button.setObjectName("saveGstDocumentPdf")
+        self.pdf_button.clicked.connect(self._on_pdf)
+        close = QPushButton("Close", self)
+        close.setObjectName("closeGstDocument")
+        close.clicked.connect(self.close)
+        for button in (self.print_button, self.pdf_button, close):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.gstin_error)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.customer_gstin.textChanged.connect(self._on_gstin)
+        self._show()
+
+    def _show(self) -> None:
+        self.browser.setHtml(document_html(self.doc))
+
+    @Slot()
+    def _on_gstin(self) -> None:
+        """Re-issue the same document for the GSTIN typed; refused next to the field."""
+        try:
+            self.doc = with_customer_gstin(self.doc, self.customer_gstin.text())
+        except ValueError as exc:
+            self.gstin_error.setText(str(exc))
+            self.gstin_error.show()
+            self.pdf_button.setEnabled(False)
+            self.print_button.setEnabled(False)
+            return
+        self.gstin_error.hide()
+        self.message.setText("")
+        self.pdf_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        self._show()
+
+    def suggested_file_name(self) -> str:
+        return f"{self.doc.kind.value}-{self.doc.number.replace('/', '-')}.pdf"
+
+    def save_pdf(self, path: Path) -> None:
+        """Write the PDF on a worker (file IO never runs on the GUI thread)."""
+        doc = self.doc
+
+        def work(_control: TaskControl) -> str:
+            return str(write_pdf(doc, path))
+
+        self.pdf_button.setEnabled(False)
+        self.message.setText(f"Saving {Path(path).name}…")
+        task = self.ctx.tasks.run_net(f"gst pdf {doc.number}", work)
+        task.done.connect(self._on_pdf_saved)
+        task.error.connect(self._on_pdf_failed)
+
+    @Slot(object)
+    def _on_pdf_saved(self, path: object) -> None:
+        self.pdf_button.setEnabled(True)
+        self.message.setText(f"Saved {path}")
+        self.pdf_saved.emit(str(path))
+
+    @Slot(object)
+    def _on_pdf_failed(self, exc: object) -> None:
+        self.pdf_button.setEnabled(True)
+        self.message.setText(f"The PDF could not be saved: {exc}")
+        self.pdf_failed.emit(str(exc))
+
+    @Slot()
+    def _on_pdf(self) -> None:  # pragma: no cover - needs a real file dialog
+        folder = Path(str(self.ctx.settings.value("invoices/folder", str(Path.home()), str)))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save as PDF", str(folder / self.suggested_file_name()), "PDF (*.pdf)")
+        if path:
+            self.save_pdf(Path(path))
+
+    @Slot()
+    def _on_print(self) -> None:  # pragma: no cover - needs a real print dialog
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            text_document(document_html(self.doc)).print_(printer)
+
+
+class _Opener:
+    """Builds a document on the DB worker and shows it; errors go to ``report``."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, report: Any) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.report = report
+        self.viewer: GstDocumentViewer | None = None
+
+    def run(self, name: str, job: Any) -> None:
+        task = self.ctx.tasks.run_db(name, job)
+        task.done.connect(self.show)
+        task.error.connect(self.fail)
+
+    @Slot(object)
+    def show(self, doc: object) -> None:
+        assert isinstance(doc, GstDocument)
+        self.viewer = GstDocumentViewer(self.ctx, doc, self.parent)
+        self.viewer.show()
+
+    @Slot(object)
+    def fail(self, exc: object) -> None:
+        self.report(f"No GST document: {exc}")
+
+
+def _supplier_or_report(ctx: AppContext, report: Any) -> Supplier | None:
+    try:
+        return load_supplier(ctx.settings)
+    except ValueError as exc:
+        report(f"No GST document: {exc}")
+        return None
+
+
+def open_receipt_voucher(ctx: AppContext, data: ReceiptData, parent: QWidget | None,
+                         report: Any) -> _Opener | None:
+    """Number (once) and show the receipt voucher of an Advance or Recharge."""
+    supplier = _supplier_or_report(ctx, report)
+    if supplier is None:
+        return None
+
+    def job(_control: TaskControl) -> GstDocument:
+        return receipt_voucher(ctx.outbox, supplier, data)
+
+    opener = _Opener(ctx, parent, report)
+    opener.run(f"receipt voucher {data.receipt_number}", job)
+    return opener
+
+
+def open_tax_invoice(ctx: AppContext, invoice: InvoiceDocument, parent: QWidget | None,
+                     report: Any) -> GstDocumentViewer | None:
+    """Show the tax invoice of an invoice (nothing to number: the server did)."""
+    supplier = _supplier_or_report(ctx, report)
+    if supplier is None:
+        return None
+    try:
+        doc = tax_invoice(supplier, invoice)
+    except ValueError as exc:
+        report(f"No GST document: {exc}")
+        return None
+    viewer = GstDocumentViewer(ctx, doc, parent)
+    viewer.show()
+    return viewer
+
+
