@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Path, Query, Response
+from fastapi import Depends, FastAPI, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
@@ -21,7 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from billing.roles import Role
-from server import auth, kiosk, pull, push, rows
+from server import announce, auth, kiosk, pull, push, rows
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, meta_get, open_database, server_epoch
@@ -112,6 +112,10 @@ class PullPage(BaseModel):
     cursor: str
     has_more: bool
     server_epoch: str
+
+
+class WaitOut(BaseModel):
+    changed: bool
 
 
 class MutationIn(Strict):
@@ -244,6 +248,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         with db.read.connect() as own:
             return meta_get(own, "server_epoch") or ""
     stop = threading.Event()
+    announcer = announce.Announcer()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -262,6 +267,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             yield
         finally:
             stop.set()
+            announcer.closing.set()
             if worker is not None:
                 worker.join(timeout=30)
 
@@ -274,6 +280,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.database = db
+    app.state.announcer = announcer
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
@@ -378,6 +385,25 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             page = pull.pull(conn, caller, current_epoch(conn), cursor, limit, format)
         return Response(pull.encode_page(page, _dumps), media_type="application/json")
 
+    @app.get(f"{API}/sync/wait", response_model=WaitOut, responses=_ERRORS, tags=["sync"])
+    async def sync_wait(
+        request: Request,
+        caller: Caller,
+        cursor: Annotated[str, Query(min_length=1, max_length=4096)],
+        timeout: Annotated[int, Query(ge=0, le=announce.MAX_WAIT_S)] = announce.MAX_WAIT_S,
+    ) -> Response:
+        """Answer as soon as a pull from ``cursor`` would bring something (``changed``:
+        true), else after ``timeout`` seconds (false). 410 for a cursor a pull refuses."""
+
+        def check() -> bool:
+            with db.read.begin() as conn:
+                return pull.has_changes(conn, caller, current_epoch(conn), cursor)
+
+        changed = await announce.wait_for_changes(
+            check, announcer, timeout, request.is_disconnected
+        )
+        return FastJSON({"changed": changed})
+
     @app.post(f"{API}/sync/push", response_model=PushOut, responses=_ERRORS, tags=["sync"])
     def sync_push(body: PushIn, caller: Caller) -> Response:
         """Apply mutations in order, each exactly once and in its own transaction."""
@@ -387,6 +413,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         results = push.apply_batch(
             db, settings, caller, device, [m.model_dump() for m in body.mutations]
         )
+        if any(r.get("status") == "applied" for r in results):
+            announcer.changed()
         return FastJSON({"results": results, "server_epoch": current_epoch()})
 
     @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])

@@ -96,7 +96,10 @@ def run(argv: list[str] | None = None) -> int:
 
     app = create_app(settings, database)
     log.info("serving %s on http://%s:%s", url, args.host, args.port)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # A desk's long-poll (GET /sync/wait) must not hold a restart for its 25 s: after 5 s
+    # the remaining requests are cut and the desks wait again on the next process.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                timeout_graceful_shutdown=5)
     return 0
 
 

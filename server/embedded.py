@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import uvicorn
 
+from server.announce import Announcer
 from server.app import create_app
 from server.config import Settings
 from server.database import Database, open_database
@@ -24,9 +25,12 @@ class EmbeddedServer:
     database: Database
     _server: uvicorn.Server
     _thread: threading.Thread
+    _announcer: Announcer
 
     def stop(self) -> None:
-        """Stop serving and wait until the thread has ended."""
+        """Stop serving and wait until the thread has ended (waiting desks are answered
+        at once rather than holding the shutdown for their long-poll)."""
+        self._announcer.closing.set()
         self._server.should_exit = True
         self._thread.join(timeout=30)
         self.database.dispose()
@@ -71,4 +75,6 @@ def start_server(
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("the embedded server did not start")
         time.sleep(0.01)
-    return EmbeddedServer(f"http://{host}:{actual_port}", settings, database, server, thread)
+    return EmbeddedServer(
+        f"http://{host}:{actual_port}", settings, database, server, thread, app.state.announcer
+    )

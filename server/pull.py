@@ -340,11 +340,18 @@ def _snapshot_dicts(
     return [[row[c] for c in pk_names] for row in batch]
 
 
-def _delta_page(
-    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
-) -> bool:
-    if limit <= 0:
+def has_changes(conn: Connection, principal: Principal, epoch: str, cursor: str) -> bool:
+    """True when a pull from ``cursor`` has something for ``principal`` (a snapshot cursor
+    always has: the initial sync is not finished). A bad cursor raises 410 like a pull."""
+    state = decode_cursor(cursor, epoch, principal)
+    _check_retained(conn, state)
+    if state["m"] == "s":
         return True
+    return conn.execute(_changes_after(conn, principal, state).limit(1)).first() is not None
+
+
+def _changes_after(conn: Connection, principal: Principal, state: dict[str, Any]) -> Any:
+    """The caller's changes after the cursor ``state``, below the commit horizon."""
     c = changes.c
     after = or_(c.xid > state["x"], and_(c.xid == state["x"], c.seq > state["q"]))
     query = select(c.seq, c.xid, c.table_name, c.op, c.row_key).where(
@@ -353,6 +360,16 @@ def _delta_page(
     horizon = changelog.horizon_xid(conn)
     if horizon is not None:
         query = query.where(c.xid < horizon)
+    return query
+
+
+def _delta_page(
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
+) -> bool:
+    if limit <= 0:
+        return True
+    c = changes.c
+    query = _changes_after(conn, principal, state)
     found = conn.execute(query.order_by(c.xid, c.seq).limit(limit + 1)).all()
     has_more = len(found) > limit
     found = found[:limit]

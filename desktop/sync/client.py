@@ -8,12 +8,18 @@ The bearer token lives only in this object's memory and in the system keyring
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import logging
+import select
+import ssl
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
+import certifi
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
@@ -38,6 +44,12 @@ CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 120.0
 #: Network and gateway failures are retried; a push is safe to resend (mutation ids).
 RETRY_STATUSES = (502, 503, 504)
+#: How long the server may hold a long-poll for changes (GET /sync/wait), and how often the
+#: waiting thread looks whether it was cancelled (sign-out, quit: never held longer).
+WAIT_S = 25
+WAIT_TICK_S = 0.2
+#: Beyond ``timeout_s``, how long to wait for the server's answer before calling it gone.
+READ_GRACE_S = 10.0
 
 
 class SyncError(Exception):
@@ -258,6 +270,64 @@ class SyncClient:
             raise SyncError("The server's push answer lacks results.")
         return body
 
+    def wait_for_changes(
+        self, cursor: str, cancelled: Callable[[], bool], timeout_s: int = WAIT_S
+    ) -> bool | None:
+        """Long-poll ``GET /sync/wait``: True as soon as the server has changes after
+        ``cursor`` for this user, False when it had none within ``timeout_s``, None when
+        ``cancelled()`` turned true meanwhile. Raises like the other calls (offline, 401,
+        410, 404 from a server without live changes).
+
+        One plain connection, not the session: the wait is abandoned within
+        :data:`WAIT_TICK_S` of a cancel, which a blocking ``requests`` call cannot do.
+        """
+        parts = urlsplit(self.base_url)
+        host, port = parts.hostname or "", parts.port
+        connection: http.client.HTTPConnection
+        if parts.scheme == "https":
+            verify = self.session.verify
+            context = ssl.create_default_context(
+                cafile=verify if isinstance(verify, str) else certifi.where()
+            )
+            connection = http.client.HTTPSConnection(
+                host, port, timeout=CONNECT_TIMEOUT, context=context
+            )
+        else:
+            connection = http.client.HTTPConnection(host, port, timeout=CONNECT_TIMEOUT)
+        query = urlencode({"cursor": cursor, "timeout": timeout_s})
+        path = f"{parts.path.rstrip('/')}{API}/sync/wait?{query}"
+        headers = {**self._headers(), "Accept": "application/json",
+                   "User-Agent": f"TerabytePartnerDesk/{__version__}"}
+        deadline = time.monotonic() + timeout_s + READ_GRACE_S
+        try:
+            connection.request("GET", path, headers=headers)
+            while True:
+                if cancelled():
+                    return None
+                ready, _, _ = select.select([connection.sock], [], [], WAIT_TICK_S)
+                if ready:
+                    break
+                if time.monotonic() > deadline:
+                    raise OfflineError(f"The server at {self.base_url} stopped answering.")
+            response = connection.getresponse()
+            status, data = response.status, response.read()
+        except ssl.SSLError as exc:
+            raise SyncError(f"The server's certificate could not be verified: {exc}") from exc
+        except (OSError, http.client.HTTPException) as exc:
+            raise OfflineError(f"The server at {self.base_url} cannot be reached.") from exc
+        finally:
+            connection.close()
+        if status >= 400:
+            raise error_for(status, data)
+        try:
+            body = _loads(data)
+        except ValueError as exc:
+            raise SyncError("The server sent something that is not JSON (/sync/wait).") from exc
+        changed = body.get("changed") if isinstance(body, dict) else None
+        if not isinstance(changed, bool):
+            raise SyncError("The server's answer to /sync/wait lacks 'changed'.")
+        return changed
+
     def close(self) -> None:
         self.session.close()
 
@@ -300,10 +370,14 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def _error_from(response: requests.Response) -> ApiError:
-    status = response.status_code
+    return error_for(response.status_code, response.content)
+
+
+def error_for(status: int, data: bytes) -> ApiError:
+    """The error of an answer with ``status`` >= 400 and body ``data``."""
     code, message, body = f"http_{status}", f"The server answered {status}.", {}
     try:
-        body = response.json()
+        body = _loads(data)
         error = body.get("error") if isinstance(body, dict) else None
         if isinstance(error, dict):
             code = str(error.get("code") or code)

@@ -509,6 +509,7 @@ class SyncEngine(QObject):
         *,
         interval_s: int = DEFAULT_INTERVAL_S,
         page_size: int = PAGE_SIZE,
+        live: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -529,6 +530,13 @@ class SyncEngine(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._network_info: Any = None
+        #: The long-poll for other desks' changes (GET /sync/wait) while one is out.
+        self._watch: Any = None
+        #: Push each write at once (else at the next timer).
+        self._push_on_write = live
+        #: Wait on the server for other desks' changes; False: the timer only (also once
+        #: the server showed it has no live changes, an older server).
+        self._live = live
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
 
     # -- state ---------------------------------------------------------------------------
@@ -548,6 +556,11 @@ class SyncEngine(QObject):
             signed_in=self.client.has_token,
         )
 
+    @property
+    def live_changes(self) -> bool:
+        """False once the server showed it cannot announce changes (then: the timer only)."""
+        return self._live
+
     def _emit_status(self) -> None:
         self.status_changed.emit(self.status())
 
@@ -562,6 +575,7 @@ class SyncEngine(QObject):
     def stop(self) -> None:
         self._stopped = True
         self._timer.stop()
+        self._cancel_watch()
         if self._task is not None:
             self._task.cancel()
 
@@ -573,6 +587,7 @@ class SyncEngine(QObject):
             self._again = True
             return
         self._timer.stop()
+        self._cancel_watch()  # its cursor is about to be old; a new wait follows the cycle
         self._again = False
         task = self.ctx.tasks.run_net("sync", self._work)
         task.progress.connect(self._on_progress)
@@ -605,6 +620,8 @@ class SyncEngine(QObject):
             self._last_synced = outcome.finished_at
             self._offline_probe = 0
             self._schedule(self.interval_s)
+            if not self._again:
+                self._start_watch()
         elif outcome.offline:
             self._online, self._error = False, outcome.error
             delay = OFFLINE_PROBES_S[min(self._offline_probe, len(OFFLINE_PROBES_S) - 1)]
@@ -649,8 +666,57 @@ class SyncEngine(QObject):
 
     @Slot(object)
     def _on_counts(self, counts: object) -> None:
+        previous = self._pending
         self._pending, self._attention = counts  # type: ignore[misc]
         self._emit_status()
+        if (self._pending > previous and self._online and self._push_on_write
+                and not self._stopped):
+            # Push on write: a payment recorded online reaches the server now, not at the
+            # next timer, so other desks see it within seconds.
+            self.sync_now()
+
+    # -- live changes (long-poll) ------------------------------------------------------------
+
+    def _start_watch(self) -> None:
+        """Wait on the server for other desks' changes after our cursor (one wait at a time,
+        never during a cycle); the answer starts a cycle. The timer stays the fallback."""
+        if self._stopped or not self._live or self._watch is not None or self._task is not None:
+            return
+        task = self.ctx.tasks.run_net("wait for changes", self._watch_work)
+        task.done.connect(self._on_watch_done)
+        self._watch = task
+
+    def _cancel_watch(self) -> None:
+        if self._watch is not None:
+            self._watch.cancel()  # its thread lets go within WAIT_TICK_S; its answer is dropped
+            self._watch = None
+
+    def _watch_work(self, control: Any) -> str | None:
+        cursor, _epoch = replica.read_cursor(self.ctx.cache_engine)
+        if cursor is None:
+            return "changed"  # no cursor yet: a cycle makes one
+        try:
+            changed = self.client.wait_for_changes(cursor, lambda: control.cancelled)
+        except ResyncRequired:
+            return "changed"  # the cycle starts the resync
+        except ApiError as exc:
+            return "unsupported" if exc.status in (404, 405) else "failed"
+        except SyncError:
+            return "failed"  # offline or refused: the timer and its probes carry on
+        if changed is None:
+            return None
+        return "changed" if changed else "quiet"
+
+    @Slot(object)
+    def _on_watch_done(self, answer: object) -> None:
+        self._watch = None
+        if answer == "changed":
+            self.sync_now()
+        elif answer == "quiet":
+            self._start_watch()
+        elif answer == "unsupported":
+            log.info("the server has no live changes (GET /sync/wait); syncing on the timer")
+            self._live = False
 
     def refresh_counts(self) -> None:
         """Recount pending and needs-attention writes (off the GUI thread)."""

@@ -130,7 +130,8 @@ ENDPOINTS_CHECKED = {
     ("post", f"{API}/auth/sign-in"), ("post", f"{API}/auth/device-sign-in"),
     ("post", f"{API}/auth/sign-out"), ("post", f"{API}/admin/users/{{username}}/revoke-tokens"),
     ("get", f"{API}/me"), ("get", f"{API}/health"), ("get", f"{API}/sync/pull"),
-    ("post", f"{API}/sync/push"), ("get", f"{API}/accounts/{{account_id}}"),
+    ("post", f"{API}/sync/push"), ("get", f"{API}/sync/wait"),
+    ("get", f"{API}/accounts/{{account_id}}"),
     ("get", f"{API}/kiosk/lookup"), ("get", f"{API}/demo/users"),
 }
 
@@ -193,6 +194,32 @@ def test_a_cannot_touch_b(srv: tuple[EmbeddedServer, Clock]) -> None:
     assert tuple(after) == tuple(before), "a payment went into another branch's account"
     record("9 scope", users=len(cases), attempts=tried, refused=refused,
            payments_into_foreign_accounts=after[0] - before[0])
+
+
+def test_a_wait_never_wakes_for_another_scope_nor_takes_its_cursor(
+        srv: tuple[EmbeddedServer, Clock]) -> None:
+    """GET /sync/wait: branch A's desk is not woken by a payment in branch B, and a cursor
+    made for one user is refused (410) to another, so a wait cannot probe another scope."""
+    server, _ = srv
+    a_token = sign_in(server, "staff.cbe", "staff-demo")
+    b_token = sign_in(server, "staff.tup", "tup-secret-1")
+    a_cursor = call(server, a_token, "GET", "/sync/pull", params={"limit": 5000}).json()
+    for _ in range(100):
+        if not a_cursor["has_more"]:
+            break
+        a_cursor = call(server, a_token, "GET", "/sync/pull",
+                        params={"limit": 5000, "cursor": a_cursor["cursor"]}).json()
+    cursor = a_cursor["cursor"]
+    stolen = call(server, b_token, "GET", "/sync/wait", params={"cursor": cursor, "timeout": 1})
+    assert stolen.status_code == 410, stolen.text
+    b_account = sql(server, "SELECT id FROM accounts WHERE branch_id = ? ORDER BY id LIMIT 1",
+                    BRANCH_B)[0][0]
+    results = call(server, b_token, "POST", "/sync/push", json={
+        "device_code": "DWAITB", "mutations": [payment(b_account, BRANCH_B)]}).json()["results"]
+    assert results[0]["status"] == "applied", results
+    quiet = call(server, a_token, "GET", "/sync/wait", params={"cursor": cursor, "timeout": 2})
+    assert quiet.status_code == 200 and quiet.json() == {"changed": False}, quiet.text
+    assert call(server, None, "GET", "/sync/wait", params={"cursor": cursor}).status_code == 401
 
 
 def test_kiosks_cannot_list(srv: tuple[EmbeddedServer, Clock]) -> None:

@@ -184,12 +184,11 @@ def test_status_widget_shows_online_pending_and_needs_attention(
         MutationKind.EDIT, account_id=owing["id"], base_version=owing["version"],
         payload={"fields": {"email": "desk@example.in"}, "before": {"email": owing["email"]}},
         created_by="staff.cbe")
-    qctx.events.outbox_changed.emit()
-    pending = widget.findChild(QLabel, "syncPending")
-    qtbot.waitUntil(lambda: pending.text() == "2 changes waiting to send", timeout=5_000)
-
-    outcome = _sync(qtbot, widget, engine)
-    assert outcome.pushed == {"rejected": 1, "conflict": 1}
+    # Online, a new write is pushed at once (push on write), not at the next timer.
+    with qtbot.waitSignal(engine.finished, timeout=30_000,
+                          check_params_cb=lambda outcome: bool(outcome.pushed)) as signal:
+        qctx.events.outbox_changed.emit()
+    assert signal.args[0].pushed == {"rejected": 1, "conflict": 1}
     items = widget.findChild(QListWidget, "needsAttentionList")
     qtbot.waitUntil(lambda: items.count() == 2, timeout=5_000)
     show = widget.findChild(QPushButton, "showNeedsAttention")
@@ -206,7 +205,8 @@ def test_status_widget_shows_online_pending_and_needs_attention(
     assert retry.isEnabled() and not keep.isEnabled() and not theirs.isEnabled()
     _click_item(qtbot, items, 1)
     assert keep.isEnabled() and theirs.isEnabled() and not retry.isEnabled()
-    with qtbot.waitSignal(engine.finished, timeout=30_000) as signal:
+    with qtbot.waitSignal(engine.finished, timeout=30_000,
+                          check_params_cb=lambda outcome: bool(outcome.pushed)) as signal:
         qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     assert signal.args[0].pushed == {"applied": 1}
     qtbot.waitUntil(lambda: items.count() == 1, timeout=5_000)
@@ -224,8 +224,14 @@ def test_status_widget_says_offline_and_shows_initial_progress(
     qtbot.addWidget(widget)
     widget.show()
     outcome = _sync(qtbot, widget, engine)
-    engine.stop()
     assert outcome.offline
+    # Offline, a new write waits in the outbox (no push on write) and the widget counts it.
+    qctx.outbox.enqueue(MutationKind.COMMENT, account_id=10_000_001,
+                        payload={"body": "call back", "created_at": 1}, created_by="staff.cbe")
+    qctx.events.outbox_changed.emit()
+    pending = widget.findChild(QLabel, "syncPending")
+    qtbot.waitUntil(lambda: pending.text() == "1 change waiting to send", timeout=5_000)
+    engine.stop()
     assert widget.findChild(QLabel, "syncState").text() == "● Offline"
     error = widget.findChild(QLabel, "syncError")
     assert error.isVisible() and "cannot be reached" in error.text()
