@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 from db import migrate
 from db.cache_schema import sync_state
 from db.engine import sqlite_engine
+from db.outbox import create_private
 
 if TYPE_CHECKING:
     from db.outbox import Outbox
@@ -44,6 +45,7 @@ def open_cache(path: Path) -> Engine:
 
     Raises :class:`CacheCorrupt` when the file is not a readable SQLite database.
     """
+    create_private(path)
     engine = sqlite_engine(path, synchronous="NORMAL", foreign_keys=False)
     try:
         migrate.upgrade(engine, "cache")

@@ -9,6 +9,7 @@ returns, the write survives a crash or a power cut. The file is never thrown awa
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import uuid
 from collections.abc import Iterable
@@ -84,6 +85,19 @@ def _row_to_mutation(row: Any) -> Mutation:
     )
 
 
+def create_private(path: Path) -> None:
+    """Make the SQLite file at ``path`` readable by its owner only (0600) before SQLite
+    opens it; SQLite gives the ``-wal`` and ``-shm`` files the database file's mode. On
+    Windows the data folder lies in the user's profile, which only that user can read."""
+    if os.name != "posix" or str(path) == ":memory:":
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.chmod(side, 0o600)
+
+
 class Outbox:
     """Pending local writes of this device."""
 
@@ -93,6 +107,7 @@ class Outbox:
     @classmethod
     def open(cls, path: Path) -> Outbox:
         """Open (creating or migrating with care) the outbox file at ``path``."""
+        create_private(path)
         engine = sqlite_engine(path, synchronous="FULL")
         migrate.upgrade(engine, "outbox")
         return cls(engine)

@@ -67,14 +67,17 @@ tokens = Table(
     Column("revoked_at", BigInteger, nullable=True),
 )
 
-#: Failed sign-ins per principal ("user:<name>" or "device:<code>"), for the lock-out.
-login_failures = Table(
-    "login_failures",
+#: Sign-in throttle (server.throttle): failures per key, ``user:<name>``, ``user#<bucket>``
+#: for names that do not exist (a fixed number of buckets, so guessing names cannot grow
+#: the table), ``device:<code>`` and ``addr:<client address>``. A key whose failures go past
+#: its free allowance waits until ``next_allowed_at``, longer after each further failure.
+signin_throttle = Table(
+    "signin_throttle",
     server_metadata,
-    Column("principal", String(96), primary_key=True),
+    Column("key", String(96), primary_key=True),
     Column("failures", Integer, nullable=False, server_default="0"),
-    Column("first_failure_at", BigInteger, nullable=False),
-    Column("locked_until", BigInteger, nullable=True),
+    Column("last_failure_at", BigInteger, nullable=False),
+    Column("next_allowed_at", BigInteger, nullable=False, server_default="0"),
 )
 
 #: Each applied mutation and the answer given, written in the mutation's own transaction.
@@ -88,6 +91,8 @@ mutations_applied = Table(
     Column("account_id", BigInteger, nullable=True),
     Column("applied_at", BigInteger, nullable=False),
     Column("result", Text, nullable=False),  # the JSON answer, replayed as "duplicate"
+    #: SHA-256 of (kind, account, payload): a key reused for another change is a conflict.
+    Column("payload_sha256", String(64), nullable=True),
 )
 
 #: The change log pulls read: one row per changed domain row, in a server sequence.
@@ -132,7 +137,7 @@ SERVER_TABLES = [
     "users",
     "devices",
     "tokens",
-    "login_failures",
+    "signin_throttle",
     "mutations_applied",
     "changes",
     "server_meta",

@@ -64,7 +64,12 @@ class OfflineVerifiers:
 
     def _save(self, data: dict[str, Any]) -> None:
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        tmp.unlink(missing_ok=True)
+        # 0600: the verifiers are for this user's eyes only (ignored on Windows, where the
+        # data folder is in the user's profile)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w",
+                       encoding="utf-8") as fh:
+            fh.write(json.dumps(data, indent=1, sort_keys=True))
         os.replace(tmp, self.path)
 
     def remember(self, username: str, password: str, profile: dict[str, Any], server: str,

@@ -7,13 +7,14 @@ so any number of processes can serve one database.
 
 import json
 import logging
+import secrets
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -21,7 +22,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from billing.roles import Role
-from server import announce, auth, kiosk, pull, push, rows
+from server import announce, auth, cursors, kiosk, pull, push, redaction, rows
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, meta_get, open_database, server_epoch
@@ -120,7 +121,9 @@ class WaitOut(BaseModel):
 
 class MutationIn(Strict):
     mutation_id: StrictStr = Field(min_length=1, max_length=64, pattern=r"^[!-~]+$")
-    seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
+    #: Dropped from the protocol (docs/sync-api.md "No per-device counter"): accepted from
+    #: older desks and ignored.
+    seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT, deprecated=True)
     kind: Literal["payment", "edit", "comment", "tag_add", "tag_remove"]
     account_id: StrictInt = Field(ge=1, le=MAX_INT)
     base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
@@ -231,7 +234,97 @@ class BodyLimit:
         return f"Request body is over the limit of {self.limit} bytes."
 
 
+# -- security headers ----------------------------------------------------------------------
+
+#: Every answer is JSON for a program, never a page to render, frame or keep.
+_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"cache-control", b"no-store"),
+    (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+)
+_CDN = "https://cdn.jsdelivr.net"
+
+
+def docs_csp(nonce: str) -> str:
+    """The /docs and /redoc pages: scripts only from the CDN FastAPI names and the page's own
+    nonce, data only from this server, no framing, no forms."""
+    return (f"default-src 'none'; script-src 'nonce-{nonce}' {_CDN}; connect-src 'self'; "
+            f"img-src 'self' data: https://fastapi.tiangolo.com {_CDN}; worker-src blob:; "
+            f"font-src https://fonts.gstatic.com; frame-ancestors 'none'; base-uri 'none'; "
+            f"form-action 'none'; style-src 'unsafe-inline' {_CDN} https://fonts.googleapis.com")
+
+
+class SecurityHeaders:
+    """Add :data:`_HEADERS` to every HTTP answer (errors and 413s included); a header the
+    route set itself (the docs pages' CSP) is kept."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(n, v) for n, v in _HEADERS if n not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 # -- the app -------------------------------------------------------------------------------
+
+
+_BOUNDS = ("maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "multipleOf")
+
+
+def _integral_bounds(node: Any) -> None:
+    """FastAPI's OpenAPI models type bounds as float, so 2**62 was published as
+    4.611686018427388e+18 (not the limit, and not an integer): put whole numbers back."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _BOUNDS and isinstance(value, float) and value.is_integer():
+                node[key] = int(value)
+            else:
+                _integral_bounds(value)
+    elif isinstance(node, list):
+        for item in node:
+            _integral_bounds(item)
+
+
+def _docs_pages(app: FastAPI) -> None:
+    """/docs and /redoc (only with ``--api-docs``), each with a fresh script nonce."""
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+
+    def page(html: str) -> HTMLResponse:
+        nonce = secrets.token_urlsafe(16)
+        body = html.replace("<script", f'<script nonce="{nonce}"')
+        return HTMLResponse(body, headers={"Content-Security-Policy": docs_csp(nonce)})
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger() -> HTMLResponse:
+        html = get_swagger_ui_html(openapi_url="/openapi.json",
+                                   title=f"{app.title} - Swagger UI")
+        return page(bytes(html.body).decode())
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc() -> HTMLResponse:
+        html = get_redoc_html(openapi_url="/openapi.json", title=f"{app.title} - ReDoc")
+        return page(bytes(html.body).decode())
+
+
+def _client(request: Request) -> str | None:
+    """The client's address (behind a reverse proxy: from ``X-Forwarded-For`` as uvicorn
+    trusts it, see docs/production.md)."""
+    return request.client.host if request.client else None
 
 
 def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
@@ -239,6 +332,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     db = database or open_database(settings.db_url)
     with db.write.begin() as conn:
         server_epoch(conn)  # made on first start
+        cursors.ensure_key(conn)
 
     def current_epoch(conn: Any = None) -> str:
         """Read per request (stateless: ``new-epoch`` on a running cluster takes effect at
@@ -277,6 +371,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         summary="Sign-in, scoped delta pull and exactly-once push for the partner desk.",
         lifespan=lifespan,
         default_response_class=FastJSON,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.database = db
@@ -284,6 +380,18 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: on BodyLimit's answers too
+
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            _integral_bounds(plain_openapi())
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    if settings.api_docs:
+        _docs_pages(app)
 
     bearer = HTTPBearer(auto_error=False)
 
@@ -312,37 +420,22 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
 
     @app.post(f"{API}/auth/sign-in", response_model=SignedIn, responses=_ERRORS,
               tags=["auth"])
-    def sign_in(body: SignIn) -> Any:
-        """Username + password → a bearer token. Wrong: 401; too many failures: 429."""
+    def sign_in(body: SignIn, request: Request) -> Any:
+        """Username + password → a bearer token. Wrong: 401; too many failures from this
+        username or address: 429 with Retry-After (growing delays, server.throttle)."""
         code = auth.normalise_device_code(body.device_code)
-        failure: ApiError | None = None
-        with db.write.begin() as conn:  # a failure is recorded even though we answer 401
-            try:
-                token, expires, principal = auth.sign_in(
-                    conn, settings, body.username, body.password, code
-                )
-            except ApiError as exc:
-                failure = exc
-        if failure is not None:
-            raise failure
+        token, expires, principal = auth.sign_in(
+            db, settings, body.username, body.password, code, _client(request))
         return signed_in(token, expires, principal)
 
     @app.post(f"{API}/auth/device-sign-in", response_model=SignedIn, responses=_ERRORS,
               tags=["auth"])
-    def device_sign_in(body: DeviceSignIn) -> Any:
+    def device_sign_in(body: DeviceSignIn, request: Request) -> Any:
         """A kiosk device's code + secret → a device token bound to its branch."""
         code = auth.normalise_device_code(body.device_code)
         assert code is not None
-        failure: ApiError | None = None
-        with db.write.begin() as conn:
-            try:
-                token, expires, principal = auth.device_sign_in(
-                    conn, settings, code, body.device_secret
-                )
-            except ApiError as exc:
-                failure = exc
-        if failure is not None:
-            raise failure
+        token, expires, principal = auth.device_sign_in(
+            db, settings, code, body.device_secret, _client(request))
         return signed_in(token, expires, principal)
 
     @app.post(f"{API}/auth/sign-out", status_code=204, responses=_ERRORS, tags=["auth"])
@@ -360,6 +453,21 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             raise ApiError(403, "forbidden", "Only an administrator may revoke tokens.")
         with db.write.begin() as conn:
             count = auth.revoke_all_for_user(conn, settings, username.lower())
+        return {"revoked": count}
+
+    @app.post(f"{API}/admin/devices/{{device_code}}/revoke-tokens", responses=_ERRORS,
+              tags=["auth"])
+    def revoke_device_tokens(
+        device_code: Annotated[str, Path(max_length=16)], caller: Caller
+    ) -> dict[str, int]:
+        """Admin: sign a kiosk device out everywhere (a stolen kiosk or leaked secret).
+        It signs in again only with its secret (and only while the device is active)."""
+        if caller.role is not Role.ADMIN:
+            raise ApiError(403, "forbidden", "Only an administrator may revoke tokens.")
+        code = auth.normalise_device_code(device_code)
+        assert code is not None
+        with db.write.begin() as conn:
+            count = auth.revoke_all_for_device(conn, settings, code)
         return {"revoked": count}
 
     @app.get(f"{API}/me", response_model=UserOut, responses=_ERRORS, tags=["auth"])
@@ -382,7 +490,11 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller.
         ``format=columns``: snapshot rows as arrays per table (server/pull.py)."""
         with db.read.begin() as conn:
-            page = pull.pull(conn, caller, current_epoch(conn), cursor, limit, format)
+            keys = cursors.keys(conn, settings)
+            position = cursors.unseal(cursor, keys) if cursor else None
+            page = pull.pull(conn, caller, current_epoch(conn), position, limit, format)
+        page["cursor"] = cursors.seal(page["cursor"], keys[0])
+        redaction.redact_page(caller, page)
         return Response(pull.encode_page(page, _dumps), media_type="application/json")
 
     @app.get(f"{API}/sync/wait", response_model=WaitOut, responses=_ERRORS, tags=["sync"])
@@ -397,7 +509,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
 
         def check() -> bool:
             with db.read.begin() as conn:
-                return pull.has_changes(conn, caller, current_epoch(conn), cursor)
+                position = cursors.unseal(cursor, cursors.keys(conn, settings))
+                return pull.has_changes(conn, caller, current_epoch(conn), position)
 
         changed = await announce.wait_for_changes(
             check, announcer, timeout, request.is_disconnected
@@ -407,9 +520,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     @app.post(f"{API}/sync/push", response_model=PushOut, responses=_ERRORS, tags=["sync"])
     def sync_push(body: PushIn, caller: Caller) -> Response:
         """Apply mutations in order, each exactly once and in its own transaction."""
-        device = auth.normalise_device_code(body.device_code) or caller.device_code
-        if caller.is_device:
-            device = caller.device_code
+        device = auth.bind_device(db, caller, auth.normalise_device_code(body.device_code))
         results = push.apply_batch(
             db, settings, caller, device, [m.model_dump() for m in body.mutations]
         )

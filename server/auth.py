@@ -1,8 +1,9 @@
 """Sign-in, tokens, lock-out and the ``Principal`` every endpoint works for.
 
 Passwords and device secrets are stored as salted scrypt verifiers
-(``scrypt$n$r$p$salt$hash``); tokens as SHA-256 of the token. Repeated failures for one
-username (known or not, so failures do not reveal which names exist) lock it for a while.
+(``scrypt$n$r$p$salt$hash``); tokens as SHA-256 of the token. Failed sign-ins are
+throttled by username and client address with growing delays (server.throttle); the scrypt
+check runs outside any database transaction.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 
 from billing.roles import Action, Role, may
-from db.server_schema import devices, login_failures, tokens, users
+from db.server_schema import devices, tokens, users
+from server import throttle
 from server.config import Settings
+from server.database import Database
 from server.errors import ApiError
 
 _SCRYPT_R, _SCRYPT_P = 8, 1
@@ -99,53 +103,6 @@ class Principal:
         return f"{self.role.value}:{self.branch_id}:{self.reseller_id}"
 
 
-# -- lock-out ------------------------------------------------------------------------------
-
-
-def _check_locked(conn: Connection, principal: str, now: int) -> None:
-    row = conn.execute(
-        select(login_failures.c.locked_until).where(login_failures.c.principal == principal)
-    ).first()
-    if row is not None and row.locked_until is not None and row.locked_until > now:
-        retry = row.locked_until - now
-        raise ApiError(
-            429,
-            "locked_out",
-            f"Too many failed sign-ins; try again in {max(1, (retry + 59) // 60)} minute(s).",
-            headers={"Retry-After": str(retry)},
-            retry_after=retry,
-        )
-
-
-def _record_failure(conn: Connection, principal: str, now: int, settings: Settings) -> None:
-    row = conn.execute(
-        select(login_failures).where(login_failures.c.principal == principal)
-    ).first()
-    if row is None or now - row.first_failure_at > settings.lockout_window_seconds:
-        conn.execute(login_failures.delete().where(login_failures.c.principal == principal))
-        conn.execute(
-            login_failures.insert().values(principal=principal, failures=1, first_failure_at=now)
-        )
-        failures = 1
-    else:
-        failures = row.failures + 1
-        conn.execute(
-            login_failures.update()
-            .where(login_failures.c.principal == principal)
-            .values(failures=failures)
-        )
-    if failures >= settings.lockout_failures:
-        conn.execute(
-            login_failures.update()
-            .where(login_failures.c.principal == principal)
-            .values(locked_until=now + settings.lockout_seconds, failures=0, first_failure_at=now)
-        )
-
-
-def _clear_failures(conn: Connection, principal: str) -> None:
-    conn.execute(login_failures.delete().where(login_failures.c.principal == principal))
-
-
 # -- tokens --------------------------------------------------------------------------------
 
 
@@ -184,23 +141,54 @@ def normalise_device_code(code: object) -> str | None:
     return code
 
 
-def sign_in(
-    conn: Connection, settings: Settings, username: str, password: str, device_code: str | None
-) -> tuple[str, int, Principal]:
-    """Check a user's password; a token on success. Raises 401 / 429 ApiErrors."""
+def _attempt(
+    database: Database, settings: Settings, keys: list[throttle.Key], secret: str,
+    verifier: str | None,
+) -> bool:
+    """Count the attempt (short write transaction), then check the secret with no
+    transaction open: the scrypt hash never holds the write lock (SQLite: BEGIN IMMEDIATE)."""
     now = settings.now_epoch()
-    key = f"user:{username.strip().lower()}"
-    _check_locked(conn, key, now)
-    row = conn.execute(
-        select(users).where(users.c.username == username.strip().lower())
-    ).first()
-    ok = verify_secret(password, row.password_hash if row else _dummy_verifier(settings.scrypt_n))
+    for attempt in range(3):
+        try:
+            with database.write.begin() as conn:
+                throttle.admit(conn, settings, keys, now)
+            break
+        except IntegrityError:  # two first failures of one key at once: count again
+            if attempt == 2:
+                raise
+    return verify_secret(secret, verifier or _dummy_verifier(settings.scrypt_n))
+
+
+def _refused(what: str) -> ApiError:
+    return ApiError(401, "invalid_credentials", f"Wrong {what}.")
+
+
+def sign_in(
+    database: Database, settings: Settings, username: str, password: str,
+    device_code: str | None, client: str | None,
+) -> tuple[str, int, Principal]:
+    """Check a user's password; a token on success. Raises 401 / 429 ApiErrors.
+
+    Throttled by username and by client address (server.throttle); a device code this
+    user has signed in from before skips the username's wait. A token asked for with a
+    device code is bound to it; one asked for without is bound by its first push
+    (:func:`bind_device`)."""
+    name = username.strip().lower()
+    with database.read.connect() as conn:
+        row = conn.execute(select(users).where(users.c.username == name)).first()
+        known = row is not None and device_code is not None and conn.execute(
+            select(tokens.c.token_hash)
+            .where(tokens.c.user_id == row.id, tokens.c.device_code == device_code).limit(1)
+        ).first() is not None
+    keys = throttle.keys_for(settings, "user", name, row is not None, client,
+                             known_device=known)
+    ok = _attempt(database, settings, keys, password, row.password_hash if row else None)
     if row is None or not ok or not row.active:
-        _record_failure(conn, key, now, settings)
-        raise ApiError(401, "invalid_credentials", "Wrong username or password.")
-    _clear_failures(conn, key)
+        raise _refused("username or password")
+    with database.write.begin() as conn:
+        throttle.succeeded(conn, settings, keys, settings.now_epoch())
+        token, expires = _issue_token(conn, settings, user_id=row.id, device_code=device_code)
     code = device_code or ("D" + secrets.token_hex(3).upper())
-    token, expires = _issue_token(conn, settings, user_id=row.id, device_code=code)
     principal = Principal(
         username=row.username,
         display_name=row.display_name,
@@ -214,21 +202,45 @@ def sign_in(
 
 
 def device_sign_in(
-    conn: Connection, settings: Settings, device_code: str, secret: str
+    database: Database, settings: Settings, device_code: str, secret: str, client: str | None,
 ) -> tuple[str, int, Principal]:
     """Check a kiosk device's secret; a device token bound to its branch."""
-    now = settings.now_epoch()
-    key = f"device:{device_code}"
-    _check_locked(conn, key, now)
-    row = conn.execute(select(devices).where(devices.c.device_code == device_code)).first()
-    ok = verify_secret(secret, row.secret_hash if row else _dummy_verifier(settings.scrypt_n))
+    with database.read.connect() as conn:
+        row = conn.execute(select(devices).where(devices.c.device_code == device_code)).first()
+    keys = throttle.keys_for(settings, "device", device_code, row is not None, client)
+    ok = _attempt(database, settings, keys, secret, row.secret_hash if row else None)
     if row is None or not ok or not row.active:
-        _record_failure(conn, key, now, settings)
-        raise ApiError(401, "invalid_credentials", "Wrong device code or secret.")
-    _clear_failures(conn, key)
-    token, expires = _issue_token(conn, settings, device_id=row.id, device_code=row.device_code)
-    principal = _device_principal(row, token_hash(token))
-    return token, expires, principal
+        raise _refused("device code or secret")
+    with database.write.begin() as conn:
+        throttle.succeeded(conn, settings, keys, settings.now_epoch())
+        token, expires = _issue_token(conn, settings, device_id=row.id,
+                                      device_code=row.device_code)
+    return token, expires, _device_principal(row, token_hash(token))
+
+
+def bind_device(database: Database, principal: Principal, device_code: str | None
+                ) -> str | None:
+    """The device a push is made as: a device token's own; a user token's bound code, or,
+    for a token not bound yet, the pushed code, which binds it from then on. A user token
+    pushing as another device answers 403 (it would write receipts and idempotency keys
+    in that device's name)."""
+    if principal.is_device:
+        return principal.device_code
+    bound = principal.device_code
+    if bound is None:
+        if device_code is None:
+            return None
+        with database.write.begin() as conn:
+            conn.execute(tokens.update().where(tokens.c.token_hash == principal.token_hash,
+                                               tokens.c.device_code.is_(None))
+                         .values(device_code=device_code))
+            bound = conn.execute(select(tokens.c.device_code)
+                                 .where(tokens.c.token_hash == principal.token_hash)).scalar()
+    if device_code is not None and device_code != bound:
+        raise ApiError(403, "device_mismatch",
+                       f"This session belongs to device {bound}; sign in again on this "
+                       "device to push from it.")
+    return bound
 
 
 def _device_principal(row: object, hashed: str) -> Principal:
@@ -291,6 +303,20 @@ def revoke_all_for_user(conn: Connection, settings: Settings, username: str) -> 
     result = conn.execute(
         tokens.update()
         .where(tokens.c.user_id == user_id, tokens.c.revoked_at.is_(None))
+        .values(revoked_at=settings.now_epoch())
+    )
+    return result.rowcount
+
+
+def revoke_all_for_device(conn: Connection, settings: Settings, device_code: str) -> int:
+    """Revoke every token of a kiosk device (a stolen kiosk); returns how many."""
+    device_id = conn.execute(
+        select(devices.c.id).where(devices.c.device_code == device_code)).scalar()
+    if device_id is None:
+        return 0
+    result = conn.execute(
+        tokens.update()
+        .where(tokens.c.device_id == device_id, tokens.c.revoked_at.is_(None))
         .values(revoked_at=settings.now_epoch())
     )
     return result.rowcount

@@ -4,6 +4,7 @@
     partner-portal-server lifecycle [--db URL] [--on YYYY-MM-DD]
     partner-portal-server new-epoch [--db URL]
     partner-portal-server prune [--db URL] [--keep-days 90]
+    partner-portal-server rotate-cursor-key [--db URL]
 
 ``--db`` defaults to ``sqlite:///partner-portal-server.sqlite3`` in the current folder
 (PostgreSQL: ``postgresql+psycopg://user:password@host/dbname``).
@@ -32,9 +33,11 @@ def _parser() -> argparse.ArgumentParser:
         description="The Terabyte partner portal reference server.",
     )
     parser.add_argument("command", nargs="?", default="serve",
-                        choices=["serve", "lifecycle", "new-epoch", "prune"],
+                        choices=["serve", "lifecycle", "new-epoch", "prune",
+                                 "rotate-cursor-key"],
                         help="serve (default), run the lifecycle job once, start a new "
-                             "server epoch after restoring a backup, or prune the change log")
+                             "server epoch after restoring a backup, prune the change log, "
+                             "or rotate the database's pull-cursor key")
     parser.add_argument("--db", default=None,
                         help=f"database URL (default: sqlite:///./{DEFAULT_DB_FILE})")
     parser.add_argument("--host", default="127.0.0.1")
@@ -49,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="push: one durable commit per request, a savepoint per mutation")
     parser.add_argument("--keep-days", type=int, default=90,
                         help="prune: keep this many days of changes (older cursors resync)")
+    parser.add_argument("--cursor-key-file", type=Path, default=None, metavar="FILE",
+                        help="keys sealing pull cursors, one per line: the first signs, all "
+                             "verify (default: a key kept in the database)")
+    parser.add_argument("--api-docs", action="store_true",
+                        help="serve the interactive API pages /docs and /redoc (off by "
+                             "default; /openapi.json is always served)")
     parser.add_argument("--log-level", default="INFO")
     return parser
 
@@ -60,8 +69,19 @@ def run(argv: list[str] | None = None) -> int:
     from server.config import Settings
 
     url = args.db or _default_db()
+    cursor_keys: tuple[str, ...] = ()
+    if args.cursor_key_file is not None:
+        cursor_keys = tuple(line.strip() for line in
+                            args.cursor_key_file.read_text(encoding="utf-8").splitlines()
+                            if line.strip())
+        if not cursor_keys or any(len(k) < 32 for k in cursor_keys):
+            log.error("%s: give one key of at least 32 characters per line "
+                      "(e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(32))')",
+                      args.cursor_key_file)
+            return 2
     settings = Settings(db_url=url, lifecycle_interval_seconds=args.lifecycle_interval,
-                        push_group_commit=args.group_commit)
+                        push_group_commit=args.group_commit, cursor_keys=cursor_keys,
+                        api_docs=args.api_docs)
     database = open_database(url)
     if args.command == "lifecycle":
         from server.lifecycle_job import run_once
@@ -81,15 +101,25 @@ def run(argv: list[str] | None = None) -> int:
             deleted = changelog.prune(conn, settings.now_epoch() - args.keep_days * 86_400)
         log.info("pruned %s changes older than %s days", deleted, args.keep_days)
         return 0
+    if args.command == "rotate-cursor-key":
+        from server import cursors
+
+        with database.write.begin() as conn:
+            cursors.rotate(conn)
+        log.info("new cursor key; cursors signed with the one before stay good until the "
+                 "next rotation")
+        return 0
     if args.demo_accounts:
         from server.demo_seed import DEMO_USERS, seed
 
         settings.demo_mode = True
         if seed(database, settings, args.demo_accounts):
             log.info("seeded %s demo accounts", args.demo_accounts)
-        for login in DEMO_USERS:
-            log.info("demo sign-in: %s / %s (%s)", login.username, login.password,
-                     login.role.value)
+        # The demo passwords are not logged (logs get shipped and kept); they are listed
+        # by GET /api/v1/demo/users and on the desktop's sign-in screen.
+        log.info("demo mode: %s demo sign-ins (%s), passwords at GET %s",
+                 len(DEMO_USERS), ", ".join(u.username for u in DEMO_USERS),
+                 "/api/v1/demo/users")
     import uvicorn
 
     from server.app import create_app

@@ -22,11 +22,23 @@ class Settings:
     business_zone: str = DEFAULT_ZONE
     currency: str = "INR"
     token_ttl_seconds: int = 12 * 3600
-    #: Lock-out: this many failures within ``lockout_window_seconds`` lock for
-    #: ``lockout_seconds``.
-    lockout_failures: int = 5
-    lockout_window_seconds: int = 15 * 60
-    lockout_seconds: int = 5 * 60
+    #: Sign-in throttle (server.throttle, docs/reliability.md): a username may fail this
+    #: many times, then waits ``signin_delay_seconds`` doubling with each further failure,
+    #: up to ``signin_max_delay_seconds``; a client address likewise, with a larger
+    #: allowance (an office behind one NAT). A key with no failure for
+    #: ``signin_window_seconds`` (longer than the longest delay, so waiting out each delay
+    #: never resets the count) starts again from zero. Unknown usernames share
+    #: ``signin_unknown_buckets`` keys, so guessing names cannot grow the table.
+    signin_free_failures: int = 5
+    signin_address_free_failures: int = 20
+    signin_delay_seconds: int = 2
+    signin_max_delay_seconds: int = 15 * 60
+    signin_window_seconds: int = 60 * 60
+    signin_unknown_buckets: int = 4096
+    #: A payment's ``taken_at`` (the desk's clock) is kept when it lies within this window
+    #: around the server's time; outside it the server's time is recorded (server.push).
+    taken_at_past_seconds: int = 180 * 86_400
+    taken_at_future_seconds: int = 86_400
     max_body_bytes: int = 4 * 1024 * 1024
     max_pull_limit: int = 5000
     default_pull_limit: int = 2000
@@ -38,6 +50,11 @@ class Settings:
     #: One transaction per push request, a SAVEPOINT per mutation (see server.push).
     push_group_commit: bool = False
     demo_mode: bool = False
+    #: Keys sealing pull cursors (server.cursors): the first signs, all verify. Empty: the
+    #: database keeps one (``rotate-cursor-key`` rotates it).
+    cursor_keys: tuple[str, ...] = ()
+    #: Serve the interactive API pages ``/docs`` and ``/redoc`` (``--api-docs``).
+    api_docs: bool = False
     #: scrypt cost (2**14 = 16 MiB per hash); tests may lower it.
     scrypt_n: int = 2**14
     clock: Callable[[], datetime] = field(default=_utc_now)

@@ -6,8 +6,9 @@ page, and then continues as a *delta* from that position. Rows changed while the
 runs may arrive twice; upserts carry whole rows, so applying them again is harmless.
 
 The cursor is opaque to clients: base64 of a small JSON object naming the server epoch, the
-caller's scope, and the position. A cursor from another epoch or scope, older than the
-retained change log, or not a cursor at all answers ``410 resync``.
+caller's scope, and the position, sealed with an HMAC by :mod:`server.cursors`. A cursor from
+another epoch or scope, older than the retained change log, or not a cursor at all answers
+``410 resync``.
 
 Two page formats (docs/sync-api.md "Server notes"): ``rows`` (the default; every change an
 object with its row as a dict) and ``columns``, asked for with ``format=columns``: the
@@ -85,9 +86,14 @@ def decode_cursor(cursor: str, epoch: str, principal: Principal) -> dict[str, An
         raise _resync("The sync position belongs to another scope; sync from the start.")
     mode = data.get("m")
     ints = ("x", "q") if mode == "d" else ("x", "q", "t")
+    key = data.get("k")
     if mode not in ("s", "d") or not all(
-        isinstance(data.get(k), int) and not isinstance(data.get(k), bool) for k in ints
-    ):
+        isinstance(data.get(k), int) and not isinstance(data.get(k), bool)
+        and 0 <= data[k] < 2**63 for k in ints
+    ) or (mode == "s" and (data["t"] > len(DOMAIN_TABLES) or not (key is None or (
+        isinstance(key, list) and 1 <= len(key) <= 4
+        and all(isinstance(v, int | str) and not isinstance(v, bool) for v in key)
+    )))):
         raise _resync("The sync position is damaged; sync from the start.")
     return data
 

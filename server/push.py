@@ -14,6 +14,7 @@ balance; the client's numbers are never trusted.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -82,19 +83,26 @@ class _Ctx:
     changes: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
 
-def _has_nul(value: Any) -> bool:
+def _unstorable_text(value: Any) -> str | None:
+    """What makes text in ``value`` unstorable, or None: NUL (PostgreSQL text cannot hold
+    it) or a lone UTF-16 surrogate such as ``"\\ud800"`` (valid in JSON, not encodable as
+    UTF-8, so neither database nor the JSON answer can take it)."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             if "\x00" in item:
-                return True
+                return "a NUL character"
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return "a lone surrogate (half of a UTF-16 pair); send valid Unicode"
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False
+    return None
 
 
 def _change(ctx: _Ctx, table_name: str, key: dict[str, Any], op: str = "upsert") -> None:
@@ -214,6 +222,13 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     assert amount is not None and taken_at is not None
     if not 0 <= taken_at <= 253_402_300_799:
         raise Rejected("invalid_payload", "taken_at must be epoch seconds.")
+    # The desk's clock decides nothing: a time outside the window around the server's is
+    # recorded as the server's time, the desk's kept in the log as information.
+    desk_clock = ""
+    if not ctx.now - ctx.settings.taken_at_past_seconds <= taken_at \
+            <= ctx.now + ctx.settings.taken_at_future_seconds:
+        desk_clock = f"; desk clock said {_moment(taken_at):%Y-%m-%d %H:%M} UTC"
+        taken_at = ctx.now
     try:
         # A cheque is judged on the day it was taken, not the day the desk came online.
         taken_on = business_date(_moment(taken_at), ctx.settings.business_zone)
@@ -286,7 +301,7 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
         ctx,
         account,
         f"{option.label} of {format_inr(amount)} by {method.label}"
-        f" (receipt {receipt}, {document})",
+        f" (receipt {receipt}, {document}{desk_clock})",
         field="balance",
         old=old_balance,
         new=preview.balance_after_paise,
@@ -522,24 +537,90 @@ def _tag(ctx: _Ctx, account: Any, payload: dict[str, Any], add: bool) -> dict[st
 # -- the batch -----------------------------------------------------------------------------
 
 
-def _stored(conn: Connection, mutation_id: str) -> dict[str, Any] | None:
-    text = conn.execute(
-        select(mutations_applied.c.result).where(mutations_applied.c.mutation_id == mutation_id)
-    ).scalar()
-    return None if text is None else json.loads(text)
+def _fingerprint(mutation: dict[str, Any]) -> str:
+    """SHA-256 of what the mutation asks for (kind, account, payload), key order aside."""
+    body = json.dumps([mutation["kind"], mutation["account_id"], mutation["payload"]],
+                      sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(body.encode("ascii")).hexdigest()
 
 
-def _by_payment_uuid(conn: Connection, payload: Any) -> dict[str, Any] | None:
-    """A payment already taken under this payment_uuid (sent under another mutation id)."""
-    if not isinstance(payload, dict) or not isinstance(payload.get("payment_uuid"), str):
-        return None
-    payments = _t("payments")
+def _owned(username: str | None, device: str | None, principal: Principal,
+           device_code: str | None) -> bool:
+    """Whether an earlier write was made by this caller: the same device (a token pushes
+    only as its own device, server.auth.bind_device), or, for a write recorded without a
+    device, the same user."""
+    if device is not None:
+        return device == device_code
+    return username == principal.username
+
+
+def _reused(mutation_id: str, field: str) -> dict[str, Any]:
+    what = "mutation id" if field == "mutation_id" else "payment_uuid"
+    return {
+        "mutation_id": mutation_id,
+        "status": "conflict",
+        "error": {"code": "idempotency_key_reused",
+                  "message": f"This {what} was already used for a different change; "
+                             "send this change again under a new id."},
+        "conflicts": [field],
+        "current": None,
+    }
+
+
+def _earlier(conn: Connection, principal: Principal, device_code: str | None,
+             mutation: dict[str, Any]) -> dict[str, Any] | None:
+    """The answer for a mutation whose id was seen before, None when it never was.
+
+    Idempotency keys belong to whoever used them first: the stored answer is replayed
+    (``duplicate``) only to the same device (or user) asking for the same change; anyone
+    else, or the same desk asking for another change under the id, gets a conflict that
+    carries nothing of the first change.
+    """
+    mutation_id = mutation["mutation_id"]
     row = conn.execute(
-        select(payments).where(payments.c.payment_uuid == payload["payment_uuid"])
+        select(mutations_applied.c.result, mutations_applied.c.username,
+               mutations_applied.c.device_code, mutations_applied.c.kind,
+               mutations_applied.c.account_id, mutations_applied.c.payload_sha256)
+        .where(mutations_applied.c.mutation_id == mutation_id)
     ).first()
     if row is None:
         return None
-    return {"payment": {"document_number": row.document_number,
+    same = (
+        _owned(row.username, row.device_code, principal, device_code)
+        and row.kind == mutation["kind"]
+        and row.account_id == mutation["account_id"]
+        and row.payload_sha256 in (None, _fingerprint(mutation))
+    )
+    if not same:
+        return _reused(mutation_id, "mutation_id")
+    return {**json.loads(row.result), "mutation_id": mutation_id, "status": "duplicate"}
+
+
+def _earlier_payment(conn: Connection, principal: Principal, device_code: str | None,
+                     mutation: dict[str, Any]) -> dict[str, Any] | None:
+    """A payment already taken under this payment_uuid (sent under another mutation id):
+    its answer when it is this caller's same payment, a conflict when not; None when the
+    uuid is new."""
+    payload = mutation.get("payload")
+    if mutation["kind"] != "payment" or not isinstance(payload, dict) \
+            or not isinstance(payload.get("payment_uuid"), str):
+        return None
+    payments = _t("payments")
+    row = conn.execute(
+        select(payments).where(payments.c.payment_uuid == payload["payment_uuid"].strip())
+    ).first()
+    if row is None:
+        return None
+    same = (
+        _owned(row.taken_by, row.device_code, principal, device_code)
+        and row.account_id == mutation["account_id"]
+        and row.amount_paise == payload.get("amount_paise")
+        and row.kind == payload.get("option")
+    )
+    if not same:
+        return _reused(mutation["mutation_id"], "payment_uuid")
+    return {"mutation_id": mutation["mutation_id"], "status": "duplicate",
+            "payment": {"document_number": row.document_number,
                         "balance_after_paise": row.balance_after_paise,
                         "receipt_number": row.receipt_number}}
 
@@ -578,13 +659,11 @@ def _apply_group(
             except IntegrityError:
                 if savepoint.is_active:
                     savepoint.rollback()
-                stored = _stored(conn, mutation["mutation_id"])
-                if stored is None and mutation["kind"] == "payment":
-                    stored = _by_payment_uuid(conn, mutation.get("payload"))
-                if stored is None:
+                earlier = _earlier(conn, principal, device_code, mutation) or \
+                    _earlier_payment(conn, principal, device_code, mutation)
+                if earlier is None:
                     raise
-                results.append({**stored, "mutation_id": mutation["mutation_id"],
-                                "status": "duplicate"})
+                results.append(earlier)
             finally:
                 if savepoint.is_active:
                     savepoint.rollback()
@@ -614,11 +693,10 @@ def _apply_with_retries(
         except IntegrityError:
             # Another request applied the same mutation (or payment) concurrently.
             with conn.begin():
-                stored = _stored(conn, mutation_id)
-                if stored is None and mutation["kind"] == "payment":
-                    stored = _by_payment_uuid(conn, mutation.get("payload"))
-            if stored is not None:
-                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+                earlier = _earlier(conn, principal, device_code, mutation) or \
+                    _earlier_payment(conn, principal, device_code, mutation)
+            if earlier is not None:
+                return earlier
             if attempt == 4:
                 raise
         except OperationalError as exc:
@@ -655,17 +733,20 @@ def _apply_in(
             account = account_in_scope(conn, principal, mutation["account_id"],
                                        for_update=True)
         except ApiError:
-            stored = _stored(conn, mutation_id)  # applied before the account left scope
-            if stored is not None:
-                return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+            # Applied by this caller before the account left its scope: the stored answer;
+            # anything else is simply an account it cannot see.
+            earlier = _earlier(conn, principal, device_code, mutation)
+            if earlier is not None and earlier["status"] == "duplicate":
+                return earlier
             raise Rejected("not_found", "No such account.") from None
-        stored = _stored(conn, mutation_id)
-        if stored is not None:
-            return {**stored, "mutation_id": mutation_id, "status": "duplicate"}
+        earlier = _earlier(conn, principal, device_code, mutation)
+        if earlier is not None:
+            return earlier
         ctx.account = account
         payload = mutation["payload"]
-        if _has_nul(payload):
-            raise Rejected("invalid_payload", "Text in the payload has a NUL character.")
+        bad_text = _unstorable_text(payload)
+        if bad_text is not None:
+            raise Rejected("invalid_payload", f"Text in the payload has {bad_text}.")
         if kind == "payment":
             answer = _payment(ctx, account, payload)
         elif kind == "edit":
@@ -702,6 +783,7 @@ def _apply_in(
             account_id=mutation["account_id"],
             applied_at=ctx.now,
             result=json.dumps(result, separators=(",", ":")),
+            payload_sha256=_fingerprint(mutation),
         )
     )
     tx.commit()

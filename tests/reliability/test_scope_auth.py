@@ -129,6 +129,7 @@ def pull_everything(server: EmbeddedServer, token: str) -> list[dict[str, Any]]:
 ENDPOINTS_CHECKED = {
     ("post", f"{API}/auth/sign-in"), ("post", f"{API}/auth/device-sign-in"),
     ("post", f"{API}/auth/sign-out"), ("post", f"{API}/admin/users/{{username}}/revoke-tokens"),
+    ("post", f"{API}/admin/devices/{{device_code}}/revoke-tokens"),
     ("get", f"{API}/me"), ("get", f"{API}/health"), ("get", f"{API}/sync/pull"),
     ("post", f"{API}/sync/push"), ("get", f"{API}/sync/wait"),
     ("get", f"{API}/accounts/{{account_id}}"),
@@ -287,7 +288,10 @@ def test_expired_revoked_and_missing_tokens_are_refused(
     record("9 auth", endpoints=len(AUTHED), token_states=5, accepted_bad_tokens=0)
 
 
-def test_brute_force_locks_out(srv: tuple[EmbeddedServer, Clock]) -> None:
+def test_brute_force_is_slowed_not_a_lock_out(srv: tuple[EmbeddedServer, Clock]) -> None:
+    """Guessing makes the name wait, longer each time (issue #14 finding 3: no hard lock);
+    the right password gets in once the wait is over. Unknown names and kiosk devices
+    wait the same way."""
     server, clock = srv
     codes = []
     for i in range(8):
@@ -297,8 +301,9 @@ def test_brute_force_locks_out(srv: tuple[EmbeddedServer, Clock]) -> None:
     assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}, codes
     right = httpx.post(f"{server.url}{API}/auth/sign-in",
                        json={"username": "cashier.tup", "password": "tup-secret-2"}, timeout=30)
-    assert right.status_code == 429, "the right password must not get in while locked"
-    assert int(right.headers["Retry-After"]) > 0
+    assert right.status_code == 429, "a new desk waits out the delay like a guesser"
+    wait = int(right.headers["Retry-After"])
+    assert 0 < wait <= server.settings.signin_max_delay_seconds
     unknown = [httpx.post(f"{server.url}{API}/auth/sign-in",
                           json={"username": "nobody.here", "password": "x"},
                           timeout=30).status_code for _ in range(6)]
@@ -309,14 +314,15 @@ def test_brute_force_locks_out(srv: tuple[EmbeddedServer, Clock]) -> None:
     assert kiosk[-1] == 429, kiosk
     start = clock.moment
     try:
-        clock.moment = start + timedelta(minutes=6)
+        clock.moment = start + timedelta(seconds=wait)
         again = httpx.post(f"{server.url}{API}/auth/sign-in",
                            json={"username": "cashier.tup", "password": "tup-secret-2"},
                            timeout=30)
         assert again.status_code == 200
     finally:
         clock.moment = start
-    record("9 lock-out", guesses=8 + 6 + 6, locked_after=5, right_password_while_locked=429)
+    record("9 throttle", guesses=8 + 6 + 6, delayed_after=5, right_password_after_wait=200,
+           first_wait_s=wait)
 
 
 def test_token_and_password_never_on_disk(srv: tuple[EmbeddedServer, Clock],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
+from server import cursors
 from server.database import meta_put
 from tests.server.conftest import Running, mutation, pick, pull_all, push
 
@@ -93,16 +94,28 @@ def test_responses_are_gzipped_when_asked(running: Running) -> None:
     assert len(r.json()["changes"]) == 500
 
 
-def _tamper(cursor: str, **changes: object) -> str:
-    data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+def _position(cursor: str) -> dict:
+    payload = cursor.rpartition(".")[0]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+
+def _tamper(running: Running, cursor: str, **changes: object) -> str:
+    """``cursor`` with ``changes``, sealed again with the server's key (as only the server
+    could): the checks behind the seal still answer 410."""
+    data = _position(cursor)
     data.update(changes)
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode()
+    with running.database.read.connect() as conn:
+        key = cursors.keys(conn, running.settings)[0]
+    return cursors.seal(base64.urlsafe_b64encode(json.dumps(data).encode()).decode(), key)
 
 
 def test_resync_answers(running: Running) -> None:
     with running.as_role("branch_staff") as c:
         _, cursor, _ = pull_all(c)
-        for bad in ("garbage", "e30", _tamper(cursor, e="another-epoch"), _tamper(cursor, q="x")):
+        for bad in ("garbage", "e30", _tamper(running, cursor, e="another-epoch"),
+                    _tamper(running, cursor, q="x"), _tamper(running, cursor, x=2**63),
+                    _tamper(running, cursor, m="s", t=-100), _tamper(running, cursor, m="s",
+                                                                     t=0, k=[{}])):
             r = c.get("/api/v1/sync/pull", params={"cursor": bad})
             assert r.status_code == 410, bad
             assert r.json()["error"]["code"] == "resync"
@@ -117,7 +130,7 @@ def test_cursor_older_than_the_kept_log_is_resync(running: Running) -> None:
         _, old_cursor, _ = pull_all(c)
         push(c, mutation("comment", a.id, {"body": "x", "created_at": 1}))
         _, new_cursor, _ = pull_all(c, old_cursor)
-        data = json.loads(base64.urlsafe_b64decode(new_cursor + "=" * (-len(new_cursor) % 4)))
+        data = _position(new_cursor)
         with running.database.write.begin() as conn:
             meta_put(conn, "min_cursor", f"{data['x']}:{data['q']}")
         try:

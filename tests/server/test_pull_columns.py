@@ -49,7 +49,8 @@ def _pull(c: httpx.Client, fmt: str, limit: int, cursor: str | None = None
 def _position(cursor: str) -> dict[str, Any]:
     """A cursor without its transaction horizon ("x"): on PostgreSQL that moves whenever any
     transaction ends between two pulls (a sign-in, the lifecycle timer), whatever the format."""
-    padded = cursor + "=" * (-len(cursor) % 4)
+    payload = cursor.rpartition(".")[0]  # without its seal (server.cursors)
+    padded = payload + "=" * (-len(payload) % 4)
     data = json.loads(base64.urlsafe_b64decode(padded))
     data.pop("x", None)
     return data
