@@ -1,5 +1,5 @@
 """Settings: the server, the receipt printer and paper, the receipt header, the time zone
-times are shown in, and the kiosk's staff PIN.
+times are shown in, the interface language, and the kiosk's staff PIN.
 
 Keys (shared with the modules that read them):
 
@@ -12,6 +12,8 @@ Keys (shared with the modules that read them):
 | ``receipts/paper_mm`` | 58 or 80 | receipts |
 | ``receipts/header`` | lines printed at the top of a receipt | receipts |
 | ``display/time_zone`` | ``""`` branch zone, ``local`` this PC, or an IANA name | views |
+| ``ui/language`` | ``en`` or ``ta``; applied at once, and at the next start | desktop.i18n |
+| ``receipts/tamil_mode`` | ``raster`` (Tamil as an image) or ``text`` | ESC/POS printing |
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
 """
 
@@ -21,7 +23,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, QSettings, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QRegularExpression, QSettings, QUrl, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +39,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import (
+    ENGLISH,
+    LANGUAGES,
+    Retranslating,
+    set_language,
+    store_language,
+    stored_language,
+)
 from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
 from desktop.settings import setting_int
 
@@ -49,6 +59,11 @@ USB_PRODUCT = "receipts/escpos_usb_product"
 PAPER_MM = "receipts/paper_mm"
 HEADER = "receipts/header"
 TIME_ZONE = "display/time_zone"
+TAMIL_MODE = "receipts/tamil_mode"
+
+TAMIL_RASTER = "raster"
+TAMIL_TEXT = "text"
+TAMIL_MODES = (TAMIL_RASTER, TAMIL_TEXT)
 
 PRINTER_KINDS = ("", "network", "usb")
 PAPER_WIDTHS = (58, 80)
@@ -71,6 +86,8 @@ class DeskSettings:
     paper_mm: int = 80
     receipt_header: str = ""
     time_zone: str = BRANCH_ZONE
+    language: str = ENGLISH
+    tamil_mode: str = TAMIL_RASTER
 
     @classmethod
     def load(cls, settings: QSettings) -> DeskSettings:
@@ -86,6 +103,9 @@ class DeskSettings:
             paper_mm=paper if paper in PAPER_WIDTHS else 80,
             receipt_header=str(settings.value(HEADER, "", str) or ""),
             time_zone=str(settings.value(TIME_ZONE, "", str) or ""),
+            language=stored_language(settings),
+            tamil_mode=mode if (mode := str(settings.value(TAMIL_MODE, "", str) or ""))
+            in TAMIL_MODES else TAMIL_RASTER,
         )
 
     def save(self, settings: QSettings) -> None:
@@ -98,7 +118,8 @@ class DeskSettings:
         settings.setValue(PAPER_MM, self.paper_mm)
         settings.setValue(HEADER, self.receipt_header)
         settings.setValue(TIME_ZONE, self.time_zone)
-        settings.sync()
+        settings.setValue(TAMIL_MODE, self.tamil_mode)
+        store_language(settings, self.language)  # syncs
 
     def problems(self) -> list[str]:
         """What is wrong, each said with what to do; empty when the settings can be saved."""
@@ -106,17 +127,25 @@ class DeskSettings:
         if self.server_url:
             url = QUrl(self.server_url, QUrl.ParsingMode.StrictMode)
             if not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
-                found.append("Server URL must look like https://portal.example.in.")
+                found.append(QCoreApplication.translate(
+                    "DeskSettings", "Server URL must look like https://portal.example.in."))
         if self.printer_kind == "network" and not _HOST.match(self.printer_host):
-            found.append("Enter the printer's network name or IP address.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Enter the printer's network name or IP address."))
         if self.printer_kind == "usb" and not (
             _HEX4.match(self.usb_vendor) and _HEX4.match(self.usb_product)
         ):
-            found.append("USB vendor and product ids are 4 hex digits each, e.g. 04b8 and 0202.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings",
+                "USB vendor and product ids are 4 hex digits each, e.g. 04b8 and 0202."))
         lines = self.receipt_header.splitlines()
         if len(lines) > HEADER_MAX_LINES or any(len(x) > HEADER_MAX_CHARS for x in lines):
-            found.append(f"Keep the receipt header to {HEADER_MAX_LINES} lines of at most "
-                         f"{HEADER_MAX_CHARS} characters.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Keep the receipt header to %1 lines of at most %2 characters.")
+                .replace("%1", str(HEADER_MAX_LINES)).replace("%2", str(HEADER_MAX_CHARS)))
+        if self.language not in LANGUAGES:
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Choose English or Tamil as the language."))
         return found
 
 
@@ -124,101 +153,115 @@ def _zone_names() -> list[str]:
     return sorted(z for z in zoneinfo.available_timezones() if "/" in z)
 
 
-class SettingsDialog(QDialog):
-    """Edits :class:`DeskSettings` (and the kiosk PIN); saves only when everything is valid."""
+class SettingsDialog(Retranslating, QDialog):
+    """Edits :class:`DeskSettings` (and the kiosk PIN); saves only when everything is valid.
+
+    Saving a new language switches the running app to it (:func:`desktop.i18n.set_language`).
+    """
 
     def __init__(self, settings: QSettings, *, branch_zone: str = "Asia/Kolkata",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.branch_zone = branch_zone
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
         current = DeskSettings.load(settings)
+        self.has_pin = stored_pin_hash(settings) is not None
         layout = QVBoxLayout(self)
 
-        server_box = QGroupBox("Server", self)
-        server_form = QFormLayout(server_box)
-        self.server = QLineEdit(current.server_url, server_box)
+        self.server_box = QGroupBox(self)
+        self.server_form = QFormLayout(self.server_box)
+        self.server = QLineEdit(current.server_url, self.server_box)
         self.server.setObjectName("settingsServerUrl")
         self.server.setPlaceholderText("https://portal.example.in")
-        server_form.addRow("Server URL", self.server)
-        self.zone = QComboBox(server_box)
+        self.server_form.addRow("", self.server)
+        self.zone = QComboBox(self.server_box)
         self.zone.setObjectName("settingsTimeZone")
-        self.zone.addItem(f"Branch time zone ({branch_zone}, from the server)", BRANCH_ZONE)
-        self.zone.addItem("This PC's time zone", LOCAL_ZONE)
+        self.zone.addItem("", BRANCH_ZONE)
+        self.zone.addItem("", LOCAL_ZONE)
         for name in _zone_names():
             self.zone.addItem(name, name)
         index = self.zone.findData(current.time_zone)
         self.zone.setCurrentIndex(max(0, index))
-        server_form.addRow("Show times in", self.zone)
-        layout.addWidget(server_box)
+        self.server_form.addRow("", self.zone)
+        self.language = QComboBox(self.server_box)
+        self.language.setObjectName("settingsLanguage")
+        for code, name in LANGUAGES.items():  # each language named in itself, never translated
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.server_form.addRow("", self.language)
+        layout.addWidget(self.server_box)
 
-        printer_box = QGroupBox("Receipts", self)
-        form = QFormLayout(printer_box)
-        self.printer_kind = QComboBox(printer_box)
+        self.printer_box = QGroupBox(self)
+        self.form = QFormLayout(self.printer_box)
+        self.printer_kind = QComboBox(self.printer_box)
         self.printer_kind.setObjectName("settingsPrinterKind")
-        for label, value in (("None (show and save only)", ""),
-                             ("Network printer (host:port)", "network"),
-                             ("USB printer (vendor:product)", "usb")):
-            self.printer_kind.addItem(label, value)
+        for value in PRINTER_KINDS:
+            self.printer_kind.addItem("", value)
         self.printer_kind.setCurrentIndex(max(0, self.printer_kind.findData(current.printer_kind)))
-        form.addRow("Thermal printer", self.printer_kind)
-        self.host = QLineEdit(current.printer_host, printer_box)
+        self.form.addRow("", self.printer_kind)
+        self.host = QLineEdit(current.printer_host, self.printer_box)
         self.host.setObjectName("settingsPrinterHost")
         self.host.setPlaceholderText("192.168.1.50")
-        form.addRow("Printer host", self.host)
-        self.port = QSpinBox(printer_box)
+        self.form.addRow("", self.host)
+        self.port = QSpinBox(self.printer_box)
         self.port.setObjectName("settingsPrinterPort")
         self.port.setRange(1, 65535)
         self.port.setValue(current.printer_port)
-        form.addRow("Printer port", self.port)
+        self.form.addRow("", self.port)
         hex_validator = QRegularExpressionValidator(QRegularExpression("[0-9A-Fa-f]{0,4}"), self)
-        self.vendor = QLineEdit(current.usb_vendor, printer_box)
+        self.vendor = QLineEdit(current.usb_vendor, self.printer_box)
         self.vendor.setObjectName("settingsUsbVendor")
         self.vendor.setValidator(hex_validator)
         self.vendor.setPlaceholderText("04b8")
-        form.addRow("USB vendor id", self.vendor)
-        self.product = QLineEdit(current.usb_product, printer_box)
+        self.form.addRow("", self.vendor)
+        self.product = QLineEdit(current.usb_product, self.printer_box)
         self.product.setObjectName("settingsUsbProduct")
         self.product.setValidator(hex_validator)
         self.product.setPlaceholderText("0202")
-        form.addRow("USB product id", self.product)
-        self.paper = QComboBox(printer_box)
+        self.form.addRow("", self.product)
+        self.paper = QComboBox(self.printer_box)
         self.paper.setObjectName("settingsPaperWidth")
         for mm in PAPER_WIDTHS:
             self.paper.addItem(f"{mm} mm", mm)
         self.paper.setCurrentIndex(self.paper.findData(current.paper_mm))
-        form.addRow("Paper width", self.paper)
-        self.header = QPlainTextEdit(current.receipt_header, printer_box)
+        self.form.addRow("", self.paper)
+        self.tamil_mode = QComboBox(self.printer_box)
+        self.tamil_mode.setObjectName("settingsTamilMode")
+        for value in TAMIL_MODES:
+            self.tamil_mode.addItem("", value)
+        self.tamil_mode.setCurrentIndex(max(0, self.tamil_mode.findData(current.tamil_mode)))
+        self.form.addRow("", self.tamil_mode)
+        self.header = QPlainTextEdit(current.receipt_header, self.printer_box)
         self.header.setObjectName("settingsReceiptHeader")
-        self.header.setPlaceholderText("Terabyte Broadband\nCoimbatore branch · GSTIN …")
         self.header.setFixedHeight(90)
-        form.addRow("Receipt header", self.header)
-        layout.addWidget(printer_box)
+        self.form.addRow("", self.header)
+        layout.addWidget(self.printer_box)
 
-        kiosk_box = QGroupBox("Kiosk", self)
-        kiosk_form = QFormLayout(kiosk_box)
-        has_pin = stored_pin_hash(settings) is not None
-        self.pin = QLineEdit(kiosk_box)
+        self.kiosk_box = QGroupBox(self)
+        self.kiosk_form = QFormLayout(self.kiosk_box)
+        self.pin = QLineEdit(self.kiosk_box)
         self.pin.setObjectName("settingsKioskPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("set (4–12 digits)" if not has_pin else "unchanged")
-        self.pin_again = QLineEdit(kiosk_box)
+        self.pin_again = QLineEdit(self.kiosk_box)
         self.pin_again.setObjectName("settingsKioskPinConfirm")
         self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
-        kiosk_form.addRow("New staff PIN", self.pin)
-        kiosk_form.addRow("Repeat PIN", self.pin_again)
-        layout.addWidget(kiosk_box)
+        self.kiosk_form.addRow("", self.pin)
+        self.kiosk_form.addRow("", self.pin_again)
+        layout.addWidget(self.kiosk_box)
 
         self.error = QLabel("", self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        # Our own buttons, not standard ones: a button box re-labels its standard buttons on
+        # every language change from Qt's own catalogue, which has no Tamil.
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("settingsSave")
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -228,6 +271,50 @@ class SettingsDialog(QDialog):
             edit.textChanged.connect(self._validate)
         self.header.textChanged.connect(self._validate)
         self.printer_kind.currentIndexChanged.connect(self._validate)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the dialog, in the current language (again on a language change)."""
+        self.setWindowTitle(self.tr("Settings"))
+        self.server_box.setTitle(self.tr("Server"))
+        rows = (
+            (self.server_form, self.server, self.tr("Server URL")),
+            (self.server_form, self.zone, self.tr("Show times in")),
+            (self.server_form, self.language, self.tr("Language")),
+            (self.form, self.printer_kind, self.tr("Thermal printer")),
+            (self.form, self.host, self.tr("Printer host")),
+            (self.form, self.port, self.tr("Printer port")),
+            (self.form, self.vendor, self.tr("USB vendor id")),
+            (self.form, self.product, self.tr("USB product id")),
+            (self.form, self.paper, self.tr("Paper width")),
+            (self.form, self.tamil_mode, self.tr("Tamil on the printer")),
+            (self.form, self.header, self.tr("Receipt header")),
+            (self.kiosk_form, self.pin, self.tr("New staff PIN")),
+            (self.kiosk_form, self.pin_again, self.tr("Repeat PIN")),
+        )
+        for form, field, caption in rows:
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(caption)
+        self.zone.setItemText(0, self.tr("Branch time zone (%1, from the server)")
+                              .replace("%1", self.branch_zone))
+        self.zone.setItemText(1, self.tr("This PC's time zone"))
+        kinds = {"": self.tr("None (show and save only)"),
+                 "network": self.tr("Network printer (host:port)"),
+                 "usb": self.tr("USB printer (vendor:product)")}
+        for i in range(self.printer_kind.count()):
+            self.printer_kind.setItemText(i, kinds[str(self.printer_kind.itemData(i))])
+        modes = {TAMIL_RASTER: self.tr("As an image (any printer)"),
+                 TAMIL_TEXT: self.tr("As text (printer has a Tamil font)")}
+        for i in range(self.tamil_mode.count()):
+            self.tamil_mode.setItemText(i, modes[str(self.tamil_mode.itemData(i))])
+        self.printer_box.setTitle(self.tr("Receipts"))
+        self.header.setPlaceholderText(self.tr("Terabyte Broadband\nCoimbatore branch · GSTIN …"))
+        self.kiosk_box.setTitle(self.tr("Kiosk"))
+        self.pin.setPlaceholderText(self.tr("unchanged") if self.has_pin
+                                    else self.tr("set (4–12 digits)"))
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self._validate()
 
     def values(self) -> DeskSettings:
@@ -241,6 +328,8 @@ class SettingsDialog(QDialog):
             paper_mm=int(self.paper.currentData()),
             receipt_header=self.header.toPlainText().strip(),
             time_zone=str(self.zone.currentData()),
+            language=str(self.language.currentData()),
+            tamil_mode=str(self.tamil_mode.currentData()),
         )
 
     def _pin_problem(self) -> str | None:
@@ -252,7 +341,7 @@ class SettingsDialog(QDialog):
         except PinError as exc:
             return str(exc)
         if pin != again:
-            return "The two PINs differ; type the same PIN twice."
+            return self.tr("The two PINs differ; type the same PIN twice.")
         return None
 
     @Slot()
@@ -279,4 +368,7 @@ class SettingsDialog(QDialog):
             set_pin(self.settings, self.pin.text())
         self.pin.clear()
         self.pin_again.clear()
+        app = QCoreApplication.instance()
+        if app is not None:
+            set_language(app, values.language)  # the whole app changes now, no restart
         super().accept()

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The Tamil translation, with Qt's own tools (PySide6 ships them):
+#   bash scripts/i18n.sh update   extract every tr()/translate() text of desktop/ into
+#                                 resources/i18n/partner_desk_ta.ts (pyside6-lupdate); new
+#                                 texts arrive "unfinished" for the translator (pyside6-linguist
+#                                 or any editor; words in resources/i18n/GLOSSARY.md)
+#   bash scripts/i18n.sh compile  make resources/i18n/partner_desk_ta.qm (pyside6-lrelease);
+#                                 the .qm is committed, the app and the frozen build load it
+#   bash scripts/i18n.sh check    fail when a text in the code is missing from the .ts, when a
+#                                 message is unfinished or empty, or when the committed .qm is
+#                                 not what lrelease makes of the .ts (its output is
+#                                 byte-for-byte deterministic, so the check compares bytes)
+# The .ts has no source line numbers (-locations none): edits elsewhere in a file do not
+# change it, so branches merge without conflicts in it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LUPDATE=${PYSIDE6_LUPDATE:-pyside6-lupdate}
+LRELEASE=${PYSIDE6_LRELEASE:-pyside6-lrelease}
+TS=${I18N_TS:-resources/i18n/partner_desk_ta.ts}
+QM=${I18N_QM:-resources/i18n/partner_desk_ta.qm}
+
+extract() {  # $1: the .ts to update in place
+  # lupdate does not pick .py files out of a folder scan: list them.
+  # shellcheck disable=SC2046
+  "$LUPDATE" $(find desktop -name "*.py" -not -path "*/__pycache__/*" | LC_ALL=C sort) -no-obsolete -locations none \
+    -source-language en_IN -target-language ta_IN -ts "$1" >/dev/null
+}
+
+unfinished() {  # $1: .ts; prints each unfinished or empty message, exit 1 when any
+  python - "$1" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+bad = []
+for context in ET.parse(sys.argv[1]).getroot().iter("context"):
+    name = context.findtext("name")
+    for message in context.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        forms = [] if translation is None else list(translation.iter("numerusform"))
+        texts = [f.text for f in forms] if forms else [None if translation is None else translation.text]
+        kind = None if translation is None else translation.get("type")
+        if kind is not None or not all((t or "").strip() for t in texts):
+            bad.append(f"{name}: {source!r} ({kind or 'empty'})")
+for line in bad:
+    print(f"  untranslated: {line}")
+sys.exit(1 if bad else 0)
+PY
+}
+
+case "${1:-}" in
+  update)
+    extract "$TS"
+    unfinished "$TS" || echo "translate the texts above in $TS, then: bash scripts/i18n.sh compile"
+    ;;
+  compile)
+    "$LRELEASE" -silent "$TS" -qm "$QM"
+    echo "wrote $QM"
+    ;;
+  check)
+    work=$(mktemp -d "${TMPDIR:-/tmp}/partner-desk-i18n.XXXXXX")
+    trap 'rm -rf "$work"' EXIT
+    status=0
+    cp "$TS" "$work/fresh.ts"
+    extract "$work/fresh.ts"
+    if ! cmp -s "$TS" "$work/fresh.ts"; then
+      diff -u "$TS" "$work/fresh.ts" | head -40 || true
+      echo "$TS is out of date with the code: bash scripts/i18n.sh update, translate, compile"
+      status=1
+    fi
+    if ! unfinished "$work/fresh.ts"; then
+      echo "messages above are not translated in $TS"
+      status=1
+    fi
+    "$LRELEASE" -silent "$TS" -qm "$work/fresh.qm"
+    if ! cmp -s "$QM" "$work/fresh.qm"; then
+      echo "$QM does not match $TS: bash scripts/i18n.sh compile, and commit the .qm"
+      status=1
+    fi
+    [ "$status" = 0 ] && echo "i18n OK: $(grep -c '<message' "$TS") messages translated, .qm matches"
+    exit "$status"
+    ;;
+  *)
+    echo "usage: bash scripts/i18n.sh update|compile|check" >&2
+    exit 2
+    ;;
+esac
