@@ -18,8 +18,8 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
 
+from desktop import resource_paths
 from desktop.fonts import register_app_fonts
-from desktop.resource_paths import resource_dir
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ TRANSLATOR_NAME = "partnerDeskTranslator"
 
 def qm_path_for(language: str) -> str:
     """The compiled translation file of ``language`` (``resources/i18n/partner_desk_ta.qm``)."""
-    return str(resource_dir() / "i18n" / f"partner_desk_{language}.qm")
+    return str(resource_paths.resource_dir() / "i18n" / f"partner_desk_{language}.qm")
 
 
 def stored_language(settings: QSettings) -> str:
