@@ -125,8 +125,9 @@ def _check_tamil() -> str:
     assert app is not None
     set_language(app, TAMIL)  # OSError when the .qm is missing
     try:
-        said = QCoreApplication.translate("SettingsDialog", "Settings")
-        _check(said == "அமைப்புகள்", f"the Tamil translation says {said!r} for 'Settings'")
+        context, source = "SettingsDialog", "Settings"  # not literals: not extracted again
+        said = QCoreApplication.translate(context, source)
+        _check(said == "அமைப்புகள்", f"the Tamil translation says {said!r} for {source!r}")
     finally:
         set_language(app, ENGLISH)
     return TAMIL_FAMILY
