@@ -25,6 +25,22 @@
     </message>
 </context>
 <context>
+    <name>EscposReceipt</name>
+    <message>
+        <source>RECEIPT</source>
+        <extracomment>Characters per line in font A.</extracomment>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <source>Balance is provisional until head office confirms this payment.</source>
+        <translation>தலைமை அலுவலகம் இந்தக் கட்டணத்தை உறுதிசெய்யும் வரை நிலுவை தற்காலிகமானது.</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>நன்றி.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
