@@ -50,6 +50,11 @@ class RowsTableModel(QAbstractTableModel):
         self._payloads = list(payloads) if payloads is not None else [None] * len(self._rows)
         self.endResetModel()
 
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """New header texts (same count), e.g. after a language change."""
+        self._headers = list(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+
     def payload(self, row: int) -> Any:
         return self._payloads[row]
 

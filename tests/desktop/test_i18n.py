@@ -45,7 +45,7 @@ def _english_after(qapp):
     set_language(qapp, ENGLISH)
 
 
-def test_set_language_installs_one_translator_and_removes_it(qapp):
+def test_set_language_keeps_one_translator(qapp):
     assert current_language(qapp) == ENGLISH
     set_language(qapp, TAMIL)
     set_language(qapp, TAMIL)  # twice: still one translator
@@ -54,7 +54,19 @@ def test_set_language_installs_one_translator_and_removes_it(qapp):
     assert QCoreApplication.translate("SettingsDialog", "Settings") == "அமைப்புகள்"
     set_language(qapp, ENGLISH)
     assert current_language(qapp) == ENGLISH
+    assert len(qapp.findChildren(QTranslator, TRANSLATOR_NAME)) == 1
     assert QCoreApplication.translate("SettingsDialog", "Settings") == "Settings"
+
+
+def test_plurals_in_both_languages(qapp):
+    from desktop.detail.format import DayCount
+
+    set_language(qapp, ENGLISH)
+    assert [DayCount().ahead(n) for n in (1, 2, 21)] == ["in 1 day", "in 2 days", "in 21 days"]
+    assert DayCount().ago(1) == "1 day ago"
+    set_language(qapp, TAMIL)
+    assert [DayCount().ahead(n) for n in (1, 5)] == ["1 நாளில்", "5 நாட்களில்"]
+    assert DayCount().ago(12) == "12 நாட்களுக்கு முன்பு"
 
 
 def test_unknown_language_is_refused_and_changes_nothing(qapp):
