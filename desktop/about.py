@@ -61,7 +61,7 @@ class AboutDialog(Retranslating, QDialog):
             label.setObjectName(name)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-            self.form.addRow("", label)
+            self.form.addRow(QLabel(self), label)
             self.values[name] = label
         layout.addLayout(self.form)
         buttons = QDialogButtonBox(self)

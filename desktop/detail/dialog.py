@@ -195,6 +195,11 @@ class AccountDetailDialog(Retranslating, QDialog):
         for index, spec in enumerate(TAB_SPECS):
             self.tabs.setTabText(index, tab_title(spec))
         self.close_button.setText(self.tr("Close"))
+        # Every tab title shown whole: Tamil titles are longer, so the dialog is made wide
+        # enough for the tab bar (up to a 1366-pixel screen) instead of scrolling the tabs.
+        margins = self.layout().contentsMargins()
+        needed = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right()
+        self.setMinimumWidth(min(needed, 1366))
         self._show_header()
 
     def _show_header(self) -> None:

@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>Pay by</source>
-        <translation>செலுத்த வேண்டிய நாள்</translation>
+        <translation>கடைசி நாள்</translation>
     </message>
     <message>
         <source>Suspends on</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Grace</source>
-        <translation>சலுகைக் காலம்</translation>
+        <translation>சலுகை</translation>
     </message>
     <message>
         <source>Plan type</source>

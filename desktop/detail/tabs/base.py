@@ -6,9 +6,10 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
+from desktop.detail.table_model import widen_to_fit
 from desktop.i18n import fill, is_language_change
 from desktop.tasks import Task, TaskControl
 
@@ -139,6 +140,8 @@ class DetailTab(QWidget):
             self.populate(data)
             self._status.setVisible(False)
             self._content.setVisible(True)
+            for view in self._content.findChildren(QTableView):
+                widen_to_fit(view)
         self.load_count += 1
         self.loaded.emit()
         if self._stale:  # invalidated while loading

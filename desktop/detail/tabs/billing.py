@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, Slot
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -359,6 +359,11 @@ class BillingTab(DetailTab):
         small = x_axis.labelsFont()
         small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
         x_axis.setLabelsFont(small)
+        # Tamil month names are wider than a bar: slant them rather than cut them to "ஜூ…".
+        widest = max((QFontMetrics(small).horizontalAdvance(c) for c in categories), default=0)
+        if widest > QFontMetrics(small).horizontalAdvance("Sep") + 4:
+            x_axis.setTruncateLabels(False)
+            x_axis.setLabelsAngle(-60)
         first, last = points[0].month, points[-1].month
         x_axis.setTitleText(f"{month_name(first.month)} {first.year} – "
                             f"{month_name(last.month)} {last.year}")

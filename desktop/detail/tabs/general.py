@@ -41,7 +41,7 @@ class GeneralTab(DetailTab):
             value = QLabel("—", content)
             value.setObjectName(f"general_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow("", value)
+            form.addRow(QLabel(content), value)
             self.values[key] = value
 
     def retranslate_ui(self) -> None:
