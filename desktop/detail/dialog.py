@@ -115,7 +115,7 @@ class AccountDetailDialog(Retranslating, QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1080, 660)
 
-        layout = QVBoxLayout(self)
+        self._main_layout = layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title_label = QLabel(self)
         self.title_label.setObjectName("detailTitle")
@@ -197,7 +197,7 @@ class AccountDetailDialog(Retranslating, QDialog):
         self.close_button.setText(self.tr("Close"))
         # Every tab title shown whole: Tamil titles are longer, so the dialog is made wide
         # enough for the tab bar (up to a 1366-pixel screen) instead of scrolling the tabs.
-        margins = self.layout().contentsMargins()
+        margins = self._main_layout.contentsMargins()
         needed = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right()
         self.setMinimumWidth(min(needed, 1366))
         self._show_header()

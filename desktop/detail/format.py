@@ -84,11 +84,12 @@ def plan_type_text(prepaid: bool) -> str:
     return QCoreApplication.translate("AccountStatus", "Postpaid")
 
 
-def format_date(day: date | None) -> str:
-    """``27 Nov 2026`` (or an em dash for none)."""
+def format_date(day: date | None, *, pad: bool = False) -> str:
+    """``27 Nov 2026`` (``05 Nov 2026`` with ``pad``; an em dash for none)."""
     if day is None:
         return "—"
-    return f"{day.day} {month_name(day.month)} {day.year}"
+    number = f"{day.day:02d}" if pad else str(day.day)
+    return f"{number} {month_name(day.month)} {day.year}"
 
 
 def format_moment(moment: datetime | None, zone: str = DEFAULT_ZONE) -> str:

@@ -22,6 +22,26 @@
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message numerus="yes">
+        <source>%n payment(s) this session: %1</source>
+        <translation>
+            <numerusform>%n payment this session: %1</numerusform>
+            <numerusform>%n payments this session: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseReport</name>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayCount</name>
     <message numerus="yes">
         <source>in %n day(s)</source>
@@ -56,6 +76,30 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DueListWindow</name>
+    <message numerus="yes">
+        <source>%n suspended today</source>
+        <translation>
+            <numerusform>%n suspended today</numerusform>
+            <numerusform>%n suspended today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspending tomorrow</source>
+        <translation>
+            <numerusform>%n suspending tomorrow</numerusform>
+            <numerusform>%n suspending tomorrow</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the last days of grace</source>
+        <translation>
+            <numerusform>%n in the last days of grace</numerusform>
+            <numerusform>%n in the last days of grace</numerusform>
         </translation>
     </message>
 </context>

@@ -346,6 +346,191 @@
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>Day close — count the drawer</source>
+        <extracomment>The close is saved (the DayClose). The session is loaded and the count can start. A paid-out entry was saved.</extracomment>
+        <translation>நாள் முடிவு — பணப்பெட்டியை எண்ணவும்</translation>
+    </message>
+    <message>
+        <source>Cash paid out of the drawer</source>
+        <translation>பணப்பெட்டியிலிருந்து வெளியே கொடுத்த ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>why (refund, petty cash…)</source>
+        <translation>காரணம் (பணத் திருப்பம், சில்லறைச் செலவு…)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>பதிவு செய்</translation>
+    </message>
+    <message>
+        <source>Count the drawer (notes and coins)</source>
+        <translation>பணப்பெட்டியை எண்ணவும் (நோட்டுகளும் நாணயங்களும்)</translation>
+    </message>
+    <message>
+        <source>Submit count and close the drawer</source>
+        <translation>எண்ணிக்கையைச் சமர்ப்பித்து பணப்பெட்டியை மூடு</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ஆகச் சேமி…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>அச்சிடு…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Opening float (₹):</source>
+        <translation>தொடக்க இருப்பு (₹):</translation>
+    </message>
+    <message>
+        <source>Opening the cash session…</source>
+        <translation>ரொக்க அமர்வைத் திறக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Cash session %1, opened %2 by %3. Count every note and coin in the drawer.</source>
+        <translation>ரொக்க அமர்வு %1, %2 அன்று %3 திறந்தார். பணப்பெட்டியில் உள்ள ஒவ்வொரு நோட்டையும் நாணயத்தையும் எண்ணவும்.</translation>
+    </message>
+    <message>
+        <source>Counted: %1</source>
+        <translation>எண்ணியது: %1</translation>
+    </message>
+    <message>
+        <source>Say why the cash was paid out.</source>
+        <translation>ரொக்கம் ஏன் வெளியே கொடுக்கப்பட்டது என்று குறிப்பிடவும்.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 paid out.</source>
+        <translation>வெளியே கொடுத்த %1 பதிவானது.</translation>
+    </message>
+    <message>
+        <source>Shortage of %1</source>
+        <translation>%1 பற்றாக்குறை</translation>
+    </message>
+    <message>
+        <source>Excess of %1</source>
+        <translation>%1 அதிகம்</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>சரியாக உள்ளது</translation>
+    </message>
+    <message>
+        <source>Expected cash: &lt;b&gt;%1&lt;/b&gt; (float %2 + cash payments %3 − paid out %4)</source>
+        <translation>எதிர்பார்த்த ரொக்கம்: &lt;b&gt;%1&lt;/b&gt; (இருப்பு %2 + ரொக்கக் கட்டணங்கள் %3 − வெளியே கொடுத்தது %4)</translation>
+    </message>
+    <message>
+        <source>Counted cash: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>எண்ணிய ரொக்கம்: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Difference: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>வேறுபாடு: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) this session: %1</source>
+        <translation>
+            <numerusform>இந்த அமர்வில் %n கட்டணம்: %1</numerusform>
+            <numerusform>இந்த அமர்வில் %n கட்டணங்கள்: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. Payments from now on go to the next cash session.</source>
+        <translation>சேமிக்கப்பட்டது. இனி வரும் கட்டணங்கள் அடுத்த ரொக்க அமர்வில் சேரும்.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>சேமிக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Save day close</source>
+        <translation>நாள் முடிவைச் சேமி</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseReport</name>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n கட்டணம்</numerusform>
+            <numerusform>%n கட்டணங்கள்</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SHORTAGE</source>
+        <translation>பற்றாக்குறை</translation>
+    </message>
+    <message>
+        <source>EXCESS</source>
+        <translation>அதிகம்</translation>
+    </message>
+    <message>
+        <source>BALANCED</source>
+        <translation>சரியாக உள்ளது</translation>
+    </message>
+    <message>
+        <source>Day close — cash session %1</source>
+        <translation>நாள் முடிவு — ரொக்க அமர்வு %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 by %2; counted %3 by %4.</source>
+        <translation>%1 அன்று %2 திறந்தார்; %3 அன்று %4 எண்ணினார்.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>எண்ணியது</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>எண்ணிக்கை</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>எண்ணிய ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>எதிர்பார்த்த ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>தொடக்க இருப்பு</translation>
+    </message>
+    <message>
+        <source>+ Cash payments</source>
+        <translation>+ ரொக்கக் கட்டணங்கள்</translation>
+    </message>
+    <message>
+        <source>− Cash paid out</source>
+        <translation>− வெளியே கொடுத்த ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>Difference (%1)</source>
+        <translation>வேறுபாடு (%1)</translation>
+    </message>
+    <message>
+        <source>Taken in this session (%1)</source>
+        <translation>இந்த அமர்வில் பெற்றது (%1)</translation>
+    </message>
+    <message>
+        <source>Day close %1</source>
+        <translation>நாள் முடிவு %1</translation>
+    </message>
+</context>
+<context>
     <name>DayCount</name>
     <message numerus="yes">
         <source>in %n day(s)</source>
@@ -476,6 +661,99 @@
     <message>
         <source>Log</source>
         <translation>பதிவு</translation>
+    </message>
+</context>
+<context>
+    <name>DueListWindow</name>
+    <message>
+        <source>Due</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>வகை</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Suspends on</source>
+        <translation>இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>காரணம்</translation>
+    </message>
+    <message>
+        <source>Suspended today</source>
+        <extracomment>The list&apos;s groups as shown (``db.payments_local.DueCategory`` holds the English values).</extracomment>
+        <translation>இன்று இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Suspending tomorrow</source>
+        <translation>நாளை இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Last days of grace</source>
+        <translation>சலுகையின் கடைசி நாட்கள்</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>Due list — %1</source>
+        <translation>நிலுவைப் பட்டியல் — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;புதுப்பி</translation>
+    </message>
+    <message>
+        <source>Could not build the due list: %1</source>
+        <translation>நிலுவைப் பட்டியலை உருவாக்க முடியவில்லை: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspended today</source>
+        <translation>
+            <numerusform>இன்று %n இடைநிறுத்தம்</numerusform>
+            <numerusform>இன்று %n இடைநிறுத்தம்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspending tomorrow</source>
+        <translation>
+            <numerusform>நாளை %n இடைநிறுத்தம்</numerusform>
+            <numerusform>நாளை %n இடைநிறுத்தம்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the last days of grace</source>
+        <translation>
+            <numerusform>சலுகையின் கடைசி நாட்களில் %n</numerusform>
+            <numerusform>சலுகையின் கடைசி நாட்களில் %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>இன்று நிலுவை எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>%1 பெறு</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1260,81 @@
     <message>
         <source>None: every payment is recorded by the server.</source>
         <translation>எதுவும் இல்லை: ஒவ்வொரு கட்டணமும் சர்வரில் பதிவாகியுள்ளது.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSelectionDialog</name>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>வேகம்</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>செல்லுபடி காலம்</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>விலை</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>செலுத்த வேண்டியது</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>செல்லுபடி வரை</translation>
+    </message>
+    <message>
+        <source>Plan selection — account %1</source>
+        <translation>திட்டத் தேர்வு — கணக்கு %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · %3 · balance %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · %3 · நிலுவை %4</translation>
+    </message>
+    <message>
+        <source>Current plan</source>
+        <translation>தற்போதைய திட்டம்</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br/&gt;%2 Mbps · %3 · %4&lt;br/&gt;Pay %5 · valid until %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br/&gt;%2 Mbps · %3 · %4&lt;br/&gt;%5 செலுத்தவும் · %6 வரை செல்லுபடி</translation>
+    </message>
+    <message>
+        <source>(now ends %1)</source>
+        <translation>(தற்போது %1 அன்று முடிகிறது)</translation>
+    </message>
+    <message>
+        <source>(now ended %1)</source>
+        <translation>(தற்போது %1 அன்று முடிந்தது)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue with current plan</source>
+        <translation>தற்போதைய திட்டத்துடன் &amp;தொடர்</translation>
+    </message>
+    <message>
+        <source>Or choose another plan:</source>
+        <translation>அல்லது வேறு திட்டத்தைத் தேர்ந்தெடுக்கவும்:</translation>
+    </message>
+    <message>
+        <source>No active plan. Choose a plan:</source>
+        <translation>செயலில் உள்ள திட்டம் இல்லை. ஒரு திட்டத்தைத் தேர்ந்தெடுக்கவும்:</translation>
+    </message>
+    <message>
+        <source>%1 Mbps</source>
+        <translation>%1 Mbps</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Recharge with &amp;selected plan</source>
+        <translation>தேர்ந்த திட்டத்துடன் &amp;ரீசார்ஜ்</translation>
     </message>
 </context>
 <context>

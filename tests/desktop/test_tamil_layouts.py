@@ -58,6 +58,8 @@ def _owner_names(widget: QWidget) -> set[str]:
 
 def problems(window: QWidget) -> list[str]:
     """What is left in English or does not fit, one line each."""
+    if window.layout() is not None:
+        window.layout().activate()  # the layout pass a text change has queued
     found = []
     for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
         text = widget.text()
@@ -109,11 +111,14 @@ def problems(window: QWidget) -> list[str]:
 
 
 def _show(qtbot, window: QWidget) -> None:
-    """Size the window as Qt sizes a new top-level window on a 1366×768 screen (its size
-    hint, at most two thirds of the screen, never below its minimum), then show it."""
+    """Size the window as Qt does on a 1366×768 screen (the size its code gave it, else its
+    size hint up to two thirds of the screen; never below its minimum), then show it."""
     qtbot.addWidget(window)
-    limit = QSize(SCREEN.width() * 2 // 3, SCREEN.height() * 2 // 3)
-    size = window.sizeHint().boundedTo(limit).expandedTo(window.minimumSizeHint())
+    if window.testAttribute(Qt.WidgetAttribute.WA_Resized):  # sized by its code: kept
+        size = window.size().boundedTo(SCREEN).expandedTo(window.minimumSizeHint())
+    else:
+        limit = QSize(SCREEN.width() * 2 // 3, SCREEN.height() * 2 // 3)
+        size = window.sizeHint().boundedTo(limit).expandedTo(window.minimumSizeHint())
     assert size.width() <= SCREEN.width() and size.height() <= SCREEN.height()
     window.resize(size)
     window.show()
@@ -194,4 +199,48 @@ def test_an_open_detail_dialog_switches_language_with_its_data(qtbot, qapp, ctx)
     finally:
         set_language(qapp, ENGLISH)
     qtbot.waitUntil(lambda: "active." in summary.text(), timeout=10_000)
+    dialog.close()
+
+
+def test_day_close_in_tamil(qtbot, in_tamil, ctx):
+    from desktop.payments.day_close import DayCloseDialog
+
+    dialog = DayCloseDialog(ctx)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        _show(qtbot, dialog)
+    assert problems(dialog) == []
+    dialog.set_count(500, 2)
+    with qtbot.waitSignal(dialog.closed, timeout=10_000):
+        qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+    assert "வேறுபாடு" in dialog.result_panel.text()
+    assert problems(dialog) == []
+    dialog.close()
+
+
+def test_due_list_in_tamil(qtbot, in_tamil, ctx):
+    from desktop.payments.due_list import DueListWindow
+
+    window = DueListWindow(ctx)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        _show(qtbot, window)
+    assert window.table.rowCount() > 0
+    assert problems(window) == []
+    window.close()
+
+
+@pytest.mark.parametrize("prepaid_with_plan", [True, False])
+def test_plan_selection_in_tamil(qtbot, in_tamil, ctx, prepaid_with_plan):
+    from db.payments_local import load_account, plans_for_account
+    from desktop.payments.plan_selection import PlanSelectionDialog
+    from tests.desktop.test_payment_support import pick_account
+
+    account = load_account(ctx.cache_engine, ctx.outbox, pick_account(ctx, prepaid=True))
+    current, others = plans_for_account(ctx.cache_engine, account)
+    if not prepaid_with_plan:
+        current = None
+    dialog = PlanSelectionDialog(account, current, others, ctx.today())
+    _show(qtbot, dialog)
+    assert dialog.windowTitle().startswith("திட்டத் தேர்வு")
+    assert problems(dialog) == []
     dialog.close()
