@@ -28,26 +28,34 @@ def tamil_font_files() -> list[Path]:
     return sorted((Path(fontpkg_noto_sans_tamil.ROOT) / "files").glob("*.ttf"))
 
 
+def _register_tamil_font() -> list[str]:
+    """Add the shipped Tamil font to the font database once; the families it holds."""
+    if TAMIL_FAMILY in QFontDatabase.families():
+        return [TAMIL_FAMILY]
+    families: list[str] = []
+    for path in tamil_font_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.error("could not load the font file %s", path)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        log.error("the Tamil font is missing from this installation; Tamil may not render")
+    else:
+        log.info("registered fonts %s", families)
+    return families
+
+
 def register_app_fonts() -> list[str]:
     """Register the shipped fonts once and make Tamil a fallback of the default family.
 
     Returns the families registered (``["Noto Sans Tamil"]``). Safe to call again: a
-    family already known to the font database is not added twice. Needs a QGuiApplication.
+    family already known to the font database is not added twice. GUI thread only (it sets
+    the application font); needs a QGuiApplication.
     """
-    families: list[str] = []
-    if TAMIL_FAMILY not in QFontDatabase.families():
-        for path in tamil_font_files():
-            font_id = QFontDatabase.addApplicationFont(str(path))
-            if font_id < 0:
-                log.error("could not load the font file %s", path)
-                continue
-            families += QFontDatabase.applicationFontFamilies(font_id)
-        if not families:
-            log.error("the Tamil font is missing from this installation; Tamil may not render")
-            return []
-        log.info("registered fonts %s", families)
-    else:
-        families.append(TAMIL_FAMILY)
+    families = _register_tamil_font()
+    if not families:
+        return []
     app_font = QGuiApplication.font()
     if TAMIL_FAMILY not in app_font.families():
         app_font.setFamilies([*(app_font.families() or [app_font.family()]), TAMIL_FAMILY])
@@ -58,8 +66,9 @@ def register_app_fonts() -> list[str]:
 
 
 def tamil_font(pixel_size: int) -> QFont:
-    """The shipped Tamil font at ``pixel_size`` pixels (for drawing, e.g. receipt rasters)."""
-    register_app_fonts()
+    """The shipped Tamil font at ``pixel_size`` pixels (for drawing, e.g. receipt rasters;
+    usable off the GUI thread: it touches only the font database)."""
+    _register_tamil_font()
     font = QFont(TAMIL_FAMILY)
     font.setPixelSize(pixel_size)
     return font
