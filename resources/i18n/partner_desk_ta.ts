@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Built with</source>
-        <translation>உருவாக்கியது</translation>
+        <translation>உருவாக்கப் பயன்பட்டவை</translation>
     </message>
     <message>
         <source>Frozen build</source>
@@ -950,7 +950,7 @@
     </message>
     <message>
         <source>Created</source>
-        <translation>உருவாக்கியது</translation>
+        <translation>உருவாக்கிய தேதி</translation>
     </message>
     <message>
         <source>Last seen</source>
