@@ -58,9 +58,11 @@ check_one() {  # $1 .ts, $2 .qm, $3 target language, $4... lupdate options; 1 wh
 
 unfinished() {  # $1: .ts; prints each unfinished or empty message, exit 1 when any
   python - "$1" <<'PY'
+import re
 import sys
 import xml.etree.ElementTree as ET
 
+TAMIL_MNEMONIC = re.compile("&[\u0b80-\u0bff]")
 bad = []
 for context in ET.parse(sys.argv[1]).getroot().iter("context"):
     name = context.findtext("name")
@@ -72,6 +74,9 @@ for context in ET.parse(sys.argv[1]).getroot().iter("context"):
         kind = None if translation is None else translation.get("type")
         if kind is not None or not all((t or "").strip() for t in texts):
             bad.append(f"{name}: {source!r} ({kind or 'empty'})")
+        elif any(TAMIL_MNEMONIC.search(t or "") for t in texts):
+            bad.append(f"{name}: {source!r} (a & before a Tamil letter splits the letter when "
+                       "underlined; end the text with a Latin key instead: \"புதுப்பி (&R)\")")
 for line in bad:
     print(f"  untranslated: {line}")
 sys.exit(1 if bad else 0)

@@ -720,7 +720,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;புதுப்பி</translation>
+        <translation>புதுப்பி (&amp;R)</translation>
     </message>
     <message>
         <source>Could not build the due list: %1</source>
@@ -1314,7 +1314,7 @@
     </message>
     <message>
         <source>&amp;Continue with current plan</source>
-        <translation>தற்போதைய திட்டத்துடன் &amp;தொடர்</translation>
+        <translation>தற்போதைய திட்டத்துடன் தொடர் (&amp;C)</translation>
     </message>
     <message>
         <source>Or choose another plan:</source>
@@ -1334,7 +1334,7 @@
     </message>
     <message>
         <source>Recharge with &amp;selected plan</source>
-        <translation>தேர்ந்த திட்டத்துடன் &amp;ரீசார்ஜ்</translation>
+        <translation>தேர்ந்த திட்டத்துடன் ரீசார்ஜ் (&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -185,3 +185,15 @@ def test_i18n_check_fails_on_an_unfinished_message_and_a_stale_qm(tmp_path):
     result = _check(qm=qm)
     assert result.returncode == 1 and "does not match" in result.stdout
     assert "untranslated" not in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the i18n script is a bash script")
+def test_i18n_check_refuses_a_shortcut_on_a_tamil_letter(tmp_path):
+    ts = tmp_path / "partner_desk_ta.ts"
+    text = Path(qm_path_for("ta")).with_suffix(".ts").read_text(encoding="utf-8")
+    assert "<translation>புதுப்பி (&amp;R)</translation>" in text
+    ts.write_text(text.replace("<translation>புதுப்பி (&amp;R)</translation>",
+                               "<translation>&amp;புதுப்பி</translation>"), encoding="utf-8")
+    result = _check(ts=ts)
+    assert result.returncode == 1
+    assert "'&Refresh' (a & before a Tamil letter splits the letter" in result.stdout

@@ -7,6 +7,7 @@ Data shown as it is stored (names, numbers, addresses, versions) is listed by ob
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -154,6 +155,8 @@ def test_sign_in_in_tamil(qtbot, in_tamil, ctx):
         DemoRole("staff.cbe", "demo", "Branch staff")])
     _show(qtbot, dialog)
     assert problems(dialog) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "signin.png"))
     dialog.close()
 
 
@@ -215,6 +218,8 @@ def test_day_close_in_tamil(qtbot, in_tamil, ctx):
         qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
     assert "வேறுபாடு" in dialog.result_panel.text()
     assert problems(dialog) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "day_close.png"))
     dialog.close()
 
 
@@ -243,4 +248,6 @@ def test_plan_selection_in_tamil(qtbot, in_tamil, ctx, prepaid_with_plan):
     _show(qtbot, dialog)
     assert dialog.windowTitle().startswith("திட்டத் தேர்வு")
     assert problems(dialog) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], f"plans_{prepaid_with_plan}.png"))
     dialog.close()
