@@ -249,5 +249,6 @@ def test_plan_selection_in_tamil(qtbot, in_tamil, ctx, prepaid_with_plan):
     assert dialog.windowTitle().startswith("திட்டத் தேர்வு")
     assert problems(dialog) == []
     if os.environ.get("TAMIL_PREVIEW"):
-        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], f"plans_{prepaid_with_plan}.png"))
+        name = f"plans_{prepaid_with_plan}.png"
+        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], name))
     dialog.close()
