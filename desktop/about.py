@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.i18n import Retranslating, fill
 from desktop.resource_paths import app_icon
 
 SERVER_KEY = "sync/server"  # the sync session's setting (desktop.sync.session.SERVER_SETTING)
@@ -27,7 +28,7 @@ def server_url(settings: QSettings) -> str:
     return str(settings.value(SERVER_KEY, "", str) or "")
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     def __init__(
         self,
         settings: QSettings,
@@ -38,30 +39,54 @@ class AboutDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
         self.setWindowIcon(app_icon())
+        self.server = server_url(settings)
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{APP_NAME}</h2>", self)
+        title.setObjectName("aboutTitle")
         layout.addWidget(title)
-        form = QFormLayout()
-        server = server_url(settings) or "Not set (demo or not signed in yet)"
+        self.form = QFormLayout()
         rows = [
-            ("Version", __version__, "aboutVersion"),
-            ("Server", server, "aboutServer"),
-            ("Data folder", str(data_dir) if data_dir else "—", "aboutDataDir"),
-            ("Log folder", str(log_dir) if log_dir else "—", "aboutLogDir"),
-            ("Built with", f"Python {platform.python_version()}, Qt {qVersion()}, "
-                           f"PySide6 {pyside_version}", "aboutRuntime"),
-            ("Frozen build", "yes" if getattr(sys, "frozen", False) else "no", "aboutFrozen"),
+            (__version__, "aboutVersion"),
+            ("", "aboutServer"),
+            (str(data_dir) if data_dir else "—", "aboutDataDir"),
+            (str(log_dir) if log_dir else "—", "aboutLogDir"),
+            (f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}",
+             "aboutRuntime"),
+            ("", "aboutFrozen"),
         ]
-        for caption, value, name in rows:
+        self.values: dict[str, QLabel] = {}
+        for value, name in rows:
             label = QLabel(value, self)
             label.setObjectName(name)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-            form.addRow(caption, label)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+            self.form.addRow(QLabel(self), label)
+            self.values[name] = label
+        layout.addLayout(self.form)
+        buttons = QDialogButtonBox(self)
+        self.close_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setObjectName("aboutClose")
         buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(fill(self.tr("About %1"), APP_NAME))
+        captions = {
+            "aboutVersion": self.tr("Version"),
+            "aboutServer": self.tr("Server"),
+            "aboutDataDir": self.tr("Data folder"),
+            "aboutLogDir": self.tr("Log folder"),
+            "aboutRuntime": self.tr("Built with"),
+            "aboutFrozen": self.tr("Frozen build"),
+        }
+        for name, caption in captions.items():
+            label = self.form.labelForField(self.values[name])
+            if isinstance(label, QLabel):
+                label.setText(caption)
+        self.values["aboutServer"].setText(
+            self.server or self.tr("Not set (demo or not signed in yet)"))
+        self.values["aboutFrozen"].setText(
+            self.tr("yes") if getattr(sys, "frozen", False) else self.tr("no"))
+        self.close_button.setText(self.tr("Close"))

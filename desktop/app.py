@@ -106,6 +106,9 @@ def main(argv: list[str]) -> int:
         return 0
 
     ctx = build_context(args, app)
+    from desktop.i18n import setup_language  # the shipped Tamil font; the stored language
+
+    setup_language(app, ctx.settings)
     from desktop.main_window import MainWindow  # after the app exists: widgets need it
 
     factory: Callable[[AppContext], QMainWindow | None] = MainWindow

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.i18n import Retranslating, fill
 from desktop.qt_log import QtMessageLog
 
 log = logging.getLogger(__name__)
@@ -50,25 +51,21 @@ def format_exception(
     return "".join(traceback.format_exception(exc_type, exc, tb))
 
 
-class CrashDialog(QDialog):
+class CrashDialog(Retranslating, QDialog):
     """Says something went wrong, shows the traceback, offers the log folder."""
 
     def __init__(self, log_dir: Path, details: str, opener: FolderOpener,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle(f"{APP_NAME} — unexpected error")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.log_dir = log_dir
         self._opener = opener
         layout = QVBoxLayout(self)
-        message = QLabel(
-            f"{APP_NAME} hit an unexpected error. The details below were written to the log "
-            f"in {log_dir}. Unsent payments and edits are safe in the outbox. If this keeps "
-            "happening, send the log file to support.", self)
-        message.setWordWrap(True)
-        message.setObjectName("crashMessage")
-        layout.addWidget(message)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("crashMessage")
+        layout.addWidget(self.message)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("crashDetails")
         self.details.setReadOnly(True)
@@ -76,10 +73,10 @@ class CrashDialog(QDialog):
         self.details.setMinimumSize(560, 220)
         layout.addWidget(self.details)
         row = QHBoxLayout()
-        self.open_button = QPushButton("Open log folder", self)
+        self.open_button = QPushButton(self)
         self.open_button.setObjectName("crashOpenLogs")
         self.open_button.clicked.connect(self.open_logs)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(self)
         self.close_button.setObjectName("crashClose")
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
@@ -87,6 +84,16 @@ class CrashDialog(QDialog):
         row.addWidget(self.open_button)
         row.addWidget(self.close_button)
         layout.addLayout(row)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(fill(self.tr("%1 — unexpected error"), APP_NAME))
+        self.message.setText(fill(self.tr(
+            "%1 hit an unexpected error. The details below were written to the log in %2. "
+            "Unsent payments and edits are safe in the outbox. If this keeps happening, send "
+            "the log file to support."), APP_NAME, self.log_dir))
+        self.open_button.setText(self.tr("Open log folder"))
+        self.close_button.setText(self.tr("Close"))
 
     def add_details(self, details: str) -> None:
         self.details.appendPlainText("\n" + details)

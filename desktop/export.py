@@ -4,6 +4,10 @@ Runs on the database worker (``ctx.tasks.run_db``): the table hands over a copy 
 ordered rowid list and the pending-payment overlay, so the file holds the same rows, the
 same order and the same provisional balances as the screen. Writes to a temporary file
 beside the target and renames it at the end; a cancelled export leaves nothing behind.
+
+The file's column names and values stay English in either interface language: the file is
+data for other programs (Excel formulas, importers) that look columns up by name. Only what
+the screen shows (the format's name in the save dialog) is translated.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE
@@ -54,7 +59,9 @@ class ExportFormat(StrEnum):
 
     @property
     def label(self) -> str:
-        return "CSV" if self is ExportFormat.CSV else "Excel workbook"
+        if self is ExportFormat.CSV:
+            return QCoreApplication.translate("ExportFormat", "CSV")
+        return QCoreApplication.translate("ExportFormat", "Excel workbook")
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,11 @@
 
 It opens a cache and an outbox in a temporary folder (running their Alembic migrations, so
 a migration file left out of a build fails here), fills the cache with a few demo accounts,
-loads the resource files, imports what is imported dynamically (keyring backends, the
-ESC/POS printer classes and their capability data), renders the main window and the kiosk
-window offscreen and grabs them to images. It logs and prints ``OK`` and returns 0, or logs
-and prints the reason and returns 1. The one ``print`` of the app: this is a CLI check.
+loads the resource files, the Tamil font and the Tamil translation, imports what is imported
+dynamically (keyring backends, the ESC/POS printer classes and their capability data),
+renders the main window and the kiosk window offscreen and grabs them to images. It logs and
+prints ``OK`` and returns 0, or logs and prints the reason and returns 1. The one ``print`` of
+the app: this is a CLI check.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def _run_checks(folder: Path) -> None:
         ("resources", _check_resources),
         ("keyring", _check_keyring),
         ("escpos", _check_escpos),
+        ("tamil", _check_tamil),
     ]
     for name, step in steps:
         detail = step()
@@ -108,6 +110,27 @@ def _check_escpos() -> str:
     printer.cut()
     _check(b"self-check" in printer.output, "python-escpos produced no output")
     return f"{len(printer.output)} bytes"
+
+
+def _check_tamil() -> str:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.fonts import TAMIL_FAMILY, register_app_fonts
+    from desktop.i18n import ENGLISH, TAMIL, set_language
+
+    _check(register_app_fonts() == [TAMIL_FAMILY], "the Tamil font is missing from the build")
+    _check(QFontMetrics(QFont(TAMIL_FAMILY)).inFontUcs4(ord("த")), "the Tamil font has no த")
+    app = QCoreApplication.instance()
+    assert app is not None
+    set_language(app, TAMIL)  # OSError when the .qm is missing
+    try:
+        context, source = "SettingsDialog", "Settings"  # not literals: not extracted again
+        said = QCoreApplication.translate(context, source)
+        _check(said == "அமைப்புகள்", f"the Tamil translation says {said!r} for {source!r}")
+    finally:
+        set_language(app, ENGLISH)
+    return TAMIL_FAMILY
 
 
 def _check_windows(folder: Path, app: object) -> None:

@@ -1,5 +1,5 @@
 """Settings: the server, the receipt printer and paper, the receipt header, the time zone
-times are shown in, and the kiosk's staff PIN.
+times are shown in, the interface language, and the kiosk's staff PIN.
 
 Keys (shared with the modules that read them):
 
@@ -12,6 +12,8 @@ Keys (shared with the modules that read them):
 | ``receipts/paper_mm`` | 58 or 80 | receipts |
 | ``receipts/header`` | lines printed at the top of a receipt | receipts |
 | ``display/time_zone`` | ``""`` branch zone, ``local`` this PC, or an IANA name | views |
+| ``ui/language`` | ``en`` or ``ta``; applied at once, and at the next start | desktop.i18n |
+| ``receipts/tamil_mode`` | ``raster`` (Tamil as an image) or ``text`` | ESC/POS printing |
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
 | ``receipts/afterRecord`` | ``show``, ``print`` or ``window`` (after a payment) | payment flow |
 | ``counter/payKey`` | the key opening the first payment option (default F2) | main window |
@@ -26,7 +28,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, QSettings, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QRegularExpression, QSettings, QUrl, Slot
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +48,14 @@ from PySide6.QtWidgets import (
 
 from billing.upi import MAX_NAME_CHARS, UpiError, validate_vpa
 from desktop.counter_keys import DEFAULT_PAY_KEY, SETTINGS_PAY_KEY, pay_key_problem
+from desktop.i18n import (
+    ENGLISH,
+    LANGUAGES,
+    Retranslating,
+    set_language,
+    store_language,
+    stored_language,
+)
 from desktop.kiosk.devices import PAYEE_NAME_KEY, STATUS_URL_KEY, VPA_KEY
 from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
 from desktop.payments.flow import (
@@ -66,6 +76,11 @@ USB_PRODUCT = "receipts/escpos_usb_product"
 PAPER_MM = "receipts/paper_mm"
 HEADER = "receipts/header"
 TIME_ZONE = "display/time_zone"
+TAMIL_MODE = "receipts/tamil_mode"
+
+TAMIL_RASTER = "raster"
+TAMIL_TEXT = "text"
+TAMIL_MODES = (TAMIL_RASTER, TAMIL_TEXT)
 
 PRINTER_KINDS = ("", "network", "usb")
 PAPER_WIDTHS = (58, 80)
@@ -93,6 +108,8 @@ class DeskSettings:
     upi_vpa: str = ""
     upi_payee_name: str = ""
     upi_status_url: str = ""
+    language: str = ENGLISH
+    tamil_mode: str = TAMIL_RASTER
 
     @classmethod
     def load(cls, settings: QSettings) -> DeskSettings:
@@ -114,6 +131,9 @@ class DeskSettings:
             upi_vpa=str(settings.value(VPA_KEY, "", str) or ""),
             upi_payee_name=str(settings.value(PAYEE_NAME_KEY, "", str) or ""),
             upi_status_url=str(settings.value(STATUS_URL_KEY, "", str) or ""),
+            language=stored_language(settings),
+            tamil_mode=mode if (mode := str(settings.value(TAMIL_MODE, "", str) or ""))
+            in TAMIL_MODES else TAMIL_RASTER,
         )
 
     def save(self, settings: QSettings) -> None:
@@ -131,7 +151,8 @@ class DeskSettings:
         settings.setValue(VPA_KEY, self.upi_vpa)
         settings.setValue(PAYEE_NAME_KEY, self.upi_payee_name)
         settings.setValue(STATUS_URL_KEY, self.upi_status_url)
-        settings.sync()
+        settings.setValue(TAMIL_MODE, self.tamil_mode)
+        store_language(settings, self.language)  # syncs
 
     def problems(self) -> list[str]:
         """What is wrong, each said with what to do; empty when the settings can be saved."""
@@ -139,35 +160,48 @@ class DeskSettings:
         if self.server_url:
             url = QUrl(self.server_url, QUrl.ParsingMode.StrictMode)
             if not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
-                found.append("Server URL must look like https://portal.example.in.")
+                found.append(QCoreApplication.translate(
+                    "DeskSettings", "Server URL must look like https://portal.example.in."))
         if self.printer_kind == "network" and not _HOST.match(self.printer_host):
-            found.append("Enter the printer's network name or IP address.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Enter the printer's network name or IP address."))
         if self.printer_kind == "usb" and not (
             _HEX4.match(self.usb_vendor) and _HEX4.match(self.usb_product)
         ):
-            found.append("USB vendor and product ids are 4 hex digits each, e.g. 04b8 and 0202.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings",
+                "USB vendor and product ids are 4 hex digits each, e.g. 04b8 and 0202."))
         if self.upi_vpa:
             try:
                 validate_vpa(self.upi_vpa)
             except UpiError as exc:
                 found.append(str(exc))
         if len(self.upi_payee_name) > MAX_NAME_CHARS:
-            found.append(f"Keep the UPI payee name to {MAX_NAME_CHARS} characters.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Keep the UPI payee name to %1 characters.")
+                .replace("%1", str(MAX_NAME_CHARS)))
         if self.upi_status_url:
             url = QUrl(self.upi_status_url, QUrl.ParsingMode.StrictMode)
             if not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
-                found.append("The UPI payment-status address must look like "
-                             "https://pg.example.in/upi/status.")
+                found.append(QCoreApplication.translate(
+                    "DeskSettings", "The UPI payment-status address must look like "
+                    "https://pg.example.in/upi/status."))
         lines = self.receipt_header.splitlines()
         if len(lines) > HEADER_MAX_LINES or any(len(x) > HEADER_MAX_CHARS for x in lines):
-            found.append(f"Keep the receipt header to {HEADER_MAX_LINES} lines of at most "
-                         f"{HEADER_MAX_CHARS} characters.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Keep the receipt header to %1 lines of at most %2 characters.")
+                .replace("%1", str(HEADER_MAX_LINES)).replace("%2", str(HEADER_MAX_CHARS)))
         if self.after_record == AFTER_RECORD_PRINT and not self.printer_kind:
-            found.append("Printing each receipt at once needs a thermal printer: choose one "
-                         "above, or let the receipt be shown.")
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Printing each receipt at once needs a thermal printer: choose "
+                "one above, or let the receipt be shown."))
         key_problem = pay_key_problem(self.pay_key)
         if key_problem:
-            found.append(f"Pay key: {key_problem}")
+            found.append(QCoreApplication.translate("DeskSettings", "Pay key: %1")
+                         .replace("%1", key_problem))
+        if self.language not in LANGUAGES:
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Choose English or Tamil as the language."))
         return found
 
 
@@ -175,144 +209,152 @@ def _zone_names() -> list[str]:
     return sorted(z for z in zoneinfo.available_timezones() if "/" in z)
 
 
-class SettingsDialog(QDialog):
-    """Edits :class:`DeskSettings` (and the kiosk PIN); saves only when everything is valid."""
+class SettingsDialog(Retranslating, QDialog):
+    """Edits :class:`DeskSettings` (and the kiosk PIN); saves only when everything is valid.
+
+    Saving a new language switches the running app to it (:func:`desktop.i18n.set_language`).
+    """
 
     def __init__(self, settings: QSettings, *, branch_zone: str = "Asia/Kolkata",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.branch_zone = branch_zone
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
         current = DeskSettings.load(settings)
+        self.has_pin = stored_pin_hash(settings) is not None
         layout = QVBoxLayout(self)
 
-        server_box = QGroupBox("Server", self)
-        server_form = QFormLayout(server_box)
-        self.server = QLineEdit(current.server_url, server_box)
+        self.server_box = QGroupBox(self)
+        self.server_form = QFormLayout(self.server_box)
+        self.server = QLineEdit(current.server_url, self.server_box)
         self.server.setObjectName("settingsServerUrl")
         self.server.setPlaceholderText("https://portal.example.in")
-        server_form.addRow("Server URL", self.server)
-        self.zone = QComboBox(server_box)
+        self.server_form.addRow(QLabel(self), self.server)
+        self.zone = QComboBox(self.server_box)
         self.zone.setObjectName("settingsTimeZone")
-        self.zone.addItem(f"Branch time zone ({branch_zone}, from the server)", BRANCH_ZONE)
-        self.zone.addItem("This PC's time zone", LOCAL_ZONE)
+        self.zone.addItem("", BRANCH_ZONE)
+        self.zone.addItem("", LOCAL_ZONE)
         for name in _zone_names():
             self.zone.addItem(name, name)
         index = self.zone.findData(current.time_zone)
         self.zone.setCurrentIndex(max(0, index))
-        server_form.addRow("Show times in", self.zone)
-        layout.addWidget(server_box)
+        self.server_form.addRow(QLabel(self), self.zone)
+        self.language = QComboBox(self.server_box)
+        self.language.setObjectName("settingsLanguage")
+        for code, name in LANGUAGES.items():  # each language named in itself, never translated
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.server_form.addRow(QLabel(self), self.language)
+        layout.addWidget(self.server_box)
 
-        printer_box = QGroupBox("Receipts", self)
-        form = QFormLayout(printer_box)
-        self.printer_kind = QComboBox(printer_box)
+        self.printer_box = QGroupBox(self)
+        self.form = QFormLayout(self.printer_box)
+        self.printer_kind = QComboBox(self.printer_box)
         self.printer_kind.setObjectName("settingsPrinterKind")
-        for label, value in (("None (show and save only)", ""),
-                             ("Network printer (host:port)", "network"),
-                             ("USB printer (vendor:product)", "usb")):
-            self.printer_kind.addItem(label, value)
+        for value in PRINTER_KINDS:
+            self.printer_kind.addItem("", value)
         self.printer_kind.setCurrentIndex(max(0, self.printer_kind.findData(current.printer_kind)))
-        form.addRow("Thermal printer", self.printer_kind)
-        self.host = QLineEdit(current.printer_host, printer_box)
+        self.form.addRow(QLabel(self), self.printer_kind)
+        self.host = QLineEdit(current.printer_host, self.printer_box)
         self.host.setObjectName("settingsPrinterHost")
         self.host.setPlaceholderText("192.168.1.50")
-        form.addRow("Printer host", self.host)
-        self.port = QSpinBox(printer_box)
+        self.form.addRow(QLabel(self), self.host)
+        self.port = QSpinBox(self.printer_box)
         self.port.setObjectName("settingsPrinterPort")
         self.port.setRange(1, 65535)
         self.port.setValue(current.printer_port)
-        form.addRow("Printer port", self.port)
+        self.form.addRow(QLabel(self), self.port)
         hex_validator = QRegularExpressionValidator(QRegularExpression("[0-9A-Fa-f]{0,4}"), self)
-        self.vendor = QLineEdit(current.usb_vendor, printer_box)
+        self.vendor = QLineEdit(current.usb_vendor, self.printer_box)
         self.vendor.setObjectName("settingsUsbVendor")
         self.vendor.setValidator(hex_validator)
         self.vendor.setPlaceholderText("04b8")
-        form.addRow("USB vendor id", self.vendor)
-        self.product = QLineEdit(current.usb_product, printer_box)
+        self.form.addRow(QLabel(self), self.vendor)
+        self.product = QLineEdit(current.usb_product, self.printer_box)
         self.product.setObjectName("settingsUsbProduct")
         self.product.setValidator(hex_validator)
         self.product.setPlaceholderText("0202")
-        form.addRow("USB product id", self.product)
-        self.paper = QComboBox(printer_box)
+        self.form.addRow(QLabel(self), self.product)
+        self.paper = QComboBox(self.printer_box)
         self.paper.setObjectName("settingsPaperWidth")
         for mm in PAPER_WIDTHS:
             self.paper.addItem(f"{mm} mm", mm)
         self.paper.setCurrentIndex(self.paper.findData(current.paper_mm))
-        form.addRow("Paper width", self.paper)
-        self.header = QPlainTextEdit(current.receipt_header, printer_box)
+        self.form.addRow(QLabel(self), self.paper)
+        self.tamil_mode = QComboBox(self.printer_box)
+        self.tamil_mode.setObjectName("settingsTamilMode")
+        for value in TAMIL_MODES:
+            self.tamil_mode.addItem("", value)
+        self.tamil_mode.setCurrentIndex(max(0, self.tamil_mode.findData(current.tamil_mode)))
+        self.form.addRow(QLabel(self), self.tamil_mode)
+        self.header = QPlainTextEdit(current.receipt_header, self.printer_box)
         self.header.setObjectName("settingsReceiptHeader")
-        self.header.setPlaceholderText("Terabyte Broadband\nCoimbatore branch · GSTIN …")
         self.header.setFixedHeight(90)
-        form.addRow("Receipt header", self.header)
-        layout.addWidget(printer_box)
+        self.form.addRow(QLabel(self), self.header)
+        layout.addWidget(self.printer_box)
 
-        counter_box = QGroupBox("Counter", self)
-        counter_form = QFormLayout(counter_box)
-        self.after_record = QComboBox(counter_box)
+        self.counter_box = QGroupBox(self)
+        self.counter_form = QFormLayout(self.counter_box)
+        self.after_record = QComboBox(self.counter_box)
         self.after_record.setObjectName("settingsAfterRecord")
-        for label, value in (
-            ("Show the receipt; Quick Search is ready at once", AFTER_RECORD_SHOW),
-            ("Print the receipt at once (thermal printer)", AFTER_RECORD_PRINT),
-            ("Open the receipt window (Esc closes it)", AFTER_RECORD_WINDOW),
-        ):
-            self.after_record.addItem(label, value)
+        for value in (AFTER_RECORD_SHOW, AFTER_RECORD_PRINT, AFTER_RECORD_WINDOW):
+            self.after_record.addItem("", value)
         self.after_record.setCurrentIndex(
             max(0, self.after_record.findData(current.after_record))
         )
-        counter_form.addRow("After a payment", self.after_record)
-        self.pay_key = QKeySequenceEdit(QKeySequence(current.pay_key), counter_box)
+        self.counter_form.addRow(QLabel(self), self.after_record)
+        self.pay_key = QKeySequenceEdit(QKeySequence(current.pay_key), self.counter_box)
         self.pay_key.setObjectName("settingsPayKey")
         self.pay_key.setMaximumSequenceLength(1)
         self.pay_key.setClearButtonEnabled(True)
-        self.pay_key.setToolTip("The key that opens the selected account's first payment "
-                                "option. Click here and press the key.")
-        counter_form.addRow("Pay key", self.pay_key)
-        layout.addWidget(counter_box)
-        gst_box = QGroupBox("GST", self)
-        gst_row = QVBoxLayout(gst_box)
-        self.gst_button = QPushButton("GST &details of the operator…", gst_box)
+        self.counter_form.addRow(QLabel(self), self.pay_key)
+        layout.addWidget(self.counter_box)
+        self.gst_box = QGroupBox(self)
+        gst_row = QVBoxLayout(self.gst_box)
+        self.gst_button = QPushButton(self.gst_box)
         self.gst_button.setObjectName("settingsGst")
         self.gst_button.setAutoDefault(False)
         self.gst_button.clicked.connect(self._on_gst)
         gst_row.addWidget(self.gst_button)
-        layout.addWidget(gst_box)
+        layout.addWidget(self.gst_box)
 
-        kiosk_box = QGroupBox("Kiosk", self)
-        kiosk_form = QFormLayout(kiosk_box)
-        has_pin = stored_pin_hash(settings) is not None
-        self.pin = QLineEdit(kiosk_box)
+        self.kiosk_box = QGroupBox(self)
+        self.kiosk_form = QFormLayout(self.kiosk_box)
+        self.pin = QLineEdit(self.kiosk_box)
         self.pin.setObjectName("settingsKioskPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("set (4–12 digits)" if not has_pin else "unchanged")
-        self.pin_again = QLineEdit(kiosk_box)
+        self.pin_again = QLineEdit(self.kiosk_box)
         self.pin_again.setObjectName("settingsKioskPinConfirm")
         self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
-        kiosk_form.addRow("New staff PIN", self.pin)
-        kiosk_form.addRow("Repeat PIN", self.pin_again)
-        self.upi_vpa = QLineEdit(current.upi_vpa, kiosk_box)
+        self.kiosk_form.addRow(QLabel(self), self.pin)
+        self.kiosk_form.addRow(QLabel(self), self.pin_again)
+        self.upi_vpa = QLineEdit(current.upi_vpa, self.kiosk_box)
         self.upi_vpa.setObjectName("settingsUpiVpa")
         self.upi_vpa.setPlaceholderText("terabyte.cbe@okaxis")
-        kiosk_form.addRow("UPI ID paid by the QR", self.upi_vpa)
-        self.upi_name = QLineEdit(current.upi_payee_name, kiosk_box)
+        self.kiosk_form.addRow(QLabel(self), self.upi_vpa)
+        self.upi_name = QLineEdit(current.upi_payee_name, self.kiosk_box)
         self.upi_name.setObjectName("settingsUpiPayeeName")
         self.upi_name.setPlaceholderText("Terabyte Broadband")
-        kiosk_form.addRow("UPI payee name", self.upi_name)
-        self.upi_status = QLineEdit(current.upi_status_url, kiosk_box)
+        self.kiosk_form.addRow(QLabel(self), self.upi_name)
+        self.upi_status = QLineEdit(current.upi_status_url, self.kiosk_box)
         self.upi_status.setObjectName("settingsUpiStatusUrl")
         self.upi_status.setPlaceholderText("https://pg.example.in/upi/status")
-        kiosk_form.addRow("UPI payment-status address", self.upi_status)
-        layout.addWidget(kiosk_box)
+        self.kiosk_form.addRow(QLabel(self), self.upi_status)
+        layout.addWidget(self.kiosk_box)
 
         self.error = QLabel("", self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        # Our own buttons, not standard ones: a button box re-labels its standard buttons on
+        # every language change from Qt's own catalogue, which has no Tamil.
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("settingsSave")
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -324,6 +366,65 @@ class SettingsDialog(QDialog):
         self.printer_kind.currentIndexChanged.connect(self._validate)
         self.after_record.currentIndexChanged.connect(self._validate)
         self.pay_key.keySequenceChanged.connect(self._validate)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the dialog, in the current language (again on a language change)."""
+        self.setWindowTitle(self.tr("Settings"))
+        self.server_box.setTitle(self.tr("Server"))
+        rows = (
+            (self.server_form, self.server, self.tr("Server URL")),
+            (self.server_form, self.zone, self.tr("Show times in")),
+            (self.server_form, self.language, self.tr("Language")),
+            (self.form, self.printer_kind, self.tr("Thermal printer")),
+            (self.form, self.host, self.tr("Printer host")),
+            (self.form, self.port, self.tr("Printer port")),
+            (self.form, self.vendor, self.tr("USB vendor id")),
+            (self.form, self.product, self.tr("USB product id")),
+            (self.form, self.paper, self.tr("Paper width")),
+            (self.form, self.tamil_mode, self.tr("Tamil on the printer")),
+            (self.form, self.header, self.tr("Receipt header")),
+            (self.counter_form, self.after_record, self.tr("After a payment")),
+            (self.counter_form, self.pay_key, self.tr("Pay key")),
+            (self.kiosk_form, self.pin, self.tr("New staff PIN")),
+            (self.kiosk_form, self.pin_again, self.tr("Repeat PIN")),
+            (self.kiosk_form, self.upi_vpa, self.tr("UPI ID paid by the QR")),
+            (self.kiosk_form, self.upi_name, self.tr("UPI payee name")),
+            (self.kiosk_form, self.upi_status, self.tr("UPI payment-status address")),
+        )
+        for form, field, caption in rows:
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):
+                label.setText(caption)
+        self.zone.setItemText(0, self.tr("Branch time zone (%1, from the server)")
+                              .replace("%1", self.branch_zone))
+        self.zone.setItemText(1, self.tr("This PC's time zone"))
+        kinds = {"": self.tr("None (show and save only)"),
+                 "network": self.tr("Network printer (host:port)"),
+                 "usb": self.tr("USB printer (vendor:product)")}
+        for i in range(self.printer_kind.count()):
+            self.printer_kind.setItemText(i, kinds[str(self.printer_kind.itemData(i))])
+        modes = {TAMIL_RASTER: self.tr("As an image (any printer)"),
+                 TAMIL_TEXT: self.tr("As text (printer has a Tamil font)")}
+        for i in range(self.tamil_mode.count()):
+            self.tamil_mode.setItemText(i, modes[str(self.tamil_mode.itemData(i))])
+        self.printer_box.setTitle(self.tr("Receipts"))
+        self.header.setPlaceholderText(self.tr("Terabyte Broadband\nCoimbatore branch · GSTIN …"))
+        self.counter_box.setTitle(self.tr("Counter"))
+        after = {AFTER_RECORD_SHOW: self.tr("Show the receipt; Quick Search is ready at once"),
+                 AFTER_RECORD_PRINT: self.tr("Print the receipt at once (thermal printer)"),
+                 AFTER_RECORD_WINDOW: self.tr("Open the receipt window (Esc closes it)")}
+        for i in range(self.after_record.count()):
+            self.after_record.setItemText(i, after[str(self.after_record.itemData(i))])
+        self.pay_key.setToolTip(self.tr("The key that opens the selected account's first "
+                                        "payment option. Click here and press the key."))
+        self.gst_box.setTitle(self.tr("GST"))
+        self.gst_button.setText(self.tr("GST &details of the operator…"))
+        self.kiosk_box.setTitle(self.tr("Kiosk"))
+        self.pin.setPlaceholderText(self.tr("unchanged") if self.has_pin
+                                    else self.tr("set (4–12 digits)"))
+        self.save_button.setText(self.tr("Save"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self._validate()
 
     def values(self) -> DeskSettings:
@@ -342,6 +443,8 @@ class SettingsDialog(QDialog):
             upi_vpa=self.upi_vpa.text().strip(),
             upi_payee_name=self.upi_name.text().strip(),
             upi_status_url=self.upi_status.text().strip(),
+            language=str(self.language.currentData()),
+            tamil_mode=str(self.tamil_mode.currentData()),
         )
 
     @Slot()
@@ -361,7 +464,7 @@ class SettingsDialog(QDialog):
         except PinError as exc:
             return str(exc)
         if pin != again:
-            return "The two PINs differ; type the same PIN twice."
+            return self.tr("The two PINs differ; type the same PIN twice.")
         return None
 
     @Slot()
@@ -388,4 +491,7 @@ class SettingsDialog(QDialog):
             set_pin(self.settings, self.pin.text())
         self.pin.clear()
         self.pin_again.clear()
+        app = QCoreApplication.instance()
+        if app is not None:
+            set_language(app, values.language)  # the whole app changes now, no restart
         super().accept()

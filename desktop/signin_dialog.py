@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from billing.roles import Role
 from desktop import APP_NAME
+from desktop.i18n import Retranslating
 from desktop.sync.auth import Authenticator, SignedIn, SignInFailed
 from desktop.tasks import TaskControl, TaskRunner
 
@@ -57,7 +58,7 @@ def roles_from_json(item: dict[str, Any]) -> DemoRole:
                     str(item.get("kind") or "user"))
 
 
-class SignInDialog(QDialog):
+class SignInDialog(Retranslating, QDialog):
     """User name, password (and server); emits :attr:`signed_in` and accepts on success."""
 
     signed_in = Signal(object)  # SignedIn
@@ -76,35 +77,33 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle(f"Sign in — {APP_NAME}")
         self.auth = auth
         self.tasks = tasks
         self._busy = False
 
-        heading = QLabel("<b>Sign in to the partner portal</b>", self)
+        self.heading = QLabel(self)
         self.server_field = QLineEdit(server, self)
         self.server_field.setObjectName("signInServer")
         self.server_field.setPlaceholderText("https://portal.example.in")
         self.username_field = QLineEdit(username, self)
         self.username_field.setObjectName("signInUsername")
-        self.username_field.setPlaceholderText("e.g. staff.cbe")
         self.password_field = QLineEdit(self)
         self.password_field.setObjectName("signInPassword")
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
         # A kiosk signs in as a device (its code and secret, bound to one branch), not as
         # a person; the server answers with a device token.
-        self.device_box = QCheckBox("This PC is a kiosk: sign in with its device code", self)
+        self.device_box = QCheckBox(self)
         self.device_box.setObjectName("signInAsDevice")
         self.device_box.setChecked(kiosk)
         self.device_box.toggled.connect(self._on_device_toggled)
         form = QFormLayout()
-        form.addRow("Server", self.server_field)
-        form.addRow("User name", self.username_field)
-        form.addRow("Password", self.password_field)
-        form.addRow("", self.device_box)
+        form.addRow(QLabel(self), self.server_field)
+        form.addRow(QLabel(self), self.username_field)
+        form.addRow(QLabel(self), self.password_field)
+        form.addRow(QLabel(self), self.device_box)
+        self._server_label = form.labelForField(self.server_field)
         self._user_label = form.labelForField(self.username_field)
         self._password_label = form.labelForField(self.password_field)
-        self._on_device_toggled(kiosk)
 
         self.message = QLabel(self)
         self.message.setObjectName("signInMessage")
@@ -119,16 +118,16 @@ class SignInDialog(QDialog):
 
         self.demo_list = QListWidget(self)
         self.demo_list.setObjectName("demoRoles")
-        self.demo_heading = QLabel("Demo server — choose a role to try it as:", self)
+        self.demo_heading = QLabel(self)
         self._roles: list[DemoRole] = []
         self.set_demo_roles(demo_roles or [])
         self.demo_list.currentItemChanged.connect(self._on_demo_chosen)
         self.demo_list.itemDoubleClicked.connect(self._on_demo_double_clicked)
 
-        self.sign_in_button = QPushButton("Sign in", self)
+        self.sign_in_button = QPushButton(self)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("signInCancel")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -136,7 +135,7 @@ class SignInDialog(QDialog):
         buttons.addWidget(self.sign_in_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.demo_heading)
         layout.addWidget(self.demo_list)
@@ -150,15 +149,35 @@ class SignInDialog(QDialog):
         for field in (self.server_field, self.username_field, self.password_field):
             field.textChanged.connect(self._validate)
             field.returnPressed.connect(self._on_sign_in)
+        self.retranslate_ui()
         self._validate()
         (self.password_field if username else self.username_field).setFocus()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the dialog, in the current language (again on a language change)."""
+        self.setWindowTitle(self.tr("Sign in — %1").replace("%1", APP_NAME))
+        heading = self.tr("Sign in to the partner portal")
+        self.heading.setText(f"<b>{heading}</b>")
+        self.device_box.setText(self.tr("This PC is a kiosk: sign in with its device code"))
+        if isinstance(self._server_label, QLabel):
+            self._server_label.setText(self.tr("Server"))
+        self.demo_heading.setText(self.tr("Demo server — choose a role to try it as:"))
+        self.sign_in_button.setText(self.tr("Signing in…") if self._busy else self.tr("Sign in"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._on_device_toggled(self.device_box.isChecked())
+        for i in range(self.demo_list.count()):
+            item = self.demo_list.item(i)
+            item.setToolTip(self.tr("Password: %1").replace(
+                "%1", str(item.data(Qt.ItemDataRole.UserRole)[1])))
 
     @Slot(bool)
     def _on_device_toggled(self, device: bool) -> None:
         if isinstance(self._user_label, QLabel) and isinstance(self._password_label, QLabel):
-            self._user_label.setText("Device code" if device else "User name")
-            self._password_label.setText("Device secret" if device else "Password")
-        self.username_field.setPlaceholderText("e.g. KIOSKCBE1" if device else "e.g. staff.cbe")
+            self._user_label.setText(self.tr("Device code") if device else self.tr("User name"))
+            self._password_label.setText(self.tr("Device secret") if device
+                                         else self.tr("Password"))
+        self.username_field.setPlaceholderText(
+            self.tr("e.g. KIOSKCBE1") if device else self.tr("e.g. staff.cbe"))
 
     def set_demo_roles(self, roles: list[DemoRole]) -> None:
         """List the demo sign-ins (shown only when the server is a demo server)."""
@@ -167,7 +186,7 @@ class SignInDialog(QDialog):
         for role in roles:
             item = QListWidgetItem(f"{role.label} — {role.username}")
             item.setData(Qt.ItemDataRole.UserRole, (role.username, role.password))
-            item.setToolTip(f"Password: {role.password}")
+            item.setToolTip(self.tr("Password: %1").replace("%1", role.password))
             self.demo_list.addItem(item)
         row = self.demo_list.fontMetrics().height() + 6
         frame = 2 * self.demo_list.frameWidth() + 4
@@ -208,7 +227,7 @@ class SignInDialog(QDialog):
         self._busy = True
         self._validate()
         self.show_message("")
-        self.sign_in_button.setText("Signing in…")
+        self.sign_in_button.setText(self.tr("Signing in…"))
         username = self.username_field.text().strip()
         device = self.device_box.isChecked() or any(
             r.kind == "device" and r.username == username for r in self._roles)
@@ -222,7 +241,7 @@ class SignInDialog(QDialog):
     def _on_done(self, result: object) -> None:
         assert isinstance(result, SignedIn)
         self._busy = False
-        self.sign_in_button.setText("Sign in")
+        self.sign_in_button.setText(self.tr("Sign in"))
         self.password_field.clear()
         self.signed_in.emit(result)
         self.accept()
@@ -230,8 +249,9 @@ class SignInDialog(QDialog):
     @Slot(object)
     def _on_error(self, exc: object) -> None:
         self._busy = False
-        self.sign_in_button.setText("Sign in")
-        text = exc.message if isinstance(exc, SignInFailed) else f"Sign-in failed: {exc}"
+        self.sign_in_button.setText(self.tr("Sign in"))
+        text = (exc.message if isinstance(exc, SignInFailed)
+                else self.tr("Sign-in failed: %1").replace("%1", str(exc)))
         self.show_message(text)
         self.password_field.selectAll()
         self.password_field.setFocus()

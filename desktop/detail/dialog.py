@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from billing.rules import is_outstanding
 from db.account_details import AccountHeader, load_header
 from desktop.context import AppContext
-from desktop.detail.format import format_inr
+from desktop.detail.format import format_inr, plan_type_text, status_text
 from desktop.detail.tabs.base import DetailTab
+from desktop.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -45,19 +46,28 @@ class TabSpec(NamedTuple):
 TAB_SPECS: tuple[TabSpec, ...] = tuple(
     TabSpec(key, title, f"desktop.detail.tabs.{module}", class_name)
     for key, title, module, class_name in (
-        ("general", "General Details", "general", "GeneralTab"),
-        ("contact", "Contact Details", "contact", "ContactTab"),
-        ("orders", "Order", "orders", "OrdersTab"),
-        ("billing", "Billing Details", "billing", "BillingTab"),
-        ("technical", "Technical Details", "technical", "TechnicalTab"),
-        ("invoices", "Invoice", "invoices", "InvoicesTab"),
-        ("payments", "Payment", "payments", "PaymentsTab"),
-        ("tags", "Tag", "tags", "TagsTab"),
-        ("comments", "Comments", "comments", "CommentsTab"),
-        ("log", "Log", "log", "LogTab"),
+        ("general", QT_TRANSLATE_NOOP("DetailTabs", "General Details"), "general",
+         "GeneralTab"),
+        ("contact", QT_TRANSLATE_NOOP("DetailTabs", "Contact Details"), "contact",
+         "ContactTab"),
+        ("orders", QT_TRANSLATE_NOOP("DetailTabs", "Order"), "orders", "OrdersTab"),
+        ("billing", QT_TRANSLATE_NOOP("DetailTabs", "Billing Details"), "billing",
+         "BillingTab"),
+        ("technical", QT_TRANSLATE_NOOP("DetailTabs", "Technical Details"), "technical",
+         "TechnicalTab"),
+        ("invoices", QT_TRANSLATE_NOOP("DetailTabs", "Invoice"), "invoices", "InvoicesTab"),
+        ("payments", QT_TRANSLATE_NOOP("DetailTabs", "Payment"), "payments", "PaymentsTab"),
+        ("tags", QT_TRANSLATE_NOOP("DetailTabs", "Tag"), "tags", "TagsTab"),
+        ("comments", QT_TRANSLATE_NOOP("DetailTabs", "Comments"), "comments", "CommentsTab"),
+        ("log", QT_TRANSLATE_NOOP("DetailTabs", "Log"), "log", "LogTab"),
     )
 )
 TAB_KEYS = tuple(spec.key for spec in TAB_SPECS)
+
+
+def tab_title(spec: TabSpec) -> str:
+    """The tab's title in the current language."""
+    return QCoreApplication.translate("DetailTabs", spec.title)
 
 
 class _TabPage(QWidget):
@@ -82,7 +92,7 @@ class _TabPage(QWidget):
         return self.tab
 
 
-class AccountDetailDialog(QDialog):
+class AccountDetailDialog(Retranslating, QDialog):
     """Everything about one account; non-modal, several may be open at once."""
 
     #: The header row arrived (or was refreshed).
@@ -101,13 +111,13 @@ class AccountDetailDialog(QDialog):
         self.account_id = account_id
         self.header: AccountHeader | None = None
         self.setObjectName("accountDetailDialog")
-        self.setWindowTitle(f"Account {account_id}")
+        self._missing = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1080, 660)
 
-        layout = QVBoxLayout(self)
+        self._main_layout = layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title_label = QLabel(f"Account {account_id}", self)
+        self.title_label = QLabel(self)
         self.title_label.setObjectName("detailTitle")
         self.title_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         top.addWidget(self.title_label, 1)
@@ -122,12 +132,14 @@ class AccountDetailDialog(QDialog):
         self._pages: dict[str, _TabPage] = {}
         for spec in TAB_SPECS:
             page = _TabPage(spec, self.tabs)
-            self.tabs.addTab(page, spec.title)
+            self.tabs.addTab(page, tab_title(spec))
             self._pages[spec.key] = page
         layout.addWidget(self.tabs, 1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = QDialogButtonBox(self)
         buttons.setObjectName("detailButtons")
+        self.close_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setObjectName("detailClose")
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
 
@@ -139,6 +151,7 @@ class AccountDetailDialog(QDialog):
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
         ctx.events.cache_reset.connect(self._on_cache_reset)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.retranslate_ui()
 
         self._load_header()
         for key in TAB_KEYS if eager else ("general",):
@@ -177,25 +190,49 @@ class AccountDetailDialog(QDialog):
         task = self.ctx.tasks.run_db(f"detail header {account_id}", work)
         task.done.connect(self._on_header)
 
+    def retranslate_ui(self) -> None:
+        """Titles, tab names and the summary in the current language."""
+        for index, spec in enumerate(TAB_SPECS):
+            self.tabs.setTabText(index, tab_title(spec))
+        self.close_button.setText(self.tr("Close"))
+        # Every tab title shown whole: Tamil titles are longer, so the dialog is made wide
+        # enough for the tab bar (up to a 1366-pixel screen) instead of scrolling the tabs.
+        margins = self._main_layout.contentsMargins()
+        needed = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right()
+        self.setMinimumWidth(min(needed, 1366))
+        self._show_header()
+
+    def _show_header(self) -> None:
+        header = self.header
+        if header is None:
+            account = fill(self.tr("Account %1"), self.account_id)
+            self.setWindowTitle(account)
+            self.title_label.setText(
+                fill(self.tr("Account %1 is not in the local copy"), self.account_id)
+                if self._missing else account)
+            return
+        self.setWindowTitle(fill(self.tr("Account %1 — %2"), header.id, header.name))
+        self.title_label.setText(f"{header.name} · {header.id}")
+        balance = header.provisional_balance_paise
+        if is_outstanding(balance):
+            money = fill(self.tr("%1 due"), format_inr(balance))
+        elif balance < 0:
+            money = fill(self.tr("%1 credit"), format_inr(-balance))
+        else:
+            money = self.tr("nothing due")
+        text = f"{status_text(header.status)} · {plan_type_text(header.prepaid)} · {money}"
+        if header.pending_payments:
+            text += " " + self.tr("(pending sync)")
+        self.summary_label.setText(text)
+
     @Slot(object)
     def _on_header(self, header: object) -> None:
         if not isinstance(header, AccountHeader):
-            self.title_label.setText(f"Account {self.account_id} is not in the local copy")
+            self._missing = True
+            self._show_header()
             return
         self.header = header
-        self.setWindowTitle(f"Account {header.id} — {header.name}")
-        self.title_label.setText(f"{header.name} · {header.id}")
-        balance = header.provisional_balance_paise
-        text = f"{header.status} · {'Prepaid' if header.prepaid else 'Postpaid'} · "
-        if is_outstanding(balance):
-            text += f"{format_inr(balance)} due"
-        elif balance < 0:
-            text += f"{format_inr(-balance)} credit"
-        else:
-            text += "nothing due"
-        if header.pending_payments:
-            text += " (pending sync)"
-        self.summary_label.setText(text)
+        self._show_header()
         self.header_loaded.emit()
 
     # -- refresh ----------------------------------------------------------------------------

@@ -50,6 +50,11 @@ class RowsTableModel(QAbstractTableModel):
         self._payloads = list(payloads) if payloads is not None else [None] * len(self._rows)
         self.endResetModel()
 
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """New header texts (same count), e.g. after a language change."""
+        self._headers = list(headers)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+
     def payload(self, row: int) -> Any:
         return self._payloads[row]
 
@@ -116,3 +121,13 @@ def fit_columns(view: Any, widths: Sequence[int]) -> None:
     """Set column widths (the last column stretches)."""
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
+
+
+def widen_to_fit(view: Any) -> None:
+    """Widen columns (all but the stretching last) to their header and visible cells, so a
+    longer translation or date is never cut off; widths only grow."""
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        needed = max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+        if view.columnWidth(column) < needed:
+            view.setColumnWidth(column, needed)

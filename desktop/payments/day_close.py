@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QSizeF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF, Qt, Signal, Slot
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import AmountError, format_inr, paise_to_decimal, parse_amount
-from billing.rules import PaymentMethod
 from db.cash_session import (
     DENOMINATIONS_PAISE,
     MAX_PIECES,
@@ -46,8 +45,10 @@ from db.cash_session import (
     set_opening_float,
 )
 from desktop.context import AppContext
+from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
 from desktop.documents.tax_summary import session_payments, session_tax_html
+from desktop.i18n import Retranslating, fill
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -78,62 +79,82 @@ def _gst_html(ctx: AppContext, session_id: int, gst: tuple[str, int] | str) -> s
     if isinstance(gst, str):
         return f"<p><i>GST totals not shown: {html.escape(gst)}</i></p>"
     payments = session_payments(ctx.outbox, session_id)
-    return session_tax_html(payments, gst[0], gst[1], lambda m: PaymentMethod(m).label)
+    return session_tax_html(payments, gst[0], gst[1], method_text)
 
 
 def _denomination_label(paise: int) -> str:
     return f"₹{paise // 100}"  # ₹10 and ₹20 come as notes and as coins: counted together
 
 
+class DayCloseReport(QObject):
+    """The close report's words (a QObject so its counts use Qt's plural forms)."""
+
+    def payments(self, count: int) -> str:
+        return self.tr("%n payment(s)", "", count)
+
+    def html(self, close: DayClose, session: CashSession, cashier: str, zone: str,
+             gst_html: str = "") -> str:
+        tz = ZoneInfo(zone)
+        rows = "".join(
+            f"<tr><td>{_denomination_label(v)}</td><td align='right'>{n}</td>"
+            f"<td align='right'>{format_inr(v * n)}</td></tr>"
+            for v, n in close.denominations.items() if n
+        )
+        methods = "".join(
+            f"<tr><td>{method_text(m)}</td><td align='right' colspan='2'>"
+            f"{format_inr(p)}</td></tr>"
+            for m, p in close.method_totals.items()
+        )
+        outcome = {"shortage": self.tr("SHORTAGE"), "excess": self.tr("EXCESS"),
+                   "balanced": self.tr("BALANCED")}[close.outcome]
+        title = fill(self.tr("Day close — cash session %1"), close.session_id)
+        opened = fill(self.tr("Opened %1 by %2; counted %3 by %4."),
+                      f"{session.opened_at.astimezone(tz):%d-%m-%Y %H:%M}",
+                      html.escape(session.opened_by),
+                      f"{close.counted_at.astimezone(tz):%d-%m-%Y %H:%M}", html.escape(cashier))
+        counted, pieces, amount = self.tr("Counted"), self.tr("Pieces"), self.tr("Amount")
+        counted_cash, expected = self.tr("Counted cash"), self.tr("Expected cash")
+        opening, cash_in = self.tr("Opening float"), self.tr("+ Cash payments")
+        paid_out = self.tr("− Cash paid out")
+        difference = fill(self.tr("Difference (%1)"), outcome)
+        taken = fill(self.tr("Taken in this session (%1)"), self.payments(close.payment_count))
+        return (
+            "<html><body style='font-family:sans-serif;font-size:10pt'>"
+            f"<h3 align='center'>{title}</h3><p>{opened}</p>"
+            "<table width='100%' cellspacing='0' cellpadding='2'>"
+            f"<tr><th align='left'>{counted}</th><th align='right'>{pieces}</th>"
+            f"<th align='right'>{amount}</th></tr>{rows}"
+            f"<tr><td><b>{counted_cash}</b></td><td></td><td align='right'><b>"
+            f"{format_inr(close.counted_paise)}</b></td></tr></table><br/>"
+            "<table width='100%' cellspacing='0' cellpadding='2'>"
+            f"<tr><td>{opening}</td><td align='right'>"
+            f"{format_inr(close.opening_float_paise)}</td></tr>"
+            f"<tr><td>{cash_in}</td><td align='right'>"
+            f"{format_inr(close.cash_payments_paise)}</td></tr>"
+            f"<tr><td>{paid_out}</td><td align='right'>"
+            f"{format_inr(close.paid_out_paise)}</td></tr>"
+            f"<tr><td><b>{expected}</b></td><td align='right'><b>"
+            f"{format_inr(close.expected_paise)}</b></td></tr>"
+            f"<tr><td><b>{counted_cash}</b></td><td align='right'><b>"
+            f"{format_inr(close.counted_paise)}</b></td></tr>"
+            f"<tr><td><b>{difference}</b></td><td align='right'><b>"
+            f"{format_inr(close.difference_paise)}</b></td></tr></table><br/>"
+            f"<b>{taken}</b><table width='100%' cellspacing='0' cellpadding='2'>{methods}</table>"
+            f"<br/>{gst_html}</body></html>"
+        )
+
+
 def close_html(close: DayClose, session: CashSession, cashier: str, zone: str,
                gst_html: str = "") -> str:
-    """The close report, for the screen, the PDF and the printer."""
-    tz = ZoneInfo(zone)
-    rows = "".join(
-        f"<tr><td>{_denomination_label(v)}</td><td align='right'>{n}</td>"
-        f"<td align='right'>{format_inr(v * n)}</td></tr>"
-        for v, n in close.denominations.items() if n
-    )
-    methods = "".join(
-        f"<tr><td>{PaymentMethod(m).label}</td><td align='right' colspan='2'>"
-        f"{format_inr(p)}</td></tr>"
-        for m, p in close.method_totals.items()
-    )
-    outcome = {"shortage": "SHORTAGE", "excess": "EXCESS", "balanced": "BALANCED"}[close.outcome]
-    return (
-        "<html><body style='font-family:sans-serif;font-size:10pt'>"
-        f"<h3 align='center'>Day close — cash session {close.session_id}</h3>"
-        f"<p>Opened {session.opened_at.astimezone(tz):%d-%m-%Y %H:%M} by "
-        f"{html.escape(session.opened_by)}; counted "
-        f"{close.counted_at.astimezone(tz):%d-%m-%Y %H:%M} by {html.escape(cashier)}.</p>"
-        "<table width='100%' cellspacing='0' cellpadding='2'>"
-        "<tr><th align='left'>Counted</th><th align='right'>Pieces</th>"
-        f"<th align='right'>Amount</th></tr>{rows}"
-        f"<tr><td><b>Counted cash</b></td><td></td><td align='right'><b>"
-        f"{format_inr(close.counted_paise)}</b></td></tr></table><br/>"
-        "<table width='100%' cellspacing='0' cellpadding='2'>"
-        f"<tr><td>Opening float</td><td align='right'>{format_inr(close.opening_float_paise)}"
-        "</td></tr>"
-        f"<tr><td>+ Cash payments</td><td align='right'>{format_inr(close.cash_payments_paise)}"
-        "</td></tr>"
-        f"<tr><td>− Cash paid out</td><td align='right'>{format_inr(close.paid_out_paise)}"
-        "</td></tr>"
-        f"<tr><td><b>Expected cash</b></td><td align='right'><b>"
-        f"{format_inr(close.expected_paise)}</b></td></tr>"
-        f"<tr><td><b>Counted cash</b></td><td align='right'><b>"
-        f"{format_inr(close.counted_paise)}</b></td></tr>"
-        f"<tr><td><b>Difference ({outcome})</b></td><td align='right'><b>"
-        f"{format_inr(close.difference_paise)}</b></td></tr></table><br/>"
-        f"<b>Taken in this session ({close.payment_count} payments)</b>"
-        f"<table width='100%' cellspacing='0' cellpadding='2'>{methods}</table><br/>"
-        f"{gst_html}</body></html>"
-    )
+    """The close report, for the screen, the PDF and the printer (in the app's language)."""
+    return DayCloseReport().html(close, session, cashier, zone, gst_html)
 
 
 def write_close_pdf(close: DayClose, session: CashSession, cashier: str, zone: str,
                     path: Path, gst_html: str = "") -> Path:
     writer = QPdfWriter(str(path))
-    writer.setTitle(f"Day close {close.session_id}")
+    writer.setTitle(fill(QCoreApplication.translate("DayCloseReport", "Day close %1"),
+                         close.session_id))
     writer.setResolution(300)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
     writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
@@ -149,7 +170,7 @@ def _pdf_job(close: DayClose, session: CashSession, cashier: str, zone: str, pat
     return str(write_close_pdf(close, session, cashier, zone, path, gst_html))
 
 
-class DayCloseDialog(QDialog):
+class DayCloseDialog(Retranslating, QDialog):
     """Count the drawer blind, then see how it compares."""
 
     #: The close is saved (the DayClose).
@@ -168,26 +189,24 @@ class DayCloseDialog(QDialog):
         #: The session's GST per method and its UTRs and cheques, once closed.
         self.gst_html = ""
         self.setObjectName("dayCloseDialog")
-        self.setWindowTitle("Day close — count the drawer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        self.session_label = QLabel("Opening the cash session…", self)
+        self.session_label = QLabel(self)
         self.session_label.setObjectName("sessionInfo")
+        self.session_label.setWordWrap(True)
         self.opening_float = QLineEdit("0", self)
         self.opening_float.setObjectName("openingFloatField")
         self.float_error = QLabel(self)
         self.float_error.setObjectName("openingFloatError")
         self.float_error.setStyleSheet(_ERROR_STYLE)
 
-        out_box = QGroupBox("Cash paid out of the drawer", self)
+        self.out_box = out_box = QGroupBox(self)
         out_row = QHBoxLayout(out_box)
         self.paid_out_amount = QLineEdit(out_box)
         self.paid_out_amount.setObjectName("paidOutAmount")
-        self.paid_out_amount.setPlaceholderText("amount")
         self.paid_out_reason = QLineEdit(out_box)
         self.paid_out_reason.setObjectName("paidOutReason")
-        self.paid_out_reason.setPlaceholderText("why (refund, petty cash…)")
-        self.paid_out_button = QPushButton("Record", out_box)
+        self.paid_out_button = QPushButton(out_box)
         self.paid_out_button.setObjectName("recordPaidOut")
         self.paid_out_button.setAutoDefault(False)
         self.paid_out_button.clicked.connect(self._on_paid_out)
@@ -199,7 +218,7 @@ class DayCloseDialog(QDialog):
         out_row.addWidget(self.paid_out_button)
         out_row.addWidget(self.paid_out_error)
 
-        count_box = QGroupBox("Count the drawer (notes and coins)", self)
+        self.count_box = count_box = QGroupBox(self)
         grid = QGridLayout(count_box)
         grid.setHorizontalSpacing(12)
         grid.setColumnMinimumWidth(3, 36)  # a gutter between the two columns of money
@@ -240,22 +259,22 @@ class DayCloseDialog(QDialog):
         self.error.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        self.submit = QPushButton("Submit count and close the drawer", self)
+        self.submit = QPushButton(self)
         self.submit.setObjectName("submitCount")
         self.submit.setEnabled(False)
         self.submit.setAutoDefault(False)
         self.submit.clicked.connect(self._on_submit)
-        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button = QPushButton(self)
         self.pdf_button.setObjectName("saveClosePdf")
         self.pdf_button.setAutoDefault(False)
         self.pdf_button.clicked.connect(self._on_pdf)
-        self.print_button = QPushButton("Print…", self)
+        self.print_button = QPushButton(self)
         self.print_button.setObjectName("printClose")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self._on_print)
         for button in (self.pdf_button, self.print_button):
             button.setEnabled(False)
-        close_button = QPushButton("Close", self)
+        self.close_button = close_button = QPushButton(self)
         close_button.setObjectName("closeDayClose")
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.close)
@@ -266,7 +285,8 @@ class DayCloseDialog(QDialog):
         buttons.addWidget(close_button)
 
         float_row = QHBoxLayout()
-        float_row.addWidget(QLabel("Opening float (₹):", self))
+        self.float_caption = QLabel(self)
+        float_row.addWidget(self.float_caption)
         float_row.addWidget(self.opening_float)
         float_row.addWidget(self.float_error, 1)
         layout = QVBoxLayout(self)
@@ -280,10 +300,38 @@ class DayCloseDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.opening_float.textChanged.connect(self._on_count_changed)
-        self._on_count_changed()
+        self.retranslate_ui()
         task = ctx.tasks.run_db("cash session", partial(_session_job, ctx))
         task.done.connect(self._on_session)
         task.error.connect(self._on_failed)
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (the result too, once the count is in)."""
+        self.setWindowTitle(self.tr("Day close — count the drawer"))
+        self.out_box.setTitle(self.tr("Cash paid out of the drawer"))
+        self.paid_out_amount.setPlaceholderText(self.tr("amount"))
+        self.paid_out_reason.setPlaceholderText(self.tr("why (refund, petty cash…)"))
+        self.paid_out_button.setText(self.tr("Record"))
+        self.count_box.setTitle(self.tr("Count the drawer (notes and coins)"))
+        self.submit.setText(self.tr("Submit count and close the drawer"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.print_button.setText(self.tr("Print…"))
+        self.close_button.setText(self.tr("Close"))
+        self.float_caption.setText(self.tr("Opening float (₹):"))
+        self._show_session()
+        self._on_count_changed()
+        if self.day_close is not None:
+            self._show_result(self.day_close)
+
+    def _show_session(self) -> None:
+        session = self.session
+        if session is None:
+            self.session_label.setText(self.tr("Opening the cash session…"))
+            return
+        tz = ZoneInfo(self.ctx.business_zone)
+        self.session_label.setText(fill(
+            self.tr("Cash session %1, opened %2 by %3. Count every note and coin in the drawer."),
+            session.id, f"{session.opened_at.astimezone(tz):%d-%m-%Y %H:%M}", session.opened_by))
 
     # -- the count ----------------------------------------------------------------------------
 
@@ -304,7 +352,8 @@ class DayCloseDialog(QDialog):
     def _on_count_changed(self) -> None:
         for value, spin in self.spins.items():
             self.subtotals[value].setText(format_inr(value * spin.value()))
-        self.counted.setText(f"<b>Counted: {format_inr(counted_total(self.counts()))}</b>")
+        counted = fill(self.tr("Counted: %1"), format_inr(counted_total(self.counts())))
+        self.counted.setText(f"<b>{counted}</b>")
         self.float_error.setText("")
         ok = self._float_paise() is not None
         self.submit.setEnabled(ok and self.session is not None and self.day_close is None)
@@ -313,11 +362,7 @@ class DayCloseDialog(QDialog):
     def _on_session(self, session: object) -> None:
         assert isinstance(session, CashSession)
         self.session = session
-        tz = ZoneInfo(self.ctx.business_zone)
-        self.session_label.setText(
-            f"Cash session {session.id}, opened {session.opened_at.astimezone(tz):%d-%m-%Y %H:%M}"
-            f" by {session.opened_by}. Count every note and coin in the drawer."
-        )
+        self._show_session()
         self.opening_float.setText(str(paise_to_decimal(session.opening_float_paise)))
         self._on_count_changed()
         self.ready.emit()
@@ -333,7 +378,7 @@ class DayCloseDialog(QDialog):
             return
         reason = self.paid_out_reason.text().strip()
         if not reason:
-            self.paid_out_error.setText("Say why the cash was paid out.")
+            self.paid_out_error.setText(self.tr("Say why the cash was paid out."))
             return
         self.paid_out_error.setText("")
         self.paid_out_button.setEnabled(False)
@@ -349,7 +394,7 @@ class DayCloseDialog(QDialog):
         self.paid_out_amount.clear()
         self.paid_out_reason.clear()
         self.paid_out_button.setEnabled(True)
-        self.paid_out_error.setText(f"Recorded {format_inr(amount)} paid out.")
+        self.paid_out_error.setText(fill(self.tr("Recorded %1 paid out."), format_inr(amount)))
         self.paid_out_saved.emit()
 
     @Slot()
@@ -378,26 +423,7 @@ class DayCloseDialog(QDialog):
         close, self.gst_html = answer  # type: ignore[misc]
         assert isinstance(close, DayClose) and self.session is not None
         self.day_close = close
-        outcome = {
-            "shortage": f"<span style='color:#b00020'>Shortage of "
-                        f"{format_inr(-close.difference_paise)}</span>",
-            "excess": f"<span style='color:#8a6d00'>Excess of "
-                      f"{format_inr(close.difference_paise)}</span>",
-            "balanced": "<span style='color:#1b5e20'>Balanced</span>",
-        }[close.outcome]
-        methods = " · ".join(
-            f"{PaymentMethod(m).label} {format_inr(p)}" for m, p in close.method_totals.items()
-        )
-        self.result_panel.setText(
-            f"Expected cash: <b>{format_inr(close.expected_paise)}</b> "
-            f"(float {format_inr(close.opening_float_paise)} + cash payments "
-            f"{format_inr(close.cash_payments_paise)} − paid out "
-            f"{format_inr(close.paid_out_paise)})<br/>"
-            f"Counted cash: <b>{format_inr(close.counted_paise)}</b><br/>"
-            f"Difference: <b>{outcome}</b><br/>"
-            f"{close.payment_count} payments this session: {methods}<br/>"
-            "<i>Saved. Payments from now on go to the next cash session.</i>"
-        )
+        self._show_result(close)
         self.result_panel.show()
         self.gst_panel.setText(self.gst_html)
         self.gst_panel.show()
@@ -405,9 +431,34 @@ class DayCloseDialog(QDialog):
         self.print_button.setEnabled(True)
         self.closed.emit(close)
 
+    def _show_result(self, close: DayClose) -> None:
+        outcome = {
+            "shortage": "<span style='color:#b00020'>"
+                        + fill(self.tr("Shortage of %1"), format_inr(-close.difference_paise))
+                        + "</span>",
+            "excess": "<span style='color:#8a6d00'>"
+                      + fill(self.tr("Excess of %1"), format_inr(close.difference_paise))
+                      + "</span>",
+            "balanced": "<span style='color:#1b5e20'>" + self.tr("Balanced") + "</span>",
+        }[close.outcome]
+        methods = " · ".join(
+            f"{method_text(m)} {format_inr(p)}" for m, p in close.method_totals.items()
+        )
+        self.result_panel.setText(
+            fill(self.tr("Expected cash: <b>%1</b> (float %2 + cash payments %3 − paid out %4)"),
+                 format_inr(close.expected_paise), format_inr(close.opening_float_paise),
+                 format_inr(close.cash_payments_paise), format_inr(close.paid_out_paise))
+            + "<br/>"
+            + fill(self.tr("Counted cash: <b>%1</b>"), format_inr(close.counted_paise)) + "<br/>"
+            + fill(self.tr("Difference: <b>%1</b>"), outcome) + "<br/>"
+            + fill(self.tr("%n payment(s) this session: %1", "", close.payment_count), methods)
+            + "<br/><i>"
+            + self.tr("Saved. Payments from now on go to the next cash session.") + "</i>"
+        )
+
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
-        self.error.setText(f"Not saved: {exc}")
+        self.error.setText(fill(self.tr("Not saved: %1"), exc))
         if self.day_close is None:
             for spin in self.spins.values():
                 spin.setReadOnly(False)
@@ -433,7 +484,7 @@ class DayCloseDialog(QDialog):
 
     @Slot()
     def _on_pdf(self) -> None:  # pragma: no cover - file dialog
-        name, _ = QFileDialog.getSaveFileName(self, "Save day close", "day-close.pdf",
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save day close"), "day-close.pdf",
                                               "PDF (*.pdf)")
         if name:
             self.save_pdf(Path(name))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,14 +24,26 @@ from PySide6.QtWidgets import (
 
 from billing.money import format_inr
 from billing.phone import format_mobile
-from db.payments_local import DueRow, due_list
+from db.payments_local import DueCategory, DueRow, due_list
 from desktop.context import AppContext
+from desktop.detail.format import format_date, option_text, plan_type_text
+from desktop.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
 from desktop.payments.flow import start_payment
 from desktop.tasks import TaskControl
 
 COLUMNS = [
-    "Due", "Account ID", "Name", "Mobile", "Type", "Balance", "Suspends on", "Why", "",
+    QT_TRANSLATE_NOOP("DueListWindow", "Due"), QT_TRANSLATE_NOOP("DueListWindow", "Account ID"),
+    QT_TRANSLATE_NOOP("DueListWindow", "Name"), QT_TRANSLATE_NOOP("DueListWindow", "Mobile"),
+    QT_TRANSLATE_NOOP("DueListWindow", "Type"), QT_TRANSLATE_NOOP("DueListWindow", "Balance"),
+    QT_TRANSLATE_NOOP("DueListWindow", "Suspends on"), QT_TRANSLATE_NOOP("DueListWindow", "Why"),
+    "",
 ]
+#: The list's groups as shown (``db.payments_local.DueCategory`` holds the English values).
+CATEGORIES = {
+    DueCategory.SUSPENDED_TODAY: QT_TRANSLATE_NOOP("DueListWindow", "Suspended today"),
+    DueCategory.SUSPENDING_TOMORROW: QT_TRANSLATE_NOOP("DueListWindow", "Suspending tomorrow"),
+    DueCategory.GRACE_ENDING: QT_TRANSLATE_NOOP("DueListWindow", "Last days of grace"),
+}
 COL_BALANCE = 5
 COL_ACTION = len(COLUMNS) - 1
 
@@ -48,28 +60,40 @@ class DueListWindow(QWidget):
         self.ctx = ctx
         self.rows: list[DueRow] = []
         self.setObjectName("dueList")
-        self.setWindowTitle(f"Due list — {ctx.today():%d %b %Y}")
-        self.summary = QLabel("Loading…", self)
+        self.summary = QLabel(self)
         self.summary.setObjectName("dueSummary")
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("dueTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
-        refresh = QPushButton("&Refresh", self)
-        refresh.setObjectName("refreshDueList")
-        refresh.clicked.connect(self.refresh)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("refreshDueList")
+        self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(refresh)
+        top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.resize(1100, 520)
         ctx.events.accounts_changed.connect(self._on_accounts_changed)
+        self.retranslate_ui()
+        self.summary.setText(self.tr("Loading…"))
         self.refresh()
+
+    def retranslate_ui(self) -> None:
+        day = self.ctx.today()
+        self.setWindowTitle(fill(self.tr("Due list — %1"), format_date(day, pad=True)))
+        self.table.setHorizontalHeaderLabels([self.tr(c) if c else "" for c in COLUMNS])
+        self.refresh_button.setText(self.tr("&Refresh"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+            self._on_rows(self.rows)  # the rows worded again
+        super().changeEvent(event)
 
     @Slot()
     def refresh(self) -> None:
@@ -83,7 +107,7 @@ class DueListWindow(QWidget):
 
     @Slot(object)
     def _on_error(self, exc: object) -> None:
-        self.summary.setText(f"Could not build the due list: {exc}")
+        self.summary.setText(fill(self.tr("Could not build the due list: %1"), exc))
 
     @Slot(object)
     def _on_rows(self, rows: object) -> None:
@@ -93,10 +117,11 @@ class DueListWindow(QWidget):
         counts: dict[str, int] = {}
         for i, row in enumerate(rows):
             counts[row.category] = counts.get(row.category, 0) + 1
+            category = CATEGORIES.get(row.category)
             values = [
-                row.category, str(row.account_id), row.name, format_mobile(row.mobile),
-                "Prepaid" if row.prepaid else "Postpaid", format_inr(row.balance_paise),
-                f"{row.key_date:%d %b %Y}", row.detail,
+                self.tr(category) if category else row.category, str(row.account_id), row.name,
+                format_mobile(row.mobile), plan_type_text(row.prepaid),
+                format_inr(row.balance_paise), format_date(row.key_date, pad=True), row.detail,
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -106,7 +131,7 @@ class DueListWindow(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(i, col, item)
-            button = QPushButton(f"Take {row.option.label.lower()}", self.table)
+            button = QPushButton(self._take_text(row), self.table)
             button.setObjectName(f"takePayment-{row.account_id}")
             button.setProperty("row", i)
             button.clicked.connect(self._on_take)
@@ -114,10 +139,17 @@ class DueListWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
-        parts = [f"{counts.get(c, 0)} {c.lower()}" for c in
-                 ("Suspended today", "Suspending tomorrow", "Last days of grace")]
-        self.summary.setText(" · ".join(parts) if rows else "Nothing due today.")
+        parts = [
+            self.tr("%n suspended today", "", counts.get(DueCategory.SUSPENDED_TODAY, 0)),
+            self.tr("%n suspending tomorrow", "", counts.get(DueCategory.SUSPENDING_TOMORROW, 0)),
+            self.tr("%n in the last days of grace", "", counts.get(DueCategory.GRACE_ENDING, 0)),
+        ]
+        self.summary.setText(" · ".join(parts) if rows else self.tr("Nothing due today."))
         self.refreshed.emit()
+
+    def _take_text(self, row: DueRow) -> str:
+        """The row's button: "Take payment", "Take recharge" (the option the balance allows)."""
+        return fill(self.tr("Take %1"), option_text(row.option.value).lower())
 
     def take_payment(self, account_id: int) -> None:
         """What the row's button does: open the payment for that account."""

@@ -4,7 +4,9 @@ The printer is set in settings (``receipts/escpos_kind`` = ``network`` or ``usb`
 ``receipts/escpos_host`` / ``receipts/escpos_port`` or ``receipts/escpos_usb_vendor`` /
 ``receipts/escpos_usb_product`` in hex, and ``receipts/paper_mm``). Tests hand in
 ``escpos.printer.Dummy``, which captures the bytes. Thermal code pages have no rupee sign,
-so amounts print as "Rs.".
+so amounts print as "Rs.". They have no Tamil either: with ``tamil_mode="raster"`` (the
+default; setting ``receipts/tamil_mode``) lines the printer cannot print as text are drawn
+and sent as raster images (desktop/payments/escpos_raster.py), figures stay text.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import logging
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
+from billing.money_ta import amount_in_words_ta
+from desktop.i18n import TAMIL, current_language
+from desktop.payments.escpos_raster import RASTER, RasterTextPrinter
 from desktop.payments.receipt import ReceiptData, receipt_fields, status_marks
 from desktop.settings import setting_int
 
@@ -24,8 +29,9 @@ log = logging.getLogger(__name__)
 LINE_CHARS = {58: 32, 80: 48}
 
 
-def receipt_lines(data: ReceiptData, width: int = 48) -> list[str]:
-    """The body of the thermal receipt as plain lines no wider than ``width``."""
+def receipt_lines(data: ReceiptData, width: int = 48, *, words: str | None = None) -> list[str]:
+    """The body of the thermal receipt as plain lines no wider than ``width``; ``words``
+    replaces the English amount in words (the Tamil one on a Tamil receipt)."""
     lines: list[str] = []
     label_width = 12
     for label, value in receipt_fields(data, rupee="Rs."):
@@ -34,42 +40,53 @@ def receipt_lines(data: ReceiptData, width: int = 48) -> list[str]:
         lines.append(f"{label:<{label_width}}{chunks[0]}")
         lines.extend(" " * label_width + chunk for chunk in chunks[1:])
     lines.append("-" * width)
-    lines.extend(textwrap.wrap(data.words, width))
+    lines.extend(textwrap.wrap(words or data.words, width))
     return lines
 
 
-def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80) -> None:
-    """Send one receipt to ``printer`` (any python-escpos printer) and cut the paper."""
+def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
+                  tamil_mode: str = RASTER) -> None:
+    """Send one receipt to ``printer`` (any python-escpos printer) and cut the paper.
+
+    In the app's language; Tamil (and any non-ASCII) lines as raster images unless
+    ``tamil_mode`` is ``"text"``.
+    """
     width = LINE_CHARS.get(paper_mm, 48)
+    target = printer
+    if tamil_mode == RASTER and paper_mm in (58, 80):
+        printer = RasterTextPrinter(printer, paper_mm, line_chars=width)
+    app = QCoreApplication.instance()
+    in_tamil = app is not None and current_language(app) == TAMIL
+    words = amount_in_words_ta(data.amount_paise) if in_tamil else None
     printer.set(align="center", bold=True, double_height=True)
     printer.textln(data.company)
     printer.set_with_default(align="center")
     for line in (data.branch, *data.header):
         if line:
             printer.textln(line[:width])
-    printer.textln("RECEIPT")
+    printer.textln(QCoreApplication.translate("EscposReceipt", "RECEIPT"))
     for mark in status_marks(data):
         printer.set(align="center", bold=True, double_width=True)
         printer.textln(f"** {mark} **")
     printer.set_with_default()
     printer.textln("-" * width)
-    for line in receipt_lines(data, width):
+    for line in receipt_lines(data, width, words=words):
         printer.textln(line)
     if data.pending_sync:
         printer.textln("-" * width)
-        for line in textwrap.wrap(
-            "Balance is provisional until head office confirms this payment.", width
-        ):
+        for line in textwrap.wrap(QCoreApplication.translate(
+            "EscposReceipt", "Balance is provisional until head office confirms this payment."),
+            width):
             printer.textln(line)
     printer.set_with_default(align="center")
     # The Account ID as Code 128 (code set B) and QR: the next visit starts with one scan.
     printer.barcode("{B" + str(data.account_id), "CODE128", function_type="B", height=64,
                     width=2, pos="BELOW")
     printer.qr(str(data.account_id), size=5)
-    printer.textln("Thank you.")
+    printer.textln(QCoreApplication.translate("EscposReceipt", "Thank you."))
     printer.cut()
-    close = getattr(printer, "close", None)
-    if callable(close) and type(printer).__name__ != "Dummy":
+    close = getattr(target, "close", None)
+    if callable(close) and type(target).__name__ != "Dummy":
         close()
 
 

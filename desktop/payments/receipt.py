@@ -287,14 +287,16 @@ def _save_pdf_job(ctx: AppContext, data: ReceiptData, path: Path, _control: Task
 def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
                 _control: TaskControl) -> str:
     from desktop.payments.escpos_receipt import open_configured_printer, print_receipt
+    from desktop.settings_dialog import DeskSettings
 
     target = printer if printer is not None else open_configured_printer(ctx.settings)
     if target is None:
         raise RuntimeError(
             "No receipt printer is set up; set one under Settings → Receipt printer."
         )
+    desk = DeskSettings.load(ctx.settings)
     print_receipt(target, _print_count_and_data(ctx, data, "escpos"),
-                  paper_mm=int(ctx.settings.value("receipts/paper_mm", 80, int)))
+                  paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode)
     return data.receipt_number
 
 

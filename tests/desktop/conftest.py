@@ -22,6 +22,15 @@ from tests.conftest import DEMO_TODAY
 DEMO_ACCOUNTS = 2_000
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp: QApplication) -> None:
+    """The app's English translation (plural forms only: "1 order", "2 orders"), as
+    ``desktop.app.main`` installs it at start; the Tamil tests switch and come back."""
+    from desktop.i18n import ENGLISH, set_language
+
+    set_language(qapp, ENGLISH)
+
+
 @pytest.fixture(scope="session")
 def demo_cache_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One demo cache per test session; each test gets its own copy."""

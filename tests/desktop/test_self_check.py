@@ -39,3 +39,16 @@ def test_a_broken_migration_tree_fails(qapp, data_dir, capsys, monkeypatch):
     monkeypatch.setattr(migrate, "_HERE", data_dir / "missing-migrations")
     assert run_self_check(data_dir) == 1
     assert "FAILED" in capsys.readouterr().err
+
+
+def test_a_build_without_the_tamil_translation_fails(qapp, data_dir, tmp_path, capsys,
+                                                     monkeypatch):
+    import shutil
+
+    from desktop.resource_paths import resource_dir
+
+    copy = tmp_path / "resources"
+    shutil.copytree(resource_dir(), copy, ignore=shutil.ignore_patterns("*.qm"))
+    monkeypatch.setattr("desktop.resource_paths.resource_dir", lambda: copy)
+    assert run_self_check(data_dir) == 1
+    assert "translation file missing" in capsys.readouterr().err

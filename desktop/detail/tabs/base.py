@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
+from desktop.detail.table_model import widen_to_fit
+from desktop.i18n import fill, is_language_change
 from desktop.tasks import Task, TaskControl
 
 log = logging.getLogger(__name__)
@@ -44,7 +46,7 @@ def show_message(label: QLabel, text: str, kind: str = "ok") -> None:
     label.setVisible(bool(text))
 
 
-def section_label(text: str, parent: QWidget | None = None) -> QLabel:
+def section_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setProperty("role", "section")
     return label
@@ -55,7 +57,9 @@ class DetailTab(QWidget):
 
     Subclasses implement :meth:`build` (widgets, GUI thread), :meth:`fetch` (runs on the
     database worker: read-only access to ``self.ctx`` engines and ``self.account_id``, never
-    to widgets) and :meth:`populate` (GUI thread, with what ``fetch`` returned).
+    to widgets) and :meth:`populate` (GUI thread, with what ``fetch`` returned), and set their
+    fixed texts in :meth:`retranslate_ui` (called after :meth:`build` and on every language
+    change, when the data is also read again so :meth:`populate` words it anew).
     """
 
     #: The tab's title in the dialog.
@@ -75,7 +79,7 @@ class DetailTab(QWidget):
         self.load_count = 0
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(10, 10, 10, 10)
-        self._status = QLabel("Loading…", self)
+        self._status = QLabel(QCoreApplication.translate("DetailTab", "Loading…"), self)
         self._status.setObjectName(f"{self.objectName() or 'tab'}Status")
         self._status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._status)
@@ -99,6 +103,7 @@ class DetailTab(QWidget):
             self._layout.addWidget(content, 1)
             self._content = content
             content.setVisible(False)
+            self.retranslate_ui()
         if self._stale and self._task is None:
             self._start_load()
 
@@ -127,13 +132,16 @@ class DetailTab(QWidget):
             return
         self._task = None
         if data is None:
-            self._status.setText(f"Account {self.account_id} is not in the local copy.")
+            self._status.setText(fill(QCoreApplication.translate(
+                "DetailTab", "Account %1 is not in the local copy."), self.account_id))
             self._status.setVisible(True)
             self._content.setVisible(False)
         else:
             self.populate(data)
             self._status.setVisible(False)
             self._content.setVisible(True)
+            for view in self._content.findChildren(QTableView):
+                widen_to_fit(view)
         self.load_count += 1
         self.loaded.emit()
         if self._stale:  # invalidated while loading
@@ -145,10 +153,20 @@ class DetailTab(QWidget):
             return
         self._task = None
         log.error("loading %s of account %s failed: %s", self.title, self.account_id, exc)
-        self._status.setText(f"Could not read this tab from the local copy: {exc}")
+        self._status.setText(fill(QCoreApplication.translate(
+            "DetailTab", "Could not read this tab from the local copy: %1"), exc))
         self._status.setVisible(True)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event) and self._built:
+            self.retranslate_ui()
+            self.invalidate()  # populate() words the data in the new language
+        super().changeEvent(event)
+
     # -- for subclasses -------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set the tab's fixed texts (labels, buttons, headers) in the current language."""
 
     def build(self, content: QWidget) -> None:
         raise NotImplementedError

@@ -12,8 +12,8 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QMargins, Qt, Slot
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, Slot
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -29,13 +29,35 @@ from billing.money import paise_to_decimal
 from billing.roles import Action
 from billing.rules import PaymentOption, is_outstanding
 from db.account_details import BillingDetails, MonthPoint, load_billing
-from desktop.detail.format import format_date, format_inr, relative_day
+from desktop.detail.format import (
+    DayCount,
+    format_date,
+    format_inr,
+    month_name,
+    option_text,
+    plan_type_text,
+    relative_day,
+    status_text,
+)
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label
+from desktop.i18n import QT_TRANSLATE_NOOP, fill
 
 log = logging.getLogger(__name__)
 
-OPEN_INVOICE_HEADERS = ("Invoice", "Dated", "Due", "Pay by", "Suspends on", "Grace")
+OPEN_INVOICE_HEADERS = (
+    QT_TRANSLATE_NOOP("BillingTab", "Invoice"), QT_TRANSLATE_NOOP("BillingTab", "Dated"),
+    QT_TRANSLATE_NOOP("BillingTab", "Due"), QT_TRANSLATE_NOOP("BillingTab", "Pay by"),
+    QT_TRANSLATE_NOOP("BillingTab", "Suspends on"), QT_TRANSLATE_NOOP("BillingTab", "Grace"),
+)
+RULE_CAPTIONS = (
+    ("plan_type", QT_TRANSLATE_NOOP("BillingTab", "Plan type")),
+    ("plan", QT_TRANSLATE_NOOP("BillingTab", "Plan")),
+    ("status", QT_TRANSLATE_NOOP("BillingTab", "Status")),
+    ("expiry", QT_TRANSLATE_NOOP("BillingTab", "Expiry / due")),
+    ("suspends", QT_TRANSLATE_NOOP("BillingTab", "Suspension")),
+    ("reconnect", QT_TRANSLATE_NOOP("BillingTab", "Reconnection")),
+)
 PAYMENTS_UNAVAILABLE = "Payments are unavailable in this build."
 
 
@@ -60,10 +82,10 @@ def _start_payment_function() -> Any | None:
 
 def grace_text(days_left: int) -> str:
     if days_left > 0:
-        return f"{days_left} day{'s' if days_left != 1 else ''} left"
+        return DayCount().left(days_left)
     if days_left == 0:
-        return "last day to pay"
-    return f"over by {-days_left} day{'s' if days_left != -1 else ''}"
+        return QCoreApplication.translate("BillingRules", "last day to pay")
+    return DayCount().over(-days_left)
 
 
 def prepaid_lines(data: BillingDetails) -> dict[str, str]:
@@ -71,56 +93,62 @@ def prepaid_lines(data: BillingDetails) -> dict[str, str]:
     today = data.today
     if data.expiry is None or data.suspension_date is None:
         return {
-            "expiry": "No active plan",
+            "expiry": QCoreApplication.translate("BillingRules", "No active plan"),
             "suspends": "—",
-            "reconnect": "Buying a plan (Recharge) activates the connection at once.",
+            "reconnect": QCoreApplication.translate(
+                "BillingRules", "Buying a plan (Recharge) activates the connection at once."),
         }
-    if today <= data.expiry:
-        last_day = " — last day of service" if today == data.expiry else ""
-        expiry = (
-            f"Expires on {format_date(data.expiry)} ({relative_day(data.expiry, today)}){last_day}"
-        )
-        suspends = (
-            f"Suspends on {format_date(data.suspension_date)} "
-            f"({relative_day(data.suspension_date, today)}) unless renewed"
-        )
+    expires, suspension = data.expiry, data.suspension_date
+    if today <= expires:
+        expiry = fill(QCoreApplication.translate("BillingRules", "Expires on %1 (%2)"),
+                      format_date(expires), relative_day(expires, today))
+        if today == expires:
+            expiry += QCoreApplication.translate("BillingRules", " — last day of service")
+        suspends = fill(QCoreApplication.translate("BillingRules", "Suspends on %1 (%2) unless "
+                                                                   "renewed"),
+                        format_date(suspension), relative_day(suspension, today))
     else:
-        expiry = f"Expired on {format_date(data.expiry)} ({relative_day(data.expiry, today)})"
-        suspends = (
-            f"Suspended since {format_date(data.suspension_date)} "
-            f"({relative_day(data.suspension_date, today)}): the plan was not renewed"
-        )
+        expiry = fill(QCoreApplication.translate("BillingRules", "Expired on %1 (%2)"),
+                      format_date(expires), relative_day(expires, today))
+        suspends = fill(QCoreApplication.translate(
+            "BillingRules", "Suspended since %1 (%2): the plan was not renewed"),
+            format_date(suspension), relative_day(suspension, today))
     return {
         "expiry": expiry,
         "suspends": suspends,
-        "reconnect": "Renewing the plan or buying a new one (Recharge) reconnects it at once.",
+        "reconnect": QCoreApplication.translate(
+            "BillingRules",
+            "Renewing the plan or buying a new one (Recharge) reconnects it at once."),
     }
 
 
 def postpaid_lines(data: BillingDetails) -> dict[str, str]:
     if not data.open_invoices:
-        rule = "No invoice is open; the next one may be paid within 15 days of its date."
+        rule = fill(QCoreApplication.translate(
+            "BillingRules", "No invoice is open; the next one may be paid within %1 days of its "
+            "date."), POSTPAID_GRACE_DAYS)
     else:
         overdue = [i for i in data.open_invoices if i.days_left < 0]
         if overdue:
             oldest = overdue[0]
-            rule = (
-                f"Invoice {oldest.number} was not paid by {format_date(oldest.last_payment_date)}; "
-                f"suspension from {format_date(oldest.suspension_date)}."
-            )
+            rule = fill(QCoreApplication.translate(
+                "BillingRules", "Invoice %1 was not paid by %2; suspension from %3."),
+                oldest.number, format_date(oldest.last_payment_date),
+                format_date(oldest.suspension_date))
         else:
             first = data.open_invoices[0]
-            rule = (
-                f"Pay invoice {first.number} by {format_date(first.last_payment_date)} "
-                f"({grace_text(first.days_left)}); unpaid, the account is suspended on "
-                f"{format_date(first.suspension_date)}."
-            )
+            rule = fill(QCoreApplication.translate(
+                "BillingRules", "Pay invoice %1 by %2 (%3); unpaid, the account is suspended "
+                "on %4."), first.number, format_date(first.last_payment_date),
+                grace_text(first.days_left), format_date(first.suspension_date))
     return {
         "expiry": rule,
-        "suspends": f"An invoice may be paid up to {POSTPAID_GRACE_DAYS} days after its date; "
-        f"unpaid, the account is suspended on day {POSTPAID_GRACE_DAYS + 1}.",
-        "reconnect": "Once payment leaves no invoice past its grace, the connection is "
-        "reinstated on its order plan.",
+        "suspends": fill(QCoreApplication.translate(
+            "BillingRules", "An invoice may be paid up to %1 days after its date; unpaid, the "
+            "account is suspended on day %2."), POSTPAID_GRACE_DAYS, POSTPAID_GRACE_DAYS + 1),
+        "reconnect": QCoreApplication.translate(
+            "BillingRules", "Once payment leaves no invoice past its grace, the connection is "
+            "reinstated on its order plan."),
     }
 
 
@@ -139,22 +167,16 @@ class BillingTab(DetailTab):
         left = QVBoxLayout()
         outer.addLayout(left, 6)
 
-        left.addWidget(section_label("Plan and rules", content))
+        self.rules_caption = section_label("", content)
+        left.addWidget(self.rules_caption)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(6)
         self.labels: dict[str, QLabel] = {}
-        for row, (key, caption) in enumerate(
-            (
-                ("plan_type", "Plan type"),
-                ("plan", "Plan"),
-                ("status", "Status"),
-                ("expiry", "Expiry / due"),
-                ("suspends", "Suspension"),
-                ("reconnect", "Reconnection"),
-            )
-        ):
-            grid.addWidget(QLabel(f"{caption}:", content), row, 0, Qt.AlignmentFlag.AlignTop)
+        self.captions: dict[str, QLabel] = {}
+        for row, (key, _caption) in enumerate(RULE_CAPTIONS):
+            self.captions[key] = QLabel(content)
+            grid.addWidget(self.captions[key], row, 0, Qt.AlignmentFlag.AlignTop)
             value = QLabel("—", content)
             value.setObjectName(f"billing_{key}")
             value.setWordWrap(True)
@@ -162,7 +184,7 @@ class BillingTab(DetailTab):
             self.labels[key] = value
         left.addLayout(grid)
 
-        self.invoices_caption = section_label("Open invoices", content)
+        self.invoices_caption = section_label("", content)
         left.addWidget(self.invoices_caption)
         self.invoices_model = RowsTableModel(OPEN_INVOICE_HEADERS, right_aligned=(2,), parent=self)
         self.invoices_table = make_table_view("billingOpenInvoices", self.invoices_model, content)
@@ -170,7 +192,8 @@ class BillingTab(DetailTab):
         self.invoices_table.setMaximumHeight(130)
         left.addWidget(self.invoices_table)
 
-        left.addWidget(section_label("Balance", content))
+        self.balance_caption = section_label("", content)
+        left.addWidget(self.balance_caption)
         self.balance = QLabel(content)
         self.balance.setObjectName("billingBalance")
         self.balance.setWordWrap(True)
@@ -183,10 +206,20 @@ class BillingTab(DetailTab):
 
         right = QVBoxLayout()
         outer.addLayout(right, 5)
-        right.addWidget(section_label("Balance and payments, last 12 months", content))
+        self.chart_caption = section_label("", content)
+        right.addWidget(self.chart_caption)
         self.chart_host = QVBoxLayout()
         right.addLayout(self.chart_host, 1)
         self.chart_view: Any = None
+
+    def retranslate_ui(self) -> None:
+        self.rules_caption.setText(self.tr("Plan and rules"))
+        for key, caption in RULE_CAPTIONS:
+            self.captions[key].setText(f"{self.tr(caption)}:")
+        self.invoices_caption.setText(self.tr("Open invoices"))
+        self.invoices_model.set_headers([self.tr(header) for header in OPEN_INVOICE_HEADERS])
+        self.balance_caption.setText(self.tr("Balance"))
+        self.chart_caption.setText(self.tr("Balance and payments, last 12 months"))
 
     def fetch(self) -> BillingDetails | None:
         return load_billing(
@@ -199,17 +232,19 @@ class BillingTab(DetailTab):
 
     def populate(self, data: BillingDetails) -> None:
         self.data = data
-        self.labels["plan_type"].setText("Prepaid" if data.prepaid else "Postpaid")
+        self.labels["plan_type"].setText(plan_type_text(data.prepaid))
         if data.plan:
-            cycle = f"{data.plan_validity_days} days" if data.prepaid else "billed monthly"
+            cycle = (DayCount().span(data.plan_validity_days or 0) if data.prepaid
+                     else self.tr("billed monthly"))
             self.labels["plan"].setText(
                 f"{data.plan} — {format_inr(data.plan_price_paise or 0)}, {cycle}"
             )
         else:
-            self.labels["plan"].setText("No active plan")
-        status = data.status
+            self.labels["plan"].setText(self.tr("No active plan"))
+        status = status_text(data.status)
         if data.expected_status.value != data.status:
-            status += f" (the rules say {data.expected_status.value} today; the server applies it)"
+            status += " " + fill(self.tr("(the rules say %1 today; the server applies it)"),
+                                 status_text(data.expected_status.value))
         self.labels["status"].setText(status)
         lines = prepaid_lines(data) if data.prepaid else postpaid_lines(data)
         for key, text in lines.items():
@@ -239,17 +274,15 @@ class BillingTab(DetailTab):
     def _show_balance(self, data: BillingDetails) -> None:
         balance = data.provisional_balance_paise
         if is_outstanding(balance):
-            words = f"{format_inr(balance)} due"
+            words = fill(self.tr("%1 due"), format_inr(balance))
         elif balance < 0:
-            words = f"{format_inr(-balance)} advance credit"
+            words = fill(self.tr("%1 advance credit"), format_inr(-balance))
         else:
-            words = f"Nothing due ({format_inr(balance)})"
+            words = fill(self.tr("Nothing due (%1)"), format_inr(balance))
         if data.pending_payments:
-            words += (
-                f" — provisional: includes {data.pending_payments} payment"
-                f"{'s' if data.pending_payments != 1 else ''} pending sync "
-                f"(server balance {format_inr(data.balance_paise)})"
-            )
+            words += fill(self.tr(" — provisional: includes %n payment(s) pending sync (server "
+                                  "balance %1)", "", data.pending_payments),
+                          format_inr(data.balance_paise))
         self.balance.setText(words)
 
     def _show_options(self, data: BillingDetails) -> None:
@@ -260,7 +293,7 @@ class BillingTab(DetailTab):
         available = payments_available()
         allowed = self.ctx.user.may(Action.TAKE_PAYMENT)
         for option in data.options:
-            button = QPushButton(option.label, self)
+            button = QPushButton(option_text(option.value), self)
             button.setObjectName(f"billingOption_{option.value}")
             button.setProperty("option", option.value)
             if not available:
@@ -268,12 +301,12 @@ class BillingTab(DetailTab):
                 button.setToolTip(PAYMENTS_UNAVAILABLE)
             elif not allowed:
                 button.setEnabled(False)
-                button.setToolTip("Your role may not take payments.")
+                button.setToolTip(self.tr("Your role may not take payments."))
             else:
                 tip = {
-                    PaymentOption.PAYMENT: "Settle the outstanding balance.",
-                    PaymentOption.ADVANCE: "Take a prepayment (advance credit).",
-                    PaymentOption.RECHARGE: "Choose a plan and recharge.",
+                    PaymentOption.PAYMENT: self.tr("Settle the outstanding balance."),
+                    PaymentOption.ADVANCE: self.tr("Take a prepayment (advance credit)."),
+                    PaymentOption.RECHARGE: self.tr("Choose a plan and recharge."),
                 }[option]
                 button.setToolTip(tip)
                 button.clicked.connect(self._on_option_clicked)
@@ -307,14 +340,14 @@ class BillingTab(DetailTab):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        paid = QBarSet("Payments (₹)")
+        paid = QBarSet(self.tr("Payments (₹)"))
         paid.setColor(QColor("#64b5f6"))
         balance = QLineSeries()
-        balance.setName("Balance at month end (₹)")
+        balance.setName(self.tr("Balance at month end (₹)"))
         balance.setColor(QColor("#c62828"))
         categories = []
         for index, point in enumerate(points):
-            categories.append(f"{point.month:%b}")
+            categories.append(month_name(point.month.month))
             paid.append(_rupees(point.payments_paise))
             balance.append(index, _rupees(point.balance_paise))
         bars = QBarSeries()
@@ -326,7 +359,14 @@ class BillingTab(DetailTab):
         small = x_axis.labelsFont()
         small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
         x_axis.setLabelsFont(small)
-        x_axis.setTitleText(f"{points[0].month:%b %Y} – {points[-1].month:%b %Y}")
+        # Tamil month names are wider than a bar: slant them rather than cut them to "ஜூ…".
+        widest = max((QFontMetrics(small).horizontalAdvance(c) for c in categories), default=0)
+        if widest > QFontMetrics(small).horizontalAdvance("Sep") + 4:
+            x_axis.setTruncateLabels(False)
+            x_axis.setLabelsAngle(-60)
+        first, last = points[0].month, points[-1].month
+        x_axis.setTitleText(f"{month_name(first.month)} {first.year} – "
+                            f"{month_name(last.month)} {last.year}")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(x_axis)
         balance.attachAxis(x_axis)
@@ -355,6 +395,5 @@ class BillingTab(DetailTab):
             old.deleteLater()
         self.chart_points = points
         total = sum(p.payments_paise for p in points)
-        self.chart_view.setToolTip(
-            f"Payments in the last 12 months: {format_inr(total)} (to {format_date(today)})"
-        )
+        self.chart_view.setToolTip(fill(self.tr("Payments in the last 12 months: %1 (to %2)"),
+                                        format_inr(total), format_date(today)))

@@ -45,9 +45,6 @@ class CommentsTab(DetailTab):
         layout.addWidget(self.view, 1)
         self.editor = QPlainTextEdit(content)
         self.editor.setObjectName("commentText")
-        self.editor.setPlaceholderText(
-            f"Add an internal note (at most {COMMENT_MAX_LENGTH} characters)…"
-        )
         self.editor.setFixedHeight(70)
         self.editor.textChanged.connect(self._on_text)
         layout.addWidget(self.editor)
@@ -58,7 +55,7 @@ class CommentsTab(DetailTab):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.add_button = QPushButton("Add comment", content)
+        self.add_button = QPushButton(content)
         self.add_button.setObjectName("addComment")
         self.add_button.clicked.connect(self.submit)
         row.addWidget(self.add_button)
@@ -68,6 +65,12 @@ class CommentsTab(DetailTab):
             self.add_button.setVisible(False)
         self._busy = False
 
+    def retranslate_ui(self) -> None:
+        self.editor.setPlaceholderText(
+            self.tr("Add an internal note (at most %1 characters)…")
+            .replace("%1", str(COMMENT_MAX_LENGTH)))
+        self.add_button.setText(self.tr("Add comment"))
+
     def fetch(self) -> list[CommentRow]:
         return load_comments(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
 
@@ -75,9 +78,10 @@ class CommentsTab(DetailTab):
         self.comments = data
         zone = self.ctx.business_zone
         parts = []
+        pending_sync = escape(self.tr("— pending sync"))
         for c in data:
             pending = (
-                ' <span style="color:#8a5a00"><i>— pending sync</i></span>' if c.pending else ""
+                f' <span style="color:#8a5a00"><i>{pending_sync}</i></span>' if c.pending else ""
             )
             body = escape(c.body).replace("\n", "<br>")
             parts.append(
@@ -85,9 +89,9 @@ class CommentsTab(DetailTab):
                 f'<span style="color:#616161">{format_moment(c.created_at, zone)}</span>{pending}'
                 f"<br>{body}</p>"
             )
-        self.view.setHtml("".join(parts) or "<p><i>No comments yet.</i></p>")
-        n = len(data)
-        self.count.setText(f"{n} comment{'s' if n != 1 else ''}, newest first.")
+        none_yet = escape(self.tr("No comments yet."))
+        self.view.setHtml("".join(parts) or f"<p><i>{none_yet}</i></p>")
+        self.count.setText(self.tr("%n comment(s), newest first.", "", len(data)))
 
     @Slot()
     def _on_text(self) -> None:
@@ -125,7 +129,7 @@ class CommentsTab(DetailTab):
         self._busy = False
         self.add_button.setEnabled(True)
         self.editor.clear()
-        show_message(self.message, "Comment added; pending sync with the server.", "ok")
+        show_message(self.message, self.tr("Comment added; pending sync with the server."), "ok")
         self.wrote.emit()
 
     @Slot(object)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -29,9 +29,44 @@ from db.account_details import EditableState, load_editable_state
 from db.contact_validation import FIELD_LABELS, ValidationFailed, clean_fields
 from db.local_writes import EditConflict, EditResult, WriteRefused, save_edit
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
+from desktop.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
+
+
+#: The editable fields' names as shown (``db.contact_validation.FIELD_LABELS`` holds the
+#: English ones the data layer uses in its messages).
+_FIELD_NAMES = {
+    "name": QT_TRANSLATE_NOOP("FieldLabel", "Name"),
+    "mobile": QT_TRANSLATE_NOOP("FieldLabel", "Mobile"),
+    "alt_mobile": QT_TRANSLATE_NOOP("FieldLabel", "Alternate mobile"),
+    "email": QT_TRANSLATE_NOOP("FieldLabel", "Email"),
+    "installation_address": QT_TRANSLATE_NOOP("FieldLabel", "Installation address"),
+    "billing_address": QT_TRANSLATE_NOOP("FieldLabel", "Billing address"),
+    "ip_address": QT_TRANSLATE_NOOP("FieldLabel", "IP address"),
+    "router_brand": QT_TRANSLATE_NOOP("FieldLabel", "Router brand"),
+    "connection_type": QT_TRANSLATE_NOOP("FieldLabel", "Connection type"),
+    "mac_address": QT_TRANSLATE_NOOP("FieldLabel", "MAC address"),
+    "vlan": QT_TRANSLATE_NOOP("FieldLabel", "VLAN"),
+    "status": QT_TRANSLATE_NOOP("FieldLabel", "Status"),
+}
+
+
+def field_name(field: str) -> str:
+    """An editable field's name in the current language."""
+    known = _FIELD_NAMES.get(field)
+    if known is None:
+        return FIELD_LABELS.get(field, field)
+    return QCoreApplication.translate("FieldLabel", known)
+
+
+_PLACEHOLDERS = {
+    "optional": QT_TRANSLATE_NOOP("FieldsFormTab", "optional"),
+    "name@example.com (optional)": QT_TRANSLATE_NOOP("FieldsFormTab",
+                                                     "name@example.com (optional)"),
+    "1 to 4094": QT_TRANSLATE_NOOP("FieldsFormTab", "1 to 4094"),
+}
 
 
 class FieldSpec(NamedTuple):
@@ -57,7 +92,7 @@ class FieldsFormTab(DetailTab):
         self.may_edit = self.ctx.user.may(self.action)
         outer = QVBoxLayout(content)
         outer.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setVerticalSpacing(8)
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.pending_labels: dict[str, QLabel] = {}
@@ -74,7 +109,6 @@ class FieldsFormTab(DetailTab):
                 editor = QLineEdit(content)
                 editor.textEdited.connect(self._on_changed)
             editor.setObjectName(spec.object_name)
-            editor.setPlaceholderText(spec.placeholder)
             editor.setReadOnly(not self.may_edit)
             pending = QLabel(content)
             pending.setObjectName(f"{spec.object_name}Pending")
@@ -84,7 +118,7 @@ class FieldsFormTab(DetailTab):
             row.setSpacing(1)
             row.addWidget(editor)
             row.addWidget(pending)
-            form.addRow(f"{FIELD_LABELS[spec.field]}:", row)
+            form.addRow(QLabel(content), row)
             self.editors[spec.field] = editor
             self.pending_labels[spec.field] = pending
         outer.addLayout(form)
@@ -97,10 +131,10 @@ class FieldsFormTab(DetailTab):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.discard_button = QPushButton("Discard changes", content)
+        self.discard_button = QPushButton(content)
         self.discard_button.setObjectName(f"{self.prefix}Discard")
         self.discard_button.clicked.connect(self.discard)
-        self.save_button = QPushButton("Save changes", content)
+        self.save_button = QPushButton(content)
         self.save_button.setObjectName(f"{self.prefix}Save")
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
@@ -112,14 +146,31 @@ class FieldsFormTab(DetailTab):
         if not self.may_edit:
             self.save_button.setVisible(False)
             self.discard_button.setVisible(False)
-            note = QLabel("Your role may view these details but not change them.", content)
-            note.setProperty("role", "muted")
-            note.setObjectName(f"{self.prefix}ReadOnly")
-            outer.insertWidget(1, note)
+            self.read_only_note = QLabel(content)
+            self.read_only_note.setProperty("role", "muted")
+            self.read_only_note.setObjectName(f"{self.prefix}ReadOnly")
+            outer.insertWidget(1, self.read_only_note)
 
         self.state: EditableState | None = None
         self._saving = False
         self._update_buttons()
+
+    def retranslate_ui(self) -> None:
+        for index, spec in enumerate(self.specs):
+            item = self.form.itemAt(index, QFormLayout.ItemRole.LabelRole)
+            caption = item.widget() if item is not None else None
+            if isinstance(caption, QLabel):
+                caption.setText(f"{field_name(spec.field)}:")
+            placeholder = _PLACEHOLDERS.get(spec.placeholder)
+            self.editors[spec.field].setPlaceholderText(
+                QCoreApplication.translate("FieldsFormTab", placeholder) if placeholder
+                else spec.placeholder)
+        self.discard_button.setText(QCoreApplication.translate("FieldsFormTab",
+                                                               "Discard changes"))
+        self.save_button.setText(QCoreApplication.translate("FieldsFormTab", "Save changes"))
+        if not self.may_edit:
+            self.read_only_note.setText(QCoreApplication.translate(
+                "FieldsFormTab", "Your role may view these details but not change them."))
 
     # -- data -----------------------------------------------------------------------------
 
@@ -130,16 +181,20 @@ class FieldsFormTab(DetailTab):
         if self.is_dirty() and self.state is not None:
             # Keep what the user is typing; their save is checked against the new values.
             moved = [
-                FIELD_LABELS[f]
+                field_name(f)
                 for f in self.editors
                 if _as_text(data.values.get(f)) != _as_text(self.state.values.get(f))
             ]
             if data.version != self.state.version or moved:
-                what = f" ({', '.join(moved)})" if moved else ""
                 show_message(
                     self.message,
-                    f"This account was changed elsewhere while you were editing{what}. "
-                    "Your save will be checked against the current values.",
+                    fill(QCoreApplication.translate(
+                        "FieldsFormTab", "This account was changed elsewhere while you were "
+                        "editing (%1). Your save will be checked against the current values.")
+                        if moved else QCoreApplication.translate(
+                        "FieldsFormTab", "This account was changed elsewhere while you were "
+                        "editing. Your save will be checked against the current values."),
+                        ", ".join(moved)),
                     "warn",
                 )
             self._show_pending(data)
@@ -159,18 +214,21 @@ class FieldsFormTab(DetailTab):
         mine = [m for m in data.refused if set(m.payload.get("fields") or {}) & set(self.editors)]
         if mine and not self.message.text():
             latest = mine[-1]
-            names = ", ".join(FIELD_LABELS.get(f, f) for f in (latest.payload.get("fields") or {}))
+            names = ", ".join(field_name(f) for f in (latest.payload.get("fields") or {}))
             show_message(
                 self.message,
-                f"An earlier change of {names} by {latest.created_by} was not applied by the "
-                f"server: {refusal_reason(latest)}. The values shown are the server's.",
+                fill(QCoreApplication.translate(
+                    "FieldsFormTab", "An earlier change of %1 by %2 was not applied by the "
+                    "server: %3. The values shown are the server's."),
+                    names, latest.created_by, refusal_reason(latest)),
                 "warn",
             )
 
     def _show_pending(self, data: EditableState) -> None:
         for field, label in self.pending_labels.items():
             who = data.pending_fields.get(field)
-            label.setText(f"pending sync — changed by {who}" if who else "")
+            label.setText(fill(QCoreApplication.translate(
+                "FieldsFormTab", "pending sync — changed by %1"), who) if who else "")
             label.setVisible(bool(who))
 
     @staticmethod
@@ -253,7 +311,8 @@ class FieldsFormTab(DetailTab):
             return
         changed = self.changed_values()
         if not changed:
-            show_message(self.message, "Nothing to save: no field was changed.", "warn")
+            show_message(self.message, QCoreApplication.translate(
+                "FieldsFormTab", "Nothing to save: no field was changed."), "warn")
             return
         invalid = self._validate()
         if invalid:
@@ -291,13 +350,14 @@ class FieldsFormTab(DetailTab):
         self._saving = False
         assert isinstance(result, EditResult)
         if result.mutation is None:
-            show_message(self.message, "Nothing to save: the values are unchanged.", "warn")
+            show_message(self.message, QCoreApplication.translate(
+                "FieldsFormTab", "Nothing to save: the values are unchanged."), "warn")
             self._update_buttons()
             return
-        names = ", ".join(FIELD_LABELS[f] for f in result.changed)
-        show_message(
-            self.message, f"Saved {names}. The change is pending sync with the server.", "ok"
-        )
+        names = ", ".join(field_name(f) for f in result.changed)
+        show_message(self.message, fill(QCoreApplication.translate(
+            "FieldsFormTab", "Saved %1. The change is pending sync with the server."), names),
+            "ok")
         # Show the stored (normalised) values, e.g. a mobile as +91…, until the reload lands.
         for field, value in result.changed.items():
             self._set_text(self.editors[field], _as_text(value))
@@ -324,7 +384,8 @@ class FieldsFormTab(DetailTab):
             show_message(self.message, str(exc), "error")
         else:
             log.error("saving an edit of account %s failed: %s", self.account_id, exc)
-            show_message(self.message, f"The change could not be saved: {exc}", "error")
+            show_message(self.message, fill(QCoreApplication.translate(
+                "FieldsFormTab", "The change could not be saved: %1"), exc), "error")
         self._update_buttons()
 
     def _show_conflict(self, exc: EditConflict) -> None:
@@ -332,10 +393,11 @@ class FieldsFormTab(DetailTab):
         lines = [str(exc)]
         for field in exc.fields:
             if field in self.editors:
-                lines.append(
-                    f"• {FIELD_LABELS[field]}: now {_as_text(exc.current.get(field)) or '(empty)'}"
-                    f" — you typed {typed.get(field, '').strip() or '(empty)'}"
-                )
+                empty = QCoreApplication.translate("FieldsFormTab", "(empty)")
+                lines.append(fill(QCoreApplication.translate(
+                    "FieldsFormTab", "• %1: now %2 — you typed %3"), field_name(field),
+                    _as_text(exc.current.get(field)) or empty,
+                    typed.get(field, "").strip() or empty))
         if self.state is not None:
             self.state = EditableState(
                 self.account_id, exc.version, dict(exc.current), dict(exc.current), {}, ()

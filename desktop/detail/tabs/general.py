@@ -6,24 +6,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from db.account_details import GeneralDetails, load_general
-from desktop.detail.format import format_moment
+from desktop.detail.format import format_moment, plan_type_text, status_text
 from desktop.detail.tabs.base import DetailTab
+from desktop.i18n import QT_TRANSLATE_NOOP
 
 #: (key, label) in display order; each value label is named ``general_<key>``.
 GENERAL_FIELDS = (
-    ("account_id", "Account ID"),
-    ("name", "Account name"),
-    ("status", "Status"),
-    ("plan_type", "Plan type"),
-    ("plan", "Plan"),
-    ("branch", "Branch"),
-    ("area", "Area"),
-    ("zone", "Zone"),
-    ("reseller", "Reseller"),
-    ("account_manager", "Account manager"),
-    ("sales_executive", "Sales executive"),
-    ("created", "Created"),
-    ("last_seen", "Last seen"),
+    ("account_id", QT_TRANSLATE_NOOP("GeneralTab", "Account ID")),
+    ("name", QT_TRANSLATE_NOOP("GeneralTab", "Account name")),
+    ("status", QT_TRANSLATE_NOOP("GeneralTab", "Status")),
+    ("plan_type", QT_TRANSLATE_NOOP("GeneralTab", "Plan type")),
+    ("plan", QT_TRANSLATE_NOOP("GeneralTab", "Plan")),
+    ("branch", QT_TRANSLATE_NOOP("GeneralTab", "Branch")),
+    ("area", QT_TRANSLATE_NOOP("GeneralTab", "Area")),
+    ("zone", QT_TRANSLATE_NOOP("GeneralTab", "Zone")),
+    ("reseller", QT_TRANSLATE_NOOP("GeneralTab", "Reseller")),
+    ("account_manager", QT_TRANSLATE_NOOP("GeneralTab", "Account manager")),
+    ("sales_executive", QT_TRANSLATE_NOOP("GeneralTab", "Sales executive")),
+    ("created", QT_TRANSLATE_NOOP("GeneralTab", "Created")),
+    ("last_seen", QT_TRANSLATE_NOOP("GeneralTab", "Last seen")),
 )
 
 
@@ -31,17 +32,23 @@ class GeneralTab(DetailTab):
     title = "General Details"
 
     def build(self, content: QWidget) -> None:
-        form = QFormLayout(content)
+        self.form = form = QFormLayout(content)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(18)
         form.setVerticalSpacing(8)
         self.values: dict[str, QLabel] = {}
-        for key, label in GENERAL_FIELDS:
+        for key, _label in GENERAL_FIELDS:
             value = QLabel("—", content)
             value.setObjectName(f"general_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(f"{label}:", value)
+            form.addRow(QLabel(content), value)
             self.values[key] = value
+
+    def retranslate_ui(self) -> None:
+        for key, label in GENERAL_FIELDS:
+            caption = self.form.labelForField(self.values[key])
+            if isinstance(caption, QLabel):
+                caption.setText(f"{self.tr(label)}:")
 
     def fetch(self) -> GeneralDetails | None:
         return load_general(self.ctx.cache_engine, self.account_id)
@@ -51,17 +58,18 @@ class GeneralTab(DetailTab):
         shown = {
             "account_id": str(data.id),
             "name": data.name,
-            "status": data.status,
-            "plan_type": "Prepaid" if data.prepaid else "Postpaid",
-            "plan": data.plan or "No active plan",
+            "status": status_text(data.status),
+            "plan_type": plan_type_text(data.prepaid),
+            "plan": data.plan or self.tr("No active plan"),
             "branch": f"{data.branch} ({data.branch_code})",
             "area": data.area,
             "zone": data.zone,
-            "reseller": data.reseller or "— (direct customer)",
+            "reseller": data.reseller or self.tr("— (direct customer)"),
             "account_manager": data.account_manager or "—",
             "sales_executive": data.sales_executive or "—",
             "created": format_moment(data.created_at, zone),
-            "last_seen": format_moment(data.last_seen, zone) if data.last_seen else "Never",
+            "last_seen": (format_moment(data.last_seen, zone) if data.last_seen
+                          else self.tr("Never")),
         }
         for key, text in shown.items():
             self.values[key].setText(text)

@@ -10,8 +10,12 @@ from db.account_details import LogRow, load_log
 from desktop.detail.format import format_moment
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab
+from desktop.i18n import QT_TRANSLATE_NOOP
 
-LOG_HEADERS = ("When", "User", "Description", "State")
+LOG_HEADERS = (
+    QT_TRANSLATE_NOOP("LogTab", "When"), QT_TRANSLATE_NOOP("LogTab", "User"),
+    QT_TRANSLATE_NOOP("LogTab", "Description"), QT_TRANSLATE_NOOP("LogTab", "State"),
+)
 
 
 class LogTab(DetailTab):
@@ -21,10 +25,10 @@ class LogTab(DetailTab):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Filter:", content))
+        self.filter_label = QLabel(content)
+        top.addWidget(self.filter_label)
         self.filter = QLineEdit(content)
         self.filter.setObjectName("logFilter")
-        self.filter.setPlaceholderText("Text in any column, e.g. mobile, system, Suspended")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter)
         top.addWidget(self.filter, 1)
@@ -42,13 +46,20 @@ class LogTab(DetailTab):
         fit_columns(self.table, (140, 120, 520))
         layout.addWidget(self.table, 1)
 
+    def retranslate_ui(self) -> None:
+        self.filter_label.setText(self.tr("Filter:"))
+        self.filter.setPlaceholderText(
+            self.tr("Text in any column, e.g. mobile, system, Suspended"))
+        self.model.set_headers([self.tr(header) for header in LOG_HEADERS])
+
     def fetch(self) -> list[LogRow]:
         return load_log(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
 
     def populate(self, data: list[LogRow]) -> None:
         zone = self.ctx.business_zone
         rows = [
-            (format_moment(r.at, zone), r.user, r.description, r.state or "Recorded") for r in data
+            (format_moment(r.at, zone), r.user, r.description, r.state or self.tr("Recorded"))
+            for r in data
         ]
         states = [
             "pending" if r.state == "pending sync" else ("issue" if r.state else "") for r in data
@@ -63,7 +74,9 @@ class LogTab(DetailTab):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} entries")
+        self.count.setText(
+            self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+            if shown != total else self.tr("%n entry(s)", "", total))
 
     def visible_rows(self) -> list[tuple[str, ...]]:
         """The rows the filter lets through, as shown (for tests)."""

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from billing.rules import PaymentMethod, PaymentOption, is_outstanding
+from billing.rules import is_outstanding
 from db.account_details import PaymentRow, PaymentsView, load_payments
-from desktop.detail.format import format_inr, format_moment
+from desktop.detail.format import format_inr, format_moment, method_text, option_text
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message
+from desktop.i18n import QT_TRANSLATE_NOOP
 
 PAYMENT_HEADERS = (
-    "Taken",
-    "Amount",
-    "Status",
-    "Type",
-    "Method",
-    "Reference",
-    "Receipt",
-    "Taken by",
-    "Balance after",
-    "Document",
+    QT_TRANSLATE_NOOP("PaymentsTab", "Taken"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Amount"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Status"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Type"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Method"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Reference"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Receipt"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Taken by"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Balance after"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Document"),
 )
-
-
-def _label(enum: type, value: str) -> str:
-    try:
-        return str(enum(value).label)
-    except ValueError:
-        return value
 
 
 class PaymentsTab(DetailTab):
@@ -42,7 +36,7 @@ class PaymentsTab(DetailTab):
         self.due.setObjectName("paymentsDue")
         self.due.setWordWrap(True)
         layout.addWidget(self.due)
-        self.issues_caption = section_label("Payment issues", content)
+        self.issues_caption = section_label("", content)
         layout.addWidget(self.issues_caption)
         self.issues_note = QLabel(content)
         self.issues_note.setObjectName("paymentIssuesNote")
@@ -52,12 +46,20 @@ class PaymentsTab(DetailTab):
         self.issues_table = make_table_view("paymentIssues", self.issues_model, content)
         self.issues_table.setMaximumHeight(110)
         layout.addWidget(self.issues_table)
-        layout.addWidget(section_label("Payments", content))
+        self.payments_caption = section_label("", content)
+        layout.addWidget(self.payments_caption)
         self.model = RowsTableModel(PAYMENT_HEADERS, right_aligned=(1, 8), parent=self)
         self.table = make_table_view("paymentsTable", self.model, content)
         for view in (self.table, self.issues_table):
             fit_columns(view, (135, 80, 95, 70, 95, 130, 130, 90, 95))
         layout.addWidget(self.table, 1)
+
+    def retranslate_ui(self) -> None:
+        self.issues_caption.setText(self.tr("Payment issues"))
+        self.payments_caption.setText(self.tr("Payments"))
+        headers = [self.tr(header) for header in PAYMENT_HEADERS]
+        self.model.set_headers(headers)
+        self.issues_model.set_headers(headers)
 
     def fetch(self) -> PaymentsView | None:
         return load_payments(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
@@ -66,9 +68,9 @@ class PaymentsTab(DetailTab):
         return (
             format_moment(p.taken_at, self.ctx.business_zone),
             format_inr(p.amount_paise),
-            p.state or "Recorded",
-            _label(PaymentOption, p.kind),
-            _label(PaymentMethod, p.method),
+            p.state or self.tr("Recorded"),
+            option_text(p.kind),
+            method_text(p.method),
             p.reference or "—",
             p.receipt_number,
             p.taken_by,
@@ -82,27 +84,23 @@ class PaymentsTab(DetailTab):
         self.model.set_rows(rows, row_state=states)
         balance = data.provisional_balance_paise
         if is_outstanding(balance):
-            due = f"Due now: {format_inr(balance)}"
+            due = self.tr("Due now: %1").replace("%1", format_inr(balance))
         elif balance < 0:
-            due = f"Nothing due; {format_inr(-balance)} advance credit"
+            due = self.tr("Nothing due; %1 advance credit").replace("%1", format_inr(-balance))
         else:
-            due = "Nothing due"
+            due = self.tr("Nothing due")
         if data.open_invoice_count:
-            due += " — the server's books show" if data.pending else " —"
-            due += (
-                f" {data.open_invoice_count} open invoice"
-                f"{'s' if data.open_invoice_count != 1 else ''} "
-                f"({format_inr(data.open_invoices_paise)})"
-            )
+            invoices = self.tr("%n open invoice(s) (%1)", "", data.open_invoice_count).replace(
+                "%1", format_inr(data.open_invoices_paise))
+            due += (" " + self.tr("— the server's books show %1").replace("%1", invoices)
+                    if data.pending else f" — {invoices}")
         if data.pending:
-            due += (
-                f". Provisional: {len(data.pending)} payment"
-                f"{'s' if len(data.pending) != 1 else ''} taken here "
-                f"{'are' if len(data.pending) != 1 else 'is'} pending sync "
-                f"(server balance {format_inr(data.balance_paise)})."
-            )
+            due += self.tr(". Provisional: %n payment(s) taken here pending sync (server "
+                           "balance %1).", "", len(data.pending)).replace(
+                "%1", format_inr(data.balance_paise))
         total = sum(p.amount_paise for p in data.ledger)
-        due += f"\n{len(data.ledger)} payments recorded, {format_inr(total)} in all."
+        due += "\n" + self.tr("%n payment(s) recorded, %1 in all.", "", len(data.ledger)).replace(
+            "%1", format_inr(total))
         show_message(self.due, due, "warn" if is_outstanding(balance) else "ok")
 
         self.issues_model.set_rows(
@@ -113,16 +111,17 @@ class PaymentsTab(DetailTab):
         if has_issues:
             show_message(
                 self.issues_note,
-                f"{len(data.issues)} payment{'s' if len(data.issues) != 1 else ''} taken on "
-                "this PC could not be applied by the server; see Needs attention.",
+                self.tr("%n payment(s) taken on this PC could not be applied by the server; "
+                        "see Needs attention.", "", len(data.issues)),
                 "error",
             )
         elif data.pending:
             show_message(
                 self.issues_note,
-                "Payments marked “pending sync” are safely recorded on this PC and will be "
-                "sent to the server.",
+                self.tr("Payments marked “pending sync” are safely recorded on this PC and "
+                        "will be sent to the server."),
                 "warn",
             )
         else:
-            show_message(self.issues_note, "None: every payment is recorded by the server.", "ok")
+            show_message(self.issues_note,
+                         self.tr("None: every payment is recorded by the server."), "ok")

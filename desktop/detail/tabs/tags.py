@@ -35,24 +35,26 @@ class TagsTab(DetailTab):
         self.may_tag = self.ctx.user.may(Action.TAG)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(section_label("Tags on this account", content))
+        self.heading = section_label("", content)
+        layout.addWidget(self.heading)
         self.tag_list = QListWidget(content)
         self.tag_list.setObjectName("tagList")
         self.tag_list.setMaximumHeight(220)
         self.tag_list.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.tag_list)
         row = QHBoxLayout()
-        self.remove_button = QPushButton("Remove selected tag", content)
+        self.remove_button = QPushButton(content)
         self.remove_button.setObjectName("removeTag")
         self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.remove_button)
         row.addStretch(1)
-        row.addWidget(QLabel("Add:", content))
+        self.add_label = QLabel(content)
+        row.addWidget(self.add_label)
         self.choice = QComboBox(content)
         self.choice.setObjectName("tagChoice")
         self.choice.setMinimumWidth(200)
         row.addWidget(self.choice)
-        self.add_button = QPushButton("Add tag", content)
+        self.add_button = QPushButton(content)
         self.add_button.setObjectName("addTag")
         self.add_button.clicked.connect(self.add_chosen)
         row.addWidget(self.add_button)
@@ -62,19 +64,27 @@ class TagsTab(DetailTab):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         layout.addWidget(self.message)
-        note = QLabel(
-            "Tags come from a shared list: those for all branches plus this branch's own.",
-            content,
-        )
-        note.setProperty("role", "muted")
-        layout.addWidget(note)
+        self.note = QLabel(content)
+        self.note.setObjectName("tagNote")
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "muted")
+        layout.addWidget(self.note)
         layout.addStretch(1)
         if not self.may_tag:
-            for widget in (self.remove_button, self.add_button, self.choice):
+            for widget in (self.remove_button, self.add_button, self.choice, self.add_label):
                 widget.setVisible(False)
-            note.setText("Your role may view tags but not change them.")
         self._busy = False
         self._update_buttons()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Tags on this account"))
+        self.remove_button.setText(self.tr("Remove selected tag"))
+        self.add_label.setText(self.tr("Add:"))
+        self.add_button.setText(self.tr("Add tag"))
+        self.note.setText(
+            self.tr("Tags come from a shared list: those for all branches plus this branch's "
+                    "own.") if self.may_tag
+            else self.tr("Your role may view tags but not change them."))
 
     def fetch(self) -> TagsView | None:
         return load_tags(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
@@ -82,13 +92,13 @@ class TagsTab(DetailTab):
     def populate(self, data: TagsView) -> None:
         self.tag_list.clear()
         for tag in data.tags:
-            text = tag.name + (" (pending sync)" if tag.pending else "")
+            text = tag.name + (" " + self.tr("(pending sync)") if tag.pending else "")
             item = QListWidgetItem(f"●  {text}")
             item.setData(Qt.ItemDataRole.UserRole, tag.id)
             item.setForeground(QBrush(QColor(tag.colour)))
             self.tag_list.addItem(item)
         if not data.tags:
-            empty = QListWidgetItem("No tags yet.")
+            empty = QListWidgetItem(self.tr("No tags yet."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tag_list.addItem(empty)
         self.choice.clear()
@@ -143,8 +153,10 @@ class TagsTab(DetailTab):
             self._on_refused(mutation)
             return
         self._busy = False
-        verb = "added" if getattr(mutation, "kind", "") == "tag_add" else "removed"
-        show_message(self.message, f"Tag {verb}; pending sync with the server.", "ok")
+        added = getattr(mutation, "kind", "") == "tag_add"
+        show_message(self.message,
+                     self.tr("Tag added; pending sync with the server.") if added
+                     else self.tr("Tag removed; pending sync with the server."), "ok")
         self.wrote.emit()
 
     @Slot(object)

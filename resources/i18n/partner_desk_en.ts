@@ -1,0 +1,157 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_IN" sourcelanguage="en_IN">
+<context>
+    <name>BillingTab</name>
+    <message numerus="yes">
+        <source> — provisional: includes %n payment(s) pending sync (server balance %1)</source>
+        <translation>
+            <numerusform> — provisional: includes %n payment pending sync (server balance %1)</numerusform>
+            <numerusform> — provisional: includes %n payments pending sync (server balance %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommentsTab</name>
+    <message numerus="yes">
+        <source>%n comment(s), newest first.</source>
+        <translation>
+            <numerusform>%n comment, newest first.</numerusform>
+            <numerusform>%n comments, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseDialog</name>
+    <message numerus="yes">
+        <source>%n payment(s) this session: %1</source>
+        <translation>
+            <numerusform>%n payment this session: %1</numerusform>
+            <numerusform>%n payments this session: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseReport</name>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayCount</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over by %n day(s)</source>
+        <translation>
+            <numerusform>over by %n day</numerusform>
+            <numerusform>over by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DueListWindow</name>
+    <message numerus="yes">
+        <source>%n suspended today</source>
+        <translation>
+            <numerusform>%n suspended today</numerusform>
+            <numerusform>%n suspended today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspending tomorrow</source>
+        <translation>
+            <numerusform>%n suspending tomorrow</numerusform>
+            <numerusform>%n suspending tomorrow</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the last days of grace</source>
+        <translation>
+            <numerusform>%n in the last days of grace</numerusform>
+            <numerusform>%n in the last days of grace</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message numerus="yes">
+        <source>%n order(s), %1 active.</source>
+        <translation>
+            <numerusform>%n order, %1 active.</numerusform>
+            <numerusform>%n orders, %1 active.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message numerus="yes">
+        <source>%n open invoice(s) (%1)</source>
+        <translation>
+            <numerusform>%n open invoice (%1)</numerusform>
+            <numerusform>%n open invoices (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>. Provisional: %n payment(s) taken here pending sync (server balance %1).</source>
+        <translation>
+            <numerusform>. Provisional: %n payment taken here is pending sync (server balance %1).</numerusform>
+            <numerusform>. Provisional: %n payments taken here are pending sync (server balance %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) recorded, %1 in all.</source>
+        <translation>
+            <numerusform>%n payment recorded, %1 in all.</numerusform>
+            <numerusform>%n payments recorded, %1 in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) taken on this PC could not be applied by the server; see Needs attention.</source>
+        <translation>
+            <numerusform>%n payment taken on this PC could not be applied by the server; see Needs attention.</numerusform>
+            <numerusform>%n payments taken on this PC could not be applied by the server; see Needs attention.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1639 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ta_IN" sourcelanguage="en_IN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>%1 பற்றி</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>பதிப்பு</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>சர்வர்</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>தரவுக் கோப்புறை</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>பதிவுக் கோப்புறை</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>உருவாக்கப் பயன்பட்டவை</translation>
+    </message>
+    <message>
+        <source>Frozen build</source>
+        <translation>தொகுக்கப்பட்ட நிறுவல்</translation>
+    </message>
+    <message>
+        <source>Not set (demo or not signed in yet)</source>
+        <translation>அமைக்கப்படவில்லை (டெமோ அல்லது இன்னும் உள்நுழையவில்லை)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ஆம்</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>இல்லை</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDetailDialog</name>
+    <message>
+        <source>Close</source>
+        <extracomment>The header row arrived (or was refreshed).</extracomment>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>கணக்கு %1</translation>
+    </message>
+    <message>
+        <source>Account %1 is not in the local copy</source>
+        <translation>கணக்கு %1 இந்தக் கணினியின் நகலில் இல்லை</translation>
+    </message>
+    <message>
+        <source>Account %1 — %2</source>
+        <translation>கணக்கு %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 due</source>
+        <translation>%1 நிலுவை</translation>
+    </message>
+    <message>
+        <source>%1 credit</source>
+        <translation>%1 முன்பணம்</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>நிலுவை இல்லை</translation>
+    </message>
+    <message>
+        <source>(pending sync)</source>
+        <translation>(ஒத்திசைவு நிலுவையில்)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>செயலில்</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>இடைநிறுத்தப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>செயலற்றது</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>முடிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>ப்ரீபெய்டு</translation>
+    </message>
+    <message>
+        <source>Postpaid</source>
+        <translation>போஸ்ட்பெய்டு</translation>
+    </message>
+</context>
+<context>
+    <name>BillingRules</name>
+    <message>
+        <source>last day to pay</source>
+        <translation>செலுத்த கடைசி நாள்</translation>
+    </message>
+    <message>
+        <source>No active plan</source>
+        <translation>செயலில் உள்ள திட்டம் இல்லை</translation>
+    </message>
+    <message>
+        <source>Buying a plan (Recharge) activates the connection at once.</source>
+        <translation>ஒரு திட்டத்தை வாங்கினால் (ரீசார்ஜ்) இணைப்பு உடனே செயல்படும்.</translation>
+    </message>
+    <message>
+        <source>Expires on %1 (%2)</source>
+        <translation>%1 அன்று காலாவதி (%2)</translation>
+    </message>
+    <message>
+        <source> — last day of service</source>
+        <translation> — சேவையின் கடைசி நாள்</translation>
+    </message>
+    <message>
+        <source>Suspends on %1 (%2) unless renewed</source>
+        <translation>புதுப்பிக்காவிட்டால் %1 அன்று இடைநிறுத்தம் (%2)</translation>
+    </message>
+    <message>
+        <source>Expired on %1 (%2)</source>
+        <translation>%1 அன்று காலாவதியானது (%2)</translation>
+    </message>
+    <message>
+        <source>Suspended since %1 (%2): the plan was not renewed</source>
+        <translation>%1 முதல் இடைநிறுத்தம் (%2): திட்டம் புதுப்பிக்கப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>Renewing the plan or buying a new one (Recharge) reconnects it at once.</source>
+        <translation>திட்டத்தைப் புதுப்பித்தால் அல்லது புதியதை வாங்கினால் (ரீசார்ஜ்) இணைப்பு உடனே மீண்டும் கிடைக்கும்.</translation>
+    </message>
+    <message>
+        <source>No invoice is open; the next one may be paid within %1 days of its date.</source>
+        <translation>திறந்த விலைப்பட்டியல் இல்லை; அடுத்ததை அதன் தேதியிலிருந்து %1 நாட்களுக்குள் செலுத்தலாம்.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not paid by %2; suspension from %3.</source>
+        <translation>விலைப்பட்டியல் %1, %2 க்குள் செலுத்தப்படவில்லை; %3 முதல் இடைநிறுத்தம்.</translation>
+    </message>
+    <message>
+        <source>Pay invoice %1 by %2 (%3); unpaid, the account is suspended on %4.</source>
+        <translation>விலைப்பட்டியல் %1 ஐ %2 க்குள் செலுத்தவும் (%3); செலுத்தாவிட்டால் கணக்கு %4 அன்று இடைநிறுத்தப்படும்.</translation>
+    </message>
+    <message>
+        <source>An invoice may be paid up to %1 days after its date; unpaid, the account is suspended on day %2.</source>
+        <translation>விலைப்பட்டியலை அதன் தேதியிலிருந்து %1 நாட்கள் வரை செலுத்தலாம்; செலுத்தாவிட்டால் %2-ஆம் நாள் கணக்கு இடைநிறுத்தப்படும்.</translation>
+    </message>
+    <message>
+        <source>Once payment leaves no invoice past its grace, the connection is reinstated on its order plan.</source>
+        <translation>சலுகைக் காலம் கடந்த விலைப்பட்டியல் எதுவும் இல்லாதபடி பணம் செலுத்தியதும், ஆர்டர் திட்டத்தில் இணைப்பு மீண்டும் வழங்கப்படும்.</translation>
+    </message>
+</context>
+<context>
+    <name>BillingTab</name>
+    <message>
+        <source>Invoice</source>
+        <translation>விலைப்பட்டியல்</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>தேதி</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>கடைசி நாள்</translation>
+    </message>
+    <message>
+        <source>Suspends on</source>
+        <translation>இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Grace</source>
+        <translation>சலுகை</translation>
+    </message>
+    <message>
+        <source>Plan type</source>
+        <translation>திட்ட வகை</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Expiry / due</source>
+        <translation>காலாவதி / நிலுவை</translation>
+    </message>
+    <message>
+        <source>Suspension</source>
+        <translation>இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Reconnection</source>
+        <translation>மீண்டும் இணைப்பு</translation>
+    </message>
+    <message>
+        <source>Plan and rules</source>
+        <translation>திட்டமும் விதிகளும்</translation>
+    </message>
+    <message>
+        <source>Open invoices</source>
+        <translation>திறந்த விலைப்பட்டியல்கள்</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Balance and payments, last 12 months</source>
+        <translation>நிலுவையும் கட்டணங்களும், கடந்த 12 மாதங்கள்</translation>
+    </message>
+    <message>
+        <source>billed monthly</source>
+        <translation>மாதாந்திர விலைப்பட்டியல்</translation>
+    </message>
+    <message>
+        <source>No active plan</source>
+        <translation>செயலில் உள்ள திட்டம் இல்லை</translation>
+    </message>
+    <message>
+        <source>(the rules say %1 today; the server applies it)</source>
+        <translation>(விதிகளின்படி இன்று %1; சர்வர் அதைச் செயல்படுத்தும்)</translation>
+    </message>
+    <message>
+        <source>%1 due</source>
+        <translation>%1 நிலுவை</translation>
+    </message>
+    <message>
+        <source>%1 advance credit</source>
+        <translation>%1 முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Nothing due (%1)</source>
+        <translation>நிலுவை இல்லை (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source> — provisional: includes %n payment(s) pending sync (server balance %1)</source>
+        <translation>
+            <numerusform> — தற்காலிகம்: ஒத்திசைவு நிலுவையில் உள்ள %n கட்டணம் சேர்த்து (சர்வர் நிலுவை %1)</numerusform>
+            <numerusform> — தற்காலிகம்: ஒத்திசைவு நிலுவையில் உள்ள %n கட்டணங்கள் சேர்த்து (சர்வர் நிலுவை %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role may not take payments.</source>
+        <translation>உங்கள் பங்கிற்குப் பணம் பெற அனுமதி இல்லை.</translation>
+    </message>
+    <message>
+        <source>Settle the outstanding balance.</source>
+        <translation>நிலுவைத் தொகையைச் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>Take a prepayment (advance credit).</source>
+        <translation>முன்பணம் பெறவும்.</translation>
+    </message>
+    <message>
+        <source>Choose a plan and recharge.</source>
+        <translation>திட்டத்தைத் தேர்ந்தெடுத்து ரீசார்ஜ் செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>Payments (₹)</source>
+        <translation>கட்டணங்கள் (₹)</translation>
+    </message>
+    <message>
+        <source>Balance at month end (₹)</source>
+        <translation>மாத இறுதி நிலுவை (₹)</translation>
+    </message>
+    <message>
+        <source>Payments in the last 12 months: %1 (to %2)</source>
+        <translation>கடந்த 12 மாதங்களில் கட்டணங்கள்: %1 (%2 வரை)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsTab</name>
+    <message>
+        <source>Add an internal note (at most %1 characters)…</source>
+        <translation>உள் குறிப்பைச் சேர்க்கவும் (அதிகபட்சம் %1 எழுத்துகள்)…</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>கருத்து சேர்</translation>
+    </message>
+    <message>
+        <source>— pending sync</source>
+        <translation>— ஒத்திசைவு நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>இன்னும் கருத்துகள் இல்லை.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s), newest first.</source>
+        <translation>
+            <numerusform>%n கருத்து, புதியது முதலில்.</numerusform>
+            <numerusform>%n கருத்துகள், புதியவை முதலில்.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment added; pending sync with the server.</source>
+        <translation>கருத்து சேர்க்கப்பட்டது; சர்வருடன் ஒத்திசைவு நிலுவையில்.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>%1 — unexpected error</source>
+        <translation>%1 — எதிர்பாராத பிழை</translation>
+    </message>
+    <message>
+        <source>%1 hit an unexpected error. The details below were written to the log in %2. Unsent payments and edits are safe in the outbox. If this keeps happening, send the log file to support.</source>
+        <translation>%1 இல் எதிர்பாராத பிழை ஏற்பட்டது. கீழே உள்ள விவரங்கள் %2 இல் உள்ள பதிவில் எழுதப்பட்டன. அனுப்பப்படாத கட்டணங்களும் திருத்தங்களும் அவுட்பாக்ஸில் பாதுகாப்பாக உள்ளன. இது தொடர்ந்தால், பதிவுக் கோப்பை ஆதரவுக் குழுவுக்கு அனுப்பவும்.</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>பதிவுக் கோப்புறையைத் திற</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>Day close — count the drawer</source>
+        <extracomment>The close is saved (the DayClose). The session is loaded and the count can start. A paid-out entry was saved. The session&apos;s GST per method and its UTRs and cheques, once closed.</extracomment>
+        <translation>நாள் முடிவு — பணப்பெட்டியை எண்ணவும்</translation>
+    </message>
+    <message>
+        <source>Cash paid out of the drawer</source>
+        <translation>பணப்பெட்டியிலிருந்து வெளியே கொடுத்த ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>why (refund, petty cash…)</source>
+        <translation>காரணம் (பணத் திருப்பம், சில்லறைச் செலவு…)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>பதிவு செய்</translation>
+    </message>
+    <message>
+        <source>Count the drawer (notes and coins)</source>
+        <translation>பணப்பெட்டியை எண்ணவும் (நோட்டுகளும் நாணயங்களும்)</translation>
+    </message>
+    <message>
+        <source>Submit count and close the drawer</source>
+        <translation>எண்ணிக்கையைச் சமர்ப்பித்து பணப்பெட்டியை மூடு</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ஆகச் சேமி…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>அச்சிடு…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Opening float (₹):</source>
+        <translation>தொடக்க இருப்பு (₹):</translation>
+    </message>
+    <message>
+        <source>Opening the cash session…</source>
+        <translation>ரொக்க அமர்வைத் திறக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Cash session %1, opened %2 by %3. Count every note and coin in the drawer.</source>
+        <translation>ரொக்க அமர்வு %1, %2 அன்று %3 திறந்தார். பணப்பெட்டியில் உள்ள ஒவ்வொரு நோட்டையும் நாணயத்தையும் எண்ணவும்.</translation>
+    </message>
+    <message>
+        <source>Counted: %1</source>
+        <translation>எண்ணியது: %1</translation>
+    </message>
+    <message>
+        <source>Say why the cash was paid out.</source>
+        <translation>ரொக்கம் ஏன் வெளியே கொடுக்கப்பட்டது என்று குறிப்பிடவும்.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 paid out.</source>
+        <translation>வெளியே கொடுத்த %1 பதிவானது.</translation>
+    </message>
+    <message>
+        <source>Shortage of %1</source>
+        <translation>%1 பற்றாக்குறை</translation>
+    </message>
+    <message>
+        <source>Excess of %1</source>
+        <translation>%1 அதிகம்</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>சரியாக உள்ளது</translation>
+    </message>
+    <message>
+        <source>Expected cash: &lt;b&gt;%1&lt;/b&gt; (float %2 + cash payments %3 − paid out %4)</source>
+        <translation>எதிர்பார்த்த ரொக்கம்: &lt;b&gt;%1&lt;/b&gt; (இருப்பு %2 + ரொக்கக் கட்டணங்கள் %3 − வெளியே கொடுத்தது %4)</translation>
+    </message>
+    <message>
+        <source>Counted cash: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>எண்ணிய ரொக்கம்: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Difference: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>வேறுபாடு: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) this session: %1</source>
+        <translation>
+            <numerusform>இந்த அமர்வில் %n கட்டணம்: %1</numerusform>
+            <numerusform>இந்த அமர்வில் %n கட்டணங்கள்: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. Payments from now on go to the next cash session.</source>
+        <translation>சேமிக்கப்பட்டது. இனி வரும் கட்டணங்கள் அடுத்த ரொக்க அமர்வில் சேரும்.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>சேமிக்கப்படவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Save day close</source>
+        <translation>நாள் முடிவைச் சேமி</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseReport</name>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n கட்டணம்</numerusform>
+            <numerusform>%n கட்டணங்கள்</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SHORTAGE</source>
+        <translation>பற்றாக்குறை</translation>
+    </message>
+    <message>
+        <source>EXCESS</source>
+        <translation>அதிகம்</translation>
+    </message>
+    <message>
+        <source>BALANCED</source>
+        <translation>சரியாக உள்ளது</translation>
+    </message>
+    <message>
+        <source>Day close — cash session %1</source>
+        <translation>நாள் முடிவு — ரொக்க அமர்வு %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 by %2; counted %3 by %4.</source>
+        <translation>%1 அன்று %2 திறந்தார்; %3 அன்று %4 எண்ணினார்.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>எண்ணியது</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>எண்ணிக்கை</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>எண்ணிய ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>எதிர்பார்த்த ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>தொடக்க இருப்பு</translation>
+    </message>
+    <message>
+        <source>+ Cash payments</source>
+        <translation>+ ரொக்கக் கட்டணங்கள்</translation>
+    </message>
+    <message>
+        <source>− Cash paid out</source>
+        <translation>− வெளியே கொடுத்த ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>Difference (%1)</source>
+        <translation>வேறுபாடு (%1)</translation>
+    </message>
+    <message>
+        <source>Taken in this session (%1)</source>
+        <translation>இந்த அமர்வில் பெற்றது (%1)</translation>
+    </message>
+    <message>
+        <source>Day close %1</source>
+        <translation>நாள் முடிவு %1</translation>
+    </message>
+</context>
+<context>
+    <name>DayCount</name>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n நாளில்</numerusform>
+            <numerusform>%n நாட்களில்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n நாள் முன்பு</numerusform>
+            <numerusform>%n நாட்களுக்கு முன்பு</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n நாள் உள்ளது</numerusform>
+            <numerusform>%n நாட்கள் உள்ளன</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over by %n day(s)</source>
+        <translation>
+            <numerusform>%n நாள் கடந்தது</numerusform>
+            <numerusform>%n நாட்கள் கடந்தன</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n நாள்</numerusform>
+            <numerusform>%n நாட்கள்</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>இன்று</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>நாளை</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>நேற்று</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettings</name>
+    <message>
+        <source>Server URL must look like https://portal.example.in.</source>
+        <translation>சர்வர் முகவரி https://portal.example.in போல இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Enter the printer&apos;s network name or IP address.</source>
+        <translation>அச்சுப்பொறியின் நெட்வொர்க் பெயர் அல்லது IP முகவரியை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>USB vendor and product ids are 4 hex digits each, e.g. 04b8 and 0202.</source>
+        <translation>USB vendor, product எண்கள் ஒவ்வொன்றும் 4 ஹெக்ஸ் இலக்கங்கள், எ.கா. 04b8, 0202.</translation>
+    </message>
+    <message>
+        <source>Keep the UPI payee name to %1 characters.</source>
+        <translation>யுபிஐ பெறுநர் பெயர் %1 எழுத்துகளுக்குள் இருக்கட்டும்.</translation>
+    </message>
+    <message>
+        <source>The UPI payment-status address must look like https://pg.example.in/upi/status.</source>
+        <translation>யுபிஐ கட்டண நிலை முகவரி https://pg.example.in/upi/status போல இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Keep the receipt header to %1 lines of at most %2 characters.</source>
+        <translation>ரசீது தலைப்பை %1 வரிகளுக்குள், ஒவ்வொரு வரியும் அதிகபட்சம் %2 எழுத்துகளாக வைக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Printing each receipt at once needs a thermal printer: choose one above, or let the receipt be shown.</source>
+        <translation>ஒவ்வொரு ரசீதையும் உடனே அச்சிட வெப்ப அச்சுப்பொறி வேண்டும்: மேலே ஒன்றைத் தேர்ந்தெடுக்கவும், அல்லது ரசீதைக் காட்ட விடவும்.</translation>
+    </message>
+    <message>
+        <source>Pay key: %1</source>
+        <translation>கட்டண விசை: %1</translation>
+    </message>
+    <message>
+        <source>Choose English or Tamil as the language.</source>
+        <translation>மொழியாக English அல்லது தமிழைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailTab</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>Fields with a problem are drawn with a red border; pending values in amber. The tab&apos;s title in the dialog. Emitted after :meth:`populate` ran (tests and the benchmark wait for it). Emitted after this tab queued a local write (the dialog refreshes and notifies).</extracomment>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>Account %1 is not in the local copy.</source>
+        <translation>கணக்கு %1 இந்தக் கணினியின் நகலில் இல்லை.</translation>
+    </message>
+    <message>
+        <source>Could not read this tab from the local copy: %1</source>
+        <translation>இந்தத் தாவலை நகலிலிருந்து படிக்க முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailTabs</name>
+    <message>
+        <source>General Details</source>
+        <extracomment>The tabs in the order of the source text; the widget of each is named ``detailTab_&lt;key&gt;`` (its page in the tab widget ``detailPage_&lt;key&gt;``).</extracomment>
+        <translation>பொது விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>Contact Details</source>
+        <translation>தொடர்பு விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>ஆர்டர்</translation>
+    </message>
+    <message>
+        <source>Billing Details</source>
+        <translation>கட்டண விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>Technical Details</source>
+        <translation>தொழில்நுட்ப விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>விலைப்பட்டியல்</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>குறிச்சொல்</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>கருத்துகள்</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>பதிவு</translation>
+    </message>
+</context>
+<context>
+    <name>DueListWindow</name>
+    <message>
+        <source>Due</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>வகை</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Suspends on</source>
+        <translation>இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>காரணம்</translation>
+    </message>
+    <message>
+        <source>Suspended today</source>
+        <extracomment>The list&apos;s groups as shown (``db.payments_local.DueCategory`` holds the English values).</extracomment>
+        <translation>இன்று இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Suspending tomorrow</source>
+        <translation>நாளை இடைநிறுத்தம்</translation>
+    </message>
+    <message>
+        <source>Last days of grace</source>
+        <translation>சலுகையின் கடைசி நாட்கள்</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>Due list — %1</source>
+        <translation>நிலுவைப் பட்டியல் — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>புதுப்பி (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Could not build the due list: %1</source>
+        <translation>நிலுவைப் பட்டியலை உருவாக்க முடியவில்லை: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspended today</source>
+        <translation>
+            <numerusform>இன்று %n இடைநிறுத்தம்</numerusform>
+            <numerusform>இன்று %n இடைநிறுத்தம்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suspending tomorrow</source>
+        <translation>
+            <numerusform>நாளை %n இடைநிறுத்தம்</numerusform>
+            <numerusform>நாளை %n இடைநிறுத்தம்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the last days of grace</source>
+        <translation>
+            <numerusform>சலுகையின் கடைசி நாட்களில் %n</numerusform>
+            <numerusform>சலுகையின் கடைசி நாட்களில் %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>இன்று நிலுவை எதுவும் இல்லை.</translation>
+    </message>
+    <message>
+        <source>Take %1</source>
+        <translation>%1 பெறு</translation>
+    </message>
+</context>
+<context>
+    <name>EscposReceipt</name>
+    <message>
+        <source>RECEIPT</source>
+        <extracomment>Characters per line in font A.</extracomment>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <source>Balance is provisional until head office confirms this payment.</source>
+        <translation>தலைமை அலுவலகம் இந்தக் கட்டணத்தை உறுதிசெய்யும் வரை நிலுவை தற்காலிகமானது.</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>நன்றி.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormat</name>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel பணிப்புத்தகம்</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>The editable fields&apos; names as shown (``db.contact_validation.FIELD_LABELS`` holds the English ones the data layer uses in its messages).</extracomment>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>Alternate mobile</source>
+        <translation>மாற்று மொபைல்</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <source>Installation address</source>
+        <translation>நிறுவல் முகவரி</translation>
+    </message>
+    <message>
+        <source>Billing address</source>
+        <translation>பில் முகவரி</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP முகவரி</translation>
+    </message>
+    <message>
+        <source>Router brand</source>
+        <translation>ரூட்டர் நிறுவனம்</translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation>இணைப்பு வகை</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC முகவரி</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsFormTab</name>
+    <message>
+        <source>optional</source>
+        <translation>விருப்பத்தேர்வு</translation>
+    </message>
+    <message>
+        <source>name@example.com (optional)</source>
+        <translation>name@example.com (விருப்பத்தேர்வு)</translation>
+    </message>
+    <message>
+        <source>1 to 4094</source>
+        <translation>1 முதல் 4094</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>மாற்றங்களைக் கைவிடு</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>மாற்றங்களைச் சேமி</translation>
+    </message>
+    <message>
+        <source>Your role may view these details but not change them.</source>
+        <translation>உங்கள் பங்கிற்கு இந்த விவரங்களைப் பார்க்க மட்டுமே அனுமதி, மாற்ற அல்ல.</translation>
+    </message>
+    <message>
+        <source>This account was changed elsewhere while you were editing (%1). Your save will be checked against the current values.</source>
+        <translation>நீங்கள் திருத்தும்போது இந்தக் கணக்கு வேறிடத்தில் மாற்றப்பட்டது (%1). நீங்கள் சேமிப்பது தற்போதைய மதிப்புகளுடன் சரிபார்க்கப்படும்.</translation>
+    </message>
+    <message>
+        <source>This account was changed elsewhere while you were editing. Your save will be checked against the current values.</source>
+        <translation>நீங்கள் திருத்தும்போது இந்தக் கணக்கு வேறிடத்தில் மாற்றப்பட்டது. நீங்கள் சேமிப்பது தற்போதைய மதிப்புகளுடன் சரிபார்க்கப்படும்.</translation>
+    </message>
+    <message>
+        <source>An earlier change of %1 by %2 was not applied by the server: %3. The values shown are the server&apos;s.</source>
+        <translation>%2 செய்த %1 மாற்றத்தைச் சர்வர் ஏற்கவில்லை: %3. காட்டப்படுபவை சர்வரின் மதிப்புகள்.</translation>
+    </message>
+    <message>
+        <source>pending sync — changed by %1</source>
+        <translation>ஒத்திசைவு நிலுவையில் — மாற்றியவர் %1</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no field was changed.</source>
+        <translation>சேமிக்க எதுவும் இல்லை: எந்தப் புலமும் மாற்றப்படவில்லை.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: the values are unchanged.</source>
+        <translation>சேமிக்க எதுவும் இல்லை: மதிப்புகள் மாறவில்லை.</translation>
+    </message>
+    <message>
+        <source>Saved %1. The change is pending sync with the server.</source>
+        <translation>%1 சேமிக்கப்பட்டது. மாற்றம் சர்வருடன் ஒத்திசைவு நிலுவையில் உள்ளது.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: %1</source>
+        <translation>மாற்றத்தைச் சேமிக்க முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(காலி)</translation>
+    </message>
+    <message>
+        <source>• %1: now %2 — you typed %3</source>
+        <translation>• %1: இப்போது %2 — நீங்கள் உள்ளிட்டது %3</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>கணக்குப் பெயர்</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Plan type</source>
+        <translation>திட்ட வகை</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>பகுதி</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>மண்டலம்</translation>
+    </message>
+    <message>
+        <source>Reseller</source>
+        <translation>மறுவிற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>Account manager</source>
+        <translation>கணக்கு மேலாளர்</translation>
+    </message>
+    <message>
+        <source>Sales executive</source>
+        <translation>விற்பனை அலுவலர்</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>உருவாக்கிய தேதி</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>கடைசியாகக் காணப்பட்டது</translation>
+    </message>
+    <message>
+        <source>No active plan</source>
+        <translation>செயலில் உள்ள திட்டம் இல்லை</translation>
+    </message>
+    <message>
+        <source>— (direct customer)</source>
+        <translation>— (நேரடி வாடிக்கையாளர்)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>ஒருபோதும் இல்லை</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <source>When</source>
+        <translation>எப்போது</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>பயனர்</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>விவரம்</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>வடிகட்டி:</translation>
+    </message>
+    <message>
+        <source>Text in any column, e.g. mobile, system, Suspended</source>
+        <translation>எந்த நெடுவரிசையிலும் உள்ள உரை, எ.கா. mobile, system, Suspended</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>பதிவானது</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 இல் %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n பதிவு</numerusform>
+            <numerusform>%n பதிவுகள்</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <source>Jan</source>
+        <translation>ஜன.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>பிப்.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>மார்.</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>ஏப்.</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>மே</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>ஜூன்</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>ஜூலை</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>ஆக.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>செப்.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>அக்.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>நவ.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>டிச.</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Order</source>
+        <translation>ஆர்டர்</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>ஆர்டர் செய்தது</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>தொடக்கம்</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>முடிவு</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>செயலில்</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ரத்தானது</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>முடிவுத் தேதி இல்லை</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), %1 active.</source>
+        <translation>
+            <numerusform>%n ஆர்டர், %1 செயலில்.</numerusform>
+            <numerusform>%n ஆர்டர்கள், %1 செயலில்.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders against this account yet.</source>
+        <translation>இந்தக் கணக்கில் இன்னும் ஆர்டர்கள் இல்லை.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentKind</name>
+    <message>
+        <source>Payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>ரீசார்ஜ்</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>ரொக்கம்</translation>
+    </message>
+    <message>
+        <source>UPI</source>
+        <translation>யுபிஐ</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>கார்டு</translation>
+    </message>
+    <message>
+        <source>Cheque</source>
+        <translation>காசோலை</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>வங்கிப் பரிமாற்றம்</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Taken</source>
+        <translation>பெற்றது</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>வகை</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>முறை</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>குறிப்பு எண்</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>பெற்றவர்</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>பின் நிலுவை</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>ஆவணம்</translation>
+    </message>
+    <message>
+        <source>Payment issues</source>
+        <translation>கட்டணச் சிக்கல்கள்</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>கட்டணங்கள்</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>பதிவானது</translation>
+    </message>
+    <message>
+        <source>Due now: %1</source>
+        <translation>இப்போது நிலுவை: %1</translation>
+    </message>
+    <message>
+        <source>Nothing due; %1 advance credit</source>
+        <translation>நிலுவை இல்லை; %1 முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>நிலுவை இல்லை</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open invoice(s) (%1)</source>
+        <translation>
+            <numerusform>%n திறந்த விலைப்பட்டியல் (%1)</numerusform>
+            <numerusform>%n திறந்த விலைப்பட்டியல்கள் (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— the server&apos;s books show %1</source>
+        <translation>— சர்வர் கணக்கில் %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>. Provisional: %n payment(s) taken here pending sync (server balance %1).</source>
+        <translation>
+            <numerusform>. தற்காலிகம்: இங்கு பெற்ற %n கட்டணம் ஒத்திசைவு நிலுவையில் (சர்வர் நிலுவை %1).</numerusform>
+            <numerusform>. தற்காலிகம்: இங்கு பெற்ற %n கட்டணங்கள் ஒத்திசைவு நிலுவையில் (சர்வர் நிலுவை %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) recorded, %1 in all.</source>
+        <translation>
+            <numerusform>%n கட்டணம் பதிவானது, மொத்தம் %1.</numerusform>
+            <numerusform>%n கட்டணங்கள் பதிவாயின, மொத்தம் %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) taken on this PC could not be applied by the server; see Needs attention.</source>
+        <translation>
+            <numerusform>இந்தக் கணினியில் பெற்ற %n கட்டணத்தைச் சர்வர் ஏற்க முடியவில்லை; “கவனம் தேவை” பார்க்கவும்.</numerusform>
+            <numerusform>இந்தக் கணினியில் பெற்ற %n கட்டணங்களைச் சர்வர் ஏற்க முடியவில்லை; “கவனம் தேவை” பார்க்கவும்.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payments marked “pending sync” are safely recorded on this PC and will be sent to the server.</source>
+        <translation>“ஒத்திசைவு நிலுவையில்” எனக் குறிக்கப்பட்ட கட்டணங்கள் இந்தக் கணினியில் பாதுகாப்பாகப் பதிவாகியுள்ளன, சர்வருக்கு அனுப்பப்படும்.</translation>
+    </message>
+    <message>
+        <source>None: every payment is recorded by the server.</source>
+        <translation>எதுவும் இல்லை: ஒவ்வொரு கட்டணமும் சர்வரில் பதிவாகியுள்ளது.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSelectionDialog</name>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>வேகம்</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>செல்லுபடி காலம்</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>விலை</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>செலுத்த வேண்டியது</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>செல்லுபடி வரை</translation>
+    </message>
+    <message>
+        <source>Plan selection — account %1</source>
+        <translation>திட்டத் தேர்வு — கணக்கு %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · %3 · balance %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · %3 · நிலுவை %4</translation>
+    </message>
+    <message>
+        <source>Current plan</source>
+        <translation>தற்போதைய திட்டம்</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br/&gt;%2 Mbps · %3 · %4&lt;br/&gt;Pay %5 · valid until %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br/&gt;%2 Mbps · %3 · %4&lt;br/&gt;%5 செலுத்தவும் · %6 வரை செல்லுபடி</translation>
+    </message>
+    <message>
+        <source>(now ends %1)</source>
+        <translation>(தற்போது %1 அன்று முடிகிறது)</translation>
+    </message>
+    <message>
+        <source>(now ended %1)</source>
+        <translation>(தற்போது %1 அன்று முடிந்தது)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue with current plan</source>
+        <translation>தற்போதைய திட்டத்துடன் தொடர் (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Or choose another plan:</source>
+        <translation>அல்லது வேறு திட்டத்தைத் தேர்ந்தெடுக்கவும்:</translation>
+    </message>
+    <message>
+        <source>No active plan. Choose a plan:</source>
+        <translation>செயலில் உள்ள திட்டம் இல்லை. ஒரு திட்டத்தைத் தேர்ந்தெடுக்கவும்:</translation>
+    </message>
+    <message>
+        <source>%1 Mbps</source>
+        <translation>%1 Mbps</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Recharge with &amp;selected plan</source>
+        <translation>தேர்ந்த திட்டத்துடன் ரீசார்ஜ் (&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>அமைப்புகள்</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>சர்வர்</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>சர்வர் முகவரி</translation>
+    </message>
+    <message>
+        <source>Show times in</source>
+        <translation>நேரம் காட்டும் மண்டலம்</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>மொழி</translation>
+    </message>
+    <message>
+        <source>Thermal printer</source>
+        <translation>வெப்ப அச்சுப்பொறி</translation>
+    </message>
+    <message>
+        <source>Printer host</source>
+        <translation>அச்சுப்பொறி ஹோஸ்ட்</translation>
+    </message>
+    <message>
+        <source>Printer port</source>
+        <translation>அச்சுப்பொறி போர்ட்</translation>
+    </message>
+    <message>
+        <source>USB vendor id</source>
+        <translation>USB vendor எண்</translation>
+    </message>
+    <message>
+        <source>USB product id</source>
+        <translation>USB product எண்</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>காகித அகலம்</translation>
+    </message>
+    <message>
+        <source>Tamil on the printer</source>
+        <translation>அச்சில் தமிழ்</translation>
+    </message>
+    <message>
+        <source>Receipt header</source>
+        <translation>ரசீது தலைப்பு</translation>
+    </message>
+    <message>
+        <source>After a payment</source>
+        <translation>பணம் செலுத்திய பின்</translation>
+    </message>
+    <message>
+        <source>Pay key</source>
+        <translation>கட்டண விசை</translation>
+    </message>
+    <message>
+        <source>New staff PIN</source>
+        <translation>புதிய பணியாளர் PIN</translation>
+    </message>
+    <message>
+        <source>Repeat PIN</source>
+        <translation>PIN மீண்டும்</translation>
+    </message>
+    <message>
+        <source>UPI ID paid by the QR</source>
+        <translation>QR செலுத்தும் யுபிஐ ஐடி</translation>
+    </message>
+    <message>
+        <source>UPI payee name</source>
+        <translation>யுபிஐ பெறுநர் பெயர்</translation>
+    </message>
+    <message>
+        <source>UPI payment-status address</source>
+        <translation>யுபிஐ கட்டண நிலை முகவரி</translation>
+    </message>
+    <message>
+        <source>Branch time zone (%1, from the server)</source>
+        <translation>கிளையின் நேர மண்டலம் (%1, சர்வரிலிருந்து)</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s time zone</source>
+        <translation>இந்தக் கணினியின் நேர மண்டலம்</translation>
+    </message>
+    <message>
+        <source>None (show and save only)</source>
+        <translation>இல்லை (காட்டி, சேமிக்க மட்டும்)</translation>
+    </message>
+    <message>
+        <source>Network printer (host:port)</source>
+        <translation>நெட்வொர்க் அச்சுப்பொறி (host:port)</translation>
+    </message>
+    <message>
+        <source>USB printer (vendor:product)</source>
+        <translation>USB அச்சுப்பொறி (vendor:product)</translation>
+    </message>
+    <message>
+        <source>As an image (any printer)</source>
+        <translation>படமாக (எந்த அச்சுப்பொறியிலும்)</translation>
+    </message>
+    <message>
+        <source>As text (printer has a Tamil font)</source>
+        <translation>எழுத்தாக (அச்சுப்பொறியில் தமிழ் எழுத்துரு உள்ளது)</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>ரசீதுகள்</translation>
+    </message>
+    <message>
+        <source>Terabyte Broadband
+Coimbatore branch · GSTIN …</source>
+        <translation>டெராபைட் பிராட்பேண்ட்
+கோயம்புத்தூர் கிளை · GSTIN …</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>கவுண்டர்</translation>
+    </message>
+    <message>
+        <source>Show the receipt; Quick Search is ready at once</source>
+        <translation>ரசீதைக் காட்டு; விரைவுத் தேடல் உடனே தயார்</translation>
+    </message>
+    <message>
+        <source>Print the receipt at once (thermal printer)</source>
+        <translation>ரசீதை உடனே அச்சிடு (வெப்ப அச்சுப்பொறி)</translation>
+    </message>
+    <message>
+        <source>Open the receipt window (Esc closes it)</source>
+        <translation>ரசீது சாளரத்தைத் திற (Esc மூடும்)</translation>
+    </message>
+    <message>
+        <source>The key that opens the selected account&apos;s first payment option. Click here and press the key.</source>
+        <translation>தேர்ந்தெடுத்த கணக்கின் முதல் கட்டண வாய்ப்பைத் திறக்கும் விசை. இங்கே சொடுக்கி விசையை அழுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>GST</source>
+        <translation>ஜிஎஸ்டி</translation>
+    </message>
+    <message>
+        <source>GST &amp;details of the operator…</source>
+        <translation>இயக்குநரின் ஜிஎஸ்டி விவரங்கள்… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>கியோஸ்க்</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>மாற்றமில்லை</translation>
+    </message>
+    <message>
+        <source>set (4–12 digits)</source>
+        <translation>அமைக்கவும் (4–12 இலக்கங்கள்)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>சேமி</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type the same PIN twice.</source>
+        <translation>இரண்டு PIN-களும் வேறுபடுகின்றன; ஒரே PIN-ஐ இருமுறை உள்ளிடவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — %1</source>
+        <translation>உள்நுழை — %1</translation>
+    </message>
+    <message>
+        <source>Sign in to the partner portal</source>
+        <translation>பங்குதாரர் போர்ட்டலில் உள்நுழையவும்</translation>
+    </message>
+    <message>
+        <source>This PC is a kiosk: sign in with its device code</source>
+        <translation>இந்தக் கணினி ஒரு கியோஸ்க்: அதன் சாதனக் குறியீட்டுடன் உள்நுழையவும்</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>சர்வர்</translation>
+    </message>
+    <message>
+        <source>Demo server — choose a role to try it as:</source>
+        <translation>டெமோ சர்வர் — முயற்சிக்க ஒரு பங்கைத் தேர்ந்தெடுக்கவும்:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>உள்நுழைகிறது…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>உள்நுழை</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>கடவுச்சொல்: %1</translation>
+    </message>
+    <message>
+        <source>Device code</source>
+        <translation>சாதனக் குறியீடு</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>பயனர் பெயர்</translation>
+    </message>
+    <message>
+        <source>Device secret</source>
+        <translation>சாதன ரகசியம்</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>கடவுச்சொல்</translation>
+    </message>
+    <message>
+        <source>e.g. KIOSKCBE1</source>
+        <translation>எ.கா. KIOSKCBE1</translation>
+    </message>
+    <message>
+        <source>e.g. staff.cbe</source>
+        <translation>எ.கா. staff.cbe</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation>உள்நுழைவு தோல்வி: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TagsTab</name>
+    <message>
+        <source>Tags on this account</source>
+        <translation>இந்தக் கணக்கின் குறிச்சொற்கள்</translation>
+    </message>
+    <message>
+        <source>Remove selected tag</source>
+        <translation>தேர்ந்த குறிச்சொல்லை நீக்கு</translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation>சேர்:</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>குறிச்சொல் சேர்</translation>
+    </message>
+    <message>
+        <source>Tags come from a shared list: those for all branches plus this branch&apos;s own.</source>
+        <translation>குறிச்சொற்கள் பகிரப்பட்ட பட்டியலிலிருந்து வருகின்றன: எல்லாக் கிளைகளுக்குமானவையும் இந்தக் கிளைக்கே உரியவையும்.</translation>
+    </message>
+    <message>
+        <source>Your role may view tags but not change them.</source>
+        <translation>உங்கள் பங்கிற்குக் குறிச்சொற்களைப் பார்க்க மட்டுமே அனுமதி, மாற்ற அல்ல.</translation>
+    </message>
+    <message>
+        <source>(pending sync)</source>
+        <translation>(ஒத்திசைவு நிலுவையில்)</translation>
+    </message>
+    <message>
+        <source>No tags yet.</source>
+        <translation>இன்னும் குறிச்சொற்கள் இல்லை.</translation>
+    </message>
+    <message>
+        <source>Tag added; pending sync with the server.</source>
+        <translation>குறிச்சொல் சேர்க்கப்பட்டது; சர்வருடன் ஒத்திசைவு நிலுவையில்.</translation>
+    </message>
+    <message>
+        <source>Tag removed; pending sync with the server.</source>
+        <translation>குறிச்சொல் நீக்கப்பட்டது; சர்வருடன் ஒத்திசைவு நிலுவையில்.</translation>
+    </message>
+</context>
+</TS>
