@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
     QLineEdit,
@@ -224,6 +225,12 @@ class SettingsDialog(Retranslating, QDialog):
         current = DeskSettings.load(settings)
         self.has_pin = stored_pin_hash(settings) is not None
         layout = QVBoxLayout(self)
+        # Two columns, so the dialog fits a 1366×768 screen in either language.
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left)
+        columns.addLayout(right)
+        layout.addLayout(columns)
 
         self.server_box = QGroupBox(self)
         self.server_form = QFormLayout(self.server_box)
@@ -246,7 +253,7 @@ class SettingsDialog(Retranslating, QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.server_form.addRow(QLabel(self), self.language)
-        layout.addWidget(self.server_box)
+        left.addWidget(self.server_box)
 
         self.printer_box = QGroupBox(self)
         self.form = QFormLayout(self.printer_box)
@@ -292,7 +299,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.header.setObjectName("settingsReceiptHeader")
         self.header.setFixedHeight(90)
         self.form.addRow(QLabel(self), self.header)
-        layout.addWidget(self.printer_box)
+        left.addWidget(self.printer_box)
+        left.addStretch(1)
 
         self.counter_box = QGroupBox(self)
         self.counter_form = QFormLayout(self.counter_box)
@@ -309,7 +317,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.pay_key.setMaximumSequenceLength(1)
         self.pay_key.setClearButtonEnabled(True)
         self.counter_form.addRow(QLabel(self), self.pay_key)
-        layout.addWidget(self.counter_box)
+        right.addWidget(self.counter_box)
         self.gst_box = QGroupBox(self)
         gst_row = QVBoxLayout(self.gst_box)
         self.gst_button = QPushButton(self.gst_box)
@@ -317,7 +325,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.gst_button.setAutoDefault(False)
         self.gst_button.clicked.connect(self._on_gst)
         gst_row.addWidget(self.gst_button)
-        layout.addWidget(self.gst_box)
+        right.addWidget(self.gst_box)
 
         self.kiosk_box = QGroupBox(self)
         self.kiosk_form = QFormLayout(self.kiosk_box)
@@ -341,7 +349,8 @@ class SettingsDialog(Retranslating, QDialog):
         self.upi_status.setObjectName("settingsUpiStatusUrl")
         self.upi_status.setPlaceholderText("https://pg.example.in/upi/status")
         self.kiosk_form.addRow(QLabel(self), self.upi_status)
-        layout.addWidget(self.kiosk_box)
+        right.addWidget(self.kiosk_box)
+        right.addStretch(1)
 
         self.error = QLabel("", self)
         self.error.setObjectName("settingsError")
