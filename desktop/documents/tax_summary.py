@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from billing.money import format_inr, paise_to_decimal
@@ -124,10 +125,14 @@ def session_tax_html(payments: Sequence[SessionPayment], supplier_state: str, ra
     for p in payments:
         entry = per_method.setdefault(p.method, TaxSummaryRow(date.min, p.method))
         _add(entry, p.amount_paise, supplier_state, rate_bp)
-    heads = ("Method", "Amount", "Taxable", "CGST", "SGST", "IGST")
-    lines = ["<b>GST in this session</b><table width='100%' cellspacing='0' cellpadding='2'>",
-             "<tr>" + "".join(f"<th align='{'left' if h == 'Method' else 'right'}'>{h}</th>"
-                              for h in heads) + "</tr>"]
+    heads = (QCoreApplication.translate("DayCloseGst", "Method"),
+             QCoreApplication.translate("DayCloseGst", "Amount"),
+             QCoreApplication.translate("DayCloseGst", "Taxable"), "CGST", "SGST", "IGST")
+    title = QCoreApplication.translate("DayCloseGst", "GST in this session")
+    cheque_word = QCoreApplication.translate("DayCloseGst", "cheque")
+    lines = [f"<b>{title}</b><table width='100%' cellspacing='0' cellpadding='2'>",
+             "<tr>" + "".join(f"<th align='{'right' if i else 'left'}'>{h}</th>"
+                              for i, h in enumerate(heads)) + "</tr>"]
     for t in sorted(per_method.values(), key=lambda t: order.get(t.method, 99)):
         cells = [format_inr(v) for v in (t.amount_paise, t.taxable_paise, t.cgst_paise,
                                          t.sgst_paise, t.igst_paise)]
@@ -141,11 +146,11 @@ def session_tax_html(payments: Sequence[SessionPayment], supplier_state: str, ra
             refs.append(f"{p.receipt_number}: {method_label(p.method)} UTR {utr}, "
                         f"{format_inr(p.amount_paise)}")
         elif cheque:
-            refs.append(f"{p.receipt_number}: cheque {cheque}, {bank}, {dated}, "
+            refs.append(f"{p.receipt_number}: {cheque_word} {cheque}, {bank}, {dated}, "
                         f"{format_inr(p.amount_paise)}")
     if refs:
-        lines.append("<br/><b>UTRs and cheques</b><br/>"
-                     + "<br/>".join(html.escape(r) for r in refs))
+        heading = QCoreApplication.translate("DayCloseGst", "UTRs and cheques")
+        lines.append(f"<br/><b>{heading}</b><br/>" + "<br/>".join(html.escape(r) for r in refs))
     return "".join(lines)
 
 

@@ -457,6 +457,33 @@
     </message>
 </context>
 <context>
+    <name>DayCloseGst</name>
+    <message>
+        <source>Method</source>
+        <translation>முறை</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Taxable</source>
+        <translation>வரி விதிக்கத்தக்க மதிப்பு</translation>
+    </message>
+    <message>
+        <source>GST in this session</source>
+        <translation>இந்த அமர்வில் ஜிஎஸ்டி</translation>
+    </message>
+    <message>
+        <source>cheque</source>
+        <translation>காசோலை</translation>
+    </message>
+    <message>
+        <source>UTRs and cheques</source>
+        <translation>UTR-களும் காசோலைகளும்</translation>
+    </message>
+</context>
+<context>
     <name>DayCloseReport</name>
     <message numerus="yes">
         <source>%n payment(s)</source>
