@@ -82,7 +82,7 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
     # The Account ID as Code 128 (code set B) and QR: the next visit starts with one scan.
     printer.barcode("{B" + str(data.account_id), "CODE128", function_type="B", height=64,
                     width=2, pos="BELOW")
-    printer.qr(str(data.account_id), size=5)
+    printer.qr(str(data.account_id), size=5, native=True)  # the printer's own QR command
     printer.textln(QCoreApplication.translate("EscposReceipt", "Thank you."))
     printer.cut()
     close = getattr(target, "close", None)
