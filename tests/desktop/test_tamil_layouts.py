@@ -36,6 +36,12 @@ from tests.desktop.test_detail_dialog import LONG
 SCREEN = QSize(1366, 768)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
+
+def _shots(tmp_path: Path) -> Path:
+    """docs/screenshots with UPDATE_SCREENSHOTS=1; else a temporary folder (a test run never
+    changes the tree)."""
+    return SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
+
 #: Labels that show data as stored, not words of the interface.
 DATA = {
     "aboutTitle", "aboutVersion", "aboutDataDir", "aboutLogDir", "aboutRuntime", "aboutServer",
@@ -132,13 +138,12 @@ def in_tamil(qapp):
         yield
 
 
-def test_settings_in_tamil(qtbot, in_tamil, ctx):
+def test_settings_in_tamil(qtbot, in_tamil, ctx, tmp_path):
     dialog = SettingsDialog(ctx.settings)
     _show(qtbot, dialog)
     assert dialog.windowTitle() == "அமைப்புகள்"
     assert problems(dialog) == []
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SCREENSHOTS / "settings_ta.png"))
+    dialog.grab().save(str(_shots(tmp_path) / "settings_ta.png"))
     dialog.close()
 
 
@@ -168,7 +173,7 @@ def test_crash_dialog_in_tamil(qtbot, in_tamil, tmp_path):
 
 
 @pytest.mark.parametrize("key", [k for k in TAB_KEYS if k != "invoices"])
-def test_account_detail_tab_in_tamil(qtbot, in_tamil, ctx, key):
+def test_account_detail_tab_in_tamil(qtbot, in_tamil, ctx, key, tmp_path):
     dialog = AccountDetailDialog(ctx, LONG, None)
     qtbot.addWidget(dialog)
     dialog.resize(dialog.size().boundedTo(SCREEN))
@@ -179,7 +184,7 @@ def test_account_detail_tab_in_tamil(qtbot, in_tamil, ctx, key):
     qtbot.waitUntil(lambda: page.is_loaded, timeout=10_000)
     assert problems(dialog) == []
     if key == "billing":
-        dialog.grab().save(str(SCREENSHOTS / "detail_billing_ta.png"))
+        dialog.grab().save(str(_shots(tmp_path) / "detail_billing_ta.png"))
     dialog.close()
 
 
