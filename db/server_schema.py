@@ -118,6 +118,28 @@ server_meta = Table(
     Column("value", Text, nullable=False),
 )
 
+#: Each kiosk device's secret for its sealed offline rows (db/kiosk_store.py): made at its
+#: first pull, replaced when the device is signed out or revoked (its pulls then resync).
+kiosk_keys = Table(
+    "kiosk_keys",
+    server_metadata,
+    Column("device_code", String(16), primary_key=True),
+    Column("key_id", String(32), nullable=False),
+    Column("secret", String(128), nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+)
+
+#: Each kiosk device's look-up budgets (billing/kiosk_limits.py): the stored state of its
+#: GCRA for all look-ups and for look-ups that found nothing. In the database so that every
+#: server process charges the same budget (DESIGN.md "Scale").
+kiosk_lookup_limits = Table(
+    "kiosk_lookup_limits",
+    server_metadata,
+    Column("device_code", String(16), primary_key=True),
+    Column("lookup_tat", BigInteger, nullable=True),
+    Column("miss_tat", BigInteger, nullable=True),
+)
+
 SERVER_TABLES = [
     "users",
     "devices",
@@ -126,4 +148,6 @@ SERVER_TABLES = [
     "mutations_applied",
     "changes",
     "server_meta",
+    "kiosk_keys",
+    "kiosk_lookup_limits",
 ]

@@ -343,6 +343,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         """Revoke the calling token."""
         with db.write.begin() as conn:
             auth.revoke(conn, settings, caller.token_hash)
+            if caller.is_device and caller.device_code:
+                kiosk.rotate_key(conn, settings, caller.device_code)
         return Response(status_code=204)
 
     @app.post(f"{API}/admin/users/{{username}}/revoke-tokens", responses=_ERRORS,
@@ -374,6 +376,12 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     ) -> Response:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller.
         ``format=columns``: snapshot rows as arrays per table (server/pull.py)."""
+        if caller.role is Role.KIOSK and caller.device_code:
+            with db.read.connect() as conn:
+                has_key = kiosk.read_key(conn, caller.device_code) is not None
+            if not has_key:
+                with db.write.begin() as conn:
+                    kiosk.ensure_key(conn, settings, caller.device_code)
         with db.read.begin() as conn:
             page = pull.pull(conn, caller, current_epoch(conn), cursor, limit, format)
         return Response(pull.encode_page(page, _dumps), media_type="application/json")
@@ -407,13 +415,19 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         account_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
         mobile: Annotated[str | None, Query(max_length=32)] = None,
     ) -> Any:
-        """Kiosk only: one account by exact Account ID or mobile, masked."""
+        """Kiosk only: one account by exact Account ID or mobile, masked. Rate-limited per
+        device (billing/kiosk_limits.py): 429 ``rate_limited`` or ``too_many_misses`` with
+        ``Retry-After`` when the device's budget is spent."""
         if caller.role is not Role.KIOSK:
             raise ApiError(403, "forbidden", "The look-up is for kiosk devices.")
         if (account_id is None) == (mobile is None):
             raise ApiError(422, "invalid_request", "Give exactly one of account_id or mobile.")
-        with db.read.connect() as conn:
-            return kiosk.lookup(conn, caller, account_id=account_id, mobile=mobile)
+        with db.write.begin() as conn:  # the charge is committed whatever the answer
+            answer, failure = kiosk.limited_lookup(
+                conn, settings, caller, account_id=account_id, mobile=mobile)
+        if failure is not None:
+            raise failure
+        return answer
 
     @app.get(f"{API}/demo/users", response_model=list[DemoUser], responses=_ERRORS,
              tags=["meta"])
