@@ -13,7 +13,7 @@ pull into sealed rows keyed by the device's secret (:mod:`db.kiosk_store`), whic
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -200,7 +200,7 @@ def sealed_changes(
     conn: Connection,
     principal: Principal,
     key: tuple[str, bytes],
-    account_rows: list[Mapping[str, Any]],
+    account_rows: Sequence[Mapping[str, Any]],
 ) -> list[dict[str, Any]]:
     """Upserts of the sealed rows standing for ``account_rows`` (already scoped)."""
     if not account_rows:
