@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from billing.kiosk_limits import LOOKUP_RATE, MISS_RATE
 from desktop.kiosk.window import ACCOUNT, LOCKED, LOCKED_KEY, START
 from desktop.sync.client import ApiError
-from tests.desktop.test_kiosk import (  # noqa: F401  (fixtures)
+from tests.desktop import test_kiosk as base
+from tests.desktop.test_kiosk import (
     SCREENSHOTS,
     TEST_PIN,
     _account,
@@ -20,11 +21,13 @@ from tests.desktop.test_kiosk import (  # noqa: F401  (fixtures)
     _make_window,
     _tap,
     _type_on_keypad,
-    _usable_event_loop,
-    flow,
-    kiosk,
-    kiosk_ctx,
 )
+
+# The kiosk tests' fixtures, shared.
+_usable_event_loop = base._usable_event_loop
+kiosk_ctx = base.kiosk_ctx
+kiosk = base.kiosk
+flow = base.flow
 
 
 class FakeClock:
@@ -69,7 +72,7 @@ def test_repeated_misses_lock_the_kiosk_until_the_staff_pin(qtbot, kiosk, kiosk_
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
 
 
-def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx, flow):  # noqa: F811
+def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx, flow):
     window = _make_window(qtbot, kiosk_ctx, start_payment=flow)
     window.lookup_clock = FakeClock()
     row = _account(kiosk_ctx)
@@ -81,7 +84,7 @@ def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx, flow):  
     assert window.current_page == START and not window.locked
 
 
-def test_a_locked_kiosk_stays_locked_after_a_restart(qtbot, kiosk_ctx, flow):  # noqa: F811
+def test_a_locked_kiosk_stays_locked_after_a_restart(qtbot, kiosk_ctx, flow):
     first = _make_window(qtbot, kiosk_ctx, start_payment=flow)
     first.lock_kiosk()
     first._may_close = True
@@ -93,7 +96,7 @@ def test_a_locked_kiosk_stays_locked_after_a_restart(qtbot, kiosk_ctx, flow):  #
     assert second.current_page == START
 
 
-def test_lookups_are_rate_limited_on_the_kiosk_itself(qtbot, kiosk_ctx, flow):  # noqa: F811
+def test_lookups_are_rate_limited_on_the_kiosk_itself(qtbot, kiosk_ctx, flow):
     """Offline, nobody else counts: the kiosk admits LOOKUP_RATE.burst look-ups at once,
     then one per interval, the same rule as the server's (billing.kiosk_limits)."""
     window = _make_window(qtbot, kiosk_ctx, start_payment=flow)
