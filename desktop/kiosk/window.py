@@ -4,7 +4,9 @@ Full screen, no menus or window controls, large touch targets. Only the one acco
 for is ever shown, masked; nothing on any screen lists accounts. Leaving needs the staff
 PIN. Any 60 s without a touch or a key returns to the start screen and forgets everything
 typed. Look-ups read the local cache and payments go to the outbox, so a kiosk keeps
-taking money while head office is unreachable, and says so on the receipt.
+taking money while head office is unreachable, and says so on the receipt. Look-ups are
+rate-limited on the kiosk too (billing/kiosk_limits.py), and repeated look-ups that find
+nothing lock it until staff enter the PIN (issue 14).
 """
 
 from __future__ import annotations
@@ -125,7 +127,6 @@ class _ServerAnswer:
     generation: int
     outcome: Outcome
     account_id: int | None = None
-    offline: bool = False
     #: The server refused the look-up (429): its error code and the seconds to wait.
     refused: str | None = None
     retry_after: int = 0
@@ -144,8 +145,8 @@ def _lookup_job(ctx: AppContext, text: str, generation: int, asked_server: bool,
 
 
 def _server_client(ctx: AppContext) -> Any | None:
-    """The sync client when this kiosk is signed in to a server (for mobile look-ups: a
-    kiosk's replica holds masked mobiles, so only the server can match a number)."""
+    """The sync client when this kiosk is signed in to a server (for a mobile its local
+    copy does not hold: an account added or changed since its last pull)."""
     if ctx.user.role is not Role.KIOSK:
         return None
     client = getattr(ctx.sync, "client", None)
@@ -167,7 +168,7 @@ def _server_lookup_job(client: Any, mobile: str, generation: int,
         else:
             body = client._json("GET", "/kiosk/lookup", params={"mobile": mobile})
     except OfflineError:
-        return _ServerAnswer(generation, Outcome.NOT_FOUND, offline=True)
+        return _ServerAnswer(generation, Outcome.NOT_FOUND)
     except ApiError as exc:
         if exc.code == "ambiguous":
             return _ServerAnswer(generation, Outcome.AMBIGUOUS)
