@@ -376,12 +376,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     ) -> Response:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller.
         ``format=columns``: snapshot rows as arrays per table (server/pull.py)."""
-        if caller.role is Role.KIOSK and caller.device_code:
-            with db.read.connect() as conn:
-                has_key = kiosk.read_key(conn, caller.device_code) is not None
-            if not has_key:
-                with db.write.begin() as conn:
-                    kiosk.ensure_key(conn, settings, caller.device_code)
+        kiosk.ensure_device_key(db, settings, caller)  # a kiosk's rows are sealed with it
         with db.read.begin() as conn:
             page = pull.pull(conn, caller, current_epoch(conn), cursor, limit, format)
         return Response(pull.encode_page(page, _dumps), media_type="application/json")

@@ -22,12 +22,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from billing import kiosk_limits
 from billing.masking import mask_mobile, mask_name
+from billing.roles import Role
 from billing.rules import payment_options_paise
 from db import contact_validation, kiosk_store
 from db.server_schema import kiosk_keys, kiosk_lookup_limits
 from server import rows
 from server.auth import Principal
 from server.config import Settings
+from server.database import Database
 from server.errors import ApiError, not_found
 from server.scopes import account_clause, accounts
 
@@ -164,6 +166,17 @@ def ensure_key(conn: Connection, settings: Settings, device_code: str) -> None:
                 secret=kiosk_store.new_secret().hex(), created_at=settings.now_epoch())
         .on_conflict_do_nothing(index_elements=["device_code"])
     )
+
+
+def ensure_device_key(db: Database, settings: Settings, principal: Principal) -> None:
+    """Before a kiosk's pull (a read transaction): make its secret if it has none yet."""
+    if principal.role is not Role.KIOSK or not principal.device_code:
+        return
+    with db.read.connect() as conn:
+        if read_key(conn, principal.device_code) is not None:
+            return
+    with db.write.begin() as conn:
+        ensure_key(conn, settings, principal.device_code)
 
 
 def rotate_key(conn: Connection, settings: Settings, device_code: str) -> None:
