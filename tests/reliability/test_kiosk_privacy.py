@@ -11,7 +11,9 @@ exact ID or mobile, under a per-device secret that a sign-out rotates.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from server.config import Settings
 from server.embedded import EmbeddedServer, start_server
 from tests.reliability.conftest import record
 from tests.server.conftest import payment as make_payment
+from tests.server.conftest import pg_schema_url
 
 API = "/api/v1"
 KIOSK = ("KIOSKCBE1", "kiosk-demo")
@@ -45,18 +48,25 @@ class Clock:
         self.moment += timedelta(seconds=seconds)
 
 
-def _url(backend: str, folder: Path) -> str:
+@contextmanager
+def _database(backend: str, folder: Path) -> Iterator[str]:
+    """A new SQLite file, or a new PostgreSQL schema (dropped afterwards)."""
     if backend == "sqlite":
-        return f"sqlite:///{folder / 'server.sqlite3'}"
+        yield f"sqlite:///{folder / 'server.sqlite3'}"
+        return
     from sqlalchemy import create_engine, text
 
     assert PG_URL is not None
-    engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return PG_URL
+    schema = f"t_kiosk_privacy_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield pg_schema_url(schema)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -64,19 +74,19 @@ def servers(request: pytest.FixtureRequest, tmp_path: Path
             ) -> Iterator[tuple[EmbeddedServer, EmbeddedServer, Clock]]:
     """Two server processes' worth (two apps, two pools) on ONE database, one clock."""
     clock = Clock()
-    url = _url(request.param, tmp_path)
+    with _database(request.param, tmp_path) as url:
 
-    def settings() -> Settings:
-        return Settings(db_url=url, clock=clock, lifecycle_interval_seconds=0,
-                        scrypt_n=2**12)
+        def settings() -> Settings:
+            return Settings(db_url=url, clock=clock, lifecycle_interval_seconds=0,
+                            scrypt_n=2**12)
 
-    first = start_server(url, 300, settings=settings())
-    second = start_server(url, None, settings=settings())
-    try:
-        yield first, second, clock
-    finally:
-        second.stop()
-        first.stop()
+        first = start_server(url, 300, settings=settings())
+        second = start_server(url, None, settings=settings())
+        try:
+            yield first, second, clock
+        finally:
+            second.stop()
+            first.stop()
 
 
 def _token(server: EmbeddedServer) -> str:
@@ -248,8 +258,6 @@ def test_kiosk_pull_cannot_be_read_back_as_a_customer_list(servers):
 
 
 def test_a_balance_change_reaches_the_kiosk_sealed(servers):
-    import uuid
-
     from db import kiosk_store
 
     server, _, _ = servers
