@@ -7,12 +7,15 @@ next to nothing:
 - a name keeps each word's first letter and, for words of three or more letters, its last
   letter; every word gets exactly three stars in between, so the length is not told either:
   ``Sneha Kumar`` → ``S***a K***r``, ``Li`` → ``L***``;
-- an Indian mobile keeps the country code, the first two and the last three of its ten
-  digits: ``+919876543210`` → ``+91 98•••••210``; a number of any other shape shows at most
-  its last two digits, and only when it has eight digits or more.
+- a mobile shows at most its last three digits, never a leading one: ``+919876543210`` →
+  ``+91 •••••••210``. Showing more lets a masked value and a look-up by mobile be combined
+  into the number (with five of ten digits shown, the other 100,000 numbers could all be
+  tried: issue 14). A number of any other shape shows at most its last two digits, and only
+  when it has eight digits or more.
 
-Pure functions (standard library only): the server masks what it sends a kiosk with them,
-and the kiosk masks what it shows.
+Pure functions (standard library only), the ONE home of the rule: the server masks what it
+sends a kiosk (look-up answers, the kiosk's sealed offline rows) with them, and the kiosk
+masks what it shows with them.
 """
 
 from __future__ import annotations
@@ -53,11 +56,15 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isascii() and ch.isdigit())
 
 
-def mask_mobile(mobile: str | None) -> str:
-    """``+919876543210`` → ``+91 98•••••210``.
+#: The most trailing digits a masked mobile shows (DESIGN.md "Roles and scopes").
+MOBILE_DIGITS_SHOWN = 3
 
-    Indian numbers (``+91`` and ten digits, or ten digits starting 6–9) keep two leading and
-    three trailing digits; other numbers show bullets and at most their last two digits.
+
+def mask_mobile(mobile: str | None) -> str:
+    """``+919876543210`` → ``+91 •••••••210``.
+
+    Indian numbers (``+91`` and ten digits, or ten digits starting 6–9) keep only their last
+    :data:`MOBILE_DIGITS_SHOWN` digits; other numbers show bullets and at most their last two.
     """
     digits = _digits(mobile or "")
     national: str | None = None
@@ -68,7 +75,8 @@ def mask_mobile(mobile: str | None) -> str:
     elif len(digits) == 10:
         national = digits
     if national is not None and national[0] in "6789":
-        return f"+91 {national[:2]}{BULLET * 5}{national[-3:]}"
+        hidden = len(national) - MOBILE_DIGITS_SHOWN
+        return f"+91 {BULLET * hidden}{national[-MOBILE_DIGITS_SHOWN:]}"
     if len(digits) >= 8:
         return BULLET * 5 + digits[-2:]
     return HIDDEN_MOBILE

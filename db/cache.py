@@ -87,7 +87,10 @@ def open_or_rebuild(path: Path, outbox: Outbox | None = None) -> tuple[Engine, s
 
 def _is_empty(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT 1 FROM accounts LIMIT 1").first() is None
+        # A kiosk's cache holds sealed rows instead of accounts (db/kiosk_store.py).
+        return conn.exec_driver_sql(
+            "SELECT 1 FROM accounts UNION ALL SELECT 1 FROM kiosk_accounts LIMIT 1"
+        ).first() is None
 
 
 def is_corruption(exc: BaseException) -> bool:

@@ -53,3 +53,21 @@ ACCOUNT_SEARCH_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS account_search "
     "USING fts5(text, tokenize='trigram', detail='full')"
 )
+
+#: A kiosk's offline copy (db/kiosk_store.py, migration cache_0005): sealed rows found only
+#: by the HMAC of an exact Account ID or mobile; a kiosk's cache holds no ``accounts`` rows.
+kiosk_accounts = Table(
+    "kiosk_accounts",
+    cache_metadata,
+    Column("key", String(64), primary_key=True),
+    Column("sealed", Text, nullable=False),
+)
+
+#: The device secret the rows above are keyed and sealed with (one row; a new one, after
+#: the server rotated it, comes with a resync).
+kiosk_keys = Table(
+    "kiosk_keys",
+    cache_metadata,
+    Column("key_id", String(64), primary_key=True),
+    Column("secret", String(128), nullable=False),
+)

@@ -37,6 +37,7 @@ from billing.rules import (
     is_outstanding,
     payment_options_paise,
 )
+from db import kiosk_store
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.outbox_schema import receipt_prints
 from db.overlay import acknowledged_unpulled_mutations, payment_delta
@@ -162,6 +163,8 @@ def load_account(
             ),
             {"id": account_id},
         ).first()
+        if row is None:  # a kiosk's cache: the sealed row its customer's look-up opened
+            row = kiosk_store.payment_row(conn, account_id)
         if row is None:
             raise LookupError(f"Account {account_id} is not in the local copy.")
         invoices = [

@@ -35,6 +35,7 @@ from sqlalchemy import Connection, Engine
 
 from db.cache import get_state, set_state
 from db.cache_schema import cache_metadata, sync_state
+from db.kiosk_store import KEYS_TABLE, ROWS_TABLE
 from db.schema import DOMAIN_TABLES
 from db.search import account_search_text
 
@@ -92,9 +93,13 @@ def _upsert_sql(table: str, columns: list[str], pk: list[str]) -> str:
     return f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})'
 
 
+#: Cache-only tables a kiosk's pull fills (db/kiosk_store.py) besides the domain tables.
+KIOSK_TABLES = (KEYS_TABLE, ROWS_TABLE)
+
+
 def _table_sql() -> dict[str, _TableSql]:
     out: dict[str, _TableSql] = {}
-    for name in DOMAIN_TABLES:
+    for name in (*DOMAIN_TABLES, *KIOSK_TABLES):
         table = cache_metadata.tables[name]
         columns = [c.name for c in table.columns]
         pk = [c.name for c in table.primary_key.columns]
@@ -436,7 +441,9 @@ def mark_synced(engine: Engine, at: float | None = None) -> None:
 def is_empty(engine: Engine) -> bool:
     """True when the cache holds no accounts and no cursor (an initial sync is due)."""
     with engine.connect() as conn:
-        has_rows = conn.exec_driver_sql("SELECT 1 FROM accounts LIMIT 1").first() is not None
+        has_rows = conn.exec_driver_sql(
+            "SELECT 1 FROM accounts UNION ALL SELECT 1 FROM kiosk_accounts LIMIT 1"
+        ).first() is not None
         return not has_rows and get_state(conn, CURSOR_KEY) is None
 
 
@@ -444,7 +451,7 @@ def clear(engine: Engine, keep_owner: bool = False) -> None:
     """Empty the replica (every domain table, the search index, the cursor) in one
     transaction. The outbox is another file and is never touched here."""
     with engine.begin() as conn:
-        for name in reversed(DOMAIN_TABLES):
+        for name in (*KIOSK_TABLES, *reversed(DOMAIN_TABLES)):
             conn.exec_driver_sql(f'DELETE FROM "{name}"')
         conn.exec_driver_sql("DELETE FROM account_search")
         # Deferred index statements survive: the indexes must still be rebuilt.

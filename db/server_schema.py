@@ -124,13 +124,35 @@ server_meta = Table(
 )
 
 #: Every UPI and bank transfer UTR taken (``billing.references.utr_key``), once: a UTR pays
-#: once in the whole ledger, whatever the account, branch or caller (migration server_0003).
+#: once in the whole ledger, whatever the account, branch or caller (migration server_0003_utr).
 #: Its primary key is the guarantee; the push's look-up before it only words the refusal.
 payment_utrs = Table(
     "payment_utrs",
     server_metadata,
     Column("utr", String(32), primary_key=True),
     Column("payment_id", BigInteger, ForeignKey("payments.id"), nullable=False, unique=True),
+)
+
+#: Each kiosk device's secret for its sealed offline rows (db/kiosk_store.py): made at its
+#: first pull, replaced when the device is signed out or revoked (its pulls then resync).
+kiosk_keys = Table(
+    "kiosk_keys",
+    server_metadata,
+    Column("device_code", String(16), primary_key=True),
+    Column("key_id", String(32), nullable=False),
+    Column("secret", String(128), nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+)
+
+#: Each kiosk device's look-up budgets (billing/kiosk_limits.py): the stored state of its
+#: GCRA for all look-ups and for look-ups that found nothing. In the database so that every
+#: server process charges the same budget (DESIGN.md "Scale").
+kiosk_lookup_limits = Table(
+    "kiosk_lookup_limits",
+    server_metadata,
+    Column("device_code", String(16), primary_key=True),
+    Column("lookup_tat", BigInteger, nullable=True),
+    Column("miss_tat", BigInteger, nullable=True),
 )
 
 SERVER_TABLES = [
@@ -142,4 +164,6 @@ SERVER_TABLES = [
     "changes",
     "server_meta",
     "payment_utrs",
+    "kiosk_keys",
+    "kiosk_lookup_limits",
 ]

@@ -443,6 +443,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         """Revoke the calling token."""
         with db.write.begin() as conn:
             auth.revoke(conn, settings, caller.token_hash)
+            if caller.is_device and caller.device_code:
+                kiosk.rotate_key(conn, settings, caller.device_code)
         return Response(status_code=204)
 
     @app.post(f"{API}/admin/users/{{username}}/revoke-tokens", responses=_ERRORS,
@@ -468,6 +470,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         assert code is not None
         with db.write.begin() as conn:
             count = auth.revoke_all_for_device(conn, settings, code)
+            # Its sealed offline rows stop opening: a stolen kiosk's copy is dead too.
+            kiosk.rotate_key(conn, settings, code)
         return {"revoked": count}
 
     @app.get(f"{API}/me", response_model=UserOut, responses=_ERRORS, tags=["auth"])
@@ -489,6 +493,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
     ) -> Response:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller.
         ``format=columns``: snapshot rows as arrays per table (server/pull.py)."""
+        kiosk.ensure_device_key(db, settings, caller)  # a kiosk's rows are sealed with it
         with db.read.begin() as conn:
             keys = cursors.keys(conn, settings)
             position = cursors.unseal(cursor, keys) if cursor else None
@@ -546,13 +551,19 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         account_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
         mobile: Annotated[str | None, Query(max_length=32)] = None,
     ) -> Any:
-        """Kiosk only: one account by exact Account ID or mobile, masked."""
+        """Kiosk only: one account by exact Account ID or mobile, masked. Rate-limited per
+        device (billing/kiosk_limits.py): 429 ``rate_limited`` or ``too_many_misses`` with
+        ``Retry-After`` when the device's budget is spent."""
         if caller.role is not Role.KIOSK:
             raise ApiError(403, "forbidden", "The look-up is for kiosk devices.")
         if (account_id is None) == (mobile is None):
             raise ApiError(422, "invalid_request", "Give exactly one of account_id or mobile.")
-        with db.read.connect() as conn:
-            return kiosk.lookup(conn, caller, account_id=account_id, mobile=mobile)
+        with db.write.begin() as conn:  # the charge is committed whatever the answer
+            answer, failure = kiosk.limited_lookup(
+                conn, settings, caller, account_id=account_id, mobile=mobile)
+        if failure is not None:
+            raise failure
+        return answer
 
     @app.get(f"{API}/demo/users", response_model=list[DemoUser], responses=_ERRORS,
              tags=["meta"])

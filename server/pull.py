@@ -41,9 +41,10 @@ from sqlalchemy import (
 )
 
 from billing.roles import Role
+from db import kiosk_store
 from db.schema import DOMAIN_TABLES
 from db.server_schema import changes
-from server import changelog, rows
+from server import changelog, kiosk, rows
 from server.auth import Principal
 from server.database import meta_get
 from server.errors import ApiError
@@ -54,7 +55,6 @@ from server.scopes import (
     accounts,
     branch_row_clause,
     change_clause,
-    mask_account_row,
     table_visible,
 )
 
@@ -120,10 +120,18 @@ def _scoped_select(conn: Connection, principal: Principal, name: str) -> Any:
     return query
 
 
-def _shape(principal: Principal, name: str, row: dict[str, Any]) -> dict[str, Any]:
-    if principal.role is Role.KIOSK and name == "accounts":
-        return mask_account_row(row)
-    return row
+def _sealed_for(principal: Principal, name: str) -> bool:
+    """A kiosk receives no account rows, only sealed ones standing for them (server.kiosk)."""
+    return principal.role is Role.KIOSK and name == "accounts"
+
+
+def _kiosk_key(conn: Connection, principal: Principal) -> tuple[str, bytes] | None:
+    if principal.role is not Role.KIOSK:
+        return None
+    key = kiosk.read_key(conn, principal.device_code or "")
+    if key is None:
+        raise _resync("This kiosk has no key yet; sign in again and sync from the start.")
+    return key
 
 
 #: Page formats; ``columns`` packs snapshot rows as arrays under one column list per table.
@@ -141,26 +149,40 @@ def pull(
     """One page of changes for ``principal`` after ``cursor``, in format ``fmt``."""
     if fmt not in FORMATS:
         raise ApiError(422, "invalid_request", f"Unknown page format {fmt!r}.")
+    key = _kiosk_key(conn, principal)
     if not cursor:
         xid, seq = changelog.high_water(conn)
         state: dict[str, Any] = {
             "e": epoch, "u": principal.scope_key, "m": "s", "x": xid, "q": seq, "t": 0, "k": None
         }
+        if key is not None:
+            state["kk"] = key[0]
     else:
-        state = decode_cursor(cursor, epoch, principal)
-        _check_retained(conn, state)
+        state = _resume(conn, principal, epoch, cursor, key)
     out: list[dict[str, Any] | str] = []
     blocks: list[dict[str, Any] | str] | None = [] if fmt == "columns" else None
     taken = 0
     if state["m"] == "s":
         if blocks is None:
-            taken = _snapshot_page(conn, principal, state, limit, out)
+            taken = _snapshot_page(conn, principal, state, limit, out, key)
         else:
-            taken = _snapshot_blocks(conn, principal, state, limit, blocks)
+            taken = _snapshot_blocks(conn, principal, state, limit, blocks, key)
         if state["m"] == "s":
             return _page(out, state, True, epoch, blocks)
-    has_more = _delta_page(conn, principal, state, limit - taken, out)
+    has_more = _delta_page(conn, principal, state, limit - taken, out, key)
     return _page(out, state, has_more, epoch, blocks)
+
+
+def _resume(
+    conn: Connection, principal: Principal, epoch: str, cursor: str,
+    key: tuple[str, bytes] | None,
+) -> dict[str, Any]:
+    """The state of a cursor this caller may go on from (else 410 resync)."""
+    state = decode_cursor(cursor, epoch, principal)
+    _check_retained(conn, state)
+    if key is not None and state.get("kk") != key[0]:
+        raise _resync("This kiosk's key was replaced; sync from the start.")
+    return state
 
 
 def _page(
@@ -225,7 +247,8 @@ def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
 
 
 def _snapshot_page(
-    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list,
+    key: tuple[str, bytes] | None = None,
 ) -> int:
     tables = _tables_for(principal)
     dialect = conn.dialect.name
@@ -235,8 +258,12 @@ def _snapshot_page(
         pk_names = rows.pk_columns(name)
         pk = [tbl.c[c] for c in pk_names]
         want = limit - len(out)
-        if principal.role is Role.KIOSK and name == "accounts":
-            batch_keys = _snapshot_dicts(conn, principal, name, state.get("k"), want, out)
+        if _sealed_for(principal, name):
+            assert key is not None
+            if want < 3 and out:
+                break  # no room for a sealed pair; the next page starts with it
+            want = _sealed_batch(want)
+            batch_keys = _snapshot_sealed(conn, principal, key, state.get("k"), want, out)
         else:
             query = _scoped_select(conn, principal, name).with_only_columns(
                 _json_row(name, dialect), *pk
@@ -277,7 +304,8 @@ def _after(query: Any, pk: list[Any], last: Any) -> Any:
 
 
 def _snapshot_blocks(
-    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, blocks: list
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, blocks: list,
+    key: tuple[str, bytes] | None = None,
 ) -> int:
     """The snapshot part of a ``columns`` page: one block per table, rows as arrays."""
     tables = _tables_for(principal)
@@ -290,13 +318,20 @@ def _snapshot_blocks(
         pk = [tbl.c[c] for c in pk_names]
         want = limit - taken
         names = rows.column_names(name)
-        if principal.role is Role.KIOSK and name == "accounts":
-            dicts: list[dict[str, Any]] = []
-            batch_keys = _snapshot_dicts(conn, principal, name, state.get("k"), want, dicts)
-            if dicts:
-                blocks.append({"table": name, "columns": names,
-                               "rows": [[c["row"][n] for n in names] for c in dicts]})
-            taken += len(dicts)
+        if _sealed_for(principal, name):
+            assert key is not None
+            if want < 3 and taken:
+                break  # no room for a sealed pair; the next page starts with it
+            want = _sealed_batch(want)
+            sealed: list[dict[str, Any]] = []
+            batch_keys = _snapshot_sealed(conn, principal, key, state.get("k"), want, sealed)
+            for table in (kiosk_store.KEYS_TABLE, kiosk_store.ROWS_TABLE):
+                found = [c["row"] for c in sealed if c["table"] == table]
+                if found:
+                    columns = list(found[0])
+                    blocks.append({"table": table, "columns": columns,
+                                   "rows": [[r[c] for c in columns] for r in found]})
+            taken += len(sealed)
         else:
             query = _after(
                 _scoped_select(conn, principal, name).with_only_columns(
@@ -329,28 +364,31 @@ def _raw_rows(conn: Connection, query: Any) -> list[Any]:
         cursor.close()
 
 
-def _snapshot_dicts(
-    conn: Connection, principal: Principal, name: str, last: Any, want: int, out: list
+def _sealed_batch(want: int) -> int:
+    """Accounts to read for a page with room for ``want`` changes: each stands for an ID row
+    and a mobile row (and the first batch also carries the key)."""
+    return max(1, (want - 1) // 2)
+
+
+def _snapshot_sealed(
+    conn: Connection, principal: Principal, key: tuple[str, bytes], last: Any, want: int,
+    out: list,
 ) -> list[list[Any]]:
-    """The Python path for rows that need reshaping (a kiosk's masked accounts)."""
+    """A kiosk's snapshot of accounts: its key first, then sealed rows (server.kiosk)."""
+    name = "accounts"
     tbl = rows.table(name)
-    pk_names = rows.pk_columns(name)
-    pk = [tbl.c[c] for c in pk_names]
-    query = _scoped_select(conn, principal, name)
-    if last is not None:
-        query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
-            query.where(pk[0] > last[0])
-    batch = rows.fetch_dicts(conn, query.order_by(*pk).limit(want), name)
-    for row in batch:
-        out.append({"table": name, "op": "upsert", "row": _shape(principal, name, row)})
-    return [[row[c] for c in pk_names] for row in batch]
+    query = _after(_scoped_select(conn, principal, name), [tbl.c.id], last)
+    batch = rows.fetch_dicts(conn, query.order_by(tbl.c.id).limit(want), name)
+    if last is None:
+        out.append(kiosk.key_change(key))
+    out.extend(kiosk.sealed_changes(conn, principal, key, batch))
+    return [[row["id"]] for row in batch]
 
 
 def has_changes(conn: Connection, principal: Principal, epoch: str, cursor: str) -> bool:
     """True when a pull from ``cursor`` has something for ``principal`` (a snapshot cursor
     always has: the initial sync is not finished). A bad cursor raises 410 like a pull."""
-    state = decode_cursor(cursor, epoch, principal)
-    _check_retained(conn, state)
+    state = _resume(conn, principal, epoch, cursor, _kiosk_key(conn, principal))
     if state["m"] == "s":
         return True
     return conn.execute(_changes_after(conn, principal, state).limit(1)).first() is not None
@@ -370,7 +408,8 @@ def _changes_after(conn: Connection, principal: Principal, state: dict[str, Any]
 
 
 def _delta_page(
-    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list
+    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list,
+    key: tuple[str, bytes] | None = None,
 ) -> bool:
     if limit <= 0:
         return True
@@ -392,16 +431,29 @@ def _delta_page(
         if change.op == "upsert" and table_visible(principal, change.table_name):
             wanted.setdefault(change.table_name, []).append(json.loads(change.row_key))
     current = {name: _fetch_rows(conn, principal, name, keys) for name, keys in wanted.items()}
+    to_seal: list[dict[str, Any]] = []
     for (name, key_text), change in last_of.items():
         if not table_visible(principal, name):
             continue
-        key = json.loads(key_text)
+        row_key = json.loads(key_text)
+        sealed = _sealed_for(principal, name)
         if change.op == "delete":
-            out.append({"table": name, "op": "delete", "key": key})
+            if sealed:
+                assert key is not None
+                out.append(kiosk.sealed_delete(key, int(row_key["id"])))
+            else:
+                out.append({"table": name, "op": "delete", "key": row_key})
             continue
-        row = current[name].get(changelog.key_json(key))
-        if row is not None:  # gone since: its delete comes later in the log
-            out.append({"table": name, "op": "upsert", "row": _shape(principal, name, row)})
+        row = current[name].get(changelog.key_json(row_key))
+        if row is None:  # gone since: its delete comes later in the log
+            continue
+        if sealed:
+            to_seal.append(row)
+        else:
+            out.append({"table": name, "op": "upsert", "row": row})
+    if to_seal:
+        assert key is not None
+        out.extend(kiosk.sealed_changes(conn, principal, key, to_seal))
     return has_more
 
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, true
 
-from billing.masking import mask_mobile, mask_name
 from billing.roles import Role
 from db.server_schema import changes, server_metadata
 from server.auth import Principal
@@ -97,31 +96,3 @@ def account_in_scope(
     if row is None:
         raise not_found("No such account.")
     return row
-
-
-# -- kiosk masking (billing.masking: the same pattern the kiosk screen shows) -------------
-
-
-#: Account columns a kiosk never receives in clear.
-KIOSK_HIDDEN = (
-    "alt_mobile",
-    "email",
-    "installation_address",
-    "billing_address",
-    "ip_address",
-    "mac_address",
-    "router_brand",
-    "vlan",
-    "account_manager_id",
-    "sales_executive_id",
-)
-
-
-def mask_account_row(row: dict[str, Any]) -> dict[str, Any]:
-    masked = dict(row)
-    masked["name"] = mask_name(masked.get("name"))
-    masked["mobile"] = mask_mobile(masked.get("mobile"))
-    for key in KIOSK_HIDDEN:
-        if key in masked:
-            masked[key] = None
-    return masked

@@ -1,10 +1,12 @@
 """Kiosk look-up: one account by exact Account ID or registered mobile, from the local cache.
 
 It reads only the local cache (plus this device's pending payments from the outbox), so a
-kiosk keeps working while the link to head office is down. It answers one account or none,
-never a list: a mobile shared by several accounts asks for the Account ID instead, the
-same answer the server's ``GET /api/v1/kiosk/lookup`` gives (``409 ambiguous``). The result
-carries the name and mobile already masked; the full ones never leave this module.
+kiosk keeps working while the link to head office is down. The cache holds sealed rows
+that only the exact ID or number opens (:mod:`db.kiosk_store`), with the name and mobile
+masked by the server. It answers one account or none, never a list: a mobile shared by
+several accounts asks for the Account ID instead, the same answer the server's
+``GET /api/v1/kiosk/lookup`` gives (``409 ambiguous``). :class:`LookupGuard` limits how many
+look-ups the kiosk makes and says when misses must lock it (issue 14, finding 1).
 No Qt here: the kiosk window runs these functions on the database worker.
 """
 
@@ -17,13 +19,13 @@ from enum import StrEnum
 
 from sqlalchemy import Engine, func, select
 
-from billing.lifecycle import postpaid_last_payment_date
-from billing.masking import mask_mobile, mask_name
+from billing import kiosk_limits
 from billing.rules import PaymentOption, is_outstanding, payment_options_paise
+from db import kiosk_store
 from db.outbox import Mutation, MutationKind, Outbox, _row_to_mutation
 from db.outbox_schema import mutations
 from db.overlay import pending_payments
-from db.schema import Account, Invoice, Plan
+from db.schema import Plan
 
 _SEPARATORS = re.compile(r"[\s\-()]+")
 MAX_ACCOUNT_ID_DIGITS = 15
@@ -122,55 +124,97 @@ def lookup(
 ) -> LookupResult:
     """Find the one account ``text`` names (exact Account ID or registered mobile).
 
-    ``branch_id`` limits the search to the kiosk's branch (a kiosk sees only its own).
+    A kiosk's cache holds no account rows, only sealed ones (:mod:`db.kiosk_store`): the
+    ID or number typed is what finds a row and opens it. ``branch_id`` limits the answer
+    to the kiosk's branch (the server already sends only that branch).
     """
     query = classify(text)
     if query is None:
         return LookupResult(Outcome.INVALID)
-    columns = (
-        Account.id, Account.name, Account.mobile, Account.prepaid, Account.status,
-        Account.balance_paise, Account.plan_expiry, Plan.name.label("plan_name"),
-    )
-    stmt = select(*columns).outerjoin(Plan, Plan.id == Account.plan_id)
-    if query.kind is QueryKind.ACCOUNT_ID:
-        stmt = stmt.where(Account.id == query.account_id)
-    else:
-        stmt = stmt.where(Account.mobile == query.mobile)
-    if branch_id is not None:
-        stmt = stmt.where(Account.branch_id == branch_id)
     with cache_engine.connect() as conn:
-        rows = conn.execute(stmt.limit(2)).all()
-        if not rows:
+        if query.kind is QueryKind.ACCOUNT_ID:
+            assert query.account_id is not None
+            one = kiosk_store.find_by_id(conn, query.account_id)
+            found = [one] if one is not None else []
+        else:
+            assert query.mobile is not None
+            found = kiosk_store.find_by_mobile(conn, query.mobile)
+        if branch_id is not None:
+            found = [row for row in found if row.get("branch_id") == branch_id]
+        if not found:
             return LookupResult(Outcome.NOT_FOUND)
-        if len(rows) > 1:
+        if len(found) > 1:
             return LookupResult(Outcome.AMBIGUOUS)
-        row = rows[0]
-        oldest_open = conn.execute(
-            select(Invoice.invoice_date)
-            .where(Invoice.account_id == row.id, Invoice.status == "open")
-            .order_by(Invoice.invoice_date)
-            .limit(1)
-        ).scalar()
-    pending = pending_payments(outbox.unacknowledged_for_account(row.id)).get(row.id)
-    balance = int(row.balance_paise) + (pending.delta_paise if pending else 0)
-    prepaid = bool(row.prepaid)
-    pay_by = None
-    if not prepaid and oldest_open is not None and is_outstanding(balance):
-        pay_by = postpaid_last_payment_date(oldest_open)
+        row = found[0]
+        plan_name = None
+        if row.get("plan_id") is not None:
+            plan_name = conn.execute(
+                select(Plan.name).where(Plan.id == row["plan_id"])).scalar()
+    account_id = int(row["account_id"])
+    pending = pending_payments(outbox.unacknowledged_for_account(account_id)).get(account_id)
+    balance = int(row["balance_paise"]) + (pending.delta_paise if pending else 0)
+    prepaid = bool(row["prepaid"])
+    expiry = row.get("plan_expiry")
     account = KioskAccount(
-        account_id=int(row.id),
-        masked_name=mask_name(row.name),
-        masked_mobile=mask_mobile(row.mobile),
+        account_id=account_id,
+        masked_name=str(row["name"]),
+        masked_mobile=str(row["mobile"]),
         prepaid=prepaid,
-        status=str(row.status),
+        status=str(row["status"]),
         balance_paise=balance,
         pending_payments=pending.count if pending else 0,
-        plan_name=row.plan_name,
-        plan_expiry=row.plan_expiry,
-        pay_by=pay_by,
+        plan_name=plan_name,
+        plan_expiry=date.fromisoformat(expiry) if expiry else None,
+        pay_by=None,  # a kiosk's copy holds no invoices
         options=payment_options_paise(balance, prepaid),
     )
     return LookupResult(Outcome.FOUND, account)
+
+
+# -- how many look-ups, and when the kiosk locks ----------------------------------------------
+
+
+class Verdict(StrEnum):
+    ALLOWED = "allowed"
+    #: Too many look-ups just now: wait (the message says how long).
+    WAIT = "wait"
+    #: Too many look-ups found nothing: the kiosk locks until staff enter the PIN.
+    LOCK = "lock"
+
+
+@dataclass
+class LookupGuard:
+    """The kiosk's own look-up budgets (:mod:`billing.kiosk_limits`, the rule the server
+    applies per device), so that an offline kiosk, which asks no server, is limited too.
+
+    :meth:`before` is asked before each look-up; :meth:`after` is told each outcome and
+    says :attr:`Verdict.LOCK` when look-ups that found nothing have used up their budget.
+    :meth:`unlocked` (staff entered the PIN) refills the miss budget. Times in seconds."""
+
+    lookup_tat: int | None = None
+    miss_tat: int | None = None
+
+    def before(self, now: int) -> tuple[Verdict, int]:
+        """Whether a look-up may run now; with :attr:`Verdict.WAIT`, the seconds to wait."""
+        if kiosk_limits.exhausted(self.miss_tat, now, kiosk_limits.MISS_RATE):
+            return Verdict.LOCK, 0
+        charge = kiosk_limits.admit(self.lookup_tat, now, kiosk_limits.LOOKUP_RATE)
+        if not charge.allowed:
+            return Verdict.WAIT, charge.retry_after
+        self.lookup_tat = charge.tat
+        return Verdict.ALLOWED, 0
+
+    def after(self, outcome: Outcome, now: int) -> Verdict:
+        """Count a look-up's outcome; :attr:`Verdict.LOCK` once misses have used their budget."""
+        if outcome is not Outcome.NOT_FOUND:
+            return Verdict.ALLOWED
+        self.miss_tat = kiosk_limits.admit(self.miss_tat, now, kiosk_limits.MISS_RATE).tat
+        if kiosk_limits.exhausted(self.miss_tat, now, kiosk_limits.MISS_RATE):
+            return Verdict.LOCK
+        return Verdict.ALLOWED
+
+    def unlocked(self) -> None:
+        self.miss_tat = None
 
 
 def outbox_high_seq(outbox: Outbox) -> int:

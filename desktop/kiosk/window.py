@@ -4,7 +4,9 @@ Full screen, no menus or window controls, large touch targets. Only the one acco
 for is ever shown, masked; nothing on any screen lists accounts. Leaving needs the staff
 PIN. Any 60 s without a touch or a key returns to the start screen and forgets everything
 typed. Look-ups read the local cache and payments go to the outbox, so a kiosk keeps
-taking money while head office is unreachable, and says so on the receipt.
+taking money while head office is unreachable, and says so on the receipt. Look-ups are
+rate-limited on the kiosk too (billing/kiosk_limits.py), and repeated look-ups that find
+nothing lock it until staff enter the PIN (issue 14).
 
 Payments are the kiosk's own screen (:mod:`desktop.kiosk.pay_page`): only a payment device
 that proves the money arrived (the UPI QR and its confirmation source) records anything;
@@ -14,6 +16,8 @@ there is no Cash, Cheque or Bank transfer choice at a kiosk.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -47,9 +51,11 @@ from desktop.kiosk.devices import Payee, PaymentDevice
 from desktop.kiosk.keypad import Keypad
 from desktop.kiosk.lookup import (
     KioskAccount,
+    LookupGuard,
     LookupResult,
     Outcome,
     QueryKind,
+    Verdict,
     classify,
     lookup,
     mutation_by_id,
@@ -82,14 +88,17 @@ IDLE_MS = 60_000
 PIN_ATTEMPTS = 5
 PIN_LOCK_MS = 30_000
 
-START, ACCOUNT, RECEIPT, PIN = range(4)
-PAY_UNAVAILABLE = "Payments are not available at this kiosk yet. Please pay at the counter."
-#: The kiosk's payment screen (after the four above).
-PAY = 4
-MOBILE_NEEDS_SERVER = (
-    "Finding an account by mobile number needs the connection to head office, which is down "
-    "just now. Please enter your Account ID instead."
+START, ACCOUNT, RECEIPT, PIN, LOCKED = range(5)
+#: The kiosk's payment screen (after the five above).
+PAY = 5
+#: Settings key set while the kiosk is locked after too many look-ups found nothing, so a
+#: restart (or a power cut) does not unlock it; only the staff PIN does.
+LOCKED_KEY = "kiosk/locked_after_misses"
+LOCKED_MESSAGE = (
+    "This kiosk is locked: too many look-ups found no account. "
+    "Please ask a member of staff to unlock it."
 )
+PAY_UNAVAILABLE = "Payments are not available at this kiosk yet. Please pay at the counter."
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
@@ -111,7 +120,9 @@ class _ServerAnswer:
     generation: int
     outcome: Outcome
     account_id: int | None = None
-    offline: bool = False
+    #: The server refused the look-up (429): its error code and the seconds to wait.
+    refused: str | None = None
+    retry_after: int = 0
 
 
 @dataclass(frozen=True)
@@ -127,8 +138,8 @@ def _lookup_job(ctx: AppContext, text: str, generation: int, asked_server: bool,
 
 
 def _server_client(ctx: AppContext) -> Any | None:
-    """The sync client when this kiosk is signed in to a server (for mobile look-ups: a
-    kiosk's replica holds masked mobiles, so only the server can match a number)."""
+    """The sync client when this kiosk is signed in to a server (for a mobile its local
+    copy does not hold: an account added or changed since its last pull)."""
     if ctx.user.role is not Role.KIOSK:
         return None
     client = getattr(ctx.sync, "client", None)
@@ -150,10 +161,15 @@ def _server_lookup_job(client: Any, mobile: str, generation: int,
         else:
             body = client._json("GET", "/kiosk/lookup", params={"mobile": mobile})
     except OfflineError:
-        return _ServerAnswer(generation, Outcome.NOT_FOUND, offline=True)
+        return _ServerAnswer(generation, Outcome.NOT_FOUND)
     except ApiError as exc:
         if exc.code == "ambiguous":
             return _ServerAnswer(generation, Outcome.AMBIGUOUS)
+        if exc.status == 429:
+            error = exc.body.get("error") if isinstance(exc.body, dict) else None
+            wait = error.get("retry_after") if isinstance(error, dict) else None
+            return _ServerAnswer(generation, Outcome.NOT_FOUND, refused=exc.code,
+                                 retry_after=wait if isinstance(wait, int) else 60)
         return _ServerAnswer(generation, Outcome.NOT_FOUND)
     return _ServerAnswer(generation, Outcome.FOUND, int(body["account_id"]))
 
@@ -253,6 +269,8 @@ class KioskWindow(QMainWindow):
         self.pages.addWidget(self._build_account_page())
         self.pages.addWidget(self._build_receipt_page())
         self.pages.addWidget(self._build_pin_page())
+        self.pages.addWidget(self._build_lock_page())
+        self._init_lookup_guard()
         self._build_pay_page(payment_device, payee)
 
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
@@ -525,6 +543,8 @@ class KioskWindow(QMainWindow):
         self.entry.setFocus()
         if self.isVisible():
             self._idle.start()
+        if self._locked:
+            self._show_lock_page()
 
     @Slot()
     def _on_idle(self) -> None:
@@ -550,6 +570,8 @@ class KioskWindow(QMainWindow):
         text = self.entry.text()
         if classify(text) is None:
             self.message.setText(LookupResult(Outcome.INVALID).message)
+            return
+        if not self._lookup_allowed():
             return
         self.find_button.setEnabled(False)
         self.message.setText("Looking up your account…")
@@ -582,6 +604,7 @@ class KioskWindow(QMainWindow):
             if result.outcome is Outcome.AMBIGUOUS:
                 self.entry.clear()  # before the message: typing clears the message
             self.message.setText(result.message)
+            self._count_outcome(result.outcome)
             return
         self._high_seq = answer.high_seq
         self.show_account(result.account)
@@ -595,13 +618,16 @@ class KioskWindow(QMainWindow):
             self._run_lookup(str(answer.account_id), asked_server=True)
             return
         self.find_button.setEnabled(bool(self.entry.text().strip()))
-        if answer.outcome is Outcome.AMBIGUOUS:
+        if answer.refused is not None:
+            self._on_server_refused(answer.refused, answer.retry_after)
+        elif answer.outcome is Outcome.AMBIGUOUS:
             self.entry.clear()
             self.message.setText(LookupResult(Outcome.AMBIGUOUS).message)
-        elif answer.offline:
-            self.message.setText(MOBILE_NEEDS_SERVER)
         else:
+            # Offline too: the local copy answers mobiles (db/kiosk_store.py), and it had
+            # no such number.
             self.message.setText(LookupResult(Outcome.NOT_FOUND).message)
+            self._count_outcome(Outcome.NOT_FOUND)
 
     @Slot(object)
     def _on_lookup_error(self, exc: object) -> None:
@@ -793,6 +819,7 @@ class KioskWindow(QMainWindow):
         if verify_pin(pin, stored_pin_hash(self.ctx.settings) or self._fallback_pin_hash):
             log.info("kiosk: staff PIN accepted; leaving kiosk mode")
             self._pin_failures = 0
+            self._set_locked(False)
             self._may_close = True
             self.close()
             self.left.emit()
@@ -809,3 +836,135 @@ class KioskWindow(QMainWindow):
     @Slot()
     def _on_pin_unlocked(self) -> None:
         self.pin_message.clear()
+
+    # -- look-up limits and the lock after misses (issue 14, finding 1) ------------------
+
+    def _init_lookup_guard(self) -> None:
+        #: The look-up budgets (billing/kiosk_limits.py); offline the only limit there is.
+        self.lookup_guard = LookupGuard()
+        #: Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).
+        self.lookup_clock: Callable[[], float] = time.monotonic
+        self._locked = bool(self.ctx.settings.value(LOCKED_KEY, False, bool))
+        if self._locked:
+            self._show_lock_page()
+
+    def _build_lock_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("kioskLockPage")
+        row = QHBoxLayout(page)
+        row.setContentsMargins(64, 40, 64, 40)
+        row.setSpacing(64)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        left.addStretch(1)
+        left.addWidget(_label("Kiosk locked", "title", page, "kioskLockTitle"))
+        left.addWidget(_label(LOCKED_MESSAGE, "hint", page, "kioskLockReason"))
+        self.unlock_field = QLineEdit(page)
+        self.unlock_field.setObjectName("kioskUnlockField")
+        self.unlock_field.setPlaceholderText("Staff PIN")
+        self.unlock_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.unlock_field.setMaxLength(12)
+        self.unlock_field.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"[0-9]{0,12}"), self.unlock_field))
+        self.unlock_field.returnPressed.connect(self.submit_unlock_pin)
+        left.addWidget(self.unlock_field)
+        self.unlock_message = _label("", "message", page, "kioskUnlockMessage")
+        self.unlock_message.setMinimumHeight(64)
+        left.addWidget(self.unlock_message)
+        self.unlock_ok = _button("Unlock", "kioskUnlockOk", page, "primary")
+        self.unlock_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.unlock_ok.clicked.connect(self.submit_unlock_pin)
+        left.addWidget(self.unlock_ok)
+        left.addStretch(2)
+        row.addLayout(left, 5)
+        keypad = Keypad(self.unlock_field, "unlock", page)
+        keypad.setMaximumWidth(460)
+        row.addWidget(keypad, 4)
+        return page
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def _now(self) -> int:
+        return int(self.lookup_clock())
+
+    def _lookup_allowed(self) -> bool:
+        """Charge a look-up to the kiosk's budget; False (and say why) when it is spent."""
+        verdict, wait = self.lookup_guard.before(self._now())
+        if verdict is Verdict.LOCK:
+            self.lock_kiosk()
+            return False
+        if verdict is Verdict.WAIT:
+            self._say_wait(wait)
+            return False
+        return True
+
+    def _say_wait(self, seconds: int) -> None:
+        minutes = max(1, -(-seconds // 60))
+        self.message.setText(
+            f"Too many look-ups just now. Please try again in {minutes} minute"
+            f"{'s' if minutes > 1 else ''}, or ask a member of staff.")
+
+    def _count_outcome(self, outcome: Outcome) -> None:
+        if self.lookup_guard.after(outcome, self._now()) is Verdict.LOCK:
+            self.lock_kiosk()
+
+    def _on_server_refused(self, code: str, retry_after: int) -> None:
+        log.warning("kiosk: the server refused a look-up (%s, retry in %d s)", code,
+                    retry_after)
+        if code == "too_many_misses":
+            self.lock_kiosk()
+        else:
+            self._say_wait(retry_after)
+
+    def _set_locked(self, locked: bool) -> None:
+        self._locked = locked
+        if locked:
+            self.ctx.settings.setValue(LOCKED_KEY, True)
+        else:
+            self.ctx.settings.remove(LOCKED_KEY)
+        self.ctx.settings.sync()
+
+    @Slot()
+    def lock_kiosk(self) -> None:
+        """Too many look-ups found nothing: nothing more until staff enter the PIN."""
+        log.warning("kiosk: locked after repeated look-ups that found nothing")
+        self._set_locked(True)
+        self._generation += 1
+        self._account = None
+        self.entry.clear()
+        self.message.clear()
+        self._show_lock_page()
+
+    def _show_lock_page(self) -> None:
+        self.unlock_field.clear()
+        self.unlock_message.clear()
+        self.pages.setCurrentIndex(LOCKED)
+        self.unlock_field.setFocus()
+
+    @Slot()
+    def submit_unlock_pin(self) -> None:
+        """Unlock with the staff PIN (wrong ones count towards the same PIN lock-out)."""
+        if self._pin_lock.isActive():
+            self.unlock_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+            self.unlock_field.clear()
+            return
+        pin = self.unlock_field.text()
+        self.unlock_field.clear()
+        if verify_pin(pin, stored_pin_hash(self.ctx.settings) or self._fallback_pin_hash):
+            log.info("kiosk: staff PIN accepted; kiosk unlocked")
+            self._pin_failures = 0
+            self._set_locked(False)
+            self.lookup_guard.unlocked()
+            self.reset_to_start()
+            return
+        self._pin_failures += 1
+        log.warning("kiosk: wrong staff PIN at the lock screen (%d in a row)",
+                    self._pin_failures)
+        if self._pin_failures >= PIN_ATTEMPTS:
+            self._pin_failures = 0
+            self._pin_lock.start()
+            self.unlock_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+        else:
+            self.unlock_message.setText("That PIN is not right.")

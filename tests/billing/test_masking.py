@@ -1,4 +1,4 @@
-"""Masking never reveals more than the pattern: F***L per word, +91 DD•••••DDD."""
+"""Masking never reveals more than the pattern: F***L per word, +91 •••••••DDD."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from billing.masking import BULLET, HIDDEN_NAME, mask_mobile, mask_name, mask_wo
 
 def test_examples_from_the_issue():
     assert mask_name("Sneha Kumar") == "S***a K***r"
-    assert mask_mobile("+919876543210") == "+91 98•••••210"
-    assert mask_mobile("9876543210") == "+91 98•••••210"
-    assert mask_mobile("+91 98765 43210") == "+91 98•••••210"
+    assert mask_mobile("+919876543210") == "+91 •••••••210"
+    assert mask_mobile("9876543210") == "+91 •••••••210"
+    assert mask_mobile("+91 98765 43210") == "+91 •••••••210"
 
 
 def test_short_words_and_odd_input():
@@ -60,19 +60,22 @@ def test_any_name_text_is_masked_without_error(name):
 
 
 @given(st.text(alphabet="0123456789", min_size=10, max_size=10).filter(lambda d: d[0] in "6789"))
-def test_indian_mobile_shows_two_and_three_digits(national):
+def test_indian_mobile_shows_only_its_last_three_digits(national):
     shown = mask_mobile("+91" + national)
-    assert re.fullmatch(r"\+91 \d\d•{5}\d\d\d", shown)
-    assert shown == f"+91 {national[:2]}{BULLET * 5}{national[-3:]}"
+    assert re.fullmatch(r"\+91 •{7}\d\d\d", shown)
+    assert shown == f"+91 {BULLET * 7}{national[-3:]}"
 
 
 @given(st.text(max_size=25))
-def test_any_mobile_reveals_at_most_five_digits_and_never_half(text_in):
+def test_any_mobile_reveals_at_most_its_last_three_digits(text_in):
+    """Issue 14, finding 1: with five digits shown, a look-up per remaining combination
+    (100,000) recovered the number; at most the last three leave 4,000,000 (first digit 6-9)."""
     shown = mask_mobile(text_in)
     digits_in = [c for c in text_in if c.isascii() and c.isdigit()]
-    shown_digits = [c for c in shown.removeprefix("+91 ") if c.isdigit()]
-    assert len(shown_digits) <= 5
+    shown_digits = "".join(c for c in shown.removeprefix("+91 ") if c.isdigit())
+    assert len(shown_digits) <= 3
     assert len(shown_digits) <= len(digits_in) // 2
+    assert "".join(digits_in).endswith(shown_digits)
     assert BULLET in shown
 
 

@@ -67,7 +67,7 @@ def test_demo_starts_the_server_signs_in_and_syncs(qapp: QApplication, data_dir:
 
 def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir: Path) -> None:
     """`--demo --kiosk`: the kiosk device signs in (not staff), its token is in the keyring,
-    and its replica holds only its branch's accounts, masked."""
+    and its replica holds no account rows, only its branch's sealed rows (issue 14)."""
     from PySide6.QtWidgets import QMainWindow
 
     seen: dict[str, object] = {}
@@ -76,7 +76,7 @@ def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir:
         kiosks = [w for w in QApplication.topLevelWidgets()
                   if isinstance(w, QMainWindow) and w.objectName() == "kioskWindow"]
         cache = sqlite3.connect(data_dir / "cache.sqlite3")
-        synced = cache.execute("SELECT count(*) FROM accounts").fetchone()[0]
+        synced = cache.execute("SELECT count(*) FROM kiosk_accounts").fetchone()[0]
         cache.close()
         if (not kiosks or not synced) and seen.setdefault("tries", 0) < 600:
             seen["tries"] = int(seen["tries"]) + 1
@@ -94,13 +94,24 @@ def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir:
     assert main(["--demo", "--kiosk", "--demo-accounts", "120", "--data-dir",
                  str(data_dir)]) == 0
     assert seen["kiosk"]
+    from sqlalchemy import create_engine
+
+    from db.demo_data import FIRST_ACCOUNT_ID
+    from db.kiosk_store import find_by_id
+
     cache = sqlite3.connect(data_dir / "cache.sqlite3")
-    names = [r[0] for r in cache.execute("SELECT name FROM accounts")]
-    branches = {r[0] for r in cache.execute("SELECT branch_id FROM accounts")}
+    accounts = cache.execute("SELECT count(*) FROM accounts").fetchone()[0]
+    sealed = cache.execute("SELECT count(*) FROM kiosk_accounts").fetchone()[0]
     owner = cache.execute("SELECT value FROM sync_state WHERE key LIKE '%owner%'").fetchone()
     cache.close()
-    assert names and all("***" in n for n in names), names[:3]
-    assert branches == {1}
+    assert accounts == 0 and sealed > 0
+    engine = create_engine(f"sqlite:///{data_dir / 'cache.sqlite3'}")
+    with engine.connect() as conn:  # the 120 demo accounts: branch 1's open, masked
+        opened = [row for i in range(FIRST_ACCOUNT_ID, FIRST_ACCOUNT_ID + 120)
+                  if (row := find_by_id(conn, i)) is not None]
+    engine.dispose()
+    assert opened and {row["branch_id"] for row in opened} == {1}
+    assert all("***" in row["name"] for row in opened)
     assert owner and "KIOSKCBE1" in owner[0].upper()
 
 

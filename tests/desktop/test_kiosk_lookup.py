@@ -10,6 +10,14 @@ from sqlalchemy import text
 from billing.masking import mask_mobile, mask_name
 from billing.rules import PaymentOption
 from desktop.kiosk.lookup import Outcome, QueryKind, classify, lookup
+from tests.desktop.kiosk_seal import seal_cache
+
+
+@pytest.fixture(autouse=True)
+def _sealed(request):
+    """The sealed copy a kiosk's pull leaves (db/kiosk_store.py), for tests with a cache."""
+    if "ctx" in request.fixturenames:
+        seal_cache(request.getfixturevalue("ctx").cache_engine)
 
 
 def _row(ctx, account_id):
@@ -94,6 +102,7 @@ def test_shared_mobile_asks_for_account_id(ctx):
     with ctx.cache_engine.begin() as conn:
         conn.execute(text("UPDATE accounts SET mobile = '+919000000001' WHERE id IN (:a, :b)"),
                      {"a": first, "b": second})
+    seal_cache(ctx.cache_engine)
     result = lookup(ctx.cache_engine, ctx.outbox, "9000000001", branch_id=1)
     assert result.outcome is Outcome.AMBIGUOUS
     assert result.account is None

@@ -233,18 +233,27 @@ def test_kiosks_cannot_list(srv: tuple[EmbeddedServer, Clock]) -> None:
         assert call(server, token, "GET", f"/accounts/{any_account}").status_code in (403, 404)
         seen = pull_everything(server, token)
         tables = {c["table"] for c in seen}
-        assert tables <= {"zones", "branches", "plans", "accounts"}, tables
-        rows = [c["row"] for c in seen if c["table"] == "accounts"]
-        assert rows and all(r["branch_id"] == branch for r in rows)
-        from billing.masking import mask_mobile, mask_name
+        # No account rows at all: sealed rows keyed by HMAC (issue 14, finding 2).
+        assert tables <= {"zones", "branches", "plans", "kiosk_keys", "kiosk_accounts"}, tables
+        from db import kiosk_store
 
+        [key] = [c["row"] for c in seen if c["table"] == "kiosk_keys"]
+        secret = bytes.fromhex(key["secret"])
+        sealed = {c["row"]["key"]: c["row"]["sealed"]
+                  for c in seen if c["table"] == "kiosk_accounts"}
         real = {i: (n, m) for i, n, m in sql(
             server, "SELECT id, name, mobile FROM accounts WHERE branch_id = ?", branch)}
-        unmasked = [r["id"] for r in rows if (r["name"], r["mobile"]) != (
-            mask_name(real[r["id"]][0]), mask_mobile(real[r["id"]][1]))]
+        opened = {i: kiosk_store.unseal(secret, "id", str(i),
+                                        sealed.get(kiosk_store.id_key(secret, i), ""))
+                  for i in real}
+        assert all(o is not None and o["branch_id"] == branch for o in opened.values())
+        from billing.masking import mask_mobile, mask_name
+
+        unmasked = [i for i, o in opened.items() if o is not None and (
+            o["name"], o["mobile"]) != (mask_name(real[i][0]), mask_mobile(real[i][1]))]
         assert not unmasked, unmasked[:5]
-        assert all(r["name"] != real[r["id"]][0] for r in rows)
-        assert all(r.get("email") is None and r.get("address") is None for r in rows)
+        foreign = sql(server, "SELECT id FROM accounts WHERE branch_id <> ? LIMIT 50", branch)
+        assert not [i for (i,) in foreign if kiosk_store.id_key(secret, i) in sealed]
         assert call(server, token, "POST", "/admin/users/staff.cbe/revoke-tokens"
                     ).status_code in (403, 404)
 

@@ -414,6 +414,8 @@ def test_an_admin_revokes_a_kiosk_device(srv: tuple[EmbeddedServer, Clock]) -> N
                    json={"device_code": "KIOSKCBE1", "device_secret": "kiosk-demo"})
     kiosk = r.json()["token"]
     assert call(server, kiosk, "GET", "/me").status_code == 200
+    assert call(server, kiosk, "GET", "/sync/pull", params={"limit": 10}).status_code == 200
+    key_before = sql(server, "SELECT key_id FROM kiosk_keys WHERE device_code = 'KIOSKCBE1'")
     staff = token(server, "staff.cbe", "staff-demo")
     assert call(server, staff, "POST", "/admin/devices/KIOSKCBE1/revoke-tokens"
                 ).status_code == 403
@@ -421,6 +423,9 @@ def test_an_admin_revokes_a_kiosk_device(srv: tuple[EmbeddedServer, Clock]) -> N
     r = call(server, admin, "POST", "/admin/devices/kioskcbe1/revoke-tokens")
     assert r.status_code == 200 and r.json()["revoked"] >= 1, r.text
     assert call(server, kiosk, "GET", "/me").status_code == 401
+    # Its sealed offline rows no longer open: the key they were sealed with is replaced.
+    key_after = sql(server, "SELECT key_id FROM kiosk_keys WHERE device_code = 'KIOSKCBE1'")
+    assert key_before and key_after and key_before != key_after
 
 
 def test_demo_mode_does_not_log_demo_passwords(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from billing.masking import mask_mobile
+from db import kiosk_store
 from tests.server.conftest import Running, mutation, payment, pick, pull_all, push
 
 OWN = "branch_id = 1 AND status != 'Terminated'"
@@ -38,7 +39,7 @@ def test_account_endpoint_scope_per_role(running: Running) -> None:
         assert c.get(f"/api/v1/accounts/{own.id}").status_code == 404
 
 
-@pytest.mark.parametrize("role", ["branch_staff", "cashier", "partner", "kiosk", "admin"])
+@pytest.mark.parametrize("role", ["branch_staff", "cashier", "partner", "admin"])
 def test_pull_is_scoped(running: Running, role: str) -> None:
     with running.as_role(role) as c:
         changes, _, _ = pull_all(c)
@@ -46,7 +47,7 @@ def test_pull_is_scoped(running: Running, role: str) -> None:
     account_ids = {a["id"] for a in accounts}
     assert accounts
     total = running.sql("SELECT count(*) FROM accounts")[0][0]
-    if role in ("branch_staff", "cashier", "kiosk"):
+    if role in ("branch_staff", "cashier"):
         assert {a["branch_id"] for a in accounts} == {1}
         assert len(accounts) == running.sql("SELECT count(*) FROM accounts WHERE branch_id=1")[0][0]
     elif role == "partner":
@@ -57,10 +58,32 @@ def test_pull_is_scoped(running: Running, role: str) -> None:
     for ch in changes:
         if "account_id" in (ch.get("row") or {}):
             assert ch["row"]["account_id"] in account_ids, ch["table"]
-    if role == "kiosk":
-        assert {ch["table"] for ch in changes} <= {"zones", "branches", "plans", "accounts"}
-        assert all("***" in a["name"] and "•••••" in a["mobile"] for a in accounts)
-        assert all(a["email"] is None and a["installation_address"] is None for a in accounts)
+
+
+def test_kiosk_pull_is_sealed_rows_of_its_branch_only(running: Running) -> None:
+    """A kiosk receives no account rows: sealed rows that open by exact ID or mobile, one
+    per account of its branch and one per mobile (issue 14, finding 2)."""
+    with running.as_role("kiosk") as c:
+        changes, _, _ = pull_all(c)
+    assert {ch["table"] for ch in changes} <= {
+        "zones", "branches", "plans", kiosk_store.KEYS_TABLE, kiosk_store.ROWS_TABLE}
+    [key] = [ch["row"] for ch in changes if ch["table"] == kiosk_store.KEYS_TABLE]
+    secret = bytes.fromhex(key["secret"])
+    sealed = {ch["row"]["key"]: ch["row"]["sealed"]
+              for ch in changes if ch["table"] == kiosk_store.ROWS_TABLE}
+    own = running.sql("SELECT id, mobile, name FROM accounts WHERE branch_id = 1")
+    assert len(sealed) == len(own) + len({m for _, m, _ in own})
+    for account_id, mobile, name in own:
+        content = kiosk_store.unseal(secret, "id", str(account_id),
+                                     sealed[kiosk_store.id_key(secret, account_id)])
+        assert content is not None and set(content) == set(kiosk_store.ID_FIELDS)
+        assert content["branch_id"] == 1
+        assert content["mobile"] == mask_mobile(mobile) and content["name"] != name
+        ids = kiosk_store.unseal(secret, "mobile", mobile,
+                                 sealed[kiosk_store.mobile_key(secret, mobile)])
+        assert ids is not None and account_id in ids["ids"]
+    other = running.sql("SELECT id FROM accounts WHERE branch_id != 1 LIMIT 1")[0][0]
+    assert kiosk_store.id_key(secret, other) not in sealed
 
 
 def test_push_outside_scope_is_rejected_not_found(running: Running) -> None:
