@@ -27,7 +27,6 @@ from tests.desktop.test_kiosk import (
 _usable_event_loop = base._usable_event_loop
 kiosk_ctx = base.kiosk_ctx
 kiosk = base.kiosk
-flow = base.flow
 
 
 class FakeClock:
@@ -72,8 +71,8 @@ def test_repeated_misses_lock_the_kiosk_until_the_staff_pin(qtbot, kiosk, kiosk_
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
 
 
-def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx, flow):
-    window = _make_window(qtbot, kiosk_ctx, start_payment=flow)
+def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx):
+    window = _make_window(qtbot, kiosk_ctx)
     window.lookup_clock = FakeClock()
     row = _account(kiosk_ctx)
     for _ in range(MISS_RATE.burst + 2):
@@ -84,22 +83,22 @@ def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx, flow):
     assert window.current_page == START and not window.locked
 
 
-def test_a_locked_kiosk_stays_locked_after_a_restart(qtbot, kiosk_ctx, flow):
-    first = _make_window(qtbot, kiosk_ctx, start_payment=flow)
+def test_a_locked_kiosk_stays_locked_after_a_restart(qtbot, kiosk_ctx):
+    first = _make_window(qtbot, kiosk_ctx)
     first.lock_kiosk()
     first._may_close = True
     first.close()
-    second = _make_window(qtbot, kiosk_ctx, start_payment=flow)
+    second = _make_window(qtbot, kiosk_ctx)
     assert second.current_page == LOCKED and second.locked
     qtbot.keyClicks(second.findChild(QLineEdit, "kioskUnlockField"), TEST_PIN)
     _tap(qtbot, second, "kioskUnlockOk")
     assert second.current_page == START
 
 
-def test_lookups_are_rate_limited_on_the_kiosk_itself(qtbot, kiosk_ctx, flow):
+def test_lookups_are_rate_limited_on_the_kiosk_itself(qtbot, kiosk_ctx):
     """Offline, nobody else counts: the kiosk admits LOOKUP_RATE.burst look-ups at once,
     then one per interval, the same rule as the server's (billing.kiosk_limits)."""
-    window = _make_window(qtbot, kiosk_ctx, start_payment=flow)
+    window = _make_window(qtbot, kiosk_ctx)
     clock = FakeClock()
     window.lookup_clock = clock
     row = _account(kiosk_ctx)
