@@ -310,6 +310,52 @@ class Outbox:
                 .values(attempts=mutations.c.attempts + 1, last_error=error[:2000])
             )
 
+    def stamp_epoch(self, mutation_ids: Iterable[str], epoch: str) -> None:
+        """Remember which server epoch acknowledged each write."""
+        ids = list(mutation_ids)
+        if not ids:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.update().where(mutations.c.mutation_id.in_(ids)).values(server_epoch=epoch)
+            )
+
+    def reoffer_acknowledged(self, old_epoch: str, since: datetime) -> int:
+        """Put writes acknowledged under ``old_epoch`` at or after ``since`` back in the
+        queue; returns how many."""
+        acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                mutations.update()
+                .where(
+                    mutations.c.state.in_(acked)
+                    & (mutations.c.server_epoch == old_epoch)
+                    & (mutations.c.acked_at >= since)
+                )
+                .values(state=MutationState.PENDING.value, result=None)
+            )
+        return int(result.rowcount or 0)
+
+    def rebase(self, mutation_id: str, base_version: int) -> None:
+        """Give a write a new base version (an edit in conflict kept on top of the
+        server's current row); :meth:`retry` then puts it back in the queue."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.update()
+                .where(mutations.c.mutation_id == mutation_id)
+                .values(base_version=base_version)
+            )
+
+    def drop_conflict(self, mutation_id: str) -> None:
+        """Forget a local write in conflict: the server's row stands."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.delete().where(
+                    (mutations.c.mutation_id == mutation_id)
+                    & (mutations.c.state == MutationState.CONFLICT.value)
+                )
+            )
+
     def retry(self, mutation_id: str, payload: dict[str, Any] | None = None) -> None:
         """Put a write that needed attention back in the queue (optionally amended)."""
         values: dict[str, Any] = {"state": MutationState.PENDING.value, "result": None}

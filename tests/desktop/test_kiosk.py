@@ -531,7 +531,7 @@ class _FakeSync:
 
 def test_mobile_lookup_on_a_masked_replica_asks_the_server(qtbot, kiosk, kiosk_ctx):
     from desktop.kiosk.window import MOBILE_NEEDS_SERVER
-    from desktop.sync.client import ApiError, OfflineError
+    from sync.client import ApiError, OfflineError
 
     row = _account(kiosk_ctx, offset=7)
     with kiosk_ctx.cache_engine.begin() as conn:  # what the server sends a kiosk: masked
