@@ -47,11 +47,12 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, Outbox
 from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.secrets import MemoryKeyring, SecretStore
 from desktop.settings import open_settings
-from desktop.sync.auth import Authenticator
-from desktop.sync.engine import SyncEngine, SyncOutcome
+from desktop.sync.engine import SyncEngine
 from desktop.tasks import TaskRunner
+from sync.auth import Authenticator
+from sync.cycle import SyncOutcome
+from sync.token_store import MemoryKeyring, SecretStore
 
 STAFF = ("staff.cbe", "staff-demo")
 

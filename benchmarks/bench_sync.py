@@ -39,8 +39,8 @@ from db import replica
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, MutationKind, Outbox
 from db.schema import Base, UtcTimestamp
-from desktop.sync.client import SyncClient
-from desktop.sync.engine import SyncCycle
+from sync.client import SyncClient
+from sync.cycle import SyncCycle
 
 ADMIN = ("admin", "admin-demo")
 

@@ -14,16 +14,15 @@ one transaction. Nothing here offers the expected figure before a count exists.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Engine
 
 from billing.rules import PaymentMethod
-from db.outbox import MutationKind
-from db.outbox_schema import cash_movements, cash_sessions, day_closes, mutations
+from db.outbox import Outbox
 
 __all__ = [
     "DENOMINATIONS_PAISE",
@@ -128,31 +127,12 @@ def _session(row: Any) -> CashSession:
     )
 
 
-def _open_row(conn: Connection) -> Any:
-    return conn.execute(
-        select(cash_sessions).where(cash_sessions.c.closed_at.is_(None))
-    ).first()
-
-
 def current_session(engine: Engine, user: str) -> CashSession:
     """The open session, opening one (float ₹0) right after the last close if none is."""
-    with engine.begin() as conn:
-        row = _open_row(conn)
-        if row is None:
-            last = conn.execute(select(func.max(cash_sessions.c.last_seq))).scalar()
-            # The first session takes every payment this device ever recorded.
-            first = 1 if last is None else int(last) + 1
-            new_id = conn.execute(
-                cash_sessions.insert().values(
-                    opened_at=_now(), opened_by=user, opening_float_paise=0, first_seq=first
-                ).returning(cash_sessions.c.id)
-            ).scalar_one()
-            row = conn.execute(select(cash_sessions).where(cash_sessions.c.id == new_id)).one()
-        return _session(row)
+    return _session(Outbox(engine).drawer.open_session(user, _now()))
 
 
-def _require_open(conn: Connection, session_id: int) -> Any:
-    row = conn.execute(select(cash_sessions).where(cash_sessions.c.id == session_id)).first()
+def _require_open(row: Any, session_id: int) -> Any:
     if row is None:
         raise CashSessionError(f"Cash session {session_id} does not exist.")
     if row.closed_at is not None:
@@ -166,13 +146,9 @@ def set_opening_float(engine: Engine, session_id: int, paise: int) -> None:
         raise TypeError("paise must be int")
     if paise < 0:
         raise CashSessionError("The opening float cannot be negative.")
-    with engine.begin() as conn:
-        _require_open(conn, session_id)
-        conn.execute(
-            cash_sessions.update()
-            .where(cash_sessions.c.id == session_id)
-            .values(opening_float_paise=paise)
-        )
+    with Outbox(engine).drawer.editing(session_id) as session:
+        _require_open(session.row, session_id)
+        session.set_opening_float(paise)
 
 
 def record_paid_out(
@@ -185,35 +161,20 @@ def record_paid_out(
         raise CashSessionError("Cash paid out must be more than zero.")
     if not reason.strip():
         raise CashSessionError("Say why the cash was paid out.")
-    with engine.begin() as conn:
-        _require_open(conn, session_id)
-        conn.execute(
-            cash_movements.insert().values(
-                session_id=session_id, at=_now(), by=by, amount_paise=amount_paise,
-                reason=reason.strip(),
-            )
-        )
+    with Outbox(engine).drawer.editing(session_id) as session:
+        _require_open(session.row, session_id)
+        session.add_paid_out(_now(), by, amount_paise, reason.strip())
 
 
-def _session_totals(
-    conn: Connection, first_seq: int, last_seq: int
-) -> tuple[dict[str, int], int]:
-    """Paise per method and the number of payments recorded in ``[first_seq, last_seq]``.
+def _session_totals(payloads: Iterable[dict[str, Any]]) -> tuple[dict[str, int], int]:
+    """Paise per method and the number of payments among a session's payment payloads.
 
     Every payment counts, whatever the server later answers: the money was taken into the
     drawer and a receipt was printed. A rejected one is settled through "needs attention".
     """
     totals = {method.value: 0 for method in PaymentMethod}
     count = 0
-    rows = conn.execute(
-        select(mutations.c.payload).where(
-            (mutations.c.kind == MutationKind.PAYMENT.value)
-            & (mutations.c.seq >= first_seq)
-            & (mutations.c.seq <= last_seq)
-        )
-    )
-    for (payload,) in rows:
-        body = json.loads(payload)
+    for body in payloads:
         totals[body["method"]] = totals.get(body["method"], 0) + int(body["amount_paise"])
         count += 1
     return totals, count
@@ -229,18 +190,11 @@ def close_session(
     counted = counted_total(counts)
     denominations = {value: int(counts.get(value, 0)) for value in DENOMINATIONS_PAISE}
     now = _now()
-    with engine.begin() as conn:
-        row = _require_open(conn, session_id)
-        last_seq = int(conn.execute(select(func.max(mutations.c.seq))).scalar() or 0)
-        last_seq = max(last_seq, row.first_seq - 1)
-        totals, count = _session_totals(conn, row.first_seq, last_seq)
-        paid_out = int(
-            conn.execute(
-                select(func.coalesce(func.sum(cash_movements.c.amount_paise), 0)).where(
-                    cash_movements.c.session_id == session_id
-                )
-            ).scalar_one()
-        )
+    with Outbox(engine).drawer.editing(session_id) as session:
+        row = _require_open(session.row, session_id)
+        last_seq = max(session.last_seq(), row.first_seq - 1)
+        totals, count = _session_totals(session.payment_payloads(row.first_seq, last_seq))
+        paid_out = session.paid_out_total()
         cash = totals.get(PaymentMethod.CASH.value, 0)
         expected = row.opening_float_paise + cash - paid_out
         close = DayClose(
@@ -257,26 +211,21 @@ def close_session(
             method_totals=totals,
             payment_count=count,
         )
-        conn.execute(
-            day_closes.insert().values(
-                session_id=session_id,
-                counted_at=now,
-                counted_by=by,
-                denominations=json.dumps({str(k): v for k, v in denominations.items()}),
-                counted_paise=counted,
-                opening_float_paise=close.opening_float_paise,
-                cash_payments_paise=cash,
-                paid_out_paise=paid_out,
-                expected_paise=expected,
-                difference_paise=close.difference_paise,
-                method_totals=json.dumps(totals, sort_keys=True),
-                payment_count=count,
-            )
-        )
-        conn.execute(
-            cash_sessions.update()
-            .where(cash_sessions.c.id == session_id)
-            .values(closed_at=now, closed_by=by, last_seq=last_seq)
+        session.close(
+            {
+                "counted_at": now,
+                "counted_by": by,
+                "denominations": json.dumps({str(k): v for k, v in denominations.items()}),
+                "counted_paise": counted,
+                "opening_float_paise": close.opening_float_paise,
+                "cash_payments_paise": cash,
+                "paid_out_paise": paid_out,
+                "expected_paise": expected,
+                "difference_paise": close.difference_paise,
+                "method_totals": json.dumps(totals, sort_keys=True),
+                "payment_count": count,
+            },
+            now, by, last_seq,
         )
     return close
 
@@ -300,17 +249,10 @@ def _close(row: Any) -> DayClose:
 
 def get_close(engine: Engine, session_id: int) -> DayClose | None:
     """The saved close of a session, or None while it is open."""
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(day_closes).where(day_closes.c.session_id == session_id)
-        ).first()
+    row = Outbox(engine).drawer.day_close(session_id)
     return _close(row) if row else None
 
 
 def recent_closes(engine: Engine, limit: int = 30) -> list[DayClose]:
     """The latest closes, newest first."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(day_closes).order_by(day_closes.c.session_id.desc()).limit(limit)
-        ).all()
-    return [_close(r) for r in rows]
+    return [_close(r) for r in Outbox(engine).drawer.recent_day_closes(limit)]

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
-
 from billing.documents import DocumentKind, document_number, financial_year
 from db.outbox import Outbox
-from db.outbox_schema import device_state
 
 __all__ = ["issue_document_number", "series_counter"]
 
@@ -29,35 +26,11 @@ def issue_document_number(outbox: Outbox, kind: DocumentKind, on: date, source: 
     source_key = f"doc:{kind.letter}:{source}"
     if len(source_key) > 64:
         raise ValueError("document source is too long")
-    with outbox.engine.begin() as conn:
-        # Write first: the transaction takes SQLite's write lock (waiting its turn) before it
-        # reads the counter, so no other issuer reads the same value meanwhile.
-        conn.execute(device_state.update().where(device_state.c.key == "device_code")
-                     .values(value=device_state.c.value))
-        issued = conn.execute(
-            select(device_state.c.value).where(device_state.c.key == source_key)
-        ).scalar()
-        if issued is not None:
-            return str(issued)
-        device = outbox._device_code(conn)  # made once, inside this write transaction
-        series = _series_key(kind, on)
-        counter = int(conn.execute(
-            select(device_state.c.value).where(device_state.c.key == series)
-        ).scalar() or "0") + 1
-        number = document_number(kind, on, device, counter)
-        if counter == 1:
-            conn.execute(device_state.insert().values(key=series, value="1"))
-        else:
-            conn.execute(device_state.update().where(device_state.c.key == series)
-                         .values(value=str(counter)))
-        conn.execute(device_state.insert().values(key=source_key, value=number))
-        return number
+    return outbox.issue_numbered(
+        source_key, _series_key(kind, on),
+        lambda device, counter: document_number(kind, on, device, counter))
 
 
 def series_counter(outbox: Outbox, kind: DocumentKind, on: date) -> int:
     """How many ``kind`` documents this device numbered in the financial year of ``on``."""
-    with outbox.engine.connect() as conn:
-        value = conn.execute(
-            select(device_state.c.value).where(device_state.c.key == _series_key(kind, on))
-        ).scalar()
-    return int(value or "0")
+    return outbox.counter(_series_key(kind, on))

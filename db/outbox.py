@@ -12,18 +12,21 @@ import json
 import os
 import secrets
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, select
 
 from db import migrate
 from db.engine import sqlite_engine
-from db.outbox_schema import device_state, mutations
+from db.outbox_schema import device_state, mutations, receipt_prints
+
+if TYPE_CHECKING:
+    from db.outbox_drawer import DrawerTables
 
 OUTBOX_FILE = "outbox.sqlite3"
 
@@ -111,6 +114,13 @@ class Outbox:
         engine = sqlite_engine(path, synchronous="FULL")
         migrate.upgrade(engine, "outbox")
         return cls(engine)
+
+    @property
+    def drawer(self) -> DrawerTables:
+        """The cash drawer's tables, kept in this same file (:mod:`db.outbox_drawer`)."""
+        from db.outbox_drawer import DrawerTables  # imported here: it uses this module's types
+
+        return DrawerTables(self.engine)
 
     # -- device facts -------------------------------------------------------------------
 
@@ -275,6 +285,61 @@ class Outbox:
         with self.engine.connect() as conn:
             return [_row_to_mutation(r) for r in conn.execute(query)]
 
+    def payments(self) -> list[Mutation]:
+        """Every payment this device recorded, whatever the server answered, oldest first."""
+        return self._select(mutations.c.kind == MutationKind.PAYMENT.value, None)
+
+    def payment_takers(self) -> set[str]:
+        """Who recorded payments on this device."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(
+                select(mutations.c.created_by).distinct()
+                .where(mutations.c.kind == MutationKind.PAYMENT.value)
+            ).scalars())
+
+    def receipt_for_reference(self, reference: str, methods: Iterable[str]) -> str | None:
+        """The receipt number of the first payment by one of ``methods`` with this
+        ``reference`` (a UTR) that the server did not refuse, or None."""
+        found = self._select(
+            (mutations.c.kind == MutationKind.PAYMENT.value)
+            & mutations.c.state.not_in(
+                [MutationState.REJECTED.value, MutationState.CONFLICT.value])
+            & (func.json_extract(mutations.c.payload, "$.reference") == reference)
+            & func.json_extract(mutations.c.payload, "$.method").in_(list(methods)),
+            1,
+        )
+        return str(found[0].payload["receipt_number"]) if found else None
+
+    def high_seq(self) -> int:
+        """The newest sequence number (0 when empty): writes after it are new."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.max(mutations.c.seq))).scalar() or 0)
+
+    def first_payment_after(self, account_id: int, after_seq: int) -> Mutation | None:
+        """The first payment for ``account_id`` recorded after ``after_seq``, if any."""
+        found = self._select(
+            (mutations.c.seq > after_seq)
+            & (mutations.c.account_id == account_id)
+            & (mutations.c.kind == MutationKind.PAYMENT.value),
+            1,
+        )
+        return found[0] if found else None
+
+    def acknowledged_payments(
+        self, since: datetime, account_id: int | None = None
+    ) -> list[Mutation]:
+        """Payments the server acknowledged at or after ``since`` (of one account when
+        ``account_id`` is given), oldest first."""
+        acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
+        where = (
+            (mutations.c.kind == MutationKind.PAYMENT.value)
+            & mutations.c.state.in_(acked)
+            & (mutations.c.acked_at >= since)
+        )
+        if account_id is not None:
+            where = where & (mutations.c.account_id == account_id)
+        return self._select(where, None)
+
     def counts(self) -> dict[MutationState, int]:
         with self.engine.connect() as conn:
             rows = conn.execute(
@@ -310,6 +375,52 @@ class Outbox:
                 .values(attempts=mutations.c.attempts + 1, last_error=error[:2000])
             )
 
+    def stamp_epoch(self, mutation_ids: Iterable[str], epoch: str) -> None:
+        """Remember which server epoch acknowledged each write."""
+        ids = list(mutation_ids)
+        if not ids:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.update().where(mutations.c.mutation_id.in_(ids)).values(server_epoch=epoch)
+            )
+
+    def reoffer_acknowledged(self, old_epoch: str, since: datetime) -> int:
+        """Put writes acknowledged under ``old_epoch`` at or after ``since`` back in the
+        queue; returns how many."""
+        acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                mutations.update()
+                .where(
+                    mutations.c.state.in_(acked)
+                    & (mutations.c.server_epoch == old_epoch)
+                    & (mutations.c.acked_at >= since)
+                )
+                .values(state=MutationState.PENDING.value, result=None)
+            )
+        return int(result.rowcount or 0)
+
+    def rebase(self, mutation_id: str, base_version: int) -> None:
+        """Give a write a new base version (an edit in conflict kept on top of the
+        server's current row); :meth:`retry` then puts it back in the queue."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.update()
+                .where(mutations.c.mutation_id == mutation_id)
+                .values(base_version=base_version)
+            )
+
+    def drop_conflict(self, mutation_id: str) -> None:
+        """Forget a local write in conflict: the server's row stands."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                mutations.delete().where(
+                    (mutations.c.mutation_id == mutation_id)
+                    & (mutations.c.state == MutationState.CONFLICT.value)
+                )
+            )
+
     def retry(self, mutation_id: str, payload: dict[str, Any] | None = None) -> None:
         """Put a write that needed attention back in the queue (optionally amended)."""
         values: dict[str, Any] = {"state": MutationState.PENDING.value, "result": None}
@@ -320,6 +431,62 @@ class Outbox:
             conn.execute(
                 mutations.update().where(mutations.c.mutation_id == mutation_id).values(**values)
             )
+
+
+    # -- receipt prints -----------------------------------------------------------------
+
+    def record_receipt_print(self, receipt_number: str, by: str, target: str) -> int:
+        """Note a print of a receipt; returns how many prints came before it."""
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            before = self._print_count(conn, receipt_number)
+            conn.execute(
+                receipt_prints.insert().values(
+                    receipt_number=receipt_number, printed_at=now, printed_by=by, target=target
+                )
+            )
+        return before
+
+    def receipt_print_count(self, receipt_number: str) -> int:
+        """How many times a receipt was printed or saved."""
+        with self.engine.connect() as conn:
+            return self._print_count(conn, receipt_number)
+
+    @staticmethod
+    def _print_count(conn: Connection, receipt_number: str) -> int:
+        return int(
+            conn.execute(
+                select(func.count()).where(receipt_prints.c.receipt_number == receipt_number)
+            ).scalar()
+            or 0
+        )
+
+    # -- document numbers ---------------------------------------------------------------
+
+    def issue_numbered(self, source_key: str, series_key: str,
+                       make: Callable[[str, int], str]) -> str:
+        """The number kept for ``source_key``, or a new one: ``make(device code, next
+        counter of series_key)``, kept for ``source_key``; one write transaction, so two
+        calls never take the same counter."""
+        with self.engine.begin() as conn:
+            # Write first: the transaction takes SQLite's write lock (waiting its turn)
+            # before it reads the counter, so no other issuer reads the same value meanwhile.
+            conn.execute(device_state.update().where(device_state.c.key == "device_code")
+                         .values(value=device_state.c.value))
+            issued = self._get(conn, source_key)
+            if issued is not None:
+                return issued
+            device = self._device_code(conn)  # made once, inside this write transaction
+            counter = int(self._get(conn, series_key) or "0") + 1
+            number = make(device, counter)
+            self._put(conn, series_key, str(counter))
+            conn.execute(device_state.insert().values(key=source_key, value=number))
+            return number
+
+    def counter(self, key: str) -> int:
+        """The value of a counter kept by :meth:`issue_numbered` (0 before the first)."""
+        with self.engine.connect() as conn:
+            return int(self._get(conn, key) or "0")
 
 
 def _check_json_money(payload: dict[str, Any]) -> None:

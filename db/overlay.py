@@ -10,10 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from db.outbox import Mutation, MutationKind, MutationState, Outbox, _row_to_mutation
-from db.outbox_schema import mutations
+from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.replica import pulled_payment_uuids
 
 
@@ -75,17 +74,7 @@ def acknowledged_unpulled_mutations(
     row (same ``payment_uuid``) is in the cache, the cached balance already includes it.
     """
     since = (now or datetime.now(UTC)) - timedelta(seconds=ACK_WATCH_SECONDS)
-    acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
-    where = (
-        (mutations.c.kind == MutationKind.PAYMENT.value)
-        & mutations.c.state.in_(acked)
-        & (mutations.c.acked_at >= since)
-    )
-    if account_id is not None:
-        where = where & (mutations.c.account_id == account_id)
-    with outbox.engine.connect() as conn:
-        rows = conn.execute(select(mutations).where(where).order_by(mutations.c.seq)).all()
-    candidates = [_row_to_mutation(r) for r in rows]
+    candidates = outbox.acknowledged_payments(since, account_id)
     if not candidates:
         return []
     pulled = pulled_payment_uuids(cache_engine, (_payment_uuid(m) for m in candidates))

@@ -7,7 +7,6 @@ Every rule comes from ``billing``; this module only gathers the facts those rule
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, bindparam, func, select, text
+from sqlalchemy import Engine, bindparam, text
 
 from billing.lifecycle import (
     DEFAULT_ZONE,
@@ -39,7 +38,6 @@ from billing.rules import (
 )
 from db import kiosk_store
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
-from db.outbox_schema import receipt_prints
 from db.overlay import acknowledged_unpulled_mutations, payment_delta
 
 log = logging.getLogger(__name__)
@@ -491,16 +489,9 @@ def register_rows(
 def _outbox_register_rows(
     conn: Any, outbox: Outbox, flt: RegisterFilter, start: int, end: int
 ) -> list[RegisterRow]:
-    with outbox.engine.connect() as oconn:
-        found = oconn.execute(
-            text(
-                "SELECT mutation_id, account_id, payload, created_by, state, result "
-                "FROM mutations WHERE kind = 'payment'"
-            )
-        ).all()
     candidates = []
-    for m in found:
-        body = json.loads(m.payload)
+    for m in outbox.payments():
+        body = m.payload
         if start <= int(body["taken_at"]) < end:
             candidates.append((m, body))
     if not candidates:
@@ -514,7 +505,7 @@ def _outbox_register_rows(
             {"u": uuids},
         ).scalars()
     )
-    ids = sorted({int(m.account_id) for m, _ in candidates})
+    ids = sorted({m.account_id for m, _ in candidates if m.account_id is not None})
     accounts = {
         r.id: r
         for r in conn.execute(
@@ -530,7 +521,7 @@ def _outbox_register_rows(
     for m, body in candidates:
         if m.mutation_id in in_cache:
             continue
-        acc = accounts.get(int(m.account_id))
+        acc = accounts.get(m.account_id)
         if acc is None:
             continue
         checks = (
@@ -546,10 +537,10 @@ def _outbox_register_rows(
         ptype = _payment_type(body["option"], bool(acc.prepaid))
         if flt.payment_type and flt.payment_type != ptype:
             continue
-        answer = json.loads(m.result) if m.result else {}
+        answer = m.result or {}
         document = (answer.get("payment") or {}).get("document_number")
         refused = None
-        if MutationState(m.state).needs_attention:
+        if m.state.needs_attention:
             refused = str((answer.get("error") or {}).get("message") or "refused by the server")
         rows.append(
             RegisterRow(
@@ -617,12 +608,7 @@ def register_choices(
         cashiers = set(conn.execute(
             text("SELECT DISTINCT taken_by FROM payments WHERE taken_at >= :since"),
             {"since": since}).scalars())
-    with outbox.engine.connect() as oconn:
-        cashiers |= set(
-            oconn.execute(
-                text("SELECT DISTINCT created_by FROM mutations WHERE kind = 'payment'")
-            ).scalars()
-        )
+    cashiers |= outbox.payment_takers()
     return RegisterChoices(branches, zones, areas, managers, sorted(cashiers))
 
 
@@ -750,28 +736,9 @@ def _pending_by_account(outbox: Outbox) -> dict[int, list[Mutation]]:
 def record_receipt_print(outbox: Outbox, receipt_number: str, by: str, target: str) -> int:
     """Note a print of a receipt; returns how many prints came before (0 = the original,
     anything more is a DUPLICATE)."""
-    now = datetime.now(UTC)
-    with outbox.engine.begin() as conn:
-        before = int(
-            conn.execute(
-                select(func.count()).where(receipt_prints.c.receipt_number == receipt_number)
-            ).scalar()
-            or 0
-        )
-        conn.execute(
-            receipt_prints.insert().values(
-                receipt_number=receipt_number, printed_at=now, printed_by=by, target=target
-            )
-        )
-    return before
+    return outbox.record_receipt_print(receipt_number, by, target)
 
 
 def receipt_print_count(outbox: Outbox, receipt_number: str) -> int:
     """How many times a receipt was printed or saved."""
-    with outbox.engine.connect() as conn:
-        return int(
-            conn.execute(
-                select(func.count()).where(receipt_prints.c.receipt_number == receipt_number)
-            ).scalar()
-            or 0
-        )
+    return outbox.receipt_print_count(receipt_number)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 
 from billing.references import utr_key
 from billing.rules import PaymentMethod, RuleError
-from db.outbox import MutationState, Outbox
+from db.outbox import Outbox
 
 __all__ = ["check_utr_unused", "earlier_receipt_for_utr"]
 
@@ -21,20 +21,9 @@ _UTR_METHODS = (PaymentMethod.UPI.value, PaymentMethod.BANK_TRANSFER.value)
 
 def earlier_receipt_for_utr(cache_engine: Engine, outbox: Outbox, utr: str) -> str | None:
     """The receipt number of a payment this desk knows with ``utr``, or None."""
-    with outbox.engine.connect() as conn:
-        found = conn.execute(
-            text(
-                "SELECT json_extract(payload, '$.receipt_number') FROM mutations "
-                "WHERE kind = 'payment' AND state NOT IN (:rejected, :conflict) "
-                "AND json_extract(payload, '$.reference') = :utr "
-                "AND json_extract(payload, '$.method') IN (:upi, :bank) "
-                "ORDER BY seq LIMIT 1"
-            ),
-            {"rejected": MutationState.REJECTED.value, "conflict": MutationState.CONFLICT.value,
-             "utr": utr, "upi": _UTR_METHODS[0], "bank": _UTR_METHODS[1]},
-        ).first()
-    if found is not None:
-        return str(found[0])
+    receipt = outbox.receipt_for_reference(utr, _UTR_METHODS)
+    if receipt is not None:
+        return receipt
     with cache_engine.connect() as conn:
         found = conn.execute(
             text("SELECT receipt_number FROM payments WHERE reference = :utr "

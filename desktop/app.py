@@ -21,11 +21,11 @@ from desktop.crash import CrashReporter
 from desktop.logs import setup_logging
 from desktop.paths import default_data_dir, log_dir
 from desktop.pyside_guard import guard_singletons
-from desktop.secrets import SecretStore
 from desktop.settings import open_settings
 from desktop.single_instance import SingleInstance
 from desktop.sync.session import SessionController
 from desktop.tasks import TaskRunner
+from sync.token_store import SecretStore
 
 log = logging.getLogger(__name__)
 

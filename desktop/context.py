@@ -5,26 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE, business_date
-from billing.roles import Action, Role, may
 from db.outbox import Outbox
 from desktop.tasks import TaskRunner
+from sync.user import CurrentUser
 
-
-@dataclass(frozen=True)
-class CurrentUser:
-    username: str
-    display_name: str
-    role: Role
-    branch_id: int | None = None
-    reseller_id: int | None = None
-
-    def may(self, action: Action | str) -> bool:
-        return may(self.role, action)
+if TYPE_CHECKING:
+    from desktop.sync.engine import SyncEngine
 
 
 class AppEvents(QObject):
@@ -51,8 +43,8 @@ class AppContext:
     tasks: TaskRunner
     events: AppEvents
     business_zone: str = DEFAULT_ZONE
-    #: Set by the sync issue's engine when one runs.
-    sync: object | None = None
+    #: The sync engine while signed in to a server (set by the session controller).
+    sync: SyncEngine | None = None
     notices: list[str] = field(default_factory=list)
 
     def today(self) -> date:

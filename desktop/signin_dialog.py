@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from billing.roles import Role
 from desktop import APP_NAME
 from desktop.i18n import Retranslating
-from desktop.sync.auth import Authenticator, SignedIn, SignInFailed
 from desktop.tasks import TaskControl, TaskRunner
+from sync.auth import Authenticator, SignedIn, SignInFailed
 
 log = logging.getLogger(__name__)
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.outbox import Mutation
-from desktop.sync import attention
 from desktop.sync.engine import SyncEngine, SyncStatus
 from desktop.tasks import TaskControl
+from sync import attention
 
 log = logging.getLogger(__name__)
 

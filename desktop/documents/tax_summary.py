@@ -10,7 +10,6 @@ not income and are left out, as in the register's totals.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,14 +18,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
 
 from billing.money import format_inr, paise_to_decimal
 from billing.references import utr_key
 from billing.rules import PaymentMethod
 from billing.tax import split_inclusive
 from db.outbox import Outbox
-from db.outbox_schema import cash_sessions, mutations
 from db.payments_local import RegisterRow
 
 __all__ = [
@@ -99,20 +96,7 @@ class SessionPayment:
 def session_payments(outbox: Outbox, session_id: int) -> list[SessionPayment]:
     """The payments of a closed cash session (its outbox range), oldest first: the same
     payments its day close counted."""
-    with outbox.engine.connect() as conn:
-        session = conn.execute(
-            select(cash_sessions.c.first_seq, cash_sessions.c.last_seq)
-            .where(cash_sessions.c.id == session_id)
-        ).one()
-        if session.last_seq is None:
-            raise ValueError(f"cash session {session_id} is still open")
-        rows = conn.execute(
-            select(mutations.c.payload).where(
-                (mutations.c.kind == "payment") & (mutations.c.seq >= session.first_seq)
-                & (mutations.c.seq <= session.last_seq)
-            ).order_by(mutations.c.seq)
-        ).scalars()
-        bodies = [json.loads(payload) for payload in rows]
+    bodies = outbox.drawer.session_payments(session_id)
     return [SessionPayment(b["receipt_number"], b["method"], int(b["amount_paise"]),
                            b.get("reference")) for b in bodies]
 

@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
 from billing import kiosk_limits
 from billing.rules import PaymentOption, is_outstanding, payment_options_paise
 from db import kiosk_store
-from db.outbox import Mutation, MutationKind, Outbox, _row_to_mutation
-from db.outbox_schema import mutations
+from db.outbox import Mutation, Outbox
 from db.overlay import pending_payments
 from db.schema import Plan
 
@@ -219,24 +218,12 @@ class LookupGuard:
 
 def outbox_high_seq(outbox: Outbox) -> int:
     """The newest outbox sequence number (0 when empty): payments after it are new."""
-    with outbox.engine.connect() as conn:
-        return int(conn.execute(select(func.max(mutations.c.seq))).scalar() or 0)
+    return outbox.high_seq()
 
 
 def payment_since(outbox: Outbox, account_id: int, after_seq: int) -> Mutation | None:
     """The first payment for ``account_id`` recorded after ``after_seq``, if any."""
-    with outbox.engine.connect() as conn:
-        row = conn.execute(
-            select(mutations)
-            .where(
-                (mutations.c.seq > after_seq)
-                & (mutations.c.account_id == account_id)
-                & (mutations.c.kind == MutationKind.PAYMENT.value)
-            )
-            .order_by(mutations.c.seq)
-            .limit(1)
-        ).first()
-    return _row_to_mutation(row) if row is not None else None
+    return outbox.first_payment_after(account_id, after_seq)
 
 
 def mutation_by_id(outbox: Outbox, mutation_id: str) -> Mutation | None:

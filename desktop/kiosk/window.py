@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
@@ -80,6 +80,9 @@ from desktop.kiosk.receipt import (
 from desktop.resource_paths import KIOSK_STYLE, read_text
 from desktop.tasks import TaskControl
 
+if TYPE_CHECKING:
+    from sync.client import SyncClient
+
 log = logging.getLogger(__name__)
 
 #: Idle time before the kiosk forgets everything and returns to the start screen.
@@ -137,29 +140,23 @@ def _lookup_job(ctx: AppContext, text: str, generation: int, asked_server: bool,
     return _LookupAnswer(generation, result, outbox_high_seq(ctx.outbox), text, asked_server)
 
 
-def _server_client(ctx: AppContext) -> Any | None:
+def _server_client(ctx: AppContext) -> SyncClient | None:
     """The sync client when this kiosk is signed in to a server (for a mobile its local
     copy does not hold: an account added or changed since its last pull)."""
-    if ctx.user.role is not Role.KIOSK:
+    if ctx.user.role is not Role.KIOSK or ctx.sync is None:
         return None
-    client = getattr(ctx.sync, "client", None)
-    if client is None or not getattr(client, "has_token", False):
-        return None
-    return client
+    client = ctx.sync.client
+    return client if client.has_token else None
 
 
-def _server_lookup_job(client: Any, mobile: str, generation: int,
+def _server_lookup_job(client: SyncClient, mobile: str, generation: int,
                        _c: TaskControl) -> _ServerAnswer:
     """``GET /api/v1/kiosk/lookup?mobile=`` → the account id (the details come from the
     local cache, so the payment rules see the same account the counter would)."""
-    from desktop.sync.client import ApiError, OfflineError
+    from sync.client import ApiError, OfflineError
 
     try:
-        lookup_call = getattr(client, "kiosk_lookup", None)
-        if callable(lookup_call):
-            body = lookup_call(mobile=mobile)
-        else:
-            body = client._json("GET", "/kiosk/lookup", params={"mobile": mobile})
+        body = client.kiosk_lookup(mobile=mobile)
     except OfflineError:
         return _ServerAnswer(generation, Outcome.NOT_FOUND)
     except ApiError as exc:

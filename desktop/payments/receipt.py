@@ -35,8 +35,8 @@ from db.outbox import Mutation
 from db.payments_local import record_receipt_print
 from desktop.account_codes import account_codes_html
 from desktop.context import AppContext
-from desktop.offline_auth import OfflineVerifiers
 from desktop.tasks import TaskControl
+from sync.offline_verifiers import OfflineVerifiers
 
 log = logging.getLogger(__name__)
 

@@ -18,13 +18,14 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.context import AppContext
-from desktop.secrets import SecretStore
 from desktop.signin_dialog import DemoRole, SignInDialog, roles_from_json
-from desktop.sync.auth import Authenticator, SignedIn, SignOutRefused
-from desktop.sync.client import SyncClient, SyncError, make_session
-from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine, SyncOutcome
+from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine
 from desktop.sync_status import SyncStatusWidget
 from desktop.tasks import TaskControl
+from sync.auth import Authenticator, SignedIn, SignOutRefused
+from sync.client import SyncClient, SyncError, make_session
+from sync.cycle import SyncOutcome
+from sync.token_store import SecretStore
 
 log = logging.getLogger(__name__)
 

@@ -1,11 +1,11 @@
 """A headless desk: takes payments through the GUI's own code path and syncs with the real
-sync engine code, without Qt widgets.
+sync package, without Qt.
 
 The path is the payment dialog's: ``db.payments_local.load_account`` (cache + pending outbox
 payments), ``billing.rules.check_payment`` (the same preview the dialog refuses on),
 ``build_payment_payload`` and ``record_payment`` (= ``Outbox.enqueue_payment``, the one
-durable write). Sync is ``desktop.sync.engine.SyncCycle`` (push, then pull) over
-``desktop.sync.client.SyncClient``: the objects the ``SyncEngine`` QObject runs on its
+durable write). Sync is ``sync.cycle.SyncCycle`` (push, then pull) over
+``sync.client.SyncClient``: the objects the ``SyncEngine`` QObject runs on its
 network thread. ``SyncEngine`` itself only schedules cycles with a QTimer; headless, the
 harness calls ``SyncCycle.run()`` where the timer would.
 
@@ -57,8 +57,8 @@ from db.payments_local import (  # noqa: E402
     load_account,
     record_payment,
 )
-from desktop.sync.client import SyncClient, make_session  # noqa: E402
-from desktop.sync.engine import SyncCycle  # noqa: E402
+from sync.client import SyncClient, make_session  # noqa: E402
+from sync.cycle import SyncCycle  # noqa: E402
 
 log = logging.getLogger("reliability.client")
 

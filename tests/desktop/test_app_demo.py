@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from desktop.app import main
 from desktop.demo_server import SERVER_DB_FILE
-from desktop.secrets import MemoryKeyring
+from sync.token_store import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,6 @@ from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption
 from db.outbox import MutationState
 from db.payments_local import build_payment_payload, load_account, record_payment
-from desktop.offline_auth import OfflineVerifiers
 from desktop.payments.receipt import (
     ReceiptData,
     ReceiptDialog,
@@ -25,6 +24,7 @@ from desktop.payments.receipt import (
     receipt_fields,
 )
 from desktop.payments.register import COL_MOBILE, PaymentsRegister
+from sync.offline_verifiers import OfflineVerifiers
 from tests.conftest import DEMO_TODAY
 from tests.desktop.test_payment_support import pick_account, set_account
 

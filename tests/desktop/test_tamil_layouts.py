@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from desktop.about import AboutDialog
 from desktop.crash import CrashDialog
 from desktop.detail.dialog import TAB_KEYS, AccountDetailDialog
-from desktop.secrets import MemoryKeyring, SecretStore
 from desktop.settings_dialog import SettingsDialog
 from desktop.signin_dialog import DemoRole, SignInDialog
-from desktop.sync.auth import Authenticator
+from sync.auth import Authenticator
+from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.i18n_helpers import has_tamil, tamil
 from tests.desktop.test_detail_dialog import LONG
 

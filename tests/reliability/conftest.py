@@ -197,8 +197,8 @@ class InProcessDesk:
 def open_desk(data_dir: Path, url: str, token: str, cache: Any = None) -> InProcessDesk:
     from db.cache import CACHE_FILE, open_cache
     from db.outbox import OUTBOX_FILE, Outbox
-    from desktop.sync.client import SyncClient
-    from desktop.sync.engine import SyncCycle
+    from sync.client import SyncClient
+    from sync.cycle import SyncCycle
 
     data_dir.mkdir(parents=True, exist_ok=True)
     cache = cache if cache is not None else open_cache(data_dir / CACHE_FILE)

@@ -21,8 +21,8 @@ from billing.rules import PaymentMethod, PaymentOption
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, Outbox
 from db.payments_local import build_payment_payload, load_account, record_payment
-from desktop.sync.client import SyncClient
-from desktop.sync.engine import SyncCycle
+from sync.client import SyncClient
+from sync.cycle import SyncCycle
 from tests.reliability.conftest import (
     ServerProcess,
     Zygote,

@@ -339,9 +339,9 @@ def test_token_and_password_never_on_disk(srv: tuple[EmbeddedServer, Clock],
     from db.cache import CACHE_FILE, open_cache
     from db.outbox import OUTBOX_FILE, Outbox
     from desktop.logs import setup_logging
-    from desktop.secrets import MemoryKeyring, SecretStore
-    from desktop.sync.auth import Authenticator
-    from desktop.sync.engine import SyncCycle
+    from sync.auth import Authenticator
+    from sync.cycle import SyncCycle
+    from sync.token_store import MemoryKeyring, SecretStore
     from tests.reliability.conftest import InProcessDesk, take_payment
 
     server, _ = srv

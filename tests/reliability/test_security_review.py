@@ -460,7 +460,7 @@ def test_desk_files_are_private(tmp_path: Path) -> None:
         pytest.skip("file modes are a POSIX matter; on Windows the data folder is per user")
     from db.cache import CACHE_FILE, open_cache
     from db.outbox import OUTBOX_FILE, Outbox
-    from desktop.offline_auth import OfflineVerifiers
+    from sync.offline_verifiers import OfflineVerifiers
 
     old = os.umask(0o022)
     try:

@@ -20,10 +20,10 @@ import pytest
 
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.secrets import MemoryKeyring, SecretStore
-from desktop.sync.auth import Authenticator
-from desktop.sync.client import SyncClient
-from desktop.sync.engine import SyncCycle
+from sync.auth import Authenticator
+from sync.client import SyncClient
+from sync.cycle import SyncCycle
+from sync.token_store import MemoryKeyring, SecretStore
 
 #: Demo accounts on the test server (branch 1, Coimbatore, holds a share of them).
 SERVER_ACCOUNTS = 400

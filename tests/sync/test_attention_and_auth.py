@@ -12,9 +12,9 @@ import pytest
 from db import replica
 from db.outbox import MutationKind, MutationState
 from desktop.logs import setup_logging
-from desktop.sync import attention
-from desktop.sync.auth import SignInFailed, SignOutRefused
-from desktop.sync.client import SyncClient, Unauthorized
+from sync import attention
+from sync.auth import SignInFailed, SignOutRefused
+from sync.client import SyncClient, Unauthorized
 from tests.sync.conftest import (
     ADMIN,
     STAFF,

@@ -11,8 +11,8 @@ import pytest
 
 from db import replica
 from db.schema import DOMAIN_TABLES
-from desktop.sync.client import OfflineError, SyncClient
-from desktop.sync.engine import SyncCycle
+from sync.client import OfflineError, SyncClient
+from sync.cycle import SyncCycle
 from tests.sync.conftest import ADMIN, Desk, LiveServer, make_desk
 
 PAGE = 300
@@ -172,7 +172,7 @@ def test_failed_apply_rolls_back_to_the_last_commit_and_resumes(
 def test_gc_is_paused_during_a_pull_and_restored_as_it_was() -> None:
     import gc
 
-    from desktop.sync.engine import gc_paused
+    from sync.cycle import gc_paused
 
     assert gc.isenabled()
     with gc_paused():

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from db import replica
 from desktop.context import AppContext
-from desktop.secrets import MemoryKeyring, SecretStore
-from desktop.sync.auth import Authenticator
-from desktop.sync.client import ResyncRequired, SyncClient
 from desktop.sync.engine import SyncEngine
+from sync.auth import Authenticator
+from sync.client import ResyncRequired, SyncClient
+from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import (
     ADMIN,

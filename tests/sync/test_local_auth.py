@@ -7,8 +7,8 @@ from pathlib import Path
 
 from keyring.backends.fail import Keyring as FailKeyring
 
-from desktop.offline_auth import VERIFIER_FILE, OfflineVerifiers
-from desktop.secrets import NO_SYSTEM_KEYRING, MemoryKeyring, SecretStore
+from sync.offline_verifiers import VERIFIER_FILE, OfflineVerifiers
+from sync.token_store import NO_SYSTEM_KEYRING, MemoryKeyring, SecretStore
 
 
 def test_memory_keyring_round_trip_and_is_not_system() -> None:

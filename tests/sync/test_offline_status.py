@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.secrets import MemoryKeyring, SecretStore
 from desktop.sync.session import SessionController
+from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import STAFF, LiveServer
 

@@ -13,8 +13,8 @@ import pytest
 from db import replica
 from db.cache import open_cache
 from db.schema import DOMAIN_TABLES
-from desktop.sync.client import SyncClient, is_loopback
-from desktop.sync.engine import SyncCycle
+from sync.client import SyncClient, is_loopback
+from sync.cycle import SyncCycle
 from tests.sync.conftest import ADMIN, STAFF, Desk, LiveServer, make_desk
 from tests.sync.test_replica import _account
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from db.outbox import MutationKind
 from desktop.context import AppContext
-from desktop.secrets import MemoryKeyring, SecretStore
 from desktop.signin_dialog import SignInDialog, roles_from_json
-from desktop.sync.auth import Authenticator, SignedIn
-from desktop.sync.client import SyncClient, make_session
 from desktop.sync.engine import SyncEngine
 from desktop.sync_status import SyncStatusWidget
+from sync.auth import Authenticator, SignedIn
+from sync.client import SyncClient, make_session
+from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import ADMIN, LiveServer, cached_account, make_desk, payment_payload
 

@@ -10,7 +10,7 @@ import uuid
 
 from db import replica
 from db.outbox import MutationState
-from desktop.sync.engine import UNCONFIRMED_OWNER_KEY
+from sync.cycle import UNCONFIRMED_OWNER_KEY
 from tests.sync.conftest import (
     STAFF,
     Desk,

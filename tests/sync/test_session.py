@@ -16,10 +16,10 @@ from db import replica
 from db.outbox import MutationState
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.secrets import MemoryKeyring, SecretStore
-from desktop.sync.client import SyncClient, make_session
 from desktop.sync.engine import SyncEngine
 from desktop.sync.session import SessionController
+from sync.client import SyncClient, make_session
+from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import FaultProxy, LiveServer, cached_account, payment_payload
 

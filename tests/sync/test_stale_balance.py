@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from billing.money import format_inr
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
-from desktop.secrets import MemoryKeyring, SecretStore
 from desktop.sync.session import SessionController
+from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.desktop.test_main_window import select_account, wait_ready
 from tests.sync.conftest import STAFF, LiveServer, cached_account, payment_payload

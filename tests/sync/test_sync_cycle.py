@@ -7,8 +7,8 @@ import uuid
 from db import replica
 from db.outbox import MutationKind, MutationState
 from db.overlay import provisional_payments
-from desktop.sync.client import SyncClient, make_session
-from desktop.sync.engine import SyncCycle
+from sync.client import SyncClient, make_session
+from sync.cycle import SyncCycle
 from tests.sync.conftest import (
     ADMIN,
     Desk,

@@ -12,7 +12,7 @@ import pytest
 from billing.rules import RuleError
 from db.outbox import MutationState
 from db.utr_local import check_utr_unused
-from desktop.sync import attention
+from sync import attention
 from tests.sync.conftest import Desk, LiveServer, cached_account, make_desk, payment_payload
 
 UTR = "812345678901"

@@ -3,7 +3,7 @@ verification, retries with backoff and gzip. No Qt here; the engine runs it off 
 thread.
 
 The bearer token lives only in this object's memory and in the system keyring
-(:mod:`desktop.secrets`); it is never logged and never written to a file.
+(:mod:`sync.token_store`); it is never logged and never written to a file.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from desktop import __version__
+from sync import __version__
 
 try:  # orjson parses big pull pages several times faster; the standard library is the fallback
     import orjson
@@ -196,6 +196,11 @@ class SyncClient:
         return body
 
     # -- calls -----------------------------------------------------------------------------
+
+    def kiosk_lookup(self, *, mobile: str) -> dict[str, Any]:
+        """``GET /kiosk/lookup``: the account a kiosk's customer means by their mobile (a
+        kiosk's replica holds masked mobiles, so only the server can match one)."""
+        return self._json("GET", "/kiosk/lookup", params={"mobile": mobile})
 
     def sign_in(self, username: str, password: str, device_code: str | None = None) -> SignIn:
         body: dict[str, Any] = {"username": username, "password": password}

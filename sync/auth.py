@@ -18,11 +18,11 @@ from db import replica
 from db.cache import CACHE_FILLED_FACT
 from db.cache_schema import sync_state
 from db.outbox import Outbox
-from desktop.context import CurrentUser
-from desktop.offline_auth import OfflineVerifiers
-from desktop.secrets import SecretStore
-from desktop.sync.client import ApiError, OfflineError, SignIn, SyncClient, SyncError
-from desktop.sync.engine import UNCONFIRMED_OWNER_KEY, pending_payment_count
+from sync.client import ApiError, OfflineError, SignIn, SyncClient, SyncError
+from sync.cycle import UNCONFIRMED_OWNER_KEY, pending_payment_count
+from sync.offline_verifiers import OfflineVerifiers
+from sync.token_store import SecretStore
+from sync.user import CurrentUser
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from billing.money import format_inr
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
-from db.outbox_schema import mutations
 
 
 class AttentionError(ValueError):
@@ -67,14 +66,9 @@ def keep_mine(outbox: Outbox, m: Mutation) -> None:
     fields = dict(m.payload.get("fields") or {})
     payload = {**m.payload, "fields": fields,
                "before": {f: current.get(f) for f in fields}}
-    with outbox.engine.begin() as conn:
-        # The new base version first (the write is still in conflict, so it is not sent);
-        # then Outbox.retry puts it back in the queue with the amended payload.
-        conn.execute(
-            mutations.update()
-            .where(mutations.c.mutation_id == m.mutation_id)
-            .values(base_version=int(current["version"]))
-        )
+    # The new base version first (the write is still in conflict, so it is not sent); then
+    # Outbox.retry puts it back in the queue with the amended payload.
+    outbox.rebase(m.mutation_id, int(current["version"]))
     outbox.retry(m.mutation_id, payload)
 
 
@@ -82,13 +76,7 @@ def take_theirs(outbox: Outbox, m: Mutation) -> None:
     """Drop a conflicting local edit: the server's row stands."""
     if not can_choose_side(m):
         raise AttentionError("Take theirs is for edits in conflict.")
-    with outbox.engine.begin() as conn:
-        conn.execute(
-            mutations.delete().where(
-                (mutations.c.mutation_id == m.mutation_id)
-                & (mutations.c.state == MutationState.CONFLICT.value)
-            )
-        )
+    outbox.drop_conflict(m.mutation_id)
 
 
 def retry(outbox: Outbox, m: Mutation) -> None:
