@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QSettings
 
 from billing.money import format_inr
-from billing.rules import PaymentMethod, PaymentOption
+from billing.rules import PaymentMethod, PaymentOption, balance_after
 from db.outbox import Mutation
 
 log = logging.getLogger(__name__)
@@ -60,10 +60,8 @@ def receipt_from_mutation(
     """The receipt of a payment mutation; the server's answer, once there, wins."""
     body = mutation.payload
     answer = (mutation.result or {}).get("payment") or {}
-    after = (
-        int(body["balance_before_paise"]) + int(body.get("charge_paise") or 0)
-        - int(body["amount_paise"])
-    )
+    after = balance_after(int(body["balance_before_paise"]), int(body["amount_paise"]),
+                          int(body.get("charge_paise") or 0))
     return KioskReceipt(
         receipt_number=str(body["receipt_number"]),
         account_id=int(mutation.account_id or 0),
