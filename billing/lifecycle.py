@@ -31,6 +31,7 @@ __all__ = [
     "prepaid_status",
     "prepaid_suspension_date",
     "renewal_expiry",
+    "status_after_payment",
 ]
 
 DEFAULT_ZONE = "Asia/Kolkata"
@@ -187,6 +188,42 @@ def next_status(
     else:
         rule = "postpaid plan active; all invoices within grace"
     return StatusChange(current, new, rule)
+
+
+def status_after_payment(
+    current: AccountStatus,
+    *,
+    prepaid: bool,
+    on: date,
+    expiry: date | None = None,
+    open_invoice_dates: Iterable[date] = (),
+    has_plan: bool = True,
+) -> StatusChange | None:
+    """The status change a payment makes on ``on``, or None: the one rule the desk's
+    preview and the server's ledger both follow.
+
+    A payment only reconnects; it never suspends (the daily job does that, on its own
+    schedule). Prepaid: a Suspended or Inactive account is Active again once ``expiry``
+    (after any renewal the payment bought) covers ``on``. Postpaid: a Suspended account
+    with a plan is Active again once no invoice in ``open_invoice_dates`` (what is still
+    open after the payment) is past its grace; an Inactive postpaid account waits for an
+    order. ``has_plan`` is whether a postpaid account has an order plan.
+    """
+    current = AccountStatus(current)
+    if prepaid:
+        if current not in (AccountStatus.SUSPENDED, AccountStatus.INACTIVE):
+            return None
+        change = next_status(current, prepaid=True, on=on, expiry=expiry)
+    else:
+        if current is not AccountStatus.SUSPENDED:
+            return None
+        change = next_status(
+            current, prepaid=False, on=on, open_invoice_dates=open_invoice_dates,
+            has_plan=has_plan,
+        )
+    if change is not None and change.new is AccountStatus.ACTIVE:
+        return change
+    return None
 
 
 def allocate_fifo(invoices: Sequence[tuple[date, int]], paid_paise: int) -> list[int]:

@@ -25,11 +25,10 @@ from billing.lifecycle import (
     business_date,
     grace_days_left,
     open_invoice_dates,
-    postpaid_status,
     postpaid_suspension_date,
-    prepaid_status,
     prepaid_suspension_date,
     renewal_expiry,
+    status_after_payment,
 )
 from billing.rules import (
     PaymentMethod,
@@ -280,10 +279,10 @@ def payment_outcome(
     today: date,
     plan: PlanChoice | None = None,
 ) -> PaymentOutcome:
-    """Status and dates after this payment, by the same ``billing.lifecycle`` rules the
-    server's job applies: a recharge renews the plan (and reconnects a suspended prepaid
-    account); for postpaid, the payment is allocated oldest invoice first and the account is
-    Active again once no invoice is left past its grace."""
+    """Status and dates after this payment, by the rule the server applies to it
+    (``billing.lifecycle.status_after_payment``): a recharge renews the plan (and reconnects
+    a suspended prepaid account); for postpaid, the payment is allocated oldest invoice first
+    and a suspended account is Active again once no invoice is left past its grace."""
     before = account.status
     if before is AccountStatus.TERMINATED:
         return PaymentOutcome(before, before, None)
@@ -293,15 +292,15 @@ def payment_outcome(
         if option is PaymentOption.RECHARGE and plan is not None:
             new_expiry = renewal_expiry(expiry, today, plan.validity_days)
             expiry = new_expiry
-        after = prepaid_status(expiry, today)
-        if before is AccountStatus.INACTIVE and new_expiry is None:
-            after = before
+        change = status_after_payment(before, prepaid=True, on=today, expiry=expiry)
+        after = before if change is None else change.new
         suspends = prepaid_suspension_date(expiry) if expiry is not None else None
         return PaymentOutcome(before, after, suspends, new_expiry)
     dates = open_invoice_dates(list(account.open_invoices), account.pending_paid_paise
                                + amount_paise)
-    has_plan = before is not AccountStatus.INACTIVE
-    after = postpaid_status(dates, today, has_plan)
+    change = status_after_payment(before, prepaid=False, on=today, open_invoice_dates=dates,
+                                  has_plan=account.plan_id is not None)
+    after = before if change is None else change.new
     upcoming = [postpaid_suspension_date(d) for d in dates]
     suspends = min(upcoming) if upcoming else None
     return PaymentOutcome(before, after, suspends, None, tuple(dates))

@@ -28,8 +28,8 @@ from billing.lifecycle import (
     AccountStatus,
     allocate_fifo,
     business_date,
-    next_status,
     renewal_expiry,
+    status_after_payment,
 )
 from billing.money import format_inr
 from billing.references import check_reference, utr_key
@@ -380,15 +380,11 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
     """After money came in: settle postpaid invoices oldest first; reconnect when the
     rules say so (prepaid: a renewed expiry; postpaid: no invoice left past its grace)."""
     if account.prepaid:
-        change = None
-        if account.status in (AccountStatus.SUSPENDED.value, AccountStatus.INACTIVE.value):
-            change = next_status(
-                AccountStatus(account.status), prepaid=True, on=ctx.today,
-                expiry=account.plan_expiry,
-            )
-        if change is not None and change.new is AccountStatus.ACTIVE:
-            return _status_change(ctx, account, change)
-        return account
+        change = status_after_payment(
+            AccountStatus(account.status), prepaid=True, on=ctx.today,
+            expiry=account.plan_expiry,
+        )
+        return account if change is None else _status_change(ctx, account, change)
     invoices = _t("invoices")
     open_rows = ctx.conn.execute(
         select(invoices)
@@ -419,13 +415,11 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
         ]
     else:
         open_dates = []
-    if account.status != AccountStatus.SUSPENDED.value:
-        return account
-    change = next_status(
+    change = status_after_payment(
         AccountStatus(account.status), prepaid=False, on=ctx.today,
         open_invoice_dates=open_dates, has_plan=account.plan_id is not None,
     )
-    if change is not None and change.new is AccountStatus.ACTIVE:
+    if change is not None:
         return _status_change(ctx, account, change)
     return account
 
