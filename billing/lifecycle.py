@@ -22,7 +22,10 @@ __all__ = [
     "StatusChange",
     "allocate_fifo",
     "business_date",
+    "expiry_suspending_on",
     "grace_days_left",
+    "invoice_date_suspending_on",
+    "invoice_date_with_days_left",
     "next_status",
     "open_invoice_dates",
     "postpaid_last_payment_date",
@@ -83,6 +86,27 @@ def grace_days_left(invoice_date: date, on: date) -> int:
     """Days from ``on`` to the last payment date: 0 on that last (still payable) day,
     15 on the invoice date, negative once past (-1 on the suspension date)."""
     return (postpaid_last_payment_date(invoice_date) - _as_date(on, "on")).days
+
+
+# The same dates read backwards, for queries that look for the accounts a day concerns.
+
+
+def expiry_suspending_on(day: date) -> date:
+    """The prepaid expiry whose plan suspends on ``day`` (inverse of
+    :func:`prepaid_suspension_date`)."""
+    return _as_date(day, "day") - _DAY
+
+
+def invoice_date_suspending_on(day: date) -> date:
+    """The invoice date whose non-payment suspends on ``day`` (inverse of
+    :func:`postpaid_suspension_date`)."""
+    return _as_date(day, "day") - timedelta(days=POSTPAID_GRACE_DAYS) - _DAY
+
+
+def invoice_date_with_days_left(days_left: int, on: date) -> date:
+    """The invoice date with ``days_left`` days of grace on ``on`` (inverse of
+    :func:`grace_days_left`)."""
+    return _as_date(on, "on") + timedelta(days=days_left - POSTPAID_GRACE_DAYS)
 
 
 def renewal_expiry(current_expiry: date | None, today: date, validity_days: int) -> date:

@@ -19,11 +19,13 @@ from sqlalchemy import Engine, bindparam, func, select, text
 
 from billing.lifecycle import (
     DEFAULT_ZONE,
-    POSTPAID_GRACE_DAYS,
     AccountStatus,
     allocate_fifo,
     business_date,
+    expiry_suspending_on,
     grace_days_left,
+    invoice_date_suspending_on,
+    invoice_date_with_days_left,
     open_invoice_dates,
     postpaid_suspension_date,
     prepaid_suspension_date,
@@ -655,14 +657,14 @@ def due_list(
     suspended today, suspending tomorrow, postpaid invoices in their last days of grace.
     An account whose pending payment already settles it is left out."""
     branch_sql = "" if branch_id is None else " AND a.branch_id = :branch"
-    # Candidate windows: prepaid_suspension_date(expiry) in {today, today+1} means the expiry
-    # is one of the two days before; postpaid: suspension today back to 3 days of grace left.
+    # Candidate windows, read backwards from billing.lifecycle: prepaid plans suspending today
+    # or tomorrow; postpaid invoices suspending today or in their last days of grace.
     prepaid_sql = (
         "SELECT a.id, a.name, a.mobile, a.balance_paise, a.plan_expiry FROM accounts a "
         "WHERE a.prepaid AND a.status != 'Terminated' AND a.plan_expiry BETWEEN :lo AND :hi"
         + branch_sql
     )
-    lo_pre, hi_pre = today - timedelta(days=1), today
+    lo_pre, hi_pre = expiry_suspending_on(today), expiry_suspending_on(today + timedelta(days=1))
     postpaid_sql = (
         "SELECT a.id, a.name, a.mobile, a.balance_paise, i.invoice_date, i.amount_paise, "
         "i.paid_paise FROM accounts a JOIN invoices i ON i.account_id = a.id "
@@ -671,12 +673,9 @@ def due_list(
         + " AND a.id IN (SELECT account_id FROM invoices WHERE status = 'open' "
         "AND invoice_date BETWEEN :lo AND :hi) ORDER BY a.id, i.invoice_date, i.id"
     )
-    # grace_days_left(d, today) = (d + GRACE) - today, so a window of N days ends at
-    # d = today - GRACE and begins N-1 days later; suspension today is d = today - GRACE - 1.
-    lo_post = today - timedelta(days=POSTPAID_GRACE_DAYS + 1)
-    hi_post = today - timedelta(days=POSTPAID_GRACE_DAYS) + timedelta(
-        days=DUE_GRACE_WINDOW_DAYS - 1
-    )
+    # From the invoice suspending today to the newest with DUE_GRACE_WINDOW_DAYS - 1 days left.
+    lo_post = invoice_date_suspending_on(today)
+    hi_post = invoice_date_with_days_left(DUE_GRACE_WINDOW_DAYS - 1, today)
     params: dict[str, Any] = {"branch": branch_id}
     with cache_engine.connect() as conn:
         pre = conn.execute(text(prepaid_sql), {**params, "lo": lo_pre, "hi": hi_pre}).all()

@@ -11,7 +11,10 @@ from billing.lifecycle import (
     StatusChange,
     allocate_fifo,
     business_date,
+    expiry_suspending_on,
     grace_days_left,
+    invoice_date_suspending_on,
+    invoice_date_with_days_left,
     next_status,
     open_invoice_dates,
     postpaid_last_payment_date,
@@ -461,3 +464,12 @@ def test_status_after_payment(current, prepaid, expiry, open_dates, has_plan, af
     assert (current if change is None else change.new) is after
     if change is not None:
         assert change.old is current and change.new is ACTIVE and change.rule
+
+
+@given(day=st.dates(D("2000-01-01"), D("2100-01-01")), left=st.integers(-30, 30))
+def test_backward_dates_invert_the_lifecycle_dates(day, left):
+    assert prepaid_suspension_date(expiry_suspending_on(day)) == day
+    assert postpaid_suspension_date(invoice_date_suspending_on(day)) == day
+    assert grace_days_left(invoice_date_with_days_left(left, day), day) == left
+    # "Suspends today" is the day after the last day with 0 days left.
+    assert invoice_date_suspending_on(day) == invoice_date_with_days_left(-1, day)
