@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE, business_date
+from billing.limits import Limits
 from billing.roles import Action, Role, may
 from db.outbox import Outbox
 from desktop.tasks import TaskRunner
@@ -51,6 +52,8 @@ class AppContext:
     tasks: TaskRunner
     events: AppEvents
     business_zone: str = DEFAULT_ZONE
+    #: What the server said a payment and a comment may be at most (set on sign-in).
+    limits: Limits = field(default_factory=Limits)
     #: Set by the sync issue's engine when one runs.
     sync: object | None = None
     notices: list[str] = field(default_factory=list)

@@ -78,9 +78,17 @@ class DeviceSignIn(Strict):
     device_secret: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
 
 
+class LimitsOut(BaseModel):
+    """billing.limits.Limits: what this server accepts; clients apply the same."""
+
+    max_comment_chars: int
+    max_payment_paise: int
+
+
 class Health(BaseModel):
     status: str
     server_epoch: str
+    limits: LimitsOut
 
 
 class UserOut(BaseModel):
@@ -99,6 +107,7 @@ class SignedIn(BaseModel):
     business_zone: str
     currency: str
     device_code: str | None
+    limits: LimitsOut
 
 
 class Change(BaseModel):
@@ -416,6 +425,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             "business_zone": settings.business_zone,
             "currency": settings.currency,
             "device_code": principal.device_code,
+            "limits": settings.limits.as_json(),
         }
 
     @app.post(f"{API}/auth/sign-in", response_model=SignedIn, responses=_ERRORS,
@@ -475,8 +485,9 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         return caller.user_json()
 
     @app.get(f"{API}/health", response_model=Health, tags=["meta"])
-    def health() -> dict[str, str]:
-        return {"status": "ok", "server_epoch": current_epoch()}
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "server_epoch": current_epoch(),
+                "limits": settings.limits.as_json()}
 
     @app.get(f"{API}/sync/pull", response_model=PullPage, responses=_ERRORS, tags=["sync"])
     def sync_pull(

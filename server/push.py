@@ -54,7 +54,6 @@ from server.scopes import account_in_scope
 log = logging.getLogger(__name__)
 
 KINDS = ("payment", "edit", "comment", "tag_add", "tag_remove")
-COMMENT_MAX_CHARS = 4000
 
 
 class Rejected(Exception):
@@ -484,8 +483,9 @@ def _comment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     body = payload.get("body")
     if not isinstance(body, str) or not body.strip():
         raise Rejected("invalid_payload", "A comment needs some text.")
-    if len(body) > COMMENT_MAX_CHARS:
-        raise Rejected("invalid_payload", f"A comment has at most {COMMENT_MAX_CHARS} characters.")
+    most = ctx.settings.max_comment_chars
+    if len(body) > most:
+        raise Rejected("invalid_payload", f"A comment has at most {most} characters.")
     created = _int(payload, "created_at", optional=True)
     if created is None or not 0 <= created <= ctx.now + 300:
         created = ctx.now

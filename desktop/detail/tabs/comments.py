@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Action
 from db.account_details import CommentRow, load_comments
 from db.contact_validation import ValidationFailed
-from db.local_writes import COMMENT_MAX_LENGTH, add_comment, check_comment
+from db.local_writes import add_comment, check_comment
 from db.outbox import Mutation
 from desktop.detail.format import format_moment
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
@@ -46,7 +46,7 @@ class CommentsTab(DetailTab):
         self.editor = QPlainTextEdit(content)
         self.editor.setObjectName("commentText")
         self.editor.setPlaceholderText(
-            f"Add an internal note (at most {COMMENT_MAX_LENGTH} characters)…"
+            f"Add an internal note (at most {self.ctx.limits.max_comment_chars} characters)…"
         )
         self.editor.setFixedHeight(70)
         self.editor.textChanged.connect(self._on_text)
@@ -101,14 +101,16 @@ class CommentsTab(DetailTab):
             return
         body = self.editor.toPlainText()
         outbox, user, account_id = self.ctx.outbox, self.ctx.user.username, self.account_id
+        most = self.ctx.limits.max_comment_chars
         try:
-            check_comment(body)  # the same check runs again inside add_comment
+            check_comment(body, most)  # the same check runs again inside add_comment
         except ValidationFailed as exc:
             self._refuse(str(exc))
             return
 
         def work(control: TaskControl) -> Mutation:
-            return add_comment(outbox, account_id=account_id, body=body, created_by=user)
+            return add_comment(outbox, account_id=account_id, body=body, created_by=user,
+                               max_chars=most)
 
         self._busy = True
         self.add_button.setEnabled(False)
