@@ -21,19 +21,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
+from billing.mutations import MutationKind as MutationKind  # re-exported for outbox callers
 from db import migrate
 from db.engine import sqlite_engine
 from db.outbox_schema import device_state, mutations
 
 OUTBOX_FILE = "outbox.sqlite3"
-
-
-class MutationKind(StrEnum):
-    PAYMENT = "payment"  # payment, advance and recharge: billing.rules.PaymentOption in payload
-    EDIT = "edit"
-    COMMENT = "comment"
-    TAG_ADD = "tag_add"
-    TAG_REMOVE = "tag_remove"
 
 
 class MutationState(StrEnum):

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from billing.mutations import MutationKind
 from billing.roles import Role
 from server import announce, auth, cursors, kiosk, pull, push, redaction, rows
 from server.auth import Principal
@@ -133,7 +134,7 @@ class MutationIn(Strict):
     #: Dropped from the protocol (docs/sync-api.md "No per-device counter"): accepted from
     #: older desks and ignored.
     seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT, deprecated=True)
-    kind: Literal["payment", "edit", "comment", "tag_add", "tag_remove"]
+    kind: MutationKind
     account_id: StrictInt = Field(ge=1, le=MAX_INT)
     base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     payload: dict[str, Any]

@@ -32,6 +32,7 @@ from billing.lifecycle import (
     status_after_payment,
 )
 from billing.money import format_inr
+from billing.mutations import MutationKind
 from billing.references import check_reference, utr_key
 from billing.roles import Action
 from billing.rules import (
@@ -53,7 +54,6 @@ from server.scopes import account_in_scope
 
 log = logging.getLogger(__name__)
 
-KINDS = ("payment", "edit", "comment", "tag_add", "tag_remove")
 
 
 class Rejected(Exception):
@@ -596,7 +596,7 @@ def _earlier_payment(conn: Connection, principal: Principal, device_code: str | 
     its answer when it is this caller's same payment, a conflict when not; None when the
     uuid is new."""
     payload = mutation.get("payload")
-    if mutation["kind"] != "payment" or not isinstance(payload, dict) \
+    if mutation["kind"] != MutationKind.PAYMENT or not isinstance(payload, dict) \
             or not isinstance(payload.get("payment_uuid"), str):
         return None
     payments = _t("payments")
@@ -718,7 +718,7 @@ def _apply_in(
     device_code: str | None, mutation: dict[str, Any],
 ) -> dict[str, Any]:
     mutation_id = mutation["mutation_id"]
-    kind = mutation["kind"]
+    kind = MutationKind(mutation["kind"])
     ctx = _Ctx(conn, principal, settings, settings.now_epoch(), settings.today(), device_code)
     try:
         try:
@@ -741,14 +741,14 @@ def _apply_in(
         bad_text = _unstorable_text(payload)
         if bad_text is not None:
             raise Rejected("invalid_payload", f"Text in the payload has {bad_text}.")
-        if kind == "payment":
+        if kind is MutationKind.PAYMENT:
             answer = _payment(ctx, account, payload)
-        elif kind == "edit":
+        elif kind is MutationKind.EDIT:
             answer = _edit(ctx, account, payload, mutation.get("base_version"))
-        elif kind == "comment":
+        elif kind is MutationKind.COMMENT:
             answer = _comment(ctx, account, payload)
         else:
-            answer = _tag(ctx, account, payload, add=kind == "tag_add")
+            answer = _tag(ctx, account, payload, add=kind is MutationKind.TAG_ADD)
     except Rejected as exc:
         tx.rollback()
         return {"mutation_id": mutation_id, "status": "rejected",
@@ -773,7 +773,7 @@ def _apply_in(
             mutation_id=mutation_id,
             device_code=device_code,
             username=principal.username,
-            kind=kind,
+            kind=kind.value,
             account_id=mutation["account_id"],
             applied_at=ctx.now,
             result=json.dumps(result, separators=(",", ":")),

@@ -308,3 +308,17 @@ def test_the_server_sends_its_limits_and_applies_them(running: Running) -> None:
         assert over["status"] == "rejected" and over["error"]["code"] == "over_ceiling"
     finally:
         settings.max_comment_chars, settings.ceiling_paise = old
+
+
+def test_every_kind_the_desk_queues_is_one_the_server_dispatches(running: Running) -> None:
+    """One enum (billing.mutations.MutationKind) for both ends: each kind gets a
+    per-mutation answer from the server, never a 422 for an unknown kind."""
+    from billing.mutations import MutationKind
+    from db.outbox import MutationKind as OutboxKind
+
+    assert OutboxKind is MutationKind
+    a = pick(running, OWN)
+    with running.as_role("branch_staff") as c:
+        results = push(c, *(mutation(kind.value, a.id, {}) for kind in MutationKind))
+    assert [r["status"] for r in results] == ["rejected"] * len(MutationKind)
+    assert {r["error"]["code"] for r in results} <= {"invalid_payload", "forbidden"}
