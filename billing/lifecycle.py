@@ -22,7 +22,10 @@ __all__ = [
     "StatusChange",
     "allocate_fifo",
     "business_date",
+    "expiry_suspending_on",
     "grace_days_left",
+    "invoice_date_suspending_on",
+    "invoice_date_with_days_left",
     "next_status",
     "open_invoice_dates",
     "postpaid_last_payment_date",
@@ -31,6 +34,7 @@ __all__ = [
     "prepaid_status",
     "prepaid_suspension_date",
     "renewal_expiry",
+    "status_after_payment",
 ]
 
 DEFAULT_ZONE = "Asia/Kolkata"
@@ -82,6 +86,27 @@ def grace_days_left(invoice_date: date, on: date) -> int:
     """Days from ``on`` to the last payment date: 0 on that last (still payable) day,
     15 on the invoice date, negative once past (-1 on the suspension date)."""
     return (postpaid_last_payment_date(invoice_date) - _as_date(on, "on")).days
+
+
+# The same dates read backwards, for queries that look for the accounts a day concerns.
+
+
+def expiry_suspending_on(day: date) -> date:
+    """The prepaid expiry whose plan suspends on ``day`` (inverse of
+    :func:`prepaid_suspension_date`)."""
+    return _as_date(day, "day") - _DAY
+
+
+def invoice_date_suspending_on(day: date) -> date:
+    """The invoice date whose non-payment suspends on ``day`` (inverse of
+    :func:`postpaid_suspension_date`)."""
+    return _as_date(day, "day") - timedelta(days=POSTPAID_GRACE_DAYS) - _DAY
+
+
+def invoice_date_with_days_left(days_left: int, on: date) -> date:
+    """The invoice date with ``days_left`` days of grace on ``on`` (inverse of
+    :func:`grace_days_left`)."""
+    return _as_date(on, "on") + timedelta(days=days_left - POSTPAID_GRACE_DAYS)
 
 
 def renewal_expiry(current_expiry: date | None, today: date, validity_days: int) -> date:
@@ -187,6 +212,42 @@ def next_status(
     else:
         rule = "postpaid plan active; all invoices within grace"
     return StatusChange(current, new, rule)
+
+
+def status_after_payment(
+    current: AccountStatus,
+    *,
+    prepaid: bool,
+    on: date,
+    expiry: date | None = None,
+    open_invoice_dates: Iterable[date] = (),
+    has_plan: bool = True,
+) -> StatusChange | None:
+    """The status change a payment makes on ``on``, or None: the one rule the desk's
+    preview and the server's ledger both follow.
+
+    A payment only reconnects; it never suspends (the daily job does that, on its own
+    schedule). Prepaid: a Suspended or Inactive account is Active again once ``expiry``
+    (after any renewal the payment bought) covers ``on``. Postpaid: a Suspended account
+    with a plan is Active again once no invoice in ``open_invoice_dates`` (what is still
+    open after the payment) is past its grace; an Inactive postpaid account waits for an
+    order. ``has_plan`` is whether a postpaid account has an order plan.
+    """
+    current = AccountStatus(current)
+    if prepaid:
+        if current not in (AccountStatus.SUSPENDED, AccountStatus.INACTIVE):
+            return None
+        change = next_status(current, prepaid=True, on=on, expiry=expiry)
+    else:
+        if current is not AccountStatus.SUSPENDED:
+            return None
+        change = next_status(
+            current, prepaid=False, on=on, open_invoice_dates=open_invoice_dates,
+            has_plan=has_plan,
+        )
+    if change is not None and change.new is AccountStatus.ACTIVE:
+        return change
+    return None
 
 
 def allocate_fifo(invoices: Sequence[tuple[date, int]], paid_paise: int) -> list[int]:

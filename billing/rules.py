@@ -20,6 +20,9 @@ __all__ = [
     "PaymentOption",
     "PaymentPreview",
     "RuleError",
+    "balance_after",
+    "balance_before",
+    "balance_change",
     "cash_change_due",
     "check_payment",
     "is_outstanding",
@@ -105,6 +108,27 @@ def _require_int(value: object, name: str) -> int:
 def is_outstanding(balance_paise: int) -> bool:
     """True when the customer owes ₹1.00 or more."""
     return _require_int(balance_paise, "balance_paise") >= OUTSTANDING_THRESHOLD_PAISE
+
+
+def balance_change(amount_paise: int, charge_paise: int = 0) -> int:
+    """How a payment moves the balance: a Recharge first charges the plan price
+    (``charge_paise``), then the amount paid lowers what is owed. The one place this is said."""
+    return _require_int(charge_paise, "charge_paise") - _require_int(amount_paise, "amount_paise")
+
+
+def balance_after(balance_before_paise: int, amount_paise: int, charge_paise: int = 0) -> int:
+    """The balance after a payment: ``before + charge - amount``."""
+    return _require_int(balance_before_paise, "balance_before_paise") + balance_change(
+        amount_paise, charge_paise
+    )
+
+
+def balance_before(balance_after_paise: int, amount_paise: int, charge_paise: int = 0) -> int:
+    """The balance a payment started from, given the balance it left: the inverse of
+    :func:`balance_after` (a Recharge's plan charge counts, or a reprint is off by it)."""
+    return _require_int(balance_after_paise, "balance_after_paise") - balance_change(
+        amount_paise, charge_paise
+    )
 
 
 def _options(outstanding: bool, prepaid: bool) -> list[PaymentOption]:
@@ -225,7 +249,7 @@ def check_payment(
             code="amount_mismatch",
         )
 
-    after = balance_paise + charge - amount_paise
+    after = balance_after(balance_paise, amount_paise, charge)
     remaining = after if is_outstanding(after) else 0
     credit_created = max(0, max(0, -after) - max(0, -balance_paise))
     is_payment = option is PaymentOption.PAYMENT

@@ -501,9 +501,7 @@ def load_billing(
     provisional = row.balance_paise + sum(payment_delta(m) for m in pending)
 
     # Pending payments settle the oldest invoices first, as the server will.
-    pending_paid = sum(
-        int(m.payload["amount_paise"]) - int(m.payload.get("charge_paise") or 0) for m in pending
-    )
+    pending_paid = -sum(payment_delta(m) for m in pending)
     pairs = [(i.invoice_date, i.amount_paise) for i in invoices]
     paid_total = sum(i.paid_paise for i in invoices) + max(0, pending_paid)
     remaining = allocate_fifo(pairs, paid_total) if pairs else []

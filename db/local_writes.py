@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from billing.limits import MAX_COMMENT_CHARS
 from db.account_details import (
     load_editable_state,
     tag_ids_overlaid,
@@ -41,7 +42,6 @@ from db.schema import Account
 
 log = logging.getLogger(__name__)
 
-COMMENT_MAX_LENGTH = 2000
 
 
 class EditConflict(Exception):
@@ -132,18 +132,19 @@ def save_edit(
     return EditResult(mutation, changed)
 
 
-def check_comment(body: str) -> str:
-    """The comment as it will be stored (trimmed); raises :class:`ValidationFailed`."""
+def check_comment(body: str, max_chars: int = MAX_COMMENT_CHARS) -> str:
+    """The comment as it will be stored (trimmed); raises :class:`ValidationFailed`.
+    ``max_chars`` is the server's limit (``ctx.limits``), billing's default until heard."""
     text = body.strip()
     if not text:
         raise ValidationFailed([FieldError("comment", "The comment is empty; type a note.")])
-    if len(text) > COMMENT_MAX_LENGTH:
+    if len(text) > max_chars:
         raise ValidationFailed(
             [
                 FieldError(
                     "comment",
                     f"The comment has {len(text)} characters; shorten it to at most "
-                    f"{COMMENT_MAX_LENGTH}.",
+                    f"{max_chars}.",
                 )
             ]
         )
@@ -157,9 +158,10 @@ def add_comment(
     body: str,
     created_by: str,
     now: datetime | None = None,
+    max_chars: int = MAX_COMMENT_CHARS,
 ) -> Mutation:
     """Queue an internal comment on an account."""
-    text = check_comment(body)
+    text = check_comment(body, max_chars)
     moment = now or datetime.now(UTC)
     return outbox.enqueue(
         MutationKind.COMMENT,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, select
 
+from billing.mutations import MutationKind as MutationKind  # re-exported for outbox callers
 from db import migrate
 from db.engine import sqlite_engine
 from db.outbox_schema import device_state, mutations, receipt_prints
@@ -29,14 +30,6 @@ if TYPE_CHECKING:
     from db.outbox_drawer import DrawerTables
 
 OUTBOX_FILE = "outbox.sqlite3"
-
-
-class MutationKind(StrEnum):
-    PAYMENT = "payment"  # payment, advance and recharge: billing.rules.PaymentOption in payload
-    EDIT = "edit"
-    COMMENT = "comment"
-    TAG_ADD = "tag_add"
-    TAG_REMOVE = "tag_remove"
 
 
 class MutationState(StrEnum):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
+from billing.rules import balance_change
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.replica import pulled_payment_uuids
 
@@ -27,7 +28,7 @@ class PendingPayments:
 def payment_delta(mutation: Mutation) -> int:
     """How one payment mutation moves the balance: −amount, + plan price for a recharge."""
     payload = mutation.payload
-    return int(payload.get("charge_paise") or 0) - int(payload["amount_paise"])
+    return balance_change(int(payload["amount_paise"]), int(payload.get("charge_paise") or 0))
 
 
 def pending_payments(mutations: Iterable[Mutation]) -> dict[int, PendingPayments]:

@@ -18,17 +18,18 @@ from sqlalchemy import Engine, bindparam, text
 
 from billing.lifecycle import (
     DEFAULT_ZONE,
-    POSTPAID_GRACE_DAYS,
     AccountStatus,
     allocate_fifo,
     business_date,
+    expiry_suspending_on,
     grace_days_left,
+    invoice_date_suspending_on,
+    invoice_date_with_days_left,
     open_invoice_dates,
-    postpaid_status,
     postpaid_suspension_date,
-    prepaid_status,
     prepaid_suspension_date,
     renewal_expiry,
+    status_after_payment,
 )
 from billing.rules import (
     PaymentMethod,
@@ -281,10 +282,10 @@ def payment_outcome(
     today: date,
     plan: PlanChoice | None = None,
 ) -> PaymentOutcome:
-    """Status and dates after this payment, by the same ``billing.lifecycle`` rules the
-    server's job applies: a recharge renews the plan (and reconnects a suspended prepaid
-    account); for postpaid, the payment is allocated oldest invoice first and the account is
-    Active again once no invoice is left past its grace."""
+    """Status and dates after this payment, by the rule the server applies to it
+    (``billing.lifecycle.status_after_payment``): a recharge renews the plan (and reconnects
+    a suspended prepaid account); for postpaid, the payment is allocated oldest invoice first
+    and a suspended account is Active again once no invoice is left past its grace."""
     before = account.status
     if before is AccountStatus.TERMINATED:
         return PaymentOutcome(before, before, None)
@@ -294,15 +295,15 @@ def payment_outcome(
         if option is PaymentOption.RECHARGE and plan is not None:
             new_expiry = renewal_expiry(expiry, today, plan.validity_days)
             expiry = new_expiry
-        after = prepaid_status(expiry, today)
-        if before is AccountStatus.INACTIVE and new_expiry is None:
-            after = before
+        change = status_after_payment(before, prepaid=True, on=today, expiry=expiry)
+        after = before if change is None else change.new
         suspends = prepaid_suspension_date(expiry) if expiry is not None else None
         return PaymentOutcome(before, after, suspends, new_expiry)
     dates = open_invoice_dates(list(account.open_invoices), account.pending_paid_paise
                                + amount_paise)
-    has_plan = before is not AccountStatus.INACTIVE
-    after = postpaid_status(dates, today, has_plan)
+    change = status_after_payment(before, prepaid=False, on=today, open_invoice_dates=dates,
+                                  has_plan=account.plan_id is not None)
+    after = before if change is None else change.new
     upcoming = [postpaid_suspension_date(d) for d in dates]
     suspends = min(upcoming) if upcoming else None
     return PaymentOutcome(before, after, suspends, None, tuple(dates))
@@ -645,14 +646,14 @@ def due_list(
     suspended today, suspending tomorrow, postpaid invoices in their last days of grace.
     An account whose pending payment already settles it is left out."""
     branch_sql = "" if branch_id is None else " AND a.branch_id = :branch"
-    # Candidate windows: prepaid_suspension_date(expiry) in {today, today+1} means the expiry
-    # is one of the two days before; postpaid: suspension today back to 3 days of grace left.
+    # Candidate windows, read backwards from billing.lifecycle: prepaid plans suspending today
+    # or tomorrow; postpaid invoices suspending today or in their last days of grace.
     prepaid_sql = (
         "SELECT a.id, a.name, a.mobile, a.balance_paise, a.plan_expiry FROM accounts a "
         "WHERE a.prepaid AND a.status != 'Terminated' AND a.plan_expiry BETWEEN :lo AND :hi"
         + branch_sql
     )
-    lo_pre, hi_pre = today - timedelta(days=1), today
+    lo_pre, hi_pre = expiry_suspending_on(today), expiry_suspending_on(today + timedelta(days=1))
     postpaid_sql = (
         "SELECT a.id, a.name, a.mobile, a.balance_paise, i.invoice_date, i.amount_paise, "
         "i.paid_paise FROM accounts a JOIN invoices i ON i.account_id = a.id "
@@ -661,12 +662,9 @@ def due_list(
         + " AND a.id IN (SELECT account_id FROM invoices WHERE status = 'open' "
         "AND invoice_date BETWEEN :lo AND :hi) ORDER BY a.id, i.invoice_date, i.id"
     )
-    # grace_days_left(d, today) = (d + GRACE) - today, so a window of N days ends at
-    # d = today - GRACE and begins N-1 days later; suspension today is d = today - GRACE - 1.
-    lo_post = today - timedelta(days=POSTPAID_GRACE_DAYS + 1)
-    hi_post = today - timedelta(days=POSTPAID_GRACE_DAYS) + timedelta(
-        days=DUE_GRACE_WINDOW_DAYS - 1
-    )
+    # From the invoice suspending today to the newest with DUE_GRACE_WINDOW_DAYS - 1 days left.
+    lo_post = invoice_date_suspending_on(today)
+    hi_post = invoice_date_with_days_left(DUE_GRACE_WINDOW_DAYS - 1, today)
     params: dict[str, Any] = {"branch": branch_id}
     with cache_engine.connect() as conn:
         pre = conn.execute(text(prepaid_sql), {**params, "lo": lo_pre, "hi": hi_pre}).all()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE, business_date
+from billing.limits import Limits
 from db.outbox import Outbox
 from desktop.tasks import TaskRunner
 from sync.user import CurrentUser
@@ -43,6 +44,8 @@ class AppContext:
     tasks: TaskRunner
     events: AppEvents
     business_zone: str = DEFAULT_ZONE
+    #: What the server said a payment and a comment may be at most (set on sign-in).
+    limits: Limits = field(default_factory=Limits)
     #: The sync engine while signed in to a server (set by the session controller).
     sync: SyncEngine | None = None
     notices: list[str] = field(default_factory=list)

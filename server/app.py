@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from billing.mutations import MutationKind
 from billing.roles import Role
 from server import announce, auth, cursors, kiosk, pull, push, redaction, rows
 from server.auth import Principal
@@ -78,9 +79,17 @@ class DeviceSignIn(Strict):
     device_secret: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
 
 
+class LimitsOut(BaseModel):
+    """billing.limits.Limits: what this server accepts; clients apply the same."""
+
+    max_comment_chars: int
+    max_payment_paise: int
+
+
 class Health(BaseModel):
     status: str
     server_epoch: str
+    limits: LimitsOut
 
 
 class UserOut(BaseModel):
@@ -99,6 +108,7 @@ class SignedIn(BaseModel):
     business_zone: str
     currency: str
     device_code: str | None
+    limits: LimitsOut
 
 
 class Change(BaseModel):
@@ -124,7 +134,7 @@ class MutationIn(Strict):
     #: Dropped from the protocol (docs/sync-api.md "No per-device counter"): accepted from
     #: older desks and ignored.
     seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT, deprecated=True)
-    kind: Literal["payment", "edit", "comment", "tag_add", "tag_remove"]
+    kind: MutationKind
     account_id: StrictInt = Field(ge=1, le=MAX_INT)
     base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     payload: dict[str, Any]
@@ -416,6 +426,7 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             "business_zone": settings.business_zone,
             "currency": settings.currency,
             "device_code": principal.device_code,
+            "limits": settings.limits.as_json(),
         }
 
     @app.post(f"{API}/auth/sign-in", response_model=SignedIn, responses=_ERRORS,
@@ -479,8 +490,9 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         return caller.user_json()
 
     @app.get(f"{API}/health", response_model=Health, tags=["meta"])
-    def health() -> dict[str, str]:
-        return {"status": "ok", "server_epoch": current_epoch()}
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "server_epoch": current_epoch(),
+                "limits": settings.limits.as_json()}
 
     @app.get(f"{API}/sync/pull", response_model=PullPage, responses=_ERRORS, tags=["sync"])
     def sync_pull(

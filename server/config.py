@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from billing.lifecycle import DEFAULT_ZONE, business_date
+from billing.limits import MAX_COMMENT_CHARS, Limits
 from billing.money import DEFAULT_CEILING_PAISE
 
 
@@ -43,7 +44,9 @@ class Settings:
     max_pull_limit: int = 5000
     default_pull_limit: int = 2000
     max_push_mutations: int = 2000
+    #: The limits this server sets; sent to clients as ``limits`` (billing.limits).
     ceiling_paise: int = DEFAULT_CEILING_PAISE
+    max_comment_chars: int = MAX_COMMENT_CHARS
     #: Run the billing lifecycle job in the server process every this many seconds
     #: (0 = never; the ``lifecycle`` command runs it once).
     lifecycle_interval_seconds: int = 3600
@@ -61,6 +64,12 @@ class Settings:
 
     def now(self) -> datetime:
         return self.clock()
+
+    @property
+    def limits(self) -> Limits:
+        """What a payment and a comment may be at most, as clients are told."""
+        return Limits(max_comment_chars=self.max_comment_chars,
+                      max_payment_paise=self.ceiling_paise)
 
     def now_epoch(self) -> int:
         return int(self.clock().timestamp())

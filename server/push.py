@@ -28,10 +28,11 @@ from billing.lifecycle import (
     AccountStatus,
     allocate_fifo,
     business_date,
-    next_status,
     renewal_expiry,
+    status_after_payment,
 )
 from billing.money import format_inr
+from billing.mutations import MutationKind
 from billing.references import check_reference, utr_key
 from billing.roles import Action
 from billing.rules import (
@@ -53,8 +54,6 @@ from server.scopes import account_in_scope
 
 log = logging.getLogger(__name__)
 
-KINDS = ("payment", "edit", "comment", "tag_add", "tag_remove")
-COMMENT_MAX_CHARS = 4000
 
 
 class Rejected(Exception):
@@ -380,15 +379,11 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
     """After money came in: settle postpaid invoices oldest first; reconnect when the
     rules say so (prepaid: a renewed expiry; postpaid: no invoice left past its grace)."""
     if account.prepaid:
-        change = None
-        if account.status in (AccountStatus.SUSPENDED.value, AccountStatus.INACTIVE.value):
-            change = next_status(
-                AccountStatus(account.status), prepaid=True, on=ctx.today,
-                expiry=account.plan_expiry,
-            )
-        if change is not None and change.new is AccountStatus.ACTIVE:
-            return _status_change(ctx, account, change)
-        return account
+        change = status_after_payment(
+            AccountStatus(account.status), prepaid=True, on=ctx.today,
+            expiry=account.plan_expiry,
+        )
+        return account if change is None else _status_change(ctx, account, change)
     invoices = _t("invoices")
     open_rows = ctx.conn.execute(
         select(invoices)
@@ -419,13 +414,11 @@ def _reconnect_if_due(ctx: _Ctx, account: Any) -> Any:
         ]
     else:
         open_dates = []
-    if account.status != AccountStatus.SUSPENDED.value:
-        return account
-    change = next_status(
+    change = status_after_payment(
         AccountStatus(account.status), prepaid=False, on=ctx.today,
         open_invoice_dates=open_dates, has_plan=account.plan_id is not None,
     )
-    if change is not None and change.new is AccountStatus.ACTIVE:
+    if change is not None:
         return _status_change(ctx, account, change)
     return account
 
@@ -490,8 +483,9 @@ def _comment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     body = payload.get("body")
     if not isinstance(body, str) or not body.strip():
         raise Rejected("invalid_payload", "A comment needs some text.")
-    if len(body) > COMMENT_MAX_CHARS:
-        raise Rejected("invalid_payload", f"A comment has at most {COMMENT_MAX_CHARS} characters.")
+    most = ctx.settings.max_comment_chars
+    if len(body) > most:
+        raise Rejected("invalid_payload", f"A comment has at most {most} characters.")
     created = _int(payload, "created_at", optional=True)
     if created is None or not 0 <= created <= ctx.now + 300:
         created = ctx.now
@@ -602,7 +596,7 @@ def _earlier_payment(conn: Connection, principal: Principal, device_code: str | 
     its answer when it is this caller's same payment, a conflict when not; None when the
     uuid is new."""
     payload = mutation.get("payload")
-    if mutation["kind"] != "payment" or not isinstance(payload, dict) \
+    if mutation["kind"] != MutationKind.PAYMENT or not isinstance(payload, dict) \
             or not isinstance(payload.get("payment_uuid"), str):
         return None
     payments = _t("payments")
@@ -724,7 +718,7 @@ def _apply_in(
     device_code: str | None, mutation: dict[str, Any],
 ) -> dict[str, Any]:
     mutation_id = mutation["mutation_id"]
-    kind = mutation["kind"]
+    kind = MutationKind(mutation["kind"])
     ctx = _Ctx(conn, principal, settings, settings.now_epoch(), settings.today(), device_code)
     try:
         try:
@@ -747,14 +741,14 @@ def _apply_in(
         bad_text = _unstorable_text(payload)
         if bad_text is not None:
             raise Rejected("invalid_payload", f"Text in the payload has {bad_text}.")
-        if kind == "payment":
+        if kind is MutationKind.PAYMENT:
             answer = _payment(ctx, account, payload)
-        elif kind == "edit":
+        elif kind is MutationKind.EDIT:
             answer = _edit(ctx, account, payload, mutation.get("base_version"))
-        elif kind == "comment":
+        elif kind is MutationKind.COMMENT:
             answer = _comment(ctx, account, payload)
         else:
-            answer = _tag(ctx, account, payload, add=kind == "tag_add")
+            answer = _tag(ctx, account, payload, add=kind is MutationKind.TAG_ADD)
     except Rejected as exc:
         tx.rollback()
         return {"mutation_id": mutation_id, "status": "rejected",
@@ -779,7 +773,7 @@ def _apply_in(
             mutation_id=mutation_id,
             device_code=device_code,
             username=principal.username,
-            kind=kind,
+            kind=kind.value,
             account_id=mutation["account_id"],
             applied_at=ctx.now,
             result=json.dumps(result, separators=(",", ":")),

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from billing.limits import Limits
 from billing.roles import Role
 from db import replica
 from db.cache import CACHE_FILLED_FACT
@@ -57,6 +58,8 @@ class SignedIn:
     #: True when the cache belonged to someone else and was emptied for this user.
     cache_reset: bool = False
     notice: str | None = None
+    #: The server's limits; billing's defaults when signed in offline.
+    limits: Limits = field(default_factory=Limits)
 
 
 def user_from_profile(profile: dict[str, Any]) -> CurrentUser:
@@ -140,7 +143,7 @@ class Authenticator:
         self.client = client
         log.info("signed in online as %s (%s)", user.username, user.role.value)
         return SignedIn(user, server, True, answer.business_zone, answer.server_epoch, reset,
-                        notice)
+                        notice, answer.limits)
 
     def _offline(self, client: SyncClient, server: str, username: str, password: str
                  ) -> SignedIn:

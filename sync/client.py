@@ -15,7 +15,7 @@ import select
 import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -24,6 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from billing.limits import Limits
 from sync import __version__
 
 try:  # orjson parses big pull pages several times faster; the standard library is the fallback
@@ -90,6 +91,8 @@ class SignIn:
     business_zone: str | None
     currency: str | None
     device_code: str | None
+    limits: Limits = field(default_factory=Limits)
+    """What the server accepts (billing defaults for a server that does not say)."""
 
     def __repr__(self) -> str:
         return f"SignIn(user={self.user.get('username')!r}, expires_at={self.expires_at})"
@@ -358,6 +361,7 @@ def _sign_in_from(answer: dict[str, Any]) -> SignIn:
             business_zone=answer.get("business_zone"),
             currency=answer.get("currency"),
             device_code=answer.get("device_code"),
+            limits=Limits.from_json(answer.get("limits")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SyncError("The server's sign-in answer is incomplete.") from exc

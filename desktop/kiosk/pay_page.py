@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billing.money import DEFAULT_CEILING_PAISE, AmountError, format_inr, paise_to_decimal
+from billing.money import AmountError, format_inr, paise_to_decimal
 from billing.money import parse_amount as parse_money
 from billing.rules import PaymentOption, PaymentPreview, RuleError, check_payment, recharge_prefill
 from billing.upi import UpiError, upi_intent
@@ -171,8 +171,7 @@ class KioskPayPage(QWidget):
         self.device = device
         self.payee = payee
         self.timeout_s = timeout_s
-        ceiling = ctx.settings.value("payments/ceiling_paise", DEFAULT_CEILING_PAISE, int)
-        self.ceiling_paise = ceiling if isinstance(ceiling, int) else DEFAULT_CEILING_PAISE
+        self.ceiling_paise = ctx.limits.max_payment_paise
         self._generation = 0
         self._masked_name = ""
         self._option = PaymentOption.PAYMENT

@@ -70,13 +70,12 @@ from desktop.kiosk.receipt import (
     OFFLINE_NOTE,
     PENDING_MARK,
     SENDING_NOTE,
-    KioskReceipt,
-    open_configured_printer,
-    paper_width,
     print_receipt,
     receipt_from_mutation,
     receipt_lines,
 )
+from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
+from desktop.payments.receipt import ReceiptData
 from desktop.resource_paths import KIOSK_STYLE, read_text
 from desktop.tasks import TaskControl
 
@@ -176,7 +175,7 @@ def _mutation_job(ctx: AppContext, mutation_id: str, generation: int,
     return _PaymentAnswer(generation, mutation_by_id(ctx.outbox, mutation_id))
 
 
-def _print_job(printer: Any, receipt: KioskReceipt, width: int, _c: TaskControl) -> str:
+def _print_job(printer: Any, receipt: ReceiptData, width: int, _c: TaskControl) -> str:
     print_receipt(printer, receipt, width)
     return receipt.receipt_number
 
@@ -230,7 +229,7 @@ class KioskWindow(QMainWindow):
         self._generation = 0  # bumped on every reset: late answers for old screens are dropped
         self._account: KioskAccount | None = None
         self._high_seq = 0
-        self._receipt: KioskReceipt | None = None
+        self._receipt: ReceiptData | None = None
         self._receipt_mutation: str | None = None
         self._pin_failures = 0
         self._fallback_pin_hash = pin_hash  # --demo's unsaved DEMO_PIN hash
@@ -513,7 +512,7 @@ class KioskWindow(QMainWindow):
         return self._account
 
     @property
-    def receipt(self) -> KioskReceipt | None:
+    def receipt(self) -> ReceiptData | None:
         return self._receipt
 
     @Slot()
@@ -753,7 +752,7 @@ class KioskWindow(QMainWindow):
             header=header)
         self._receipt = receipt
         self.receipt_view.setPlainText("\n".join(receipt_lines(receipt, 40)))
-        if not receipt.pending:
+        if not receipt.pending_sync:
             self.receipt_note.setText(CONFIRMED_NOTE)
         elif self._sync_online():
             self.receipt_note.setText(f"{SENDING_NOTE} Receipt marked {PENDING_MARK}.")
@@ -775,7 +774,7 @@ class KioskWindow(QMainWindow):
             return
         self.print_status.setText("Printing your receipt…")
         task = self.ctx.tasks.run_net("kiosk receipt print", partial(
-            _print_job, printer, receipt, paper_width(self.ctx.settings)))
+            _print_job, printer, receipt, paper_chars(self.ctx.settings)))
         task.done.connect(self._on_printed)
         task.error.connect(self._on_print_failed)
 

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 #: Characters per line in font A.
 LINE_CHARS = {58: 32, 80: 48}
+PAPER_KEY = "receipts/paper_mm"
 
 
 def receipt_lines(data: ReceiptData, width: int = 48, *, words: str | None = None) -> list[str]:
@@ -90,8 +91,14 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
         close()
 
 
+def paper_chars(settings: QSettings) -> int:
+    """Characters per line on the paper set in settings (``receipts/paper_mm``)."""
+    return LINE_CHARS.get(setting_int(settings, PAPER_KEY, 80), 48)
+
+
 def open_configured_printer(settings: QSettings) -> Any | None:
-    """The ESC/POS printer named in settings, or None when none is set up."""
+    """The ESC/POS printer named in settings, or None when none is set up (or its USB ids
+    are not hexadecimal). The counter and the kiosk both print through this one."""
     kind = str(settings.value("receipts/escpos_kind", "", str) or "").lower()
     if kind == "network":
         from escpos.printer import Network
@@ -104,8 +111,12 @@ def open_configured_printer(settings: QSettings) -> Any | None:
     if kind == "usb":
         from escpos.printer import Usb
 
-        vendor = int(str(settings.value("receipts/escpos_usb_vendor", "0", str)), 16)
-        product = int(str(settings.value("receipts/escpos_usb_product", "0", str)), 16)
+        try:
+            vendor = int(str(settings.value("receipts/escpos_usb_vendor", "0", str)), 16)
+            product = int(str(settings.value("receipts/escpos_usb_product", "0", str)), 16)
+        except ValueError:
+            log.warning("receipt printer: USB vendor/product ids are not hexadecimal")
+            return None
         if not vendor or not product:
             return None
         return Usb(vendor, product)

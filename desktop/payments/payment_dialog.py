@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.lifecycle import AccountStatus
-from billing.money import DEFAULT_CEILING_PAISE, AmountError, format_inr, paise_to_decimal
+from billing.money import AmountError, format_inr, paise_to_decimal
 from billing.money import parse_amount as parse_money
 from billing.phone import format_mobile
 from billing.references import card_reference, check_reference, cheque_reference
@@ -136,9 +136,7 @@ class PaymentDialog(QDialog):
         self.option = PaymentOption(option)
         self.plan = plan
         self.today: date = ctx.today()
-        self.ceiling_paise = int(
-            ctx.settings.value("payments/ceiling_paise", DEFAULT_CEILING_PAISE, int)
-        )
+        self.ceiling_paise = ctx.limits.max_payment_paise
         #: The idempotency key of this payment, made once, when the dialog opens.
         self.mutation_id = str(uuid.uuid4())
         self.state = self.READY

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from billing.money import amount_in_words, format_inr
 from billing.phone import format_mobile
-from billing.rules import PaymentMethod, PaymentOption
+from billing.rules import PaymentMethod, PaymentOption, balance_after
 from db.outbox import Mutation
 from db.payments_local import record_receipt_print
 from desktop.account_codes import account_codes_html
@@ -123,7 +123,8 @@ class ReceiptData:
         """The receipt of a payment mutation; the server's answer, once there, wins."""
         body = mutation.payload
         answer = (mutation.result or {}).get("payment") or {}
-        after = body["balance_before_paise"] + body.get("charge_paise", 0) - body["amount_paise"]
+        after = balance_after(int(body["balance_before_paise"]), int(body["amount_paise"]),
+                              int(body.get("charge_paise") or 0))
         return cls(
             receipt_number=body["receipt_number"],
             account_id=int(mutation.account_id or 0),

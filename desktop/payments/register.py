@@ -41,7 +41,7 @@ from sqlalchemy import text
 
 from billing.money import format_inr
 from billing.phone import format_mobile
-from billing.rules import PaymentMethod, PaymentOption
+from billing.rules import PaymentMethod, PaymentOption, balance_before
 from db.payments_local import (
     PAYMENT_TYPES,
     RegisterChoices,
@@ -181,19 +181,24 @@ def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
             return data.as_duplicate()
         p = conn.execute(
             text("SELECT p.kind, p.method, p.reference, p.amount_paise, p.balance_after_paise, "
-                 "p.receipt_number, p.document_number, p.taken_by, p.taken_at, pl.name AS plan "
+                 "p.receipt_number, p.document_number, p.taken_by, p.taken_at, pl.name AS plan, "
+                 "pl.price_paise AS plan_price "
                  "FROM payments p LEFT JOIN plans pl ON pl.id = p.plan_id "
                  "WHERE p.payment_uuid = :u"), {"u": row.payment_uuid}).one()
+    option = PaymentOption(p.kind)
+    # The ledger keeps the balance a payment left; a Recharge also charged its plan price.
+    charge = int(p.plan_price or 0) if option is PaymentOption.RECHARGE else 0
     return ReceiptData(
         receipt_number=p.receipt_number,
         account_id=row.account_id,
         account_name=row.name,
         mobile=row.mobile,
-        option=PaymentOption(p.kind),
+        option=option,
         method=PaymentMethod(p.method),
         reference=p.reference,
         amount_paise=int(p.amount_paise),
-        balance_before_paise=int(p.balance_after_paise) + int(p.amount_paise),
+        balance_before_paise=balance_before(
+            int(p.balance_after_paise), int(p.amount_paise), charge),
         balance_after_paise=int(p.balance_after_paise),
         cashier=cashier_name(ctx, p.taken_by),
         taken_at=datetime.fromtimestamp(int(p.taken_at), UTC),

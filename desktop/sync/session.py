@@ -147,6 +147,7 @@ class SessionController(QObject):
         self.ctx.user = signed.user
         if signed.business_zone:
             self.ctx.business_zone = signed.business_zone
+        self.ctx.limits = signed.limits
         if self.demo is None:
             self.ctx.settings.setValue(SERVER_SETTING, signed.server)
         self.ctx.settings.setValue(USER_SETTING, signed.user.username)

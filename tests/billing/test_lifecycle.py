@@ -11,7 +11,10 @@ from billing.lifecycle import (
     StatusChange,
     allocate_fifo,
     business_date,
+    expiry_suspending_on,
     grace_days_left,
+    invoice_date_suspending_on,
+    invoice_date_with_days_left,
     next_status,
     open_invoice_dates,
     postpaid_last_payment_date,
@@ -20,6 +23,7 @@ from billing.lifecycle import (
     prepaid_status,
     prepaid_suspension_date,
     renewal_expiry,
+    status_after_payment,
 )
 
 ACTIVE, SUSPENDED = AccountStatus.ACTIVE, AccountStatus.SUSPENDED
@@ -423,3 +427,49 @@ def test_allocate_fifo_properties(invoices, paid):
     assert open_invoice_dates(invoices, paid) == [
         d for (d, _), due in zip(invoices, outstanding, strict=True) if due >= 100
     ]
+
+
+ON = D("2026-12-01")
+PAST, FUTURE = D("2026-11-20"), D("2026-12-20")
+OVERDUE = D("2026-11-01")  # suspends on 2026-11-17
+IN_GRACE = D("2026-11-25")  # suspends on 2026-12-11
+
+
+@pytest.mark.parametrize(
+    ("current", "prepaid", "expiry", "open_dates", "has_plan", "after"),
+    [
+        # Prepaid: a covering expiry reconnects a Suspended or Inactive account.
+        (SUSPENDED, True, FUTURE, (), True, ACTIVE),
+        (SUSPENDED, True, ON, (), True, ACTIVE),  # the expiry day is still service
+        (SUSPENDED, True, PAST, (), True, SUSPENDED),  # an Advance does not renew
+        (INACTIVE, True, FUTURE, (), True, ACTIVE),
+        (INACTIVE, True, None, (), True, INACTIVE),
+        # A payment never suspends, even when the job has not yet run.
+        (ACTIVE, True, PAST, (), True, ACTIVE),
+        (ACTIVE, True, FUTURE, (), True, ACTIVE),
+        (TERMINATED, True, FUTURE, (), True, TERMINATED),
+        # Postpaid: Suspended reconnects once nothing is left past its grace.
+        (SUSPENDED, False, None, (), True, ACTIVE),
+        (SUSPENDED, False, None, (IN_GRACE,), True, ACTIVE),
+        (SUSPENDED, False, None, (OVERDUE,), True, SUSPENDED),
+        (SUSPENDED, False, None, (), False, SUSPENDED),  # no order plan to reconnect on
+        (ACTIVE, False, None, (OVERDUE,), True, ACTIVE),
+        (INACTIVE, False, None, (), True, INACTIVE),  # waits for an order
+        (TERMINATED, False, None, (), True, TERMINATED),
+    ],
+)
+def test_status_after_payment(current, prepaid, expiry, open_dates, has_plan, after):
+    change = status_after_payment(current, prepaid=prepaid, on=ON, expiry=expiry,
+                                  open_invoice_dates=open_dates, has_plan=has_plan)
+    assert (current if change is None else change.new) is after
+    if change is not None:
+        assert change.old is current and change.new is ACTIVE and change.rule
+
+
+@given(day=st.dates(D("2000-01-01"), D("2100-01-01")), left=st.integers(-30, 30))
+def test_backward_dates_invert_the_lifecycle_dates(day, left):
+    assert prepaid_suspension_date(expiry_suspending_on(day)) == day
+    assert postpaid_suspension_date(invoice_date_suspending_on(day)) == day
+    assert grace_days_left(invoice_date_with_days_left(left, day), day) == left
+    # "Suspends today" is the day after the last day with 0 days left.
+    assert invoice_date_suspending_on(day) == invoice_date_with_days_left(-1, day)

@@ -11,6 +11,9 @@ from billing.rules import (
     PaymentOption,
     PaymentPreview,
     RuleError,
+    balance_after,
+    balance_before,
+    balance_change,
     cash_change_due,
     check_payment,
     is_outstanding,
@@ -472,3 +475,21 @@ def test_cash_change_due_refuses_short_tender():
         cash_change_due(50000, 49999)
     assert caught.value.code == "tendered_short"
     assert "₹500.00" in str(caught.value)
+
+
+@given(
+    before=st.integers(-10**9, 10**9),
+    amount=st.integers(0, 10**9),
+    charge=st.integers(0, 10**9),
+)
+def test_balance_before_undoes_balance_after(before: int, amount: int, charge: int) -> None:
+    after = balance_after(before, amount, charge)
+    assert after == before + charge - amount
+    assert balance_before(after, amount, charge) == before
+    assert balance_change(amount, charge) == after - before
+
+
+def test_a_recharge_preview_moves_the_balance_by_the_shared_rule() -> None:
+    preview = check_payment(PaymentOption.RECHARGE, 40_000, balance_paise=-10_000,
+                            prepaid=True, plan_price_paise=50_000)
+    assert preview.balance_after_paise == balance_after(-10_000, 40_000, 50_000) == 0

@@ -329,3 +329,29 @@ def test_receipt_prints_are_counted(outbox: Outbox) -> None:
     assert record_receipt_print(outbox, "D1-000001", "u", "escpos") == 1
     assert receipt_print_count(outbox, "D1-000001") == 2
     assert receipt_print_count(outbox, "D1-000002") == 0
+
+
+def test_a_payment_does_not_suspend_an_account_the_job_has_not_reached(
+    cache: Engine, outbox: Outbox
+) -> None:
+    """The desk used to preview Suspended for an Active account whose invoice had passed
+    its grace that morning (the daily job not yet run); the server never suspends on a
+    payment, so the account stays Active there. Both now ask billing.status_after_payment."""
+    account_id = _first(cache, "NOT prepaid AND status = 'Suspended'")
+    _set(cache, account_id, status="Active")
+    account = load_account(cache, outbox, account_id)
+    oldest_date, oldest_due = account.open_invoices[0]
+    assert postpaid_suspension_date(oldest_date) <= TODAY
+    short = payment_outcome(account, PaymentOption.PAYMENT, max(1, oldest_due - 200), TODAY)
+    assert short.status_after is AccountStatus.ACTIVE
+
+
+def test_an_advance_does_not_suspend_an_expired_prepaid_account(
+    cache: Engine, outbox: Outbox
+) -> None:
+    account_id = _first(cache, "prepaid AND status = 'Suspended' AND plan_id IS NOT NULL")
+    _set(cache, account_id, status="Active", balance_paise=0)
+    account = load_account(cache, outbox, account_id)
+    assert account.plan_expiry is not None and account.plan_expiry < TODAY
+    advance = payment_outcome(account, PaymentOption.ADVANCE, 10000, TODAY)
+    assert advance.status_after is AccountStatus.ACTIVE

@@ -315,3 +315,18 @@ def test_an_edit_refused_by_the_server_is_pointed_out(qtbot: QtBot, ctx: AppCont
     wait_tab(qtbot, dialog, "log")
     rows = table_rows(child(dialog, QTableView, "logTable"))
     assert rows[0][3] == "not applied: email was changed on the server"
+
+
+def test_a_comment_longer_than_the_servers_limit_is_refused(qtbot: QtBot,
+                                                             ctx: AppContext) -> None:
+    from billing.limits import Limits
+
+    ctx.limits = Limits(max_comment_chars=20)
+    dialog = open_dialog(qtbot, ctx)
+    wait_tab(qtbot, dialog, "comments")
+    editor = child(dialog, QPlainTextEdit, "commentText")
+    assert "at most 20 characters" in editor.placeholderText()
+    qtbot.keyClicks(editor, "x" * 21)
+    click(qtbot, child(dialog, QPushButton, "addComment"))
+    assert "at most 20" in child(dialog, QLabel, "commentMessage").text()
+    assert ctx.outbox.pending() == []

@@ -474,3 +474,18 @@ def _advance_dialog(qtbot, ctx) -> PaymentDialog:
         qtbot.addWidget(dialog)
         ctx._advance_dialog = dialog  # type: ignore[attr-defined]
     return dialog
+
+
+def test_the_amount_limit_is_the_one_the_server_sent(qtbot, ctx) -> None:
+    from billing.limits import Limits
+
+    ctx.limits = Limits(max_payment_paise=5_000_00)
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=0)
+    flow = open_flow(qtbot, ctx, account_id, PaymentOption.ADVANCE)
+    dialog = flow.payment_dialog
+    _type_amount(qtbot, dialog, "5000.01")
+    error = dialog.findChild(QLabel, "amountError")
+    assert "over the limit of ₹5,000.00" in error.text()
+    assert not _confirm_button(dialog).isEnabled()
+    dialog.close()

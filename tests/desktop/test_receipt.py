@@ -155,3 +155,37 @@ def test_printer_from_settings(ctx) -> None:
     printer = open_configured_printer(ctx.settings)
     assert isinstance(printer, Network) and printer.host == "192.0.2.10"
     assert printer.port == 9100
+
+
+def test_a_usb_printer_with_ids_that_are_not_hex_is_no_printer(ctx) -> None:
+    """The counter and the kiosk share one printer opener; bad ids (a typo in Settings)
+    mean 'no printer set up', which the counter then explains, not a ValueError."""
+    ctx.settings.setValue("receipts/escpos_kind", "usb")
+    ctx.settings.setValue("receipts/escpos_usb_vendor", "04b8")
+    ctx.settings.setValue("receipts/escpos_usb_product", "not-hex")
+    assert open_configured_printer(ctx.settings) is None
+
+
+def test_paper_chars_follow_the_paper_width_setting(ctx) -> None:
+    from desktop.payments.escpos_receipt import paper_chars
+
+    assert paper_chars(ctx.settings) == 48
+    ctx.settings.setValue("receipts/paper_mm", 58)
+    assert paper_chars(ctx.settings) == 32
+    ctx.settings.setValue("receipts/paper_mm", "wide")
+    assert paper_chars(ctx.settings) == 48
+
+
+def test_the_kiosk_lays_out_the_same_receipt_data(ctx) -> None:
+    from desktop.kiosk.receipt import receipt_from_mutation, receipt_lines
+
+    account, mutation = _mutation(ctx)
+    kiosk = receipt_from_mutation(mutation, masked_name="K**** R****", zone="Asia/Kolkata",
+                                  header="Terabyte Broadband\nCoimbatore")
+    counter = ReceiptData.from_mutation(mutation, account_name="K**** R****", mobile="",
+                                        cashier=mutation.created_by, zone="Asia/Kolkata",
+                                        header=("Terabyte Broadband", "Coimbatore"))
+    assert kiosk == counter
+    text = "\n".join(receipt_lines(kiosk, 48))
+    assert "K**** R****" in text and account.name not in text and account.mobile not in text
+    assert "Coimbatore" in text and "PENDING SYNC" in text

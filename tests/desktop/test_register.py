@@ -205,3 +205,27 @@ def test_refused_payments_are_listed_but_not_counted(qtbot, ctx) -> None:
     assert f"UPI {format_inr(upi)}" in window.totals.text()
     assert "1 refused by head office" in window.totals.text()
     window.close()
+
+
+def test_reprint_of_a_pulled_recharge_counts_the_plan_charge(qtbot, ctx) -> None:
+    """A recharge charges the plan price before the amount is paid, so the balance it
+    started from is ``after + amount - price`` (the reprint used to leave the price out)."""
+    from db.payments_local import RegisterRow
+    from desktop.payments.register import receipt_for_row
+
+    with ctx.cache_engine.connect() as conn:
+        p = conn.execute(text(
+            "SELECT p.payment_uuid, p.account_id, p.amount_paise, p.balance_after_paise, "
+            "p.receipt_number, pl.price_paise FROM payments p JOIN plans pl ON pl.id = p.plan_id "
+            "WHERE p.kind = 'recharge' AND pl.price_paise > 0 LIMIT 1")).one()
+    row = RegisterRow(
+        taken_at=datetime.now(UTC), document_number=p.receipt_number,
+        receipt_number=p.receipt_number, account_id=int(p.account_id), name="N", mobile="M",
+        email=None, payment_type="prepaid", method="cash", reference=None,
+        amount_paise=int(p.amount_paise), cashier="c", pending=False,
+        payment_uuid=p.payment_uuid)
+    data = receipt_for_row(ctx, row)
+    assert data.option is PaymentOption.RECHARGE
+    assert data.balance_after_paise == int(p.balance_after_paise)
+    assert data.balance_before_paise == (
+        int(p.balance_after_paise) + int(p.amount_paise) - int(p.price_paise))

@@ -275,3 +275,50 @@ def test_recharge_activates_a_prepaid_account_without_a_plan(running: Running) -
     assert r["status"] == "applied", r
     row = running.sql("SELECT status, plan_id FROM accounts WHERE id = :i", i=a.id)[0]
     assert (row.status, row.plan_id) == ("Active", plan.id)
+
+
+def test_the_server_sends_its_limits_and_applies_them(running: Running) -> None:
+    """The limits are the server's to set: /health and the sign-in answer carry them, and
+    a comment or payment over them is refused (one limit, not one per side)."""
+    from billing.limits import MAX_COMMENT_CHARS
+    from billing.money import DEFAULT_CEILING_PAISE
+    from tests.server.conftest import demo_login
+
+    settings = running.settings
+    assert (settings.max_comment_chars, settings.ceiling_paise) == (
+        MAX_COMMENT_CHARS, DEFAULT_CEILING_PAISE)
+    old = settings.max_comment_chars, settings.ceiling_paise
+    settings.max_comment_chars, settings.ceiling_paise = 40, 50_000
+    try:
+        login = demo_login("cashier")
+        with running.client() as c:
+            health = c.get("/api/v1/health").json()
+            signed = c.post("/api/v1/auth/sign-in", json={
+                "username": login.username, "password": login.password}).json()
+        expected = {"max_comment_chars": 40, "max_payment_paise": 50_000}
+        assert health["limits"] == expected and signed["limits"] == expected
+        a = pick(running, f"{OWN} AND balance_paise >= 60000")
+        with running.client(signed["token"]) as c:
+            long_comment, over = push(
+                c,
+                mutation("comment", a.id, {"body": "x" * 41, "created_at": 1}),
+                payment(a.id, "payment", 50_001),
+            )
+        assert long_comment["status"] == "rejected" and "at most 40" in str(long_comment)
+        assert over["status"] == "rejected" and over["error"]["code"] == "over_ceiling"
+    finally:
+        settings.max_comment_chars, settings.ceiling_paise = old
+
+
+def test_every_kind_the_desk_queues_is_one_the_server_dispatches(running: Running) -> None:
+    """One enum (billing.mutations.MutationKind) for both ends: each kind gets a
+    per-mutation answer from the server, never a 422 for an unknown kind."""
+    from billing.mutations import MutationKind
+    from db.outbox import MutationKind as OutboxKind
+
+    assert OutboxKind is MutationKind
+    a = pick(running, OWN)
+    with running.as_role("branch_staff") as c:
+        results = push(c, *(mutation(kind.value, a.id, {}) for kind in MutationKind))
+    assert [r["status"] for r in results] == ["rejected"] * len(MutationKind)
+    assert {r["error"]["code"] for r in results} <= {"invalid_payload", "forbidden"}

@@ -168,3 +168,19 @@ def _sign_in_sync_and_grep(desk: Desk, live_server: LiveServer) -> None:
     assert any(p.name == "partner-desk.log" for p in files)
     for path in files:
         assert token.encode() not in path.read_bytes(), f"token found in {path}"
+
+
+def test_the_desk_takes_its_limits_from_the_server(desk: Desk, live_server: LiveServer) -> None:
+    from billing.limits import DEFAULT_LIMITS, Limits
+
+    settings = live_server.handle.settings
+    old = settings.max_comment_chars, settings.ceiling_paise
+    settings.max_comment_chars, settings.ceiling_paise = 120, 7_500_00
+    try:
+        signed = desk.sign_in()
+    finally:
+        settings.max_comment_chars, settings.ceiling_paise = old
+    assert signed.limits == Limits(max_comment_chars=120, max_payment_paise=7_500_00)
+    # Offline, nothing was heard: billing's defaults.
+    offline = desk.auth.sign_in("http://127.0.0.1:9", *STAFF)
+    assert not offline.online and offline.limits == DEFAULT_LIMITS

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Action
 from db.account_details import CommentRow, load_comments
 from db.contact_validation import ValidationFailed
-from db.local_writes import COMMENT_MAX_LENGTH, add_comment, check_comment
+from db.local_writes import add_comment, check_comment
 from db.outbox import Mutation
 from desktop.detail.format import format_moment
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
@@ -68,7 +68,7 @@ class CommentsTab(DetailTab):
     def retranslate_ui(self) -> None:
         self.editor.setPlaceholderText(
             self.tr("Add an internal note (at most %1 characters)…")
-            .replace("%1", str(COMMENT_MAX_LENGTH)))
+            .replace("%1", str(self.ctx.limits.max_comment_chars)))
         self.add_button.setText(self.tr("Add comment"))
 
     def fetch(self) -> list[CommentRow]:
@@ -105,14 +105,16 @@ class CommentsTab(DetailTab):
             return
         body = self.editor.toPlainText()
         outbox, user, account_id = self.ctx.outbox, self.ctx.user.username, self.account_id
+        most = self.ctx.limits.max_comment_chars
         try:
-            check_comment(body)  # the same check runs again inside add_comment
+            check_comment(body, most)  # the same check runs again inside add_comment
         except ValidationFailed as exc:
             self._refuse(str(exc))
             return
 
         def work(control: TaskControl) -> Mutation:
-            return add_comment(outbox, account_id=account_id, body=body, created_by=user)
+            return add_comment(outbox, account_id=account_id, body=body, created_by=user,
+                               max_chars=most)
 
         self._busy = True
         self.add_button.setEnabled(False)

@@ -1,0 +1,19 @@
+"""What a desk may ask the server to change: the ``kind`` of a pushed mutation.
+
+One enum for both ends of docs/sync-api.md "Push": the desk's outbox stores it and the
+server validates and dispatches on it; its values are what travels and what both store.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["MutationKind"]
+
+
+class MutationKind(StrEnum):
+    PAYMENT = "payment"  # payment, advance and recharge: billing.rules.PaymentOption in payload
+    EDIT = "edit"
+    COMMENT = "comment"
+    TAG_ADD = "tag_add"
+    TAG_REMOVE = "tag_remove"
