@@ -13,14 +13,22 @@ name" read from the ``(name)`` index alone — no visit to the wide table row �
 rowid is what is read and is the tie-breaker of the sort. Ties are broken by rowid, which
 makes every order total and stable.
 
-Quick search is literal: three characters or more go to the FTS5 trigram index as one quoted
-phrase; shorter text cannot use that index, so it is a prefix match on account id, national
-mobile and name through their b-tree indexes (no full scan, no ``LIKE`` wildcards).
+Quick search has one meaning at every length (see :mod:`db.search`): the typed text is part
+of the account ID, name, mobile or e-mail. How it is found depends on how common it is:
+
+- three characters or more: the FTS5 trigram index, the text as one quoted phrase;
+- one or two characters that many accounts contain (``k``, ``a``, ``98``; measured on a
+  sample of the search text): walk the current sort order and test each account's search
+  text, stopping when the page is full;
+- one or two characters that few accounts contain (``qz``, ``yv``): the trigram index's own
+  vocabulary lists every trigram that starts with them (the indexed text ends with two
+  separators, so every character is the start of a trigram), and those trigrams, each a
+  quoted phrase, are OR-ed into one FTS5 query.
 """
 
 from __future__ import annotations
 
-import itertools
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -154,7 +162,14 @@ def _owner_branch(conn: Connection, table: str, entity_id: int) -> int | None:
     ).scalar()
 
 
-def _where(conn: Connection, query: AccountQuery, *, derive: bool = True) -> _Where:
+def _where(
+    conn: Connection,
+    query: AccountQuery,
+    *,
+    derive: bool = True,
+    plan: SearchPlan | None = None,
+    collect: bool = False,
+) -> _Where:
     """The WHERE of ``query``. ``derive`` adds the branch that an area, staff member or
     reseller implies (a prefix for the list index; a needless table visit for a lone
     filter that has its own index)."""
@@ -192,52 +207,111 @@ def _where(conn: Connection, query: AccountQuery, *, derive: bool = True) -> _Wh
         w.add("a.branch_id = :branch_id", branch_id=branches.pop())
     if f.status is not None:
         w.add("a.status = :status", status=f.status)
-    _search_terms(w, f.search)
+    _search_terms(w, plan, collect=collect)
     return w
 
 
 def search_text(typed: str) -> str:
     """What quick search looks for: normalised, without characters SQLite cannot hold."""
-    return normalise_query(typed).replace("\x00", "")
+    return normalise_query(typed)
 
 
-def _search_terms(w: _Where, typed: str) -> None:
+#: Quick search's short queries (one or two characters): how common the text is, measured on
+#: SAMPLE_WINDOWS runs of SAMPLE_ROWS consecutive search texts spread over the account ids.
+SAMPLE_WINDOWS = 4
+SAMPLE_ROWS = 500
+#: At or above this share of accounts, a short query walks the sort order (the first page
+#: is found after ~PAGE / share rows); below it, its trigrams are looked up in the index.
+WALK_MIN_SHARE = 0.10
+
+#: The trigram index's vocabulary (cache_0004): one row per trigram, in byte order.
+VOCABULARY = "account_search_terms"
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How one quick search is answered (see the module's docstring)."""
+
+    text: str
+    #: an FTS5 MATCH expression of quoted phrases (``None``: test each row's text instead)
+    match: str | None = None
+    impossible: bool = False
+
+    @property
+    def walks(self) -> bool:
+        return self.match is None and not self.impossible
+
+
+def short_query_share(conn: Connection, q: str) -> float:
+    """The share of accounts whose search text contains ``q``, measured on a sample."""
+    low, high = conn.exec_driver_sql(
+        "SELECT (SELECT min(id) FROM accounts), (SELECT max(id) FROM accounts)"
+    ).one()
+    if low is None:
+        return 0.0
+    step = max(1, (int(high) - int(low)) // SAMPLE_WINDOWS)
+    seen = found = 0
+    for k in range(SAMPLE_WINDOWS):
+        n, hits = conn.exec_driver_sql(
+            "SELECT count(*), coalesce(sum(instr(text, ?) > 0), 0) FROM "
+            "(SELECT text FROM account_search WHERE rowid >= ? ORDER BY rowid LIMIT ?)",
+            (q, int(low) + k * step, SAMPLE_ROWS),
+        ).one()
+        seen, found = seen + int(n), found + int(hits)
+    return found / seen if seen else 0.0
+
+
+def trigrams_starting_with(conn: Connection, q: str) -> list[str]:
+    """Every trigram in the index that starts with ``q`` (one or two characters)."""
+    rows = conn.exec_driver_sql(
+        f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ?",
+        (q, q + "\U0010ffff"),
+    )
+    return [r[0] for r in rows if r[0].startswith(q)]
+
+
+def search_plan(conn: Connection, typed: str) -> SearchPlan | None:
+    """How ``typed`` is searched; ``None`` when nothing is typed."""
     q = search_text(typed)
     if not q:
+        return None
+    if len(q) > MAX_SEARCH_CHARS:
+        return SearchPlan(q, impossible=True)
+    if len(q) >= MIN_INDEXED_QUERY:
+        return SearchPlan(q, match=fts_phrase(q))
+    if short_query_share(conn, q) >= WALK_MIN_SHARE:
+        return SearchPlan(q)
+    terms = trigrams_starting_with(conn, q)
+    if not terms:
+        return SearchPlan(q, impossible=True)
+    return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms))
+
+
+def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
+    """The search's WHERE term. ``collect``: the whole match set is wanted (a full list),
+    so a common short query finds its matches in one pass over the search text instead of
+    one probe per walked row."""
+    if plan is None:
         return
     w.search = True
-    if len(q) > MAX_SEARCH_CHARS:
+    if plan.impossible:
         w.impossible = True
-        return
-    if len(q) >= MIN_INDEXED_QUERY:
+    elif plan.match is not None:
         w.add(
             "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
-            phrase=fts_phrase(q),
+            phrase=plan.match,
         )
-        return
-    # One or two characters: prefix matches that each use a b-tree index.
-    ors: list[str] = []
-    for n, variant in enumerate(_case_variants(q)):
-        ors.append(f"(a.name >= :np{n} AND a.name < :nq{n})")
-        w.params[f"np{n}"] = variant
-        w.params[f"nq{n}"] = variant + "\U0010ffff"
-    if q.isdigit() and q.isascii():
-        ors.append("(a.mobile >= :mp AND a.mobile < :mq)")
-        w.params["mp"] = "+91" + q
-        w.params["mq"] = "+91" + q + "\U0010ffff"
-        if not q.startswith("0"):
-            for digits in range(len(q), 13):
-                scale = 10 ** (digits - len(q))
-                ors.append(f"(a.id BETWEEN :il{digits} AND :ih{digits})")
-                w.params[f"il{digits}"] = int(q) * scale
-                w.params[f"ih{digits}"] = (int(q) + 1) * scale - 1
-    w.terms.append("(" + " OR ".join(ors) + ")")
-
-
-def _case_variants(q: str) -> list[str]:
-    """Every upper/lower spelling of a short (casefolded) query: names keep their case."""
-    options = [sorted({c, c.upper(), c.lower()}) for c in q]
-    return ["".join(p) for p in itertools.product(*options)][:16]
+    elif collect:
+        w.add(
+            "a.id IN (SELECT rowid FROM account_search WHERE instr(text, :short) > 0)",
+            short=plan.text,
+        )
+    else:
+        w.add(
+            "EXISTS (SELECT 1 FROM account_search s WHERE s.rowid = a.id "
+            "AND instr(s.text, :short) > 0)",
+            short=plan.text,
+        )
 
 
 # -- queries -------------------------------------------------------------------------------
@@ -316,18 +390,21 @@ def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) ->
     answer is then ``min(count, up_to)``: a first page needs no exact count of 700,000)."""
     limit = "" if up_to is None else " LIMIT :up_to"
     params: dict[str, Any] = {} if up_to is None else {"up_to": up_to}
-    q = search_text(query.filter.search)
-    if filter_columns(query) == 0 and MIN_INDEXED_QUERY <= len(q) <= MAX_SEARCH_CHARS:
+    search = search_plan(conn, query.filter.search)
+    if filter_columns(query) == 0 and search is not None and not search.impossible:
         # Search alone: the search index holds exactly the cached accounts (rowid = account
         # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
-        # 1M, 2 ms instead of 30 ms for the same count through the accounts table.
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM account_search "
-            f"WHERE account_search MATCH :phrase{limit})"
-        )
-        return int(conn.execute(text(sql), {**params, "phrase": fts_phrase(q)}).scalar() or 0)
+        # 1M, 2 ms instead of 30 ms for the same count through the accounts table. A common
+        # short query reads the search text in its own order and stops at ``up_to``.
+        if search.match is not None:
+            where, params["phrase"] = "account_search MATCH :phrase", search.match
+        else:
+            where, params["short"] = "instr(text, :short) > 0", search.text
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM account_search WHERE {where}{limit})"
+        return int(conn.execute(text(sql), params).scalar() or 0)
     # one filter: its own index counts alone; more: the branch prefix of the list index
-    w = _where(conn, query, derive=filter_columns(query) >= 2)
+    w = _where(conn, query, derive=filter_columns(query) >= 2, plan=search,
+               collect=up_to is None)
     if w.impossible:
         return 0
     sql = f"SELECT count(*) FROM (SELECT 1 FROM accounts a{w.sql()}{limit})"
@@ -342,7 +419,8 @@ def total(conn: Connection, scope: Scope) -> int:
 def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[AccountRow]:
     """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
     plan = _plan(query, full_list=False)
-    w = _where(conn, query, derive=plan.derive)
+    search = search_plan(conn, query.filter.search)
+    w = _where(conn, query, derive=plan.derive, plan=search)
     if w.impossible:
         return []
     # The LIMIT is written into the SQL, not bound: SQLite's planner weighs an index walk
@@ -363,9 +441,11 @@ def rows_in_order(conn: Connection, rowids: Sequence[int]) -> list[AccountRow]:
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
-    """The SQL and parameters of :func:`ordered_rowids` (also used by the benchmark)."""
+    """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
+    display order (also used by the benchmark)."""
     plan = _plan(query, full_list=True)
-    w = _where(conn, query, derive=plan.derive)
+    search = search_plan(conn, query.filter.search)
+    w = _where(conn, query, derive=plan.derive, plan=search, collect=True)
     if w.impossible:
         return "SELECT 1 WHERE 0", {}
     sql = "SELECT a.rowid" + _from(query, w, index=plan.index)
@@ -377,35 +457,22 @@ def ordered_rowids(
     query: AccountQuery,
     *,
     cancelled: Callable[[], bool] | None = None,
-    chunk: int = 65_536,
 ) -> array[int] | None:
     """Every matching rowid in display order, or ``None`` when ``cancelled()`` turned true.
 
-    A cancelled call also interrupts SQLite mid-sort (a progress handler), so a stale query
-    over a million rows stops at once instead of holding the database worker.
+    SQLite hands the list over as one value: each rowid as 16 hex digits, concatenated by
+    ``group_concat`` in the sorted order, which becomes the ``array('q')`` in C (no Python
+    object per row). A cancelled call interrupts SQLite mid-sort (a progress handler), so
+    a stale query over a million rows stops at once instead of holding the database worker.
     """
     sql, params = ordered_rowids_sql(conn, query)
+    packed_sql = f"SELECT group_concat(printf('%016x', rowid), '') FROM ({sql})"
     raw = conn.connection.driver_connection
     stop = cancelled or (lambda: False)
     if cancelled is not None and raw is not None:
         raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
     try:
-        result = array("q")
-        # The DBAPI cursor, not SQLAlchemy's result: a million Row objects cost 2 s more.
-        cursor = raw.cursor() if raw is not None else None
-        if cursor is None:
-            result.extend(conn.exec_driver_sql(sql, params).scalars())
-            return result
-        cursor.execute(sql, params)
-        while True:
-            rows = cursor.fetchmany(chunk)
-            if not rows:
-                break
-            result.extend(r[0] for r in rows)
-            if stop():
-                return None
-        cursor.close()
-        return result
+        packed = conn.exec_driver_sql(packed_sql, params).scalar()
     except Exception:
         if stop():
             return None
@@ -413,6 +480,17 @@ def ordered_rowids(
     finally:
         if cancelled is not None and raw is not None:
             raw.set_progress_handler(None, 0)
+    if stop():
+        return None
+    return unpack_rowids(packed or "")
+
+
+def unpack_rowids(packed: str) -> array[int]:
+    """16 hex digits per rowid (big-endian, two's complement) → ``array('q')``."""
+    result = array("q", bytes.fromhex(packed))
+    if sys.byteorder == "little":
+        result.byteswap()
+    return result
 
 
 def rows_by_rowid(conn: Connection, rowids: Iterable[int]) -> dict[int, AccountRow]:
