@@ -339,3 +339,25 @@ def test_filtered_lists_read_the_covering_index(engine) -> None:
             "WHERE a.branch_id = 1 AND a.status = 'Active' AND a.area_id = 1"))
     assert f"COVERING INDEX {aq.LIST_INDEX}" in plan
     assert f"COVERING INDEX {aq.LIST_INDEX}" in count_plan
+
+
+def test_the_full_list_comes_packed_and_unpacks_to_the_same_rowids() -> None:
+    """ordered_rowids reads one packed value (16 hex digits a rowid), not a row per id."""
+    values = [1, 2, 255, 2**31 + 7, 2**62, -1, -(2**63)]
+    packed = "".join(f"{v & 0xFFFF_FFFF_FFFF_FFFF:016x}" for v in values)
+    unpacked = aq.unpack_rowids(packed)
+    assert unpacked.typecode == "q" and list(unpacked) == values
+    assert list(aq.unpack_rowids("")) == []
+
+
+def test_the_full_list_is_one_value_from_sqlite(engine) -> None:
+    statements: list[str] = []
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.set_trace_callback(statements.append)
+        try:
+            ids = aq.ordered_rowids(conn, aq.AccountQuery(sort=aq.SortKey.BALANCE))
+        finally:
+            raw.set_trace_callback(None)
+    assert ids is not None and len(ids) == ACCOUNTS and ids.typecode == "q"
+    assert any("group_concat(printf('%016x', r), '')" in s for s in statements), statements

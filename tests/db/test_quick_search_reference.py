@@ -236,3 +236,36 @@ def test_typing_one_character_at_a_time_never_increases_the_count(engine, accoun
                     assert found <= previous, (value, typed, counts)
                 previous = found
             assert counts == sorted(counts, reverse=True), (value, counts)
+
+
+def test_cache_0004_rewrites_the_search_text_of_an_older_cache(tmp_path: Path) -> None:
+    """A cache made before cache_0004 (old '|'-joined text, prefix-only short queries) is
+    migrated to the new text and vocabulary; its searches then follow the one meaning."""
+    from db import migrate
+    from db.engine import sqlite_engine
+    from db.search import account_search_text
+
+    path = tmp_path / "cache.sqlite3"
+    old = sqlite_engine(path, synchronous="NORMAL", foreign_keys=False)
+    migrate.upgrade(old, "cache", "cache_0003")
+    generate(old, 300, seed=4, today=DEMO_TODAY)
+    with old.begin() as conn:
+        rows = conn.exec_driver_sql("SELECT id, name, mobile, email FROM accounts").all()
+        conn.exec_driver_sql("DELETE FROM account_search")
+        for r in rows:  # the text as cache_0001's sync wrote it: '|'-joined, national mobile
+            old_text = "|".join([str(r[0]), "".join(r[1].split()).casefold(), r[2][3:],
+                                 (r[3] or "").casefold()])
+            conn.exec_driver_sql(
+                "INSERT INTO account_search(rowid, text) VALUES (?, ?)", (r[0], old_text)
+            )
+    old.dispose()
+    eng = open_cache(path)  # migrates to head
+    try:
+        with eng.connect() as conn:
+            now = dict(conn.exec_driver_sql("SELECT rowid, text FROM account_search").all())
+            assert now == {r[0]: account_search_text(*r) for r in rows}
+            for typed in ("k", "ku", "kum", "98", "@g"):
+                query = aq.AccountQuery(filter=aq.AccountFilter(search=typed))
+                assert list(aq.ordered_rowids(conn, query) or []) == reference(conn, query)
+    finally:
+        eng.dispose()
