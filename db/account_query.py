@@ -216,15 +216,16 @@ def search_text(typed: str) -> str:
     return normalise_query(typed)
 
 
-#: Quick search's short queries (one or two characters): how common the text is, measured on
-#: SAMPLE_WINDOWS runs of SAMPLE_ROWS consecutive search texts spread over the account ids.
+#: How common a quick search is, measured on SAMPLE_WINDOWS runs of SAMPLE_ROWS consecutive
+#: search texts spread over the account ids (2,000 texts: ~0.5 ms).
 SAMPLE_WINDOWS = 4
 SAMPLE_ROWS = 500
-#: At or above this share of accounts, a short query walks the sort order (the first page
-#: is found after ~PAGE / share rows); below it, its trigrams are looked up in the index.
+#: At or above this share of accounts, a search walks the sort order for its first page and
+#: count (the page is full after ~PAGE / share rows); below it, the index finds the matches
+#: and they are sorted ("+91" matches every account: 1,058 ms through the index at 1M).
 WALK_MIN_SHARE = 0.10
 
-#: At or above this share, the full list of a short query is every account of the filters
+#: At or above this share, the full list of a search is every account of the filters
 #: but the few that do not contain it (``NOT IN``): the sort index is then walked without a
 #: table visit (1M accounts, "1": 2.8 s -> 0.8 s under load 6).
 COMPLEMENT_MIN_SHARE = 0.5
@@ -245,16 +246,14 @@ class SearchPlan:
     text: str
     #: an FTS5 MATCH expression of quoted phrases (``None``: test each row's text instead)
     match: str | None = None
+    #: common: the first page and a capped count walk the rows and test each one's text
+    walks: bool = False
     impossible: bool = False
-    #: the measured share of accounts that contain a short query (1.0 when not measured)
-    share: float = 1.0
-
-    @property
-    def walks(self) -> bool:
-        return self.match is None and not self.impossible
+    #: the share of accounts that contain the text, measured on a sample
+    share: float = 0.0
 
 
-def short_query_share(conn: Connection, q: str) -> float:
+def query_share(conn: Connection, q: str) -> float:
     """The share of accounts whose search text contains ``q``, measured on a sample."""
     low, high = conn.exec_driver_sql(
         "SELECT (SELECT min(id) FROM accounts), (SELECT max(id) FROM accounts)"
@@ -289,14 +288,15 @@ def search_plan(conn: Connection, typed: str) -> SearchPlan | None:
         return None
     if len(q) > MAX_SEARCH_CHARS:
         return SearchPlan(q, impossible=True)
-    if len(q) >= MIN_INDEXED_QUERY:
-        return SearchPlan(q, match=fts_phrase(q))
-    share = short_query_share(conn, q)
+    share = query_share(conn, q)
+    phrase = fts_phrase(q) if len(q) >= MIN_INDEXED_QUERY else None
     if share >= WALK_MIN_SHARE:
-        return SearchPlan(q, share=share)
+        return SearchPlan(q, match=phrase, walks=True, share=share)
+    if phrase is not None:
+        return SearchPlan(q, match=phrase, share=share)
     terms = trigrams_starting_with(conn, q)
     if not terms:
-        return SearchPlan(q, impossible=True, share=0.0)
+        return SearchPlan(q, impossible=True, share=share)
     return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms), share=share)
 
 
@@ -309,27 +309,27 @@ def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
     w.search = True
     if plan.impossible:
         w.impossible = True
-    elif plan.match is not None:
+    elif plan.walks and not collect:
         w.add(
-            "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
-            phrase=plan.match,
+            f"EXISTS (SELECT 1 FROM {SEARCH_TEXT} s WHERE s.id = a.id "
+            "AND instr(s.c0, :short) > 0)",
+            short=plan.text,
         )
-    elif collect and plan.share >= COMPLEMENT_MIN_SHARE:
+    elif plan.walks and plan.share >= COMPLEMENT_MIN_SHARE:
         # rowids, not ids: the sort index holds the rowid, so no table visit per row
         w.add(
             "a.rowid NOT IN (SELECT x.rowid FROM accounts x WHERE x.id IN "
             f"(SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) = 0))",
             short=plan.text,
         )
-    elif collect:
+    elif plan.match is not None:
+        w.add(
+            "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
+            phrase=plan.match,
+        )
+    else:
         w.add(f"a.id IN (SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0)",
               short=plan.text)
-    else:
-        w.add(
-            f"EXISTS (SELECT 1 FROM {SEARCH_TEXT} s WHERE s.id = a.id "
-            "AND instr(s.c0, :short) > 0)",
-            short=plan.text,
-        )
 
 
 # -- queries -------------------------------------------------------------------------------
@@ -414,7 +414,7 @@ def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) ->
         # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
         # 1M, 2 ms instead of 30 ms for the same count through the accounts table. A common
         # short query reads the search text in its own order and stops at ``up_to``.
-        if search.match is not None:
+        if search.match is not None and not (search.walks and up_to is not None):
             source, where = "account_search", "account_search MATCH :phrase"
             params["phrase"] = search.match
         else:

@@ -233,7 +233,7 @@ def test_short_queries_walk_when_common_and_use_the_trigram_index_when_rare(
         bigrams = sorted({a.name.casefold()[i:i + 2] for a in accounts
                           for i in range(len(a.name) - 1)} - {" "})
         uncommon_text = next(
-            b for b in bigrams if " " not in b and aq.short_query_share(conn, b) < 0.02
+            b for b in bigrams if " " not in b and aq.query_share(conn, b) < 0.02
         )
         common = aq.search_plan(conn, "a")
         rare = aq.search_plan(conn, "qz")
