@@ -217,13 +217,17 @@ def search_text(typed: str) -> str:
 
 
 #: How common a quick search is, measured on SAMPLE_WINDOWS runs of SAMPLE_ROWS consecutive
-#: search texts spread over the account ids (2,000 texts: ~0.5 ms).
-SAMPLE_WINDOWS = 4
-SAMPLE_ROWS = 500
+#: search texts spread over the account ids (2,000 texts, ~1 ms). Many short runs, because
+#: ID digits cluster: "107" is in every ID from 10700000 to 10799999.
+SAMPLE_WINDOWS = 20
+SAMPLE_ROWS = 100
 #: At or above this share of accounts, a search walks the sort order for its first page and
 #: count (the page is full after ~PAGE / share rows); below it, the index finds the matches
-#: and they are sorted ("+91" matches every account: 1,058 ms through the index at 1M).
-WALK_MIN_SHARE = 0.10
+#: and they are sorted. Measured at 1M (count to 10,001 + first page, load 4-6): walking
+#: wins from ~5% ("kum" 6.4%: 33 vs 55 ms; "raj" 19%: 18 vs 157 ms) and loses below it
+#: ("ab" 2.4%: 119 vs 37 ms; "sar" 1.8%: 5.1 s vs 32 ms). "+91", which every account
+#: contains, took 1,058 ms through the index.
+WALK_MIN_SHARE = 0.05
 
 #: At or above this share, the full list of a search is every account of the filters
 #: but the few that do not contain it (``NOT IN``): the sort index is then walked without a
@@ -414,7 +418,9 @@ def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) ->
         # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
         # 1M, 2 ms instead of 30 ms for the same count through the accounts table. A common
         # short query reads the search text in its own order and stops at ``up_to``.
-        if search.match is not None and not (search.walks and up_to is not None):
+        # (the index, when it can: it stops at ``up_to`` after as many matches, where a scan
+        # of the text in id order reads 400,000 rows to find 10,001 IDs with "107")
+        if search.match is not None:
             source, where = "account_search", "account_search MATCH :phrase"
             params["phrase"] = search.match
         else:
