@@ -57,6 +57,8 @@ def text_v1(account_id: int, name: str, mobile: str | None, email: str | None) -
 def _rebuild(make: Callable[[int, str, str | None, str | None], str]) -> None:
     bind = op.get_bind()
     raw = bind.connection.driver_connection
+    if raw is None:  # only on a closed connection, which alembic never hands over
+        raise RuntimeError("cache_0004 needs an open sqlite3 connection")
     raw.execute("DROP TABLE IF EXISTS account_search")
     raw.execute(FTS_DDL)
     read = raw.execute("SELECT id, name, mobile, email FROM accounts ORDER BY id")
