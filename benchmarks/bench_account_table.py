@@ -10,6 +10,8 @@ Prints one JSON object. What it measures (issue 3, "Speed"):
   row count in the model, the viewport repainted; above 10,000 matches the count first says
   "more than 10,000" and is exact once the full list is in): median and p95, and the time
   until the full ordered list — and so the exact count — is in (every row reachable);
+- with ``--random-searches N``, N random 1-6 character pieces of real names, mobiles and
+  account ids, each searched on its own (issue 18's keystroke figure);
 - jumping to the last row (scroll bar to the bottom, repaint) and back, for several sorts;
 - resident memory with 1M accounts loaded;
 - the same filters as hand-written raw ``sqlite3`` queries (count + first page), so the
@@ -143,6 +145,28 @@ def keystrokes(conn: sqlite3.Connection) -> list[str]:
     return out
 
 
+def random_searches(conn: sqlite3.Connection, n: int, seed: int = 18) -> list[str]:
+    """Issue 18's figure: random 1-6 character pieces of real names, mobiles (national) and
+    account ids, each searched on its own (not typed one character at a time)."""
+    import random
+
+    rng = random.Random(seed)
+    total = conn.execute("SELECT max(rowid) FROM accounts").fetchone()[0]
+    out: list[str] = []
+    while len(out) < n:
+        row = conn.execute("SELECT name, mobile, id FROM accounts WHERE rowid = ?",
+                           (rng.randint(1, total),)).fetchone()
+        if row is None:
+            continue
+        value = rng.choice([row[0], row[1][3:], str(row[2])])
+        size = rng.randint(1, min(6, len(value)))
+        start = rng.randrange(len(value) - size + 1)
+        piece = value[start:start + size]
+        if piece.strip() and piece not in out and piece != "kumar":  # each one a change
+            out.append(piece)
+    return out
+
+
 SORTS = ["name", "balance", "last_seen", "branch", "id", "status"]
 
 
@@ -174,7 +198,8 @@ def raw_query_ms(path: Path, workload: list[dict], repeats: int) -> list[float]:
 # -- the model, in its own process -----------------------------------------------------------
 
 
-def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], total: int) -> dict:
+def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], total: int,
+              searches: list[str]) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -266,6 +291,13 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
         key_ms.append(shown)
         key_full_ms.append(full)
 
+    search_ms, search_full_ms = [], []
+    for typed in searches:
+        shown, full = change(aq.AccountQuery(scope=base.scope,
+                                             filter=aq.AccountFilter(search=typed)))
+        search_ms.append(shown)
+        search_full_ms.append(full)
+
     jumps: dict[str, dict[str, float]] = {}
     bar = table.verticalScrollBar()
     for sort in SORTS:
@@ -304,6 +336,10 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
         "keystroke": summary(key_ms),
         "keystroke_until_full_list": summary(key_full_ms),
         "keystroke_each_ms": dict(zip(keys, [round(v, 1) for v in key_ms], strict=True)),
+        "random_search": summary(search_ms) if searches else None,
+        "random_search_until_full_list": summary(search_full_ms) if searches else None,
+        "random_search_each_ms": [[t, round(v, 1)] for t, v in zip(searches, search_ms,
+                                                                    strict=True)],
         "jump_to_last_row_and_back": jumps,
         "ordered_id_list_of_1m_ms": id_list_ms,
         "rss_mb_after_first_load": round(rss_loaded, 1),
@@ -417,7 +453,7 @@ def child(args: argparse.Namespace) -> None:
     spec = json.loads(Path(args.spec).read_text())
     if args.phase == "model":
         result = run_model(Path(spec["path"]), spec["repeats"], spec["filters"], spec["keys"],
-                           spec["total"])
+                           spec["total"], spec["searches"])
     else:
         result = run_baseline(Path(spec["path"]), spec["rows"], spec["filters"], spec["keys"])
     print(json.dumps(result))
@@ -491,6 +527,8 @@ def main() -> None:
                         help="keep and reuse the migrated copy from an earlier run")
     parser.add_argument("--baseline-rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--random-searches", type=int, default=0,
+                        help="also time N random 1-6 character searches (issue 18's figure)")
     parser.add_argument("--phase", choices=["model", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--spec", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -506,10 +544,12 @@ def main() -> None:
     total = conn.execute("SELECT count(*) FROM accounts").fetchone()[0]
     filters = filter_workload(conn)
     keys = keystrokes(conn)
+    searches = random_searches(conn, args.random_searches)
     conn.close()
     raw = raw_query_ms(path, filters, args.repeats)
     model = run_child("model", {"path": str(path), "repeats": args.repeats,
-                                "filters": filters, "keys": keys, "total": total})
+                                "filters": filters, "keys": keys, "total": total,
+                                "searches": searches})
     baseline = run_child("baseline", {"path": str(path), "rows": args.baseline_rows,
                                       "filters": filters, "keys": keys})
     per_filter = model.pop("filter_change_best_of_repeats")

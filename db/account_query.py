@@ -13,14 +13,29 @@ name" read from the ``(name)`` index alone — no visit to the wide table row �
 rowid is what is read and is the tie-breaker of the sort. Ties are broken by rowid, which
 makes every order total and stable.
 
-Quick search is literal: three characters or more go to the FTS5 trigram index as one quoted
-phrase; shorter text cannot use that index, so it is a prefix match on account id, national
-mobile and name through their b-tree indexes (no full scan, no ``LIKE`` wildcards).
+Quick search has one meaning at every length (see :mod:`db.search`): the typed text is part
+of the account ID, name, mobile or e-mail. How it is found depends on how common it is, which
+:func:`search_plan` measures on a sample of the search text:
+
+- common (at least ``WALK_MIN_SHARE`` of the accounts: ``k``, ``98``, ``+91``, ``raj``): the
+  first page walks the current sort order and tests each account's search text, stopping
+  when the page is full; the full list is the matches sorted or, when most accounts match,
+  every account but the few that do not;
+- three characters or more, less common: the FTS5 trigram index, the text as one quoted
+  phrase;
+- one or two characters, less common (``ab``, ``yv``): the trigram index's own vocabulary
+  lists every trigram that starts with them (the indexed text ends with two separators, so
+  every character is the start of a trigram), and those trigrams, each a quoted phrase, are
+  OR-ed into one FTS5 query.
+
+Every path gives exactly the same rows; only the time differs.
 """
 
 from __future__ import annotations
 
-import itertools
+import functools
+import random
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -154,7 +169,14 @@ def _owner_branch(conn: Connection, table: str, entity_id: int) -> int | None:
     ).scalar()
 
 
-def _where(conn: Connection, query: AccountQuery, *, derive: bool = True) -> _Where:
+def _where(
+    conn: Connection,
+    query: AccountQuery,
+    *,
+    derive: bool = True,
+    plan: SearchPlan | None = None,
+    collect: bool = False,
+) -> _Where:
     """The WHERE of ``query``. ``derive`` adds the branch that an area, staff member or
     reseller implies (a prefix for the list index; a needless table visit for a lone
     filter that has its own index)."""
@@ -192,52 +214,149 @@ def _where(conn: Connection, query: AccountQuery, *, derive: bool = True) -> _Wh
         w.add("a.branch_id = :branch_id", branch_id=branches.pop())
     if f.status is not None:
         w.add("a.status = :status", status=f.status)
-    _search_terms(w, f.search)
+    _search_terms(w, plan, collect=collect)
     return w
 
 
 def search_text(typed: str) -> str:
     """What quick search looks for: normalised, without characters SQLite cannot hold."""
-    return normalise_query(typed).replace("\x00", "")
+    return normalise_query(typed)
 
 
-def _search_terms(w: _Where, typed: str) -> None:
+#: How common a quick search is, measured on the search texts of SAMPLE_SIZE account ids
+#: drawn at random (fixed seed) between the lowest and the highest (~2 ms). Random, not runs
+#: of consecutive ids nor a fixed stride, because ID digits cluster: "107" is in every ID from
+#: 10700000 to 10799999, and "1084" was seen in 5% of 20 runs of 100 texts for a true 1%.
+SAMPLE_SIZE = 2_000
+#: At or above this share of accounts, a search walks the sort order for its first page and
+#: count (the page is full after ~PAGE / share rows); below it, the index finds the matches
+#: and they are sorted. Measured at 1M (count to 10,001 + first page, load 4-6): walking
+#: wins from ~5% ("kum" 6.4%: 33 vs 55 ms; "raj" 19%: 18 vs 157 ms) and loses below it
+#: ("ab" 2.4%: 119 vs 37 ms; "sar" 1.8%: 5.1 s vs 32 ms). "+91", which every account
+#: contains, took 1,058 ms through the index.
+WALK_MIN_SHARE = 0.05
+
+#: At or above this share, the full list of a search is every account of the filters
+#: but the few that do not contain it (``NOT IN``): the sort index is then walked without a
+#: table visit (1M accounts, "1": 2.8 s -> 0.8 s under load 6).
+COMPLEMENT_MIN_SHARE = 0.5
+
+#: The trigram index's vocabulary (cache_0006): one row per trigram, in byte order.
+VOCABULARY = "account_search_terms"
+
+#: FTS5's own copy of the indexed text (``id`` = rowid = account id, ``c0`` = text). Short
+#: queries read it as a plain table: a scan of it took 640 ms against 1,160 ms through the
+#: virtual table (1M accounts, load 6), and a probe by id skips the virtual table's cursor.
+SEARCH_TEXT = "account_search_content"
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How one quick search is answered (see the module's docstring)."""
+
+    text: str
+    #: an FTS5 MATCH expression of quoted phrases (``None``: test each row's text instead)
+    match: str | None = None
+    #: common: the first page and a capped count walk the rows and test each one's text
+    walks: bool = False
+    impossible: bool = False
+    #: the share of accounts that contain the text, measured on a sample
+    share: float = 0.0
+
+
+def query_share(conn: Connection, q: str) -> float:
+    """The share of accounts whose search text contains ``q``, measured on a sample."""
+    low, high = conn.exec_driver_sql(
+        "SELECT (SELECT min(id) FROM accounts), (SELECT max(id) FROM accounts)"
+    ).one()
+    if low is None:
+        return 0.0
+    ids = ",".join(map(str, _sample_ids(int(low), int(high))))  # ints only: safe to inline
+    seen, found = conn.exec_driver_sql(
+        f"SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM {SEARCH_TEXT} "
+        f"WHERE id IN ({ids})",
+        (q,),
+    ).one()
+    if seen < SAMPLE_SIZE // 10:
+        # sparse ids (few of the drawn ones exist): runs of consecutive texts instead
+        seen = found = 0
+        step = max(1, (int(high) - int(low)) // 20)
+        for k in range(20):
+            n, hits = conn.exec_driver_sql(
+                "SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM "
+                f"(SELECT c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?)",
+                (q, int(low) + k * step, SAMPLE_SIZE // 20),
+            ).one()
+            seen, found = seen + int(n), found + int(hits)
+    return int(found) / int(seen) if seen else 0.0
+
+
+@functools.lru_cache(maxsize=4)
+def _sample_ids(low: int, high: int) -> tuple[int, ...]:
+    rng = random.Random(18)
+    if high - low + 1 <= SAMPLE_SIZE:
+        return tuple(range(low, high + 1))
+    return tuple(sorted(rng.sample(range(low, high + 1), SAMPLE_SIZE)))
+
+
+def trigrams_starting_with(conn: Connection, q: str) -> list[str]:
+    """Every trigram in the index that starts with ``q`` (one or two characters)."""
+    rows = conn.exec_driver_sql(
+        f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ?",
+        (q, q + "\U0010ffff"),
+    )
+    return [r[0] for r in rows if r[0].startswith(q)]
+
+
+def search_plan(conn: Connection, typed: str) -> SearchPlan | None:
+    """How ``typed`` is searched; ``None`` when nothing is typed."""
     q = search_text(typed)
     if not q:
+        return None
+    if len(q) > MAX_SEARCH_CHARS:
+        return SearchPlan(q, impossible=True)
+    share = query_share(conn, q)
+    phrase = fts_phrase(q) if len(q) >= MIN_INDEXED_QUERY else None
+    if share >= WALK_MIN_SHARE:
+        return SearchPlan(q, match=phrase, walks=True, share=share)
+    if phrase is not None:
+        return SearchPlan(q, match=phrase, share=share)
+    terms = trigrams_starting_with(conn, q)
+    if not terms:
+        return SearchPlan(q, impossible=True, share=share)
+    return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms), share=share)
+
+
+def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
+    """The search's WHERE term. ``collect``: the whole match set is wanted (a full list or
+    an exact count), so a common query finds its matches in one pass over the search text
+    (or its complement) instead of one probe per walked row."""
+    if plan is None:
         return
     w.search = True
-    if len(q) > MAX_SEARCH_CHARS:
+    if plan.impossible:
         w.impossible = True
-        return
-    if len(q) >= MIN_INDEXED_QUERY:
+    elif plan.walks and not collect:
+        w.add(
+            f"EXISTS (SELECT 1 FROM {SEARCH_TEXT} s WHERE s.id = a.id "
+            "AND instr(s.c0, :short) > 0)",
+            short=plan.text,
+        )
+    elif plan.walks and plan.share >= COMPLEMENT_MIN_SHARE:
+        # rowids, not ids: the sort index holds the rowid, so no table visit per row
+        w.add(
+            "a.rowid NOT IN (SELECT x.rowid FROM accounts x WHERE x.id IN "
+            f"(SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) = 0))",
+            short=plan.text,
+        )
+    elif plan.match is not None:
         w.add(
             "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
-            phrase=fts_phrase(q),
+            phrase=plan.match,
         )
-        return
-    # One or two characters: prefix matches that each use a b-tree index.
-    ors: list[str] = []
-    for n, variant in enumerate(_case_variants(q)):
-        ors.append(f"(a.name >= :np{n} AND a.name < :nq{n})")
-        w.params[f"np{n}"] = variant
-        w.params[f"nq{n}"] = variant + "\U0010ffff"
-    if q.isdigit() and q.isascii():
-        ors.append("(a.mobile >= :mp AND a.mobile < :mq)")
-        w.params["mp"] = "+91" + q
-        w.params["mq"] = "+91" + q + "\U0010ffff"
-        if not q.startswith("0"):
-            for digits in range(len(q), 13):
-                scale = 10 ** (digits - len(q))
-                ors.append(f"(a.id BETWEEN :il{digits} AND :ih{digits})")
-                w.params[f"il{digits}"] = int(q) * scale
-                w.params[f"ih{digits}"] = (int(q) + 1) * scale - 1
-    w.terms.append("(" + " OR ".join(ors) + ")")
-
-
-def _case_variants(q: str) -> list[str]:
-    """Every upper/lower spelling of a short (casefolded) query: names keep their case."""
-    options = [sorted({c, c.upper(), c.lower()}) for c in q]
-    return ["".join(p) for p in itertools.product(*options)][:16]
+    else:
+        w.add(f"a.id IN (SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0)",
+              short=plan.text)
 
 
 # -- queries -------------------------------------------------------------------------------
@@ -316,18 +435,25 @@ def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) ->
     answer is then ``min(count, up_to)``: a first page needs no exact count of 700,000)."""
     limit = "" if up_to is None else " LIMIT :up_to"
     params: dict[str, Any] = {} if up_to is None else {"up_to": up_to}
-    q = search_text(query.filter.search)
-    if filter_columns(query) == 0 and MIN_INDEXED_QUERY <= len(q) <= MAX_SEARCH_CHARS:
+    search = search_plan(conn, query.filter.search)
+    if filter_columns(query) == 0 and search is not None and not search.impossible:
         # Search alone: the search index holds exactly the cached accounts (rowid = account
         # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
-        # 1M, 2 ms instead of 30 ms for the same count through the accounts table.
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM account_search "
-            f"WHERE account_search MATCH :phrase{limit})"
-        )
-        return int(conn.execute(text(sql), {**params, "phrase": fts_phrase(q)}).scalar() or 0)
+        # 1M, 2 ms instead of 30 ms for the same count through the accounts table. The index
+        # whenever there is a phrase: it stops after ``up_to`` matches, where a scan of the
+        # text in id order read ~400,000 rows to find 10,001 with "107" (IDs cluster). A
+        # common one- or two-character query scans the text and stops at ``up_to``.
+        if search.match is not None:
+            source, where = "account_search", "account_search MATCH :phrase"
+            params["phrase"] = search.match
+        else:
+            source, where = SEARCH_TEXT, "instr(c0, :short) > 0"
+            params["short"] = search.text
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where}{limit})"
+        return int(conn.execute(text(sql), params).scalar() or 0)
     # one filter: its own index counts alone; more: the branch prefix of the list index
-    w = _where(conn, query, derive=filter_columns(query) >= 2)
+    w = _where(conn, query, derive=filter_columns(query) >= 2, plan=search,
+               collect=up_to is None)
     if w.impossible:
         return 0
     sql = f"SELECT count(*) FROM (SELECT 1 FROM accounts a{w.sql()}{limit})"
@@ -342,7 +468,8 @@ def total(conn: Connection, scope: Scope) -> int:
 def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[AccountRow]:
     """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
     plan = _plan(query, full_list=False)
-    w = _where(conn, query, derive=plan.derive)
+    search = search_plan(conn, query.filter.search)
+    w = _where(conn, query, derive=plan.derive, plan=search)
     if w.impossible:
         return []
     # The LIMIT is written into the SQL, not bound: SQLite's planner weighs an index walk
@@ -363,12 +490,18 @@ def rows_in_order(conn: Connection, rowids: Sequence[int]) -> list[AccountRow]:
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
-    """The SQL and parameters of :func:`ordered_rowids` (also used by the benchmark)."""
-    plan = _plan(query, full_list=True)
-    w = _where(conn, query, derive=plan.derive)
+    """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
+    display order (also used by the benchmark)."""
+    search = search_plan(conn, query.filter.search)
+    if search is not None and search.walks and search.share >= COMPLEMENT_MIN_SHARE:
+        # the complement needs no table visit: read the list as the filters alone would
+        plan = _plan(replace(query, filter=replace(query.filter, search="")), full_list=True)
+    else:
+        plan = _plan(query, full_list=True)
+    w = _where(conn, query, derive=plan.derive, plan=search, collect=True)
     if w.impossible:
-        return "SELECT 1 WHERE 0", {}
-    sql = "SELECT a.rowid" + _from(query, w, index=plan.index)
+        return "SELECT 1 AS r WHERE 0", {}
+    sql = "SELECT a.rowid AS r" + _from(query, w, index=plan.index)
     return sql + _order_by(query, plain=plan.plain), w.params
 
 
@@ -377,35 +510,23 @@ def ordered_rowids(
     query: AccountQuery,
     *,
     cancelled: Callable[[], bool] | None = None,
-    chunk: int = 65_536,
 ) -> array[int] | None:
     """Every matching rowid in display order, or ``None`` when ``cancelled()`` turned true.
 
-    A cancelled call also interrupts SQLite mid-sort (a progress handler), so a stale query
-    over a million rows stops at once instead of holding the database worker.
+    SQLite hands the list over as one value: each rowid as 16 hex digits, concatenated by
+    ``group_concat`` in the sorted order (16 MB for 1M rows, far under SQLite's 1 GB value
+    limit), which becomes the ``array('q')`` in C (no Python object per row). A cancelled
+    call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
+    rows stops at once instead of holding the database worker.
     """
     sql, params = ordered_rowids_sql(conn, query)
+    packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
     raw = conn.connection.driver_connection
     stop = cancelled or (lambda: False)
     if cancelled is not None and raw is not None:
         raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
     try:
-        result = array("q")
-        # The DBAPI cursor, not SQLAlchemy's result: a million Row objects cost 2 s more.
-        cursor = raw.cursor() if raw is not None else None
-        if cursor is None:
-            result.extend(conn.exec_driver_sql(sql, params).scalars())
-            return result
-        cursor.execute(sql, params)
-        while True:
-            rows = cursor.fetchmany(chunk)
-            if not rows:
-                break
-            result.extend(r[0] for r in rows)
-            if stop():
-                return None
-        cursor.close()
-        return result
+        packed = conn.exec_driver_sql(packed_sql, params).scalar()
     except Exception:
         if stop():
             return None
@@ -413,6 +534,17 @@ def ordered_rowids(
     finally:
         if cancelled is not None and raw is not None:
             raw.set_progress_handler(None, 0)
+    if stop():
+        return None
+    return unpack_rowids(packed or "")
+
+
+def unpack_rowids(packed: str) -> array[int]:
+    """16 hex digits per rowid (big-endian, two's complement) → ``array('q')``."""
+    result = array("q", bytes.fromhex(packed))
+    if sys.byteorder == "little":
+        result.byteswap()
+    return result
 
 
 def rows_by_rowid(conn: Connection, rowids: Iterable[int]) -> dict[int, AccountRow]:

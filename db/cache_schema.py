@@ -37,7 +37,7 @@ Index(
     ),
 )
 
-#: Payments by reference (migration cache_0004): the desk's "this UTR already paid" look-up.
+#: Payments by reference (migration cache_0004_ref): the desk's "this UTR already paid" look-up.
 Index("ix_payments_reference", cache_metadata.tables["payments"].c.reference)
 
 sync_state = Table(

@@ -1,7 +1,22 @@
 """Quick-search text: how accounts are indexed and how typed text becomes a literal query.
 
-User text never reaches FTS5 syntax: it is normalised and then quoted as one phrase, so
-quotes, ``*``, ``AND``, ``NEAR(`` and apostrophes are matched as the characters they are.
+One meaning at every length: the typed text, without its spaces and case-folded, is a
+**substring** of one of the account's fields — the account ID, the name (spaces removed),
+the mobile as stored (``+919876543210``, so ``98765``, ``+91 98765`` and ``+9198765`` all
+match), the mobile with the trunk ``0`` (``09876543210``) or the e-mail.
+
+Typing one more character never widens the result: :func:`normalise_query` works character
+by character (spaces and NULs dropped, case folded; hyphens dropped only in text that starts
+with ``+``, a phone number, which every prefix of it also does), so the query of a longer
+text always contains the query of its prefix, and a field that contains the longer one
+contains the shorter one.
+
+The fields are joined with a newline, which a query never holds (all white space is dropped),
+so a match never spans two fields; two more end the text, so that each character of each
+field is the first of a trigram of the index (how one- and two-character queries use it).
+
+User text never reaches FTS5 syntax: it is quoted as one phrase, so quotes, ``*``, ``AND``,
+``NEAR(`` and apostrophes are matched as the characters they are.
 """
 
 from __future__ import annotations
@@ -11,19 +26,19 @@ import re
 #: The trigram tokenizer needs three characters to use its index.
 MIN_INDEXED_QUERY = 3
 
+#: Between the fields of the indexed text; a normalised query never contains it.
+FIELD_SEPARATOR = "\n"
+
 _SPACE = re.compile(r"\s+")
 
 
 def normalise_query(text: str) -> str:
-    """Case-folded text without spaces, and without a leading +91 / 0 on a phone number."""
-    folded = _SPACE.sub("", text).casefold()
-    digits = folded.replace("-", "")
-    if digits.startswith("+91"):
-        return digits[3:]
-    if digits.startswith("+"):
-        return digits[1:]
-    if digits.isdigit() and len(digits) == 11 and digits.startswith("0"):
-        return digits[1:]
+    """Case-folded text without white space or NULs; a phone number (it starts with ``+``)
+    also without hyphens. The result for ``text + c`` always contains the result for
+    ``text`` (see the module's docstring)."""
+    folded = _SPACE.sub("", text).casefold().replace("\x00", "")
+    if folded.startswith("+"):
+        return folded.replace("-", "")
     return folded
 
 
@@ -34,15 +49,27 @@ def national_mobile(e164: str | None) -> str:
     return e164[3:] if e164.startswith("+91") else e164.lstrip("+")
 
 
+def mobile_forms(e164: str | None) -> list[str]:
+    """The mobile as it is searched: as stored, and with the trunk 0 for an Indian one."""
+    if not e164:
+        return []
+    forms = [e164]
+    if e164.startswith("+91"):
+        forms.append("0" + e164[3:])
+    return forms
+
+
 def account_search_text(account_id: int, name: str, mobile: str | None, email: str | None) -> str:
-    """The text indexed for one account: ID, name, national mobile and email, normalised."""
+    """The text indexed for one account: its searched fields, each normalised."""
     parts = [
         str(account_id),
         _SPACE.sub("", name).casefold(),
-        national_mobile(mobile),
+        *mobile_forms(mobile),
         (email or "").casefold(),
     ]
-    return "|".join(parts)
+    # Two separators at the end: every character of every field then starts a trigram,
+    # which is how a one- or two-character query finds its accounts (db.account_query).
+    return FIELD_SEPARATOR.join(parts) + FIELD_SEPARATOR * 2
 
 
 def fts_phrase(query: str) -> str:
