@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Engine, Row, bindparam, text
 
 from billing.lifecycle import (
     DEFAULT_ZONE,
@@ -155,7 +155,7 @@ def load_account(
 ) -> AccountForPayment:
     """The account as a payment sees it; LookupError if the cache does not hold it."""
     with cache_engine.connect() as conn:
-        row = conn.execute(
+        row: Row[Any] | kiosk_store.PaymentRow | None = conn.execute(
             text(
                 "SELECT id, name, mobile, email, prepaid, status, branch_id, plan_id, "
                 "plan_expiry, balance_paise FROM accounts WHERE id = :id"

@@ -111,7 +111,7 @@ def main(argv: list[str]) -> int:
     setup_language(app, ctx.settings)
     from desktop.main_window import MainWindow  # after the app exists: widgets need it
 
-    factory: Callable[[AppContext], QMainWindow | None] = MainWindow
+    factory: Callable[[AppContext], QMainWindow] = MainWindow
     if args.kiosk:
         from desktop.kiosk import NO_PIN_MESSAGE, kiosk_window
         from desktop.kiosk.pin import kiosk_pin_hash
@@ -120,7 +120,7 @@ def main(argv: list[str]) -> int:
             QMessageBox.critical(None, APP_NAME, NO_PIN_MESSAGE)  # before the event loop
             _close(ctx, instance, crash)
             return 2
-        factory = partial(kiosk_window, demo=args.demo)
+        factory = partial(_kiosk_or_fail, kiosk_window, args.demo)
     session = SessionController(ctx, factory, SecretStore(), server_url=args.server)
     session.kiosk = args.kiosk
     session.quit_requested.connect(app.quit)
@@ -137,6 +137,16 @@ def main(argv: list[str]) -> int:
         session.quit_requested.disconnect(app.quit)
         session.shutdown()
         _close(ctx, instance, crash)
+
+
+def _kiosk_or_fail(
+    make: Callable[..., QMainWindow | None], demo: bool, ctx: AppContext
+) -> QMainWindow:
+    """The kiosk window; its staff PIN was checked before the session started."""
+    window = make(ctx, demo=demo)
+    if window is None:
+        raise RuntimeError("kiosk mode without a staff PIN (checked at start)")
+    return window
 
 
 def _close(ctx: AppContext, instance: SingleInstance, crash: CrashReporter) -> None:

@@ -54,8 +54,8 @@ class SessionController(QObject):
         self.window_factory = window_factory
         self.secrets = secrets
         self.auth = Authenticator(ctx.data_dir, ctx.cache_engine, ctx.outbox, secrets)
-        saved = ctx.settings.value(SERVER_SETTING, "", str)
-        self.server_url = (server_url or saved or "").rstrip("/")
+        saved = str(ctx.settings.value(SERVER_SETTING, "", str) or "")
+        self.server_url = (server_url or saved).rstrip("/")
         self.interval_s = interval_s
         self.demo: Any = None  # desktop.demo_server.DemoServer
         self.demo_roles: list[DemoRole] = []
@@ -88,7 +88,8 @@ class SessionController(QObject):
 
     @Slot(object)
     def _on_demo_ready(self, result: object) -> None:
-        demo, signed = result  # type: ignore[misc]
+        assert isinstance(result, tuple), "the demo task answers (DemoServer, SignedIn)"
+        demo, signed = result
         self.demo = demo
         self.demo_roles = demo.roles
         self.server_url = demo.url
@@ -107,7 +108,7 @@ class SessionController(QObject):
             self.ctx.tasks,
             self.server_url,
             demo_roles=self.demo_roles,
-            username=self.ctx.settings.value(USER_SETTING, "", str),
+            username=str(self.ctx.settings.value(USER_SETTING, "", str) or ""),
             keyring_warning=self.secrets.warning,
             kiosk=self.kiosk,
         )
