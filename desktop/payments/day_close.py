@@ -454,7 +454,8 @@ class DayCloseDialog(Retranslating, QDialog):
             + fill(self.tr("Difference: <b>%1</b>"), outcome) + "<br/>"
             + fill(self.tr("%n payment(s) this session: %1", "", close.payment_count), methods)
             + "<br/><i>"
-            + self.tr("Saved. Payments from now on go to the next cash session.") + "</i>"
+            + self.tr("Saved. Payments from now on go to the next cash session.") + " "
+            + self.tr("The close report goes to head office with the next sync.") + "</i>"
         )
 
     @Slot(object)
