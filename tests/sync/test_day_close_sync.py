@@ -71,3 +71,30 @@ def test_a_close_made_offline_arrives_exactly_once(desk: Desk, live_server: Live
         "SELECT count(*) FROM payments WHERE payment_uuid = ?", paid.mutation_id) == 1
     assert [m.kind for m in desk.outbox.pending()] == []
     assert desk.cycle().run().pushed == {}
+
+
+def test_a_refused_close_waits_in_needs_attention_and_blocks_nothing(
+        desk: Desk, live_server: LiveServer) -> None:
+    from sync import attention
+
+    desk.sign_in()
+    assert desk.cycle().run().ok
+    session = current_session(desk.outbox.engine, "staff.cbe")
+    # Filed under another branch (say the desk's user was moved meanwhile): refused.
+    close = close_session(desk.outbox.engine, session.id, {}, "staff.cbe", branch_id=2,
+                          gst_basis=("33", 1800))
+    owing = cached_account(desk.cache, "balance_paise >= 100000")
+    after = desk.outbox.enqueue_payment(account_id=owing["id"],
+                                        payload=payment_payload(owing, 1_000),
+                                        created_by="staff.cbe", mutation_id=str(uuid.uuid4()))
+    outcome = desk.cycle().run()
+    assert outcome.ok and outcome.pushed == {"rejected": 1, "applied": 1}
+    assert outcome.needs_attention == 1
+    [waiting] = desk.outbox.needing_attention()
+    assert waiting.mutation_id == close.report_id
+    line = attention.describe(waiting)
+    assert line.startswith(f"Day close of cash session {session.id} — refused: ")
+    assert "own branch (1)" in line
+    assert desk.outbox.get(after.mutation_id).state is MutationState.APPLIED
+    assert live_server.scalar(
+        "SELECT count(*) FROM day_closes WHERE close_id = ?", close.report_id) == 0
