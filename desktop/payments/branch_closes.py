@@ -187,7 +187,8 @@ class BranchClosesWindow(QWidget):
         self.refresh()
 
     def range(self) -> tuple[date, date]:
-        return self.from_date.date().toPython(), self.to_date.date().toPython()
+        a, b = self.from_date.date(), self.to_date.date()
+        return date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
 
     @Slot()
     def refresh(self) -> None:
