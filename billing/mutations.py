@@ -17,3 +17,4 @@ class MutationKind(StrEnum):
     COMMENT = "comment"
     TAG_ADD = "tag_add"
     TAG_REMOVE = "tag_remove"
+    DAY_CLOSE = "day_close"  # a closed cash session's report (billing.day_close); no account

@@ -13,6 +13,7 @@ one transaction. Nothing here offers the expected figure before a count exists.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,11 +22,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from billing.day_close import DENOMINATIONS_PAISE, MAX_PIECES, ClosePayment, close_report
 from billing.rules import PaymentMethod
 from db.outbox import Outbox
 
 __all__ = [
     "DENOMINATIONS_PAISE",
+    "MAX_PIECES",
     "CashSession",
     "CashSessionError",
     "DayClose",
@@ -37,14 +40,6 @@ __all__ = [
     "record_paid_out",
     "set_opening_float",
 ]
-
-#: Indian notes and coins a drawer holds, largest first: ₹2000 … ₹1.
-DENOMINATIONS_PAISE: tuple[int, ...] = (
-    2000_00, 500_00, 200_00, 100_00, 50_00, 20_00, 10_00, 5_00, 2_00, 1_00,
-)
-#: Most pieces of one denomination a count accepts (a typo guard, not a business rule).
-MAX_PIECES = 100_000
-
 
 class CashSessionError(ValueError):
     """A drawer operation that cannot be done; ``str(error)`` is for the cashier."""
@@ -83,6 +78,9 @@ class DayClose:
     method_totals: dict[str, int]
     """Paise taken per ``billing.rules.PaymentMethod`` value in the session."""
     payment_count: int
+    #: The close report queued for head office (its outbox mutation id); None for a close
+    #: read back from the file (the report lives in the outbox, not in this row).
+    report_id: str | None = dataclasses.field(default=None, compare=False)
 
     @property
     def outcome(self) -> str:
@@ -181,11 +179,16 @@ def _session_totals(payloads: Iterable[dict[str, Any]]) -> tuple[dict[str, int],
 
 
 def close_session(
-    engine: Engine, session_id: int, counts: Mapping[int, int], by: str
+    engine: Engine, session_id: int, counts: Mapping[int, int], by: str, *,
+    branch_id: int | None = None, gst_basis: tuple[str, int] | str | None = None,
 ) -> DayClose:
-    """Save the blind count, then fix the expected cash and the difference, in one go.
+    """Save the blind count, then fix the expected cash and the difference, in one go, and
+    queue the close report for head office (``billing.day_close``) in the same transaction.
 
-    Later payments fall after ``last_seq`` and so into the next session.
+    ``branch_id``: the cashier's branch the report is filed under (None: head office).
+    ``gst_basis``: (operator's state code, GST rate in basis points) for the GST totals,
+    or a message saying why there are none. Later payments fall after ``last_seq`` and so
+    into the next session.
     """
     counted = counted_total(counts)
     denominations = {value: int(counts.get(value, 0)) for value in DENOMINATIONS_PAISE}
@@ -193,7 +196,8 @@ def close_session(
     with Outbox(engine).drawer.editing(session_id) as session:
         row = _require_open(session.row, session_id)
         last_seq = max(session.last_seq(), row.first_seq - 1)
-        totals, count = _session_totals(session.payment_payloads(row.first_seq, last_seq))
+        payloads = session.payment_payloads(row.first_seq, last_seq)
+        totals, count = _session_totals(payloads)
         paid_out = session.paid_out_total()
         cash = totals.get(PaymentMethod.CASH.value, 0)
         expected = row.opening_float_paise + cash - paid_out
@@ -211,7 +215,25 @@ def close_session(
             method_totals=totals,
             payment_count=count,
         )
-        session.close(
+        report = close_report(
+            session_id=session_id,
+            branch_id=branch_id,
+            counted_by=by,
+            opened_at=int(row.opened_at.timestamp()),
+            closed_at=int(now.timestamp()),
+            denominations=denominations,
+            opening_float_paise=row.opening_float_paise,
+            cash_payments_paise=cash,
+            paid_out_paise=paid_out,
+            method_totals=totals,
+            payment_count=count,
+            payments=[ClosePayment(b["receipt_number"], b["method"], int(b["amount_paise"]),
+                                   b.get("reference")) for b in payloads],
+            unsynced_at_close=session.unsynced_payments(row.first_seq, last_seq),
+            gst_basis=gst_basis if isinstance(gst_basis, tuple) else None,
+            gst_error=gst_basis if isinstance(gst_basis, str) else None,
+        )
+        report_id = session.close(
             {
                 "counted_at": now,
                 "counted_by": by,
@@ -225,9 +247,9 @@ def close_session(
                 "method_totals": json.dumps(totals, sort_keys=True),
                 "payment_count": count,
             },
-            now, by, last_seq,
+            now, by, last_seq, report,
         )
-    return close
+    return dataclasses.replace(close, report_id=report_id)
 
 
 def _close(row: Any) -> DayClose:

@@ -220,6 +220,13 @@ class Outbox:
                 conn, MutationKind.PAYMENT, account_id, body, created_by, None, mutation_id
             )
 
+    def enqueue_in(self, conn: Connection, kind: MutationKind, *, payload: dict[str, Any],
+                   created_by: str) -> Mutation:
+        """Record a write that belongs to no account inside a transaction the caller holds
+        on this file (the drawer's close, :mod:`db.outbox_drawer`): it commits, or rolls
+        back, with the caller's other rows."""
+        return self._insert(conn, kind, None, payload, created_by, None, None)
+
     def _insert(
         self,
         conn: Connection,

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
-from db.outbox import MutationKind
+from db.outbox import MutationKind, MutationState, Outbox
 from db.outbox_schema import cash_movements, cash_sessions, day_closes, mutations
 
 
@@ -74,15 +74,31 @@ class DrawerSession:
     def payment_payloads(self, first_seq: int, last_seq: int) -> list[dict[str, Any]]:
         return _payment_payloads(self._conn, first_seq, last_seq)
 
-    def close(self, values: dict[str, Any], closed_at: datetime, by: str, last_seq: int) -> None:
-        """Save the day close (``values``: the ``day_closes`` columns but the session id)
-        and close the session after ``last_seq``."""
+    def unsynced_payments(self, first_seq: int, last_seq: int) -> int:
+        """Payments in ``[first_seq, last_seq]`` the server has not acknowledged (pending,
+        or refused and waiting in "needs attention")."""
+        acked = [s.value for s in MutationState if s.acknowledged]
+        return int(self._conn.execute(
+            select(func.count()).where(
+                (mutations.c.kind == MutationKind.PAYMENT.value)
+                & (mutations.c.seq >= first_seq) & (mutations.c.seq <= last_seq)
+                & mutations.c.state.not_in(acked))
+        ).scalar_one())
+
+    def close(self, values: dict[str, Any], closed_at: datetime, by: str, last_seq: int,
+              report: dict[str, Any]) -> str:
+        """Save the day close (``values``: the ``day_closes`` columns but the session id),
+        close the session after ``last_seq`` and queue ``report`` for head office (a
+        ``day_close`` mutation), all in this one transaction; the report's mutation id."""
+        queued = Outbox(self._conn.engine).enqueue_in(
+            self._conn, MutationKind.DAY_CLOSE, payload=report, created_by=by)
         self._conn.execute(day_closes.insert().values(session_id=self.session_id, **values))
         self._conn.execute(
             cash_sessions.update()
             .where(cash_sessions.c.id == self.session_id)
             .values(closed_at=closed_at, closed_by=by, last_seq=last_seq)
         )
+        return queued.mutation_id
 
 
 class DrawerTables:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -155,6 +156,32 @@ kiosk_lookup_limits = Table(
     Column("miss_tat", BigInteger, nullable=True),
 )
 
+#: Each cash session's close report from a desk (billing.day_close, server/day_closes.py),
+#: kept once: ``close_id`` is the pushed mutation's id, written in the same transaction as its
+#: ``mutations_applied`` record. The figures admins list are columns; the whole report (counts
+#: by denomination, references, GST per method, voids) stays as JSON in ``report``.
+day_closes = Table(
+    "day_closes",
+    server_metadata,
+    Column("close_id", String(64), primary_key=True),
+    Column("branch_id", Integer, ForeignKey("branches.id"), nullable=True),  # NULL: head office
+    Column("device_code", String(16), nullable=True),
+    Column("reported_by", String(64), nullable=False),  # the signed-in user who sent it
+    Column("counted_by", String(64), nullable=False),  # the cashier the desk says counted
+    Column("session_id", Integer, nullable=False),  # the desk's cash session number
+    Column("opened_at", BigInteger, nullable=False),
+    Column("closed_at", BigInteger, nullable=False),
+    Column("business_date", Date, nullable=False),  # closed_at's date in the server's zone
+    Column("received_at", BigInteger, nullable=False),
+    Column("expected_paise", BigInteger, nullable=False),
+    Column("counted_paise", BigInteger, nullable=False),
+    Column("difference_paise", BigInteger, nullable=False),
+    Column("payment_count", Integer, nullable=False),
+    Column("unsynced_at_close", Integer, nullable=False),
+    Column("report", Text, nullable=False),
+    Index("ix_day_closes_business_date_branch_id", "business_date", "branch_id"),
+)
+
 SERVER_TABLES = [
     "users",
     "devices",
@@ -166,4 +193,5 @@ SERVER_TABLES = [
     "payment_utrs",
     "kiosk_keys",
     "kiosk_lookup_limits",
+    "day_closes",
 ]

@@ -418,6 +418,8 @@ class MainWindow(QMainWindow):
         self._action(payments_menu, "Payments &register…", self._open_register, "openRegister")
         self._action(payments_menu, "&Due list…", self._open_due_list, "openDueList")
         self._action(payments_menu, "Day &close…", self._open_day_close, "openDayClose")
+        self._action(payments_menu, "&Branch day closes…", self._open_branch_closes,
+                     "openBranchDayCloses").setVisible(self.ctx.user.role is Role.ADMIN)
         tools_menu = bar.addMenu("&Tools")
         self._action(tools_menu, "&Settings…", self._open_settings, "openSettings",
                      QKeySequence.StandardKey.Preferences)
@@ -455,6 +457,12 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    @Slot()
+    def _open_branch_closes(self) -> None:
+        from desktop.payments.branch_closes import BranchClosesWindow
+
+        self._show_window("branchDayCloses", BranchClosesWindow)
 
     @Slot()
     def _open_day_close(self) -> None:

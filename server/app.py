@@ -11,6 +11,7 @@ import secrets
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path, Query, Request, Response
@@ -23,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from billing.mutations import MutationKind
 from billing.roles import Role
-from server import announce, auth, cursors, kiosk, pull, push, redaction, rows
+from server import announce, auth, cursors, day_closes, kiosk, pull, push, redaction, rows
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, meta_get, open_database, server_epoch
@@ -135,7 +136,8 @@ class MutationIn(Strict):
     #: older desks and ignored.
     seq: StrictInt | None = Field(default=None, ge=0, le=MAX_INT, deprecated=True)
     kind: MutationKind
-    account_id: StrictInt = Field(ge=1, le=MAX_INT)
+    #: None only for a ``day_close`` (a branch's report, no account).
+    account_id: StrictInt | None = Field(default=None, ge=1, le=MAX_INT)
     base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     payload: dict[str, Any]
 
@@ -179,6 +181,44 @@ class KioskAccount(BaseModel):
     plan_expiry: str | None
     branch_id: int
     version: int
+
+
+class DayCloseOut(BaseModel):
+    """One cash session's close as head office keeps it (server/day_closes.py)."""
+
+    close_id: str
+    branch_id: int | None
+    branch_name: str | None
+    branch_code: str | None
+    device_code: str | None
+    cashier: str
+    reported_by: str
+    session_id: int
+    opened_at: str
+    closed_at: str
+    business_date: str
+    received_at: str
+    expected_paise: int
+    counted_paise: int
+    difference_paise: int
+    payment_count: int
+    unsynced_at_close: int
+    report: dict[str, Any]
+
+
+class DayCloseTotals(BaseModel):
+    closes: int
+    expected_paise: int
+    counted_paise: int
+    difference_paise: int
+    payment_count: int
+    unsynced_at_close: int
+
+
+class DayClosesOut(BaseModel):
+    closes: list[DayCloseOut]
+    has_more: bool
+    totals: DayCloseTotals
 
 
 class DemoUser(BaseModel):
@@ -484,6 +524,30 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
             # Its sealed offline rows stop opening: a stolen kiosk's copy is dead too.
             kiosk.rotate_key(conn, settings, code)
         return {"revoked": count}
+
+    @app.get(f"{API}/admin/day-closes", response_model=DayClosesOut, responses=_ERRORS,
+             tags=["admin"])
+    def admin_day_closes(
+        caller: Caller,
+        start: Annotated[date, Query(alias="from")],
+        end: Annotated[date, Query(alias="to")],
+        branch: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
+    ) -> Any:
+        """Admin: every branch's day closes (or one ``branch``'s) whose business date is
+        from ``from`` to ``to`` (inclusive, at most a year), oldest first, with totals."""
+        if caller.role is not Role.ADMIN:
+            raise ApiError(403, "forbidden", "Only an administrator sees every branch's "
+                                             "day closes.")
+        if end < start:
+            raise ApiError(422, "invalid_request",
+                           f"'to' ({end}) is before 'from' ({start}); swap them.")
+        if (end - start).days >= day_closes.MAX_RANGE_DAYS:
+            raise ApiError(422, "invalid_request",
+                           f"At most {day_closes.MAX_RANGE_DAYS} days at a time; ask for "
+                           "a shorter range.")
+        with db.read.connect() as conn:
+            return day_closes.list_closes(conn, start, end, branch, limit)
 
     @app.get(f"{API}/me", response_model=UserOut, responses=_ERRORS, tags=["auth"])
     def me(caller: Caller) -> Any:

@@ -45,7 +45,7 @@ from billing.rules import (
 )
 from db import contact_validation
 from db.server_schema import mutations_applied, payment_utrs
-from server import changelog, rows
+from server import changelog, day_closes, rows
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, next_id, next_id_expr
@@ -528,6 +528,17 @@ def _tag(ctx: _Ctx, account: Any, payload: dict[str, Any], add: bool) -> dict[st
     return {}
 
 
+def _day_close(ctx: _Ctx, mutation: dict[str, Any]) -> dict[str, Any]:
+    """A closed cash session's report for head office (server/day_closes.py)."""
+    try:
+        return day_closes.receive(
+            ctx.conn, ctx.principal, ctx.settings, close_id=mutation["mutation_id"],
+            account_id=mutation["account_id"], device_code=ctx.device_code,
+            payload=mutation["payload"], now=ctx.now)
+    except day_closes.Refused as exc:
+        raise Rejected(exc.code, exc.message) from None
+
+
 # -- the batch -----------------------------------------------------------------------------
 
 
@@ -724,8 +735,8 @@ def _apply_in(
         try:
             # Lock the account first (PostgreSQL: FOR UPDATE; SQLite: BEGIN IMMEDIATE), then
             # look for an earlier application: a racing retry has committed or not, for good.
-            account = account_in_scope(conn, principal, mutation["account_id"],
-                                       for_update=True)
+            account = None if kind is MutationKind.DAY_CLOSE else account_in_scope(
+                conn, principal, mutation["account_id"], for_update=True)
         except ApiError:
             # Applied by this caller before the account left its scope: the stored answer;
             # anything else is simply an account it cannot see.
@@ -747,6 +758,8 @@ def _apply_in(
             answer = _edit(ctx, account, payload, mutation.get("base_version"))
         elif kind is MutationKind.COMMENT:
             answer = _comment(ctx, account, payload)
+        elif kind is MutationKind.DAY_CLOSE:
+            answer = _day_close(ctx, mutation)
         else:
             answer = _tag(ctx, account, payload, add=kind is MutationKind.TAG_ADD)
     except Rejected as exc:

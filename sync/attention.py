@@ -37,6 +37,8 @@ def describe(m: Mutation) -> str:
         what = f"Edit of {fields or 'fields'} on {account}"
     elif m.kind is MutationKind.COMMENT:
         what = f"Comment on {account}"
+    elif m.kind is MutationKind.DAY_CLOSE:
+        what = f"Day close of cash session {m.payload.get('session_id', '?')}"
     else:
         what = f"{m.kind.value.replace('_', ' ').capitalize()} on {account}"
     if m.state is MutationState.CONFLICT:

@@ -16,6 +16,7 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -231,6 +232,19 @@ class SyncClient:
                 self._request("POST", "/auth/sign-out")
         finally:
             self._token = None
+
+    def day_closes(self, start: date, end: date, branch_id: int | None = None,
+                   limit: int = 2000) -> dict[str, Any]:
+        """``GET /admin/day-closes`` (admins only): every branch's day closes whose
+        business date is from ``start`` to ``end``, with their totals."""
+        params: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(),
+                                  "limit": limit}
+        if branch_id is not None:
+            params["branch"] = branch_id
+        body = self._json("GET", "/admin/day-closes", params=params)
+        if not isinstance(body.get("closes"), list) or not isinstance(body.get("totals"), dict):
+            raise SyncError("The server's day close answer lacks closes or totals.")
+        return body
 
     def me(self) -> dict[str, Any]:
         return self._json("GET", "/me")

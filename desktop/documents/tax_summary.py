@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from billing.day_close import cheque_parts
 from billing.money import format_inr, paise_to_decimal
 from billing.references import utr_key
 from billing.rules import PaymentMethod
@@ -53,10 +54,8 @@ def reference_parts(method: str, reference: str | None) -> tuple[str, str, str, 
     """(UTR, cheque number, bank, cheque date) of a payment's stored reference; blanks
     where the method has none (old free-text references stay in the Reference column)."""
     utr = utr_key(method, reference) or ""
-    if method == PaymentMethod.CHEQUE.value and reference and reference.count(" / ") == 2:
-        number, bank, dated = (part.strip() for part in reference.split(" / "))
-        return utr, number, bank, dated
-    return utr, "", "", ""
+    cheque = cheque_parts(method, reference)
+    return (utr, *cheque) if cheque is not None else (utr, "", "", "")
 
 
 def tax_summary(rows: Iterable[RegisterRow], zone: str, supplier_state: str,

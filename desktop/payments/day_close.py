@@ -69,7 +69,8 @@ def _paid_out_job(ctx: AppContext, session_id: int, amount: int, reason: str,
 def _close_job(ctx: AppContext, session_id: int, opening_float: int, counts: dict[int, int],
                gst: tuple[str, int] | str, _control: TaskControl) -> tuple[DayClose, str]:
     set_opening_float(ctx.outbox.engine, session_id, opening_float)
-    close = close_session(ctx.outbox.engine, session_id, counts, ctx.user.username)
+    close = close_session(ctx.outbox.engine, session_id, counts, ctx.user.username,
+                          branch_id=ctx.user.branch_id, gst_basis=gst)
     return close, _gst_html(ctx, session_id, gst)
 
 
@@ -453,7 +454,8 @@ class DayCloseDialog(Retranslating, QDialog):
             + fill(self.tr("Difference: <b>%1</b>"), outcome) + "<br/>"
             + fill(self.tr("%n payment(s) this session: %1", "", close.payment_count), methods)
             + "<br/><i>"
-            + self.tr("Saved. Payments from now on go to the next cash session.") + "</i>"
+            + self.tr("Saved. Payments from now on go to the next cash session.") + " "
+            + self.tr("The close report goes to head office with the next sync.") + "</i>"
         )
 
     @Slot(object)

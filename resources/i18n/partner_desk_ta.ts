@@ -448,6 +448,10 @@
         <translation>சேமிக்கப்பட்டது. இனி வரும் கட்டணங்கள் அடுத்த ரொக்க அமர்வில் சேரும்.</translation>
     </message>
     <message>
+        <source>The close report goes to head office with the next sync.</source>
+        <translation>இந்த நாள் முடிவு அறிக்கை அடுத்த ஒத்திசைவில் தலைமை அலுவலகத்துக்கு அனுப்பப்படும்.</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>சேமிக்கப்படவில்லை: %1</translation>
     </message>

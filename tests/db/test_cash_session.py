@@ -103,7 +103,7 @@ def test_shortage_then_next_session_then_excess(outbox: Outbox) -> None:
     assert [c.session_id for c in recent_closes(outbox.engine)] == [nxt.id, session.id]
     # An empty session closes balanced at its float.
     third = current_session(outbox.engine, "cashier.cbe")
-    assert third.first_seq == 5
+    assert third.first_seq == 6  # seq 4 and 6 are the two close reports for head office
     balanced = close_session(outbox.engine, third.id, {}, "cashier.cbe")
     assert balanced.outcome == "balanced" and balanced.payment_count == 0
 
@@ -159,3 +159,47 @@ def test_an_existing_outbox_is_upgraded_with_its_payments_kept(tmp_path: Path) -
     close = close_session(box.engine, session.id, {5000: 1}, "cashier.cbe")
     assert close.cash_payments_paise == 5_000 and close.outcome == "balanced"
     box.engine.dispose()
+
+
+def test_the_close_queues_its_report_for_head_office_in_the_same_transaction(
+        outbox: Outbox) -> None:
+    from billing.day_close import check_report
+    from billing.tax import TaxError
+    from db.outbox import MutationKind, MutationState
+
+    _payment(outbox, 50_000)
+    _payment(outbox, 11_800, "upi")
+    first = outbox.pending()[0]
+    outbox.record_results([(first.mutation_id, MutationState.APPLIED, {})])
+    session = current_session(outbox.engine, "cashier.cbe")
+    # A report that cannot be made (a GST rate no one can have) leaves everything as it was.
+    with pytest.raises(TaxError):
+        close_session(outbox.engine, session.id, {50_000: 1}, "cashier.cbe", branch_id=1,
+                      gst_basis=("33", -5))
+    assert current_session(outbox.engine, "x").id == session.id
+    assert get_close(outbox.engine, session.id) is None
+    assert [m.kind for m in outbox.pending()] == [MutationKind.PAYMENT]
+
+    close = close_session(outbox.engine, session.id, {50_000: 1}, "cashier.cbe", branch_id=1,
+                          gst_basis=("33", 1800))
+    [queued] = [m for m in outbox.pending() if m.kind is MutationKind.DAY_CLOSE]
+    assert queued.mutation_id == close.report_id and queued.account_id is None
+    body = queued.payload
+    report = check_report(body)
+    assert (report.session_id, report.branch_id, report.counted_by) == (session.id, 1,
+                                                                        "cashier.cbe")
+    assert report.expected_paise == close.expected_paise == 50_000
+    assert report.difference_paise == close.difference_paise == 0
+    assert report.payment_count == 2
+    assert report.unsynced_at_close == 1  # the UPI payment was not acknowledged yet
+    assert body["method_totals"] == close.method_totals
+    assert body["references"] == []  # "R1" is no UTR: only real UTRs and cheques are listed
+    assert body["gst"]["per_method"]["upi"]["amount_paise"] == 11_800
+    assert body["voids"] == []
+    # A setting that cannot give GST is said in the report, and the close still goes.
+    nxt = current_session(outbox.engine, "cashier.cbe")
+    later = close_session(outbox.engine, nxt.id, {}, "cashier.cbe", branch_id=1,
+                          gst_basis="Set the operator's GSTIN under Settings → GST.")
+    gone = outbox.get(later.report_id or "")
+    assert gone is not None and gone.payload["gst"]["error"].startswith("Set the operator")
+    assert gone.payload["gst"]["per_method"] == {}

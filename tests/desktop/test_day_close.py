@@ -133,3 +133,30 @@ def test_bad_float_blocks_the_submit(qtbot, ctx) -> None:
     qtbot.mouseClick(dialog.findChild(QPushButton, "recordPaidOut"), LEFT)
     assert "without letters" in dialog.findChild(QLabel, "paidOutError").text()
     dialog.close()
+
+
+def test_the_close_is_queued_for_head_office_with_its_branch_and_gst(qtbot, ctx) -> None:
+    from billing.day_close import check_report
+    from db.outbox import MutationKind
+
+    _take(ctx, 40_000)
+    _take(ctx, 11_800, PaymentMethod.UPI)
+    dialog = _open(qtbot, ctx)
+    float_field = dialog.findChild(QLineEdit, "openingFloatField")
+    float_field.clear()
+    qtbot.keyClicks(float_field, "100")
+    _count(qtbot, dialog, {500: 1})
+    close = _submit(qtbot, dialog)
+    assert "goes to head office with the next sync" in \
+        dialog.findChild(QLabel, "closeResult").text()
+    [queued] = [m for m in ctx.outbox.pending() if m.kind is MutationKind.DAY_CLOSE]
+    assert queued.mutation_id == close.report_id and queued.created_by == ctx.user.username
+    report = check_report(queued.payload)
+    assert report.branch_id == ctx.user.branch_id == 1
+    assert (report.expected_paise, report.counted_paise, report.difference_paise) == \
+        (50_000, 50_000, 0)
+    assert report.payment_count == 2 and report.unsynced_at_close == 2
+    gst = queued.payload["gst"]
+    assert gst["error"] is None and set(gst["per_method"]) == {"cash", "upi"}
+    assert gst["per_method"]["upi"]["amount_paise"] == 11_800
+    assert queued.payload["voids"] == []

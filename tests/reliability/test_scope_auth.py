@@ -134,6 +134,7 @@ ENDPOINTS_CHECKED = {
     ("post", f"{API}/sync/push"), ("get", f"{API}/sync/wait"),
     ("get", f"{API}/accounts/{{account_id}}"),
     ("get", f"{API}/kiosk/lookup"), ("get", f"{API}/demo/users"),
+    ("get", f"{API}/admin/day-closes"),
 }
 
 
@@ -258,10 +259,56 @@ def test_kiosks_cannot_list(srv: tuple[EmbeddedServer, Clock]) -> None:
                     ).status_code in (403, 404)
 
 
+def _close(branch: int | None, counted_by: str) -> dict[str, Any]:
+    from billing.day_close import close_report
+
+    return {"mutation_id": str(uuid.uuid4()), "kind": "day_close", "account_id": None,
+            "payload": close_report(
+                session_id=1, branch_id=branch, counted_by=counted_by, opened_at=1_795_740_000,
+                closed_at=1_795_761_000, denominations={50_000: 3}, opening_float_paise=0,
+                cash_payments_paise=150_000, paid_out_paise=0,
+                method_totals={"cash": 150_000}, payment_count=1, payments=[],
+                unsynced_at_close=0, gst_basis=None, gst_error="not set")}
+
+
+def test_day_closes_stay_in_their_branch_and_only_admins_list_them(
+        srv: tuple[EmbeddedServer, Clock]) -> None:
+    """A branch B cashier cannot file a close under branch A (nor head office); the admin
+    listing answers 403 to everyone but an admin, with nothing of any close in the body."""
+    server, _ = srv
+    tup = sign_in(server, "cashier.tup", "tup-secret-2")
+    own, foreign, head = _close(BRANCH_B, "cashier.tup"), _close(BRANCH_A, "cashier.tup"), \
+        _close(None, "cashier.tup")
+    results = call(server, tup, "POST", "/sync/push", json={
+        "device_code": "DCLOSE", "mutations": [own, foreign, head]}).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "rejected", "rejected"], results
+    assert {r["error"]["code"] for r in results[1:]} == {"forbidden"}
+    kept = sql(server, "SELECT close_id, branch_id FROM day_closes WHERE reported_by = ?",
+               "cashier.tup")
+    assert [tuple(r) for r in kept] == [(own["mutation_id"], BRANCH_B)]
+    params = {"from": "2026-11-01", "to": "2026-11-30"}
+    refused = 0
+    for token in (sign_in(server, "staff.cbe", "staff-demo"), tup,
+                  sign_in(server, "cashier.cbe", "cashier-demo"),
+                  sign_in(server, "partner.other", "other-secret"),
+                  device_token(server, "KIOSKTUP1", "kiosk-tup")):
+        for extra in ({}, {"branch": BRANCH_A}, {"branch": BRANCH_B}):
+            r = call(server, token, "GET", "/admin/day-closes", params={**params, **extra})
+            assert r.status_code in (403, 404), r.text
+            assert own["mutation_id"] not in r.text and "cashier.tup" not in r.text
+            refused += 1
+    admin = sign_in(server, "admin", "admin-demo")
+    listed = call(server, admin, "GET", "/admin/day-closes", params=params).json()
+    assert own["mutation_id"] in [c["close_id"] for c in listed["closes"]]
+    record("9 day closes", foreign_branch_closes_kept=0, listings_refused=refused)
+
+
 AUTHED = [("GET", "/me", {}), ("GET", "/sync/pull", {}),
           ("POST", "/sync/push", {"json": {"device_code": "DX", "mutations": []}}),
           ("GET", "/accounts/10000001", {}), ("GET", "/kiosk/lookup", {"params": {"mobile": "1"}}),
-          ("POST", "/admin/users/staff.cbe/revoke-tokens", {}), ("POST", "/auth/sign-out", {})]
+          ("POST", "/admin/users/staff.cbe/revoke-tokens", {}),
+          ("GET", "/admin/day-closes", {"params": {"from": "2026-11-01", "to": "2026-11-30"}}),
+          ("POST", "/auth/sign-out", {})]
 
 
 def _all_refused(server: EmbeddedServer, token: str | None) -> list[tuple[str, int]]:
