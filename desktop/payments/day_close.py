@@ -421,7 +421,8 @@ class DayCloseDialog(Retranslating, QDialog):
 
     @Slot(object)
     def _on_closed(self, answer: object) -> None:
-        close, self.gst_html = answer  # type: ignore[misc]
+        assert isinstance(answer, tuple), "the close job answers (DayClose, GST html)"
+        close, self.gst_html = answer
         assert isinstance(close, DayClose) and self.session is not None
         self.day_close = close
         self._show_result(close)

@@ -53,7 +53,8 @@ class _Loaded:
 
 def _load_job(ctx: AppContext, account_id: int, _control: TaskControl) -> _Loaded:
     account = load_account(ctx.cache_engine, ctx.outbox, account_id, ctx.business_zone)
-    current, others = (None, [])
+    current: PlanChoice | None = None
+    others: list[PlanChoice] = []
     if account.prepaid:
         current, others = plans_for_account(ctx.cache_engine, account)
     with ctx.cache_engine.connect() as conn:
