@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from desktop.kiosk.devices import UpiStatusDevice, configured_device, upi_payee
+from desktop.kiosk.devices import UpiStatusDevice, configured_device
 from desktop.pyside_guard import guard_singletons
 from desktop.settings import open_settings
 from desktop.settings_dialog import SettingsDialog
 from desktop.tasks import TaskRunner
+from desktop.upi_payee import upi_payee
 
 guard_singletons()
 
