@@ -17,7 +17,9 @@ the dialog's receipt number as ``tr``). The receipt number is reserved in the ou
 first time the QR is needed and the payment this dialog records takes it, whatever the method
 in the end. A changed amount clears the QR at once and draws the new one after a short pause
 (``QR_DEBOUNCE_MS``), so the customer never scans a stale amount. The cashier then types
-the UTR the customer's app shows.
+the UTR the customer's app shows. A customer who will pay a Payment or Advance later takes a
+"pay later by UPI" slip (``payLaterButton``, desktop/payments/pay_later.py); nothing is
+recorded for it.
 """
 
 from __future__ import annotations
@@ -289,6 +291,13 @@ class PaymentDialog(QDialog):
         self.error = self._label("paymentError", error=True)
 
         buttons = QHBoxLayout()
+        self.pay_later = QPushButton("Pay &later by UPI…", self)
+        self.pay_later.setObjectName("payLaterButton")
+        self.pay_later.setAutoDefault(False)
+        self.pay_later.setVisible(self.option in (PaymentOption.PAYMENT, PaymentOption.ADVANCE))
+        self.pay_later.clicked.connect(self._on_pay_later)
+        self.pay_later_window: QDialog | None = None
+        buttons.addWidget(self.pay_later)
         buttons.addStretch(1)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setObjectName("cancelPayment")
@@ -454,6 +463,11 @@ class PaymentDialog(QDialog):
         if ok and preview is not None and outcome is not None:
             self.checked = Checked(preview, outcome, method, reference, tendered)
         self.confirm.setEnabled(self.checked is not None and self.state == self.READY)
+        self.pay_later.setEnabled(self.payee is not None and preview is not None
+                                  and preview.amount_paise > 0 and self.state == self.READY)
+        self.pay_later.setToolTip(
+            "Print a slip with the UPI QR for this amount; nothing is recorded."
+            if self.payee is not None else "Set the UPI ID under Settings → UPI QR first.")
         self._schedule_qr(method, preview)
 
     # -- the UPI QR ---------------------------------------------------------------------------
@@ -611,6 +625,28 @@ class PaymentDialog(QDialog):
                          "or renewed.")
         self.preview_panel.setText("<br/>".join(lines))
 
+    @Slot()
+    def _on_pay_later(self) -> None:
+        """The customer pays later: a slip with the QR for the amount; nothing recorded."""
+        from desktop.payments.pay_later import PayLaterDialog, PayLaterSlip
+        from desktop.payments.receipt import header_lines
+
+        preview = self._preview
+        if preview is None or self.payee is None or self.state != self.READY:
+            return
+        slip = PayLaterSlip(
+            account_id=self.account.id, account_name=self.account.name, option=self.option,
+            amount_paise=preview.amount_paise, payee=self.payee,
+            issued_at=datetime.now(UTC), zone=self.ctx.business_zone,
+            header=header_lines(self.ctx))
+        try:
+            slip.intent  # noqa: B018  # refuse an unusable payee here, not in the window
+        except UpiError as exc:
+            self.error.setText(f"No slip: {exc} Check Settings → UPI QR.")
+            return
+        self.pay_later_window = PayLaterDialog(self.ctx, slip, self)
+        self.pay_later_window.show()
+
     # -- committing ---------------------------------------------------------------------------
 
     @Slot()
@@ -626,6 +662,7 @@ class PaymentDialog(QDialog):
         self.state = self.RECORDING
         self.confirm.setEnabled(False)
         self.cancel_button.setEnabled(False)
+        self.pay_later.setEnabled(False)
         for field in (self.amount, self.reference, self.tendered, self.card_last4,
                       self.cheque_bank):
             field.setReadOnly(True)
