@@ -155,6 +155,17 @@ kiosk_lookup_limits = Table(
     Column("miss_tat", BigInteger, nullable=True),
 )
 
+#: The last number issued in each series of the server's document numbers (server.document_series):
+#: ``series`` is the number's prefix (``PAY/CBE``), ``financial_year`` the year April starts
+#: in. Taken with the payment in one transaction, under the row's lock: gapless and unique.
+document_series = Table(
+    "document_series",
+    server_metadata,
+    Column("series", String(32), primary_key=True),
+    Column("financial_year", Integer, primary_key=True),
+    Column("last_number", BigInteger, nullable=False),
+)
+
 SERVER_TABLES = [
     "users",
     "devices",
@@ -166,4 +177,5 @@ SERVER_TABLES = [
     "payment_utrs",
     "kiosk_keys",
     "kiosk_lookup_limits",
+    "document_series",
 ]
