@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import parse_qsl, quote, urlsplit
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "UpiIntent",
     "amount_text",
     "parse_upi_intent",
+    "pay_later_reference",
     "upi_intent",
     "validate_vpa",
 ]
@@ -104,6 +106,18 @@ def upi_intent(vpa: str, payee_name: str, amount_paise: int, reference: str,
     fields = [("pa", checked_vpa), ("pn", name), ("am", amount_text(amount_paise)),
               ("cu", "INR"), ("tr", tr), ("tn", tn)]
     return "upi://pay?" + "&".join(f"{key}={_encode(value)}" for key, value in fields)
+
+
+def pay_later_reference(account_id: int, issued: date) -> str:
+    """The ``tr`` of a "pay later by UPI" slip: no payment (and so no receipt number) exists
+    when it is printed, so it names the account and the day the slip was given
+    (``AC10000005-20261127``); the bank statement line then says whose money arrived."""
+    if isinstance(account_id, bool) or not isinstance(account_id, int) or account_id < 1:
+        raise UpiError(f"Account {account_id!r} is not an account number.")
+    reference = f"AC{account_id}-{issued:%Y%m%d}"
+    if len(reference) > MAX_REFERENCE_CHARS:
+        raise UpiError(f"Account {account_id} is too long for a UPI reference.")
+    return reference
 
 
 def parse_upi_intent(uri: str) -> UpiIntent:

@@ -357,11 +357,14 @@ def record_payment(
     payload: dict[str, Any],
     created_by: str,
     mutation_id: str,
+    receipt_number: str | None = None,
 ) -> Mutation:
     """The one durable write of a payment (WAL, synchronous=FULL); idempotent per
-    ``mutation_id``, so a second confirm with the same key returns the first record."""
+    ``mutation_id``, so a second confirm with the same key returns the first record.
+    ``receipt_number``: one reserved earlier (the UPI QR carried it), else the next."""
     return outbox.enqueue_payment(
-        account_id=account_id, payload=payload, created_by=created_by, mutation_id=mutation_id
+        account_id=account_id, payload=payload, created_by=created_by, mutation_id=mutation_id,
+        receipt_number=receipt_number,
     )
 
 

@@ -182,6 +182,17 @@ day_closes = Table(
     Index("ix_day_closes_business_date_branch_id", "business_date", "branch_id"),
 )
 
+#: The last number issued in each series of the server's document numbers (server.document_series):
+#: ``series`` is the number's prefix (``PAY/CBE``), ``financial_year`` the year April starts
+#: in. Taken with the payment in one transaction, under the row's lock: gapless and unique.
+document_series = Table(
+    "document_series",
+    server_metadata,
+    Column("series", String(32), primary_key=True),
+    Column("financial_year", Integer, primary_key=True),
+    Column("last_number", BigInteger, nullable=False),
+)
+
 SERVER_TABLES = [
     "users",
     "devices",
@@ -194,4 +205,5 @@ SERVER_TABLES = [
     "kiosk_keys",
     "kiosk_lookup_limits",
     "day_closes",
+    "document_series",
 ]

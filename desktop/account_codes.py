@@ -40,8 +40,13 @@ def code128_png(account_id: int) -> bytes:
 
 def qr_png(account_id: int, box_size: int = 4) -> bytes:
     """A QR code of the Account ID."""
+    return text_qr_png(str(int(account_id)), box_size)
+
+
+def text_qr_png(payload: str, box_size: int = 4) -> bytes:
+    """A QR code of any text (a UPI intent on a pay-later slip, for instance)."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=2)
-    code.add_data(str(int(account_id)))
+    code.add_data(payload)
     code.make(fit=True)
     out = io.BytesIO()
     code.make_image().save(out, format="PNG")
@@ -50,6 +55,11 @@ def qr_png(account_id: int, box_size: int = 4) -> bytes:
 
 def _data_url(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def image_html(png: bytes) -> str:
+    """``<img>`` of a PNG at its own pixel size, as a ``data:`` URL."""
+    return _img(png)
 
 
 def _img(png: bytes) -> str:

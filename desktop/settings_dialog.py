@@ -17,7 +17,7 @@ Keys (shared with the modules that read them):
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
 | ``receipts/afterRecord`` | ``show``, ``print`` or ``window`` (after a payment) | payment flow |
 | ``counter/payKey`` | the key opening the first payment option (default F2) | main window |
-| ``kiosk/upi_vpa`` / ``kiosk/upi_payee_name`` | who the kiosk's UPI QR pays | kiosk payments |
+| ``upi/vpa`` / ``upi/payee_name`` | who the UPI QR pays (desktop.upi_payee) | payments, kiosk |
 | ``kiosk/upi_status_url`` | the payment-status service that confirms UPI payments | kiosk |
 | ``gst/*`` | the operator's GST details (its own dialog, GST details…) | desktop.documents |
 """
@@ -57,7 +57,7 @@ from desktop.i18n import (
     store_language,
     stored_language,
 )
-from desktop.kiosk.devices import PAYEE_NAME_KEY, STATUS_URL_KEY, VPA_KEY
+from desktop.kiosk.devices import STATUS_URL_KEY
 from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
 from desktop.payments.flow import (
     AFTER_RECORD_CHOICES,
@@ -67,6 +67,7 @@ from desktop.payments.flow import (
     SETTINGS_AFTER_RECORD,
 )
 from desktop.settings import setting_int
+from desktop.upi_payee import store_payee, stored_payee
 
 SERVER = "sync/server"
 PRINTER_KIND = "receipts/escpos_kind"
@@ -117,6 +118,7 @@ class DeskSettings:
         kind = str(settings.value(PRINTER_KIND, "", str) or "").lower()
         paper = setting_int(settings, PAPER_MM, 80) or 80
         after = str(settings.value(SETTINGS_AFTER_RECORD, AFTER_RECORD_SHOW, str) or "").lower()
+        vpa, payee_name = stored_payee(settings)
         return cls(
             server_url=str(settings.value(SERVER, "", str) or ""),
             printer_kind=kind if kind in PRINTER_KINDS else "",
@@ -129,8 +131,8 @@ class DeskSettings:
             time_zone=str(settings.value(TIME_ZONE, "", str) or ""),
             after_record=after if after in AFTER_RECORD_CHOICES else AFTER_RECORD_SHOW,
             pay_key=str(settings.value(SETTINGS_PAY_KEY, DEFAULT_PAY_KEY, str) or DEFAULT_PAY_KEY),
-            upi_vpa=str(settings.value(VPA_KEY, "", str) or ""),
-            upi_payee_name=str(settings.value(PAYEE_NAME_KEY, "", str) or ""),
+            upi_vpa=vpa,
+            upi_payee_name=payee_name,
             upi_status_url=str(settings.value(STATUS_URL_KEY, "", str) or ""),
             language=stored_language(settings),
             tamil_mode=mode if (mode := str(settings.value(TAMIL_MODE, "", str) or ""))
@@ -149,8 +151,7 @@ class DeskSettings:
         settings.setValue(TIME_ZONE, self.time_zone)
         settings.setValue(SETTINGS_AFTER_RECORD, self.after_record)
         settings.setValue(SETTINGS_PAY_KEY, self.pay_key)
-        settings.setValue(VPA_KEY, self.upi_vpa)
-        settings.setValue(PAYEE_NAME_KEY, self.upi_payee_name)
+        store_payee(settings, self.upi_vpa, self.upi_payee_name)
         settings.setValue(STATUS_URL_KEY, self.upi_status_url)
         settings.setValue(TAMIL_MODE, self.tamil_mode)
         store_language(settings, self.language)  # syncs
@@ -326,6 +327,18 @@ class SettingsDialog(Retranslating, QDialog):
         self.gst_button.clicked.connect(self._on_gst)
         gst_row.addWidget(self.gst_button)
         right.addWidget(self.gst_box)
+        # One payee for the counter's payment dialog and the kiosk (desktop.upi_payee).
+        self.upi_box = QGroupBox(self)
+        self.upi_form = QFormLayout(self.upi_box)
+        self.upi_vpa = QLineEdit(current.upi_vpa, self.upi_box)
+        self.upi_vpa.setObjectName("settingsUpiVpa")
+        self.upi_vpa.setPlaceholderText("terabyte.cbe@okaxis")
+        self.upi_form.addRow(QLabel(self), self.upi_vpa)
+        self.upi_name = QLineEdit(current.upi_payee_name, self.upi_box)
+        self.upi_name.setObjectName("settingsUpiPayeeName")
+        self.upi_name.setPlaceholderText("Terabyte Broadband")
+        self.upi_form.addRow(QLabel(self), self.upi_name)
+        right.addWidget(self.upi_box)
 
         self.kiosk_box = QGroupBox(self)
         self.kiosk_form = QFormLayout(self.kiosk_box)
@@ -337,14 +350,6 @@ class SettingsDialog(Retranslating, QDialog):
         self.pin_again.setEchoMode(QLineEdit.EchoMode.Password)
         self.kiosk_form.addRow(QLabel(self), self.pin)
         self.kiosk_form.addRow(QLabel(self), self.pin_again)
-        self.upi_vpa = QLineEdit(current.upi_vpa, self.kiosk_box)
-        self.upi_vpa.setObjectName("settingsUpiVpa")
-        self.upi_vpa.setPlaceholderText("terabyte.cbe@okaxis")
-        self.kiosk_form.addRow(QLabel(self), self.upi_vpa)
-        self.upi_name = QLineEdit(current.upi_payee_name, self.kiosk_box)
-        self.upi_name.setObjectName("settingsUpiPayeeName")
-        self.upi_name.setPlaceholderText("Terabyte Broadband")
-        self.kiosk_form.addRow(QLabel(self), self.upi_name)
         self.upi_status = QLineEdit(current.upi_status_url, self.kiosk_box)
         self.upi_status.setObjectName("settingsUpiStatusUrl")
         self.upi_status.setPlaceholderText("https://pg.example.in/upi/status")
@@ -397,8 +402,8 @@ class SettingsDialog(Retranslating, QDialog):
             (self.counter_form, self.pay_key, self.tr("Pay key")),
             (self.kiosk_form, self.pin, self.tr("New staff PIN")),
             (self.kiosk_form, self.pin_again, self.tr("Repeat PIN")),
-            (self.kiosk_form, self.upi_vpa, self.tr("UPI ID paid by the QR")),
-            (self.kiosk_form, self.upi_name, self.tr("UPI payee name")),
+            (self.upi_form, self.upi_vpa, self.tr("UPI ID paid by the QR")),
+            (self.upi_form, self.upi_name, self.tr("UPI payee name")),
             (self.kiosk_form, self.upi_status, self.tr("UPI payment-status address")),
         )
         for form, field, caption in rows:
@@ -429,6 +434,7 @@ class SettingsDialog(Retranslating, QDialog):
                                         "payment option. Click here and press the key."))
         self.gst_box.setTitle(self.tr("GST"))
         self.gst_button.setText(self.tr("GST &details of the operator…"))
+        self.upi_box.setTitle(self.tr("UPI QR (counter and kiosk)"))
         self.kiosk_box.setTitle(self.tr("Kiosk"))
         self.pin.setPlaceholderText(self.tr("unchanged") if self.has_pin
                                     else self.tr("set (4–12 digits)"))

@@ -49,6 +49,7 @@ from server import changelog, day_closes, rows
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, next_id, next_id_expr
+from server.document_series import next_payment_document_number
 from server.errors import ApiError
 from server.scopes import account_in_scope
 
@@ -193,11 +194,6 @@ def _status_change(ctx: _Ctx, account: Any, change: Any) -> Any:
     return account
 
 
-def _document_number(branch_code: str, on: date, payment_id: int) -> str:
-    fy = on.year if on.month >= 4 else on.year - 1
-    return f"PAY/{branch_code}/{fy % 100:02d}-{(fy + 1) % 100:02d}/{payment_id:09d}"
-
-
 # -- payment / advance / recharge -----------------------------------------------------------
 
 
@@ -266,7 +262,9 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     # A payment_uuid taken before under another mutation id: UNIQUE(payment_uuid) refuses
     # the insert and the retry loop answers "duplicate" with that payment.
     payment_id = next_id(ctx.conn, "payments")
-    document = _document_number(_branch_code(ctx.conn, account.branch_id), ctx.today, payment_id)
+    # Gapless per branch and financial year: the series row stays locked until this commits.
+    document = next_payment_document_number(ctx.conn, _branch_code(ctx.conn, account.branch_id),
+                                            ctx.today)
     ctx.conn.execute(
         _t("payments").insert().values(
             id=payment_id,

@@ -38,17 +38,12 @@ import requests
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 
 from billing.rules import PaymentMethod
-from billing.upi import UpiError, validate_vpa
 from desktop.tasks import TaskControl, TaskRunner
+from desktop.upi_payee import upi_payee
 
 log = logging.getLogger(__name__)
 
-VPA_KEY = "kiosk/upi_vpa"
-PAYEE_NAME_KEY = "kiosk/upi_payee_name"
 STATUS_URL_KEY = "kiosk/upi_status_url"
-#: What ``--demo`` shows in its QR when Settings have no UPI ID (never saved).
-DEMO_VPA = "terabyte.demo@okaxis"
-DEMO_PAYEE_NAME = "Terabyte Broadband (DEMO)"
 POLL_MS = 3000
 _UTR = re.compile(r"^[0-9]{12}$", re.ASCII)
 
@@ -60,28 +55,6 @@ class Confirmation:
     method: PaymentMethod
     reference: str
     amount_paise: int
-
-
-@dataclass(frozen=True)
-class Payee:
-    """Who the UPI QR pays."""
-
-    vpa: str
-    name: str
-
-
-def upi_payee(settings: QSettings, *, demo: bool) -> Payee | None:
-    """The payee from Settings; ``--demo`` falls back to a sample one. None when unset or
-    malformed (the kiosk then says payments are not available and logs why)."""
-    vpa = str(settings.value(VPA_KEY, "", str) or "").strip()
-    name = str(settings.value(PAYEE_NAME_KEY, "", str) or "").strip()
-    if not vpa and demo:
-        return Payee(DEMO_VPA, name or DEMO_PAYEE_NAME)
-    try:
-        return Payee(validate_vpa(vpa), name or "Terabyte Broadband")
-    except UpiError as exc:
-        log.warning("kiosk UPI payee not usable: %s", exc)
-        return None
 
 
 class PaymentDevice(QObject):

@@ -50,8 +50,9 @@ from db.payments_local import (
     plans_for_account,
 )
 from desktop.context import AppContext
-from desktop.kiosk.devices import Confirmation, Payee, PaymentDevice
+from desktop.kiosk.devices import Confirmation, PaymentDevice
 from desktop.tasks import TaskControl
+from desktop.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
 
 log = logging.getLogger(__name__)

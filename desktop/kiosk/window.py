@@ -47,7 +47,7 @@ from billing.rules import PaymentOption
 from db.outbox import Mutation
 from desktop import APP_NAME
 from desktop.context import AppContext
-from desktop.kiosk.devices import Payee, PaymentDevice
+from desktop.kiosk.devices import PaymentDevice
 from desktop.kiosk.keypad import Keypad
 from desktop.kiosk.lookup import (
     KioskAccount,
@@ -78,6 +78,7 @@ from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
 from desktop.payments.receipt import ReceiptData
 from desktop.resource_paths import KIOSK_STYLE, read_text
 from desktop.tasks import TaskControl
+from desktop.upi_payee import Payee
 
 if TYPE_CHECKING:
     from sync.client import SyncClient

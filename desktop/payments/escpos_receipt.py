@@ -7,6 +7,11 @@ The printer is set in settings (``receipts/escpos_kind`` = ``network`` or ``usb`
 so amounts print as "Rs.". They have no Tamil either: with ``tamil_mode="raster"`` (the
 default; setting ``receipts/tamil_mode``) lines the printer cannot print as text are drawn
 and sent as raster images (desktop/payments/escpos_raster.py), figures stay text.
+
+An Advance or Recharge gets a GST receipt voucher (``billing.documents`` decides); its
+figures (voucher number, the operator's GSTIN, SAC, place of supply, taxable value, CGST +
+SGST or IGST, total) print under the receipt, the same lines the A4 voucher shows
+(``desktop.documents.gst_document.document_lines``).
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from billing.documents import GstDocument
 from billing.money_ta import amount_in_words_ta
+from desktop.documents.gst_document import document_lines
 from desktop.i18n import TAMIL, current_language
 from desktop.payments.escpos_raster import RASTER, RasterTextPrinter
 from desktop.payments.receipt import ReceiptData, receipt_fields, status_marks
@@ -45,12 +52,33 @@ def receipt_lines(data: ReceiptData, width: int = 48, *, words: str | None = Non
     return lines
 
 
+def gst_lines(doc: GstDocument, width: int = 48) -> list[str]:
+    """The GST voucher's figures as plain lines no wider than ``width``, amounts right-aligned
+    ("Rs.", as every amount on the thermal receipt)."""
+
+    def row(label: str, value: str) -> list[str]:
+        room = width - len(label) - 1
+        if room >= len(value):
+            return [f"{label} {value:>{room}}"]
+        return [label[:width], f"{value:>{width}}"[-width:]]
+
+    s = doc.supplier
+    lines = [f"{doc.kind.heading} (GST)".center(width).rstrip()]
+    for label, value in (("Voucher No", doc.number), ("GSTIN", s.gstin), ("SAC", s.sac),
+                         ("Place of supply", doc.place_of_supply_text)):
+        lines.extend(row(label, value))
+    for label, value in document_lines(doc):
+        lines.extend(row(label, value.replace("₹", "Rs.")))
+    return lines
+
+
 def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
-                  tamil_mode: str = RASTER) -> None:
+                  tamil_mode: str = RASTER, gst: GstDocument | None = None) -> None:
     """Send one receipt to ``printer`` (any python-escpos printer) and cut the paper.
 
     In the app's language; Tamil (and any non-ASCII) lines as raster images unless
-    ``tamil_mode`` is ``"text"``.
+    ``tamil_mode`` is ``"text"``. ``gst``: the payment's GST receipt voucher, whose
+    figures print under the receipt.
     """
     width = LINE_CHARS.get(paper_mm, 48)
     target = printer
@@ -73,6 +101,10 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
     printer.textln("-" * width)
     for line in receipt_lines(data, width, words=words):
         printer.textln(line)
+    if gst is not None:
+        printer.textln("-" * width)
+        for line in gst_lines(gst, width):
+            printer.textln(line)
     if data.pending_sync:
         printer.textln("-" * width)
         for line in textwrap.wrap(QCoreApplication.translate(

@@ -10,6 +10,16 @@ and is the outbox ``mutation_id``; the first Confirm switches the dialog to "rec
 every later click or held-down Enter is ignored; and even a second write with the same key
 returns the first record (``Outbox.enqueue_payment``). The flow refuses a second dialog on an
 account that already has one open (see ``flow.py``).
+
+UPI: while the method is UPI and the amount is valid, the dialog shows the dynamic UPI QR
+(``billing.upi.upi_intent``: the payee from Settings, ``desktop.upi_payee``; the exact amount;
+the dialog's receipt number as ``tr``). The receipt number is reserved in the outbox the
+first time the QR is needed and the payment this dialog records takes it, whatever the method
+in the end. A changed amount clears the QR at once and draws the new one after a short pause
+(``QR_DEBOUNCE_MS``), so the customer never scans a stale amount. The cashier then types
+the UTR the customer's app shows. A customer who will pay a Payment or Advance later takes a
+"pay later by UPI" slip (``payLaterButton``, desktop/payments/pay_later.py); nothing is
+recorded for it.
 """
 
 from __future__ import annotations
@@ -20,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,6 +62,7 @@ from billing.rules import (
     check_payment,
     recharge_prefill,
 )
+from billing.upi import UpiError, upi_intent
 from db.outbox import Mutation
 from db.payments_local import (
     AccountForPayment,
@@ -64,10 +75,14 @@ from db.payments_local import (
 from db.utr_local import check_utr_unused
 from desktop.context import AppContext
 from desktop.tasks import TaskControl
+from desktop.upi_payee import upi_payee
+from desktop.widgets.upi_qr import UpiQrWidget
 
 log = logging.getLogger(__name__)
 
 _ERROR_STYLE = "color: #b00020;"
+#: The pause after the last keystroke before the UPI QR is drawn for a new amount.
+QR_DEBOUNCE_MS = 300
 
 #: The reference row's label and hint per method (formats: billing.references).
 _REFERENCE_LABELS = {
@@ -94,11 +109,16 @@ def _amount_text(paise: int) -> str:
     return str(paise_to_decimal(paise))
 
 
+def _reserve_job(ctx: AppContext, _control: TaskControl) -> str:
+    return ctx.outbox.reserve_receipt_number()
+
+
 def _record_job(
     ctx: AppContext,
     account_id: int,
     payload: dict,
     mutation_id: str,
+    receipt_number: str | None,
     _control: TaskControl,
 ) -> Mutation:
     if ctx.outbox.get(mutation_id) is None:  # a second confirm finds its own payment
@@ -109,6 +129,7 @@ def _record_job(
         payload=payload,
         created_by=ctx.user.username,
         mutation_id=mutation_id,
+        receipt_number=receipt_number,
     )
 
 
@@ -142,6 +163,17 @@ class PaymentDialog(QDialog):
         self.state = self.READY
         self.checked: Checked | None = None
         self.mutation: Mutation | None = None
+        #: Who the UPI QR pays (None: not set up, the QR panel says where to set it).
+        self.payee = upi_payee(ctx.settings)
+        #: The receipt number this dialog's payment takes, reserved when the QR first shows.
+        self.receipt_number: str | None = None
+        self._reserving = False
+        #: The amount's preview from the last check (None: the amount is not valid).
+        self._preview: PaymentPreview | None = None
+        self._qr_timer = QTimer(self)
+        self._qr_timer.setSingleShot(True)
+        self._qr_timer.setInterval(QR_DEBOUNCE_MS)
+        self._qr_timer.timeout.connect(self._draw_qr)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(f"{self.option.label} — account {account.id}")
         self.setMinimumWidth(520)
@@ -259,6 +291,13 @@ class PaymentDialog(QDialog):
         self.error = self._label("paymentError", error=True)
 
         buttons = QHBoxLayout()
+        self.pay_later = QPushButton("Pay &later by UPI…", self)
+        self.pay_later.setObjectName("payLaterButton")
+        self.pay_later.setAutoDefault(False)
+        self.pay_later.setVisible(self.option in (PaymentOption.PAYMENT, PaymentOption.ADVANCE))
+        self.pay_later.clicked.connect(self._on_pay_later)
+        self.pay_later_window: QDialog | None = None
+        buttons.addWidget(self.pay_later)
         buttons.addStretch(1)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setObjectName("cancelPayment")
@@ -271,15 +310,22 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm)
 
+        self._build_qr_panel()
+        left = QVBoxLayout()
+        left.addLayout(header)
+        left.addWidget(self.title)
+        left.addWidget(self.notice)
+        left.addLayout(form)
+        left.addWidget(QLabel("<b>After this payment</b>", self))
+        left.addWidget(self.preview_panel)
+        left.addWidget(self.overpay)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addWidget(self.qr_panel)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.title)
-        layout.addWidget(self.notice)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("<b>After this payment</b>", self))
-        layout.addWidget(self.preview_panel)
-        layout.addWidget(self.overpay)
-        layout.addWidget(self.error)
+        layout.addLayout(columns)
         layout.addLayout(buttons)
 
         self.amount.textChanged.connect(self._validate)
@@ -290,6 +336,28 @@ class PaymentDialog(QDialog):
         self.tendered.textChanged.connect(self._validate)
         self.method.currentIndexChanged.connect(self._validate)
         self.overpay.toggled.connect(self._validate)
+
+    def _build_qr_panel(self) -> None:
+        """The UPI QR beside the form: payee, amount, receipt number, what to do next."""
+        self.qr_panel = QFrame(self)
+        self.qr_panel.setObjectName("upiQrPanel")
+        self.qr_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(self.qr_panel)
+        self.qr_title = self._label("upiQrTitle", "<b>Customer scans to pay by UPI</b>")
+        self.qr_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.qr = UpiQrWidget(self.qr_panel)
+        self.qr_amount = self._label("upiQrAmount")
+        self.qr_amount.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.qr_amount.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.qr_facts = self._label("upiQrFacts")
+        self.qr_facts.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.qr_message = self._label("upiQrMessage")
+        self.qr_message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.qr_title, self.qr, self.qr_amount, self.qr_facts, self.qr_message):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.qr_panel.setFixedWidth(self.qr.sizeHint().width() + 24)
+        self.qr_panel.hide()
 
     def _prefill(self) -> None:
         if self.option is PaymentOption.PAYMENT:
@@ -317,6 +385,7 @@ class PaymentDialog(QDialog):
         enable Confirm only for a payment the rules accept (and, for an over-payment, once
         the cashier has ticked the extra confirmation)."""
         self.checked = None
+        self._preview = None
         method = self.selected_method
         self.reference.setEnabled(method.requires_reference)
         self.tendered.setEnabled(method is PaymentMethod.CASH)
@@ -337,6 +406,7 @@ class PaymentDialog(QDialog):
         except (AmountError, RuleError) as exc:
             amount_message = str(exc)
             ok = False
+        self._preview = preview
         self.amount_error.setText(amount_message)
         self.amount_error.setVisible(bool(amount_message))
 
@@ -393,6 +463,115 @@ class PaymentDialog(QDialog):
         if ok and preview is not None and outcome is not None:
             self.checked = Checked(preview, outcome, method, reference, tendered)
         self.confirm.setEnabled(self.checked is not None and self.state == self.READY)
+        self.pay_later.setEnabled(self.payee is not None and preview is not None
+                                  and preview.amount_paise > 0 and self.state == self.READY)
+        self.pay_later.setToolTip(
+            "Print a slip with the UPI QR for this amount; nothing is recorded."
+            if self.payee is not None else "Set the UPI ID under Settings → UPI QR first.")
+        self._schedule_qr(method, preview)
+
+    # -- the UPI QR ---------------------------------------------------------------------------
+
+    def _wanted_intent(self, method: PaymentMethod,
+                       preview: PaymentPreview | None) -> tuple[str, int] | None:
+        """(intent, amount) the QR should show now, or None for no QR; UpiError when the
+        payee's details cannot make one."""
+        if method is not PaymentMethod.UPI or self.payee is None or preview is None:
+            return None
+        if preview.amount_paise <= 0 or self.receipt_number is None:
+            return None
+        intent = upi_intent(self.payee.vpa, self.payee.name, preview.amount_paise,
+                            self.receipt_number, f"Account {self.account.id}")
+        return intent, preview.amount_paise
+
+    def _schedule_qr(self, method: PaymentMethod, preview: PaymentPreview | None) -> None:
+        """Show the panel for UPI; clear a QR that no longer matches at once and draw the
+        new one after ``QR_DEBOUNCE_MS``; reserve the receipt number the first time."""
+        upi = method is PaymentMethod.UPI
+        if upi != self.qr_panel.isVisibleTo(self):
+            self.qr_panel.setVisible(upi)
+            self._fit()
+        if not upi:
+            self._qr_timer.stop()
+            return
+        if self.payee is None:
+            self._clear_qr("No UPI ID is set: set it under Settings → UPI QR to show a QR "
+                           "here.")
+            return
+        if preview is None or preview.amount_paise <= 0:
+            self._clear_qr("Enter a valid amount to show the QR.")
+            return
+        if self.receipt_number is None:
+            self._reserve_receipt_number()
+            return
+        try:
+            wanted = self._wanted_intent(method, preview)
+        except UpiError as exc:
+            log.error("payment dialog: UPI QR not made: %s", exc)
+            self._clear_qr(f"No QR: {exc} Check Settings → UPI QR.")
+            return
+        if wanted is not None and wanted[0] != self.qr.payload:
+            self._clear_qr("")
+            self._qr_timer.start()
+
+    def _fit(self) -> None:
+        """Grow to show the QR panel in full (the cashier's own size is kept if larger)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        wanted = self.sizeHint()
+        self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
+
+    def _clear_qr(self, message: str) -> None:
+        self._qr_timer.stop()
+        self.qr.set_payload("")
+        self.qr.hide()
+        self.qr_amount.clear()
+        self.qr_facts.clear()
+        self.qr_message.setText(message)
+
+    def _reserve_receipt_number(self) -> None:
+        if self._reserving:
+            return
+        self._reserving = True
+        self._clear_qr("Preparing the QR…")
+        task = self.ctx.tasks.run_db("reserve receipt number", partial(_reserve_job, self.ctx))
+        task.done.connect(self._on_reserved)
+        task.error.connect(self._on_reserve_failed)
+
+    @Slot(object)
+    def _on_reserved(self, number: object) -> None:
+        self._reserving = False
+        self.receipt_number = str(number)
+        if self.state == self.READY:
+            self._validate()
+
+    @Slot(object)
+    def _on_reserve_failed(self, exc: object) -> None:
+        self._reserving = False
+        log.error("payment dialog: no receipt number for the UPI QR: %s", exc)
+        self._clear_qr(f"No QR: the receipt number could not be reserved ({exc}).")
+
+    @Slot()
+    def _draw_qr(self) -> None:
+        """Draw the QR for what the fields say now (the debounce timer's end)."""
+        if self.state != self.READY:
+            return
+        try:  # the amount's preview: valid while the UTR is not typed yet
+            wanted = self._wanted_intent(self.selected_method, self._preview)
+        except UpiError:
+            wanted = None
+        if wanted is None or self.payee is None:
+            return
+        intent, amount = wanted
+        self.qr.set_payload(intent)
+        self.qr.show()
+        self.qr_amount.setText(format_inr(amount))
+        self.qr_facts.setText(f"{self.payee.name}\n{self.payee.vpa}\n"
+                              f"Receipt No {self.receipt_number}")
+        self.qr_message.setText("After the customer pays, type the 12-digit UTR their UPI "
+                                "app shows.")
 
     def _show_reference_fields(self, method: PaymentMethod) -> None:
         label, hint = _REFERENCE_LABELS[method]
@@ -446,6 +625,28 @@ class PaymentDialog(QDialog):
                          "or renewed.")
         self.preview_panel.setText("<br/>".join(lines))
 
+    @Slot()
+    def _on_pay_later(self) -> None:
+        """The customer pays later: a slip with the QR for the amount; nothing recorded."""
+        from desktop.payments.pay_later import PayLaterDialog, PayLaterSlip
+        from desktop.payments.receipt import header_lines
+
+        preview = self._preview
+        if preview is None or self.payee is None or self.state != self.READY:
+            return
+        slip = PayLaterSlip(
+            account_id=self.account.id, account_name=self.account.name, option=self.option,
+            amount_paise=preview.amount_paise, payee=self.payee,
+            issued_at=datetime.now(UTC), zone=self.ctx.business_zone,
+            header=header_lines(self.ctx))
+        try:
+            slip.intent  # noqa: B018  # refuse an unusable payee here, not in the window
+        except UpiError as exc:
+            self.error.setText(f"No slip: {exc} Check Settings → UPI QR.")
+            return
+        self.pay_later_window = PayLaterDialog(self.ctx, slip, self)
+        self.pay_later_window.show()
+
     # -- committing ---------------------------------------------------------------------------
 
     @Slot()
@@ -461,6 +662,7 @@ class PaymentDialog(QDialog):
         self.state = self.RECORDING
         self.confirm.setEnabled(False)
         self.cancel_button.setEnabled(False)
+        self.pay_later.setEnabled(False)
         for field in (self.amount, self.reference, self.tendered, self.card_last4,
                       self.cheque_bank):
             field.setReadOnly(True)
@@ -480,9 +682,11 @@ class PaymentDialog(QDialog):
             tendered_paise=checked.tendered_paise,
             taken_at=datetime.now(UTC),
         )
+        self._qr_timer.stop()
         task = self.ctx.tasks.run_db(
             "record payment",
-            partial(_record_job, self.ctx, self.account.id, payload, self.mutation_id),
+            partial(_record_job, self.ctx, self.account.id, payload, self.mutation_id,
+                    self.receipt_number),
         )
         task.done.connect(self._on_recorded)
         task.error.connect(self._on_record_failed)

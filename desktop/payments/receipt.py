@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.documents import GstDocument, document_kind_for_payment
 from billing.money import amount_in_words, format_inr
 from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption, balance_after
@@ -285,6 +286,22 @@ def _save_pdf_job(ctx: AppContext, data: ReceiptData, path: Path, _control: Task
     return write_pdf(_print_count_and_data(ctx, data, "pdf"), path)
 
 
+def gst_voucher_for(ctx: AppContext, data: ReceiptData) -> GstDocument | None:
+    """The GST receipt voucher of this payment (numbered once per receipt), or None when
+    billing gives the payment none (a Payment of dues) or the GST settings cannot make one
+    (logged: the receipt itself still prints)."""
+    if document_kind_for_payment(data.option) is None:
+        return None
+    from desktop.documents.gst_settings import load_supplier
+    from desktop.documents.sources import receipt_voucher  # it imports this module
+
+    try:
+        return receipt_voucher(ctx.outbox, load_supplier(ctx.settings), data)
+    except ValueError as exc:
+        log.warning("receipt %s printed without GST figures: %s", data.receipt_number, exc)
+        return None
+
+
 def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
                 _control: TaskControl) -> str:
     from desktop.payments.escpos_receipt import open_configured_printer, print_receipt
@@ -297,7 +314,8 @@ def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
         )
     desk = DeskSettings.load(ctx.settings)
     print_receipt(target, _print_count_and_data(ctx, data, "escpos"),
-                  paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode)
+                  paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode,
+                  gst=gst_voucher_for(ctx, data))
     return data.receipt_number
 
 

@@ -1533,6 +1533,10 @@ Coimbatore branch · GSTIN …</source>
         <translation>இயக்குநரின் ஜிஎஸ்டி விவரங்கள்… (&amp;D)</translation>
     </message>
     <message>
+        <source>UPI QR (counter and kiosk)</source>
+        <translation>யுபிஐ QR (கவுண்டர், கியோஸ்க்)</translation>
+    </message>
+    <message>
         <source>Kiosk</source>
         <translation>கியோஸ்க்</translation>
     </message>

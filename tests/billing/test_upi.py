@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from billing.upi import (
     UpiError,
     amount_text,
     parse_upi_intent,
+    pay_later_reference,
     upi_intent,
     validate_vpa,
 )
@@ -97,3 +100,17 @@ def test_every_indian_mobile_is_shown_grouped_five_five(national):
     shown = format_mobile("+91" + national)
     assert shown == f"+91 {national[:5]} {national[5:]}"
     assert shown.replace(" ", "") == "+91" + national
+
+
+@given(st.integers(min_value=1, max_value=10**15), st.dates())
+def test_pay_later_reference_is_a_valid_intent_reference(account_id, issued):
+    reference = pay_later_reference(account_id, issued)
+    assert reference == f"AC{account_id}-{issued:%Y%m%d}"
+    intent = upi_intent("terabyte@okaxis", "Terabyte", 100, reference, "Dues")
+    assert parse_upi_intent(intent).reference == reference
+
+
+@pytest.mark.parametrize("bad", [0, -5, True, "12"])
+def test_pay_later_reference_needs_an_account(bad):
+    with pytest.raises(UpiError, match="not an account number"):
+        pay_later_reference(bad, date(2026, 11, 27))

@@ -14,16 +14,14 @@ from PySide6.QtCore import QSettings
 
 from billing.rules import PaymentMethod
 from desktop.kiosk.devices import (
-    DEMO_VPA,
     STATUS_URL_KEY,
-    VPA_KEY,
     Confirmation,
     DemoUpiDevice,
     UpiStatusDevice,
     configured_device,
-    upi_payee,
 )
 from desktop.tasks import TaskRunner
+from desktop.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
 
 
 class _Gateway(BaseHTTPRequestHandler):

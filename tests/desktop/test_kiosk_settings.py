@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from desktop.kiosk.devices import UpiStatusDevice, configured_device, upi_payee
+from desktop.kiosk.devices import UpiStatusDevice, configured_device
 from desktop.pyside_guard import guard_singletons
 from desktop.settings import open_settings
 from desktop.settings_dialog import SettingsDialog
 from desktop.tasks import TaskRunner
+from desktop.upi_payee import PAYEE_NAME_KEY, VPA_KEY, upi_payee
 
 guard_singletons()
 
@@ -39,3 +40,19 @@ def test_upi_payee_is_set_in_settings_and_checked(qtbot, qapp, data_dir):
     assert payee.name == "Terabyte CBE"
     tasks = TaskRunner(qapp)
     assert isinstance(configured_device(settings, tasks, demo=False), UpiStatusDevice)
+
+
+def test_a_payee_kept_under_the_old_kiosk_keys_moves_to_the_shared_ones_on_save(
+        qtbot, data_dir):
+    settings = open_settings(data_dir)
+    settings.setValue("kiosk/upi_vpa", "old.kiosk@okaxis")
+    settings.setValue("kiosk/upi_payee_name", "Old Kiosk Name")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLineEdit, "settingsUpiVpa").text() == "old.kiosk@okaxis"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+    assert settings.value(VPA_KEY) == "old.kiosk@okaxis"
+    assert settings.value(PAYEE_NAME_KEY) == "Old Kiosk Name"
+    assert not settings.contains("kiosk/upi_vpa") and not settings.contains(
+        "kiosk/upi_payee_name")
+    assert upi_payee(settings).vpa == "old.kiosk@okaxis"
