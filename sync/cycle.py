@@ -159,6 +159,15 @@ def mutation_wire(m: Mutation) -> dict[str, Any]:
     }
 
 
+def _unreadable(m: Mutation, exc: ApiError) -> dict[str, Any]:
+    """The answer kept for a write the server refused to read (422)."""
+    log.warning("push: the server cannot read write %s (%s): %s", m.mutation_id, exc.code,
+                exc.message)
+    return {"mutation_id": m.mutation_id, "status": "rejected",
+            "error": {"code": exc.code or "invalid_request",
+                      "message": f"The server could not read this write: {exc.message}"}}
+
+
 def _last_synced(cache_engine: Any) -> float | None:
     try:
         value = replica.read_state(cache_engine, replica.LAST_SYNCED_KEY)
@@ -312,6 +321,11 @@ class SyncCycle:
             sent.update(ids)
             try:
                 answer = self.client.push(device, [mutation_wire(m) for m in batch])
+            except ApiError as exc:
+                if exc.status != 422:
+                    self.outbox.record_failure(ids, str(exc))
+                    raise
+                answer = self._push_one_by_one(device, batch)
             except SyncError as exc:
                 self.outbox.record_failure(ids, str(exc))
                 raise
@@ -334,6 +348,29 @@ class SyncCycle:
             if missing:
                 log.warning("push: %d of %d writes got no answer; kept pending", missing,
                             len(batch))
+
+    def _push_one_by_one(self, device: str, batch: list[Mutation]) -> dict[str, Any]:
+        """The server could not read a batch as a whole (422: a write it cannot parse, such
+        as a kind an older server does not know): each write goes alone, so one write never
+        holds back the others; one it still cannot read waits in "Needs attention" with the
+        server's words (never dropped: it can be retried there)."""
+        results: list[dict[str, Any]] = []
+        epoch = None
+        for m in batch:
+            try:
+                answer = self.client.push(device, [mutation_wire(m)])
+            except ApiError as exc:
+                if exc.status != 422:
+                    self.outbox.record_failure([m.mutation_id], str(exc))
+                    raise
+                results.append(_unreadable(m, exc))
+                continue
+            except SyncError as exc:
+                self.outbox.record_failure([m.mutation_id], str(exc))
+                raise
+            results.extend(r for r in answer["results"] if isinstance(r, dict))
+            epoch = answer.get("server_epoch") or epoch
+        return {"results": results, "server_epoch": epoch}
 
     def reoffer(self, old_epoch: str, within_days: int = REOFFER_DAYS) -> int:
         """Put writes acknowledged under ``old_epoch`` back in the queue (DESIGN.md: after
