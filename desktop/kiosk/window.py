@@ -94,6 +94,8 @@ from desktop.kiosk.receipt import (
     receipt_from_mutation,
     receipt_lines,
 )
+from desktop.kiosk.wording import reword as _reword
+from desktop.kiosk.wording import word as _word
 from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
 from desktop.payments.receipt import ReceiptData
 from desktop.resource_paths import KIOSK_STYLE, read_text
@@ -127,10 +129,6 @@ PAY_UNAVAILABLE = QT_TRANSLATE_NOOP(
 #: English / தமிழ் toggle changes it for one customer, the next reset brings it back.
 #: Unset: the desk's own language (``ui/language``).
 LANGUAGE_KEY = "kiosk/language"
-#: The dynamic property holding a text's English source (and its context and values), so a
-#: language change words it anew.
-_SOURCE = "i18nSource"
-_SHOWN = "i18nShown"
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
@@ -214,26 +212,6 @@ def kiosk_language(settings: Any) -> str:
     """The language a customer starts in: ``kiosk/language``, else the desk's language."""
     value = str(settings.value(LANGUAGE_KEY, "", str) or "")
     return value if value in LANGUAGES else stored_language(settings)
-
-
-def _word(widget: QLabel | QPushButton, source: str, *values: object,
-          context: str = "KioskWindow", n: int = -1) -> None:
-    """Set ``widget``'s text to ``source`` in the interface language (``%1``… filled,
-    ``%n`` plural by ``n``), remembering the source so a language change words it anew."""
-    text = fill(QCoreApplication.translate(context, source, None, n), *values) if source else ""
-    widget.setProperty(_SOURCE, [context, source, str(n), *[str(v) for v in values]])
-    widget.setProperty(_SHOWN, text)
-    widget.setText(text)
-
-
-def _reword(widget: QLabel | QPushButton) -> None:
-    """Word a text set with :func:`_word` again (after a language change); a text changed
-    since by other means (``clear()``, a data value) is left alone."""
-    stored = widget.property(_SOURCE)
-    if not stored or widget.text() != widget.property(_SHOWN):
-        return
-    context, source, n, *values = stored
-    _word(widget, source, *values, context=context, n=int(n))
 
 
 def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:

@@ -114,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>KioskPayPage</name>
+    <message numerus="yes">
+        <source>%1: %2 for %n day(s), less any credit.</source>
+        <translation>
+            <numerusform>%1: %2 for %n day, less any credit.</numerusform>
+            <numerusform>%1: %2 for %n days, less any credit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message numerus="yes">
         <source>Includes %n payment(s) not yet confirmed by head office.</source>

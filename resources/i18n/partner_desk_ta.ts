@@ -1261,6 +1261,138 @@ Ignores case, spaces and +91. Esc clears it.</source>
     </message>
 </context>
 <context>
+    <name>KioskPay</name>
+    <message>
+        <source>DEMO: simulate the customer&apos;s UPI payment</source>
+        <extracomment>How long the QR waits for the money before giving up (nothing is recorded then).</extracomment>
+        <translation>டெமோ: UPI கட்டணம் வந்ததாகக் காட்டு</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>அழி</translation>
+    </message>
+    <message>
+        <source>Choose a plan</source>
+        <translation>ஒரு திட்டத்தைத் தேர்ந்தெடுங்கள்</translation>
+    </message>
+    <message>
+        <source>Touch the plan you want to recharge with.</source>
+        <translation>ரீசார்ஜ் செய்ய விரும்பும் திட்டத்தைத் தொடவும்.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Pay by UPI</source>
+        <translation>UPI மூலம் செலுத்து</translation>
+    </message>
+    <message>
+        <source>Scan to pay with any UPI app</source>
+        <translation>எந்த UPI செயலியிலும் ஸ்கேன் செய்து செலுத்துங்கள்</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>கட்டணத்தை ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>%1 · account %2</source>
+        <translation>%1 · கணக்கு %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>%1 is not available for this account now. Touch Cancel and look the account up again.</source>
+        <translation>இந்தக் கணக்குக்கு இப்போது %1 இல்லை. ரத்துசெய் தொட்டு கணக்கை மீண்டும் தேடவும்.</translation>
+    </message>
+    <message>
+        <source>This account cannot take a payment here just now. Please pay at the counter.</source>
+        <translation>இந்தக் கணக்குக்கு இப்போது இங்கே பணம் செலுத்த முடியாது. கவுண்டரில் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>No plan is offered to this account at this kiosk. Please recharge at the counter.</source>
+        <translation>இந்தக் கியோஸ்கில் இந்தக் கணக்குக்குத் திட்டம் எதுவும் இல்லை. கவுண்டரில் ரீசார்ஜ் செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>Continue with current plan: %1 · %2</source>
+        <translation>தற்போதைய திட்டத்துடன் தொடர்: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Recharge · %1</source>
+        <translation>ரீசார்ஜ் · %1</translation>
+    </message>
+    <message>
+        <source>Amount due %1. Pay it all, or type a smaller amount.</source>
+        <translation>செலுத்த வேண்டிய தொகை %1. முழுவதையும் செலுத்துங்கள், அல்லது குறைந்த தொகையைத் தட்டச்சு செய்யுங்கள்.</translation>
+    </message>
+    <message>
+        <source>Type the amount to keep as advance credit.</source>
+        <translation>முன்பணமாக வைக்க வேண்டிய தொகையைத் தட்டச்சு செய்யுங்கள்.</translation>
+    </message>
+    <message>
+        <source>That is more than the due; the extra %1 stays as advance credit.</source>
+        <translation>இது நிலுவையை விட அதிகம்; கூடுதல் தொகை %1 முன்பணமாக இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>Yes, pay %1</source>
+        <translation>ஆம், %1 செலுத்து</translation>
+    </message>
+    <message>
+        <source>Pay more than due?</source>
+        <translation>நிலுவையை விட அதிகம் செலுத்தவா?</translation>
+    </message>
+    <message>
+        <source>Pay %1 by UPI</source>
+        <translation>UPI மூலம் %1 செலுத்து</translation>
+    </message>
+    <message>
+        <source>UPI payments are not set up correctly at this kiosk. Please pay at the counter.</source>
+        <translation>இந்தக் கியோஸ்கில் UPI கட்டணம் சரியாக அமைக்கப்படவில்லை. கவுண்டரில் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>Account %1 · %2
+Receipt No %3</source>
+        <translation>கணக்கு %1 · %2
+ரசீது எண் %3</translation>
+    </message>
+    <message>
+        <source>Waiting for your payment (DEMO: no bank is involved)… %1 left. Nothing is charged or recorded until your bank confirms it.</source>
+        <translation>உங்கள் கட்டணத்துக்குக் காத்திருக்கிறது (டெமோ: வங்கி இல்லை)… இன்னும் %1. உங்கள் வங்கி உறுதிசெய்யும் வரை எதுவும் வசூலிக்கப்படாது, பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>Waiting for your payment… %1 left. Nothing is charged or recorded until your bank confirms it.</source>
+        <translation>உங்கள் கட்டணத்துக்குக் காத்திருக்கிறது… இன்னும் %1. உங்கள் வங்கி உறுதிசெய்யும் வரை எதுவும் வசூலிக்கப்படாது, பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>No payment arrived in time; nothing was recorded. Touch Cancel payment to start again.</source>
+        <translation>நேரத்துக்குள் கட்டணம் வரவில்லை; எதுவும் பதிவாகவில்லை. மீண்டும் தொடங்க “கட்டணத்தை ரத்துசெய்” தொடவும்.</translation>
+    </message>
+    <message>
+        <source>Payment received. Recording it…</source>
+        <translation>கட்டணம் வந்தது. பதிவு செய்கிறது…</translation>
+    </message>
+    <message>
+        <source>Your payment arrived but this kiosk could not save it. Please show this screen to the staff: receipt %1.</source>
+        <translation>உங்கள் கட்டணம் வந்தது, ஆனால் இந்தக் கியோஸ்க் அதைச் சேமிக்க முடியவில்லை. இந்தத் திரையைப் பணியாளரிடம் காட்டுங்கள்: ரசீது %1.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was recorded.</source>
+        <translation>%1 எதுவும் பதிவாகவில்லை.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPayPage</name>
+    <message numerus="yes">
+        <source>%1: %2 for %n day(s), less any credit.</source>
+        <translation>
+            <numerusform>%1: %n நாளுக்கு %2, முன்பணம் கழித்து.</numerusform>
+            <numerusform>%1: %n நாட்களுக்கு %2, முன்பணம் கழித்து.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskReceipt</name>
     <message>
         <source>Payment recorded; it will reach head office when the connection returns.</source>
@@ -1289,7 +1421,7 @@ Ignores case, spaces and +91. Esc clears it.</source>
     </message>
     <message>
         <source>%1 — Kiosk</source>
-        <extracomment>Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). The dynamic property holding a text&apos;s English source (and its context and values), so a language change words it anew. The server refused the look-up (429): its error code and the seconds to wait. Staff entered the right PIN; the kiosk window has closed.</extracomment>
+        <extracomment>Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). The server refused the look-up (429): its error code and the seconds to wait. Staff entered the right PIN; the kiosk window has closed.</extracomment>
         <translation>%1 — கியோஸ்க்</translation>
     </message>
     <message>
