@@ -114,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>InvoicesTab</name>
+    <message numerus="yes">
+        <source>%n invoice(s); %1 open. Double-click an invoice to open it.</source>
+        <translation>
+            <numerusform>%n invoice; %1 open. Double-click an invoice to open it.</numerusform>
+            <numerusform>%n invoices; %1 open. Double-click an invoice to open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskPayPage</name>
     <message numerus="yes">
         <source>%1: %2 for %n day(s), less any credit.</source>

@@ -1160,6 +1160,103 @@ Ignores case, spaces and +91. Esc clears it.</source>
     </message>
 </context>
 <context>
+    <name>InvoiceViewer</name>
+    <message>
+        <source>Invoice %1 — %2</source>
+        <translation>விலைப்பட்டியல் %1 — %2</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>அச்சிடு…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ஆகச் சேமி…</translation>
+    </message>
+    <message>
+        <source>GST tax invoice…</source>
+        <translation>ஜிஎஸ்டி வரி விலைப்பட்டியல்…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Save invoice as PDF</source>
+        <translation>விலைப்பட்டியலை PDF ஆகச் சேமி</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 சேமிக்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 சேமிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>PDF ஐச் சேமிக்க முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesTab</name>
+    <message>
+        <source>Invoice</source>
+        <translation>விலைப்பட்டியல்</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>தேதி</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>காலம்</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>செலுத்தியது</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ரத்துசெய்யப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Open invoice</source>
+        <translation>விலைப்பட்டியலைத் திற</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s); %1 open. Double-click an invoice to open it.</source>
+        <translation>
+            <numerusform>%n விலைப்பட்டியல்; %1 நிலுவையில். திறக்க விலைப்பட்டியலை இருமுறை சொடுக்கவும்.</numerusform>
+            <numerusform>%n விலைப்பட்டியல்கள்; %1 நிலுவையில். திறக்க விலைப்பட்டியலை இருமுறை சொடுக்கவும்.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No invoices: prepaid accounts pay per recharge (see Order and Payment).</source>
+        <translation>விலைப்பட்டியல் இல்லை: ப்ரீபெய்டு கணக்குகள் ஒவ்வொரு ரீசார்ஜுக்கும் செலுத்துகின்றன (ஆர்டர், கட்டணம் தாவல்களைப் பார்க்கவும்).</translation>
+    </message>
+    <message>
+        <source>That invoice is no longer in the local copy.</source>
+        <translation>அந்த விலைப்பட்டியல் இப்போது உள்ளூர் நகலில் இல்லை.</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardHelp</name>
     <message>
         <source>Type or scan an Account ID anywhere in the window; Enter selects exactly that account (the status bar says when none has it).</source>
