@@ -420,6 +420,22 @@
     </message>
 </context>
 <context>
+    <name>CounterKeys</name>
+    <message>
+        <source>“%1” is not one key; press a single key such as F2 or F9.</source>
+        <extracomment>The function key of each payment option (shown on its button and in Help → Keyboard). The key that opens the selected account&apos;s first payment option (billing.rules&apos; order). Keys the main window already gives a meaning to.</extracomment>
+        <translation>“%1” ஒரே விசை அல்ல; F2 அல்லது F9 போன்ற ஒரு விசையை அழுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>%1 is already used (%2); choose another.</source>
+        <translation>%1 ஏற்கெனவே பயன்பாட்டில் உள்ளது (%2); வேறொன்றைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>%1 types text (it would go to Quick Search); use a function key or a key with Ctrl or Alt.</source>
+        <translation>%1 எழுத்தைத் தட்டச்சு செய்யும் (அது விரைவுத் தேடலுக்குச் செல்லும்); ஒரு செயல் விசை (F1–F12) அல்லது Ctrl / Alt உடன் ஒரு விசையைப் பயன்படுத்தவும்.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>%1 — unexpected error</source>
@@ -1157,6 +1173,92 @@ Ignores case, spaces and +91. Esc clears it.</source>
     <message>
         <source>Never</source>
         <translation>ஒருபோதும் இல்லை</translation>
+    </message>
+</context>
+<context>
+    <name>GstDocumentViewer</name>
+    <message>
+        <source>only for a GST-registered customer</source>
+        <translation>ஜிஎஸ்டி பதிவுபெற்ற வாடிக்கையாளருக்கு மட்டும்</translation>
+    </message>
+    <message>
+        <source>Customer &amp;GSTIN:</source>
+        <translation>வாடிக்கையாளர் GSTIN (&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>அச்சிடு… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF ஆகச் சேமி… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 சேமிக்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 சேமிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>PDF ஐச் சேமிக்க முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF ஆகச் சேமி</translation>
+    </message>
+</context>
+<context>
+    <name>GstSettingsDialog</name>
+    <message>
+        <source>GST details of the operator</source>
+        <translation>நிறுவனத்தின் ஜிஎஸ்டி விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>15 characters, like 33AACCM9093R1ZP</source>
+        <translation>15 எழுத்துகள், எ.கா. 33AACCM9093R1ZP</translation>
+    </message>
+    <message>
+        <source>&amp;Legal name:</source>
+        <translation>சட்டப்பூர்வப் பெயர் (&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;GSTIN:</source>
+        <translation>GSTIN (&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>முகவரி (&amp;A):</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>மாநிலம் (&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;SAC:</source>
+        <translation>SAC (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (%):</source>
+        <translation>வரி விகிதம் (%) (&amp;R):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>சேமி</translation>
+    </message>
+    <message>
+        <source>Enter the operator&apos;s GSTIN: 15 characters, like 33AACCM9093R1ZP.</source>
+        <translation>நிறுவனத்தின் GSTIN ஐ உள்ளிடவும்: 15 எழுத்துகள், எ.கா. 33AACCM9093R1ZP.</translation>
     </message>
 </context>
 <context>

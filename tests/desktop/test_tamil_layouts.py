@@ -417,3 +417,21 @@ def test_invoice_viewer_in_tamil(qtbot, in_tamil, ctx):
     assert viewer.windowTitle().startswith("விலைப்பட்டியல்")
     assert problems(viewer) == []
     viewer.close()
+
+
+def test_pay_key_problems_in_tamil(in_tamil):
+    from desktop.counter_keys import pay_key_problem
+
+    for text in ("a", "F5", "F2+F3"):
+        problem = pay_key_problem(text)
+        assert problem is not None and has_tamil(problem), text
+
+
+def test_gst_settings_in_tamil(qtbot, in_tamil, ctx):
+    from desktop.documents.gst_settings import GstSettingsDialog
+
+    dialog = GstSettingsDialog(ctx.settings)
+    _show(qtbot, dialog)
+    assert dialog.windowTitle() == "நிறுவனத்தின் ஜிஎஸ்டி விவரங்கள்"
+    assert problems(dialog) == []
+    dialog.close()
