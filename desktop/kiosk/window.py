@@ -208,6 +208,13 @@ def _print_job(printer: Any, receipt: ReceiptData, width: int, _c: TaskControl) 
     return receipt.receipt_number
 
 
+def _language_now() -> str:
+    """The interface language installed on the running application."""
+    app = QCoreApplication.instance()
+    assert app is not None, "the kiosk runs inside a QApplication"
+    return current_language(app)
+
+
 def kiosk_language(settings: Any) -> str:
     """The language a customer starts in: ``kiosk/language``, else the desk's language."""
     value = str(settings.value(LANGUAGE_KEY, "", str) or "")
@@ -318,7 +325,8 @@ class KioskWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("%1 — Kiosk"), APP_NAME))
         self.entry.setPlaceholderText(self.tr("Account ID or mobile"))
         self.unlock_field.setPlaceholderText(self.tr("Staff PIN"))
-        other = "en" if current_language(QCoreApplication.instance()) == TAMIL else TAMIL
+        self.pay_page.amount.setPlaceholderText(self.tr("₹ amount"))
+        other = "en" if _language_now() == TAMIL else TAMIL
         self.language_toggle.setText(LANGUAGES[other])
         self.language_toggle.setToolTip("English / தமிழ்")
         for widget in self.findChildren(QLabel) + self.findChildren(QPushButton):
@@ -334,8 +342,7 @@ class KioskWindow(QMainWindow):
     @Slot()
     def toggle_language(self) -> None:
         """The start screen's toggle: English ⇄ தமிழ் for this customer."""
-        app = QCoreApplication.instance()
-        language = "en" if current_language(app) == TAMIL else TAMIL
+        language = "en" if _language_now() == TAMIL else TAMIL
         log.info("kiosk: customer chose %s", LANGUAGES[language])
         self._use_language(language)
 
@@ -650,8 +657,7 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _on_idle(self) -> None:
-        app = QCoreApplication.instance()
-        default = current_language(app) == kiosk_language(self.ctx.settings)
+        default = _language_now() == kiosk_language(self.ctx.settings)
         if self.current_page == START and not self.entry.text() and default:
             return  # nothing to forget (a customer's language choice is one)
         if self.pay_page.waiting_for_money:  # the QR has its own time limit
@@ -761,6 +767,7 @@ class KioskWindow(QMainWindow):
         f["kioskPlan"].setText(account.plan_name or self.tr("No active plan"))
         f["kioskStatus"].setText(status_text(account.status))
         expiry_caption = self.findChild(QLabel, "kioskExpiryCaption")
+        assert expiry_caption is not None
         if account.prepaid:
             _word(expiry_caption, QT_TRANSLATE_NOOP("KioskWindow", "Valid until"))
             f["kioskExpiry"].setText(format_date(account.plan_expiry, pad=True))

@@ -1632,6 +1632,10 @@ Receipt No %3</source>
         <translation>பணியாளர் PIN</translation>
     </message>
     <message>
+        <source>₹ amount</source>
+        <translation>₹ தொகை</translation>
+    </message>
+    <message>
         <source>Terabyte Broadband · Pay your bill</source>
         <translation>Terabyte Broadband · உங்கள் கட்டணத்தைச் செலுத்துங்கள்</translation>
     </message>
