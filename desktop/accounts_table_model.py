@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,6 +44,8 @@ from billing.phone import format_mobile
 from billing.rules import is_outstanding
 from db import account_query as aq
 from db.overlay import PendingPayments
+from desktop.detail.format import format_date, plan_type_text, status_text
+from desktop.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.tasks import Task, TaskControl, TaskRunner
 from desktop.widgets.icons import icon
 
@@ -61,15 +64,16 @@ log = logging.getLogger(__name__)
 ) = range(9)
 HEADERS = [
     "",
-    "Account ID",
-    "Account Name",
-    "Branch Name",
-    "Mobile",
-    "Balance",
-    "Last Seen",
-    "Plan Type",
-    "Status",
+    QT_TRANSLATE_NOOP("AccountsTable", "Account ID"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Account Name"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Branch Name"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Mobile"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Balance"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Last Seen"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Plan Type"),
+    QT_TRANSLATE_NOOP("AccountsTable", "Status"),
 ]
+"""Column titles (English; shown in the interface language)."""
 #: The database sort key behind each sortable column (the tag column does not sort).
 SORT_KEYS: dict[int, aq.SortKey] = {
     COL_ID: aq.SortKey.ID,
@@ -132,24 +136,46 @@ class IdsResult:
     rowids: array
 
 
+class TimeAgo(QObject):
+    """How long ago, in the interface language with Qt's plural forms (``tr`` on a QObject
+    is what lupdate reads as a plural message)."""
+
+    def just_now(self) -> str:
+        return self.tr("just now")
+
+    def minutes(self, n: int) -> str:
+        return self.tr("%n min ago", "", n)
+
+    def hours(self, n: int) -> str:
+        return self.tr("%n h ago", "", n)
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s) ago", "", n)
+
+    def months(self, n: int) -> str:
+        return self.tr("%n month(s) ago", "", n)
+
+
+_AGO = TimeAgo()
+
+
 def relative_time(moment: datetime, now: datetime) -> str:
-    """``3 h ago`` style: how long ago ``moment`` was."""
+    """``3 h ago`` style: how long ago ``moment`` was (in the interface language)."""
     seconds = int((now - moment).total_seconds())
     if seconds < 0:
-        return "just now" if seconds > -300 else moment.strftime("%d %b %Y")
+        return _AGO.just_now() if seconds > -300 else format_date(moment.date(), pad=True)
     if seconds < 60:
-        return "just now"
+        return _AGO.just_now()
     if seconds < 3600:
-        return f"{seconds // 60} min ago"
+        return _AGO.minutes(seconds // 60)
     if seconds < 86_400:
-        return f"{seconds // 3600} h ago"
+        return _AGO.hours(seconds // 3600)
     days = seconds // 86_400
     if days < 31:
-        return "1 day ago" if days == 1 else f"{days} days ago"
+        return _AGO.days(days)
     if days < 365:
-        months = days // 30
-        return "1 month ago" if months == 1 else f"{months} months ago"
-    return moment.strftime("%d %b %Y")
+        return _AGO.months(days // 30)
+    return format_date(moment.date(), pad=True)
 
 
 def searches(query: aq.AccountQuery) -> bool:
@@ -256,6 +282,32 @@ class AccountsTableModel(QAbstractTableModel):
         self._placeholder_shown = False  # a row beyond the first page was asked for
         self._tag_icon = icon("tag")
         self._pending_icon = icon("pending")
+        self._words: dict[str, str] = {}
+        self.retranslate()
+
+    def column_words(self, column: int) -> list[str]:
+        """The fixed words ``column`` shows (plan types, states), as now translated: what a
+        view sizes the column for."""
+        keys = {COL_PLAN: ("Prepaid", "Postpaid"), COL_LAST_SEEN: ("Never",),
+                COL_STATUS: ("Active", "Suspended", "Inactive", "Terminated")}.get(column, ())
+        return [self._words[key] for key in keys]
+
+    def retranslate(self) -> None:
+        """Word headers, states and placeholders anew in the interface language (the view's
+        window calls it on a language change); the translations are looked up once here,
+        not per cell."""
+        self._words = {
+            "Loading…": self.tr("Loading…"),
+            "Never": self.tr("Never"),
+            "Prepaid": plan_type_text(True),
+            "Postpaid": plan_type_text(False),
+            **{h: QCoreApplication.translate("AccountsTable", h) for h in HEADERS if h},
+            **{state: status_text(state)
+               for state in ("Active", "Suspended", "Inactive", "Terminated")},
+        }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(HEADERS) - 1))
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -533,12 +585,12 @@ class AccountsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self._words.get(HEADERS[section], HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_TAG:
-                return "Open the account's details"
+                return self.tr("Open the account's details")
             if section == COL_BALANCE:
-                return "What the customer owes; negative is advance credit"
+                return self.tr("What the customer owes; negative is advance credit")
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_BALANCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -568,7 +620,7 @@ class AccountsTableModel(QAbstractTableModel):
         if row is None:
             if role == _DISPLAY and column == COL_NAME:
                 self._placeholder_shown = True
-                return "Loading…"
+                return self._words["Loading…"]
             return None
         if role == _DISPLAY:
             return self._display(row, column)
@@ -605,12 +657,12 @@ class AccountsTableModel(QAbstractTableModel):
             return format_inr(self.provisional_balance(row))
         if column == COL_LAST_SEEN:
             if row.last_seen is None:
-                return "Never"
+                return self._words["Never"]
             return relative_time(datetime.fromtimestamp(row.last_seen, UTC), self._now())
         if column == COL_PLAN:
-            return "Prepaid" if row.prepaid else "Postpaid"
+            return self._words["Prepaid" if row.prepaid else "Postpaid"]
         if column == COL_STATUS:
-            return row.status
+            return self._words.get(row.status, row.status)
         return None
 
     def exact_time(self, epoch: int) -> str:
@@ -619,24 +671,27 @@ class AccountsTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: aq.AccountRow, column: int) -> str | None:
         if column == COL_TAG:
-            return f"Open the details of account {row.id} (Enter or double-click)"
+            return fill(self.tr("Open the details of account %1 (Enter or double-click)"),
+                        row.id)
         if column == COL_LAST_SEEN:
-            return "Never seen online" if row.last_seen is None else self.exact_time(row.last_seen)
+            if row.last_seen is None:
+                return self.tr("Never seen online")
+            return self.exact_time(row.last_seen)
         if column == COL_BALANCE:
             balance = self.provisional_balance(row)
             pending = self._pending.get(row.id)
             if is_outstanding(balance):
-                text = f"Dues outstanding: {format_inr(balance)}"
+                text = fill(self.tr("Dues outstanding: %1"), format_inr(balance))
             elif balance < 0:
-                text = f"Advance credit: {format_inr(-balance)}"
+                text = fill(self.tr("Advance credit: %1"), format_inr(-balance))
             else:
-                text = "Nothing owed"
+                text = self.tr("Nothing owed")
             if pending:
-                noun = "payment" if pending.count == 1 else "payments"
-                text += (
-                    f"\nPending sync: {pending.count} {noun} not yet confirmed by the server."
-                    f"\nLast synced balance: {format_inr(row.balance_paise)}"
-                )
+                text += "\n" + self.tr(
+                    "Pending sync: %n payment(s) not yet confirmed by the server.", "",
+                    pending.count)
+                text += "\n" + fill(self.tr("Last synced balance: %1"),
+                                     format_inr(row.balance_paise))
             return text
         return None
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 
 from billing.rules import PaymentOption
+from desktop.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +33,24 @@ _CHORD = (
 
 
 def pay_key_problem(text: str) -> str | None:
-    """What is wrong with ``text`` as the pay key (said with what to do), or None."""
+    """What is wrong with ``text`` as the pay key (said with what to do, in the interface
+    language), or None."""
     sequence = QKeySequence(text)
     if sequence.isEmpty() or not sequence.toString() or sequence.count() != 1:
-        return f"“{text}” is not one key; press a single key such as F2 or F9."
+        return fill(QCoreApplication.translate(
+            "CounterKeys", "“%1” is not one key; press a single key such as F2 or F9."), text)
     combo = sequence[0]  # type: ignore[index]  # PySide6 has __getitem__; its stubs do not
     key_name = QKeySequence(combo.key()).toString()
     if any(QKeySequence(taken).matches(sequence) == QKeySequence.SequenceMatch.ExactMatch
            for taken in TAKEN_KEYS):
-        return f"{sequence.toString()} is already used ({', '.join(TAKEN_KEYS)}); choose another."
+        return fill(QCoreApplication.translate(
+            "CounterKeys", "%1 is already used (%2); choose another."), sequence.toString(),
+            ", ".join(TAKEN_KEYS))
     printable = len(key_name) == 1 or combo.key() == Qt.Key.Key_Space
     if printable and not combo.keyboardModifiers() & _CHORD:
-        return (f"{sequence.toString()} types text (it would go to Quick Search); use a "
-                "function key or a key with Ctrl or Alt.")
+        return fill(QCoreApplication.translate(
+            "CounterKeys", "%1 types text (it would go to Quick Search); use a function key "
+            "or a key with Ctrl or Alt."), sequence.toString())
     return None
 
 

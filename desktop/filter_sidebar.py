@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,8 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from db.account_query import AccountFilter, Choice, FilterOptions
+from desktop.detail.format import status_text
+from desktop.i18n import QT_TRANSLATE_NOOP, is_language_change
 
-ANY = "All"
+ANY = QT_TRANSLATE_NOOP("FilterSidebar", "All")
+"""The first entry of each list (no choice); shown in the interface language."""
+_LISTS = (
+    ("branch", QT_TRANSLATE_NOOP("FilterSidebar", "Branch Name")),
+    ("area", QT_TRANSLATE_NOOP("FilterSidebar", "Area Name")),
+    ("status", QT_TRANSLATE_NOOP("FilterSidebar", "Account Status")),
+    ("manager", QT_TRANSLATE_NOOP("FilterSidebar", "Account Manager")),
+    ("sales", QT_TRANSLATE_NOOP("FilterSidebar", "Sales Executive")),
+    ("reseller", QT_TRANSLATE_NOOP("FilterSidebar", "Reseller Name")),
+)
 #: Debounce after a keystroke in Quick Search / after a list choice (milliseconds).
 TYPING_DEBOUNCE_MS = 150
 CHOICE_DEBOUNCE_MS = 30
@@ -50,40 +61,32 @@ class FilterSidebar(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("quickSearch")
-        self.search.setPlaceholderText("ID, name, mobile or email")
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(10_000)
-        self.search.setToolTip(
-            "Quick search (Ctrl+F): part of an account ID, name, mobile or email.\n"
-            "Ignores case, spaces and +91. Esc clears it."
-        )
-        self.branch = self._combo("filterBranch", "Branch Name")
-        self.area = self._combo("filterArea", "Area Name")
-        self.status = self._combo("filterStatus", "Account Status")
-        self.manager = self._combo("filterAccountManager", "Account Manager")
-        self.sales = self._combo("filterSalesExecutive", "Sales Executive")
-        self.reseller = self._combo("filterReseller", "Reseller Name")
-        self.clear_button = QPushButton("Clear all filters", self)
+        self.branch = self._combo("filterBranch")
+        self.area = self._combo("filterArea")
+        self.status = self._combo("filterStatus")
+        self.manager = self._combo("filterAccountManager")
+        self.sales = self._combo("filterSalesExecutive")
+        self.reseller = self._combo("filterReseller")
+        self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearFilters")
-        self.clear_button.setToolTip("Show every account again")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        title = QLabel("<b>Quick Search</b>", self)
-        layout.addWidget(title)
+        self.title = QLabel(self)
+        self.title.setObjectName("quickSearchTitle")
+        layout.addWidget(self.title)
         layout.addWidget(self.search)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setContentsMargins(0, 8, 0, 0)
-        for label, combo in (
-            ("Branch Name", self.branch),
-            ("Area Name", self.area),
-            ("Account Status", self.status),
-            ("Account Manager", self.manager),
-            ("Sales Executive", self.sales),
-            ("Reseller Name", self.reseller),
-        ):
-            form.addRow(label, combo)
+        self.captions: dict[str, QLabel] = {}
+        for attribute, _label in _LISTS:
+            caption = QLabel(self)
+            caption.setObjectName(getattr(self, attribute).objectName() + "Caption")
+            self.captions[attribute] = caption
+            form.addRow(caption, getattr(self, attribute))
         layout.addLayout(form)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)
@@ -93,11 +96,34 @@ class FilterSidebar(QWidget):
         for combo in (self.area, self.status, self.manager, self.sales, self.reseller):
             combo.currentIndexChanged.connect(self._on_choice)
         self.clear_button.clicked.connect(self.clear)
+        self.retranslate_ui()
 
-    def _combo(self, name: str, label: str) -> QComboBox:
+    def retranslate_ui(self) -> None:
+        """Every text in the interface language (at start and on a language change)."""
+        self.search.setPlaceholderText(self.tr("ID, name, mobile or email"))
+        self.search.setToolTip(self.tr(
+            "Quick search (Ctrl+F): part of an account ID, name, mobile or email.\n"
+            "Ignores case, spaces and +91. Esc clears it."))
+        self.clear_button.setText(self.tr("Clear all filters"))
+        self.clear_button.setToolTip(self.tr("Show every account again"))
+        self.title.setText("<b>" + self.tr("Quick Search") + "</b>")
+        for attribute, label in _LISTS:
+            text = QCoreApplication.translate("FilterSidebar", label)
+            self.captions[attribute].setText(text)
+            combo: QComboBox = getattr(self, attribute)
+            combo.setAccessibleName(text)
+            combo.setItemText(0, QCoreApplication.translate("FilterSidebar", ANY))
+        for index in range(1, self.status.count()):
+            self.status.setItemText(index, status_text(str(self.status.itemData(index))))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        combo.setAccessibleName(label)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(14)
         combo.addItem(ANY, None)
@@ -112,7 +138,7 @@ class FilterSidebar(QWidget):
         self._updating = True
         try:
             _fill(self.branch, [(c.label, c.id) for c in options.branches])
-            _fill(self.status, [(s, s) for s in options.statuses])
+            _fill(self.status, [(status_text(s), s) for s in options.statuses])
             self._fill_dependents()
         finally:
             self._updating = False
@@ -244,7 +270,7 @@ def _fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
     combo.blockSignals(True)
     try:
         combo.clear()
-        combo.addItem(ANY, None)
+        combo.addItem(QCoreApplication.translate("FilterSidebar", ANY), None)
         for label, value in items:
             combo.addItem(label, value)
         _choose(combo, current)

@@ -78,8 +78,10 @@ from desktop.accounts_table_model import (
 )
 from desktop.context import AppContext
 from desktop.counter_keys import DEFAULT_PAY_KEY, OPTION_KEYS, pay_key
+from desktop.detail.format import option_text, plan_type_text
 from desktop.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
 from desktop.filter_sidebar import FilterSidebar
+from desktop.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
 from desktop.scanner import KeyRouter
 from desktop.tasks import Task, TaskControl
 from desktop.widgets.icons import icon
@@ -108,8 +110,9 @@ SETTINGS_SORT_COLUMN = "accountTable/sortColumn"
 SETTINGS_SORT_ORDER = "accountTable/sortOrder"
 SETTINGS_FILTERS = "accountTable/filters"
 
-NOT_AVAILABLE_DETAILS = "Account details are not available in this build"
-NOT_AVAILABLE_PAYMENTS = "Payments are not available in this build"
+NOT_AVAILABLE_DETAILS = QT_TRANSLATE_NOOP(
+    "MainWindow", "Account details are not available in this build")
+NOT_AVAILABLE_PAYMENTS = QT_TRANSLATE_NOOP("MainWindow", "Payments are not available in this build")
 
 _ACTION_NAMES = {
     PaymentOption.PAYMENT: "actionPayment",
@@ -178,7 +181,7 @@ class ActionStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("actionStrip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.summary = QLabel("Select an account to see what can be paid.", self)
+        self.summary = QLabel(self.tr("Select an account to see what can be paid."), self)
         self.summary.setObjectName("selectedAccount")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: dict[PaymentOption, QPushButton] = {}
@@ -187,19 +190,33 @@ class ActionStrip(QFrame):
         self._layout.setContentsMargins(8, 4, 8, 4)
         self._layout.addWidget(self.summary, 1)
         for option in (PaymentOption.PAYMENT, PaymentOption.RECHARGE, PaymentOption.ADVANCE):
-            button = QPushButton(f"{option.label}  {OPTION_KEYS[option]}", self)
+            button = QPushButton(self)
             button.setObjectName(_ACTION_NAMES[option])
             button.hide()
             self.buttons[option] = button
         self.pay_key_label = QLabel(self)
         self.pay_key_label.setObjectName("payKeyHint")
         self._layout.addWidget(self.pay_key_label)
+        self._shown: tuple[list[PaymentOption], bool, str] = ([], False, "")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Button texts in the interface language (the summary is the window's to word)."""
+        for option, button in self.buttons.items():
+            button.setText(f"{option_text(option.value)}  {OPTION_KEYS[option]}")
+        self.show_options(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_pay_key(self, key: QKeySequence) -> None:
         self._pay_key = key.toString(QKeySequence.SequenceFormat.NativeText)
 
     def show_options(self, options: list[PaymentOption], enabled: bool, why: str) -> None:
         """Show exactly ``options``, in their order (billing.rules decides them)."""
+        self._shown = (list(options), enabled, why)
         for button in self.buttons.values():
             self._layout.removeWidget(button)
             button.hide()
@@ -209,11 +226,11 @@ class ActionStrip(QFrame):
             self._layout.addWidget(button)
             button.setEnabled(enabled)
             button.setToolTip(
-                f"{option.label} ({OPTION_KEYS[option]})" if enabled else why
+                f"{option_text(option.value)} ({OPTION_KEYS[option]})" if enabled else why
             )
             button.show()
         self._layout.addWidget(self.pay_key_label)
-        first = options[0].label if options and enabled else ""
+        first = option_text(options[0].value) if options and enabled else ""
         self.pay_key_label.setText(
             f"{self._pay_key}: {first}" if first else ""
         )
@@ -234,7 +251,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"Manage Account — {APP_NAME}")
         self._scope = scope_of(ctx)
         self._selected: aq.AccountRow | None = None
         self._keep_scroll: int | None = None
@@ -278,6 +294,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._make_status_bar()
+        #: Menus and actions with their English text, worded anew on a language change.
+        self._worded: list[tuple[QMenu | QAction, str]] = []
         self._make_menus()
         self._make_shortcuts()
         self._refresh_timer = QTimer(self)
@@ -304,7 +322,7 @@ class MainWindow(QMainWindow):
 
         self.resize(1280, 760)
         self._restore_settings()
-        self._update_selection_strip()
+        self.retranslate_ui()
         self.refresh()
         for notice in ctx.notices:  # e.g. a damaged cache thrown away at start
             self.show_notice(notice)
@@ -352,12 +370,12 @@ class MainWindow(QMainWindow):
         picture.setPixmap(icon("empty").pixmap(48, 48))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(picture)
-        self.empty_label = QLabel("No accounts match these filters.", page)
+        self.empty_label = QLabel(page)
         self.empty_label.setObjectName("emptyMessage")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
-        self.empty_clear = QPushButton("Clear all filters", page)
+        self.empty_clear = QPushButton(page)
         self.empty_clear.setObjectName("emptyClearFilters")
         self.empty_clear.clicked.connect(self.sidebar.clear)
         row = QHBoxLayout()
@@ -387,8 +405,10 @@ class MainWindow(QMainWindow):
         name: str = "",
         shortcut: QKeySequence.StandardKey | None = None,
     ) -> QAction:
-        """A menu entry: its text, object name (for tests), shortcut and slot."""
-        action = QAction(text, self)
+        """A menu entry: its text (English, worded anew on a language change), object name
+        (for tests), shortcut and slot."""
+        action = QAction(self.tr(text), self)
+        self._worded.append((action, text))
         if name:
             action.setObjectName(name)
         if shortcut is not None:
@@ -397,35 +417,83 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def _menu(self, text: str) -> QMenu:
+        """A menu of the menu bar, its text worded anew on a language change."""
+        menu = self.menuBar().addMenu(self.tr(text))
+        self._worded.append((menu, text))
+        return menu
+
+    def retranslate_ui(self) -> None:
+        """Every text of the window in the interface language (at start and on a switch)."""
+        self.setWindowTitle(fill(self.tr("Manage Account — %1"), APP_NAME))
+        for item, text in self._worded:
+            if isinstance(item, QMenu):
+                item.setTitle(self.tr(text))
+            else:
+                item.setText(self.tr(text))
+        self.empty_clear.setText(self.tr("Clear all filters"))
+        self.model.retranslate()
+        self._fit_headers()
+        self._update_selection_strip()
+        if self.model.has_loaded:
+            self._update_count()
+        self._update_empty_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _fit_headers(self) -> None:
+        """Widen a column whose title or fixed words (longer in Tamil) no longer fit; never
+        narrow one."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column in range(header.count() - 1):
+            words = self.model.column_words(column)
+            needed = max([header.sectionSizeHint(column)]
+                         + [metrics.horizontalAdvance(w) + 20 for w in words])
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
+
     def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&File"))
         self.export_csv_action = self._action(
-            file_menu, "Export to &CSV…", self._ask_export_csv, "exportCsv"
+            file_menu, QT_TRANSLATE_NOOP("MainWindow", "Export to &CSV…"),
+            self._ask_export_csv, "exportCsv",
         )
         self.export_xlsx_action = self._action(
-            file_menu, "Export to &Excel…", self._ask_export_xlsx, "exportExcel"
+            file_menu, QT_TRANSLATE_NOOP("MainWindow", "Export to &Excel…"),
+            self._ask_export_xlsx, "exportExcel",
         )
         for action in (self.export_csv_action, self.export_xlsx_action):
             action.setEnabled(False)
         file_menu.addSeparator()
-        self._action(file_menu, "&Close", self.close, shortcut=QKeySequence.StandardKey.Close)
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "&Refresh", self.refresh, "refreshAccounts",
-                     QKeySequence.StandardKey.Refresh)
-        self._action(view_menu, "C&lear filters", self.sidebar.clear)
-        payments_menu = bar.addMenu("&Payments")
-        self._action(payments_menu, "Payments &register…", self._open_register, "openRegister")
-        self._action(payments_menu, "&Due list…", self._open_due_list, "openDueList")
-        self._action(payments_menu, "Day &close…", self._open_day_close, "openDayClose")
-        self._action(payments_menu, "&Branch day closes…", self._open_branch_closes,
-                     "openBranchDayCloses").setVisible(self.ctx.user.role is Role.ADMIN)
-        tools_menu = bar.addMenu("&Tools")
-        self._action(tools_menu, "&Settings…", self._open_settings, "openSettings",
-                     QKeySequence.StandardKey.Preferences)
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard…", self._open_keyboard_help, "openKeyboardHelp")
-        self._action(help_menu, "&About", self._open_about, "openAbout")
+        self._action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Close"), self.close,
+                     shortcut=QKeySequence.StandardKey.Close)
+        view_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&View"))
+        self._action(view_menu, QT_TRANSLATE_NOOP("MainWindow", "&Refresh"), self.refresh,
+                     "refreshAccounts", QKeySequence.StandardKey.Refresh)
+        self._action(view_menu, QT_TRANSLATE_NOOP("MainWindow", "C&lear filters"),
+                     self.sidebar.clear)
+        payments_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Payments"))
+        self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "Payments &register…"),
+                     self._open_register, "openRegister")
+        self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Due list…"),
+                     self._open_due_list, "openDueList")
+        self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "Day &close…"),
+                     self._open_day_close, "openDayClose")
+        self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Branch day closes…"),
+                     self._open_branch_closes, "openBranchDayCloses").setVisible(
+                         self.ctx.user.role is Role.ADMIN)
+        tools_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Tools"))
+        self._action(tools_menu, QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
+                     self._open_settings, "openSettings", QKeySequence.StandardKey.Preferences)
+        help_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+        self._action(help_menu, QT_TRANSLATE_NOOP("MainWindow", "&Keyboard…"),
+                     self._open_keyboard_help, "openKeyboardHelp")
+        self._action(help_menu, QT_TRANSLATE_NOOP("MainWindow", "&About"), self._open_about,
+                     "openAbout")
 
     #: How long a notice stays in the status bar.
     NOTICE_MS = 60_000
@@ -537,7 +605,7 @@ class MainWindow(QMainWindow):
 
     def ensure_demo_data(self, accounts: int) -> None:
         """Fill an empty cache with demo data off the GUI thread, showing progress."""
-        self.set_cache_progress(0, accounts, "Preparing demo accounts…")
+        self.set_cache_progress(0, accounts, self.tr("Preparing demo accounts…"))
         task = self.ctx.tasks.run_db("demo data", partial(_generate_demo, self.ctx, accounts))
         task.progress.connect(self._on_demo_progress)
         task.done.connect(self._on_demo_done)
@@ -580,7 +648,7 @@ class MainWindow(QMainWindow):
             from desktop.detail.dialog import open_account_detail
         except ImportError:
             log.info("detail dialog not available")
-            self.statusBar().showMessage(NOT_AVAILABLE_DETAILS, 10_000)
+            self.statusBar().showMessage(self.tr(NOT_AVAILABLE_DETAILS), 10_000)
             return None
         return open_account_detail(self.ctx, account_id, self)
 
@@ -593,7 +661,7 @@ class MainWindow(QMainWindow):
             from desktop.payments.flow import start_payment
         except ImportError:
             log.info("payment flow not available")
-            self.statusBar().showMessage(NOT_AVAILABLE_PAYMENTS, 10_000)
+            self.statusBar().showMessage(self.tr(NOT_AVAILABLE_PAYMENTS), 10_000)
             return
         flow = start_payment(self.ctx, row.id, option, self)
         if flow is not None:
@@ -615,20 +683,21 @@ class MainWindow(QMainWindow):
         row = self._selected
         if row is None or self.model.waiting:
             self.statusBar().showMessage(
-                "Select an account first: type or scan its Account ID and press Enter.",
+                self.tr("Select an account first: type or scan its Account ID and press "
+                        "Enter."),
                 10_000,
             )
             return False
         if not self.ctx.user.may(Action.TAKE_PAYMENT):
-            self.statusBar().showMessage("Your role may not take payments.", 10_000)
+            self.statusBar().showMessage(self.tr("Your role may not take payments."), 10_000)
             return False
         offered = self.actions_strip.visible_options()
         if option is None or option not in offered:
-            names = ", ".join(f"{o.label} ({OPTION_KEYS[o]})" for o in offered)
-            what = option.label if option is not None else "A payment"
-            self.statusBar().showMessage(
-                f"{what} is not offered for account {row.id} now; it offers {names}.", 10_000
-            )
+            names = ", ".join(f"{option_text(o.value)} ({OPTION_KEYS[o]})" for o in offered)
+            what = option_text(option.value) if option is not None else self.tr("A payment")
+            self.statusBar().showMessage(fill(
+                self.tr("%1 is not offered for account %2 now; it offers %3."), what, row.id,
+                names), 10_000)
             return False
         return True
 
@@ -654,15 +723,16 @@ class MainWindow(QMainWindow):
         """Export the rows the table shows, in its order, to ``path`` (.csv or .xlsx)."""
         rowids = self.model.ordered_rowids()
         if rowids is None:
-            self.statusBar().showMessage("The list is still loading; export in a moment.", 5000)
+            self.statusBar().showMessage(
+                self.tr("The list is still loading; export in a moment."), 5000)
             return None
         if self._export_task is not None:
-            self.statusBar().showMessage("An export is already running.", 5000)
+            self.statusBar().showMessage(self.tr("An export is already running."), 5000)
             return None
-        dialog = QProgressDialog(f"Exporting {len(rowids):,} accounts…", "Cancel", 0,
-                                 max(1, len(rowids)), self)
+        dialog = QProgressDialog(fill(self.tr("Exporting %1 accounts…"), f"{len(rowids):,}"),
+                                 self.tr("Cancel"), 0, max(1, len(rowids)), self)
         dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle("Export")
+        dialog.setWindowTitle(self.tr("Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
@@ -714,7 +784,7 @@ class MainWindow(QMainWindow):
         self.model.expect(self.sidebar.current_filter())
         self._selected = None
         self._update_selection_strip()
-        self.count_label.setText("Searching…")
+        self.count_label.setText(self.tr("Searching…"))
         self.stack.setCurrentWidget(self.table)
         self.export_csv_action.setEnabled(False)
         self.export_xlsx_action.setEnabled(False)
@@ -773,21 +843,23 @@ class MainWindow(QMainWindow):
             self.export_csv_action.setEnabled(False)
             self.export_xlsx_action.setEnabled(False)
             if not self.model.has_loaded:
-                self.count_label.setText("Loading accounts…")
+                self.count_label.setText(self.tr("Loading accounts…"))
 
     @Slot(object)
     def _on_query_failed(self, exc: object) -> None:
-        self.statusBar().showMessage(f"The account list could not be read: {exc}", 15_000)
+        self.statusBar().showMessage(
+            fill(self.tr("The account list could not be read: %1"), exc), 15_000)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        noun = "account" if total == 1 else "accounts"
         if self.model.query.filter.is_empty:
-            self.count_label.setText(f"{total:,} {noun}")
+            text = fill(self.tr("%1 account(s)", "", total), f"{total:,}")
         elif not self.model.count_exact:
-            self.count_label.setText(f"More than {COUNT_UP_TO:,} of {total:,} {noun}…")
+            text = fill(self.tr("More than %1 of %2 account(s)…", "", total),
+                        f"{COUNT_UP_TO:,}", f"{total:,}")
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+            text = fill(self.tr("%1 of %2 account(s)", "", total), f"{shown:,}", f"{total:,}")
+        self.count_label.setText(text)
 
     def _update_empty_state(self) -> None:
         if self.model.rowCount() > 0 or not self.model.has_loaded:
@@ -795,18 +867,16 @@ class MainWindow(QMainWindow):
             return
         filling = self.progress.isVisible()
         if self.sidebar.has_filters():
-            self.empty_label.setText(
-                "No accounts match these filters.\nClear the filters to see every account."
-            )
+            self.empty_label.setText(self.tr(
+                "No accounts match these filters.\nClear the filters to see every account."))
             self.empty_clear.show()
         elif filling:
-            self.empty_label.setText(
+            self.empty_label.setText(self.tr(
                 "The local copy of the accounts is being filled.\n"
-                "Accounts appear here as soon as it is ready."
-            )
+                "Accounts appear here as soon as it is ready."))
             self.empty_clear.hide()
         else:
-            self.empty_label.setText("There are no accounts in the local copy yet.")
+            self.empty_label.setText(self.tr("There are no accounts in the local copy yet."))
             self.empty_clear.hide()
         self.stack.setCurrentWidget(self.empty)
 
@@ -845,21 +915,22 @@ class MainWindow(QMainWindow):
         row = self._selected
         strip = self.actions_strip
         if row is None:
-            strip.summary.setText("Select an account to see what can be paid.")
+            strip.summary.setText(self.tr("Select an account to see what can be paid."))
             strip.show_options([], False, "")
             return
         balance = self.model.provisional_balance(row)
         pending = self.model.pending_for(row.id)
-        plan = "Prepaid" if row.prepaid else "Postpaid"
-        text = f"{row.id} · {row.name} · {plan} · Balance {format_inr(balance)}"
+        plan = plan_type_text(row.prepaid)
+        text = fill(self.tr("%1 · %2 · %3 · Balance %4"), row.id, row.name, plan,
+                    format_inr(balance))
         if pending:
-            text += " (pending sync)"
+            text += " " + self.tr("(pending sync)")
         strip.summary.setText(text)
         allowed = self.ctx.user.may(Action.TAKE_PAYMENT)
         strip.show_options(
             payment_options_paise(balance, row.prepaid),
             allowed,
-            "Your role may not take payments.",
+            self.tr("Your role may not take payments."),
         )
 
     @Slot()
@@ -898,11 +969,10 @@ class MainWindow(QMainWindow):
         account_id = exact_account_id(text)
         if account_id is None and scan is not None:
             self.sidebar.flush()
-            self.statusBar().showMessage(
-                f"The scanned code “{scan}” is not an Account ID (Account IDs are digits "
+            self.statusBar().showMessage(fill(self.tr(
+                "The scanned code “%1” is not an Account ID (Account IDs are digits "
                 "only). Scan the barcode on the customer's receipt or invoice, or type the "
-                "ID.", 15_000,
-            )
+                "ID."), scan), 15_000)
             self.sidebar.search.selectAll()  # the next scan replaces it
             return
         if account_id is None:
@@ -923,8 +993,8 @@ class MainWindow(QMainWindow):
         position = self.model.position_of_rowid(rowid) if rowid is not None else None
         if position is None:
             self.statusBar().showMessage(
-                f"No account has the ID {account_id}. Check the number, or search by name "
-                "or mobile (Down moves to the list).", 15_000,
+                fill(self.tr("No account has the ID %1. Check the number, or search by name "
+                             "or mobile (Down moves to the list)."), account_id), 15_000,
             )
             self.sidebar.search.setFocus(Qt.FocusReason.OtherFocusReason)
             self.sidebar.search.selectAll()
@@ -933,7 +1003,7 @@ class MainWindow(QMainWindow):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
-        self.statusBar().showMessage(f"Account {account_id} selected.", 5_000)
+        self.statusBar().showMessage(fill(self.tr("Account %1 selected."), account_id), 5_000)
 
     @Slot()
     def _search_entered(self) -> None:
@@ -996,7 +1066,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int)
     def _on_demo_progress(self, done: int, total: int) -> None:
-        self.set_cache_progress(done, total, "Preparing demo accounts…")
+        self.set_cache_progress(done, total, self.tr("Preparing demo accounts…"))
 
     @Slot(object)
     def _on_demo_done(self, _summary: object) -> None:
@@ -1007,7 +1077,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_demo_error(self, exc: object) -> None:
         self.set_cache_progress(1, 1, "")
-        self.statusBar().showMessage(f"Demo data could not be prepared: {exc}")
+        self.statusBar().showMessage(fill(self.tr("Demo data could not be prepared: %1"), exc))
 
     # -- export ------------------------------------------------------------------------------
 
@@ -1022,7 +1092,7 @@ class MainWindow(QMainWindow):
     def _ask_export(self, fmt: ExportFormat) -> None:
         start = str(Path.home() / f"accounts{fmt.suffix}")
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export accounts", start, f"{fmt.label} (*{fmt.suffix})"
+            self, self.tr("Export accounts"), start, f"{fmt.label} (*{fmt.suffix})"
         )
         if name:
             path = Path(name)
@@ -1048,15 +1118,14 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, result: ExportResult | None) -> None:
         self._end_export()
         if result is not None:
-            self.statusBar().showMessage(
-                f"Exported {result.rows:,} accounts to {result.path}", 10_000
-            )
+            self.statusBar().showMessage(fill(
+                self.tr("Exported %1 accounts to %2"), f"{result.rows:,}", result.path), 10_000)
         self.exportFinished.emit(result)
 
     @Slot(object)
     def _on_export_error(self, exc: object) -> None:
         self._end_export()
-        self.statusBar().showMessage(f"Export failed: {exc}", 15_000)
+        self.statusBar().showMessage(fill(self.tr("Export failed: %1"), exc), 15_000)
         self.exportFinished.emit(exc)
 
     @Slot()
@@ -1064,7 +1133,7 @@ class MainWindow(QMainWindow):
         if self._export_task is not None:
             self._export_task.cancel()
         self._end_export()
-        self.statusBar().showMessage("Export cancelled; no file was written.", 10_000)
+        self.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 10_000)
         self.exportFinished.emit(ExportCancelled())
 
     # -- settings ----------------------------------------------------------------------------
@@ -1113,11 +1182,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_scan_ignored(self, code: str) -> None:
-        self.statusBar().showMessage(
-            f"A scan ({code}) was ignored because a window is open over the account list; "
-            "nothing was typed or paid. Finish or cancel that window, then scan again.",
-            15_000,
-        )
+        self.statusBar().showMessage(fill(self.tr(
+            "A scan (%1) was ignored because a window is open over the account list; "
+            "nothing was typed or paid. Finish or cancel that window, then scan again."), code),
+            15_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.keys.uninstall()

@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.outbox import Mutation
+from desktop.detail.format import month_name
+from desktop.i18n import fill, is_language_change
 from desktop.sync.engine import SyncEngine, SyncStatus
 from desktop.tasks import TaskControl
 from sync import attention
@@ -35,15 +37,18 @@ _ROLE_MUTATION = Qt.ItemDataRole.UserRole + 1
 
 
 def _when(epoch: float | None, now: float | None = None) -> str:
+    """When the last sync was, in the interface language."""
     if not epoch:
-        return "Never synced"
+        return QCoreApplication.translate("SyncStatus", "Never synced")
     now = now if now is not None else time.time()
     ago = max(0, int(now - epoch))
     if ago < 60:
-        return "Synced just now"
+        return QCoreApplication.translate("SyncStatus", "Synced just now")
     if ago < 3600:
-        return f"Synced {ago // 60} min ago"
-    return f"Last synced {datetime.fromtimestamp(epoch):%d %b %H:%M}"
+        return fill(QCoreApplication.translate("SyncStatus", "Synced %1 min ago"), ago // 60)
+    moment = datetime.fromtimestamp(epoch)
+    return fill(QCoreApplication.translate("SyncStatus", "Last synced %1"),
+                f"{moment:%d} {month_name(moment.month)} {moment:%H:%M}")
 
 
 class SyncStatusWidget(QWidget):
@@ -60,11 +65,12 @@ class SyncStatusWidget(QWidget):
         self._progress_started: float | None = None
         self._mutations: list[Mutation] = []
 
-        self.state_label = QLabel("Not synced yet", self)
+        self._status: SyncStatus | None = None
+        self.state_label = QLabel(self.tr("Not synced yet"), self)
         self.state_label.setObjectName("syncState")
-        self.last_label = QLabel("Never synced", self)
+        self.last_label = QLabel(_when(None), self)
         self.last_label.setObjectName("syncLastSynced")
-        self.pending_label = QLabel("Nothing waiting to send", self)
+        self.pending_label = QLabel(self.tr("Nothing waiting to send"), self)
         self.pending_label.setObjectName("syncPending")
         self.error_label = QLabel(self)
         self.error_label.setObjectName("syncError")
@@ -75,13 +81,10 @@ class SyncStatusWidget(QWidget):
         self.attention_button.setObjectName("showNeedsAttention")
         self.attention_button.setCheckable(True)
         self.attention_button.hide()
-        self.sync_button = QPushButton("Sync now", self)
+        self.sync_button = QPushButton(self)
         self.sync_button.setObjectName("syncNow")
-        self.sync_button.setToolTip("Send waiting changes and fetch the latest from the server")
-        self.sign_out_button = QPushButton("Sign out", self)
+        self.sign_out_button = QPushButton(self)
         self.sign_out_button.setObjectName("signOut")
-        self.sign_out_button.setToolTip(
-            "Sign out and remove the local copy of the accounts (waiting changes are kept)")
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,20 +110,17 @@ class SyncStatusWidget(QWidget):
         self.progress.hide()
         self.progress_text.hide()
 
-        self.attention_box = QGroupBox("Needs attention", self)
+        self.attention_box = QGroupBox(self)
         self.attention_box.setObjectName("needsAttention")
         self.attention_list = QListWidget(self.attention_box)
         self.attention_list.setObjectName("needsAttentionList")
         self.attention_list.setWordWrap(True)
-        self.keep_mine = QPushButton("Keep mine", self.attention_box)
+        self.keep_mine = QPushButton(self.attention_box)
         self.keep_mine.setObjectName("keepMine")
-        self.keep_mine.setToolTip("Send your edit again over the server's current values")
-        self.take_theirs = QPushButton("Take theirs", self.attention_box)
+        self.take_theirs = QPushButton(self.attention_box)
         self.take_theirs.setObjectName("takeTheirs")
-        self.take_theirs.setToolTip("Drop your edit; keep what the server has")
-        self.retry_button = QPushButton("Send again", self.attention_box)
+        self.retry_button = QPushButton(self.attention_box)
         self.retry_button.setObjectName("retryWrite")
-        self.retry_button.setToolTip("Send this refused change to the server again, unchanged")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.retry_button, self.take_theirs, self.keep_mine):
@@ -148,39 +148,72 @@ class SyncStatusWidget(QWidget):
         engine.finished.connect(self._on_finished)
         ctx.events.outbox_changed.connect(self.reload_attention)
         self._update_buttons()
+        self.retranslate_ui()
         self.show_status(engine.status())
         self.reload_attention()
+
+    def retranslate_ui(self) -> None:
+        """Every text in the interface language (at start and on a language change)."""
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setToolTip(
+            self.tr("Send waiting changes and fetch the latest from the server"))
+        self.sign_out_button.setText(self.tr("Sign out"))
+        self.sign_out_button.setToolTip(self.tr(
+            "Sign out and remove the local copy of the accounts (waiting changes are kept)"))
+        self.keep_mine.setText(self.tr("Keep mine"))
+        self.keep_mine.setToolTip(self.tr("Send your edit again over the server's current values"))
+        self.take_theirs.setText(self.tr("Take theirs"))
+        self.take_theirs.setToolTip(self.tr("Drop your edit; keep what the server has"))
+        self.retry_button.setText(self.tr("Send again"))
+        self.retry_button.setToolTip(
+            self.tr("Send this refused change to the server again, unchanged"))
+        self._word_attention(len(self._mutations))
+        if self._status is not None:
+            self.show_status(self._status)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _word_attention(self, count: int) -> None:
+        text = fill(self.tr("Needs attention (%1)"), count)
+        self.attention_box.setTitle(text)
+        self.attention_button.setText(text)
 
     # -- status ------------------------------------------------------------------------------
 
     @Slot(object)
     def show_status(self, status: object) -> None:
         assert isinstance(status, SyncStatus)
+        self._status = status
         if status.syncing:
-            state, colour = "⟳ Syncing…", "#1a73e8"
+            state, colour = "⟳ " + self.tr("Syncing…"), "#1a73e8"
         elif status.online is None:
-            state, colour = "● Connecting…", "#5f6368"
+            state, colour = "● " + self.tr("Connecting…"), "#5f6368"
         elif not status.online:
-            state, colour = "● Offline", "#b3261e"
+            state, colour = "● " + self.tr("Offline"), "#b3261e"
         elif not status.signed_in:  # the server answers, but this session has no token
-            state, colour = "● Sign-in needed", "#b06000"
+            state, colour = "● " + self.tr("Sign-in needed"), "#b06000"
         else:
-            state, colour = "● Online", "#188038"
+            state, colour = "● " + self.tr("Online"), "#188038"
         self.state_label.setText(state)
         self.state_label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.last_label.setText(_when(status.last_synced_at))
         if status.pending:
-            noun = "change" if status.pending == 1 else "changes"
-            self.pending_label.setText(f"{status.pending:,} {noun} waiting to send")
+            self.pending_label.setText(fill(
+                self.tr("%1 change(s) waiting to send", "", status.pending),
+                f"{status.pending:,}"))
         else:
-            self.pending_label.setText("Nothing waiting to send")
+            self.pending_label.setText(self.tr("Nothing waiting to send"))
         self.error_label.setText(status.error or "")
         self.error_label.setVisible(bool(status.error))
         self.error_label.setToolTip(status.error or "")
         # Without a token "Sync now" still finds out whether the server can be reached.
         self.sync_button.setEnabled(not status.syncing)
         if status.needs_attention:
-            self.attention_button.setText(f"Needs attention ({status.needs_attention})")
+            self.attention_button.setText(
+                fill(self.tr("Needs attention (%1)"), status.needs_attention))
             self.attention_button.show()
         elif not self._mutations:
             self.attention_button.hide()
@@ -201,11 +234,11 @@ class SyncStatusWidget(QWidget):
         self.progress.setRange(0, total if total > 0 else 0)
         if total > 0:
             self.progress.setValue(min(done, total))
-            text = f"Initial sync: {done:,} of {total:,} {label}"
+            text = fill(self.tr("Initial sync: %1 of %2 %3"), f"{done:,}", f"{total:,}", label)
         else:
-            text = f"Initial sync: {done:,} {label}"
+            text = fill(self.tr("Initial sync: %1 %2"), f"{done:,}", label)
         if rate:
-            text += f" · {rate:,.0f} rows/s"
+            text += " · " + fill(self.tr("%1 rows/s"), f"{rate:,.0f}")
         self.progress_text.setText(text)
         self.progress.setToolTip(text)
         self.progress.show()
@@ -243,9 +276,8 @@ class SyncStatusWidget(QWidget):
                 self.attention_list.setCurrentItem(item)
         if items and self.attention_list.currentRow() < 0:
             self.attention_list.setCurrentRow(0)
-        self.attention_box.setTitle(f"Needs attention ({len(items)})")
+        self._word_attention(len(items))
         if items:
-            self.attention_button.setText(f"Needs attention ({len(items)})")
             self.attention_button.show()
         else:
             self.attention_button.setChecked(False)

@@ -27,6 +27,7 @@ from desktop.context import AppContext
 from desktop.documents.gst_document import document_html, text_document, write_pdf
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher, tax_invoice
+from desktop.i18n import fill
 from desktop.payments.receipt import ReceiptData
 from desktop.tasks import TaskControl
 
@@ -49,32 +50,34 @@ class GstDocumentViewer(QDialog):
         self.setObjectName("gstDocumentViewer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"{doc.kind.heading.title()} {doc.number} — {doc.customer.name}")
+        # The document itself (its heading, fields and the law's wording) stays as issued:
+        # see docs/i18n.md. The window around it speaks the interface language.
         self.resize(780, 820)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("gstDocumentText")
         self.customer_gstin = QLineEdit(doc.customer.gstin or "", self)
         self.customer_gstin.setObjectName("customerGstin")
         self.customer_gstin.setMaxLength(20)
-        self.customer_gstin.setPlaceholderText("only for a GST-registered customer")
+        self.customer_gstin.setPlaceholderText(self.tr("only for a GST-registered customer"))
         self.gstin_error = QLabel(self)
         self.gstin_error.setObjectName("customerGstinError")
         self.gstin_error.setWordWrap(True)
         self.gstin_error.setStyleSheet(_ERROR_STYLE)
         self.gstin_error.hide()
         form = QFormLayout()
-        form.addRow("Customer &GSTIN:", self.customer_gstin)
+        form.addRow(self.tr("Customer &GSTIN:"), self.customer_gstin)
         self.message = QLabel(self)
         self.message.setObjectName("gstDocumentMessage")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = QPushButton("&Print…", self)
+        self.print_button = QPushButton(self.tr("&Print…"), self)
         self.print_button.setObjectName("printGstDocument")
         self.print_button.clicked.connect(self._on_print)
-        self.pdf_button = QPushButton("Save as P&DF…", self)
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)
         self.pdf_button.setObjectName("saveGstDocumentPdf")
         self.pdf_button.clicked.connect(self._on_pdf)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.setObjectName("closeGstDocument")
         close.clicked.connect(self.close)
         for button in (self.print_button, self.pdf_button, close):
@@ -120,7 +123,7 @@ class GstDocumentViewer(QDialog):
             return str(write_pdf(doc, path))
 
         self.pdf_button.setEnabled(False)
-        self.message.setText(f"Saving {Path(path).name}…")
+        self.message.setText(fill(self.tr("Saving %1…"), Path(path).name))
         task = self.ctx.tasks.run_net(f"gst pdf {doc.number}", work)
         task.done.connect(self._on_pdf_saved)
         task.error.connect(self._on_pdf_failed)
@@ -128,20 +131,20 @@ class GstDocumentViewer(QDialog):
     @Slot(object)
     def _on_pdf_saved(self, path: object) -> None:
         self.pdf_button.setEnabled(True)
-        self.message.setText(f"Saved {path}")
+        self.message.setText(fill(self.tr("Saved %1"), path))
         self.pdf_saved.emit(str(path))
 
     @Slot(object)
     def _on_pdf_failed(self, exc: object) -> None:
         self.pdf_button.setEnabled(True)
-        self.message.setText(f"The PDF could not be saved: {exc}")
+        self.message.setText(fill(self.tr("The PDF could not be saved: %1"), exc))
         self.pdf_failed.emit(str(exc))
 
     @Slot()
     def _on_pdf(self) -> None:  # pragma: no cover - needs a real file dialog
         folder = Path(str(self.ctx.settings.value("invoices/folder", str(Path.home()), str)))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save as PDF", str(folder / self.suggested_file_name()), "PDF (*.pdf)")
+            self, self.tr("Save as PDF"), str(folder / self.suggested_file_name()), "PDF (*.pdf)")
         if path:
             self.save_pdf(Path(path))
 

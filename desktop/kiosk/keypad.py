@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+
+from desktop.i18n import is_language_change
 
 CLEAR = "clear"
 BACK = "back"
@@ -25,8 +27,7 @@ class Keypad(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR, "0", BACK]
         for index, key in enumerate(keys):
-            label = {"clear": "Clear", "back": "⌫"}.get(key, key)
-            button = QPushButton(label, self)
+            button = QPushButton({"back": "⌫"}.get(key, key), self)
             button.setObjectName(f"{prefix}Key{key.capitalize()}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -34,6 +35,17 @@ class Keypad(QWidget):
             button.setAutoRepeat(key == BACK)
             button.clicked.connect(partial(self._press, key))
             grid.addWidget(button, index // 3, index % 3)
+            if key == CLEAR:
+                self.clear_button = button
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.clear_button.setText(self.tr("Clear"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _press(self, key: str, _checked: bool = False) -> None:
         if key == CLEAR:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Engine, select
 
 from billing import kiosk_limits
@@ -25,6 +26,7 @@ from db import kiosk_store
 from db.outbox import Mutation, Outbox
 from db.overlay import pending_payments
 from db.schema import Plan
+from desktop.i18n import QT_TRANSLATE_NOOP
 
 _SEPARATORS = re.compile(r"[\s\-()]+")
 MAX_ACCOUNT_ID_DIGITS = 15
@@ -98,19 +100,26 @@ class LookupResult:
     account: KioskAccount | None = None
 
     @property
-    def message(self) -> str:
+    def source(self) -> str:
+        """The message for the customer, in English (context ``KioskLookup``)."""
         return _MESSAGES[self.outcome]
+
+    @property
+    def message(self) -> str:
+        """The message for the customer, in the interface language."""
+        source = _MESSAGES[self.outcome]
+        return QCoreApplication.translate("KioskLookup", source) if source else ""
 
 
 _MESSAGES = {
     Outcome.FOUND: "",
-    Outcome.NOT_FOUND: "No account matches that number. Check it and try again.",
-    Outcome.AMBIGUOUS: (
-        "More than one account uses this mobile number. Please enter your Account ID."
-    ),
-    Outcome.INVALID: (
-        "Enter your Account ID or your 10-digit registered mobile number."
-    ),
+    Outcome.NOT_FOUND: QT_TRANSLATE_NOOP(
+        "KioskLookup", "No account matches that number. Check it and try again."),
+    Outcome.AMBIGUOUS: QT_TRANSLATE_NOOP(
+        "KioskLookup",
+        "More than one account uses this mobile number. Please enter your Account ID."),
+    Outcome.INVALID: QT_TRANSLATE_NOOP(
+        "KioskLookup", "Enter your Account ID or your 10-digit registered mobile number."),
 }
 
 

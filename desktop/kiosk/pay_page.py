@@ -50,7 +50,10 @@ from db.payments_local import (
     plans_for_account,
 )
 from desktop.context import AppContext
+from desktop.detail.format import option_text
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.kiosk.devices import Confirmation, PaymentDevice
+from desktop.kiosk.wording import word
 from desktop.tasks import TaskControl
 from desktop.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
@@ -60,7 +63,7 @@ log = logging.getLogger(__name__)
 #: How long the QR waits for the money before giving up (nothing is recorded then).
 PAY_TIMEOUT_S = 180
 PLAN, AMOUNT, QR = range(3)
-DEMO_BUTTON_TEXT = "DEMO: simulate the customer's UPI payment"
+DEMO_BUTTON_TEXT = QT_TRANSLATE_NOOP("KioskPay", "DEMO: simulate the customer's UPI payment")
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,14 @@ def _record_job(ctx: AppContext, account_id: int, payload: dict, mutation_id: st
     return _Recorded(generation, mutation)
 
 
+def _say(widget: QLabel | QPushButton, source: str, *values: object, n: int = -1) -> None:
+    """A text of the payment screen, in the interface language (context ``KioskPay``)."""
+    word(widget, source, *values, context="KioskPay", n=n)
+
+
 def _label(text: str, role: str, parent: QWidget, name: str) -> QLabel:
-    label = QLabel(text, parent)
+    label = QLabel(parent)
+    _say(label, text)
     label.setObjectName(name)
     label.setProperty("role", role)
     label.setWordWrap(True)
@@ -118,7 +127,8 @@ def _label(text: str, role: str, parent: QWidget, name: str) -> QLabel:
 
 
 def _button(text: str, name: str, parent: QWidget, role: str = "") -> QPushButton:
-    button = QPushButton(text, parent)
+    button = QPushButton(parent)
+    _say(button, text)
     button.setObjectName(name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     if role:
@@ -139,13 +149,15 @@ class AmountKeypad(QWidget):
         grid.setSpacing(12)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, key in enumerate(self.KEYS):
-            button = _button({"Dot": ".", "Back": "⌫"}.get(key, key), f"amountKey{key}", self)
+            button = QPushButton({"Dot": ".", "Back": "⌫"}.get(key, key), self)
+            button.setObjectName(f"amountKey{key}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setMinimumSize(110, 84)
             button.setAutoRepeat(key == "Back")
             button.clicked.connect(partial(self._press, key))
             grid.addWidget(button, index // 3, index % 3)
-        clear = _button("Clear", "amountKeyClear", self, "secondary")
+        clear = _button(QT_TRANSLATE_NOOP("KioskPay", "Clear"), "amountKeyClear", self, "secondary")
         clear.setMinimumHeight(72)
         clear.clicked.connect(self.target.clear)
         grid.addWidget(clear, 4, 0, 1, 3)
@@ -223,8 +235,10 @@ class KioskPayPage(QWidget):
         step = QWidget(self)
         col = QVBoxLayout(step)
         col.setSpacing(16)
-        col.addWidget(_label("Choose a plan", "title", step, "kioskPlanTitle"))
-        col.addWidget(_label("Touch the plan you want to recharge with.", "hint", step,
+        col.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskPay", "Choose a plan"), "title", step, "kioskPlanTitle"))
+        col.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskPay", "Touch the plan you want to recharge with."), "hint", step,
                              "kioskPlanHint"))
         scroll = QScrollArea(step)
         scroll.setObjectName("kioskPlanScroll")
@@ -239,7 +253,8 @@ class KioskPayPage(QWidget):
         col.addWidget(scroll, 1)
         self.plan_message = _label("", "message", step, "kioskPlanMessage")
         col.addWidget(self.plan_message)
-        cancel = _button("Cancel", "kioskPlanCancel", step, "secondary")
+        cancel = _button(QT_TRANSLATE_NOOP(
+            "KioskPay", "Cancel"), "kioskPlanCancel", step, "secondary")
         cancel.clicked.connect(self.abort)
         col.addWidget(cancel)
         return step
@@ -269,9 +284,11 @@ class KioskPayPage(QWidget):
         left.addStretch(1)
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
-        self.pay_button = _button("Pay by UPI", "kioskPayContinue", step, "primary")
+        self.pay_button = _button(QT_TRANSLATE_NOOP(
+            "KioskPay", "Pay by UPI"), "kioskPayContinue", step, "primary")
         self.pay_button.clicked.connect(self.continue_to_pay)
-        cancel = _button("Cancel", "kioskAmountCancel", step, "secondary")
+        cancel = _button(QT_TRANSLATE_NOOP(
+            "KioskPay", "Cancel"), "kioskAmountCancel", step, "secondary")
         cancel.clicked.connect(self.abort)
         buttons.addWidget(self.pay_button, 2)
         buttons.addWidget(cancel, 1)
@@ -298,7 +315,8 @@ class KioskPayPage(QWidget):
         row.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         right.setSpacing(14)
-        right.addWidget(_label("Scan to pay with any UPI app", "title", step, "kioskQrTitle"))
+        right.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskPay", "Scan to pay with any UPI app"), "title", step, "kioskQrTitle"))
         self.qr_amount = _label("", "due", step, "kioskQrAmount")
         right.addWidget(self.qr_amount)
         self.qr_facts = _label("", "hint", step, "kioskQrFacts")
@@ -312,7 +330,8 @@ class KioskPayPage(QWidget):
         self.demo_button.clicked.connect(self._on_demo_paid)
         self.demo_button.setVisible(bool(self.device is not None and self.device.demo))
         right.addWidget(self.demo_button)
-        self.qr_cancel = _button("Cancel payment", "kioskQrCancel", step, "secondary")
+        self.qr_cancel = _button(QT_TRANSLATE_NOOP(
+            "KioskPay", "Cancel payment"), "kioskQrCancel", step, "secondary")
         self.qr_cancel.clicked.connect(self.abort)
         right.addWidget(self.qr_cancel)
         row.addLayout(right, 1)
@@ -326,8 +345,10 @@ class KioskPayPage(QWidget):
         self._option = PaymentOption(option)
         self._masked_name = masked_name
         self._mutation_id = str(uuid.uuid4())  # the idempotency key of this one payment
-        self.amount_title.setText(f"{self._option.label} · account {account_id}")
-        self.amount_hint.setText("Loading…")
+        _say(self.amount_title, QT_TRANSLATE_NOOP(
+            "KioskPay", "%1 · account %2"), option_text(self._option.value),
+             account_id)
+        _say(self.amount_hint, QT_TRANSLATE_NOOP("KioskPay", "Loading…"))
         self.steps.setCurrentIndex(AMOUNT)
         task = self.ctx.tasks.run_db("kiosk load for payment", partial(
             _load_job, self.ctx, account_id, self._option, self._generation))
@@ -343,9 +364,9 @@ class KioskPayPage(QWidget):
         if self._option not in account.options:
             # The balance moved (a sync, a payment at the counter) since the button showed.
             self.amount_hint.setText("")
-            self.amount_message.setText(
-                f"{self._option.label} is not available for this account now. Touch Cancel "
-                "and look the account up again.")
+            _say(self.amount_message, QT_TRANSLATE_NOOP("KioskPay",
+                "%1 is not available for this account now. Touch Cancel and look the account "
+                "up again."), option_text(self._option.value))
             self.pay_button.setEnabled(False)
             return
         if self._option is PaymentOption.RECHARGE:
@@ -357,8 +378,8 @@ class KioskPayPage(QWidget):
     def _on_load_failed(self, exc: object) -> None:
         log.error("kiosk: account not loaded for payment: %s", exc)
         self.amount_hint.setText("")
-        self.amount_message.setText("This account cannot take a payment here just now. "
-                                    "Please pay at the counter.")
+        _say(self.amount_message, QT_TRANSLATE_NOOP("KioskPay",
+            "This account cannot take a payment here just now. Please pay at the counter."))
         self.pay_button.setEnabled(False)
 
     def _show_plans(self, plans: list[PlanChoice], current_id: int | None) -> None:
@@ -368,12 +389,18 @@ class KioskPayPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         if not plans:
-            self.plan_message.setText("No plan is offered to this account at this kiosk. "
-                                      "Please recharge at the counter.")
+            _say(self.plan_message, QT_TRANSLATE_NOOP("KioskPay",
+                "No plan is offered to this account at this kiosk. Please recharge at the "
+                "counter."))
         for index, plan in enumerate(plans):
-            title = "Continue with current plan: " if plan.id == current_id else ""
-            text = f"{title}{plan.name} · {format_inr(plan.price_paise)}"
-            button = _button(text, f"kioskPlan_{plan.id}", self, "primary" if title else "")
+            current = plan.id == current_id
+            button = _button("", f"kioskPlan_{plan.id}", self, "primary" if current else "")
+            if current:
+                _say(button, QT_TRANSLATE_NOOP(
+                    "KioskPay", "Continue with current plan: %1 · %2"), plan.name,
+                     format_inr(plan.price_paise))
+            else:
+                button.setText(f"{plan.name} · {format_inr(plan.price_paise)}")
             button.setMinimumHeight(72)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(partial(self._on_plan, plan))
@@ -382,7 +409,7 @@ class KioskPayPage(QWidget):
 
     def _on_plan(self, plan: PlanChoice, _checked: bool = False) -> None:
         self._plan = plan
-        self.amount_title.setText(f"Recharge · {plan.name}")
+        _say(self.amount_title, QT_TRANSLATE_NOOP("KioskPay", "Recharge · %1"), plan.name)
         self._show_amount()
 
     def _show_amount(self) -> None:
@@ -392,20 +419,22 @@ class KioskPayPage(QWidget):
         self.amount.setReadOnly(False)
         self.amount_keypad.setEnabled(True)
         if option is PaymentOption.PAYMENT:
-            self.amount_hint.setText(
-                f"Amount due {format_inr(account.balance_paise)}. Pay it all, or type a "
-                "smaller amount.")
+            _say(self.amount_hint, QT_TRANSLATE_NOOP("KioskPay",
+                "Amount due %1. Pay it all, or type a smaller amount."),
+                format_inr(account.balance_paise))
             self.amount.setText(str(paise_to_decimal(account.balance_paise)))
         elif option is PaymentOption.RECHARGE and self._plan is not None:
             due = recharge_prefill(self._plan.price_paise, account.balance_paise)
-            self.amount_hint.setText(
-                f"{self._plan.name}: {format_inr(self._plan.price_paise)} for "
-                f"{self._plan.validity_days} days, less any credit.")
+            self.tr("%1: %2 for %n day(s), less any credit.", "", 1)  # for lupdate: a plural
+            word(self.amount_hint, "%1: %2 for %n day(s), less any credit.", self._plan.name,
+                 format_inr(self._plan.price_paise), context="KioskPayPage",
+                 n=self._plan.validity_days)
             self.amount.setText(str(paise_to_decimal(due)))
             self.amount.setReadOnly(True)  # the rules fix a recharge's amount
             self.amount_keypad.setEnabled(False)
         else:
-            self.amount_hint.setText("Type the amount to keep as advance credit.")
+            _say(self.amount_hint, QT_TRANSLATE_NOOP(
+                "KioskPay", "Type the amount to keep as advance credit."))
             self.amount.clear()
         self.steps.setCurrentIndex(AMOUNT)
         self._check_amount()
@@ -436,16 +465,21 @@ class KioskPayPage(QWidget):
             message = str(exc) if self.amount.text() else ""
         preview = self._preview
         if preview is not None and preview.needs_overpay_confirmation:
-            message = (f"That is more than the due; the extra "
-                       f"{format_inr(preview.credit_created_paise)} stays as advance credit.")
-            self.pay_button.setText(
-                f"Yes, pay {format_inr(preview.amount_paise)}" if self._overpay_ok
-                else "Pay more than due?")
+            _say(self.amount_message, QT_TRANSLATE_NOOP("KioskPay",
+                "That is more than the due; the extra %1 stays as advance credit."),
+                format_inr(preview.credit_created_paise))
+            if self._overpay_ok:
+                _say(self.pay_button, QT_TRANSLATE_NOOP(
+                    "KioskPay", "Yes, pay %1"), format_inr(preview.amount_paise))
+            else:
+                _say(self.pay_button, QT_TRANSLATE_NOOP("KioskPay", "Pay more than due?"))
         elif preview is not None:
-            self.pay_button.setText(f"Pay {format_inr(preview.amount_paise)} by UPI")
+            _say(self.pay_button, QT_TRANSLATE_NOOP(
+                "KioskPay", "Pay %1 by UPI"), format_inr(preview.amount_paise))
         else:
-            self.pay_button.setText("Pay by UPI")
-        self.amount_message.setText(message)
+            _say(self.pay_button, QT_TRANSLATE_NOOP("KioskPay", "Pay by UPI"))
+        if preview is None or not preview.needs_overpay_confirmation:
+            self.amount_message.setText(message)  # billing's words (English, made below desktop)
         self.pay_button.setEnabled(preview is not None)
 
     @Slot()
@@ -483,14 +517,16 @@ class KioskPayPage(QWidget):
                                 reserved.receipt_number, f"Account {account.id}")
         except UpiError as exc:
             log.error("kiosk: UPI QR not made: %s", exc)
-            self.amount_message.setText("UPI payments are not set up correctly at this "
-                                        "kiosk. Please pay at the counter.")
+            _say(self.amount_message, QT_TRANSLATE_NOOP(
+                "KioskPay",
+                "UPI payments are not set up correctly at this kiosk. Please pay at the counter."))
             return
         self.qr.set_payload(intent)
         self.payee_label.setText(f"{self.payee.name}\n{self.payee.vpa}")
         self.qr_amount.setText(format_inr(amount))
-        self.qr_facts.setText(
-            f"Account {account.id} · {self._option.label}\nReceipt No {reserved.receipt_number}")
+        _say(self.qr_facts, QT_TRANSLATE_NOOP(
+            "KioskPay", "Account %1 · %2\nReceipt No %3"), account.id,
+             option_text(self._option.value), reserved.receipt_number)
         self.qr_message.clear()
         self.qr_cancel.setEnabled(True)
         self.demo_button.setEnabled(True)
@@ -504,10 +540,15 @@ class KioskPayPage(QWidget):
 
     def _show_waiting(self) -> None:
         minutes, seconds = divmod(max(0, self._left_s), 60)
-        demo = " (DEMO: no bank is involved)" if self.device and self.device.demo else ""
-        self.qr_status.setText(
-            f"Waiting for your payment{demo}… {minutes}:{seconds:02d} left. Nothing is "
-            "charged or recorded until your bank confirms it.")
+        left = f"{minutes}:{seconds:02d}"
+        if self.device and self.device.demo:
+            _say(self.qr_status, QT_TRANSLATE_NOOP("KioskPay",
+                "Waiting for your payment (DEMO: no bank is involved)… %1 left. Nothing is "
+                "charged or recorded until your bank confirms it."), left)
+        else:
+            _say(self.qr_status, QT_TRANSLATE_NOOP("KioskPay",
+                "Waiting for your payment… %1 left. Nothing is charged or recorded until "
+                "your bank confirms it."), left)
 
     @Slot()
     def _on_tick(self) -> None:
@@ -520,8 +561,9 @@ class KioskPayPage(QWidget):
         if self.device is not None:
             self.device.cancel()
         self.qr.set_payload("")
-        self.qr_status.setText("No payment arrived in time; nothing was recorded. "
-                               "Touch Cancel payment to start again.")
+        _say(self.qr_status, QT_TRANSLATE_NOOP("KioskPay",
+            "No payment arrived in time; nothing was recorded. Touch Cancel payment to start "
+            "again."))
 
     @Slot()
     def _on_demo_paid(self) -> None:
@@ -539,7 +581,7 @@ class KioskPayPage(QWidget):
         self._recording = True
         self.qr_cancel.setEnabled(False)
         self.demo_button.setEnabled(False)
-        self.qr_status.setText("Payment received. Recording it…")
+        _say(self.qr_status, QT_TRANSLATE_NOOP("KioskPay", "Payment received. Recording it…"))
         payload = build_payment_payload(
             account, option=self._option, method=confirmation.method,
             reference=confirmation.reference, amount_paise=confirmation.amount_paise,
@@ -568,9 +610,9 @@ class KioskPayPage(QWidget):
         log.error("kiosk: UPI payment %s received but NOT recorded: %s",
                   self._receipt_number, exc)
         self.qr_status.setText("")
-        self.qr_message.setText(
-            f"Your payment arrived but this kiosk could not save it. Please show this "
-            f"screen to the staff: receipt {self._receipt_number}.")
+        _say(self.qr_message, QT_TRANSLATE_NOOP("KioskPay",
+            "Your payment arrived but this kiosk could not save it. Please show this screen "
+            "to the staff: receipt %1."), self._receipt_number)
 
     @Slot(str)
     def _on_device_failed(self, message: str) -> None:
@@ -578,7 +620,7 @@ class KioskPayPage(QWidget):
         log.info("kiosk: payment %s not confirmed: %s", self._receipt_number, message)
         self.qr.set_payload("")
         self.qr_status.setText("")
-        self.qr_message.setText(f"{message} Nothing was recorded.")
+        _say(self.qr_message, QT_TRANSLATE_NOOP("KioskPay", "%1 Nothing was recorded."), message)
 
     # -- leaving ---------------------------------------------------------------------------
 

@@ -16,15 +16,20 @@ from typing import Any
 
 from billing.money import format_inr
 from db.outbox import Mutation
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.payments.receipt import ReceiptData
 
 log = logging.getLogger(__name__)
 
 HEADER_KEY = "receipts/header"
 DEFAULT_HEADER = "Terabyte Broadband"
-OFFLINE_NOTE = "Payment recorded; it will reach head office when the connection returns."
-SENDING_NOTE = "Payment recorded; sending it to head office now."
-CONFIRMED_NOTE = "Payment confirmed by head office."
+#: Notes on the receipt screen (English; the kiosk shows them in the interface language).
+OFFLINE_NOTE = QT_TRANSLATE_NOOP(
+    "KioskReceipt",
+    "Payment recorded; it will reach head office when the connection returns.")
+SENDING_NOTE = QT_TRANSLATE_NOOP(
+    "KioskReceipt", "Payment recorded; sending it to head office now.")
+CONFIRMED_NOTE = QT_TRANSLATE_NOOP("KioskReceipt", "Payment confirmed by head office.")
 PENDING_MARK = "PENDING SYNC"
 
 

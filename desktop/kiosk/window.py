@@ -22,7 +22,16 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +56,17 @@ from billing.rules import PaymentOption
 from db.outbox import Mutation
 from desktop import APP_NAME
 from desktop.context import AppContext
+from desktop.detail.format import format_date, status_text
+from desktop.i18n import (
+    LANGUAGES,
+    QT_TRANSLATE_NOOP,
+    TAMIL,
+    current_language,
+    fill,
+    is_language_change,
+    set_language,
+    stored_language,
+)
 from desktop.kiosk.devices import PaymentDevice
 from desktop.kiosk.keypad import Keypad
 from desktop.kiosk.lookup import (
@@ -74,6 +94,8 @@ from desktop.kiosk.receipt import (
     receipt_from_mutation,
     receipt_lines,
 )
+from desktop.kiosk.wording import reword as _reword
+from desktop.kiosk.wording import word as _word
 from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
 from desktop.payments.receipt import ReceiptData
 from desktop.resource_paths import KIOSK_STYLE, read_text
@@ -97,11 +119,17 @@ PAY = 5
 #: Settings key set while the kiosk is locked after too many look-ups found nothing, so a
 #: restart (or a power cut) does not unlock it; only the staff PIN does.
 LOCKED_KEY = "kiosk/locked_after_misses"
-LOCKED_MESSAGE = (
+LOCKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "KioskWindow",
     "This kiosk is locked: too many look-ups found no account. "
     "Please ask a member of staff to unlock it."
 )
-PAY_UNAVAILABLE = "Payments are not available at this kiosk yet. Please pay at the counter."
+PAY_UNAVAILABLE = QT_TRANSLATE_NOOP(
+    "KioskWindow", "Payments are not available at this kiosk yet. Please pay at the counter.")
+#: Setting: the language every customer starts in (``en`` or ``ta``); the start screen's
+#: English / தமிழ் toggle changes it for one customer, the next reset brings it back.
+#: Unset: the desk's own language (``ui/language``).
+LANGUAGE_KEY = "kiosk/language"
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
@@ -181,8 +209,22 @@ def _print_job(printer: Any, receipt: ReceiptData, width: int, _c: TaskControl) 
     return receipt.receipt_number
 
 
+def _language_now() -> str:
+    """The interface language installed on the running application."""
+    app = QCoreApplication.instance()
+    assert app is not None, "the kiosk runs inside a QApplication"
+    return current_language(app)
+
+
+def kiosk_language(settings: Any) -> str:
+    """The language a customer starts in: ``kiosk/language``, else the desk's language."""
+    value = str(settings.value(LANGUAGE_KEY, "", str) or "")
+    return value if value in LANGUAGES else stored_language(settings)
+
+
 def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
+    label = QLabel(parent)
+    _word(label, text)
     label.setProperty("role", role)
     label.setWordWrap(True)
     if name:
@@ -191,7 +233,8 @@ def _label(text: str, role: str, parent: QWidget, name: str = "") -> QLabel:
 
 
 def _button(text: str, name: str, parent: QWidget, role: str = "") -> QPushButton:
-    button = QPushButton(text, parent)
+    button = QPushButton(parent)
+    _word(button, text)
     button.setObjectName(name)
     if role:
         button.setProperty("role", role)
@@ -223,7 +266,6 @@ class KioskWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("kioskWindow")
-        self.setWindowTitle(f"{APP_NAME} — Kiosk")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._may_close = False
@@ -271,10 +313,48 @@ class KioskWindow(QMainWindow):
         self._build_pay_page(payment_device, payee)
 
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
+        self.retranslate_ui()
         if full_screen:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.reset_to_start()
+
+    # -- language ------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Every text in the interface language (at start and on a language change)."""
+        self.setWindowTitle(fill(self.tr("%1 — Kiosk"), APP_NAME))
+        self.entry.setPlaceholderText(self.tr("Account ID or mobile"))
+        self.unlock_field.setPlaceholderText(self.tr("Staff PIN"))
+        self.pay_page.amount.setPlaceholderText(self.tr("₹ amount"))
+        other = "en" if _language_now() == TAMIL else TAMIL
+        self.language_toggle.setText(LANGUAGES[other])
+        self.language_toggle.setToolTip("English / தமிழ்")
+        for widget in self.findChildren(QLabel) + self.findChildren(QPushButton):
+            _reword(widget)
+        if self._account is not None and self.current_page in (ACCOUNT, PAY):
+            self._word_account(self._account)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @Slot()
+    def toggle_language(self) -> None:
+        """The start screen's toggle: English ⇄ தமிழ் for this customer."""
+        language = "en" if _language_now() == TAMIL else TAMIL
+        log.info("kiosk: customer chose %s", LANGUAGES[language])
+        self._use_language(language)
+
+    def _use_language(self, language: str) -> None:
+        app = QCoreApplication.instance()
+        if app is None or current_language(app) == language:
+            return
+        try:
+            set_language(app, language)
+        except OSError:
+            log.exception("kiosk: the %s translation could not be loaded", language)
 
     # -- building ------------------------------------------------------------------------
 
@@ -284,15 +364,29 @@ class KioskWindow(QMainWindow):
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(bar)
         row.setContentsMargins(28, 12, 20, 12)
-        brand = QLabel("Terabyte Broadband · Pay your bill", bar)
+        brand = _label(QT_TRANSLATE_NOOP("KioskWindow", "Terabyte Broadband · Pay your bill"),
+                       "brand", bar)
+        brand.setWordWrap(False)
         brand.setObjectName("kioskBrand")
         row.addWidget(brand)
         row.addStretch(1)
-        self.staff_button = _button("Staff", "kioskStaffButton", bar)
+        self.staff_button = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Staff"), "kioskStaffButton", bar)
         self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.staff_button.clicked.connect(self.show_pin_page)
         row.addWidget(self.staff_button)
         return bar
+
+    def _build_language_toggle(self, parent: QWidget) -> QPushButton:
+        """The customer's English / தமிழ் switch: it names the other language, in that
+        language, and switches the whole kiosk at once."""
+        toggle = QPushButton(parent)
+        toggle.setObjectName("kioskLanguageToggle")
+        toggle.setProperty("role", "language")
+        toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        toggle.setMinimumHeight(72)
+        toggle.clicked.connect(self.toggle_language)
+        return toggle
 
     def _build_start_page(self) -> QWidget:
         page = QWidget(self)
@@ -302,14 +396,18 @@ class KioskWindow(QMainWindow):
         row.setSpacing(64)
         left = QVBoxLayout()
         left.setSpacing(20)
+        self.language_toggle = self._build_language_toggle(page)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.language_toggle)
+        left.addLayout(top)
         left.addStretch(1)
-        left.addWidget(_label("Welcome", "title", page))
-        left.addWidget(_label(
-            "Enter your Account ID or your registered mobile number, then touch "
-            "Find my account.", "hint", page))
+        left.addWidget(_label(QT_TRANSLATE_NOOP("KioskWindow", "Welcome"), "title", page))
+        left.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Enter your Account ID or your registered mobile number, then "
+            "touch Find my account."), "hint", page))
         self.entry = QLineEdit(page)
         self.entry.setObjectName("kioskEntry")
-        self.entry.setPlaceholderText("Account ID or mobile")
         self.entry.setMaxLength(16)
         self.entry.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"[+0-9 ]{0,16}"), self.entry))
@@ -319,7 +417,8 @@ class KioskWindow(QMainWindow):
         self.message = _label("", "message", page, "kioskMessage")
         self.message.setMinimumHeight(64)
         left.addWidget(self.message)
-        self.find_button = _button("Find my account", "kioskFind", page, "primary")
+        self.find_button = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Find my account"), "kioskFind", page, "primary")
         self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.find_button.clicked.connect(self.find)
         left.addWidget(self.find_button)
@@ -343,16 +442,20 @@ class KioskWindow(QMainWindow):
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(10)
         self.fields: dict[str, QLabel] = {}
-        rows = [("Account ID", "kioskAccountId"), ("Name", "kioskName"),
-                ("Mobile", "kioskMobile"), ("Plan", "kioskPlan"),
-                ("Valid until", "kioskExpiry"), ("Status", "kioskStatus")]
+        rows = [(QT_TRANSLATE_NOOP("KioskWindow", "Account ID"), "kioskAccountId"),
+                (QT_TRANSLATE_NOOP("KioskWindow", "Name"), "kioskName"),
+                (QT_TRANSLATE_NOOP("KioskWindow", "Mobile"), "kioskMobile"),
+                (QT_TRANSLATE_NOOP("KioskWindow", "Plan"), "kioskPlan"),
+                (QT_TRANSLATE_NOOP("KioskWindow", "Valid until"), "kioskExpiry"),
+                (QT_TRANSLATE_NOOP("KioskWindow", "Status"), "kioskStatus")]
         for index, (title, name) in enumerate(rows):
             caption = _label(title, "field", card, name + "Caption")
             value = _label("", "value", card, name)
             grid.addWidget(caption, index, 0)
             grid.addWidget(value, index, 1)
             self.fields[name] = value
-        self.due_caption = _label("Amount due", "field", card, "kioskDueCaption")
+        self.due_caption = _label(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Amount due"), "field", card, "kioskDueCaption")
         self.due = _label("", "due", card, "kioskDue")
         self.due.setWordWrap(False)
         due_box = QVBoxLayout()
@@ -372,12 +475,14 @@ class KioskWindow(QMainWindow):
         self.option_row = buttons
         self.option_buttons: dict[PaymentOption, QPushButton] = {}
         for option in PaymentOption:
-            button = _button(option.label, f"kioskOption_{option.value}", page, "primary")
+            button = _button("", f"kioskOption_{option.value}", page, "primary")
+            _word(button, option.label, context="PaymentKind")  # "Payment", as in format.py
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(partial(self._on_option, option))
             buttons.addWidget(button, 2)
             self.option_buttons[option] = button
-        self.start_over = _button("Not me — start again", "kioskStartOver", page, "secondary")
+        self.start_over = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Not me — start again"), "kioskStartOver", page, "secondary")
         self.start_over.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.start_over.clicked.connect(self.reset_to_start)
         buttons.addWidget(self.start_over, 2)
@@ -393,13 +498,15 @@ class KioskWindow(QMainWindow):
         row.setSpacing(40)
         left = QVBoxLayout()
         left.setSpacing(20)
-        left.addWidget(_label("Thank you", "title", page, "kioskThanks"))
+        left.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Thank you"), "title", page, "kioskThanks"))
         self.receipt_note = _label("", "pending", page, "kioskPaymentNote")
         left.addWidget(self.receipt_note)
         self.print_status = _label("", "hint", page, "kioskPrintStatus")
         left.addWidget(self.print_status)
         left.addStretch(1)
-        self.receipt_done = _button("Done", "kioskReceiptDone", page, "primary")
+        self.receipt_done = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Done"), "kioskReceiptDone", page, "primary")
         self.receipt_done.clicked.connect(self.reset_to_start)
         left.addWidget(self.receipt_done)
         row.addLayout(left, 1)
@@ -423,8 +530,9 @@ class KioskWindow(QMainWindow):
         left = QVBoxLayout()
         left.setSpacing(20)
         left.addStretch(1)
-        left.addWidget(_label("Staff only", "title", page))
-        left.addWidget(_label("Enter the staff PIN to leave kiosk mode.", "hint", page))
+        left.addWidget(_label(QT_TRANSLATE_NOOP("KioskWindow", "Staff only"), "title", page))
+        left.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Enter the staff PIN to leave kiosk mode."), "hint", page))
         self.pin_field = QLineEdit(page)
         self.pin_field.setObjectName("kioskPinField")
         self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -437,10 +545,12 @@ class KioskWindow(QMainWindow):
         self.pin_message.setMinimumHeight(64)
         left.addWidget(self.pin_message)
         buttons = QHBoxLayout()
-        self.pin_ok = _button("Leave kiosk", "kioskPinOk", page, "primary")
+        self.pin_ok = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Leave kiosk"), "kioskPinOk", page, "primary")
         self.pin_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin_ok.clicked.connect(self.submit_pin)
-        self.pin_cancel = _button("Cancel", "kioskPinCancel", page, "secondary")
+        self.pin_cancel = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Cancel"), "kioskPinCancel", page, "secondary")
         self.pin_cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin_cancel.clicked.connect(self.reset_to_start)
         buttons.addWidget(self.pin_ok, 2)
@@ -538,6 +648,9 @@ class KioskWindow(QMainWindow):
         self.find_button.setEnabled(False)
         self.pages.setCurrentIndex(START)
         self.entry.setFocus()
+        # Every return to the start screen (idle, Done, Not me, Esc) is the next customer:
+        # in the kiosk's default language, whatever the last one chose.
+        self._use_language(kiosk_language(self.ctx.settings))
         if self.isVisible():
             self._idle.start()
         if self._locked:
@@ -545,8 +658,9 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def _on_idle(self) -> None:
-        if self.current_page == START and not self.entry.text():
-            return
+        default = _language_now() == kiosk_language(self.ctx.settings)
+        if self.current_page == START and not self.entry.text() and default:
+            return  # nothing to forget (a customer's language choice is one)
         if self.pay_page.waiting_for_money:  # the QR has its own time limit
             self._idle.start()
             return
@@ -566,12 +680,12 @@ class KioskWindow(QMainWindow):
         """Look up what was typed (exact Account ID or registered mobile)."""
         text = self.entry.text()
         if classify(text) is None:
-            self.message.setText(LookupResult(Outcome.INVALID).message)
+            self._say_outcome(Outcome.INVALID)
             return
         if not self._lookup_allowed():
             return
         self.find_button.setEnabled(False)
-        self.message.setText("Looking up your account…")
+        _word(self.message, QT_TRANSLATE_NOOP("KioskWindow", "Looking up your account…"))
         self._run_lookup(text, asked_server=False)
 
     def _run_lookup(self, text: str, *, asked_server: bool) -> None:
@@ -600,7 +714,7 @@ class KioskWindow(QMainWindow):
         if result.outcome is not Outcome.FOUND or result.account is None:
             if result.outcome is Outcome.AMBIGUOUS:
                 self.entry.clear()  # before the message: typing clears the message
-            self.message.setText(result.message)
+            self._say_outcome(result.outcome)
             self._count_outcome(result.outcome)
             return
         self._high_seq = answer.high_seq
@@ -619,55 +733,62 @@ class KioskWindow(QMainWindow):
             self._on_server_refused(answer.refused, answer.retry_after)
         elif answer.outcome is Outcome.AMBIGUOUS:
             self.entry.clear()
-            self.message.setText(LookupResult(Outcome.AMBIGUOUS).message)
+            self._say_outcome(Outcome.AMBIGUOUS)
         else:
             # Offline too: the local copy answers mobiles (db/kiosk_store.py), and it had
             # no such number.
-            self.message.setText(LookupResult(Outcome.NOT_FOUND).message)
+            self._say_outcome(Outcome.NOT_FOUND)
             self._count_outcome(Outcome.NOT_FOUND)
 
     @Slot(object)
     def _on_lookup_error(self, exc: object) -> None:
         log.error("kiosk lookup failed: %s", exc)
         self.find_button.setEnabled(True)
-        self.message.setText("Something went wrong looking that up. Please try again.")
+        _word(self.message, QT_TRANSLATE_NOOP("KioskWindow",
+            "Something went wrong looking that up. Please try again."))
+
+    def _say_outcome(self, outcome: Outcome) -> None:
+        _word(self.message, LookupResult(outcome).source, context="KioskLookup")
 
     def show_account(self, account: KioskAccount) -> None:
         """The account screen: masked name and mobile, what is due, plan and expiry."""
         self._account = account
         self.entry.clear()
         self.message.clear()
+        self._word_account(account)
+        self._show_payment_options(account)
+        self.pages.setCurrentIndex(ACCOUNT)
+
+    def _word_account(self, account: KioskAccount) -> None:
+        """The account card's values and captions, in the interface language."""
         f = self.fields
         f["kioskAccountId"].setText(str(account.account_id))
         f["kioskName"].setText(account.masked_name)
         f["kioskMobile"].setText(account.masked_mobile)
-        f["kioskPlan"].setText(account.plan_name or "No active plan")
-        f["kioskStatus"].setText(account.status)
+        f["kioskPlan"].setText(account.plan_name or self.tr("No active plan"))
+        f["kioskStatus"].setText(status_text(account.status))
         expiry_caption = self.findChild(QLabel, "kioskExpiryCaption")
+        assert expiry_caption is not None
         if account.prepaid:
-            expiry_caption.setText("Valid until")
-            f["kioskExpiry"].setText(
-                account.plan_expiry.strftime("%d %b %Y") if account.plan_expiry else "—")
+            _word(expiry_caption, QT_TRANSLATE_NOOP("KioskWindow", "Valid until"))
+            f["kioskExpiry"].setText(format_date(account.plan_expiry, pad=True))
         else:
-            expiry_caption.setText("Pay by")
-            f["kioskExpiry"].setText(
-                account.pay_by.strftime("%d %b %Y") if account.pay_by else "—")
+            _word(expiry_caption, QT_TRANSLATE_NOOP("KioskWindow", "Pay by"))
+            f["kioskExpiry"].setText(format_date(account.pay_by, pad=True))
         if account.owes:
-            self.due_caption.setText("Amount due")
+            _word(self.due_caption, QT_TRANSLATE_NOOP("KioskWindow", "Amount due"))
             self.due.setText(format_inr(account.balance_paise))
         elif account.balance_paise < 0:
-            self.due_caption.setText("Nothing due · advance credit")
+            _word(self.due_caption, QT_TRANSLATE_NOOP(
+                "KioskWindow", "Nothing due · advance credit"))
             self.due.setText(format_inr(-account.balance_paise))
         else:
-            self.due_caption.setText("Amount due")
-            self.due.setText("Nothing due")
+            _word(self.due_caption, QT_TRANSLATE_NOOP("KioskWindow", "Amount due"))
+            self.due.setText(self.tr("Nothing due"))
         self.pending_info.setText(
-            f"Includes {account.pending_payments} "
-            f"{'payment' if account.pending_payments == 1 else 'payments'} not yet confirmed "
-            "by head office."
+            self.tr("Includes %n payment(s) not yet confirmed by head office.", "",
+                    account.pending_payments)
             if account.pending_payments else "")
-        self._show_payment_options(account)
-        self.pages.setCurrentIndex(ACCOUNT)
 
     # -- paying --------------------------------------------------------------------------
 
@@ -754,11 +875,13 @@ class KioskWindow(QMainWindow):
         self._receipt = receipt
         self.receipt_view.setPlainText("\n".join(receipt_lines(receipt, 40)))
         if not receipt.pending_sync:
-            self.receipt_note.setText(CONFIRMED_NOTE)
+            _word(self.receipt_note, CONFIRMED_NOTE, context="KioskReceipt")
         elif self._sync_online():
-            self.receipt_note.setText(f"{SENDING_NOTE} Receipt marked {PENDING_MARK}.")
+            _word(self.receipt_note, QT_TRANSLATE_NOOP("KioskWindow", "%1 Receipt marked %2."),
+                  QCoreApplication.translate("KioskReceipt", SENDING_NOTE), PENDING_MARK)
         else:
-            self.receipt_note.setText(f"{OFFLINE_NOTE} Receipt marked {PENDING_MARK}.")
+            _word(self.receipt_note, QT_TRANSLATE_NOOP("KioskWindow", "%1 Receipt marked %2."),
+                  QCoreApplication.translate("KioskReceipt", OFFLINE_NOTE), PENDING_MARK)
 
     def _print(self) -> None:
         receipt = self._receipt
@@ -768,12 +891,14 @@ class KioskWindow(QMainWindow):
             printer = open_configured_printer(self.ctx.settings)
         except Exception as exc:  # a missing USB backend, a bad address: tell, keep going
             log.exception("kiosk: receipt printer unavailable")
-            self.print_status.setText(f"The receipt printer is not available: {exc}")
+            _word(self.print_status, QT_TRANSLATE_NOOP(
+                "KioskWindow", "The receipt printer is not available: %1"), exc)
             return
         if printer is None:
-            self.print_status.setText("Please keep this screen's receipt number for reference.")
+            _word(self.print_status, QT_TRANSLATE_NOOP("KioskWindow",
+                "Please keep this screen's receipt number for reference."))
             return
-        self.print_status.setText("Printing your receipt…")
+        _word(self.print_status, QT_TRANSLATE_NOOP("KioskWindow", "Printing your receipt…"))
         task = self.ctx.tasks.run_net("kiosk receipt print", partial(
             _print_job, printer, receipt, paper_chars(self.ctx.settings)))
         task.done.connect(self._on_printed)
@@ -782,14 +907,15 @@ class KioskWindow(QMainWindow):
     @Slot(object)
     def _on_printed(self, _number: object) -> None:
         if self.current_page == RECEIPT:
-            self.print_status.setText("Your receipt has been printed.")
+            _word(self.print_status, QT_TRANSLATE_NOOP(
+                "KioskWindow", "Your receipt has been printed."))
 
     @Slot(object)
     def _on_print_failed(self, exc: object) -> None:
         log.error("kiosk: receipt print failed: %s", exc)
         if self.current_page == RECEIPT:
-            self.print_status.setText(
-                "The receipt could not be printed; please note the receipt number shown.")
+            _word(self.print_status, QT_TRANSLATE_NOOP("KioskWindow",
+                "The receipt could not be printed; please note the receipt number shown."))
 
     # -- leaving -------------------------------------------------------------------------
 
@@ -808,7 +934,8 @@ class KioskWindow(QMainWindow):
     def submit_pin(self) -> None:
         """Leave kiosk mode when the staff PIN is right; refuse (and count) otherwise."""
         if self._pin_lock.isActive():
-            self.pin_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+            _word(self.pin_message, QT_TRANSLATE_NOOP(
+                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
             self.pin_field.clear()
             return
         pin = self.pin_field.text()
@@ -826,9 +953,10 @@ class KioskWindow(QMainWindow):
         if self._pin_failures >= PIN_ATTEMPTS:
             self._pin_failures = 0
             self._pin_lock.start()
-            self.pin_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+            _word(self.pin_message, QT_TRANSLATE_NOOP(
+                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
         else:
-            self.pin_message.setText("That PIN is not right.")
+            _word(self.pin_message, QT_TRANSLATE_NOOP("KioskWindow", "That PIN is not right."))
 
     @Slot()
     def _on_pin_unlocked(self) -> None:
@@ -854,11 +982,11 @@ class KioskWindow(QMainWindow):
         left = QVBoxLayout()
         left.setSpacing(20)
         left.addStretch(1)
-        left.addWidget(_label("Kiosk locked", "title", page, "kioskLockTitle"))
+        left.addWidget(_label(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Kiosk locked"), "title", page, "kioskLockTitle"))
         left.addWidget(_label(LOCKED_MESSAGE, "hint", page, "kioskLockReason"))
         self.unlock_field = QLineEdit(page)
         self.unlock_field.setObjectName("kioskUnlockField")
-        self.unlock_field.setPlaceholderText("Staff PIN")
         self.unlock_field.setEchoMode(QLineEdit.EchoMode.Password)
         self.unlock_field.setMaxLength(12)
         self.unlock_field.setValidator(QRegularExpressionValidator(
@@ -868,7 +996,8 @@ class KioskWindow(QMainWindow):
         self.unlock_message = _label("", "message", page, "kioskUnlockMessage")
         self.unlock_message.setMinimumHeight(64)
         left.addWidget(self.unlock_message)
-        self.unlock_ok = _button("Unlock", "kioskUnlockOk", page, "primary")
+        self.unlock_ok = _button(QT_TRANSLATE_NOOP(
+            "KioskWindow", "Unlock"), "kioskUnlockOk", page, "primary")
         self.unlock_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.unlock_ok.clicked.connect(self.submit_unlock_pin)
         left.addWidget(self.unlock_ok)
@@ -899,9 +1028,10 @@ class KioskWindow(QMainWindow):
 
     def _say_wait(self, seconds: int) -> None:
         minutes = max(1, -(-seconds // 60))
-        self.message.setText(
-            f"Too many look-ups just now. Please try again in {minutes} minute"
-            f"{'s' if minutes > 1 else ''}, or ask a member of staff.")
+        self.tr("Too many look-ups just now. Please try again in %n minute(s), or ask a "
+                "member of staff.", "", minutes)  # for lupdate; worded by _word
+        _word(self.message, "Too many look-ups just now. Please try again in %n minute(s), "
+              "or ask a member of staff.", n=minutes)
 
     def _count_outcome(self, outcome: Outcome) -> None:
         if self.lookup_guard.after(outcome, self._now()) is Verdict.LOCK:
@@ -944,7 +1074,8 @@ class KioskWindow(QMainWindow):
     def submit_unlock_pin(self) -> None:
         """Unlock with the staff PIN (wrong ones count towards the same PIN lock-out)."""
         if self._pin_lock.isActive():
-            self.unlock_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+            _word(self.unlock_message, QT_TRANSLATE_NOOP(
+                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
             self.unlock_field.clear()
             return
         pin = self.unlock_field.text()
@@ -962,6 +1093,7 @@ class KioskWindow(QMainWindow):
         if self._pin_failures >= PIN_ATTEMPTS:
             self._pin_failures = 0
             self._pin_lock.start()
-            self.unlock_message.setText("Too many wrong PINs. Wait 30 seconds and try again.")
+            _word(self.unlock_message, QT_TRANSLATE_NOOP(
+                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
         else:
-            self.unlock_message.setText("That PIN is not right.")
+            _word(self.unlock_message, QT_TRANSLATE_NOOP("KioskWindow", "That PIN is not right."))

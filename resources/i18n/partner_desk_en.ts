@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_IN" sourcelanguage="en_IN">
 <context>
+    <name>AccountsTableModel</name>
+    <message numerus="yes">
+        <source>Pending sync: %n payment(s) not yet confirmed by the server.</source>
+        <translation>
+            <numerusform>Pending sync: %n payment not yet confirmed by the server.</numerusform>
+            <numerusform>Pending sync: %n payments not yet confirmed by the server.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BillingTab</name>
     <message numerus="yes">
         <source> — provisional: includes %n payment(s) pending sync (server balance %1)</source>
@@ -104,12 +114,73 @@
     </message>
 </context>
 <context>
+    <name>InvoicesTab</name>
+    <message numerus="yes">
+        <source>%n invoice(s); %1 open. Double-click an invoice to open it.</source>
+        <translation>
+            <numerusform>%n invoice; %1 open. Double-click an invoice to open it.</numerusform>
+            <numerusform>%n invoices; %1 open. Double-click an invoice to open it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskPayPage</name>
+    <message numerus="yes">
+        <source>%1: %2 for %n day(s), less any credit.</source>
+        <translation>
+            <numerusform>%1: %2 for %n day, less any credit.</numerusform>
+            <numerusform>%1: %2 for %n days, less any credit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message numerus="yes">
+        <source>Includes %n payment(s) not yet confirmed by head office.</source>
+        <translation>
+            <numerusform>Includes %n payment not yet confirmed by head office.</numerusform>
+            <numerusform>Includes %n payments not yet confirmed by head office.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many look-ups just now. Please try again in %n minute(s), or ask a member of staff.</source>
+        <translation>
+            <numerusform>Too many look-ups just now. Please try again in %n minute, or ask a member of staff.</numerusform>
+            <numerusform>Too many look-ups just now. Please try again in %n minutes, or ask a member of staff.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LogTab</name>
     <message numerus="yes">
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
             <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 account(s)</source>
+        <translation>
+            <numerusform>%1 account</numerusform>
+            <numerusform>%1 accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %1 of %2 account(s)…</source>
+        <translation>
+            <numerusform>More than %1 of %2 account…</numerusform>
+            <numerusform>More than %1 of %2 accounts…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 account(s)</source>
+        <translation>
+            <numerusform>%1 of %2 account</numerusform>
+            <numerusform>%1 of %2 accounts</numerusform>
         </translation>
     </message>
 </context>
@@ -151,6 +222,47 @@
         <translation>
             <numerusform>%n payment taken on this PC could not be applied by the server; see Needs attention.</numerusform>
             <numerusform>%n payments taken on this PC could not be applied by the server; see Needs attention.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>%1 change(s) waiting to send</source>
+        <translation>
+            <numerusform>%1 change waiting to send</numerusform>
+            <numerusform>%1 changes waiting to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimeAgo</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
         </translation>
     </message>
 </context>

@@ -112,6 +112,99 @@
     </message>
 </context>
 <context>
+    <name>AccountsTable</name>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Account Name</source>
+        <translation>கணக்குப் பெயர்</translation>
+    </message>
+    <message>
+        <source>Branch Name</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Last Seen</source>
+        <translation>கடைசியாக இணைப்பில்</translation>
+    </message>
+    <message>
+        <source>Plan Type</source>
+        <translation>திட்ட வகை</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTableModel</name>
+    <message>
+        <source>Loading…</source>
+        <extracomment>The count and first page of the current query are in. The full ordered list of the current query is in (every row is reachable). A query started (True) or finished loading its ids (False). A query failed; the argument is the exception. The inputs changed (expect()) and their query has not started yet.</extracomment>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>இதுவரை இல்லை</translation>
+    </message>
+    <message>
+        <source>Open the account&apos;s details</source>
+        <translation>கணக்கின் விவரங்களைத் திற</translation>
+    </message>
+    <message>
+        <source>What the customer owes; negative is advance credit</source>
+        <translation>வாடிக்கையாளர் செலுத்த வேண்டியது; கழித்தல் குறி என்றால் முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Open the details of account %1 (Enter or double-click)</source>
+        <translation>கணக்கு %1 இன் விவரங்களைத் திற (Enter அல்லது இருமுறை சொடுக்கு)</translation>
+    </message>
+    <message>
+        <source>Never seen online</source>
+        <translation>இதுவரை இணைப்பில் வரவில்லை</translation>
+    </message>
+    <message>
+        <source>Dues outstanding: %1</source>
+        <translation>செலுத்த வேண்டியது: %1</translation>
+    </message>
+    <message>
+        <source>Advance credit: %1</source>
+        <translation>முன்பணம்: %1</translation>
+    </message>
+    <message>
+        <source>Nothing owed</source>
+        <translation>நிலுவை இல்லை</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pending sync: %n payment(s) not yet confirmed by the server.</source>
+        <translation>
+            <numerusform>ஒத்திசைவு நிலுவையில்: %n கட்டணம் சர்வரால் இன்னும் உறுதிசெய்யப்படவில்லை.</numerusform>
+            <numerusform>ஒத்திசைவு நிலுவையில்: %n கட்டணங்கள் சர்வரால் இன்னும் உறுதிசெய்யப்படவில்லை.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced balance: %1</source>
+        <translation>கடைசியாக ஒத்திசைந்த நிலுவை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActionStrip</name>
+    <message>
+        <source>Select an account to see what can be paid.</source>
+        <translation>செலுத்தக்கூடியதைக் காண ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+</context>
+<context>
     <name>BillingRules</name>
     <message>
         <source>last day to pay</source>
@@ -324,6 +417,22 @@
     <message>
         <source>Comment added; pending sync with the server.</source>
         <translation>கருத்து சேர்க்கப்பட்டது; சர்வருடன் ஒத்திசைவு நிலுவையில்.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterKeys</name>
+    <message>
+        <source>“%1” is not one key; press a single key such as F2 or F9.</source>
+        <extracomment>The function key of each payment option (shown on its button and in Help → Keyboard). The key that opens the selected account&apos;s first payment option (billing.rules&apos; order). Keys the main window already gives a meaning to.</extracomment>
+        <translation>“%1” ஒரே விசை அல்ல; F2 அல்லது F9 போன்ற ஒரு விசையை அழுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>%1 is already used (%2); choose another.</source>
+        <translation>%1 ஏற்கெனவே பயன்பாட்டில் உள்ளது (%2); வேறொன்றைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>%1 types text (it would go to Quick Search); use a function key or a key with Ctrl or Alt.</source>
+        <translation>%1 எழுத்தைத் தட்டச்சு செய்யும் (அது விரைவுத் தேடலுக்குச் செல்லும்); ஒரு செயல் விசை (F1–F12) அல்லது Ctrl / Alt உடன் ஒரு விசையைப் பயன்படுத்தவும்.</translation>
     </message>
 </context>
 <context>
@@ -950,6 +1059,60 @@
     </message>
 </context>
 <context>
+    <name>FilterSidebar</name>
+    <message>
+        <source>All</source>
+        <translation>அனைத்தும்</translation>
+    </message>
+    <message>
+        <source>Branch Name</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Area Name</source>
+        <translation>பகுதி</translation>
+    </message>
+    <message>
+        <source>Account Status</source>
+        <translation>கணக்கு நிலை</translation>
+    </message>
+    <message>
+        <source>Account Manager</source>
+        <translation>கணக்கு மேலாளர்</translation>
+    </message>
+    <message>
+        <source>Sales Executive</source>
+        <translation>விற்பனை அலுவலர்</translation>
+    </message>
+    <message>
+        <source>Reseller Name</source>
+        <translation>மறுவிற்பனையாளர்</translation>
+    </message>
+    <message>
+        <source>ID, name, mobile or email</source>
+        <extracomment>Debounce after a keystroke in Quick Search / after a list choice (milliseconds). Emitted at once (not debounced) whenever the filter changed: what the table shows is for older inputs from this moment on.</extracomment>
+        <translation>எண் / பெயர் / மொபைல்</translation>
+    </message>
+    <message>
+        <source>Quick search (Ctrl+F): part of an account ID, name, mobile or email.
+Ignores case, spaces and +91. Esc clears it.</source>
+        <translation>விரைவுத் தேடல் (Ctrl+F): கணக்கு எண், பெயர், மொபைல் அல்லது மின்னஞ்சலின் ஒரு பகுதி.
+எழுத்து அளவு, இடைவெளி, +91 கணக்கில் இல்லை. Esc அழிக்கும்.</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>எல்லா வடிகட்டிகளையும் நீக்கு</translation>
+    </message>
+    <message>
+        <source>Show every account again</source>
+        <translation>எல்லா கணக்குகளையும் மீண்டும் காட்டு</translation>
+    </message>
+    <message>
+        <source>Quick Search</source>
+        <translation>விரைவுத் தேடல்</translation>
+    </message>
+</context>
+<context>
     <name>GeneralTab</name>
     <message>
         <source>Account ID</source>
@@ -1017,6 +1180,622 @@
     </message>
 </context>
 <context>
+    <name>GstDocumentViewer</name>
+    <message>
+        <source>only for a GST-registered customer</source>
+        <translation>ஜிஎஸ்டி பதிவுபெற்ற வாடிக்கையாளருக்கு மட்டும்</translation>
+    </message>
+    <message>
+        <source>Customer &amp;GSTIN:</source>
+        <translation>வாடிக்கையாளர் GSTIN (&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>அச்சிடு… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF ஆகச் சேமி… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 சேமிக்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 சேமிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>PDF ஐச் சேமிக்க முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF ஆகச் சேமி</translation>
+    </message>
+</context>
+<context>
+    <name>GstSettingsDialog</name>
+    <message>
+        <source>GST details of the operator</source>
+        <translation>நிறுவனத்தின் ஜிஎஸ்டி விவரங்கள்</translation>
+    </message>
+    <message>
+        <source>15 characters, like 33AACCM9093R1ZP</source>
+        <translation>15 எழுத்துகள், எ.கா. 33AACCM9093R1ZP</translation>
+    </message>
+    <message>
+        <source>&amp;Legal name:</source>
+        <translation>சட்டப்பூர்வப் பெயர் (&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;GSTIN:</source>
+        <translation>GSTIN (&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>முகவரி (&amp;A):</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>மாநிலம் (&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;SAC:</source>
+        <translation>SAC (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Rate (%):</source>
+        <translation>வரி விகிதம் (%) (&amp;R):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>சேமி</translation>
+    </message>
+    <message>
+        <source>Enter the operator&apos;s GSTIN: 15 characters, like 33AACCM9093R1ZP.</source>
+        <translation>நிறுவனத்தின் GSTIN ஐ உள்ளிடவும்: 15 எழுத்துகள், எ.கா. 33AACCM9093R1ZP.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceViewer</name>
+    <message>
+        <source>Invoice %1 — %2</source>
+        <translation>விலைப்பட்டியல் %1 — %2</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>அச்சிடு…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ஆகச் சேமி…</translation>
+    </message>
+    <message>
+        <source>GST tax invoice…</source>
+        <translation>ஜிஎஸ்டி வரி விலைப்பட்டியல்…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Save invoice as PDF</source>
+        <translation>விலைப்பட்டியலை PDF ஆகச் சேமி</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 சேமிக்கப்படுகிறது…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 சேமிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>PDF ஐச் சேமிக்க முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesTab</name>
+    <message>
+        <source>Invoice</source>
+        <translation>விலைப்பட்டியல்</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>தேதி</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>காலம்</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>செலுத்தியது</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ரத்துசெய்யப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Open invoice</source>
+        <translation>விலைப்பட்டியலைத் திற</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invoice(s); %1 open. Double-click an invoice to open it.</source>
+        <translation>
+            <numerusform>%n விலைப்பட்டியல்; %1 நிலுவையில். திறக்க விலைப்பட்டியலை இருமுறை சொடுக்கவும்.</numerusform>
+            <numerusform>%n விலைப்பட்டியல்கள்; %1 நிலுவையில். திறக்க விலைப்பட்டியலை இருமுறை சொடுக்கவும்.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No invoices: prepaid accounts pay per recharge (see Order and Payment).</source>
+        <translation>விலைப்பட்டியல் இல்லை: ப்ரீபெய்டு கணக்குகள் ஒவ்வொரு ரீசார்ஜுக்கும் செலுத்துகின்றன (ஆர்டர், கட்டணம் தாவல்களைப் பார்க்கவும்).</translation>
+    </message>
+    <message>
+        <source>That invoice is no longer in the local copy.</source>
+        <translation>அந்த விலைப்பட்டியல் இப்போது உள்ளூர் நகலில் இல்லை.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Type or scan an Account ID anywhere in the window; Enter selects exactly that account (the status bar says when none has it).</source>
+        <translation>சாளரத்தில் எங்கும் கணக்கு எண்ணைத் தட்டச்சு செய்யவும் அல்லது ஸ்கேன் செய்யவும்; Enter அந்தக் கணக்கையே தேர்ந்தெடுக்கும் (எந்தக் கணக்கும் இல்லையெனில் நிலைப்பட்டி சொல்லும்).</translation>
+    </message>
+    <message>
+        <source>Go to Quick Search (name, mobile, email or ID).</source>
+        <translation>விரைவுத் தேடலுக்குச் செல் (பெயர், மொபைல், மின்னஞ்சல் அல்லது எண்).</translation>
+    </message>
+    <message>
+        <source>Clear Quick Search.</source>
+        <translation>விரைவுத் தேடலை அழி.</translation>
+    </message>
+    <message>
+        <source>From Quick Search to the list.</source>
+        <translation>விரைவுத் தேடலிலிருந்து பட்டியலுக்கு.</translation>
+    </message>
+    <message>
+        <source>Enter (in the list)</source>
+        <translation>Enter (பட்டியலில்)</translation>
+    </message>
+    <message>
+        <source>Open the account&apos;s details.</source>
+        <translation>கணக்கின் விவரங்களைத் திற.</translation>
+    </message>
+    <message>
+        <source>Take the selected account&apos;s first payment option (as on its buttons). Settings key counter/payKey changes it.</source>
+        <translation>தேர்ந்தெடுத்த கணக்கின் முதல் கட்டண வழியைத் தொடங்கு (பொத்தான்களில் உள்ளபடி). அமைப்பு counter/payKey இதை மாற்றும்.</translation>
+    </message>
+    <message>
+        <source>%1 for the selected account.</source>
+        <translation>தேர்ந்தெடுத்த கணக்குக்கு %1.</translation>
+    </message>
+    <message>
+        <source>Enter (Plan Selection)</source>
+        <translation>Enter (திட்டத் தேர்வு)</translation>
+    </message>
+    <message>
+        <source>Continue with the current plan.</source>
+        <translation>தற்போதைய திட்டத்துடன் தொடர்.</translation>
+    </message>
+    <message>
+        <source>Enter (payment)</source>
+        <translation>Enter (பணம் செலுத்துதல்)</translation>
+    </message>
+    <message>
+        <source>Confirm, when the amount and method are valid.</source>
+        <translation>தொகையும் வழியும் சரியாக இருந்தால் உறுதிசெய்.</translation>
+    </message>
+    <message>
+        <source>Esc (payment)</source>
+        <translation>Esc (பணம் செலுத்துதல்)</translation>
+    </message>
+    <message>
+        <source>Cancel; nothing is recorded.</source>
+        <translation>ரத்துசெய்; எதுவும் பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>Refresh the list.</source>
+        <translation>பட்டியலைப் புதுப்பி.</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>விசைப்பலகை</translation>
+    </message>
+    <message>
+        <source>The counter loop by keyboard or scanner</source>
+        <translation>விசைப்பலகை அல்லது ஸ்கேனர் மூலம் கவுண்டர் வேலை</translation>
+    </message>
+    <message>
+        <source>After a payment the receipt is shown (or printed: Settings key receipts/afterRecord = print) and Quick Search is ready, empty, for the next customer.</source>
+        <translation>பணம் செலுத்திய பின் ரசீது காட்டப்படும் (அல்லது அச்சிடப்படும்: அமைப்பு receipts/afterRecord = print); அடுத்த வாடிக்கையாளருக்கு விரைவுத் தேடல் காலியாகத் தயாராக இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>அழி</translation>
+    </message>
+</context>
+<context>
+    <name>KioskLookup</name>
+    <message>
+        <source>No account matches that number. Check it and try again.</source>
+        <translation>அந்த எண்ணுக்கு எந்தக் கணக்கும் இல்லை. சரிபார்த்து மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <source>More than one account uses this mobile number. Please enter your Account ID.</source>
+        <translation>இந்த மொபைல் எண்ணில் ஒன்றுக்கு மேற்பட்ட கணக்குகள் உள்ளன. உங்கள் கணக்கு எண்ணை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Enter your Account ID or your 10-digit registered mobile number.</source>
+        <translation>உங்கள் கணக்கு எண் அல்லது பதிவுசெய்த 10 இலக்க மொபைல் எண்ணை உள்ளிடவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPay</name>
+    <message>
+        <source>DEMO: simulate the customer&apos;s UPI payment</source>
+        <extracomment>How long the QR waits for the money before giving up (nothing is recorded then).</extracomment>
+        <translation>டெமோ: UPI கட்டணம் வந்ததாகக் காட்டு</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>அழி</translation>
+    </message>
+    <message>
+        <source>Choose a plan</source>
+        <translation>ஒரு திட்டத்தைத் தேர்ந்தெடுங்கள்</translation>
+    </message>
+    <message>
+        <source>Touch the plan you want to recharge with.</source>
+        <translation>ரீசார்ஜ் செய்ய விரும்பும் திட்டத்தைத் தொடவும்.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Pay by UPI</source>
+        <translation>UPI மூலம் செலுத்து</translation>
+    </message>
+    <message>
+        <source>Scan to pay with any UPI app</source>
+        <translation>எந்த UPI செயலியிலும் ஸ்கேன் செய்து செலுத்துங்கள்</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>கட்டணத்தை ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>%1 · account %2</source>
+        <translation>%1 · கணக்கு %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>%1 is not available for this account now. Touch Cancel and look the account up again.</source>
+        <translation>இந்தக் கணக்குக்கு இப்போது %1 இல்லை. ரத்துசெய் தொட்டு கணக்கை மீண்டும் தேடவும்.</translation>
+    </message>
+    <message>
+        <source>This account cannot take a payment here just now. Please pay at the counter.</source>
+        <translation>இந்தக் கணக்குக்கு இப்போது இங்கே பணம் செலுத்த முடியாது. கவுண்டரில் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>No plan is offered to this account at this kiosk. Please recharge at the counter.</source>
+        <translation>இந்தக் கியோஸ்கில் இந்தக் கணக்குக்குத் திட்டம் எதுவும் இல்லை. கவுண்டரில் ரீசார்ஜ் செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>Continue with current plan: %1 · %2</source>
+        <translation>தற்போதைய திட்டத்துடன் தொடர்: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Recharge · %1</source>
+        <translation>ரீசார்ஜ் · %1</translation>
+    </message>
+    <message>
+        <source>Amount due %1. Pay it all, or type a smaller amount.</source>
+        <translation>செலுத்த வேண்டிய தொகை %1. முழுவதையும் செலுத்துங்கள், அல்லது குறைந்த தொகையைத் தட்டச்சு செய்யுங்கள்.</translation>
+    </message>
+    <message>
+        <source>Type the amount to keep as advance credit.</source>
+        <translation>முன்பணமாக வைக்க வேண்டிய தொகையைத் தட்டச்சு செய்யுங்கள்.</translation>
+    </message>
+    <message>
+        <source>That is more than the due; the extra %1 stays as advance credit.</source>
+        <translation>இது நிலுவையை விட அதிகம்; கூடுதல் தொகை %1 முன்பணமாக இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>Yes, pay %1</source>
+        <translation>ஆம், %1 செலுத்து</translation>
+    </message>
+    <message>
+        <source>Pay more than due?</source>
+        <translation>நிலுவையை விட அதிகம் செலுத்தவா?</translation>
+    </message>
+    <message>
+        <source>Pay %1 by UPI</source>
+        <translation>UPI மூலம் %1 செலுத்து</translation>
+    </message>
+    <message>
+        <source>UPI payments are not set up correctly at this kiosk. Please pay at the counter.</source>
+        <translation>இந்தக் கியோஸ்கில் UPI கட்டணம் சரியாக அமைக்கப்படவில்லை. கவுண்டரில் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>Account %1 · %2
+Receipt No %3</source>
+        <translation>கணக்கு %1 · %2
+ரசீது எண் %3</translation>
+    </message>
+    <message>
+        <source>Waiting for your payment (DEMO: no bank is involved)… %1 left. Nothing is charged or recorded until your bank confirms it.</source>
+        <translation>உங்கள் கட்டணத்துக்குக் காத்திருக்கிறது (டெமோ: வங்கி இல்லை)… இன்னும் %1. உங்கள் வங்கி உறுதிசெய்யும் வரை எதுவும் வசூலிக்கப்படாது, பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>Waiting for your payment… %1 left. Nothing is charged or recorded until your bank confirms it.</source>
+        <translation>உங்கள் கட்டணத்துக்குக் காத்திருக்கிறது… இன்னும் %1. உங்கள் வங்கி உறுதிசெய்யும் வரை எதுவும் வசூலிக்கப்படாது, பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>No payment arrived in time; nothing was recorded. Touch Cancel payment to start again.</source>
+        <translation>நேரத்துக்குள் கட்டணம் வரவில்லை; எதுவும் பதிவாகவில்லை. மீண்டும் தொடங்க “கட்டணத்தை ரத்துசெய்” தொடவும்.</translation>
+    </message>
+    <message>
+        <source>Payment received. Recording it…</source>
+        <translation>கட்டணம் வந்தது. பதிவு செய்கிறது…</translation>
+    </message>
+    <message>
+        <source>Your payment arrived but this kiosk could not save it. Please show this screen to the staff: receipt %1.</source>
+        <translation>உங்கள் கட்டணம் வந்தது, ஆனால் இந்தக் கியோஸ்க் அதைச் சேமிக்க முடியவில்லை. இந்தத் திரையைப் பணியாளரிடம் காட்டுங்கள்: ரசீது %1.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was recorded.</source>
+        <translation>%1 எதுவும் பதிவாகவில்லை.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskPayPage</name>
+    <message numerus="yes">
+        <source>%1: %2 for %n day(s), less any credit.</source>
+        <translation>
+            <numerusform>%1: %n நாளுக்கு %2, முன்பணம் கழித்து.</numerusform>
+            <numerusform>%1: %n நாட்களுக்கு %2, முன்பணம் கழித்து.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskReceipt</name>
+    <message>
+        <source>Payment recorded; it will reach head office when the connection returns.</source>
+        <extracomment>Notes on the receipt screen (English; the kiosk shows them in the interface language).</extracomment>
+        <translation>கட்டணம் பதிவானது; இணைப்பு வந்ததும் தலைமை அலுவலகத்தை அடையும்.</translation>
+    </message>
+    <message>
+        <source>Payment recorded; sending it to head office now.</source>
+        <translation>கட்டணம் பதிவானது; இப்போது தலைமை அலுவலகத்துக்கு அனுப்புகிறது.</translation>
+    </message>
+    <message>
+        <source>Payment confirmed by head office.</source>
+        <translation>கட்டணத்தைத் தலைமை அலுவலகம் உறுதிசெய்தது.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>This kiosk is locked: too many look-ups found no account. Please ask a member of staff to unlock it.</source>
+        <extracomment>Idle time before the kiosk forgets everything and returns to the start screen. Wrong PINs in a row before the PIN pad locks for :data:`PIN_LOCK_MS`. The kiosk&apos;s payment screen (after the five above). Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does.</extracomment>
+        <translation>இந்தக் கியோஸ்க் பூட்டப்பட்டது: பல தேடல்களில் கணக்கு கிடைக்கவில்லை. திறக்க ஒரு பணியாளரிடம் கேளுங்கள்.</translation>
+    </message>
+    <message>
+        <source>Payments are not available at this kiosk yet. Please pay at the counter.</source>
+        <translation>இந்தக் கியோஸ்கில் இன்னும் பணம் செலுத்த முடியாது. கவுண்டரில் செலுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>%1 — Kiosk</source>
+        <extracomment>Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). The server refused the look-up (429): its error code and the seconds to wait. Staff entered the right PIN; the kiosk window has closed.</extracomment>
+        <translation>%1 — கியோஸ்க்</translation>
+    </message>
+    <message>
+        <source>Account ID or mobile</source>
+        <translation>கணக்கு எண் / மொபைல்</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>பணியாளர் PIN</translation>
+    </message>
+    <message>
+        <source>₹ amount</source>
+        <translation>₹ தொகை</translation>
+    </message>
+    <message>
+        <source>Terabyte Broadband · Pay your bill</source>
+        <translation>Terabyte Broadband · உங்கள் கட்டணத்தைச் செலுத்துங்கள்</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>பணியாளர்</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>வணக்கம்</translation>
+    </message>
+    <message>
+        <source>Enter your Account ID or your registered mobile number, then touch Find my account.</source>
+        <translation>உங்கள் கணக்கு எண் அல்லது பதிவுசெய்த மொபைல் எண்ணை உள்ளிட்டு, பிறகு “என் கணக்கைக் கண்டுபிடி” தொடவும்.</translation>
+    </message>
+    <message>
+        <source>Find my account</source>
+        <translation>என் கணக்கைக் கண்டுபிடி</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>செல்லுபடி வரை</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>செலுத்த வேண்டிய தொகை</translation>
+    </message>
+    <message>
+        <source>Not me — start again</source>
+        <translation>நான் இல்லை — மீண்டும் தொடங்கு</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>நன்றி</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>முடிந்தது</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>பணியாளர்களுக்கு மட்டும்</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN to leave kiosk mode.</source>
+        <translation>கியோஸ்க் நிலையிலிருந்து வெளியேற பணியாளர் PIN ஐ உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk</source>
+        <translation>கியோஸ்கிலிருந்து வெளியேறு</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Looking up your account…</source>
+        <translation>உங்கள் கணக்கைத் தேடுகிறது…</translation>
+    </message>
+    <message>
+        <source>Something went wrong looking that up. Please try again.</source>
+        <translation>தேடுவதில் ஏதோ தவறு நேர்ந்தது. மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <source>No active plan</source>
+        <translation>செயலில் உள்ள திட்டம் இல்லை</translation>
+    </message>
+    <message>
+        <source>Pay by</source>
+        <translation>செலுத்த வேண்டிய தேதி</translation>
+    </message>
+    <message>
+        <source>Nothing due · advance credit</source>
+        <translation>நிலுவை இல்லை · முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>நிலுவை இல்லை</translation>
+    </message>
+    <message numerus="yes">
+        <source>Includes %n payment(s) not yet confirmed by head office.</source>
+        <translation>
+            <numerusform>தலைமை அலுவலகம் இன்னும் உறுதிசெய்யாத %n கட்டணம் உட்பட.</numerusform>
+            <numerusform>தலைமை அலுவலகம் இன்னும் உறுதிசெய்யாத %n கட்டணங்கள் உட்பட.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Receipt marked %2.</source>
+        <translation>%1 ரசீதில் %2 குறி உள்ளது.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not available: %1</source>
+        <translation>ரசீது அச்சுப்பொறி கிடைக்கவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Please keep this screen&apos;s receipt number for reference.</source>
+        <translation>இந்தத் திரையில் உள்ள ரசீது எண்ணைக் குறித்துக்கொள்ளவும்.</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>உங்கள் ரசீது அச்சிடப்படுகிறது…</translation>
+    </message>
+    <message>
+        <source>Your receipt has been printed.</source>
+        <translation>உங்கள் ரசீது அச்சிடப்பட்டது.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed; please note the receipt number shown.</source>
+        <translation>ரசீதை அச்சிட முடியவில்லை; காட்டப்படும் ரசீது எண்ணைக் குறித்துக்கொள்ளவும்.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Wait 30 seconds and try again.</source>
+        <translation>பல முறை தவறான PIN. 30 விநாடிகள் காத்திருந்து மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right.</source>
+        <translation>அந்த PIN சரியில்லை.</translation>
+    </message>
+    <message>
+        <source>Kiosk locked</source>
+        <extracomment>The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
+        <translation>கியோஸ்க் பூட்டப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>திற</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many look-ups just now. Please try again in %n minute(s), or ask a member of staff.</source>
+        <translation>
+            <numerusform>இப்போது பல தேடல்கள் நடந்துள்ளன. %n நிமிடம் கழித்து மீண்டும் முயலவும், அல்லது ஒரு பணியாளரிடம் கேளுங்கள்.</numerusform>
+            <numerusform>இப்போது பல தேடல்கள் நடந்துள்ளன. %n நிமிடங்கள் கழித்து மீண்டும் முயலவும், அல்லது ஒரு பணியாளரிடம் கேளுங்கள்.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LogTab</name>
     <message>
         <source>When</source>
@@ -1056,6 +1835,233 @@
             <numerusform>%n பதிவு</numerusform>
             <numerusform>%n பதிவுகள்</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Account details are not available in this build</source>
+        <extracomment>Coalesces bursts of change notifications (a sync page after page) into one re-query.</extracomment>
+        <translation>இந்தப் பதிப்பில் கணக்கு விவரங்கள் இல்லை</translation>
+    </message>
+    <message>
+        <source>Payments are not available in this build</source>
+        <translation>இந்தப் பதிப்பில் பணம் செலுத்துதல் இல்லை</translation>
+    </message>
+    <message>
+        <source>Manage Account — %1</source>
+        <extracomment>An export finished: ExportResult, or an exception. Enter on an exact Account ID: select it once the result for that text is in. Menus and actions with their English text, worded anew on a language change.</extracomment>
+        <translation>கணக்கு நிர்வாகம் — %1</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>எல்லா வடிகட்டிகளையும் நீக்கு</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>கோப்பு (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation>CSV ஆக ஏற்றுமதி… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>Excel ஆக ஏற்றுமதி… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>மூடு (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>காட்சி (&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>புதுப்பி (&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>வடிகட்டிகளை நீக்கு (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Payments</source>
+        <translation>கட்டணங்கள் (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Payments &amp;register…</source>
+        <translation>கட்டணப் பதிவேடு… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Due list…</source>
+        <translation>நிலுவைப் பட்டியல்… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Day &amp;close…</source>
+        <translation>நாள் முடிவு… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Branch day closes…</source>
+        <translation>கிளைகளின் நாள் முடிவுகள்… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>கருவிகள் (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>அமைப்புகள்… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>உதவி (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard…</source>
+        <translation>விசைப்பலகை… (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>பற்றி (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Preparing demo accounts…</source>
+        <extracomment>How long a notice stays in the status bar.</extracomment>
+        <translation>மாதிரிக் கணக்குகளைத் தயாரிக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Select an account first: type or scan its Account ID and press Enter.</source>
+        <translation>முதலில் ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்: அதன் கணக்கு எண்ணைத் தட்டச்சு அல்லது ஸ்கேன் செய்து Enter அழுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>Your role may not take payments.</source>
+        <translation>உங்கள் பணிநிலைக்குப் பணம் பெற அனுமதி இல்லை.</translation>
+    </message>
+    <message>
+        <source>A payment</source>
+        <translation>பணம் செலுத்துதல்</translation>
+    </message>
+    <message>
+        <source>%1 is not offered for account %2 now; it offers %3.</source>
+        <translation>கணக்கு %2 க்கு இப்போது %1 இல்லை; இருப்பவை: %3.</translation>
+    </message>
+    <message>
+        <source>The list is still loading; export in a moment.</source>
+        <translation>பட்டியல் இன்னும் ஏற்றப்படுகிறது; சிறிது நேரத்தில் ஏற்றுமதி செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>ஓர் ஏற்றுமதி ஏற்கெனவே நடக்கிறது.</translation>
+    </message>
+    <message>
+        <source>Exporting %1 accounts…</source>
+        <translation>%1 கணக்குகளை ஏற்றுமதி செய்கிறது…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>ஏற்றுமதி</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>தேடுகிறது…</translation>
+    </message>
+    <message>
+        <source>Loading accounts…</source>
+        <translation>கணக்குகளை ஏற்றுகிறது…</translation>
+    </message>
+    <message>
+        <source>The account list could not be read: %1</source>
+        <translation>கணக்குப் பட்டியலைப் படிக்க முடியவில்லை: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 account(s)</source>
+        <translation>
+            <numerusform>%1 கணக்கு</numerusform>
+            <numerusform>%1 கணக்குகள்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %1 of %2 account(s)…</source>
+        <translation>
+            <numerusform>%2 கணக்கில் %1 க்கும் மேல்…</numerusform>
+            <numerusform>%2 கணக்குகளில் %1 க்கும் மேல்…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 account(s)</source>
+        <translation>
+            <numerusform>%2 கணக்கில் %1</numerusform>
+            <numerusform>%2 கணக்குகளில் %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No accounts match these filters.
+Clear the filters to see every account.</source>
+        <translation>இந்த வடிகட்டிகளுக்குப் பொருந்தும் கணக்கு இல்லை.
+எல்லா கணக்குகளையும் காண வடிகட்டிகளை நீக்கவும்.</translation>
+    </message>
+    <message>
+        <source>The local copy of the accounts is being filled.
+Accounts appear here as soon as it is ready.</source>
+        <translation>கணக்குகளின் உள்ளூர் நகல் நிரப்பப்படுகிறது.
+தயாரானதும் கணக்குகள் இங்கே தோன்றும்.</translation>
+    </message>
+    <message>
+        <source>There are no accounts in the local copy yet.</source>
+        <translation>உள்ளூர் நகலில் இன்னும் கணக்குகள் இல்லை.</translation>
+    </message>
+    <message>
+        <source>Select an account to see what can be paid.</source>
+        <translation>செலுத்தக்கூடியதைக் காண ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · Balance %4</source>
+        <translation>%1 · %2 · %3 · நிலுவை %4</translation>
+    </message>
+    <message>
+        <source>(pending sync)</source>
+        <translation>(ஒத்திசைவு நிலுவையில்)</translation>
+    </message>
+    <message>
+        <source>The scanned code “%1” is not an Account ID (Account IDs are digits only). Scan the barcode on the customer&apos;s receipt or invoice, or type the ID.</source>
+        <translation>ஸ்கேன் செய்த குறியீடு “%1” கணக்கு எண் அல்ல (கணக்கு எண்ணில் இலக்கங்கள் மட்டும்). வாடிக்கையாளரின் ரசீது அல்லது விலைப்பட்டியலில் உள்ள பார்கோடை ஸ்கேன் செய்யவும், அல்லது எண்ணைத் தட்டச்சு செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>No account has the ID %1. Check the number, or search by name or mobile (Down moves to the list).</source>
+        <translation>%1 என்ற எண்ணில் கணக்கு இல்லை. எண்ணைச் சரிபார்க்கவும், அல்லது பெயர் அல்லது மொபைல் மூலம் தேடவும் (Down பட்டியலுக்குச் செல்லும்).</translation>
+    </message>
+    <message>
+        <source>Account %1 selected.</source>
+        <translation>கணக்கு %1 தேர்ந்தெடுக்கப்பட்டது.</translation>
+    </message>
+    <message>
+        <source>Demo data could not be prepared: %1</source>
+        <translation>மாதிரித் தரவைத் தயாரிக்க முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Export accounts</source>
+        <translation>கணக்குகளை ஏற்றுமதி செய்</translation>
+    </message>
+    <message>
+        <source>Exported %1 accounts to %2</source>
+        <translation>%1 கணக்குகள் %2 க்கு ஏற்றுமதி செய்யப்பட்டன</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>ஏற்றுமதி தோல்வி: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>ஏற்றுமதி ரத்துசெய்யப்பட்டது; எந்தக் கோப்பும் எழுதப்படவில்லை.</translation>
+    </message>
+    <message>
+        <source>A scan (%1) was ignored because a window is open over the account list; nothing was typed or paid. Finish or cancel that window, then scan again.</source>
+        <translation>கணக்குப் பட்டியலின் மேல் ஒரு சாளரம் திறந்திருப்பதால் ஸ்கேன் (%1) புறக்கணிக்கப்பட்டது; எதுவும் தட்டச்சாகவோ செலுத்தப்படவோ இல்லை. அந்தச் சாளரத்தை முடிக்கவும் அல்லது ரத்துசெய்யவும், பிறகு மீண்டும் ஸ்கேன் செய்யவும்.</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +2635,120 @@ Coimbatore branch · GSTIN …</source>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Never synced</source>
+        <translation>இதுவரை ஒத்திசைக்கவில்லை</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>இப்போதுதான் ஒத்திசைந்தது</translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation>%1 நிமி. முன் ஒத்திசைந்தது</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>கடைசி ஒத்திசைவு %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Not synced yet</source>
+        <extracomment>The user pressed &quot;Sign out&quot; (the session decides whether it may happen).</extracomment>
+        <translation>இன்னும் ஒத்திசைக்கவில்லை</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to send</source>
+        <translation>அனுப்பக் காத்திருப்பது எதுவும் இல்லை</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>இப்போது ஒத்திசை</translation>
+    </message>
+    <message>
+        <source>Send waiting changes and fetch the latest from the server</source>
+        <translation>காத்திருக்கும் மாற்றங்களை அனுப்பி, சர்வரிலிருந்து புதியவற்றைப் பெறு</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>வெளியேறு</translation>
+    </message>
+    <message>
+        <source>Sign out and remove the local copy of the accounts (waiting changes are kept)</source>
+        <translation>வெளியேறி, கணக்குகளின் உள்ளூர் நகலை நீக்கு (காத்திருக்கும் மாற்றங்கள் வைக்கப்படும்)</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>என்னுடையதை வை</translation>
+    </message>
+    <message>
+        <source>Send your edit again over the server&apos;s current values</source>
+        <translation>சர்வரின் தற்போதைய மதிப்புகளின் மேல் உங்கள் திருத்தத்தை மீண்டும் அனுப்பு</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>சர்வருடையதை எடு</translation>
+    </message>
+    <message>
+        <source>Drop your edit; keep what the server has</source>
+        <translation>உங்கள் திருத்தத்தைக் கைவிடு; சர்வரில் உள்ளதை வை</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>மீண்டும் அனுப்பு</translation>
+    </message>
+    <message>
+        <source>Send this refused change to the server again, unchanged</source>
+        <translation>மறுக்கப்பட்ட இந்த மாற்றத்தை மாற்றாமல் சர்வருக்கு மீண்டும் அனுப்பு</translation>
+    </message>
+    <message>
+        <source>Needs attention (%1)</source>
+        <translation>கவனம் தேவை (%1)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>ஒத்திசைக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>இணைக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>இணைப்பில்லை</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>உள்நுழைவு தேவை</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>இணைப்பில்</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 change(s) waiting to send</source>
+        <translation>
+            <numerusform>%1 மாற்றம் அனுப்பக் காத்திருக்கிறது</numerusform>
+            <numerusform>%1 மாற்றங்கள் அனுப்பக் காத்திருக்கின்றன</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Initial sync: %1 of %2 %3</source>
+        <translation>முதல் ஒத்திசைவு: %2 இல் %1 %3</translation>
+    </message>
+    <message>
+        <source>Initial sync: %1 %2</source>
+        <translation>முதல் ஒத்திசைவு: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 வரிகள்/வி</translation>
+    </message>
+</context>
+<context>
     <name>TagsTab</name>
     <message>
         <source>Tags on this account</source>
@@ -1669,6 +2789,42 @@ Coimbatore branch · GSTIN …</source>
     <message>
         <source>Tag removed; pending sync with the server.</source>
         <translation>குறிச்சொல் நீக்கப்பட்டது; சர்வருடன் ஒத்திசைவு நிலுவையில்.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeAgo</name>
+    <message>
+        <source>just now</source>
+        <extracomment>The database sort key behind each sortable column (the tag column does not sort). Custom roles. A search with at most this many matches is listed in one step (find, then sort); more, and the first page comes from walking the sort index, the full list after. The first step counts up to this many matches (and one more) and no further: counting 862,137 &quot;Active&quot; accounts takes 30 ms, counting to 10,001 takes 0.5 ms. Above it, the row count says &quot;more than 10,000&quot; until the full list (and so the exact count) is in. How long the second step waits after the first: the view lays out and repaints the new rows meanwhile, without the second step&apos;s work competing for the GIL. The full ordered list when it came in the same step (quick search: one query). ``count`` is exact; False: the count stopped at COUNT_UP_TO + 1 (&quot;more than ...&quot;) and the exact number comes with the full list.</extracomment>
+        <translation>இப்போதுதான்</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n நிமி. முன்</numerusform>
+            <numerusform>%n நிமி. முன்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n மணி. முன்</numerusform>
+            <numerusform>%n மணி. முன்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n நாள் முன்</numerusform>
+            <numerusform>%n நாட்கள் முன்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n மாதம் முன்</numerusform>
+            <numerusform>%n மாதங்கள் முன்</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,15 @@ from tests.desktop.conftest import make_context
 from tests.sync.conftest import ADMIN, LiveServer, cached_account, make_desk, payment_payload
 
 
+@pytest.fixture(autouse=True)
+def _english_plurals(qapp: QApplication) -> None:
+    """The English translation (plural forms: "1 change", "2 changes"), as the app installs
+    it at start (tests/desktop/conftest.py does the same for the desktop tests)."""
+    from desktop.i18n import ENGLISH, set_language
+
+    set_language(qapp, ENGLISH)
+
+
 @pytest.fixture
 def qctx(qapp: QApplication, data_dir: Path) -> Iterator[AppContext]:
     ctx = make_context(data_dir, None, qapp)  # an empty cache: everything comes from sync

@@ -27,11 +27,22 @@ from desktop.detail.format import format_date, format_inr
 from desktop.detail.invoice_document import invoice_html, text_document, write_pdf
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab, show_message
+from desktop.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 
-INVOICE_HEADERS = ("Invoice", "Dated", "Period", "Amount", "Paid", "Due", "Status")
+INVOICE_HEADERS = (
+    QT_TRANSLATE_NOOP("InvoicesTab", "Invoice"), QT_TRANSLATE_NOOP("InvoicesTab", "Dated"),
+    QT_TRANSLATE_NOOP("InvoicesTab", "Period"), QT_TRANSLATE_NOOP("InvoicesTab", "Amount"),
+    QT_TRANSLATE_NOOP("InvoicesTab", "Paid"), QT_TRANSLATE_NOOP("InvoicesTab", "Due"),
+    QT_TRANSLATE_NOOP("InvoicesTab", "Status"),
+)
+INVOICE_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("InvoicesTab", "Open"),
+    "paid": QT_TRANSLATE_NOOP("InvoicesTab", "Paid"),
+    "cancelled": QT_TRANSLATE_NOOP("InvoicesTab", "Cancelled"),
+}
 
 
 class InvoiceViewer(QDialog):
@@ -49,7 +60,8 @@ class InvoiceViewer(QDialog):
         # The Account ID as Code 128 and QR: the customer's next visit starts with a scan.
         self.html = with_account_codes(invoice_html(doc), doc.account_id)
         self.setObjectName("invoiceDocument")
-        self.setWindowTitle(f"Invoice {doc.invoice.number} — {doc.account_name}")
+        self.setWindowTitle(
+            fill(self.tr("Invoice %1 — %2"), doc.invoice.number, doc.account_name))
         self.resize(720, 760)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
@@ -62,16 +74,16 @@ class InvoiceViewer(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = QPushButton("Print…", self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setObjectName("printInvoice")
         self.print_button.clicked.connect(self._on_print_clicked)
-        self.pdf_button = QPushButton("Save as PDF…", self)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
         self.pdf_button.setObjectName("saveInvoicePdf")
         self.pdf_button.clicked.connect(self.ask_pdf_path)
-        self.gst_button = QPushButton("GST tax invoice…", self)
+        self.gst_button = QPushButton(self.tr("GST tax invoice…"), self)
         self.gst_button.setObjectName("gstTaxInvoice")
         self.gst_button.clicked.connect(self.open_gst_invoice)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.setObjectName("closeInvoice")
         close.clicked.connect(self.close)
         for button in (self.gst_button, self.print_button, self.pdf_button, close):
@@ -95,8 +107,8 @@ class InvoiceViewer(QDialog):
     def ask_pdf_path(self) -> None:
         folder = Path(self.ctx.settings.value("invoices/folder", str(Path.home()), str))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save invoice as PDF", str(folder / self.suggested_file_name()), "PDF (*.pdf)"
-        )
+            self, self.tr("Save invoice as PDF"), str(folder / self.suggested_file_name()),
+            "PDF (*.pdf)")
         if path:
             self.ctx.settings.setValue("invoices/folder", str(Path(path).parent))
             self.save_pdf(Path(path))
@@ -109,7 +121,7 @@ class InvoiceViewer(QDialog):
             return str(write_pdf(html, path))
 
         self.pdf_button.setEnabled(False)
-        show_message(self.message, f"Saving {path.name}…", "ok")
+        show_message(self.message, fill(self.tr("Saving %1…"), path.name), "ok")
         task = self.ctx.tasks.run_net(f"invoice pdf {self.doc.invoice.number}", work)
         task.done.connect(self._on_pdf_saved)
         task.error.connect(self._on_pdf_failed)
@@ -117,13 +129,13 @@ class InvoiceViewer(QDialog):
     @Slot(object)
     def _on_pdf_saved(self, path: object) -> None:
         self.pdf_button.setEnabled(True)
-        show_message(self.message, f"Saved {path}", "ok")
+        show_message(self.message, fill(self.tr("Saved %1"), path), "ok")
         self.pdf_saved.emit(str(path))
 
     @Slot(object)
     def _on_pdf_failed(self, exc: object) -> None:
         self.pdf_button.setEnabled(True)
-        show_message(self.message, f"The PDF could not be saved: {exc}", "error")
+        show_message(self.message, fill(self.tr("The PDF could not be saved: %1"), exc), "error")
         self.pdf_failed.emit(str(exc))
 
     @Slot()
@@ -162,7 +174,7 @@ class InvoicesTab(DetailTab):
         self.summary = QLabel(content)
         self.summary.setObjectName("invoicesSummary")
         top.addWidget(self.summary, 1)
-        self.open_button = QPushButton("Open invoice", content)
+        self.open_button = QPushButton(content)
         self.open_button.setObjectName("openInvoice")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_selected)
@@ -180,6 +192,10 @@ class InvoicesTab(DetailTab):
         layout.addWidget(self.message)
         self.viewers: list[InvoiceViewer] = []
 
+    def retranslate_ui(self) -> None:
+        self.model.set_headers([self.tr(header) for header in INVOICE_HEADERS])
+        self.open_button.setText(self.tr("Open invoice"))
+
     def fetch(self) -> list[InvoiceRow]:
         return load_invoices(self.ctx.cache_engine, self.account_id)
 
@@ -192,7 +208,8 @@ class InvoicesTab(DetailTab):
                 format_inr(i.amount_paise),
                 format_inr(i.paid_paise),
                 format_inr(i.outstanding_paise),
-                i.status.capitalize(),
+                self.tr(INVOICE_STATUSES[i.status]) if i.status in INVOICE_STATUSES
+                else i.status.capitalize(),
             )
             for i in data
         ]
@@ -201,14 +218,12 @@ class InvoicesTab(DetailTab):
         )
         open_due = sum(i.outstanding_paise for i in data if i.status == "open")
         if data:
-            self.summary.setText(
-                f"{len(data)} invoice{'s' if len(data) != 1 else ''}; "
-                f"{format_inr(open_due)} open. Double-click an invoice to open it."
-            )
+            self.summary.setText(fill(self.tr(
+                "%n invoice(s); %1 open. Double-click an invoice to open it.", "", len(data)),
+                format_inr(open_due)))
         else:
-            self.summary.setText(
-                "No invoices: prepaid accounts pay per recharge (see Order and Payment)."
-            )
+            self.summary.setText(self.tr(
+                "No invoices: prepaid accounts pay per recharge (see Order and Payment)."))
         self.open_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     @Slot()
@@ -238,7 +253,8 @@ class InvoicesTab(DetailTab):
     @Slot(object)
     def _on_document(self, doc: object) -> None:
         if not isinstance(doc, InvoiceDocument):
-            show_message(self.message, "That invoice is no longer in the local copy.", "error")
+            show_message(self.message, self.tr("That invoice is no longer in the local copy."),
+                         "error")
             return
         viewer = InvoiceViewer(self.ctx, doc, self.window())
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
