@@ -409,12 +409,12 @@ class AccountsTableModel(QAbstractTableModel):
         )
         first.done.connect(self._on_first)
         first.error.connect(self._on_error)
-        ids = self._tasks.run_db(
+        order = self._tasks.run_db(
             "account list order", partial(_ids_job, self._engine, query, token, shared)
         )
-        ids.done.connect(self._on_ids)
-        ids.error.connect(self._on_error)
-        self._running = [first, ids]
+        order.done.connect(self._on_ids)
+        order.error.connect(self._on_error)
+        self._running = [first, order]
 
     def _advance(self) -> int:
         """A new generation: results of every older one are dropped when they arrive."""
@@ -667,7 +667,7 @@ class AccountsTableModel(QAbstractTableModel):
 
     def exact_time(self, epoch: int) -> str:
         local = datetime.fromtimestamp(epoch, UTC).astimezone(self._zone)
-        return local.strftime("%a %d %b %Y, %H:%M:%S ") + local.tzname()
+        return local.strftime("%a %d %b %Y, %H:%M:%S ") + (local.tzname() or "")
 
     def _tooltip(self, row: aq.AccountRow, column: int) -> str | None:
         if column == COL_TAG:

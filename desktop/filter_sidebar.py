@@ -147,7 +147,7 @@ class FilterSidebar(QWidget):
     def _fill_dependents(self) -> None:
         branch = self.branch.currentData()
         many_branches = len(self._options.branches) > 1 and branch is None
-        names = {c.id: c.label for c in self._options.branches}
+        names: dict[int | None, str] = {c.id: c.label for c in self._options.branches}
 
         def items(choices: list[Choice]) -> list[tuple[str, Any]]:
             chosen = [c for c in choices if branch is None or c.branch_id == branch]

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -83,6 +82,7 @@ from desktop.export import ExportCancelled, ExportFormat, ExportResult, export_a
 from desktop.filter_sidebar import FilterSidebar
 from desktop.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
 from desktop.scanner import KeyRouter
+from desktop.settings import setting_bytes, setting_str
 from desktop.tasks import Task, TaskControl
 from desktop.widgets.icons import icon
 
@@ -237,7 +237,8 @@ class ActionStrip(QFrame):
         self.pay_key_label.setVisible(bool(first))
 
     def visible_options(self) -> list[PaymentOption]:
-        order = [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
+        items = (self._layout.itemAt(i) for i in range(self._layout.count()))
+        order = [item.widget() for item in items if item is not None]
         return [o for w in order for o, b in self.buttons.items() if b is w and not b.isHidden()]
 
 
@@ -1140,15 +1141,15 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self.ctx.settings
-        geometry = settings.value(SETTINGS_GEOMETRY, None, QByteArray)
-        if geometry:
+        geometry = setting_bytes(settings, SETTINGS_GEOMETRY)
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = settings.value(SETTINGS_SPLITTER, None, QByteArray)
-        if splitter:
+        splitter = setting_bytes(settings, SETTINGS_SPLITTER)
+        if splitter is not None:
             self.splitter.restoreState(splitter)
         header = self.table.horizontalHeader()
-        state = settings.value(SETTINGS_HEADER, None, QByteArray)
-        if state:
+        state = setting_bytes(settings, SETTINGS_HEADER)
+        if state is not None:
             header.restoreState(state)
         column = _int(settings.value(SETTINGS_SORT_COLUMN, COL_NAME), COL_NAME)
         if column not in SORT_KEYS:
@@ -1162,7 +1163,7 @@ class MainWindow(QMainWindow):
         self.model._query = aq.AccountQuery(
             scope=query.scope, filter=query.filter, sort=SORT_KEYS[column], descending=descending
         )
-        raw = settings.value(SETTINGS_FILTERS, "")
+        raw = setting_str(settings, SETTINGS_FILTERS)
         try:
             filters = json.loads(raw) if raw else {}
         except (TypeError, ValueError):

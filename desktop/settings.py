@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import APP_NAME, ORG_NAME
 
@@ -25,3 +25,15 @@ def setting_int(settings: QSettings, key: str, default: int) -> int:
     except ValueError:
         return default
 
+
+
+def setting_bytes(settings: QSettings, key: str) -> QByteArray | None:
+    """A saved Qt state (geometry, splitter, header); None when there is none."""
+    value = settings.value(key, None, QByteArray)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def setting_str(settings: QSettings, key: str, default: str = "") -> str:
+    """A text setting; ``default`` when it is missing."""
+    value = settings.value(key, default)
+    return default if value is None else str(value)

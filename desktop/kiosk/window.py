@@ -676,7 +676,7 @@ class KioskWindow(QMainWindow):
     # -- look-up -------------------------------------------------------------------------
 
     @Slot()
-    def find(self) -> None:
+    def find(self) -> None:  # type: ignore[override]  # QWidget.find is a static by-window-id
         """Look up what was typed (exact Account ID or registered mobile)."""
         text = self.entry.text()
         if classify(text) is None:
@@ -705,7 +705,7 @@ class KioskWindow(QMainWindow):
         client = _server_client(self.ctx)
         if (result.outcome is Outcome.NOT_FOUND and not answer.asked_server
                 and query is not None and query.kind is QueryKind.MOBILE
-                and client is not None):
+                and query.mobile is not None and client is not None):
             task = self.ctx.tasks.run_net("kiosk server lookup", partial(
                 _server_lookup_job, client, query.mobile, self._generation))
             task.done.connect(self._on_server_lookup_done)

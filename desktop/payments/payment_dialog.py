@@ -589,7 +589,8 @@ class PaymentDialog(QDialog):
         if method is PaymentMethod.CARD:
             return card_reference(self.card_last4.text(), self.reference.text())
         if method is PaymentMethod.CHEQUE:
-            dated = self.cheque_date.date().toPython()
+            picked = self.cheque_date.date()
+            dated = date(picked.year(), picked.month(), picked.day())
             return cheque_reference(self.reference.text(), self.cheque_bank.text(), dated,
                                     today=self.today)
         if method is PaymentMethod.CASH:

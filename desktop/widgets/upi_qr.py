@@ -7,7 +7,7 @@ screen uses it; the counter's payment dialog can show the same widget.
 
 from __future__ import annotations
 
-import qrcode  # type: ignore[import-untyped]  # no stubs published
+import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget

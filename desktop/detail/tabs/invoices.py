@@ -28,6 +28,7 @@ from desktop.detail.invoice_document import invoice_html, text_document, write_p
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab, show_message
 from desktop.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.settings import setting_str
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class InvoiceViewer(QDialog):
 
     @Slot()
     def ask_pdf_path(self) -> None:
-        folder = Path(self.ctx.settings.value("invoices/folder", str(Path.home()), str))
+        folder = Path(setting_str(self.ctx.settings, "invoices/folder", str(Path.home())))
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save invoice as PDF"), str(folder / self.suggested_file_name()),
             "PDF (*.pdf)")
