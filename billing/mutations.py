@@ -17,3 +17,5 @@ class MutationKind(StrEnum):
     COMMENT = "comment"
     TAG_ADD = "tag_add"
     TAG_REMOVE = "tag_remove"
+    REVERSAL = "reversal"  # a void or a bounced cheque: billing.reversal, docs/sync-api.md
+    CHEQUE_CLEARED = "cheque_cleared"  # the bank paid a cheque: no longer pending clearance

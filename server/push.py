@@ -747,6 +747,10 @@ def _apply_in(
             answer = _edit(ctx, account, payload, mutation.get("base_version"))
         elif kind is MutationKind.COMMENT:
             answer = _comment(ctx, account, payload)
+        elif kind in (MutationKind.REVERSAL, MutationKind.CHEQUE_CLEARED):
+            from server import reversals  # it builds on this module's helpers
+
+            answer = reversals.apply(ctx, account, kind, payload)
         else:
             answer = _tag(ctx, account, payload, add=kind is MutationKind.TAG_ADD)
     except Rejected as exc:
