@@ -27,6 +27,8 @@ __all__ = [
     "balance_after_reversal",
     "check_approver",
     "check_reversal",
+    "is_reversed",
+    "register_mark",
     "reopen_newest_first",
 ]
 
@@ -172,3 +174,21 @@ def reopen_newest_first(invoices: Sequence[tuple[date, int, int]], reopen_paise:
         paid[i] -= back
         left -= back
     return paid
+
+
+def is_reversed(mark: str | None) -> bool:
+    """Whether a payment with this mark (a ReversalCause value, ``"cleared"`` or None) is
+    undone: its money is not income any more."""
+    return mark in (ReversalCause.VOID.value, ReversalCause.BOUNCE.value)
+
+
+def register_mark(method: str, mark: str | None) -> str | None:
+    """What the register says of a payment beside its sync state: Voided, Cheque bounced,
+    a cheque's clearance, or None."""
+    if mark == ReversalCause.VOID.value:
+        return "Voided"
+    if mark == ReversalCause.BOUNCE.value:
+        return "Cheque bounced"
+    if method == PaymentMethod.CHEQUE.value:
+        return "Cleared" if mark == ChequeState.CLEARED.value else "Pending clearance"
+    return None

@@ -149,7 +149,7 @@ def approve(database: Database, settings: Settings, caller: Principal, payment_u
         conn.execute(reversal_approvals.insert().values(
             token_hash=_hash(token), payment_uuid=payment.payment_uuid,
             requested_by=caller.username, approved_by=name, expires_at=expires))
-    return {"approval_token": token, "approved_by": name,
+    return {"approval_token": token, "approved_by": name, "role": row.role,
             "display_name": row.display_name, "expires_at": expires}
 
 
