@@ -8,7 +8,7 @@ import logging
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -426,7 +426,7 @@ class PaymentsRegister(QWidget):
 
     @Slot(object)
     def _on_rows(self, answer: object) -> None:
-        token, rows, marks = answer  # type: ignore[misc]
+        token, rows, marks = cast(tuple[int, list[RegisterRow], dict[str, str]], answer)
         if token != self._token:
             return  # a newer query is on its way
         self.model.set_rows(rows, marks)

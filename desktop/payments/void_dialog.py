@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from functools import partial
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -70,7 +71,8 @@ def reversal_for(payment: PaymentToReverse, mutation: Mutation, dated: datetime,
         reversal_id=mutation.mutation_id,
         dated=dated.astimezone(local).date(),
         amount_paise=payment.amount_paise,
-        reason=f"{cause.label}: {mutation.payload['reason']}",
+        reason=(f"{cause.label}: {mutation.payload['reason']} (approved by "
+                f"{mutation.payload['approved_by']})"),
         original_kind=original,
         original_number=payment.document_number or payment.receipt_number,
         original_date=payment.taken_at.astimezone(local).date(),
@@ -224,7 +226,7 @@ class ReversalDialog(QDialog):
 
     @Slot(object)
     def _on_recorded(self, answer: object) -> None:
-        mutation, doc, problem = answer  # type: ignore[misc]
+        mutation, doc, problem = cast(tuple[Mutation, GstDocument | None, str | None], answer)
         self.ctx.events.outbox_changed.emit()
         self.ctx.events.accounts_changed.emit([self.payment.account_id])
         self.reversed.emit(mutation)
