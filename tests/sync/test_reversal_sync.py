@@ -96,3 +96,10 @@ def test_online_approval_checks_the_password_at_the_server(
                                approval.approved_by, approval.token, approval.role)
     assert desk.cycle().run().pushed == {"applied": 1}
     assert desk.outbox.get(reversal.mutation_id).result["reversal"]["approved_offline"] is False
+    # The pull brings the reversal's log entry: the account's Log tab shows it.
+    with desk.cache.connect() as conn:
+        logged = conn.exec_driver_sql(
+            "SELECT description FROM log_entries WHERE account_id = ? AND description "
+            "LIKE ?", (payment.account_id, f"Void of receipt {payment.receipt_number}%"),
+        ).scalars().all()
+    assert len(logged) == 1 and "wrong amount" in logged[0] and "staff.cbe online" in logged[0]
