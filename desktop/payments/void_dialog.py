@@ -176,7 +176,13 @@ class ReversalDialog(QDialog):
             and bool(self.password.text())
         self.approve_button.setEnabled(ready)
 
+    def _busy(self, busy: bool) -> None:
+        """While a check runs the fields stay as they were sent."""
+        for field in (self.reason, self.approver, self.password):
+            field.setReadOnly(busy)
+
     def _refuse(self, message: str) -> None:
+        self._busy(False)
         self.error.setText(message)
         self.error.show()
         self.status.setText("")
@@ -189,6 +195,7 @@ class ReversalDialog(QDialog):
     def _on_approve(self) -> None:
         self.error.hide()
         self.approve_button.setEnabled(False)
+        self._busy(True)
         self.status.setText("Checking…")
         # Role.ADMIN: who the approver is, and whether they may, is asked in step 2.
         job = partial(_precheck_job, self.ctx, self.payment, self.cause, self.reason.text(),
