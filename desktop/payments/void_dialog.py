@@ -100,7 +100,8 @@ class ReversalDialog(QDialog):
         self.setWindowTitle(f"{'Void payment' if void else 'Cheque bounced'} — receipt "
                             f"{payment.receipt_number}")
         self.setMinimumWidth(520)
-        taken = payment.taken_at.astimezone().strftime("%d-%m-%Y %H:%M")
+        taken = payment.taken_at.astimezone(ZoneInfo(ctx.business_zone)).strftime(
+            "%d-%m-%Y %H:%M")
         what = (f"<b>{format_inr(payment.amount_paise)}</b> by {payment.method.label}"
                 + (f" ({payment.reference})" if payment.reference else "")
                 + f"<br/>Account {payment.account_id} · {payment.account_name}"
