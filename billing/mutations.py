@@ -18,3 +18,5 @@ class MutationKind(StrEnum):
     TAG_ADD = "tag_add"
     TAG_REMOVE = "tag_remove"
     DAY_CLOSE = "day_close"  # a closed cash session's report (billing.day_close); no account
+    REVERSAL = "reversal"  # a void or a bounced cheque: billing.reversal, docs/sync-api.md
+    CHEQUE_CLEARED = "cheque_cleared"  # the bank paid a cheque: no longer pending clearance

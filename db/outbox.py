@@ -289,6 +289,11 @@ class Outbox:
         """Every payment this device recorded, whatever the server answered, oldest first."""
         return self._select(mutations.c.kind == MutationKind.PAYMENT.value, None)
 
+    def of_kind(self, *kinds: MutationKind) -> list[Mutation]:
+        """Every write of these kinds this device recorded, whatever the answer, oldest
+        first (reversals and cheque marks: db/reversals_local.py)."""
+        return self._select(mutations.c.kind.in_([MutationKind(k).value for k in kinds]), None)
+
     def payment_takers(self) -> set[str]:
         """Who recorded payments on this device."""
         with self.engine.connect() as conn:

@@ -24,7 +24,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from billing.mutations import MutationKind
 from billing.roles import Role
-from server import announce, auth, cursors, day_closes, kiosk, pull, push, redaction, rows
+from server import (
+    announce,
+    auth,
+    cursors,
+    day_closes,
+    kiosk,
+    pull,
+    push,
+    redaction,
+    reversals,
+    rows,
+)
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, meta_get, open_database, server_epoch
@@ -140,6 +151,12 @@ class MutationIn(Strict):
     account_id: StrictInt | None = Field(default=None, ge=1, le=MAX_INT)
     base_version: StrictInt | None = Field(default=None, ge=0, le=MAX_INT)
     payload: dict[str, Any]
+
+
+class ApproveIn(Strict):
+    payment_uuid: StrictStr = Field(min_length=1, max_length=36)
+    username: StrictStr = Field(min_length=1, max_length=64)
+    password: StrictStr = Field(min_length=1, max_length=256)
 
 
 class PushIn(Strict):
@@ -608,6 +625,13 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         if any(r.get("status") == "applied" for r in results):
             announcer.changed()
         return FastJSON({"results": results, "server_epoch": current_epoch()})
+
+    @app.post(f"{API}/reversals/approve", responses=_ERRORS, tags=["sync"])
+    def approve_reversal(body: ApproveIn, caller: Caller, request: Request) -> Any:
+        """A supervisor's password for a reversal the caller asks for: a one-use approval
+        token for the ``reversal`` mutation (server.reversals, docs/sync-api.md)."""
+        return reversals.approve(db, settings, caller, body.payment_uuid, body.username,
+                                 body.password, _client(request))
 
     @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])
     def get_account(

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from billing.lifecycle import DEFAULT_ZONE, business_date
 from billing.limits import MAX_COMMENT_CHARS, Limits
 from billing.money import DEFAULT_CEILING_PAISE
+from billing.reversal import DEFAULT_BOUNCE_CHARGE_PAISE
 
 
 def _utc_now() -> datetime:
@@ -47,6 +48,10 @@ class Settings:
     #: The limits this server sets; sent to clients as ``limits`` (billing.limits).
     ceiling_paise: int = DEFAULT_CEILING_PAISE
     max_comment_chars: int = MAX_COMMENT_CHARS
+    #: What a bounced cheque costs the customer (the bank's charge; billing.reversal).
+    cheque_bounce_charge_paise: int = DEFAULT_BOUNCE_CHARGE_PAISE
+    #: How long a supervisor's online approval of a reversal stays usable (server.reversals).
+    approval_ttl_seconds: int = 15 * 60
     #: Run the billing lifecycle job in the server process every this many seconds
     #: (0 = never; the ``lifecycle`` command runs it once).
     lifecycle_interval_seconds: int = 3600

@@ -758,6 +758,10 @@ def _apply_in(
             answer = _comment(ctx, account, payload)
         elif kind is MutationKind.DAY_CLOSE:
             answer = _day_close(ctx, mutation)
+        elif kind in (MutationKind.REVERSAL, MutationKind.CHEQUE_CLEARED):
+            from server import reversals  # it builds on this module's helpers
+
+            answer = reversals.apply(ctx, account, kind, payload)
         else:
             answer = _tag(ctx, account, payload, add=kind is MutationKind.TAG_ADD)
     except Rejected as exc:

@@ -245,6 +245,12 @@ class SyncClient:
         if not isinstance(body.get("closes"), list) or not isinstance(body.get("totals"), dict):
             raise SyncError("The server's day close answer lacks closes or totals.")
         return body
+    def approve_reversal(self, payment_uuid: str, username: str, password: str
+                         ) -> dict[str, Any]:
+        """``POST /reversals/approve``: a supervisor's password for a reversal this user
+        asks for; a one-use ``approval_token`` (docs/sync-api.md "Reversals")."""
+        return self._json("POST", "/reversals/approve", json={
+            "payment_uuid": payment_uuid, "username": username, "password": password})
 
     def me(self) -> dict[str, Any]:
         return self._json("GET", "/me")

@@ -8,7 +8,7 @@ import logging
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -41,6 +41,7 @@ from sqlalchemy import text
 
 from billing.money import format_inr
 from billing.phone import format_mobile
+from billing.reversal import is_reversed, register_mark
 from billing.rules import PaymentMethod, PaymentOption, balance_before
 from db.payments_local import (
     PAYMENT_TYPES,
@@ -51,10 +52,12 @@ from db.payments_local import (
     register_rows,
     totals_by_method,
 )
+from db.reversals_local import reversal_marks
 from desktop.context import AppContext
 from desktop.documents.gst_settings import tax_basis
 from desktop.payments.receipt import ReceiptData, ReceiptDialog, cashier_name, header_lines
 from desktop.payments.register_export import write_csv, write_xlsx
+from desktop.payments.reversal_actions import ReversalActions
 from desktop.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -81,10 +84,12 @@ def _method_label(value: str) -> str:
         return value
 
 
-def _status(row: RegisterRow) -> str:
+def _status(row: RegisterRow, mark: str | None = None) -> str:
     if row.refused is not None:
         return f"Refused: {row.refused}"
-    return "Pending sync" if row.pending else "Synced"
+    sync = "Pending sync" if row.pending else "Synced"
+    reversal = register_mark(row.method, mark)
+    return f"{reversal} · {sync}" if reversal else sync
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -92,10 +97,13 @@ class RegisterTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.zone = ZoneInfo(zone)
         self.rows: list[RegisterRow] = []
+        #: payment_uuid → this desk's void / bounce / cleared mark (db.reversals_local).
+        self.marks: dict[str, str] = {}
 
-    def set_rows(self, rows: list[RegisterRow]) -> None:
+    def set_rows(self, rows: list[RegisterRow], marks: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.marks = marks or {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -134,14 +142,14 @@ class RegisterTableModel(QAbstractTableModel):
             COL_METHOD: lambda: _method_label(row.method),
             COL_AMOUNT: lambda: format_inr(row.amount_paise),
             COL_CASHIER: lambda: row.cashier,
-            COL_STATUS: lambda: _status(row),
+            COL_STATUS: lambda: _status(row, self.marks.get(row.payment_uuid)),
         }
         return values[col]()
 
 
 def _query_job(ctx: AppContext, token: int, flt: RegisterFilter,
-               _control: TaskControl) -> tuple[int, list[RegisterRow]]:
-    return token, register_rows(ctx.cache_engine, ctx.outbox, flt)
+               _control: TaskControl) -> tuple[int, list[RegisterRow], dict[str, str]]:
+    return token, register_rows(ctx.cache_engine, ctx.outbox, flt), reversal_marks(ctx.outbox)
 
 
 def _choices_job(ctx: AppContext, _control: TaskControl) -> RegisterChoices:
@@ -272,10 +280,14 @@ class PaymentsRegister(QWidget):
         self.reprint = self._button("reprintReceipt", "&Reprint receipt", self._on_reprint)
         self.export_csv = self._button("exportCsv", "Export &CSV…", self._on_export_csv)
         self.export_xlsx = self._button("exportExcel", "Export &Excel…", self._on_export_xlsx)
+        self.void = self._button("voidPayment", "&Void…", self._on_void)
+        self.cheque = self._button("chequeStatus", "C&heque…", self._on_cheque)
         self.status = QLabel(self)
         self.status.setObjectName("registerStatus")
+        self.reversals = ReversalActions(ctx, self, self.status.setText)
         buttons.addWidget(self.status, 1)
-        for button in (self.reprint, self.export_csv, self.export_xlsx):
+        for button in (self.void, self.cheque, self.reprint, self.export_csv,
+                       self.export_xlsx):
             buttons.addWidget(button)
 
         side = QWidget(self)
@@ -414,20 +426,23 @@ class PaymentsRegister(QWidget):
 
     @Slot(object)
     def _on_rows(self, answer: object) -> None:
-        token, rows = answer  # type: ignore[misc]
+        token, rows, marks = cast(tuple[int, list[RegisterRow], dict[str, str]], answer)
         if token != self._token:
             return  # a newer query is on its way
-        self.model.set_rows(rows)
-        totals = totals_by_method(rows)
+        self.model.set_rows(rows, marks)
+        totals = totals_by_method(r for r in rows if not is_reversed(marks.get(r.payment_uuid)))
         parts = [f"{_method_label(m)} {format_inr(p)}" for m, p in totals.items()]
         total = sum(totals.values())
         pending = sum(1 for r in rows if r.pending)
         refused = sum(1 for r in rows if r.refused is not None)
-        counted = len(rows) - refused
+        reversed_ = sum(1 for r in rows if r.refused is None
+                        and is_reversed(marks.get(r.payment_uuid)))
+        counted = len(rows) - refused - reversed_
         self.totals.setText(
             f"<b>{counted:,} {'payment' if counted == 1 else 'payments'} · total "
             f"{format_inr(total)}</b><br/>" + " · ".join(parts)
             + (f"<br/>{pending} pending sync" if pending else "")
+            + (f"<br/>{reversed_} voided or bounced (not in the totals)" if reversed_ else "")
             + (f"<br/><span style='color:#b00020'>{refused} refused by head office (not in "
                "the totals): see Needs attention</span>" if refused else "")
         )
@@ -479,6 +494,16 @@ class PaymentsRegister(QWidget):
     def selected_row(self) -> RegisterRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
+
+    @Slot()
+    def _on_void(self) -> None:
+        row = self.selected_row()
+        self.reversals.open("void", row.payment_uuid if row is not None else "")
+
+    @Slot()
+    def _on_cheque(self) -> None:
+        row = self.selected_row()
+        self.reversals.open("cheque", row.payment_uuid if row is not None else "")
 
     @Slot()
     def _on_reprint(self) -> None:

@@ -106,7 +106,12 @@ def every_mutation(account_id: int, branch: int) -> list[dict[str, Any]]:
     return [payment(account_id, branch),
             m("edit", {"fields": {"email": "x@example.com"}, "before": {}}, base_version=1),
             m("comment", {"body": "hello", "created_at": 1_795_800_000}),
-            m("tag_add", {"tag_id": 1}), m("tag_remove", {"tag_id": 1})]
+            m("tag_add", {"tag_id": 1}), m("tag_remove", {"tag_id": 1}),
+            m("reversal", {"reversal_uuid": str(uuid.uuid4()),
+                           "payment_uuid": str(uuid.uuid4()), "cause": "void",
+                           "reason": "wrong account", "requested_at": 1_795_800_000,
+                           "approved_by": "admin", "approved_offline": True}),
+            m("cheque_cleared", {"payment_uuid": str(uuid.uuid4())})]
 
 
 def pull_everything(server: EmbeddedServer, token: str) -> list[dict[str, Any]]:
@@ -135,6 +140,7 @@ ENDPOINTS_CHECKED = {
     ("get", f"{API}/accounts/{{account_id}}"),
     ("get", f"{API}/kiosk/lookup"), ("get", f"{API}/demo/users"),
     ("get", f"{API}/admin/day-closes"),
+    ("post", f"{API}/reversals/approve"),
 }
 
 
@@ -177,6 +183,15 @@ def test_a_cannot_touch_b(srv: tuple[EmbeddedServer, Clock]) -> None:
             tried += 1
             refused += r.status_code in (403, 404)
             assert r.status_code in (403, 404), (username, r.status_code)
+            foreign_payment = sql(server, "SELECT payment_uuid FROM payments WHERE "
+                                          "account_id = ? LIMIT 1", account)
+            if foreign_payment:
+                r = call(server, token, "POST", "/reversals/approve", json={
+                    "payment_uuid": foreign_payment[0][0], "username": "admin",
+                    "password": "admin-demo"})
+                tried += 1
+                refused += r.status_code == 404
+                assert r.status_code == 404, (username, account, r.status_code)
             results = call(server, token, "POST", "/sync/push", json={
                 "device_code": "DSCOPE", "mutations": every_mutation(account, branch)}
             ).json()["results"]
@@ -308,6 +323,8 @@ AUTHED = [("GET", "/me", {}), ("GET", "/sync/pull", {}),
           ("GET", "/accounts/10000001", {}), ("GET", "/kiosk/lookup", {"params": {"mobile": "1"}}),
           ("POST", "/admin/users/staff.cbe/revoke-tokens", {}),
           ("GET", "/admin/day-closes", {"params": {"from": "2026-11-01", "to": "2026-11-30"}}),
+          ("POST", "/reversals/approve", {"json": {"payment_uuid": "x", "username": "admin",
+                                                   "password": "admin-demo"}}),
           ("POST", "/auth/sign-out", {})]
 
 

@@ -1,0 +1,72 @@
+"""reversals: voids and bounced cheques as ledger entries, online approvals, cleared cheques
+
+Issue 16, "Void and reversal with a second person" and "Cheque bounce".
+
+Revision ID: server_0008_reversals
+Revises: server_0007_document_series
+Create Date: 2026-12-01 14:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = 'server_0008_reversals'
+down_revision = 'server_0007_document_series'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('payment_reversals',
+    sa.Column('id', sa.BigInteger(), nullable=False),
+    sa.Column('reversal_uuid', sa.String(length=36), nullable=False),
+    sa.Column('payment_id', sa.BigInteger(), nullable=False),
+    sa.Column('account_id', sa.BigInteger(), nullable=False),
+    sa.Column('branch_id', sa.Integer(), nullable=False),
+    sa.Column('cause', sa.String(length=16), nullable=False),
+    sa.Column('reason', sa.String(length=200), nullable=False),
+    sa.Column('amount_paise', sa.BigInteger(), nullable=False),
+    sa.Column('charge_paise', sa.BigInteger(), nullable=False),
+    sa.Column('requested_by', sa.String(length=64), nullable=False),
+    sa.Column('approved_by', sa.String(length=64), nullable=False),
+    sa.Column('approved_offline', sa.Boolean(), nullable=False),
+    sa.Column('reversed_at', sa.BigInteger(), nullable=False),
+    sa.Column('document_number', sa.String(length=32), nullable=False),
+    sa.Column('balance_after_paise', sa.BigInteger(), nullable=False),
+    sa.Column('device_code', sa.String(length=16), nullable=True),
+    sa.ForeignKeyConstraint(['payment_id'], ['payments.id'],
+                            name=op.f('fk_payment_reversals_payment_id_payments')),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'],
+                            name=op.f('fk_payment_reversals_account_id_accounts')),
+    sa.ForeignKeyConstraint(['branch_id'], ['branches.id'],
+                            name=op.f('fk_payment_reversals_branch_id_branches')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_payment_reversals')),
+    sa.UniqueConstraint('reversal_uuid', name=op.f('uq_payment_reversals_reversal_uuid')),
+    sa.UniqueConstraint('payment_id', name=op.f('uq_payment_reversals_payment_id')),
+    sa.UniqueConstraint('document_number', name=op.f('uq_payment_reversals_document_number')),
+    )
+    op.create_index(op.f('ix_payment_reversals_account_id'), 'payment_reversals',
+                    ['account_id'], unique=False)
+    op.create_table('reversal_approvals',
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('payment_uuid', sa.String(length=36), nullable=False),
+    sa.Column('requested_by', sa.String(length=64), nullable=False),
+    sa.Column('approved_by', sa.String(length=64), nullable=False),
+    sa.Column('expires_at', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_reversal_approvals')),
+    )
+    op.create_table('cheque_clearances',
+    sa.Column('payment_id', sa.BigInteger(), nullable=False),
+    sa.Column('cleared_by', sa.String(length=64), nullable=False),
+    sa.Column('cleared_at', sa.BigInteger(), nullable=False),
+    sa.ForeignKeyConstraint(['payment_id'], ['payments.id'],
+                            name=op.f('fk_cheque_clearances_payment_id_payments')),
+    sa.PrimaryKeyConstraint('payment_id', name=op.f('pk_cheque_clearances')),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('cheque_clearances')
+    op.drop_table('reversal_approvals')
+    op.drop_index(op.f('ix_payment_reversals_account_id'), table_name='payment_reversals')
+    op.drop_table('payment_reversals')

@@ -1,0 +1,214 @@
+"""Voids and cheque marks on the desk: which payment, whether it may be reversed, and the
+``reversal`` / ``cheque_cleared`` writes through the outbox (docs/sync-api.md "Reversals").
+
+The rules are ``billing.reversal``'s; this module only gathers what they need to know on
+this desk: the payment (from this device's outbox or the cache), whether it belongs to the
+open cash session, and whether this desk already reversed it. The server checks again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from sqlalchemy import Engine, text
+
+from billing.reversal import (
+    ChequeState,
+    ReversalCause,
+    ReversalError,
+    ReversalRequest,
+    check_reversal,
+)
+from billing.roles import Role
+from billing.rules import PaymentMethod
+from db.cash_session import current_session
+from db.outbox import Mutation, MutationKind, Outbox
+
+__all__ = [
+    "PaymentToReverse",
+    "check_cheque_mark",
+    "check_local",
+    "find_payment",
+    "record_cheque_cleared",
+    "record_reversal",
+    "reversal_marks",
+]
+
+
+class CurrentUser(Protocol):
+    """Who asks (sync.user.CurrentUser has these)."""
+
+    @property
+    def username(self) -> str: ...
+    @property
+    def role(self) -> Role: ...
+    @property
+    def branch_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class PaymentToReverse:
+    """A payment as a void or a cheque mark needs it."""
+
+    payment_uuid: str
+    account_id: int
+    account_name: str
+    branch_id: int
+    option: str
+    """billing.rules.PaymentOption value."""
+    method: PaymentMethod
+    reference: str | None
+    amount_paise: int
+    receipt_number: str
+    document_number: str | None
+    taken_at: datetime
+    taken_by: str
+    outbox_seq: int | None
+    """Its place in this device's outbox; None for a payment taken at another desk."""
+
+
+def find_payment(cache_engine: Engine, outbox: Outbox, payment_uuid: str
+                 ) -> PaymentToReverse | None:
+    """The payment with this uuid: this device's own (outbox) first, else the cache's."""
+    mutation = outbox.get(payment_uuid)
+    with cache_engine.connect() as conn:
+        if mutation is not None and mutation.kind is MutationKind.PAYMENT:
+            body = mutation.payload
+            account = conn.execute(
+                text("SELECT name, branch_id FROM accounts WHERE id = :i"),
+                {"i": mutation.account_id}).first()
+            answer = mutation.result or {}
+            return PaymentToReverse(
+                payment_uuid=payment_uuid,
+                account_id=int(mutation.account_id or 0),
+                account_name=account.name if account else "",
+                branch_id=int(account.branch_id if account else body.get("branch_id") or 0),
+                option=str(body["option"]),
+                method=PaymentMethod(body["method"]),
+                reference=body.get("reference"),
+                amount_paise=int(body["amount_paise"]),
+                receipt_number=str(body["receipt_number"]),
+                document_number=(answer.get("payment") or {}).get("document_number"),
+                taken_at=datetime.fromtimestamp(int(body["taken_at"]), UTC),
+                taken_by=mutation.created_by,
+                outbox_seq=mutation.seq,
+            )
+        row = conn.execute(
+            text("SELECT p.account_id, a.name, p.branch_id, p.kind, p.method, p.reference, "
+                 "p.amount_paise, p.receipt_number, p.document_number, p.taken_at, p.taken_by "
+                 "FROM payments p JOIN accounts a ON a.id = p.account_id "
+                 "WHERE p.payment_uuid = :u"), {"u": payment_uuid}).first()
+    if row is None:
+        return None
+    return PaymentToReverse(
+        payment_uuid=payment_uuid, account_id=row.account_id, account_name=row.name,
+        branch_id=row.branch_id, option=row.kind, method=PaymentMethod(row.method),
+        reference=row.reference, amount_paise=int(row.amount_paise),
+        receipt_number=row.receipt_number, document_number=row.document_number,
+        taken_at=datetime.fromtimestamp(int(row.taken_at), UTC), taken_by=row.taken_by,
+        outbox_seq=None,
+    )
+
+
+def _live(mutation: Mutation) -> bool:
+    """A write the server has not refused (pending or acknowledged)."""
+    return not mutation.state.needs_attention
+
+
+def _reversed_here(outbox: Outbox, payment_uuid: str) -> bool:
+    return any(m.payload.get("payment_uuid") == payment_uuid and _live(m)
+               for m in outbox.of_kind(MutationKind.REVERSAL))
+
+
+def _in_open_session(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse) -> bool:
+    if payment.outbox_seq is None:
+        return False  # taken at another desk: not in this drawer's session
+    session = current_session(outbox.engine, user.username)
+    return payment.outbox_seq >= session.first_seq
+
+
+def check_local(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
+                cause: ReversalCause, reason: str, approved_by: str,
+                approver_role: Role | str | None) -> str:
+    """The cleaned reason, or ReversalError: the rules asked with what this desk knows."""
+    request = ReversalRequest(
+        cause=cause,
+        reason=reason,
+        method=payment.method,
+        receipt_number=payment.receipt_number,
+        requested_by=user.username,
+        approved_by=approved_by,
+        already_reversed=_reversed_here(outbox, payment.payment_uuid),
+        in_current_session=(cause is ReversalCause.BOUNCE
+                            or _in_open_session(outbox, user, payment)),
+        same_branch=user.role is Role.ADMIN or user.branch_id == payment.branch_id,
+    )
+    return check_reversal(request, approver_role)
+
+
+def record_reversal(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
+                    cause: ReversalCause, reason: str, approved_by: str,
+                    approval_token: str | None, approver_role: Role | str | None,
+                    now: datetime | None = None) -> Mutation:
+    """Check again and queue the reversal; ``approval_token`` None means the approver's
+    password was checked against their offline verifier on this PC."""
+    reason = check_local(outbox, user, payment, cause, reason, approved_by, approver_role)
+    reversal_uuid = str(uuid.uuid4())
+    payload: dict[str, object] = {
+        "reversal_uuid": reversal_uuid,
+        "payment_uuid": payment.payment_uuid,
+        "cause": cause.value,
+        "reason": reason,
+        "requested_at": int((now or datetime.now(UTC)).timestamp()),
+        "approved_by": approved_by.strip().lower(),
+        # What the receipt of the reversal names (the server takes its own copy).
+        "receipt_number": payment.receipt_number,
+        "amount_paise": payment.amount_paise,
+    }
+    if approval_token is None:
+        payload["approved_offline"] = True
+    else:
+        payload["approval_token"] = approval_token
+    return outbox.enqueue(MutationKind.REVERSAL, account_id=payment.account_id,
+                          payload=payload, created_by=user.username,
+                          mutation_id=reversal_uuid)
+
+
+def check_cheque_mark(outbox: Outbox, payment: PaymentToReverse) -> None:
+    """ReversalError unless the payment is a cheque this desk has not reversed."""
+    if payment.method is not PaymentMethod.CHEQUE:
+        raise ReversalError(
+            f"Receipt {payment.receipt_number} was paid by {payment.method.label}, not by "
+            "cheque; only a cheque is cleared or bounces.",
+            code="not_a_cheque",
+        )
+    if _reversed_here(outbox, payment.payment_uuid):
+        raise ReversalError(f"Receipt {payment.receipt_number} is already reversed.",
+                            code="already_reversed")
+
+
+def record_cheque_cleared(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse
+                          ) -> Mutation:
+    """Queue "the bank paid this cheque"."""
+    check_cheque_mark(outbox, payment)
+    return outbox.enqueue(MutationKind.CHEQUE_CLEARED, account_id=payment.account_id,
+                          payload={"payment_uuid": payment.payment_uuid},
+                          created_by=user.username)
+
+
+def reversal_marks(outbox: Outbox) -> dict[str, str]:
+    """payment_uuid → what this desk did to it: ``"void"``, ``"bounce"`` or ``"cleared"``
+    (writes the server refused are left out)."""
+    marks: dict[str, str] = {}
+    for m in outbox.of_kind(MutationKind.CHEQUE_CLEARED, MutationKind.REVERSAL):
+        if not _live(m):
+            continue
+        target = str(m.payload.get("payment_uuid"))
+        if m.kind is MutationKind.REVERSAL:
+            marks[target] = str(m.payload.get("cause"))
+        else:
+            marks.setdefault(target, ChequeState.CLEARED.value)
+    return marks

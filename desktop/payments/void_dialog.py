@@ -1,0 +1,285 @@
+"""Void a payment (``voidDialog``) or mark a cheque bounced (``bounceDialog``), approved by a
+second person on this desk.
+
+The cashier picks the payment and says why; a branch supervisor or an administrator types
+their own username and password here. The order of checks, each refusing with a message
+and writing nothing: this desk's rules (db.reversals_local: session, branch, a second
+void), then the approval (sync.approval: online by the server, offline by the supervisor's
+verifier on this PC), then the write to the outbox, which the server applies once. The
+reversal's GST document (credit note / refund voucher, naming the original) opens after.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from functools import partial
+from typing import cast
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.documents import (
+    DocumentKind,
+    GstDocument,
+    Party,
+    Supplier,
+    document_kind_for_payment,
+)
+from billing.money import format_inr
+from billing.reversal import (
+    DEFAULT_BOUNCE_CHARGE_PAISE,
+    MAX_REASON_CHARS,
+    ReversalCause,
+    ReversalError,
+)
+from billing.roles import Role
+from db.outbox import Mutation
+from db.reversals_local import PaymentToReverse, check_local, record_reversal
+from desktop.context import AppContext
+from desktop.documents.gst_settings import load_supplier
+from desktop.documents.sources import Reversal, reversal_document
+from desktop.documents.viewer import GstDocumentViewer
+from desktop.tasks import TaskControl
+from sync.approval import Approval, ApprovalRefused, approve
+from sync.offline_verifiers import OfflineVerifiers
+
+__all__ = ["ReversalDialog", "reversal_for"]
+
+log = logging.getLogger(__name__)
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+def reversal_for(payment: PaymentToReverse, mutation: Mutation, dated: datetime,
+                 zone: str) -> Reversal:
+    """What the GST document of a queued reversal says (billing.documents)."""
+    original = document_kind_for_payment(payment.option) or DocumentKind.TAX_INVOICE
+    cause = ReversalCause(mutation.payload["cause"])
+    local = ZoneInfo(zone)
+    return Reversal(
+        reversal_id=mutation.mutation_id,
+        dated=dated.astimezone(local).date(),
+        amount_paise=payment.amount_paise,
+        reason=(f"{cause.label}: {mutation.payload['reason']} (approved by "
+                f"{mutation.payload['approved_by']})"),
+        original_kind=original,
+        original_number=payment.document_number or payment.receipt_number,
+        original_date=payment.taken_at.astimezone(local).date(),
+        customer=Party(payment.account_name, payment.account_id),
+        receipt_number=payment.receipt_number,
+    )
+
+
+class ReversalDialog(QDialog):
+    """One void or bounce: reason, the approver's name and password, then Approve."""
+
+    #: The reversal was queued in the outbox (the Mutation).
+    reversed = Signal(object)
+
+    def __init__(self, ctx: AppContext, payment: PaymentToReverse,
+                 cause: ReversalCause = ReversalCause.VOID, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.payment = payment
+        self.cause = cause
+        self.viewer: GstDocumentViewer | None = None
+        void = cause is ReversalCause.VOID
+        self.setObjectName("voidDialog" if void else "bounceDialog")
+        self.setWindowTitle(f"{'Void payment' if void else 'Cheque bounced'} — receipt "
+                            f"{payment.receipt_number}")
+        self.setMinimumWidth(520)
+        taken = payment.taken_at.astimezone(ZoneInfo(ctx.business_zone)).strftime(
+            "%d-%m-%Y %H:%M")
+        what = (f"<b>{format_inr(payment.amount_paise)}</b> by {payment.method.label}"
+                + (f" ({payment.reference})" if payment.reference else "")
+                + f"<br/>Account {payment.account_id} · {payment.account_name}"
+                + f"<br/>Receipt {payment.receipt_number}"
+                + (f" · {payment.document_number}" if payment.document_number else "")
+                + f"<br/>Taken {taken} by {payment.taken_by}")
+        summary = QLabel(what, self)
+        summary.setObjectName("reversalPayment")
+        summary.setTextFormat(Qt.TextFormat.RichText)
+        effect = QLabel(self)
+        effect.setWordWrap(True)
+        if void:
+            effect.setText("The amount goes back on the account as owed; the payment stays in "
+                           "the ledger, marked Voided, with a reversal entry.")
+        else:
+            effect.setText(
+                f"The amount and the bank's charge (head office's setting, "
+                f"{format_inr(DEFAULT_BOUNCE_CHARGE_PAISE)} unless changed) go back on the "
+                "account as owed; suspension follows the usual dates.")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reversalReason")
+        self.reason.setMaxLength(MAX_REASON_CHARS)
+        self.reason.setPlaceholderText("wrong account / wrong amount" if void
+                                       else "insufficient funds / signature differs")
+        self.approver = QLineEdit(self)
+        self.approver.setObjectName("approverUser")
+        self.approver.setPlaceholderText("supervisor's username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("approverPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("&Reason:", self.reason)
+        form.addRow("Approved by (&username):", self.approver)
+        form.addRow("Their &password:", self.password)
+        hint = QLabel("A branch supervisor or an administrator types their own name and "
+                      "password. The cashier who asks cannot approve.", self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.error = QLabel(self)
+        self.error.setObjectName("reversalError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("reversalStatus")
+        self.status.setWordWrap(True)
+        self.approve_button = QPushButton("&Approve and void" if void
+                                          else "&Approve: cheque bounced", self)
+        self.approve_button.setObjectName("approveReversal")
+        self.approve_button.clicked.connect(self._on_approve)
+        cancel = QPushButton("Cancel", self)
+        cancel.setObjectName("cancelReversal")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.approve_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(effect)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        for field in (self.reason, self.approver, self.password):
+            field.textChanged.connect(self._validate)
+        self._validate()
+
+    @Slot()
+    def _validate(self) -> None:
+        ready = all(f.text().strip() for f in (self.reason, self.approver)) \
+            and bool(self.password.text())
+        self.approve_button.setEnabled(ready)
+
+    def _busy(self, busy: bool) -> None:
+        """While a check runs the fields stay as they were sent."""
+        for field in (self.reason, self.approver, self.password):
+            field.setReadOnly(busy)
+
+    def _refuse(self, message: str) -> None:
+        self._busy(False)
+        self.error.setText(message)
+        self.error.show()
+        self.status.setText("")
+        self.password.clear()
+        self._validate()
+
+    # -- 1. this desk's rules -------------------------------------------------------------
+
+    @Slot()
+    def _on_approve(self) -> None:
+        self.error.hide()
+        self.approve_button.setEnabled(False)
+        self._busy(True)
+        self.status.setText("Checking…")
+        # Role.ADMIN: who the approver is, and whether they may, is asked in step 2.
+        job = partial(_precheck_job, self.ctx, self.payment, self.cause, self.reason.text(),
+                      self.approver.text())
+        task = self.ctx.tasks.run_db("reversal check", job)
+        task.done.connect(self._on_prechecked)
+        task.error.connect(self._on_failed)
+
+    # -- 2. the approval ------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_prechecked(self, _reason: object) -> None:
+        client = self.ctx.sync.client if self.ctx.sync is not None else None
+        job = partial(_approve_job, self.ctx, client, self.payment, self.approver.text(),
+                      self.password.text())
+        task = self.ctx.tasks.run_net("reversal approval", job)
+        task.done.connect(self._on_approved)
+        task.error.connect(self._on_failed)
+
+    # -- 3. the write, then the document --------------------------------------------------
+
+    @Slot(object)
+    def _on_approved(self, approval: object) -> None:
+        assert isinstance(approval, Approval)
+        self.password.clear()
+        try:  # QSettings are read here, on the GUI thread
+            supplier: Supplier | str = load_supplier(self.ctx.settings)
+        except ValueError as exc:
+            supplier = str(exc)
+        job = partial(_record_job, self.ctx, self.payment, self.cause, self.reason.text(),
+                      approval, supplier)
+        task = self.ctx.tasks.run_db("reversal", job)
+        task.done.connect(self._on_recorded)
+        task.error.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_recorded(self, answer: object) -> None:
+        mutation, doc, problem = cast(tuple[Mutation, GstDocument | None, str | None], answer)
+        self.ctx.events.outbox_changed.emit()
+        self.ctx.events.accounts_changed.emit([self.payment.account_id])
+        self.reversed.emit(mutation)
+        if doc is not None:
+            self.viewer = GstDocumentViewer(self.ctx, doc, self.parentWidget())
+            self.viewer.show()
+        else:
+            self.ctx.events.notice.emit(f"Reversal recorded; no GST document: {problem}")
+        self.accept()
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        if isinstance(exc, (ReversalError, ApprovalRefused)):
+            self._refuse(str(exc))
+            return
+        log.error("reversal of %s failed: %s", self.payment.payment_uuid, exc)
+        self._refuse(f"Nothing was reversed: {exc}")
+
+
+def _precheck_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause,
+                  reason: str, approver: str, _control: TaskControl) -> str:
+    return check_local(ctx.outbox, ctx.user, payment, cause, reason, approver, Role.ADMIN)
+
+
+def _approve_job(ctx: AppContext, client: object, payment: PaymentToReverse, username: str,
+                 password: str, _control: TaskControl) -> Approval:
+    return approve(requester=ctx.user, payment_uuid=payment.payment_uuid,
+                   payment_branch_id=payment.branch_id, username=username, password=password,
+                   client=client,  # type: ignore[arg-type]
+                   verifiers=OfflineVerifiers(ctx.data_dir))
+
+
+def _record_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause,
+                reason: str, approval: Approval, supplier: Supplier | str,
+                _control: TaskControl) -> tuple[Mutation, GstDocument | None, str | None]:
+    """Queue the reversal, then its GST document (``supplier``: the operator, or what to
+    set in Settings → GST when it is incomplete)."""
+    now = datetime.now(UTC)
+    mutation = record_reversal(ctx.outbox, ctx.user, payment, cause, reason,
+                               approval.approved_by, approval.token, approval.role, now=now)
+    if isinstance(supplier, str):
+        return mutation, None, supplier
+    try:
+        doc = reversal_document(ctx.outbox, supplier,
+                                reversal_for(payment, mutation, now, ctx.business_zone))
+    except ValueError as exc:
+        return mutation, None, str(exc)
+    return mutation, doc, None

@@ -1,0 +1,87 @@
+"""billing.reversal: who may approve, which payments may be reversed, what is owed again."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from billing.lifecycle import allocate_fifo
+from billing.reversal import (
+    ReversalCause,
+    ReversalError,
+    ReversalRequest,
+    balance_after_reversal,
+    check_reversal,
+    reopen_newest_first,
+)
+from billing.roles import Role
+from billing.rules import PaymentMethod
+
+
+def _request(**changes: object) -> ReversalRequest:
+    values: dict[str, object] = dict(
+        cause=ReversalCause.VOID, reason="  wrong   account ", method=PaymentMethod.CASH,
+        receipt_number="D1-000001", requested_by="cashier.cbe", approved_by="staff.cbe",
+        already_reversed=False, in_current_session=True, same_branch=True,
+    )
+    values.update(changes)
+    return ReversalRequest(**values)  # type: ignore[arg-type]
+
+
+def test_a_clean_void_gives_the_tidied_reason() -> None:
+    assert check_reversal(_request(), Role.BRANCH_STAFF) == "wrong account"
+
+
+@pytest.mark.parametrize(("changes", "role", "code"), [
+    ({"same_branch": False}, Role.BRANCH_STAFF, "other_branch"),
+    ({"already_reversed": True}, Role.BRANCH_STAFF, "already_reversed"),
+    ({"cause": ReversalCause.BOUNCE}, Role.BRANCH_STAFF, "not_a_cheque"),
+    ({"in_current_session": False}, Role.BRANCH_STAFF, "session_closed"),
+    ({"approved_by": "Cashier.CBE"}, Role.CASHIER, "self_approval"),
+    ({}, Role.CASHIER, "approver_not_allowed"),
+    ({}, None, "approver_not_allowed"),
+    ({"reason": "   "}, Role.ADMIN, "no_reason"),
+    ({"reason": "x" * 201}, Role.ADMIN, "reason_too_long"),
+])
+def test_refusals_say_what_is_wrong(changes: dict[str, object], role: Role | None,
+                                    code: str) -> None:
+    with pytest.raises(ReversalError) as caught:
+        check_reversal(_request(**changes), role)
+    assert caught.value.code == code
+    assert caught.value.message.endswith(".")
+
+
+def test_a_bounce_of_an_old_cheque_ignores_the_session() -> None:
+    request = _request(cause=ReversalCause.BOUNCE, method=PaymentMethod.CHEQUE,
+                       in_current_session=False)
+    assert check_reversal(request, Role.ADMIN) == "wrong account"
+
+
+def test_balance_goes_back_up_by_amount_and_charge() -> None:
+    assert balance_after_reversal(-500, 2000, 50000) == 51500
+    with pytest.raises(ValueError):
+        balance_after_reversal(0, 0)
+    with pytest.raises(TypeError):
+        balance_after_reversal(0, 1.5)  # type: ignore[arg-type]
+
+
+invoices = st.lists(st.integers(1, 10**7), min_size=1, max_size=6)
+
+
+@given(invoices, st.integers(0, 6 * 10**7), st.integers(0, 6 * 10**7))
+def test_reopening_undoes_a_fifo_payment(amounts: list[int], before: int, pay: int) -> None:
+    """Paying oldest first, then taking that payment back newest first, leaves each invoice
+    as it was whenever the payment was the last one in."""
+    start = date(2026, 1, 1)
+    dated = [(start + timedelta(days=30 * i), amt) for i, amt in enumerate(amounts)]
+    owed_before = allocate_fifo(dated, before)
+    paid_before = [amt - left for (_, amt), left in zip(dated, owed_before, strict=True)]
+    owed_after = allocate_fifo(dated, min(before + pay, sum(amounts)))
+    paid_after = [amt - left for (_, amt), left in zip(dated, owed_after, strict=True)]
+    taken = sum(paid_after) - sum(paid_before)
+    again = reopen_newest_first(
+        [(d, amt, p) for (d, amt), p in zip(dated, paid_after, strict=True)], taken)
+    assert again == paid_before
