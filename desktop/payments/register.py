@@ -396,9 +396,10 @@ class PaymentsRegister(QWidget):
     # -- querying -----------------------------------------------------------------------------
 
     def current_filter(self) -> RegisterFilter:
+        start, end = self.date_from.date(), self.date_to.date()
         return RegisterFilter(
-            date_from=self.date_from.date().toPython(),
-            date_to=self.date_to.date().toPython(),
+            date_from=date(start.year(), start.month(), start.day()),
+            date_to=date(end.year(), end.month(), end.day()),
             zone=self.ctx.business_zone,
             branch_id=self.branch.currentData(),
             zone_id=self.zone_box.currentData(),
@@ -473,7 +474,8 @@ class PaymentsRegister(QWidget):
 
     @Slot(object)
     def _on_exported(self, answer: object) -> None:
-        kind, path = answer  # type: ignore[misc]
+        assert isinstance(answer, tuple), "the export job answers (kind, path)"
+        kind, path = answer
         self.status.setText(f"Exported to {path}")
         self.exported.emit(kind, path)
 
