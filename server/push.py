@@ -672,10 +672,17 @@ def _earlier_payment(conn: Connection, principal: Principal, device_code: str | 
     )
     if not same:
         return _reused(mutation["mutation_id"], "payment_uuid")
-    return {"mutation_id": mutation["mutation_id"], "status": "duplicate",
-            "payment": {"document_number": row.document_number,
-                        "balance_after_paise": row.balance_after_paise,
-                        "receipt_number": row.receipt_number}}
+    answer = {"mutation_id": mutation["mutation_id"], "status": "duplicate",
+              "payment": {"document_number": row.document_number,
+                          "balance_after_paise": row.balance_after_paise,
+                          "receipt_number": row.receipt_number}}
+    # Desks send a payment under its uuid as mutation id: how it was applied is there.
+    first = conn.execute(select(mutations_applied.c.result)
+                         .where(mutations_applied.c.mutation_id == row.payment_uuid)).first()
+    applied_as = json.loads(first.result).get("applied_as") if first is not None else None
+    if applied_as is not None:
+        answer["applied_as"] = applied_as
+    return answer
 
 
 def apply_batch(

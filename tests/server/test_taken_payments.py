@@ -45,6 +45,9 @@ def test_payment_after_another_desk_cleared_the_dues_is_applied_as_advance(
     assert two["applied_as"]["reason"] == reason
     assert two["applied_as"]["notice"] == f"applied as advance: {reason}"
     assert again["status"] == "duplicate" and again["applied_as"] == two["applied_as"]
+    with running.as_role("cashier") as cashier:  # the same payment under a new mutation id
+        [renamed] = push(cashier, {**second, "mutation_id": "resent-" + second["mutation_id"]})
+    assert renamed["status"] == "duplicate" and renamed["applied_as"] == two["applied_as"]
     assert _account(running, a.id).balance_paise == -dues
     assert running.sql("SELECT count(*) FROM payments WHERE payment_uuid IN (:u, :v)",
                        u=first["mutation_id"], v=second["mutation_id"])[0][0] == 2
