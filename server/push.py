@@ -296,7 +296,7 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
     _change(ctx, "payments", {"id": payment_id})
     values: dict[str, Any] = {"balance_paise": applied.balance_after_paise}
     if plan is not None:
-        values.update(_recharge(ctx, account, plan))
+        values.update(_recharge(ctx, account, plan, applied.charge_paise))
     old_balance, old_expiry = account.balance_paise, account.plan_expiry
     account = _update_account(ctx, account, **values)
     _log(
@@ -403,8 +403,9 @@ def _refuse_used_utr(ctx: _Ctx, utr: str) -> None:
     )
 
 
-def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
-    """A new order for ``plan`` renewing the expiry (billing.lifecycle.renewal_expiry)."""
+def _recharge(ctx: _Ctx, account: Any, plan: Any, charge_paise: int) -> dict[str, Any]:
+    """A new order for ``plan`` renewing the expiry (billing.lifecycle.renewal_expiry), at
+    the price recorded at the counter."""
     orders = _t("orders")
     new_expiry = renewal_expiry(account.plan_expiry, ctx.today, plan.validity_days)
     start = new_expiry - timedelta(days=plan.validity_days - 1)
@@ -425,7 +426,7 @@ def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
             ordered_at=_moment(ctx.now),
             start_date=start,
             end_date=new_expiry,
-            amount_paise=plan.price_paise,
+            amount_paise=charge_paise,
             status="active",
             version=1,
         )

@@ -116,6 +116,9 @@ def test_recharge_after_a_price_change_charges_the_counters_price(running: Runni
     assert "as recorded at the counter" in r["applied_as"]["reason"]
     row = _account(running, a.id)
     assert row.balance_paise == 0
+    order = running.sql("SELECT amount_paise FROM orders WHERE account_id = :i AND "
+                        "status = 'active'", i=a.id)
+    assert [o.amount_paise for o in order] == [plan.price_paise]
     assert _expiry(row.plan_expiry) > max(before, DEMO_TODAY - timedelta(days=1))
 
 
