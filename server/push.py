@@ -7,8 +7,9 @@ the answer carries the current row). Applied mutations are recorded in
 ``mutations_applied`` in the same transaction as their effects; payments additionally hold
 ``UNIQUE(payment_uuid)``, so even two servers racing on one retry apply it once.
 Rejected and conflicting mutations are not recorded: the client may amend and resend them
-under the same id. The rules are re-checked here with ``billing`` against the server's
-balance; the client's numbers are never trusted.
+under the same id. A payment is applied with ``billing.rules.apply_taken_payment`` against
+the server's balance (the client's numbers are never trusted): money taken at a counter is
+never refused for the balance having moved, only for what no cashier could have taken.
 """
 
 from __future__ import annotations
