@@ -409,6 +409,9 @@ class RegisterRow:
     payment_uuid: str = ""
     refused: str | None = None
     """The server's reason when it refused this payment (not counted in the totals)."""
+    applied_as: dict[str, Any] | None = None
+    """How the server applied this device's payment when that differed from the cashier's
+    preview (docs/sync-api.md ``applied_as``: kind, notice); None otherwise."""
 
 
 def _payment_type(kind: str, prepaid: bool) -> str:
@@ -465,6 +468,8 @@ def register_rows(
         f"WHERE {' AND '.join(where)} ORDER BY p.taken_at DESC, p.id DESC LIMIT :limit"
     )
     rows: list[RegisterRow] = []
+    mine = outbox.payments()
+    applied_as = {m.mutation_id: _applied_as(m) for m in mine}
     with cache_engine.connect() as conn:
         for r in conn.execute(text(sql), params):
             rows.append(
@@ -483,18 +488,24 @@ def register_rows(
                     cashier=r.taken_by,
                     pending=False,
                     payment_uuid=r.payment_uuid,
+                    applied_as=applied_as.get(r.payment_uuid),
                 )
             )
-        rows.extend(_outbox_register_rows(conn, outbox, flt, start, end))
+        rows.extend(_outbox_register_rows(conn, mine, flt, start, end))
     rows.sort(key=lambda row: row.taken_at, reverse=True)
     return rows[:limit]
 
 
+def _applied_as(m: Mutation) -> dict[str, Any] | None:
+    applied = (m.result or {}).get("applied_as")
+    return applied if isinstance(applied, dict) else None
+
+
 def _outbox_register_rows(
-    conn: Any, outbox: Outbox, flt: RegisterFilter, start: int, end: int
+    conn: Any, mine: list[Mutation], flt: RegisterFilter, start: int, end: int
 ) -> list[RegisterRow]:
     candidates = []
-    for m in outbox.payments():
+    for m in mine:
         body = m.payload
         if start <= int(body["taken_at"]) < end:
             candidates.append((m, body))
@@ -563,6 +574,7 @@ def _outbox_register_rows(
                 pending=m.state == MutationState.PENDING.value,
                 payment_uuid=m.mutation_id,
                 refused=refused,
+                applied_as=_applied_as(m),
             )
         )
     return rows

@@ -7,8 +7,9 @@ the answer carries the current row). Applied mutations are recorded in
 ``mutations_applied`` in the same transaction as their effects; payments additionally hold
 ``UNIQUE(payment_uuid)``, so even two servers racing on one retry apply it once.
 Rejected and conflicting mutations are not recorded: the client may amend and resend them
-under the same id. The rules are re-checked here with ``billing`` against the server's
-balance; the client's numbers are never trusted.
+under the same id. A payment is applied with ``billing.rules.apply_taken_payment`` against
+the server's balance (the client's numbers are never trusted): money taken at a counter is
+never refused for the balance having moved, only for what no cashier could have taken.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -39,8 +41,10 @@ from billing.rules import (
     PaymentMethod,
     PaymentOption,
     RuleError,
+    TakenPayment,
+    applied_as_label,
+    apply_taken_payment,
     cash_change_due,
-    check_payment,
     is_outstanding,
 )
 from db import contact_validation
@@ -232,33 +236,33 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
         if utr is not None:
             _refuse_used_utr(ctx, utr)
         plan = None
-        if option is PaymentOption.RECHARGE:
-            try:  # the option itself first (postpaid, dues open), as the rules order it
-                check_payment(option, amount, balance_paise=account.balance_paise,
-                              prepaid=account.prepaid, ceiling_paise=ctx.settings.ceiling_paise)
-            except RuleError as exc:
-                if exc.code != "no_plan" or plan_id is None:
-                    raise
+        charge: int | None = None if option is PaymentOption.RECHARGE else 0
+        if option is PaymentOption.RECHARGE and plan_id is not None:
             plan = ctx.conn.execute(select(_t("plans")).where(_t("plans").c.id == plan_id)).first()
-            if (
-                plan is None
-                or not plan.active
-                or not plan.prepaid
-                or plan.branch_id not in (None, account.branch_id)
-            ):
+            # A plan withdrawn since the counter took the money still renews: only a plan
+            # no counter could have offered to this account is refused.
+            if plan is None or not plan.prepaid or plan.branch_id not in (None, account.branch_id):
                 raise RuleError("That plan is not offered to this account.", code="plan_invalid")
-        preview = check_payment(
+            # The charge recorded at the counter; a desk that sent none (or 0) charges
+            # today's price.
+            charge = _int(payload, "charge_paise", optional=True) or plan.price_paise
+        counter_balance = _int(payload, "balance_before_paise", optional=True)
+        applied, counter = apply_taken_payment(
             option,
             amount,
             balance_paise=account.balance_paise,
             prepaid=account.prepaid,
-            plan_price_paise=plan.price_paise if plan is not None else None,
+            charge_paise=charge,
+            counter_balance_paise=counter_balance,
             ceiling_paise=ctx.settings.ceiling_paise,
         )
         if method is PaymentMethod.CASH and tendered is not None:
             cash_change_due(amount, tendered)
     except RuleError as exc:
         raise Rejected(exc.code, exc.message) from None
+    applied_as = None
+    if counter is not None or (plan is not None and charge != plan.price_paise):
+        applied_as = _applied_as(ctx, account, applied, counter_balance, plan)
     # A payment_uuid taken before under another mutation id: UNIQUE(payment_uuid) refuses
     # the insert and the retry loop answers "duplicate" with that payment.
     payment_id = next_id(ctx.conn, "payments")
@@ -279,7 +283,7 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
             document_number=document,
             taken_by=ctx.principal.username,
             taken_at=_moment(taken_at),
-            balance_after_paise=preview.balance_after_paise,
+            balance_after_paise=applied.balance_after_paise,
             branch_id=account.branch_id,
             device_code=ctx.device_code,
             version=1,
@@ -289,31 +293,87 @@ def _payment(ctx: _Ctx, account: Any, payload: dict[str, Any]) -> dict[str, Any]
         # The primary key makes the UTR's single use hold even for two servers racing.
         ctx.conn.execute(payment_utrs.insert().values(utr=utr, payment_id=payment_id))
     _change(ctx, "payments", {"id": payment_id})
-    values: dict[str, Any] = {"balance_paise": preview.balance_after_paise}
+    values: dict[str, Any] = {"balance_paise": applied.balance_after_paise}
     if plan is not None:
-        values.update(_recharge(ctx, account, plan))
+        values.update(_recharge(ctx, account, plan, applied.charge_paise))
     old_balance, old_expiry = account.balance_paise, account.plan_expiry
     account = _update_account(ctx, account, **values)
     _log(
         ctx,
         account,
         f"{option.label} of {format_inr(amount)} by {method.label}"
-        f" (receipt {receipt}, {document}{desk_clock})",
+        f" (receipt {receipt}, {document}{desk_clock})"
+        + ("" if applied_as is None else f"; {applied_as['notice']}"),
         field="balance",
         old=old_balance,
-        new=preview.balance_after_paise,
+        new=applied.balance_after_paise,
     )
     if plan is not None:
         _log(ctx, account, f"Recharged {plan.name} until {account.plan_expiry.isoformat()}",
              field="plan_expiry", old=old_expiry, new=account.plan_expiry)
     account = _reconnect_if_due(ctx, account)
-    return {
+    answer: dict[str, Any] = {
         "payment": {
             "document_number": document,
-            "balance_after_paise": preview.balance_after_paise,
+            "balance_after_paise": applied.balance_after_paise,
             "receipt_number": receipt,
         },
         "account_version": account.version,
+    }
+    if applied_as is not None:
+        answer["applied_as"] = applied_as
+    return answer
+
+
+_SPLIT_KINDS = ("payment_and_advance", "recharge")
+
+
+def _applied_as(ctx: _Ctx, account: Any, applied: TakenPayment, counter_balance: int | None,
+                plan: Any) -> dict[str, Any]:
+    """How a payment was applied differently from the cashier's preview, and why, with
+    who moved the balance and when, from the ledger (docs/sync-api.md "applied_as")."""
+    reasons = []
+    if plan is not None and applied.charge_paise != plan.price_paise:
+        reasons.append(f"{plan.name} costs {format_inr(plan.price_paise)} now; charged "
+                       f"{format_inr(applied.charge_paise)} as recorded at the counter")
+    before = applied.balance_before_paise
+    if counter_balance is None or counter_balance != before:
+        logs = _t("log_entries")
+        last = ctx.conn.execute(
+            select(logs.c.at, logs.c.user)
+            .where(logs.c.account_id == account.id, logs.c.field == "balance")
+            .order_by(logs.c.at.desc(), logs.c.id.desc()).limit(1)
+        ).first()
+        when = ""
+        if last is not None:
+            at = last.at if last.at.tzinfo else last.at.replace(tzinfo=UTC)
+            local = at.astimezone(ZoneInfo(ctx.settings.business_zone))
+            stamp = f"{local:%H:%M}" if local.date() == ctx.today else f"{local:%d-%m-%Y %H:%M}"
+            when = f" at {stamp} by {last.user}"
+        if counter_balance is None:
+            reasons.append(f"the balance is {format_inr(before)}, last changed{when}")
+        elif is_outstanding(counter_balance) and not is_outstanding(before):
+            reasons.append(f"dues were paid{when}")
+        elif before < counter_balance:
+            what = "dues" if is_outstanding(before) else "balance"
+            reasons.append(f"the {what} fell to {format_inr(before)}{when}")
+        else:
+            reasons.append(f"the balance rose to {format_inr(before)}{when}")
+    label = applied_as_label(applied.kind)
+    parts = [f"{format_inr(applied.dues_paid_paise)} to dues"] if applied.dues_paid_paise else []
+    if applied.credit_paise:
+        parts.append(f"{format_inr(applied.credit_paise)} as advance credit")
+    reason = "; ".join(reasons)
+    return {
+        "kind": applied.kind,
+        "dues_paid_paise": applied.dues_paid_paise,
+        "credit_paise": applied.credit_paise,
+        "charge_paise": applied.charge_paise,
+        "balance_after_paise": applied.balance_after_paise,
+        "reason": reason,
+        "notice": f"applied as {label}"
+                  + (f" ({', '.join(parts)})" if applied.kind in _SPLIT_KINDS else "")
+                  + f": {reason}",
     }
 
 
@@ -342,8 +402,9 @@ def _refuse_used_utr(ctx: _Ctx, utr: str) -> None:
     )
 
 
-def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
-    """A new order for ``plan`` renewing the expiry (billing.lifecycle.renewal_expiry)."""
+def _recharge(ctx: _Ctx, account: Any, plan: Any, charge_paise: int) -> dict[str, Any]:
+    """A new order for ``plan`` renewing the expiry (billing.lifecycle.renewal_expiry), at
+    the price recorded at the counter."""
     orders = _t("orders")
     new_expiry = renewal_expiry(account.plan_expiry, ctx.today, plan.validity_days)
     start = new_expiry - timedelta(days=plan.validity_days - 1)
@@ -364,7 +425,7 @@ def _recharge(ctx: _Ctx, account: Any, plan: Any) -> dict[str, Any]:
             ordered_at=_moment(ctx.now),
             start_date=start,
             end_date=new_expiry,
-            amount_paise=plan.price_paise,
+            amount_paise=charge_paise,
             status="active",
             version=1,
         )
@@ -622,10 +683,17 @@ def _earlier_payment(conn: Connection, principal: Principal, device_code: str | 
     )
     if not same:
         return _reused(mutation["mutation_id"], "payment_uuid")
-    return {"mutation_id": mutation["mutation_id"], "status": "duplicate",
-            "payment": {"document_number": row.document_number,
-                        "balance_after_paise": row.balance_after_paise,
-                        "receipt_number": row.receipt_number}}
+    answer = {"mutation_id": mutation["mutation_id"], "status": "duplicate",
+              "payment": {"document_number": row.document_number,
+                          "balance_after_paise": row.balance_after_paise,
+                          "receipt_number": row.receipt_number}}
+    # Desks send a payment under its uuid as mutation id: how it was applied is there.
+    first = conn.execute(select(mutations_applied.c.result)
+                         .where(mutations_applied.c.mutation_id == row.payment_uuid)).first()
+    applied_as = json.loads(first.result).get("applied_as") if first is not None else None
+    if applied_as is not None:
+        answer["applied_as"] = applied_as
+    return answer
 
 
 def apply_batch(

@@ -217,15 +217,18 @@ class SyncCycle:
                     raise Unauthorized(401, "signed_out", NO_TOKEN_MESSAGE)
                 self._confirm_server_identity(outcome)
                 ids: set[int] = set()
-                outcome.pushed = self.push(ids)
+                applied_notices: list[str] = []
+                outcome.pushed = self.push(ids, applied_notices)
                 self.pull(outcome, ids, report, cancelled)
                 old, new = outcome.previous_epoch, outcome.server_epoch
                 if old and new and old != new and self.reoffer(old):
                     # A new server epoch (restored from a backup): what it acknowledged
                     # before may be lost; offer it again, the server takes what it lacks.
-                    for state, n in self.push(ids).items():
+                    for state, n in self.push(ids, applied_notices).items():
                         outcome.pushed[state] = outcome.pushed.get(state, 0) + n
                     self.pull(outcome, ids, None, cancelled)
+                if applied_notices:
+                    outcome.notice = "\n".join(filter(None, [outcome.notice, *applied_notices]))
                 replica.mark_synced(self.cache_engine)
                 self.outbox.set_fact(CACHE_FILLED_FACT, "1")
             except (DatabaseError, sqlite3.DatabaseError) as exc:
@@ -307,8 +310,11 @@ class SyncCycle:
         except SyncError as failed:  # offline now: the next cycle pulls into the new cache
             outcome.ok, outcome.error = False, str(failed)
 
-    def push(self, account_ids: set[int] | None = None) -> dict[str, int]:
-        """Send every pending write, oldest first, in batches; store each answer."""
+    def push(self, account_ids: set[int] | None = None,
+             applied_notices: list[str] | None = None) -> dict[str, int]:
+        """Send every pending write, oldest first, in batches; store each answer. A payment
+        the server applied differently from the cashier's preview (``applied_as``,
+        docs/sync-api.md) adds a line for the user to ``applied_notices``."""
         totals: dict[str, int] = {}
         sent: set[str] = set()
         device = self.outbox.device_code()
@@ -337,6 +343,11 @@ class SyncCycle:
                 if result is None or state is None:
                     continue  # no usable answer: stays pending, resent next cycle
                 records.append((m.mutation_id, state, result))
+                notice = (result.get("applied_as") or {}).get("notice")
+                if applied_notices is not None and notice and state is MutationState.APPLIED:
+                    applied_notices.append(
+                        f"Receipt {m.payload.get('receipt_number', '?')} (account "
+                        f"{m.account_id}): {notice}")
                 totals[state.value] = totals.get(state.value, 0) + 1
                 if account_ids is not None and m.account_id is not None:
                     account_ids.add(m.account_id)

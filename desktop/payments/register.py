@@ -42,7 +42,7 @@ from sqlalchemy import text
 from billing.money import format_inr
 from billing.phone import format_mobile
 from billing.reversal import is_reversed, register_mark
-from billing.rules import PaymentMethod, PaymentOption, balance_before
+from billing.rules import PaymentMethod, PaymentOption, applied_as_label, balance_before
 from db.payments_local import (
     PAYMENT_TYPES,
     RegisterChoices,
@@ -69,7 +69,7 @@ COLUMNS = [
 (COL_DATE, COL_DOC, COL_ACCOUNT, COL_NAME, COL_MOBILE, COL_EMAIL, COL_TYPE, COL_METHOD,
  COL_AMOUNT, COL_CASHIER, COL_STATUS) = range(len(COLUMNS))
 
-COLUMN_WIDTHS = [125, 170, 85, 160, 125, 180, 95, 105, 105, 105, 95]
+COLUMN_WIDTHS = [125, 170, 85, 160, 125, 180, 95, 105, 105, 105, 150]
 FILTER_WIDTH = 300
 #: Room left for the window frame and the task bar when sizing to the screen.
 FRAME_ALLOWANCE = 40
@@ -84,10 +84,17 @@ def _method_label(value: str) -> str:
         return value
 
 
+_SHORT_KINDS = {"payment_and_advance": "part advance"}
+
+
 def _status(row: RegisterRow, mark: str | None = None) -> str:
     if row.refused is not None:
         return f"Refused: {row.refused}"
-    sync = "Pending sync" if row.pending else "Synced"
+    if row.applied_as is not None:  # the whole notice is in the tooltip
+        kind = str(row.applied_as.get("kind"))
+        sync = f"Applied as {_SHORT_KINDS.get(kind) or applied_as_label(kind)}"
+    else:
+        sync = "Pending sync" if row.pending else "Synced"
     reversal = register_mark(row.method, mark)
     return f"{reversal} · {sync}" if reversal else sync
 
@@ -129,6 +136,11 @@ class RegisterTableModel(QAbstractTableModel):
             return QColor("#b00020")
         if role == Qt.ItemDataRole.ToolTipRole and row.refused is not None:
             return f"Head office refused this payment: {row.refused}"
+        if row.applied_as is not None:
+            if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
+                return QColor("#8a4b00")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Head office {row.applied_as.get('notice') or 'applied it differently'}"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {

@@ -229,3 +229,38 @@ def test_reprint_of_a_pulled_recharge_counts_the_plan_charge(qtbot, ctx) -> None
     assert data.balance_after_paise == int(p.balance_after_paise)
     assert data.balance_before_paise == (
         int(p.balance_after_paise) + int(p.amount_paise) - int(p.price_paise))
+
+
+def test_a_payment_applied_differently_shows_how_in_the_register(qtbot, ctx) -> None:
+    """The server's ``applied_as`` (docs/sync-api.md) shows in the status column, and its
+    plain notice in the tooltip; the payment still counts in the totals (issue 16)."""
+    from PySide6.QtCore import Qt
+
+    from db.outbox import MutationState
+
+    receipt = _take(ctx, PaymentMethod.CASH)
+    (mutation,) = [m for m in ctx.outbox.pending() if m.payload["receipt_number"] == receipt]
+    notice = "applied as advance: dues were paid at 10:42 by cashier.cbe"
+    ctx.outbox.record_results([(mutation.mutation_id, MutationState.APPLIED, {
+        "mutation_id": mutation.mutation_id, "status": "applied",
+        "payment": {"document_number": "PAY/CBE/26-27/000009999", "receipt_number": receipt,
+                    "balance_after_paise": -77_700},
+        "applied_as": {"kind": "advance", "dues_paid_paise": 0, "credit_paise": 77_700,
+                       "charge_paise": 0, "balance_after_paise": -77_700,
+                       "reason": "dues were paid at 10:42 by cashier.cbe", "notice": notice},
+    })])
+    window = _open(qtbot, ctx)
+    row = next(r for r in window.model.rows if r.receipt_number == receipt)
+    index = window.model.index(window.model.rows.index(row), COL_STATUS)
+    assert index.data() == "Applied as advance"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == f"Head office {notice}"
+    plain = _take(ctx, PaymentMethod.CASH)  # as previewed: nothing to say
+    window.refresh()
+    qtbot.waitUntil(lambda: any(r.receipt_number == plain for r in window.model.rows),
+                    timeout=10_000)
+    other = next(r for r in window.model.rows if r.receipt_number == plain)
+    other_index = window.model.index(window.model.rows.index(other), COL_STATUS)
+    assert other_index.data() == "Pending sync"
+    assert other_index.data(Qt.ItemDataRole.ToolTipRole) is None
+    assert "refused" not in window.totals.text()
+    window.close()

@@ -40,7 +40,7 @@ def test_group_commit_answers_like_the_default(grouped: Running) -> None:
     pay = payment(owes.id, "payment", 2500)
     batch = [
         pay,
-        payment(settled.id, "payment", 100),  # nothing owed: rejected
+        payment(settled.id, "payment", -100),  # a negative amount: rejected
         mutation("comment", owes.id, {"body": "grouped", "created_at": 1}),
         pay,  # the same mutation again in the same request
         {**pay, "mutation_id": "same-uuid-new-id"},  # same payment_uuid, another id
@@ -50,7 +50,7 @@ def test_group_commit_answers_like_the_default(grouped: Running) -> None:
         second = push(c, *batch)
     assert [r["status"] for r in first] == \
         ["applied", "rejected", "applied", "duplicate", "duplicate"]
-    assert first[1]["error"]["code"] == "not_outstanding"
+    assert first[1]["error"]["code"] == "amount_invalid"
     assert [r["status"] for r in second] == \
         ["duplicate", "rejected", "duplicate", "duplicate", "duplicate"]
     balance = grouped.sql("SELECT balance_paise FROM accounts WHERE id = :i", i=owes.id)[0][0]

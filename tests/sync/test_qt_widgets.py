@@ -175,9 +175,9 @@ def test_status_widget_shows_online_pending_and_needs_attention(
     assert not widget.findChild(QLabel, "syncError").isVisible()
 
     owing = cached_account(qctx.cache_engine, "balance_paise >= 100000")
-    # A refused payment (advance while owing) and an edit that will conflict.
+    # A refused payment (no money: amount 0) and an edit that will conflict.
     qctx.outbox.enqueue_payment(
-        account_id=owing["id"], payload=payment_payload(owing, 1_000, option="advance"),
+        account_id=owing["id"], payload=payment_payload(owing, 0),
         created_by="staff.cbe", mutation_id=str(uuid.uuid4()))
     office = make_desk(tmp_path / "office", live_server)
     try:
@@ -205,7 +205,7 @@ def test_status_widget_shows_online_pending_and_needs_attention(
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     assert widget.findChild(type(widget.attention_box), "needsAttention").isVisible()
     texts = [items.item(i).text() for i in range(2)]
-    assert "refused" in texts[0] and "Advance" in texts[0]
+    assert "refused" in texts[0] and "more than zero" in texts[0]
     assert "conflict" in texts[1] and "office@example.in" in texts[1]
 
     keep, theirs, retry = (widget.findChild(QPushButton, n)

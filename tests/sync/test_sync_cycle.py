@@ -171,9 +171,10 @@ def test_a_rejected_write_waits_and_does_not_block_the_rest(desk: Desk,
     desk.sign_in()
     assert desk.cycle().run().ok
     owing = cached_account(desk.cache, "balance_paise >= 100000")
-    # An advance while the account owes money breaks billing.rules: the server refuses it.
+    # No money (amount 0) is what no cashier could have taken: the server refuses it.
+    # (An advance while owing is applied since issue 16: dues first, the rest advance.)
     bad = desk.outbox.enqueue_payment(
-        account_id=owing["id"], payload=payment_payload(owing, 1_000, option="advance"),
+        account_id=owing["id"], payload=payment_payload(owing, 0),
         created_by="staff.cbe", mutation_id=str(uuid.uuid4()))
     good = desk.outbox.enqueue_payment(
         account_id=owing["id"], payload=payment_payload(owing, 2_000),
@@ -206,7 +207,7 @@ def test_resync_rebuilds_the_cache_and_keeps_the_outbox(desk: Desk,
     accounts = _count(desk, "SELECT count(*) FROM accounts")
     owing = cached_account(desk.cache, "balance_paise >= 100000")
     bad = desk.outbox.enqueue_payment(
-        account_id=owing["id"], payload=payment_payload(owing, 1_000, option="advance"),
+        account_id=owing["id"], payload=payment_payload(owing, 0),
         created_by="staff.cbe", mutation_id=str(uuid.uuid4()))
     desk.cycle().push()
     # A stale row the server never had, and a cursor the server will not accept.
