@@ -5,13 +5,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from billing.money import amount_in_words
 from billing.phone import format_mobile
 from db.account_details import InvoiceDocument
 from desktop.detail.format import format_date, format_inr
+from desktop.widgets.pdf import write_html_pdf
 
 COMPANY = "Terabyte Broadband"
 
@@ -74,26 +72,6 @@ transfer. This is a computer-generated invoice.</p>
 """
 
 
-def text_document(html: str) -> QTextDocument:
-    document = QTextDocument()
-    document.setHtml(html)
-    return document
-
-
 def write_pdf(html: str, path: Path) -> Path:
     """Render ``html`` to an A4 PDF at ``path`` (safe to run off the GUI thread)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle("Invoice")
-    writer.setCreator(COMPANY)
-    document = text_document(html)
-    layout = writer.pageLayout()
-    paint = layout.paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(paint.width(), paint.height()))
-    document.print_(writer)
-    del writer  # flushes and closes the file
-    return path
+    return write_html_pdf(html, path, title="Invoice", creator=COMPANY)

@@ -7,15 +7,13 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from billing.documents import DocumentKind, GstDocument
 from billing.gstin import STATES
 from billing.money import format_inr
 from billing.tax import format_rate
+from desktop.widgets.pdf import write_html_pdf
 
-__all__ = ["document_html", "document_lines", "text_document", "write_pdf"]
+__all__ = ["document_html", "document_lines", "write_pdf"]
 
 
 def _date(value: object) -> str:
@@ -127,25 +125,8 @@ Original for recipient</td>
 """
 
 
-def text_document(html: str) -> QTextDocument:
-    document = QTextDocument()
-    document.setHtml(html)
-    return document
-
-
 def write_pdf(doc: GstDocument, path: Path) -> Path:
     """Render ``doc`` to an A4 PDF at ``path`` (safe to run off the GUI thread)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(f"{doc.kind.heading.title()} {doc.number}")
-    writer.setCreator(doc.supplier.legal_name)
-    document = text_document(document_html(doc))
-    paint = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(paint.width(), paint.height()))
-    document.print_(writer)
-    del writer  # flushes and closes the file
-    return path
+    return write_html_pdf(document_html(doc), path,
+                          title=f"{doc.kind.heading.title()} {doc.number}",
+                          creator=doc.supplier.legal_name)

@@ -933,30 +933,35 @@ class KioskWindow(QMainWindow):
     @Slot()
     def submit_pin(self) -> None:
         """Leave kiosk mode when the staff PIN is right; refuse (and count) otherwise."""
-        if self._pin_lock.isActive():
-            _word(self.pin_message, QT_TRANSLATE_NOOP(
-                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
-            self.pin_field.clear()
-            return
-        pin = self.pin_field.text()
-        self.pin_field.clear()
-        if verify_pin(pin, stored_pin_hash(self.ctx.settings) or self._fallback_pin_hash):
+        if self._staff_pin_right(self.pin_field, self.pin_message):
             log.info("kiosk: staff PIN accepted; leaving kiosk mode")
-            self._pin_failures = 0
             self._set_locked(False)
             self._may_close = True
             self.close()
             self.left.emit()
-            return
+
+    def _staff_pin_right(self, field: QLineEdit, message: QLabel) -> bool:
+        """Check the PIN typed in ``field`` (then cleared); a wrong one is counted, and
+        :data:`PIN_ATTEMPTS` in a row lock every PIN entry of this kiosk for 30 s."""
+        too_many = QT_TRANSLATE_NOOP("KioskWindow",
+                                     "Too many wrong PINs. Wait 30 seconds and try again.")
+        pin = field.text()
+        field.clear()
+        if self._pin_lock.isActive():
+            _word(message, too_many)
+            return False
+        if verify_pin(pin, stored_pin_hash(self.ctx.settings) or self._fallback_pin_hash):
+            self._pin_failures = 0
+            return True
         self._pin_failures += 1
         log.warning("kiosk: wrong staff PIN (%d in a row)", self._pin_failures)
         if self._pin_failures >= PIN_ATTEMPTS:
             self._pin_failures = 0
             self._pin_lock.start()
-            _word(self.pin_message, QT_TRANSLATE_NOOP(
-                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
+            _word(message, too_many)
         else:
-            _word(self.pin_message, QT_TRANSLATE_NOOP("KioskWindow", "That PIN is not right."))
+            _word(message, QT_TRANSLATE_NOOP("KioskWindow", "That PIN is not right."))
+        return False
 
     @Slot()
     def _on_pin_unlocked(self) -> None:
@@ -1073,27 +1078,8 @@ class KioskWindow(QMainWindow):
     @Slot()
     def submit_unlock_pin(self) -> None:
         """Unlock with the staff PIN (wrong ones count towards the same PIN lock-out)."""
-        if self._pin_lock.isActive():
-            _word(self.unlock_message, QT_TRANSLATE_NOOP(
-                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
-            self.unlock_field.clear()
-            return
-        pin = self.unlock_field.text()
-        self.unlock_field.clear()
-        if verify_pin(pin, stored_pin_hash(self.ctx.settings) or self._fallback_pin_hash):
+        if self._staff_pin_right(self.unlock_field, self.unlock_message):
             log.info("kiosk: staff PIN accepted; kiosk unlocked")
-            self._pin_failures = 0
             self._set_locked(False)
             self.lookup_guard.unlocked()
             self.reset_to_start()
-            return
-        self._pin_failures += 1
-        log.warning("kiosk: wrong staff PIN at the lock screen (%d in a row)",
-                    self._pin_failures)
-        if self._pin_failures >= PIN_ATTEMPTS:
-            self._pin_failures = 0
-            self._pin_lock.start()
-            _word(self.unlock_message, QT_TRANSLATE_NOOP(
-                "KioskWindow", "Too many wrong PINs. Wait 30 seconds and try again."))
-        else:
-            _word(self.unlock_message, QT_TRANSLATE_NOOP("KioskWindow", "That PIN is not right."))

@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF, Qt, Signal, Slot
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -50,6 +50,7 @@ from desktop.documents.gst_settings import tax_basis
 from desktop.documents.tax_summary import session_payments, session_tax_html
 from desktop.i18n import Retranslating, fill
 from desktop.tasks import TaskControl
+from desktop.widgets.pdf import A5, write_html_pdf
 
 log = logging.getLogger(__name__)
 
@@ -153,17 +154,9 @@ def close_html(close: DayClose, session: CashSession, cashier: str, zone: str,
 
 def write_close_pdf(close: DayClose, session: CashSession, cashier: str, zone: str,
                     path: Path, gst_html: str = "") -> Path:
-    writer = QPdfWriter(str(path))
-    writer.setTitle(fill(QCoreApplication.translate("DayCloseReport", "Day close %1"),
-                         close.session_id))
-    writer.setResolution(300)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
-    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
-    document = QTextDocument()
-    document.setHtml(close_html(close, session, cashier, zone, gst_html))
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
-    return Path(path)
+    title = fill(QCoreApplication.translate("DayCloseReport", "Day close %1"), close.session_id)
+    return write_html_pdf(close_html(close, session, cashier, zone, gst_html), path,
+                          title=title, page=A5, margins_mm=10)
 
 
 def _pdf_job(close: DayClose, session: CashSession, cashier: str, zone: str, path: Path,

@@ -15,8 +15,8 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QSizeF, QStandardPaths, Qt, Signal, Slot
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QSizeF, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,6 +37,7 @@ from db.payments_local import record_receipt_print
 from desktop.account_codes import account_codes_html
 from desktop.context import AppContext
 from desktop.tasks import TaskControl
+from desktop.widgets.pdf import text_document, write_html_pdf
 from sync.offline_verifiers import OfflineVerifiers
 
 log = logging.getLogger(__name__)
@@ -232,24 +233,15 @@ def receipt_html(data: ReceiptData) -> str:
 
 
 def receipt_document(data: ReceiptData) -> QTextDocument:
-    document = QTextDocument()
-    document.setHtml(receipt_html(data))
-    return document
+    return text_document(receipt_html(data))
 
 
 def write_pdf(data: ReceiptData, path: Path) -> Path:
     """Save the receipt as a PDF (a receipt-width page); safe off the GUI thread."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(f"Receipt {data.receipt_number}")
-    writer.setCreator("Terabyte Partner Desk")
-    writer.setResolution(300)
     height = 180.0 + 8 * len(status_marks(data))  # 30 mm of it for the barcode and QR
-    writer.setPageSize(QPageSize(QSizeF(RECEIPT_WIDTH_MM, height), QPageSize.Unit.Millimeter))
-    writer.setPageMargins(QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)
-    document = receipt_document(data)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
-    return path
+    page = QPageSize(QSizeF(RECEIPT_WIDTH_MM, height), QPageSize.Unit.Millimeter)
+    return write_html_pdf(receipt_html(data), path, title=f"Receipt {data.receipt_number}",
+                          page=page, margins_mm=4)
 
 
 def header_lines(ctx: AppContext) -> tuple[str, ...]:

@@ -35,11 +35,11 @@ from db import account_query as aq
 from db.account_details import load_invoice_document
 from desktop.context import AppContext
 from desktop.counter_keys import pay_key_problem
-from desktop.detail.invoice_document import text_document
 from desktop.main_window import OPTION_KEYS, MainWindow
 from desktop.payments.escpos_receipt import print_receipt
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
 from desktop.payments.receipt import receipt_document
+from desktop.widgets.pdf import text_document
 from tests.desktop.test_main_window import admin_ctx, open_window, wait_ready  # noqa: F401
 from tests.desktop.test_payment_support import pick_account, set_account
 

@@ -24,12 +24,13 @@ from db.account_details import InvoiceDocument, InvoiceRow, load_invoice_documen
 from desktop.account_codes import with_account_codes
 from desktop.context import AppContext
 from desktop.detail.format import format_date, format_inr
-from desktop.detail.invoice_document import invoice_html, text_document, write_pdf
+from desktop.detail.invoice_document import invoice_html, write_pdf
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab, show_message
 from desktop.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.settings import setting_str
 from desktop.tasks import TaskControl
+from desktop.widgets.pdf import text_document
 
 log = logging.getLogger(__name__)
 
