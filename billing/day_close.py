@@ -83,6 +83,31 @@ def cheque_parts(method: str, reference: str | None) -> tuple[str, str, str] | N
     return None
 
 
+def split_reversed(
+    payments: Iterable[Mapping[str, Any]], reversals: Iterable[Mapping[str, Any]]
+) -> tuple[list[Mapping[str, Any]], list[dict[str, Any]]]:
+    """A session's payment payloads without those reversed in the same session (a void
+    gives the money back across the counter, so it is not in the drawer), and the ``voids``
+    list of the close report: one entry per reversed payment."""
+    by_payment = {str(r.get("payment_uuid")): r for r in reversals}
+    kept: list[Mapping[str, Any]] = []
+    voids: list[dict[str, Any]] = []
+    for body in payments:
+        reversal = by_payment.get(str(body.get("payment_uuid")))
+        if reversal is None:
+            kept.append(body)
+            continue
+        voids.append({
+            "receipt_number": str(body["receipt_number"]),
+            "method": str(body["method"]),
+            "amount_paise": int(body["amount_paise"]),
+            "cause": str(reversal.get("cause")),
+            "reason": str(reversal.get("reason") or ""),
+            "approved_by": str(reversal.get("approved_by") or ""),
+        })
+    return kept, voids
+
+
 def reference_list(payments: Iterable[ClosePayment]) -> list[dict[str, Any]]:
     """The UPI / bank transfer UTRs and cheques of a session, oldest first."""
     out: list[dict[str, Any]] = []
@@ -118,10 +143,12 @@ def close_report(
     unsynced_at_close: int,
     gst_basis: tuple[str, int] | None,
     gst_error: str | None = None,
+    voids: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The ``day_close`` payload (times in epoch seconds). ``gst_basis``: (operator's
     state code, rate in basis points), or None with ``gst_error`` saying why not.
-    ``voids`` is an empty list: the desk has no voids yet."""
+    ``voids``: the session's payments reversed in the same session (:func:`split_reversed`);
+    they are in none of the totals."""
     counted = sum(value * pieces for value, pieces in denominations.items())
     expected = opening_float_paise + cash_payments_paise - paid_out_paise
     gst: dict[str, Any] = {"supplier_state": None, "rate_bp": None, "per_method": {},
@@ -147,7 +174,7 @@ def close_report(
         "payment_count": payment_count,
         "references": reference_list(payments),
         "gst": gst,
-        "voids": [],
+        "voids": list(voids or []),
         "unsynced_at_close": unsynced_at_close,
     }
 
@@ -212,8 +239,13 @@ def check_report(body: Any) -> CloseReport:
         if not isinstance(items, list) or len(items) > MAX_REFERENCES \
                 or not all(isinstance(i, Mapping) for i in items):
             raise CloseError(f"{key} must be a list of objects (may be empty).")
-    if body["voids"]:
-        raise CloseError("voids must be empty: this server takes no voids in a close yet.")
+    for void in body["voids"]:
+        if not isinstance(void.get("receipt_number"), str) \
+                or void.get("method") not in {p.value for p in PaymentMethod} \
+                or void.get("cause") not in ("void", "bounce"):
+            raise CloseError("each void needs a receipt_number, a payment method and a cause "
+                             "(void or bounce).")
+        _int(void, "amount_paise", where="voids")
     gst = body.get("gst")
     if not isinstance(gst, Mapping) or not isinstance(gst.get("per_method"), Mapping):
         raise CloseError("gst must be an object with per_method totals.")

@@ -22,7 +22,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from billing.day_close import DENOMINATIONS_PAISE, MAX_PIECES, ClosePayment, close_report
+from billing.day_close import (
+    DENOMINATIONS_PAISE,
+    MAX_PIECES,
+    ClosePayment,
+    close_report,
+    split_reversed,
+)
 from billing.rules import PaymentMethod
 from db.outbox import Outbox
 
@@ -164,7 +170,7 @@ def record_paid_out(
         session.add_paid_out(_now(), by, amount_paise, reason.strip())
 
 
-def _session_totals(payloads: Iterable[dict[str, Any]]) -> tuple[dict[str, int], int]:
+def _session_totals(payloads: Iterable[Mapping[str, Any]]) -> tuple[dict[str, int], int]:
     """Paise per method and the number of payments among a session's payment payloads.
 
     Every payment counts, whatever the server later answers: the money was taken into the
@@ -196,7 +202,9 @@ def close_session(
     with Outbox(engine).drawer.editing(session_id) as session:
         row = _require_open(session.row, session_id)
         last_seq = max(session.last_seq(), row.first_seq - 1)
-        payloads = session.payment_payloads(row.first_seq, last_seq)
+        reversals = session.reversal_payloads(row.first_seq, last_seq)
+        payloads, voids = split_reversed(session.payment_payloads(row.first_seq, last_seq),
+                                         reversals)
         totals, count = _session_totals(payloads)
         paid_out = session.paid_out_total()
         cash = totals.get(PaymentMethod.CASH.value, 0)
@@ -229,9 +237,12 @@ def close_session(
             payment_count=count,
             payments=[ClosePayment(b["receipt_number"], b["method"], int(b["amount_paise"]),
                                    b.get("reference")) for b in payloads],
-            unsynced_at_close=session.unsynced_payments(row.first_seq, last_seq),
+            unsynced_at_close=session.unsynced_payments(
+                row.first_seq, last_seq,
+                excluding={str(p.get("payment_uuid")) for p in reversals}),
             gst_basis=gst_basis if isinstance(gst_basis, tuple) else None,
             gst_error=gst_basis if isinstance(gst_basis, str) else None,
+            voids=voids,
         )
         report_id = session.close(
             {

@@ -8,22 +8,28 @@ what the drawer should hold) and the types callers see.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
+from billing.day_close import split_reversed
 from db.outbox import MutationKind, MutationState, Outbox
 from db.outbox_schema import cash_movements, cash_sessions, day_closes, mutations
 
 
 def _payment_payloads(conn: Connection, first_seq: int, last_seq: int) -> list[dict[str, Any]]:
     """The payloads of the payments recorded in ``[first_seq, last_seq]``, oldest first."""
+    return _payloads(conn, MutationKind.PAYMENT, first_seq, last_seq)
+
+
+def _payloads(conn: Connection, kind: MutationKind, first_seq: int,
+              last_seq: int) -> list[dict[str, Any]]:
     rows = conn.execute(
         select(mutations.c.payload).where(
-            (mutations.c.kind == MutationKind.PAYMENT.value)
+            (mutations.c.kind == kind.value)
             & (mutations.c.seq >= first_seq)
             & (mutations.c.seq <= last_seq)
         ).order_by(mutations.c.seq)
@@ -74,16 +80,23 @@ class DrawerSession:
     def payment_payloads(self, first_seq: int, last_seq: int) -> list[dict[str, Any]]:
         return _payment_payloads(self._conn, first_seq, last_seq)
 
-    def unsynced_payments(self, first_seq: int, last_seq: int) -> int:
+    def reversal_payloads(self, first_seq: int, last_seq: int) -> list[dict[str, Any]]:
+        """The voids and bounces recorded in ``[first_seq, last_seq]``, oldest first."""
+        return _payloads(self._conn, MutationKind.REVERSAL, first_seq, last_seq)
+
+    def unsynced_payments(self, first_seq: int, last_seq: int,
+                          excluding: Collection[str] = ()) -> int:
         """Payments in ``[first_seq, last_seq]`` the server has not acknowledged (pending,
-        or refused and waiting in "needs attention")."""
+        or refused and waiting in "needs attention"), but those whose ``payment_uuid`` is in
+        ``excluding`` (reversed in the session)."""
         acked = [s.value for s in MutationState if s.acknowledged]
-        return int(self._conn.execute(
-            select(func.count()).where(
+        payloads = self._conn.execute(
+            select(mutations.c.payload).where(
                 (mutations.c.kind == MutationKind.PAYMENT.value)
                 & (mutations.c.seq >= first_seq) & (mutations.c.seq <= last_seq)
                 & mutations.c.state.not_in(acked))
-        ).scalar_one())
+        ).scalars()
+        return sum(1 for p in payloads if json.loads(p).get("payment_uuid") not in excluding)
 
     def close(self, values: dict[str, Any], closed_at: datetime, by: str, last_seq: int,
               report: dict[str, Any]) -> str:
@@ -136,8 +149,9 @@ class DrawerTables:
             yield DrawerSession(conn, session_id)
 
     def session_payments(self, session_id: int) -> list[dict[str, Any]]:
-        """The payloads of a closed session's payments, oldest first. Raises ValueError
-        while it is open, ``sqlalchemy.exc.NoResultFound`` for an unknown session."""
+        """The payloads of a closed session's payments that are still in the drawer (not
+        reversed in the session), oldest first. Raises ValueError while it is open,
+        ``sqlalchemy.exc.NoResultFound`` for an unknown session."""
         with self.engine.connect() as conn:
             row = conn.execute(
                 select(cash_sessions.c.first_seq, cash_sessions.c.last_seq)
@@ -145,7 +159,10 @@ class DrawerTables:
             ).one()
             if row.last_seq is None:
                 raise ValueError(f"cash session {session_id} is still open")
-            return _payment_payloads(conn, row.first_seq, row.last_seq)
+            kept, _voids = split_reversed(
+                _payment_payloads(conn, row.first_seq, row.last_seq),
+                _payloads(conn, MutationKind.REVERSAL, row.first_seq, row.last_seq))
+            return [dict(body) for body in kept]
 
     def day_close(self, session_id: int) -> Any:
         """The saved close row of a session, or None."""

@@ -203,3 +203,35 @@ def test_the_close_queues_its_report_for_head_office_in_the_same_transaction(
     gone = outbox.get(later.report_id or "")
     assert gone is not None and gone.payload["gst"]["error"].startswith("Set the operator")
     assert gone.payload["gst"]["per_method"] == {}
+
+
+def test_a_payment_voided_in_the_session_is_not_expected_in_the_drawer(
+        outbox: Outbox) -> None:
+    """A void gives the money back across the counter: the close neither expects it in the
+    drawer nor counts it among the session's payments, and the report lists it as a void."""
+    from billing.day_close import check_report
+    from db.outbox import MutationKind
+
+    _payment(outbox, 50_000)
+    _payment(outbox, 20_000)
+    voided = outbox.pending()[1]
+    outbox.enqueue(MutationKind.REVERSAL, account_id=10000001, created_by="cashier.cbe",
+                   payload={"reversal_uuid": str(uuid.uuid4()),
+                            "payment_uuid": voided.payload["payment_uuid"],
+                            "cause": "void", "reason": "wrong account",
+                            "approved_by": "staff.cbe", "approved_offline": True,
+                            "receipt_number": voided.payload["receipt_number"],
+                            "amount_paise": 20_000})
+    session = current_session(outbox.engine, "cashier.cbe")
+    close = close_session(outbox.engine, session.id, {50_000: 1}, "cashier.cbe", branch_id=1,
+                          gst_basis=("33", 1800))
+    assert close.expected_paise == 50_000 and close.difference_paise == 0
+    assert close.payment_count == 1 and close.method_totals["cash"] == 50_000
+    report = outbox.get(close.report_id or "")
+    assert report is not None
+    assert check_report(report.payload).expected_paise == 50_000
+    assert report.payload["voids"] == [{
+        "receipt_number": voided.payload["receipt_number"], "method": "cash",
+        "amount_paise": 20_000, "cause": "void", "reason": "wrong account",
+        "approved_by": "staff.cbe"}]
+    assert [p["amount_paise"] for p in outbox.drawer.session_payments(session.id)] == [50_000]
