@@ -41,7 +41,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from bench_common import wait_until
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
@@ -61,26 +62,6 @@ from desktop.tasks import TaskRunner
 TODAY = date(2026, 11, 27)
 GOAL_KEYS = 8
 GOAL_APP_S = 10.0
-
-
-def _wait(until: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    if until():
-        return
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout_s
-    timer = QTimer()
-    timer.setInterval(1)
-
-    def check() -> None:
-        if until() or time.perf_counter() > deadline:
-            loop.quit()
-
-    timer.timeout.connect(check)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    if not until():
-        raise TimeoutError("condition not met")
 
 
 class Keys:
@@ -164,7 +145,7 @@ def run_loop(window: MainWindow, ctx: AppContext, option: PaymentOption, account
     started = time.perf_counter()
     keys.type(str(account_id))
     keys.press(Qt.Key.Key_Return)
-    _wait(lambda: (row := window.selected_account()) is not None and row.id == account_id)
+    wait_until(lambda: (row := window.selected_account()) is not None and row.id == account_id)
     keys.press(Qt.Key.Key_F2)
 
     def active(which: str) -> Callable[[], bool]:
@@ -175,13 +156,13 @@ def run_loop(window: MainWindow, ctx: AppContext, option: PaymentOption, account
         return ready
 
     if option is PaymentOption.RECHARGE:
-        _wait(active("plan_dialog"))
+        wait_until(active("plan_dialog"))
         keys.press(Qt.Key.Key_Return)
-    _wait(active("payment_dialog"))
+    wait_until(active("payment_dialog"))
     if amount is not None:
         keys.type(amount)
     keys.press(Qt.Key.Key_Return)
-    _wait(lambda: _payments(ctx) == before + 1 and box.hasFocus() and box.text() == "")
+    wait_until(lambda: _payments(ctx) == before + 1 and box.hasFocus() and box.text() == "")
     elapsed = time.perf_counter() - started
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "receiptDialog" and widget.isVisible():
@@ -218,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(ctx)
     window.show()
     window.activateWindow()
-    _wait(lambda: window.model.has_loaded and window.model.ids_ready and not window.model.busy
+    wait_until(lambda: window.model.has_loaded and window.model.ids_ready and not window.model.busy
           and window._options_task is None)
     window.focus_search()
     results = []

@@ -39,6 +39,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_common import wait_until
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
@@ -88,24 +89,6 @@ class _PaintWatch(QObject):
         return False
 
 
-def _wait(until: Callable[[], bool], timeout_s: float = 10.0) -> None:
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout_s
-    timer = QTimer()
-    timer.setInterval(1)
-
-    def check() -> None:
-        if until() or time.perf_counter() > deadline:
-            loop.quit()
-
-    timer.timeout.connect(check)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    if not until():
-        raise TimeoutError("condition not met")
-
-
 def _context(app: QApplication, folder: Path, template: Path, outbox: Outbox) -> AppContext:
     shutil.copy(template, folder / CACHE_FILE)
     ctx = AppContext(
@@ -153,7 +136,8 @@ def run_variant(app: QApplication, name: str, folder: Path, template: Path, paym
             start_payment(ctx, account_id, PaymentOption.PAYMENT, None)
             flow = active_flow(ctx, account_id)
             assert flow is not None
-            _wait(lambda f=flow: f.payment_dialog is not None and f.payment_dialog.isVisible())
+            wait_until(lambda f=flow: f.payment_dialog is not None
+                       and f.payment_dialog.isVisible(), timeout_s=10.0)
             dialog = flow.payment_dialog
             assert dialog is not None and dialog.confirm.isEnabled()
             shown: list[Any] = []

@@ -16,12 +16,11 @@ import json
 import os
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import httpx
 import orjson
-from sqlalchemy import create_engine, text
+from bench_common import postgres_schema
 
 from server.config import Settings
 from server.demo_seed import demo_login
@@ -93,19 +92,9 @@ def main() -> None:
         url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
         print(json.dumps(run(url, "sqlite", args.accounts, args.role, args.limit, *opts)))
     if args.postgres:
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            sep = "&" if "?" in args.postgres else "?"
-            url = f"{args.postgres}{sep}options=-csearch_path%3D{schema}"
+        with postgres_schema(args.postgres) as url:
             print(json.dumps(run(url, "postgresql", args.accounts, args.role, args.limit,
                                  *opts)))
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ import uuid
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, text
+from bench_common import postgres_schema
+from sqlalchemy import text
 
 from server.config import Settings
 from server.embedded import start_server
@@ -106,19 +107,9 @@ def main() -> None:
         print(json.dumps(run(url, "sqlite", args.payments, args.batch, args.accounts,
                              args.group_commit)))
     if args.postgres:
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
-        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            sep = "&" if "?" in args.postgres else "?"
-            url = f"{args.postgres}{sep}options=-csearch_path%3D{schema}"
+        with postgres_schema(args.postgres) as url:
             print(json.dumps(run(url, "postgresql", args.payments, args.batch,
                                  args.accounts, args.group_commit)))
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
 
 
 if __name__ == "__main__":
