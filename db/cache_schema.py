@@ -63,11 +63,5 @@ kiosk_accounts = Table(
     Column("sealed", Text, nullable=False),
 )
 
-#: The device secret the rows above are keyed and sealed with (one row; a new one, after
-#: the server rotated it, comes with a resync).
-kiosk_keys = Table(
-    "kiosk_keys",
-    cache_metadata,
-    Column("key_id", String(64), primary_key=True),
-    Column("secret", String(128), nullable=False),
-)
+#: The device secret the rows above are keyed and sealed with is NOT in this file: it is
+#: kept in the OS keyring (sync/kiosk_key.py; migration cache_0007 dropped its old table).

@@ -18,7 +18,10 @@ under the row's seal key (SIV: it authenticates the content too), and the conten
 with SHAKE-256(seal key ‖ nonce), a keyed extendable-output function used as the stream
 cipher; different content never reuses a key stream.
 The secret arrives with the kiosk's pull (``kiosk_keys``) and is rotated by the server when
-the device is signed out or revoked; rows under an old secret are dropped by a resync.
+the device is signed out or revoked; rows under an old secret are dropped by a resync. It
+never reaches the kiosk's cache file: the sync cycle takes it out of each pulled page
+(:func:`take_key`) and keeps it in the OS keyring (``sync/kiosk_key.py``); the look-ups
+below are handed it by their caller.
 
 Both sides use this module: the server builds the rows (:func:`account_rows`), the kiosk
 opens them (:func:`find_by_id`, :func:`find_by_mobile`).
@@ -32,21 +35,22 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from billing.masking import mask_mobile, mask_name
-from db.cache_schema import kiosk_accounts, kiosk_keys
+from db.cache_schema import kiosk_accounts
 
 #: What an opened ID row holds. Nothing else about an account reaches a kiosk's disk.
 ID_FIELDS = (
     "account_id", "name", "mobile", "mobile_key", "prepaid", "status", "balance_paise",
     "plan_id", "plan_expiry", "branch_id", "version",
 )
-#: The wire and cache table of sealed rows, and the one of the device's secret.
+#: The wire and cache table of sealed rows, and the wire table of the device's secret (no
+#: cache table: the secret is kept in the keyring, never in the cache file).
 ROWS_TABLE = "kiosk_accounts"
 KEYS_TABLE = "kiosk_keys"
 
@@ -181,13 +185,35 @@ def key_row(key_id: str, secret: bytes) -> dict[str, str]:
 # -- the kiosk's side -----------------------------------------------------------------------
 
 
-def read_secret(conn: Connection) -> bytes | None:
-    """The device secret the last pull delivered (None before the first pull)."""
-    value = conn.execute(select(kiosk_keys.c.secret).limit(1)).scalar()
-    try:
-        return bytes.fromhex(value) if value else None
-    except ValueError:
-        return None
+def take_key(
+    changes: Sequence[Mapping[str, Any]],
+    snapshot: Sequence[Any] | None = None,
+) -> tuple[tuple[str, str] | None, list[Mapping[str, Any]], list[Any] | None]:
+    """Split a pulled page: the device secret it delivers (``(key_id, secret hex)``, the
+    last one when several) and the page's changes and snapshot blocks without it. What is
+    returned for the cache never holds the secret."""
+    key: tuple[str, str] | None = None
+    kept: list[Mapping[str, Any]] = []
+    for change in changes:
+        if change.get("table") == KEYS_TABLE:
+            row = change.get("row")
+            if change.get("op") == "upsert" and isinstance(row, Mapping):
+                key = (str(row.get("key_id") or ""), str(row.get("secret") or ""))
+            continue
+        kept.append(change)
+    if snapshot is None:
+        return key, kept, None
+    blocks: list[Any] = []
+    for block in snapshot:
+        if isinstance(block, Mapping) and block.get("table") == KEYS_TABLE:
+            columns, rows = block.get("columns"), block.get("rows")
+            if isinstance(columns, list) and isinstance(rows, list) and rows \
+                    and isinstance(rows[-1], list) and len(rows[-1]) == len(columns):
+                row = dict(zip(columns, rows[-1], strict=True))
+                key = (str(row.get("key_id") or ""), str(row.get("secret") or ""))
+            continue
+        blocks.append(block)
+    return key, kept, blocks
 
 
 def _sealed(conn: Connection, key: str) -> str | None:
@@ -196,11 +222,8 @@ def _sealed(conn: Connection, key: str) -> str | None:
     ).scalar()
 
 
-def find_by_id(conn: Connection, account_id: int) -> dict[str, Any] | None:
-    """The opened ID row of ``account_id``, or None (no such row, or no secret yet)."""
-    secret = read_secret(conn)
-    if secret is None:
-        return None
+def find_by_id(conn: Connection, secret: bytes, account_id: int) -> dict[str, Any] | None:
+    """The opened ID row of ``account_id`` under the device ``secret``, or None."""
     value = str(int(account_id))
     sealed = _sealed(conn, row_key(secret, "id", value))
     content = unseal(secret, "id", value, sealed) if sealed else None
@@ -209,13 +232,10 @@ def find_by_id(conn: Connection, account_id: int) -> dict[str, Any] | None:
     return content
 
 
-def find_by_mobile(conn: Connection, mobile: str) -> list[dict[str, Any]]:
+def find_by_mobile(conn: Connection, secret: bytes, mobile: str) -> list[dict[str, Any]]:
     """The opened ID rows of every account whose mobile is ``mobile`` (E.164). A mobile row
     may name an account whose number has changed since (the server does not know the old
     number to replace it): each ID row carries its current mobile's key, checked here."""
-    secret = read_secret(conn)
-    if secret is None:
-        return []
     sealed = _sealed(conn, mobile_key(secret, mobile))
     content = unseal(secret, "mobile", mobile, sealed) if sealed else None
     if content is None:
@@ -224,7 +244,7 @@ def find_by_mobile(conn: Connection, mobile: str) -> list[dict[str, Any]]:
     found = []
     for account_id in content.get("ids", []):
         if isinstance(account_id, int) and not isinstance(account_id, bool):
-            row = find_by_id(conn, account_id)
+            row = find_by_id(conn, secret, account_id)
             if row is not None and row.get("mobile_key") == wanted:
                 found.append(row)
     return found
@@ -247,9 +267,9 @@ class PaymentRow:
     balance_paise: int
 
 
-def payment_row(conn: Connection, account_id: int) -> PaymentRow | None:
+def payment_row(conn: Connection, secret: bytes, account_id: int) -> PaymentRow | None:
     """The account as a kiosk's payment flow sees it, from its sealed row (None if none)."""
-    content = find_by_id(conn, account_id)
+    content = find_by_id(conn, secret, account_id)
     if content is None:
         return None
     return PaymentRow(

@@ -151,9 +151,11 @@ def _as_date(value: Any) -> date | None:
 
 
 def load_account(
-    cache_engine: Engine, outbox: Outbox, account_id: int, zone: str = DEFAULT_ZONE
+    cache_engine: Engine, outbox: Outbox, account_id: int, zone: str = DEFAULT_ZONE,
+    *, kiosk_secret: bytes | None = None,
 ) -> AccountForPayment:
-    """The account as a payment sees it; LookupError if the cache does not hold it."""
+    """The account as a payment sees it; LookupError if the cache does not hold it. A kiosk
+    passes its sealing secret (kept in the keyring, never in the cache) to open its row."""
     with cache_engine.connect() as conn:
         row: Row[Any] | kiosk_store.PaymentRow | None = conn.execute(
             text(
@@ -162,8 +164,8 @@ def load_account(
             ),
             {"id": account_id},
         ).first()
-        if row is None:  # a kiosk's cache: the sealed row its customer's look-up opened
-            row = kiosk_store.payment_row(conn, account_id)
+        if row is None and kiosk_secret is not None:  # a kiosk's cache: its sealed row
+            row = kiosk_store.payment_row(conn, kiosk_secret, account_id)
         if row is None:
             raise LookupError(f"Account {account_id} is not in the local copy.")
         invoices = [

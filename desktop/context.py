@@ -14,6 +14,7 @@ from billing.lifecycle import DEFAULT_ZONE, business_date
 from billing.limits import Limits
 from db.outbox import Outbox
 from desktop.tasks import TaskRunner
+from sync.kiosk_key import KioskKey
 from sync.user import CurrentUser
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ class AppContext:
     #: The sync engine while signed in to a server (set by the session controller).
     sync: SyncEngine | None = None
     notices: list[str] = field(default_factory=list)
+    #: A kiosk's sealing secret for its offline copy, kept in the keyring (set by the
+    #: session controller when a kiosk signs in; None otherwise).
+    kiosk_key: KioskKey | None = None
 
     def today(self) -> date:
         """Today's business date in the server's zone, never the PC's local date."""

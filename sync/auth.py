@@ -251,6 +251,8 @@ class Authenticator:
             except SyncError as exc:
                 log.info("server sign-out not confirmed (%s); the token is forgotten here", exc)
         self.secrets.delete_token(server, username)
+        # A kiosk's sealing secret goes with its copy (the server rotates it too).
+        self.secrets.delete_kiosk_secret(server, self.outbox.device_code())
         replica.clear(self.cache_engine)
         self.outbox.set_fact(CACHE_FILLED_FACT, None)  # emptied on purpose
         log.info("signed out %s; cache emptied, outbox kept", username)

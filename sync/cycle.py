@@ -14,7 +14,10 @@ the GUI thread, and what the reliability harness and the benchmarks drive direct
    transaction until ``BULK_COMMIT_ROWS`` changes are pending (or the next page is not
    there yet): the stored cursor is always the last page of a committed transaction.
    ``410 resync`` (or a new server epoch) drops the cache and pulls from the start; the
-   outbox is a different file and is never touched.
+   outbox is a different file and is never touched. A kiosk's sealing secret (the
+   ``kiosk_keys`` rows) is taken out of each page before the cache sees it and kept in the
+   keyring (:class:`sync.kiosk_key.KioskKey`); when the keyring has lost it, the pull
+   starts afresh to get it again.
 
 Pushing and then pulling in the same cycle means an applied payment's new balance arrives
 moments after the push; until then :func:`db.overlay.provisional_payments` keeps showing it.
@@ -37,7 +40,7 @@ from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
-from db import replica
+from db import kiosk_store, replica
 from db.cache import (
     CACHE_FILLED_FACT,
     DAMAGED_MESSAGE,
@@ -55,6 +58,7 @@ from sync.client import (
     SyncError,
     Unauthorized,
 )
+from sync.kiosk_key import KioskKey
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +78,8 @@ NO_TOKEN_MESSAGE = ("Signed in without a connection to the server: sign in again
 UNCONFIRMED_OWNER_KEY = "owner_unconfirmed"
 #: Acknowledged writes this recent are re-offered to a server with a new epoch.
 REOFFER_DAYS = 30
+#: sync_state: the id (not the secret) of the kiosk key the cache's sealed rows are under.
+KIOSK_KEY_ID_KEY = "kiosk_key_id"
 
 _STATES = {
     "applied": MutationState.APPLIED,
@@ -189,6 +195,7 @@ class SyncCycle:
         push_batch: int = PUSH_BATCH,
         bulk_commit_rows: int = BULK_COMMIT_ROWS,
         prefetch_pages: int = PREFETCH_PAGES,
+        kiosk_key: KioskKey | None = None,
     ) -> None:
         self.client = client
         self.cache_engine = cache_engine
@@ -200,6 +207,8 @@ class SyncCycle:
         self.bulk_commit_rows = bulk_commit_rows
         #: Pages fetched ahead of the one being written.
         self.prefetch_pages = prefetch_pages
+        #: Where a kiosk keeps its sealing secret (None: one delivered is dropped, logged).
+        self.kiosk_key = kiosk_key
         self.lock = threading.Lock()  # one cycle (or sign-out) at a time
 
     # -- one cycle -----------------------------------------------------------------------
@@ -404,6 +413,10 @@ class SyncCycle:
         """Pull pages until the server has no more; each page in one cache transaction."""
         replica.restore_indexes(self.cache_engine)  # left behind by an interrupted sync
         cursor, epoch = replica.read_cursor(self.cache_engine)
+        if cursor is not None and self._kiosk_key_lost():
+            log.warning("pull: this kiosk's key is not in the keyring; pulling afresh")
+            replica.clear(self.cache_engine, keep_owner=True)
+            cursor = None
         outcome.initial = cursor is None
         if outcome.previous_epoch is None:
             outcome.previous_epoch = epoch
@@ -463,6 +476,8 @@ class SyncCycle:
                         log.warning("pull: the server asks for a resync; rebuilding the cache")
                         writer.commit()
                         replica.clear(self.cache_engine, keep_owner=True)
+                        if self.kiosk_key is not None:
+                            self.kiosk_key.forget()  # the new key comes with the pull
                         replica.defer_indexes(self.cache_engine)
                         writer.commit_rows = self.bulk_commit_rows
                         outcome.reset = outcome.initial = True
@@ -478,9 +493,12 @@ class SyncCycle:
                         while len(ahead) < self.prefetch_pages:
                             last = fetcher.submit(self._pull_after, ahead[-1] if ahead else last)
                             ahead.append(last)
-                    summary = writer.apply(
-                        page["changes"], next_cursor, page_epoch, page.get("snapshot")
-                    )
+                    key, changes, snapshot = kiosk_store.take_key(
+                        page["changes"], page.get("snapshot"))
+                    if key is not None:
+                        writer.commit()
+                        self._keep_kiosk_key(*key)
+                    summary = writer.apply(changes, next_cursor, page_epoch, snapshot)
                     cursor, epoch = next_cursor, page_epoch or epoch
                     outcome.server_epoch = epoch
                     total.add(summary)
@@ -497,6 +515,24 @@ class SyncCycle:
         many = outcome.reset or outcome.initial or len(ids) > replica.MANY_ACCOUNTS
         outcome.account_ids = None if many else sorted(ids)
 
+
+    def _kiosk_key_lost(self) -> bool:
+        """The cache's sealed rows are under a key the keyring does not hold (lost with
+        the keyring, a memory-only one after a restart, or dropped by migration)."""
+        if self.kiosk_key is None:
+            return False
+        wanted = replica.read_state(self.cache_engine, KIOSK_KEY_ID_KEY)
+        return wanted is not None and self.kiosk_key.key_id() != wanted
+
+    def _keep_kiosk_key(self, key_id: str, secret_hex: str) -> None:
+        """Keep a delivered kiosk secret in the keyring, never in the cache; remember its
+        id in the cache so a lost key is noticed (:meth:`_kiosk_key_lost`)."""
+        if self.kiosk_key is None:
+            log.warning("pull: a kiosk key arrived and this desk has nowhere to keep it; "
+                        "dropped (offline look-up stays off)")
+            return
+        if self.kiosk_key.store(key_id, secret_hex):
+            replica.write_state(self.cache_engine, KIOSK_KEY_ID_KEY, key_id)
 
 
 def pending_payment_count(outbox: Outbox) -> int:

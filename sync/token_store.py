@@ -74,6 +74,9 @@ class SecretStore:
                 log.warning("keyring unavailable: %s", exc)
                 backend = None
         self.is_system = backend is not None and _is_system_backend(backend)
+        #: True when secrets live only in this process (no usable keyring: the fallback
+        #: below); a :class:`MemoryKeyring` passed in (tests) stands for a system one.
+        self.session_only = not self.is_system and not isinstance(backend, MemoryKeyring)
         self._backend: KeyringBackend = (
             backend if backend is not None and (self.is_system or isinstance(
                 backend, MemoryKeyring)) else MemoryKeyring()
@@ -109,9 +112,40 @@ class SecretStore:
             return False
 
     def delete_token(self, server: str, username: str) -> None:
+        self._delete(self._key(server, username))
+
+    def _delete(self, name: str) -> None:
         try:
-            self._backend.delete_password(SERVICE, self._key(server, username))
+            self._backend.delete_password(SERVICE, name)
         except PasswordDeleteError:
             pass
         except KeyringError as exc:
             log.warning("could not delete from the keyring: %s", exc)
+
+    # -- a kiosk's sealing secret (sync/kiosk_key.py) ------------------------------------
+
+    @staticmethod
+    def _kiosk_key(server: str, device_code: str) -> str:
+        # ":" is in no username or device code, so this never names a sign-in token.
+        return f"kiosk-key:{device_code}@{server.rstrip('/')}"
+
+    def get_kiosk_secret(self, server: str, device_code: str) -> str | None:
+        try:
+            return self._backend.get_password(SERVICE, self._kiosk_key(server, device_code))
+        except KeyringError as exc:
+            log.warning("could not read the kiosk key from the keyring: %s", exc)
+            return None
+
+    def set_kiosk_secret(self, server: str, device_code: str, value: str) -> bool:
+        """Store a kiosk's secret; False when the keyring refuses (then none is kept)."""
+        name = self._kiosk_key(server, device_code)
+        try:
+            self._backend.set_password(SERVICE, name, value)
+            return True
+        except KeyringError as exc:
+            log.error("could not write the kiosk key to the keyring: %s", exc)
+            self._delete(name)  # never leave an old key behind a refused new one
+            return False
+
+    def delete_kiosk_secret(self, server: str, device_code: str) -> None:
+        self._delete(self._kiosk_key(server, device_code))

@@ -7,11 +7,15 @@ masked by the server. It answers one account or none, never a list: a mobile sha
 several accounts asks for the Account ID instead, the same answer the server's
 ``GET /api/v1/kiosk/lookup`` gives (``409 ambiguous``). :class:`LookupGuard` limits how many
 look-ups the kiosk makes and says when misses must lock it (issue 14, finding 1).
+The secret that opens the sealed rows is not in the cache: it is handed in
+(:class:`sync.kiosk_key.KioskKey`, kept in the OS keyring); without it the look-up refuses
+(:attr:`Outcome.NO_KEY`, a message for staff) instead of guessing.
 No Qt here: the kiosk window runs these functions on the database worker.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +31,9 @@ from db.outbox import Mutation, Outbox
 from db.overlay import pending_payments
 from db.schema import Plan
 from desktop.i18n import QT_TRANSLATE_NOOP
+from sync.kiosk_key import KioskKey
+
+log = logging.getLogger(__name__)
 
 _SEPARATORS = re.compile(r"[\s\-()]+")
 MAX_ACCOUNT_ID_DIGITS = 15
@@ -71,6 +78,9 @@ class Outcome(StrEnum):
     NOT_FOUND = "not_found"
     AMBIGUOUS = "ambiguous"
     INVALID = "invalid"
+    #: The kiosk holds no key for its sealed copy (no keyring, or never synced since it
+    #: lost it): nothing can be looked up here; staff must let it sync. Not a miss.
+    NO_KEY = "no_key"
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,10 @@ _MESSAGES = {
         "More than one account uses this mobile number. Please enter your Account ID."),
     Outcome.INVALID: QT_TRANSLATE_NOOP(
         "KioskLookup", "Enter your Account ID or your 10-digit registered mobile number."),
+    Outcome.NO_KEY: QT_TRANSLATE_NOOP(
+        "KioskLookup",
+        "This kiosk cannot look accounts up right now. Please ask staff.\n"
+        "Staff: it has no key for its offline copy; connect it to head office to sync."),
 }
 
 
@@ -129,24 +143,31 @@ def lookup(
     text: str,
     *,
     branch_id: int | None,
+    kiosk_key: KioskKey | None,
 ) -> LookupResult:
     """Find the one account ``text`` names (exact Account ID or registered mobile).
 
     A kiosk's cache holds no account rows, only sealed ones (:mod:`db.kiosk_store`): the
-    ID or number typed is what finds a row and opens it. ``branch_id`` limits the answer
-    to the kiosk's branch (the server already sends only that branch).
+    ID or number typed, with the secret ``kiosk_key`` holds, is what finds a row and opens
+    it. ``branch_id`` limits the answer to the kiosk's branch (the server already sends
+    only that branch). No secret: :attr:`Outcome.NO_KEY`, logged.
     """
     query = classify(text)
     if query is None:
         return LookupResult(Outcome.INVALID)
+    secret = kiosk_key.secret() if kiosk_key is not None else None
+    if secret is None:
+        log.error("kiosk look-up refused: no key for the kiosk's offline copy in the "
+                  "keyring (no usable keyring, or not synced since it was lost)")
+        return LookupResult(Outcome.NO_KEY)
     with cache_engine.connect() as conn:
         if query.kind is QueryKind.ACCOUNT_ID:
             assert query.account_id is not None
-            one = kiosk_store.find_by_id(conn, query.account_id)
+            one = kiosk_store.find_by_id(conn, secret, query.account_id)
             found = [one] if one is not None else []
         else:
             assert query.mobile is not None
-            found = kiosk_store.find_by_mobile(conn, query.mobile)
+            found = kiosk_store.find_by_mobile(conn, secret, query.mobile)
         if branch_id is not None:
             found = [row for row in found if row.get("branch_id") == branch_id]
         if not found:

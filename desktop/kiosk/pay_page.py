@@ -88,7 +88,9 @@ class _Recorded:
 
 def _load_job(ctx: AppContext, account_id: int, option: PaymentOption, generation: int,
               _c: TaskControl) -> _Loaded:
-    account = load_account(ctx.cache_engine, ctx.outbox, account_id, ctx.business_zone)
+    secret = ctx.kiosk_key.secret() if ctx.kiosk_key is not None else None
+    account = load_account(ctx.cache_engine, ctx.outbox, account_id, ctx.business_zone,
+                           kiosk_secret=secret)
     plans: list[PlanChoice] = []
     current_id = None
     if option is PaymentOption.RECHARGE:

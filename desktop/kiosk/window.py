@@ -164,7 +164,8 @@ class _PaymentAnswer:
 
 def _lookup_job(ctx: AppContext, text: str, generation: int, asked_server: bool,
                 _c: TaskControl) -> _LookupAnswer:
-    result = lookup(ctx.cache_engine, ctx.outbox, text, branch_id=ctx.user.branch_id)
+    result = lookup(ctx.cache_engine, ctx.outbox, text, branch_id=ctx.user.branch_id,
+                    kiosk_key=ctx.kiosk_key)
     return _LookupAnswer(generation, result, outbox_high_seq(ctx.outbox), text, asked_server)
 
 

@@ -63,7 +63,8 @@ class SyncEngine(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.client = client
-        self.cycle = SyncCycle(client, ctx.cache_engine, ctx.outbox, page_size=page_size)
+        self.cycle = SyncCycle(client, ctx.cache_engine, ctx.outbox, page_size=page_size,
+                               kiosk_key=getattr(ctx, "kiosk_key", None))
         self.interval_s = interval_s
         self._task: Any = None
         self._again = False

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from billing.roles import Role
 from desktop.context import AppContext
 from desktop.signin_dialog import DemoRole, SignInDialog, roles_from_json
 from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine
@@ -25,6 +26,7 @@ from desktop.tasks import TaskControl
 from sync.auth import Authenticator, SignedIn, SignOutRefused
 from sync.client import SyncClient, SyncError, make_session
 from sync.cycle import SyncOutcome
+from sync.kiosk_key import KioskKey
 from sync.token_store import SecretStore
 
 log = logging.getLogger(__name__)
@@ -149,6 +151,9 @@ class SessionController(QObject):
         if signed.business_zone:
             self.ctx.business_zone = signed.business_zone
         self.ctx.limits = signed.limits
+        self.ctx.kiosk_key = KioskKey(
+            self.secrets, signed.server, self.ctx.outbox.device_code(), online=self._online
+        ) if signed.user.role is Role.KIOSK else None
         if self.demo is None:
             self.ctx.settings.setValue(SERVER_SETTING, signed.server)
         self.ctx.settings.setValue(USER_SETTING, signed.user.username)
@@ -262,6 +267,12 @@ class SessionController(QObject):
             self.window = None
         self.show_sign_in("You are signed out. The local copy of the accounts was removed; "
                           "changes waiting to be sent are kept.")
+
+    def _online(self) -> bool:
+        """Whether the last sync reached the server (a kiosk without a keyring looks up
+        only then: sync/kiosk_key.py)."""
+        engine = self.engine
+        return engine is not None and engine.status().online is True
 
     def _teardown_engine(self) -> None:
         if self.engine is not None:

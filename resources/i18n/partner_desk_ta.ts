@@ -1452,6 +1452,7 @@ Ignores case, spaces and +91. Esc clears it.</source>
     <name>KioskLookup</name>
     <message>
         <source>No account matches that number. Check it and try again.</source>
+        <extracomment>The kiosk holds no key for its sealed copy (no keyring, or never synced since it lost it): nothing can be looked up here; staff must let it sync. Not a miss.</extracomment>
         <translation>அந்த எண்ணுக்கு எந்தக் கணக்கும் இல்லை. சரிபார்த்து மீண்டும் முயலவும்.</translation>
     </message>
     <message>
@@ -1461,6 +1462,12 @@ Ignores case, spaces and +91. Esc clears it.</source>
     <message>
         <source>Enter your Account ID or your 10-digit registered mobile number.</source>
         <translation>உங்கள் கணக்கு எண் அல்லது பதிவுசெய்த 10 இலக்க மொபைல் எண்ணை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot look accounts up right now. Please ask staff.
+Staff: it has no key for its offline copy; connect it to head office to sync.</source>
+        <translation>இந்தக் கியோஸ்க்கில் இப்போது கணக்குகளைத் தேட முடியாது. பணியாளரிடம் கேளுங்கள்.
+பணியாளர்: இதன் இணைப்பில்லா நகலுக்கான சாவி இதனிடம் இல்லை; ஒத்திசைவுக்கு இதைத் தலைமை அலுவலகத்துடன் இணைக்கவும்.</translation>
     </message>
 </context>
 <context>

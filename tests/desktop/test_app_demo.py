@@ -105,10 +105,15 @@ def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir:
     owner = cache.execute("SELECT value FROM sync_state WHERE key LIKE '%owner%'").fetchone()
     cache.close()
     assert accounts == 0 and sealed > 0
+    # The sealing secret is in the keyring (here the test's memory one), not the cache.
+    [kept] = [value for (_service, name), value in keyring.get_keyring()._items.items()
+              if name.startswith("kiosk-key:")]
+    secret = bytes.fromhex(kept.partition(":")[2])
+    assert secret.hex().encode() not in (data_dir / "cache.sqlite3").read_bytes()
     engine = create_engine(f"sqlite:///{data_dir / 'cache.sqlite3'}")
     with engine.connect() as conn:  # the 120 demo accounts: branch 1's open, masked
         opened = [row for i in range(FIRST_ACCOUNT_ID, FIRST_ACCOUNT_ID + 120)
-                  if (row := find_by_id(conn, i)) is not None]
+                  if (row := find_by_id(conn, secret, i)) is not None]
     engine.dispose()
     assert opened and {row["branch_id"] for row in opened} == {1}
     assert all("***" in row["name"] for row in opened)

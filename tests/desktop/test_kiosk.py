@@ -61,7 +61,7 @@ def _usable_event_loop(qapp):
 @pytest.fixture
 def kiosk_ctx(qapp, data_dir, demo_cache_template) -> Iterator[AppContext]:
     context = make_context(data_dir, demo_cache_template, qapp, user=KIOSK_USER)
-    seal_cache(context.cache_engine)  # what a kiosk's pull leaves in its cache
+    seal_cache(context)  # what a kiosk's pull leaves in its cache
     set_pin(context.settings, TEST_PIN)
     yield context
     context.tasks.wait_idle()
@@ -177,7 +177,7 @@ def test_unknown_and_ambiguous_numbers_show_no_account(qtbot, kiosk, kiosk_ctx):
     with kiosk_ctx.cache_engine.begin() as conn:
         conn.execute(text("UPDATE accounts SET mobile = '+919000000001' WHERE id IN (:a, :b)"),
                      {"a": a, "b": b})
-    seal_cache(kiosk_ctx.cache_engine)
+    seal_cache(kiosk_ctx)
     _tap(qtbot, kiosk, "kioskKeyClear")
     _find(qtbot, kiosk, "9000000001")
     qtbot.waitUntil(lambda: "enter your Account ID" in _label(kiosk, "kioskMessage"))
@@ -541,7 +541,7 @@ def test_mobile_lookup_missing_from_the_local_copy_asks_the_server(qtbot, kiosk,
     row = _account(kiosk_ctx, offset=7)
     with kiosk_ctx.cache_engine.begin() as conn:  # the copy predates this account
         conn.execute(text("DELETE FROM accounts WHERE id = :i"), {"i": row.id})
-    seal_cache(kiosk_ctx.cache_engine)
+    seal_cache(kiosk_ctx)
     client = _FakeClient({
         row.mobile: row.id,
         "+919000000001": ApiError(409, "ambiguous", "enter your Account ID"),

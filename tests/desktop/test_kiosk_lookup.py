@@ -17,7 +17,7 @@ from tests.desktop.kiosk_seal import seal_cache
 def _sealed(request):
     """The sealed copy a kiosk's pull leaves (db/kiosk_store.py), for tests with a cache."""
     if "ctx" in request.fixturenames:
-        seal_cache(request.getfixturevalue("ctx").cache_engine)
+        seal_cache(request.getfixturevalue("ctx"))
 
 
 def _row(ctx, account_id):
@@ -56,7 +56,8 @@ def test_classify_never_raises(text_in):
 def test_lookup_by_exact_id_is_masked(ctx):
     account_id = _branch1_account(ctx)
     row = _row(ctx, account_id)
-    result = lookup(ctx.cache_engine, ctx.outbox, str(account_id), branch_id=1)
+    result = lookup(ctx.cache_engine, ctx.outbox, str(account_id),
+                    branch_id=1, kiosk_key=ctx.kiosk_key)
     assert result.outcome is Outcome.FOUND
     account = result.account
     assert account.account_id == account_id
@@ -73,7 +74,8 @@ def test_lookup_by_exact_id_is_masked(ctx):
 def test_lookup_by_mobile(ctx):
     account_id = _branch1_account(ctx, 3)
     row = _row(ctx, account_id)
-    result = lookup(ctx.cache_engine, ctx.outbox, row.mobile[3:], branch_id=1)
+    result = lookup(ctx.cache_engine, ctx.outbox, row.mobile[3:],
+                    branch_id=1, kiosk_key=ctx.kiosk_key)
     assert result.outcome is Outcome.FOUND
     assert result.account.account_id == account_id
 
@@ -82,9 +84,9 @@ def test_partial_id_or_mobile_finds_nothing(ctx):
     account_id = _branch1_account(ctx)
     row = _row(ctx, account_id)
     assert lookup(ctx.cache_engine, ctx.outbox, str(account_id)[:-1],
-                  branch_id=1).outcome is Outcome.NOT_FOUND
+                  branch_id=1, kiosk_key=ctx.kiosk_key).outcome is Outcome.NOT_FOUND
     assert lookup(ctx.cache_engine, ctx.outbox, row.mobile[3:-1],
-                  branch_id=1).outcome is not Outcome.FOUND
+                  branch_id=1, kiosk_key=ctx.kiosk_key).outcome is not Outcome.FOUND
 
 
 def test_other_branch_is_not_found(ctx):
@@ -92,9 +94,9 @@ def test_other_branch_is_not_found(ctx):
         other = conn.execute(text(
             "SELECT id, mobile FROM accounts WHERE branch_id <> 1 LIMIT 1")).one()
     assert lookup(ctx.cache_engine, ctx.outbox, str(other.id),
-                  branch_id=1).outcome is Outcome.NOT_FOUND
+                  branch_id=1, kiosk_key=ctx.kiosk_key).outcome is Outcome.NOT_FOUND
     assert lookup(ctx.cache_engine, ctx.outbox, other.mobile,
-                  branch_id=1).outcome is Outcome.NOT_FOUND
+                  branch_id=1, kiosk_key=ctx.kiosk_key).outcome is Outcome.NOT_FOUND
 
 
 def test_shared_mobile_asks_for_account_id(ctx):
@@ -102,14 +104,15 @@ def test_shared_mobile_asks_for_account_id(ctx):
     with ctx.cache_engine.begin() as conn:
         conn.execute(text("UPDATE accounts SET mobile = '+919000000001' WHERE id IN (:a, :b)"),
                      {"a": first, "b": second})
-    seal_cache(ctx.cache_engine)
-    result = lookup(ctx.cache_engine, ctx.outbox, "9000000001", branch_id=1)
+    seal_cache(ctx)
+    result = lookup(ctx.cache_engine, ctx.outbox, "9000000001",
+                    branch_id=1, kiosk_key=ctx.kiosk_key)
     assert result.outcome is Outcome.AMBIGUOUS
     assert result.account is None
     assert "Account ID" in result.message
     # The ID still finds each one.
     assert lookup(ctx.cache_engine, ctx.outbox, str(second),
-                  branch_id=1).account.account_id == second
+                  branch_id=1, kiosk_key=ctx.kiosk_key).account.account_id == second
 
 
 @pytest.mark.parametrize("owes", [True, False])
@@ -119,7 +122,8 @@ def test_options_follow_the_billing_rules(ctx, owes):
         account_id = conn.execute(text(
             f"SELECT id FROM accounts WHERE branch_id = 1 AND prepaid = 1 "
             f"AND balance_paise {op} LIMIT 1")).scalar()
-    account = lookup(ctx.cache_engine, ctx.outbox, str(account_id), branch_id=1).account
+    account = lookup(ctx.cache_engine, ctx.outbox, str(account_id),
+                     branch_id=1, kiosk_key=ctx.kiosk_key).account
     expected = ([PaymentOption.PAYMENT] if owes
                 else [PaymentOption.RECHARGE, PaymentOption.ADVANCE])
     assert account.options == expected
