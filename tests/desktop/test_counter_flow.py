@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from billing.rules import PaymentOption
 from db import account_query as aq
 from db.account_details import load_invoice_document
-from desktop.context import AppContext
-from desktop.counter_keys import pay_key_problem
-from desktop.main_window import OPTION_KEYS, MainWindow
+from desktop.accounts.counter_keys import pay_key_problem
+from desktop.accounts.main_window import OPTION_KEYS, MainWindow
+from desktop.app.context import AppContext
 from desktop.payments.escpos_receipt import print_receipt
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
 from desktop.payments.receipt import receipt_document
@@ -667,7 +667,7 @@ def test_which_keys_may_be_the_pay_key(key: str, says: str | None) -> None:
 
 
 def test_settings_choose_the_pay_key_and_printing_at_once(qtbot, ctx, counter) -> None:
-    from desktop.settings_dialog import SettingsDialog
+    from desktop.settings.dialog import SettingsDialog
 
     window, keys, screen = counter
     dialog = SettingsDialog(ctx.settings, parent=window)

@@ -23,7 +23,7 @@ from sqlalchemy import update
 
 from db.outbox import MutationKind
 from db.schema import Account
-from desktop.context import AppContext
+from desktop.app.context import AppContext
 from desktop.detail.dialog import AccountDetailDialog
 from tests.desktop.test_detail_dialog import (
     LONG,

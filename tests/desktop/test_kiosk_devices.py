@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from billing.rules import PaymentMethod
+from desktop.app.tasks import TaskRunner
 from desktop.kiosk.devices import (
     STATUS_URL_KEY,
     Confirmation,
@@ -20,8 +21,7 @@ from desktop.kiosk.devices import (
     UpiStatusDevice,
     configured_device,
 )
-from desktop.tasks import TaskRunner
-from desktop.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
+from desktop.settings.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
 
 
 class _Gateway(BaseHTTPRequestHandler):

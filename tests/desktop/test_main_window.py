@@ -28,6 +28,7 @@ from sqlalchemy import text
 from billing.roles import Action, Role
 from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
+from desktop.accounts.main_window import NOT_AVAILABLE_DETAILS, MainWindow
 from desktop.accounts_table_model import (
     BALANCE_ROLE,
     COL_BALANCE,
@@ -42,8 +43,7 @@ from desktop.accounts_table_model import (
     PENDING_ROLE,
     SORT_KEYS,
 )
-from desktop.context import AppContext, CurrentUser
-from desktop.main_window import NOT_AVAILABLE_DETAILS, MainWindow
+from desktop.app.context import AppContext, CurrentUser
 from tests.desktop.conftest import DEMO_ACCOUNTS, make_context
 
 ADMIN = CurrentUser("admin", "Admin", Role.ADMIN)
@@ -157,8 +157,8 @@ def test_every_filter_alone(qtbot, admin_ctx, open_window, name, field) -> None:
 def test_row_count_says_more_than_until_the_exact_count_is_in(
     qtbot, admin_ctx, open_window, monkeypatch
 ) -> None:
+    import desktop.accounts.main_window as mw
     import desktop.accounts_table_model as atm
-    import desktop.main_window as mw
 
     monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
     monkeypatch.setattr(mw, "COUNT_UP_TO", 10)

@@ -21,7 +21,7 @@ from db.cash_session import close_session, current_session
 from db.outbox import MutationKind
 from db.payments_local import build_payment_payload, load_account, record_payment
 from db.reversals_local import PaymentToReverse, find_payment
-from desktop.context import CurrentUser
+from desktop.app.context import CurrentUser
 from desktop.documents.gst_settings import KEYS
 from desktop.documents.viewer import GstDocumentViewer
 from desktop.payments.cheque_dialog import ChequeDialog

@@ -41,7 +41,7 @@ from desktop.detail.format import (
 )
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label
-from desktop.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 
 log = logging.getLogger(__name__)
 

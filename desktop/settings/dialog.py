@@ -12,12 +12,12 @@ Keys (shared with the modules that read them):
 | ``receipts/paper_mm`` | 58 or 80 | receipts |
 | ``receipts/header`` | lines printed at the top of a receipt | receipts |
 | ``display/time_zone`` | ``""`` branch zone, ``local`` this PC, or an IANA name | views |
-| ``ui/language`` | ``en`` or ``ta``; applied at once, and at the next start | desktop.i18n |
+| ``ui/language`` | ``en`` or ``ta``; applied at once and at the next start | language.i18n |
 | ``receipts/tamil_mode`` | ``raster`` (Tamil as an image) or ``text`` | ESC/POS printing |
 | ``kiosk/pin_hash`` | scrypt hash of the kiosk staff PIN (never the PIN) | kiosk |
 | ``receipts/afterRecord`` | ``show``, ``print`` or ``window`` (after a payment) | payment flow |
 | ``counter/payKey`` | the key opening the first payment option (default F2) | main window |
-| ``upi/vpa`` / ``upi/payee_name`` | who the UPI QR pays (desktop.upi_payee) | payments, kiosk |
+| ``upi/vpa`` / ``upi/payee_name`` | who the UPI QR pays (settings.upi_payee) | payments, kiosk |
 | ``kiosk/upi_status_url`` | the payment-status service that confirms UPI payments | kiosk |
 | ``gst/*`` | the operator's GST details (its own dialog, GST details…) | desktop.documents |
 """
@@ -48,8 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from billing.upi import MAX_NAME_CHARS, UpiError, validate_vpa
-from desktop.counter_keys import DEFAULT_PAY_KEY, SETTINGS_PAY_KEY, pay_key_problem
-from desktop.i18n import (
+from desktop.accounts.counter_keys import DEFAULT_PAY_KEY, SETTINGS_PAY_KEY, pay_key_problem
+from desktop.kiosk.devices import STATUS_URL_KEY
+from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
+from desktop.language.i18n import (
     ENGLISH,
     LANGUAGES,
     Retranslating,
@@ -57,8 +59,6 @@ from desktop.i18n import (
     store_language,
     stored_language,
 )
-from desktop.kiosk.devices import STATUS_URL_KEY
-from desktop.kiosk.pin import PinError, check_pin_shape, set_pin, stored_pin_hash
 from desktop.payments.flow import (
     AFTER_RECORD_CHOICES,
     AFTER_RECORD_PRINT,
@@ -66,8 +66,8 @@ from desktop.payments.flow import (
     AFTER_RECORD_WINDOW,
     SETTINGS_AFTER_RECORD,
 )
-from desktop.settings import setting_int
-from desktop.upi_payee import store_payee, stored_payee
+from desktop.settings.store import setting_int
+from desktop.settings.upi_payee import store_payee, stored_payee
 
 SERVER = "sync/server"
 PRINTER_KIND = "receipts/escpos_kind"
@@ -214,7 +214,8 @@ def _zone_names() -> list[str]:
 class SettingsDialog(Retranslating, QDialog):
     """Edits :class:`DeskSettings` (and the kiosk PIN); saves only when everything is valid.
 
-    Saving a new language switches the running app to it (:func:`desktop.i18n.set_language`).
+    Saving a new language switches the running app to it
+    (:func:`desktop.language.i18n.set_language`).
     """
 
     def __init__(self, settings: QSettings, *, branch_zone: str = "Asia/Kolkata",
@@ -327,7 +328,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.gst_button.clicked.connect(self._on_gst)
         gst_row.addWidget(self.gst_button)
         right.addWidget(self.gst_box)
-        # One payee for the counter's payment dialog and the kiosk (desktop.upi_payee).
+        # One payee for the counter's payment dialog and the kiosk (desktop.settings.upi_payee).
         self.upi_box = QGroupBox(self)
         self.upi_form = QFormLayout(self.upi_box)
         self.upi_vpa = QLineEdit(current.upi_vpa, self.upi_box)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.account_query import AccountFilter, Choice, FilterOptions
 from desktop.detail.format import status_text
-from desktop.i18n import QT_TRANSLATE_NOOP, is_language_change
+from desktop.language.i18n import QT_TRANSLATE_NOOP, is_language_change
 
 ANY = QT_TRANSLATE_NOOP("FilterSidebar", "All")
 """The first entry of each list (no choice); shown in the interface language."""

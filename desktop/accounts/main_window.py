@@ -5,7 +5,7 @@ PageDown move, Enter opens, Esc clears the search), never waits on the database 
 thread, and remembers its geometry, columns, sort and filters.
 
 The counter loop, by keyboard or scanner: type or scan an Account ID from anywhere in the
-window (keys go to Quick Search, see ``desktop.scanner``), Enter selects exactly that
+window (keys go to Quick Search, see ``desktop.accounts.scanner``), Enter selects exactly that
 account, the pay key (F2 unless ``counter/payKey`` says otherwise) opens its first payment
 option and F6/F7/F8 open Payment/Recharge/Advance; after the payment the search box is
 focused and empty for the next customer. The table never shows a result for text that is
@@ -60,6 +60,10 @@ from db import overlay as overlay_module
 from db.demo_data import generate
 from db.overlay import PendingPayments
 from desktop import APP_NAME
+from desktop.accounts.counter_keys import DEFAULT_PAY_KEY, OPTION_KEYS, pay_key
+from desktop.accounts.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
+from desktop.accounts.filter_sidebar import FilterSidebar
+from desktop.accounts.scanner import KeyRouter
 from desktop.accounts_table_model import (
     COL_BALANCE,
     COL_BRANCH,
@@ -75,15 +79,11 @@ from desktop.accounts_table_model import (
     SORT_KEYS,
     AccountsTableModel,
 )
-from desktop.context import AppContext
-from desktop.counter_keys import DEFAULT_PAY_KEY, OPTION_KEYS, pay_key
+from desktop.app.context import AppContext
+from desktop.app.tasks import Task, TaskControl
 from desktop.detail.format import option_text, plan_type_text
-from desktop.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
-from desktop.filter_sidebar import FilterSidebar
-from desktop.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
-from desktop.scanner import KeyRouter
-from desktop.settings import setting_bytes, setting_str
-from desktop.tasks import Task, TaskControl
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
+from desktop.settings.store import setting_bytes, setting_str
 from desktop.widgets.icons import icon
 
 log = logging.getLogger(__name__)
@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_settings(self) -> None:
-        from desktop.settings_dialog import SettingsDialog
+        from desktop.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.settings, branch_zone=self.ctx.business_zone,
                                 parent=self)
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_keyboard_help(self) -> QWidget:
-        from desktop.keyboard_help import KeyboardHelpDialog
+        from desktop.help.keyboard import KeyboardHelpDialog
 
         dialog = KeyboardHelpDialog(pay_key(self.ctx.settings), OPTION_KEYS, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -562,8 +562,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_about(self) -> None:
-        from desktop.about import AboutDialog
-        from desktop.logs import current_log_folder
+        from desktop.app.logs import current_log_folder
+        from desktop.help.about import AboutDialog
 
         dialog = AboutDialog(self.ctx.settings, data_dir=self.ctx.data_dir,
                              log_dir=current_log_folder(), parent=self)
