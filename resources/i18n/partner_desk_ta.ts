@@ -201,6 +201,7 @@
     <name>ActionStrip</name>
     <message>
         <source>Select an account to see what can be paid.</source>
+        <extracomment>Object names of the option buttons (DESIGN.md&apos;s testability contract).</extracomment>
         <translation>செலுத்தக்கூடியதைக் காண ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்.</translation>
     </message>
 </context>
@@ -1840,17 +1841,8 @@ Receipt No %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Account details are not available in this build</source>
-        <extracomment>Coalesces bursts of change notifications (a sync page after page) into one re-query.</extracomment>
-        <translation>இந்தப் பதிப்பில் கணக்கு விவரங்கள் இல்லை</translation>
-    </message>
-    <message>
-        <source>Payments are not available in this build</source>
-        <translation>இந்தப் பதிப்பில் பணம் செலுத்துதல் இல்லை</translation>
-    </message>
-    <message>
         <source>Manage Account — %1</source>
-        <extracomment>An export finished: ExportResult, or an exception. Enter on an exact Account ID: select it once the result for that text is in. Menus and actions with their English text, worded anew on a language change.</extracomment>
+        <extracomment>ExportResult, an exception, or ExportCancelled</extracomment>
         <translation>கணக்கு நிர்வாகம் — %1</translation>
     </message>
     <message>
@@ -1859,6 +1851,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>Menus and actions with their English text, worded anew on a language change.</extracomment>
         <translation>கோப்பு (&amp;F)</translation>
     </message>
     <message>
@@ -1927,7 +1920,6 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Preparing demo accounts…</source>
-        <extracomment>How long a notice stays in the status bar.</extracomment>
         <translation>மாதிரிக் கணக்குகளைத் தயாரிக்கிறது…</translation>
     </message>
     <message>
@@ -1968,6 +1960,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Searching…</source>
+        <extracomment>How long a notice stays in the status bar.</extracomment>
         <translation>தேடுகிறது…</translation>
     </message>
     <message>
@@ -2016,10 +2009,6 @@ Accounts appear here as soon as it is ready.</source>
         <translation>உள்ளூர் நகலில் இன்னும் கணக்குகள் இல்லை.</translation>
     </message>
     <message>
-        <source>Select an account to see what can be paid.</source>
-        <translation>செலுத்தக்கூடியதைக் காண ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்.</translation>
-    </message>
-    <message>
         <source>%1 · %2 · %3 · Balance %4</source>
         <translation>%1 · %2 · %3 · நிலுவை %4</translation>
     </message>
@@ -2029,6 +2018,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>The scanned code “%1” is not an Account ID (Account IDs are digits only). Scan the barcode on the customer&apos;s receipt or invoice, or type the ID.</source>
+        <extracomment>Enter on an exact Account ID: select it once the result for that text is in.</extracomment>
         <translation>ஸ்கேன் செய்த குறியீடு “%1” கணக்கு எண் அல்ல (கணக்கு எண்ணில் இலக்கங்கள் மட்டும்). வாடிக்கையாளரின் ரசீது அல்லது விலைப்பட்டியலில் உள்ள பார்கோடை ஸ்கேன் செய்யவும், அல்லது எண்ணைத் தட்டச்சு செய்யவும்.</translation>
     </message>
     <message>
@@ -2045,6 +2035,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>Export accounts</source>
+        <extracomment>An export finished: ExportResult, an exception, or ExportCancelled.</extracomment>
         <translation>கணக்குகளை ஏற்றுமதி செய்</translation>
     </message>
     <message>

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from billing.rules import PaymentOption
 from db import account_query as aq
 from db.account_details import load_invoice_document
-from desktop.accounts.counter_keys import pay_key_problem
-from desktop.accounts.main_window import OPTION_KEYS, MainWindow
+from desktop.accounts.counter_keys import OPTION_KEYS, pay_key_problem
+from desktop.accounts.main_window import MainWindow
 from desktop.app.context import AppContext
 from desktop.payments.escpos_receipt import print_receipt
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
@@ -366,7 +366,7 @@ def test_option_keys_are_on_the_buttons_and_in_help(qtbot, ctx, counter) -> None
         button = window.actions_strip.buttons[option]
         assert OPTION_KEYS[option] in button.text()
     assert window.findChild(QLabel, "payKeyHint").text() == "F2: Recharge"
-    dialog = window._open_keyboard_help()
+    dialog = window.menus.open_keyboard_help()
     qtbot.addWidget(dialog)
     text = dialog.findChild(QLabel, "keyboardHelpText").text()
     for key in ("F2", "F6", "F7", "F8", "Ctrl+F"):
