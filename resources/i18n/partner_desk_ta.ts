@@ -1616,16 +1616,17 @@ Receipt No %3</source>
     <name>KioskWindow</name>
     <message>
         <source>This kiosk is locked: too many look-ups found no account. Please ask a member of staff to unlock it.</source>
-        <extracomment>Idle time before the kiosk forgets everything and returns to the start screen. Wrong PINs in a row before the PIN pad locks for :data:`PIN_LOCK_MS`. The kiosk&apos;s payment screen (after the five above). Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does.</extracomment>
+        <extracomment>Why the lock screen is shown.</extracomment>
         <translation>இந்தக் கியோஸ்க் பூட்டப்பட்டது: பல தேடல்களில் கணக்கு கிடைக்கவில்லை. திறக்க ஒரு பணியாளரிடம் கேளுங்கள்.</translation>
     </message>
     <message>
         <source>Payments are not available at this kiosk yet. Please pay at the counter.</source>
+        <extracomment>The pages of the window&apos;s stack, in order. The kiosk&apos;s payment screen (after the five above). Shown instead of the payment options when this kiosk has no payment device.</extracomment>
         <translation>இந்தக் கியோஸ்கில் இன்னும் பணம் செலுத்த முடியாது. கவுண்டரில் செலுத்தவும்.</translation>
     </message>
     <message>
         <source>%1 — Kiosk</source>
-        <extracomment>Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). The server refused the look-up (429): its error code and the seconds to wait. Staff entered the right PIN; the kiosk window has closed.</extracomment>
+        <extracomment>Idle time before the kiosk forgets everything and returns to the start screen. Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does. Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). Staff entered the right PIN; the kiosk window has closed.</extracomment>
         <translation>%1 — கியோஸ்க்</translation>
     </message>
     <message>
@@ -1718,6 +1719,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Looking up your account…</source>
+        <extracomment>The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
         <translation>உங்கள் கணக்கைத் தேடுகிறது…</translation>
     </message>
     <message>
@@ -1773,15 +1775,16 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Too many wrong PINs. Wait 30 seconds and try again.</source>
+        <extracomment>Wrong PINs in a row before the PIN pad locks for :data:`PIN_LOCK_MS`.</extracomment>
         <translation>பல முறை தவறான PIN. 30 விநாடிகள் காத்திருந்து மீண்டும் முயலவும்.</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
+        <extracomment>The lock-out after too many wrong PINs is over.</extracomment>
         <translation>அந்த PIN சரியில்லை.</translation>
     </message>
     <message>
         <source>Kiosk locked</source>
-        <extracomment>The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
         <translation>கியோஸ்க் பூட்டப்பட்டது</translation>
     </message>
     <message>
