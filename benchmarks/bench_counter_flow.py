@@ -52,10 +52,10 @@ from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
 from desktop.accounts.main_window import MainWindow
-from desktop.app.context import AppContext, AppEvents, CurrentUser
-from desktop.app.pyside_guard import guard_singletons
-from desktop.app.tasks import TaskRunner
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.tasks import TaskRunner
 from desktop.settings.store import open_settings
 
 TODAY = date(2026, 11, 27)

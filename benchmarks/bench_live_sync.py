@@ -46,8 +46,8 @@ from PySide6.QtWidgets import QApplication
 from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.app.context import AppContext, AppEvents, CurrentUser
-from desktop.app.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.tasks import TaskRunner
 from desktop.settings.store import open_settings
 from desktop.sync.engine import SyncEngine
 from sync.auth import Authenticator

@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 from db.demo_data import generate
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
 from desktop.language.i18n import fill
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow

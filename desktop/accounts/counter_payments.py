@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog
 from billing.roles import Action
 from billing.rules import PaymentOption
 from desktop.accounts.counter_keys import OPTION_KEYS, pay_key
-from desktop.app.context import AppContext
 from desktop.detail.format import option_text
 from desktop.language.i18n import fill
+from desktop.runtime.context import AppContext
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow

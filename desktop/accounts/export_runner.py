@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from db.overlay import PendingPayments
 from desktop.accounts.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
-from desktop.app.context import AppContext
-from desktop.app.tasks import Task, TaskControl
 from desktop.language.i18n import fill
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import Task, TaskControl
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from billing.roles import Role
 from db import account_query as aq
 from db.account_query import AccountFilter, Choice, FilterOptions
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
 from desktop.detail.format import status_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, is_language_change
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 ANY = QT_TRANSLATE_NOOP("FilterSidebar", "All")
 """The first entry of each list (no choice); shown in the interface language."""

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from db.overlay import PendingPayments, provisional_payments
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow

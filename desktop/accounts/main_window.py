@@ -55,9 +55,9 @@ from desktop.accounts.window_state import (
     sort_by_indicator,
 )
 from desktop.accounts_table_model import COL_NAME, COL_TAG, COUNT_UP_TO, AccountsTableModel
-from desktop.app.context import AppContext
-from desktop.app.tasks import Task
 from desktop.language.i18n import fill, is_language_change
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import Task
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from billing.roles import Role
 from desktop.accounts.counter_keys import OPTION_KEYS, pay_key
-from desktop.app.context import AppContext
 from desktop.language.i18n import QT_TRANSLATE_NOOP
+from desktop.runtime.context import AppContext
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow
@@ -177,8 +177,8 @@ class MainMenus(QObject):
 
     @Slot()
     def open_about(self) -> None:
-        from desktop.app.logs import current_log_folder
         from desktop.help.about import AboutDialog
+        from desktop.runtime.logs import current_log_folder
 
         dialog = AboutDialog(self._ctx.settings, data_dir=self._ctx.data_dir,
                              log_dir=current_log_folder(), parent=self._window)

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 
 from db import account_query as aq
 from desktop.accounts_table_model import COL_NAME
-from desktop.app.context import AppContext
 from desktop.language.i18n import fill
+from desktop.runtime.context import AppContext
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow

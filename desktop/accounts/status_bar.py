@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.outbox import Mutation
-from desktop.app.tasks import TaskControl
 from desktop.detail.format import month_name
 from desktop.language.i18n import fill, is_language_change
+from desktop.runtime.tasks import TaskControl
 from desktop.sync.engine import SyncEngine, SyncStatus
 from sync import attention
 

@@ -1,6 +1,6 @@
 """Kiosk mode (``partner-portal --kiosk``): self-service look-up and payment of one account.
 
-:func:`start_kiosk` is what ``desktop.app.main`` calls: it makes sure a staff PIN is set (a
+:func:`start_kiosk` is what ``desktop.app`` calls: it makes sure a staff PIN is set (a
 ``--demo`` kiosk without one uses :data:`~desktop.kiosk.pin.DEMO_PIN`, not saved) and
 shows the full-screen window. Payments go through the payment device Settings configure
 (``desktop.kiosk.devices``); ``--demo`` uses the labelled demo UPI device and a sample
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 
-from desktop.app.context import AppContext
 from desktop.kiosk.devices import configured_device
 from desktop.kiosk.pin import DEMO_PIN, kiosk_pin_hash
 from desktop.kiosk.window import IDLE_MS, KioskWindow
+from desktop.runtime.context import AppContext
 from desktop.settings.upi_payee import upi_payee
 
 __all__ = [

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from desktop.app.context import AppContext
 from desktop.kiosk.jobs import (
     LookupAnswer,
     ServerAnswer,
@@ -26,11 +25,16 @@ from desktop.kiosk.jobs import (
 from desktop.kiosk.lookup import LookupGuard, LookupResult, Outcome, QueryKind, Verdict, classify
 from desktop.kiosk.wording import word as _word
 from desktop.language.i18n import QT_TRANSLATE_NOOP
+from desktop.runtime.context import AppContext
 
 if TYPE_CHECKING:
     from desktop.kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
+
+#: Settings key set while the kiosk is locked after too many look-ups found nothing, so a
+#: restart (or a power cut) does not unlock it; only the staff PIN does.
+LOCKED_KEY = "kiosk/locked_after_misses"
 
 
 class AccountSearch(QObject):
@@ -44,6 +48,20 @@ class AccountSearch(QObject):
         self.guard = LookupGuard()
         #: Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).
         self.clock: Callable[[], float] = time.monotonic
+        self._locked = bool(ctx.settings.value(LOCKED_KEY, False, bool))
+
+    @property
+    def locked(self) -> bool:
+        """Locked after misses (kept across restarts until staff enter the PIN)."""
+        return self._locked
+
+    def set_locked(self, locked: bool) -> None:
+        self._locked = locked
+        if locked:
+            self._ctx.settings.setValue(LOCKED_KEY, True)
+        else:
+            self._ctx.settings.remove(LOCKED_KEY)
+        self._ctx.settings.sync()
 
     @Slot()
     def find(self) -> None:

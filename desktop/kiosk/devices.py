@@ -38,7 +38,7 @@ import requests
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 
 from billing.rules import PaymentMethod
-from desktop.app.tasks import TaskControl, TaskRunner
+from desktop.runtime.tasks import TaskControl, TaskRunner
 from desktop.settings.upi_payee import upi_payee
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from billing.roles import Role
 from db.outbox import Mutation
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
 from desktop.kiosk.lookup import (
     LookupResult,
     Outcome,
@@ -21,6 +19,8 @@ from desktop.kiosk.lookup import (
 )
 from desktop.kiosk.receipt import print_receipt
 from desktop.payments.receipt import ReceiptData
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 if TYPE_CHECKING:
     from sync.client import SyncClient

@@ -49,12 +49,12 @@ from db.payments_local import (
     load_account,
     plans_for_account,
 )
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
 from desktop.detail.format import option_text
 from desktop.kiosk.devices import Confirmation, PaymentDevice
 from desktop.kiosk.wording import word
 from desktop.language.i18n import QT_TRANSLATE_NOOP
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 
 from db.outbox import Mutation
-from desktop.app.context import AppContext
 from desktop.kiosk.jobs import PaymentAnswer, mutation_job, print_job
 from desktop.kiosk.receipt import (
     CONFIRMED_NOTE,
@@ -30,6 +29,7 @@ from desktop.kiosk.wording import word as _word
 from desktop.language.i18n import QT_TRANSLATE_NOOP
 from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
 from desktop.payments.receipt import ReceiptData
+from desktop.runtime.context import AppContext
 
 if TYPE_CHECKING:
     from desktop.kiosk.window import KioskWindow

@@ -12,27 +12,24 @@ kiosk to learn who has an account.
 Payments are the kiosk's own screen (:mod:`desktop.kiosk.pay_page`): only a payment device
 that proves the money arrived (the UPI QR and its confirmation source) records anything;
 there is no Cash, Cheque or Bank transfer choice at a kiosk.
+
+Parts (desktop/kiosk/): screens, account_search, paying, receipt_screen, staff_pin, idle.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
-    QObject,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -42,17 +39,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from billing.rules import PaymentOption
 from db.outbox import Mutation
 from desktop import APP_NAME
-from desktop.app.bundled_resources import KIOSK_STYLE, read_text
-from desktop.app.context import AppContext
-from desktop.kiosk.account_search import AccountSearch
-from desktop.kiosk.devices import PaymentDevice
-from desktop.kiosk.lookup import (
-    KioskAccount,
+from desktop.kiosk.account_search import LOCKED_KEY, AccountSearch  # noqa: F401
+from desktop.kiosk.customer_language import (  # noqa: F401  (LANGUAGE_KEY: read here too)
+    LANGUAGE_KEY,
+    kiosk_language,
+    language_now,
+    use_language,
 )
-from desktop.kiosk.pay_page import KioskPayPage
+from desktop.kiosk.devices import PaymentDevice
+from desktop.kiosk.idle import IDLE_MS, IdleWatch
+from desktop.kiosk.lookup import KioskAccount
+from desktop.kiosk.paying import KioskPaying
 from desktop.kiosk.receipt_screen import ReceiptScreen
 from desktop.kiosk.screens import (  # noqa: F401  (the page indices: tests read them here)
     ACCOUNT,
@@ -74,49 +73,15 @@ from desktop.kiosk.wording import word as _word
 from desktop.language.i18n import (
     LANGUAGES,
     TAMIL,
-    current_language,
     fill,
     is_language_change,
-    set_language,
-    stored_language,
 )
 from desktop.payments.receipt import ReceiptData
+from desktop.runtime.bundled_resources import KIOSK_STYLE, read_text
+from desktop.runtime.context import AppContext
 from desktop.settings.upi_payee import Payee
 
-if TYPE_CHECKING:
-    pass
-
 log = logging.getLogger(__name__)
-
-#: Idle time before the kiosk forgets everything and returns to the start screen.
-IDLE_MS = 60_000
-
-#: Settings key set while the kiosk is locked after too many look-ups found nothing, so a
-#: restart (or a power cut) does not unlock it; only the staff PIN does.
-LOCKED_KEY = "kiosk/locked_after_misses"
-#: Setting: the language every customer starts in (``en`` or ``ta``); the start screen's
-#: English / தமிழ் toggle changes it for one customer, the next reset brings it back.
-#: Unset: the desk's own language (``ui/language``).
-LANGUAGE_KEY = "kiosk/language"
-
-_ACTIVITY = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate, QEvent.Type.Wheel,
-})
-
-
-def _language_now() -> str:
-    """The interface language installed on the running application."""
-    app = QCoreApplication.instance()
-    assert app is not None, "the kiosk runs inside a QApplication"
-    return current_language(app)
-
-
-def kiosk_language(settings: Any) -> str:
-    """The language a customer starts in: ``kiosk/language``, else the desk's language."""
-    value = str(settings.value(LANGUAGE_KEY, "", str) or "")
-    return value if value in LANGUAGES else stored_language(settings)
-
 
 class KioskWindow(QMainWindow):
     """The whole kiosk: start, account, receipt and staff-PIN screens in one window.
@@ -148,18 +113,14 @@ class KioskWindow(QMainWindow):
         self._may_close = False
         self._generation = 0  # bumped on every reset: late answers for old screens are dropped
         self._account: KioskAccount | None = None
-        self._filter_installed = False
 
         try:
             self.setStyleSheet(read_text(KIOSK_STYLE))
         except FileNotFoundError:
             log.exception("kiosk style sheet missing")
 
-        self._idle = QTimer(self)
-        self._idle.setObjectName("kioskIdleTimer")
-        self._idle.setSingleShot(True)
-        self._idle.setInterval(idle_ms)
-        self._idle.timeout.connect(self._on_idle)
+        self._idle = IdleWatch(idle_ms, self)
+        self._idle.timer.timeout.connect(self._on_idle)
         self.staff_pin = StaffPin(ctx.settings, pin_hash, self)
         self.staff_pin.lockOutEnded.connect(self._on_pin_unlocked)
 
@@ -183,9 +144,12 @@ class KioskWindow(QMainWindow):
         for page in (self.start_page, self.account_page, self.receipt_page, self.pin_page,
                      self.lock_page):
             self.pages.addWidget(page)
+        self.paying = KioskPaying(self, ctx, payment_device, payee)
+        self.pay_page = self.paying.pay_page
         self._adopt_screens(top)
-        self._init_lookup_guard()
-        self._build_pay_page(payment_device, payee)
+        self.search = AccountSearch(self, ctx)
+        if self.search.locked:
+            self._show_lock_page()
 
         self.receipts = ReceiptScreen(self, ctx)
         self.retranslate_ui()
@@ -197,8 +161,8 @@ class KioskWindow(QMainWindow):
     def _adopt_screens(self, top: TopBar) -> None:
         """The screens' widgets under the names the window (and the tests) use, each wired
         to what it does."""
-        start, account, pin, lock = (self.start_page, self.account_page, self.pin_page,
-                                     self.lock_page)
+        start, account = self.start_page, self.account_page
+        pin, lock = self.pin_page, self.lock_page
         self.staff_button = top.staff_button
         self.language_toggle, self.entry = start.language_toggle, start.entry
         self.message, self.find_button = start.message, start.find_button
@@ -214,7 +178,7 @@ class KioskWindow(QMainWindow):
         start.entry.textChanged.connect(self._on_entry_changed)
         start.find_button.clicked.connect(self.find)
         for option, button in account.option_buttons.items():
-            button.clicked.connect(partial(self._on_option, option))
+            button.clicked.connect(partial(self.paying.choose, option))
         account.start_over.clicked.connect(self.reset_to_start)
         self.receipt_page.receipt_done.clicked.connect(self.reset_to_start)
         pin.pin_field.returnPressed.connect(self.submit_pin)
@@ -231,7 +195,7 @@ class KioskWindow(QMainWindow):
         self.entry.setPlaceholderText(self.tr("Account ID or mobile"))
         self.unlock_field.setPlaceholderText(self.tr("Staff PIN"))
         self.pay_page.amount.setPlaceholderText(self.tr("₹ amount"))
-        other = "en" if _language_now() == TAMIL else TAMIL
+        other = "en" if language_now() == TAMIL else TAMIL
         self.language_toggle.setText(LANGUAGES[other])
         self.language_toggle.setToolTip("English / தமிழ்")
         for widget in self.findChildren(QLabel) + self.findChildren(QPushButton):
@@ -247,20 +211,9 @@ class KioskWindow(QMainWindow):
     @Slot()
     def toggle_language(self) -> None:
         """The start screen's toggle: English ⇄ தமிழ் for this customer."""
-        language = "en" if _language_now() == TAMIL else TAMIL
+        language = "en" if language_now() == TAMIL else TAMIL
         log.info("kiosk: customer chose %s", LANGUAGES[language])
-        self._use_language(language)
-
-    def _use_language(self, language: str) -> None:
-        app = QCoreApplication.instance()
-        if app is None or current_language(app) == language:
-            return
-        try:
-            set_language(app, language)
-        except OSError:
-            log.exception("kiosk: the %s translation could not be loaded", language)
-
-    # -- building ------------------------------------------------------------------------
+        use_language(language)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -275,17 +228,7 @@ class KioskWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        app = QApplication.instance()
-        if app is not None and not self._filter_installed:
-            app.installEventFilter(self)
-            self._filter_installed = True
         self._idle.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in _ACTIVITY:
-            self._idle.start()
-        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -302,14 +245,7 @@ class KioskWindow(QMainWindow):
             return
         self._idle.stop()
         self.staff_pin.stop()
-        self._remove_filter()
         super().closeEvent(event)
-
-    def _remove_filter(self) -> None:
-        app = QApplication.instance()
-        if app is not None and self._filter_installed:
-            app.removeEventFilter(self)
-            self._filter_installed = False
 
     # -- state ---------------------------------------------------------------------------
 
@@ -348,19 +284,19 @@ class KioskWindow(QMainWindow):
         self.entry.setFocus()
         # Every return to the start screen (idle, Done, Not me, Esc) is the next customer:
         # in the kiosk's default language, whatever the last one chose.
-        self._use_language(kiosk_language(self.ctx.settings))
+        use_language(kiosk_language(self.ctx.settings))
         if self.isVisible():
             self._idle.start()
-        if self._locked:
+        if self.search.locked:
             self._show_lock_page()
 
     @Slot()
     def _on_idle(self) -> None:
-        default = _language_now() == kiosk_language(self.ctx.settings)
+        default = language_now() == kiosk_language(self.ctx.settings)
         if self.current_page == START and not self.entry.text() and default:
             return  # nothing to forget (a customer's language choice is one)
         if self.pay_page.waiting_for_money:  # the QR has its own time limit
-            self._idle.start()
+            self._idle.timer.start()
             return
         log.info("kiosk: idle; back to the start screen")
         self.reset_to_start()
@@ -378,15 +314,6 @@ class KioskWindow(QMainWindow):
         """Look up what was typed (exact Account ID or registered mobile)."""
         self.search.find()
 
-    @property
-    def lookup_clock(self) -> Callable[[], float]:
-        """Seconds, for the look-up budgets (tests hand in a clock of their own)."""
-        return self.search.clock
-
-    @lookup_clock.setter
-    def lookup_clock(self, clock: Callable[[], float]) -> None:
-        self.search.clock = clock
-
     def show_account(self, account: KioskAccount) -> None:
         """The account screen: masked name and mobile, what is due, plan and expiry."""
         self._account = account
@@ -402,42 +329,11 @@ class KioskWindow(QMainWindow):
                         account.pending_payments) if account.pending_payments else "")
         self.account_page.show_account(account, note)
 
-    # -- paying --------------------------------------------------------------------------
-
-    def _build_pay_page(self, device: PaymentDevice | None, payee: Payee | None) -> None:
-        self.pay_page = KioskPayPage(self.ctx, device, payee, self)
-        index = self.pages.addWidget(self.pay_page)
-        assert index == PAY
-        self.pay_page.paid.connect(self._on_kiosk_paid)
-        self.pay_page.cancelled.connect(self._on_kiosk_payment_cancelled)
-
-    def _on_option(self, option: PaymentOption, _checked: bool = False) -> None:
-        account = self._account
-        if account is None or not self.pay_page.available:
-            return
-        if option not in account.options:
-            return
-        log.info("kiosk: %s for account %s", option.value, account.account_id)
-        self.pay_page.begin(account.account_id, option, account.masked_name)
-        self.pages.setCurrentIndex(PAY)
-
-    @Slot(object)
-    def _on_kiosk_paid(self, mutation: object) -> None:
-        assert isinstance(mutation, Mutation)
-        if self._account is None:
-            return
-        self.show_receipt(mutation)
-
-    @Slot()
-    def _on_kiosk_payment_cancelled(self) -> None:
-        if self._account is not None and self.current_page == PAY:
-            self.pages.setCurrentIndex(ACCOUNT)
-
     def show_receipt(self, mutation: Mutation) -> None:
         """The receipt screen for a payment just recorded; prints it when a printer is set."""
         self.receipts.show(mutation)
 
-    # -- leaving -------------------------------------------------------------------------
+    # -- leaving, and the lock after misses (guessing Account IDs locks the kiosk) -------
 
     @Slot()
     def show_pin_page(self) -> None:
@@ -455,7 +351,7 @@ class KioskWindow(QMainWindow):
         """Leave kiosk mode when the staff PIN is right; refuse (and count) otherwise."""
         if self.staff_pin.check(self.pin_field, self.pin_message):
             log.info("kiosk: staff PIN accepted; leaving kiosk mode")
-            self._set_locked(False)
+            self.search.set_locked(False)
             self._may_close = True
             self.close()
             self.left.emit()
@@ -464,17 +360,10 @@ class KioskWindow(QMainWindow):
     def _on_pin_unlocked(self) -> None:
         self.pin_message.clear()
 
-    # -- look-up limits and the lock after misses (guessing Account IDs locks the kiosk) --
-
-    def _init_lookup_guard(self) -> None:
-        self.search = AccountSearch(self, self.ctx)
-        self._locked = bool(self.ctx.settings.value(LOCKED_KEY, False, bool))
-        if self._locked:
-            self._show_lock_page()
 
     @property
     def locked(self) -> bool:
-        return self._locked
+        return self.search.locked
 
     def say_wait(self, seconds: int) -> None:
         """The look-up budget is spent: say when to try again."""
@@ -484,26 +373,18 @@ class KioskWindow(QMainWindow):
         _word(self.message, "Too many look-ups just now. Please try again in %n minute(s), "
               "or ask a member of staff.", n=minutes)
 
-    def _set_locked(self, locked: bool) -> None:
-        self._locked = locked
-        if locked:
-            self.ctx.settings.setValue(LOCKED_KEY, True)
-        else:
-            self.ctx.settings.remove(LOCKED_KEY)
-        self.ctx.settings.sync()
-
     @Slot()
     def lock_kiosk(self) -> None:
         """Too many look-ups found nothing: nothing more until staff enter the PIN."""
         log.warning("kiosk: locked after repeated look-ups that found nothing")
-        self._set_locked(True)
+        self.search.set_locked(True)
         self._generation += 1
         self._account = None
         self.entry.clear()
         self.message.clear()
         self._show_lock_page()
 
-    def _show_lock_page(self) -> None:
+    def _show_lock_page(self) -> None:  # at start, on a reset and when locked
         self.unlock_field.clear()
         self.unlock_message.clear()
         self.pages.setCurrentIndex(LOCKED)
@@ -514,6 +395,6 @@ class KioskWindow(QMainWindow):
         """Unlock with the staff PIN (wrong ones count towards the same PIN lock-out)."""
         if self.staff_pin.check(self.unlock_field, self.unlock_message):
             log.info("kiosk: staff PIN accepted; kiosk unlocked")
-            self._set_locked(False)
+            self.search.set_locked(False)
             self.search.guard.unlocked()
             self.reset_to_start()

@@ -21,8 +21,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
 
-from desktop.app import bundled_resources
 from desktop.language.fonts import register_app_fonts
+from desktop.runtime import bundled_resources
 
 log = logging.getLogger(__name__)
 

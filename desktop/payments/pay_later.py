@@ -35,8 +35,8 @@ from billing.money import format_inr
 from billing.rules import PaymentOption
 from billing.upi import pay_later_reference, upi_intent
 from desktop.accounts.account_codes import image_html, text_qr_png
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import Payee
 
 log = logging.getLogger(__name__)

@@ -73,8 +73,8 @@ from db.payments_local import (
     record_payment,
 )
 from db.utr_local import check_utr_unused
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import upi_payee
 from desktop.widgets.upi_qr import UpiQrWidget
 

@@ -35,8 +35,8 @@ from billing.rules import PaymentMethod, PaymentOption, balance_after
 from db.outbox import Mutation
 from db.payments_local import record_receipt_print
 from desktop.accounts.account_codes import account_codes_html
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import text_document, write_html_pdf
 from sync.offline_verifiers import OfflineVerifiers
 

@@ -1,6 +1,6 @@
 """The signed-in session on the GUI thread: sign-in → main window + sync → sign-out.
 
-``desktop.app.main.main`` hands control here. For ``--demo`` the embedded server is started off
+``desktop.app.main`` hands control here. For ``--demo`` the embedded server is started off
 the GUI thread, the app signs in as the demo branch staff and syncs; otherwise the sign-in
 dialog asks who is there. Sign-out wipes the cache (never the outbox) and is refused, with
 the reason, while payments are unsent.
@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.accounts.status_bar import SyncStatusWidget
-from desktop.app.context import AppContext
-from desktop.app.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.signin.dialog import DemoRole, SignInDialog, roles_from_json
 from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine
 from sync.auth import Authenticator, SignedIn, SignOutRefused
@@ -57,7 +57,7 @@ class SessionController(QObject):
         saved = str(ctx.settings.value(SERVER_SETTING, "", str) or "")
         self.server_url = (server_url or saved).rstrip("/")
         self.interval_s = interval_s
-        self.demo: Any = None  # desktop.app.demo_server.DemoServer
+        self.demo: Any = None  # desktop.runtime.demo_server.DemoServer
         self.demo_roles: list[DemoRole] = []
         self.window: QMainWindow | None = None
         self.engine: SyncEngine | None = None
@@ -286,7 +286,7 @@ class SessionController(QObject):
 
 def _start_demo(auth: Authenticator, data_dir: Path, accounts: int, kiosk: bool,
                 _control: TaskControl) -> tuple[Any, SignedIn]:
-    from desktop.app import demo_server
+    from desktop.runtime import demo_server
 
     demo = demo_server.start(data_dir, accounts)
     try:

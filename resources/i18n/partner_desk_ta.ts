@@ -1626,7 +1626,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>%1 — Kiosk</source>
-        <extracomment>Idle time before the kiosk forgets everything and returns to the start screen. Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does. Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). Staff entered the right PIN; the kiosk window has closed.</extracomment>
+        <extracomment>Staff entered the right PIN; the kiosk window has closed.</extracomment>
         <translation>%1 — கியோஸ்க்</translation>
     </message>
     <message>
@@ -1719,7 +1719,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Looking up your account…</source>
-        <extracomment>The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
+        <extracomment>Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does. The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
         <translation>உங்கள் கணக்கைத் தேடுகிறது…</translation>
     </message>
     <message>

@@ -13,8 +13,8 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.app.context import AppContext, AppEvents, CurrentUser
-from desktop.app.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.tasks import TaskRunner
 from desktop.settings.store import open_settings
 from tests.conftest import DEMO_TODAY
 
@@ -25,7 +25,7 @@ DEMO_ACCOUNTS = 2_000
 @pytest.fixture(scope="session", autouse=True)
 def _english_plurals(qapp: QApplication) -> None:
     """The app's English translation (plural forms only: "1 order", "2 orders"), as
-    ``desktop.app.main.main`` installs it at start; the Tamil tests switch and come back."""
+    ``desktop.app.main`` installs it at start; the Tamil tests switch and come back."""
     from desktop.language.i18n import ENGLISH, set_language
 
     set_language(qapp, ENGLISH)

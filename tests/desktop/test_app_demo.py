@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
-from desktop.app.demo_server import SERVER_DB_FILE
-from desktop.app.main import main
+from desktop.app import main
+from desktop.runtime.demo_server import SERVER_DB_FILE
 from sync.token_store import MemoryKeyring
 
 

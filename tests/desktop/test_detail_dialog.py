@@ -15,9 +15,9 @@ from billing.money import format_inr
 from billing.roles import Role
 from db.account_details import load_billing
 from db.schema import Invoice, LogEntry, Order, Payment
-from desktop.app.context import AppContext, CurrentUser
 from desktop.detail.dialog import TAB_KEYS, AccountDetailDialog, open_account_detail
 from desktop.detail.tabs.base import DetailTab
+from desktop.runtime.context import AppContext, CurrentUser
 from tests.conftest import DEMO_TODAY
 
 LONG = 10_000_001

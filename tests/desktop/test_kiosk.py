@@ -26,14 +26,14 @@ from billing.roles import Role
 from billing.rules import PaymentMethod, PaymentOption
 from billing.upi import parse_upi_intent
 from db.outbox import MutationState
-from desktop.app.context import AppContext, CurrentUser
-from desktop.app.pyside_guard import guard_singletons
 from desktop.kiosk import DEMO_PIN, KioskWindow, start_kiosk
 from desktop.kiosk.devices import DemoUpiDevice
 from desktop.kiosk.pin import PIN_KEY, hash_pin, set_pin, verify_pin
 from desktop.kiosk.receipt import OFFLINE_NOTE, PENDING_MARK
 from desktop.kiosk.screens import PAY_UNAVAILABLE
 from desktop.kiosk.window import ACCOUNT, PAY, PIN, RECEIPT, START
+from desktop.runtime.context import AppContext, CurrentUser
+from desktop.runtime.pyside_guard import guard_singletons
 from desktop.settings.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
 from tests.desktop.conftest import make_context

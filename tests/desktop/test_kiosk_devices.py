@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from billing.rules import PaymentMethod
-from desktop.app.tasks import TaskRunner
 from desktop.kiosk.devices import (
     STATUS_URL_KEY,
     Confirmation,
@@ -21,6 +20,7 @@ from desktop.kiosk.devices import (
     UpiStatusDevice,
     configured_device,
 )
+from desktop.runtime.tasks import TaskRunner
 from desktop.settings.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
 
 

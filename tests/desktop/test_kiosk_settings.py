@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from desktop.app.pyside_guard import guard_singletons
-from desktop.app.tasks import TaskRunner
 from desktop.kiosk.devices import UpiStatusDevice, configured_device
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.tasks import TaskRunner
 from desktop.settings.dialog import SettingsDialog
 from desktop.settings.store import open_settings
 from desktop.settings.upi_payee import PAYEE_NAME_KEY, VPA_KEY, upi_payee

@@ -42,7 +42,7 @@ from desktop.accounts_table_model import (
     PENDING_ROLE,
     SORT_KEYS,
 )
-from desktop.app.context import AppContext, CurrentUser
+from desktop.runtime.context import AppContext, CurrentUser
 from tests.desktop.conftest import DEMO_ACCOUNTS, make_context
 
 ADMIN = CurrentUser("admin", "Admin", Role.ADMIN)

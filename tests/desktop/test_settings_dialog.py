@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from desktop.app.pyside_guard import guard_singletons
 from desktop.help.about import AboutDialog
 from desktop.kiosk.pin import PIN_KEY, verify_pin
+from desktop.runtime.pyside_guard import guard_singletons
 from desktop.settings.dialog import DeskSettings, SettingsDialog
 from desktop.settings.store import open_settings
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.crash import CrashDialog
 from desktop.detail.dialog import TAB_KEYS, AccountDetailDialog
 from desktop.help.about import AboutDialog
+from desktop.runtime.crash import CrashDialog
 from desktop.settings.dialog import SettingsDialog
 from desktop.signin.dialog import DemoRole, SignInDialog
 from sync.auth import Authenticator

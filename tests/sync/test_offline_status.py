@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop.accounts.main_window import MainWindow
-from desktop.app.context import AppContext
+from desktop.runtime.context import AppContext
 from desktop.sync.session import SessionController
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context

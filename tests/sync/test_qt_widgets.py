@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from db.outbox import MutationKind
 from desktop.accounts.status_bar import SyncStatusWidget
-from desktop.app.context import AppContext
+from desktop.runtime.context import AppContext
 from desktop.signin.dialog import SignInDialog, roles_from_json
 from desktop.sync.engine import SyncEngine
 from sync.auth import Authenticator, SignedIn

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop.app.context import AppContext
-from desktop.app.tasks import Task, TaskControl
 from desktop.detail.table_model import widen_to_fit
 from desktop.language.i18n import fill, is_language_change
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import Task, TaskControl
 
 log = logging.getLogger(__name__)
 

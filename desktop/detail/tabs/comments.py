@@ -21,9 +21,9 @@ from db.account_details import CommentRow, load_comments
 from db.contact_validation import ValidationFailed
 from db.local_writes import add_comment, check_comment
 from db.outbox import Mutation
-from desktop.app.tasks import TaskControl
 from desktop.detail.format import format_moment
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

@@ -35,7 +35,7 @@ def _check(condition: bool, message: str) -> None:
 
 def run_self_check(data_dir: Path | None = None) -> int:
     """Run every check in ``data_dir`` (a temporary folder when None); 0 when all pass."""
-    from desktop.app.pyside_guard import guard_singletons
+    from desktop.runtime.pyside_guard import guard_singletons
 
     guard_singletons()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check never shows a window
@@ -75,7 +75,7 @@ def _run_checks(folder: Path) -> None:
 def _check_resources() -> str:
     from PySide6.QtGui import QPixmap
 
-    from desktop.app.bundled_resources import (
+    from desktop.runtime.bundled_resources import (
         APP_ICON_ICO,
         APP_ICON_PNG,
         KIOSK_STYLE,
@@ -140,8 +140,8 @@ def _check_windows(folder: Path, app: object) -> None:
     from db.cache import CACHE_FILE, open_cache
     from db.demo_data import generate
     from db.outbox import OUTBOX_FILE, Outbox
-    from desktop.app.context import AppContext, AppEvents, CurrentUser
-    from desktop.app.tasks import TaskRunner
+    from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+    from desktop.runtime.tasks import TaskRunner
     from desktop.settings.store import open_settings
 
     assert isinstance(app, QApplication)

@@ -16,13 +16,13 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_or_rebuild
 from db.outbox import OUTBOX_FILE, Outbox
 from desktop import APP_NAME, ORG_NAME, __version__
-from desktop.app.context import AppContext, AppEvents, CurrentUser
-from desktop.app.crash import CrashReporter
-from desktop.app.logs import setup_logging
-from desktop.app.pyside_guard import guard_singletons
-from desktop.app.single_instance import SingleInstance
-from desktop.app.tasks import TaskRunner
-from desktop.app.user_folders import default_data_dir, log_dir
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.crash import CrashReporter
+from desktop.runtime.logs import setup_logging
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.single_instance import SingleInstance
+from desktop.runtime.tasks import TaskRunner
+from desktop.runtime.user_folders import default_data_dir, log_dir
 from desktop.settings.store import open_settings
 from desktop.sync.session import SessionController
 from sync.token_store import SecretStore
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     guard_singletons()
     args = parse_args(argv)
     if args.self_check:
-        from desktop.app.self_check import run_self_check
+        from desktop.runtime.self_check import run_self_check
 
         return run_self_check(args.data_dir)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])

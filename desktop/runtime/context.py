@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from billing.lifecycle import DEFAULT_ZONE, business_date
 from billing.limits import Limits
 from db.outbox import Outbox
-from desktop.app.tasks import TaskRunner
+from desktop.runtime.tasks import TaskRunner
 from sync.user import CurrentUser
 
 if TYPE_CHECKING:
