@@ -716,7 +716,14 @@ def test_the_receipt_window_setting_takes_one_more_key(qtbot, ctx, counter) -> N
     _wait_dialog(qtbot, ctx, account_id, "payment_dialog")
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(_payments(ctx)) == 1, timeout=5000)
-    receipt = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "receiptDialog")
+
+    def receipt_window() -> QWidget | None:  # shown when the record job's answer is back
+        return next((w for w in QApplication.topLevelWidgets()
+                     if w.objectName() == "receiptDialog"), None)
+
+    qtbot.waitUntil(lambda: receipt_window() is not None, timeout=5000)
+    receipt = receipt_window()
+    assert receipt is not None
     qtbot.waitUntil(receipt.isActiveWindow, timeout=5000)  # the receipt has the keys
     keys.press(Qt.Key.Key_Escape)  # closes it
     box = window.sidebar.search
