@@ -208,9 +208,9 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
     from db import account_query as aq
     from db.cache import open_cache
     from db.outbox import Outbox
-    from desktop.context import AppContext, AppEvents, CurrentUser
-    from desktop.settings import open_settings
-    from desktop.tasks import TaskRunner
+    from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+    from desktop.runtime.tasks import TaskRunner
+    from desktop.settings.store import open_settings
 
     app = QApplication(["bench"])
     data_dir = Path(tempfile.mkdtemp(prefix="bench-table-"))
@@ -223,7 +223,7 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
         tasks=TaskRunner(app),
         events=AppEvents(app),
     )
-    from desktop.main_window import MainWindow
+    from desktop.accounts.main_window import MainWindow
 
     class FirstPaint(QObject):
         def __init__(self) -> None:
@@ -357,7 +357,7 @@ def run_baseline(path: Path, rows: int, filters: list[dict], keys: list[str]) ->
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from desktop.pyside_guard import guard_singletons
+    from desktop.runtime.pyside_guard import guard_singletons
 
     guard_singletons()  # PySide6 6.12 on 3.11 refcount bug
     from billing.money import format_inr

@@ -52,12 +52,12 @@ from billing.rules import PaymentOption
 from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.main_window import MainWindow
+from desktop.accounts.main_window import MainWindow
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
-from desktop.pyside_guard import guard_singletons
-from desktop.settings import open_settings
-from desktop.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.store import open_settings
 
 TODAY = date(2026, 11, 27)
 GOAL_KEYS = 8

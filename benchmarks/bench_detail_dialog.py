@@ -40,9 +40,9 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.settings import open_settings
-from desktop.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.store import open_settings
 
 # Imported in main(), timed: the main window imports the dialog module on first use.
 TAB_KEYS: Any = None

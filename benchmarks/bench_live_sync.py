@@ -46,10 +46,10 @@ from PySide6.QtWidgets import QApplication
 from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.settings import open_settings
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.store import open_settings
 from desktop.sync.engine import SyncEngine
-from desktop.tasks import TaskRunner
 from sync.auth import Authenticator
 from sync.cycle import SyncOutcome
 from sync.token_store import MemoryKeyring, SecretStore

@@ -52,11 +52,11 @@ from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.engine import sqlite_engine
 from db.outbox import Outbox
-from desktop.context import AppContext, AppEvents, CurrentUser
 from desktop.payments.flow import active_flow, start_payment
-from desktop.pyside_guard import guard_singletons
-from desktop.settings import open_settings
-from desktop.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.store import open_settings
 
 TODAY = date(2026, 11, 27)
 

@@ -45,8 +45,8 @@ from billing.rules import is_outstanding
 from db import account_query as aq
 from db.overlay import PendingPayments
 from desktop.detail.format import format_date, plan_type_text, status_text
-from desktop.i18n import QT_TRANSLATE_NOOP, fill
-from desktop.tasks import Task, TaskControl, TaskRunner
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.runtime.tasks import Task, TaskControl, TaskRunner
 from desktop.widgets.icons import icon
 
 log = logging.getLogger(__name__)

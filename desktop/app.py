@@ -16,15 +16,15 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_or_rebuild
 from db.outbox import OUTBOX_FILE, Outbox
 from desktop import APP_NAME, ORG_NAME, __version__
-from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.crash import CrashReporter
-from desktop.logs import setup_logging
-from desktop.paths import default_data_dir, log_dir
-from desktop.pyside_guard import guard_singletons
-from desktop.settings import open_settings
-from desktop.single_instance import SingleInstance
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.crash import CrashReporter
+from desktop.runtime.logs import setup_logging
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.single_instance import SingleInstance
+from desktop.runtime.tasks import TaskRunner
+from desktop.runtime.user_folders import default_data_dir, log_dir
+from desktop.settings.store import open_settings
 from desktop.sync.session import SessionController
-from desktop.tasks import TaskRunner
 from sync.token_store import SecretStore
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     guard_singletons()
     args = parse_args(argv)
     if args.self_check:
-        from desktop.self_check import run_self_check
+        from desktop.runtime.self_check import run_self_check
 
         return run_self_check(args.data_dir)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
@@ -106,10 +106,10 @@ def main(argv: list[str]) -> int:
         return 0
 
     ctx = build_context(args, app)
-    from desktop.i18n import setup_language  # the shipped Tamil font; the stored language
+    from desktop.language.i18n import setup_language  # the shipped Tamil font; the stored language
 
     setup_language(app, ctx.settings)
-    from desktop.main_window import MainWindow  # after the app exists: widgets need it
+    from desktop.accounts.main_window import MainWindow  # after the app exists: widgets need it
 
     factory: Callable[[AppContext], QMainWindow] = MainWindow
     if args.kiosk:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 
 def main() -> int:
-    from desktop.pyside_guard import guard_singletons
+    from desktop.runtime.pyside_guard import guard_singletons
 
     guard_singletons()
     argv = sys.argv[1:]
     if "--self-check" in argv:
-        from desktop.self_check import run_self_check
+        from desktop.runtime.self_check import run_self_check
 
         data_dir = None
         if "--data-dir" in argv:

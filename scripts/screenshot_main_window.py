@@ -21,10 +21,10 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.pyside_guard import guard_singletons
-from desktop.settings import open_settings
-from desktop.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.store import open_settings
 
 TODAY = date(2026, 11, 27)
 
@@ -48,7 +48,7 @@ def main() -> int:
         tasks=TaskRunner(app), events=AppEvents(app),
     )
     ctx.today = lambda: TODAY  # type: ignore[method-assign]
-    from desktop.main_window import MainWindow
+    from desktop.accounts.main_window import MainWindow
 
     window = MainWindow(ctx)
     window.resize(1366, 768)

@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.pyside_guard import guard_singletons
+from desktop.runtime.pyside_guard import guard_singletons
 
 # PySide6 6.12.0 drops a reference to None/True/False on each call (see the module).
 guard_singletons()

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from billing.rules import is_outstanding
 from db.account_details import AccountHeader, load_header
-from desktop.context import AppContext
 from desktop.detail.format import format_inr, plan_type_text, status_text
 from desktop.detail.tabs.base import DetailTab
-from desktop.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
-from desktop.tasks import TaskControl
+from desktop.language.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from billing.lifecycle import DEFAULT_ZONE
 from billing.money import format_inr
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "format_date",

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from billing.documents import GstDocument, Supplier, with_customer_gstin
 from db.account_details import InvoiceDocument
-from desktop.context import AppContext
 from desktop.documents.gst_document import document_html, write_pdf
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher, tax_invoice
-from desktop.i18n import fill
+from desktop.language.i18n import fill
 from desktop.payments.receipt import ReceiptData
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import text_document
 
 log = logging.getLogger(__name__)

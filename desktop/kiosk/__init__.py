@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 
-from desktop.context import AppContext
 from desktop.kiosk.devices import configured_device
 from desktop.kiosk.pin import DEMO_PIN, kiosk_pin_hash
 from desktop.kiosk.window import IDLE_MS, KioskWindow
-from desktop.upi_payee import upi_payee
+from desktop.runtime.context import AppContext
+from desktop.settings.upi_payee import upi_payee
 
 __all__ = [
     "DEMO_PIN", "IDLE_MS", "NO_PIN_MESSAGE", "KioskWindow", "kiosk_window", "start_kiosk",

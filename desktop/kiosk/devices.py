@@ -38,8 +38,8 @@ import requests
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 
 from billing.rules import PaymentMethod
-from desktop.tasks import TaskControl, TaskRunner
-from desktop.upi_payee import upi_payee
+from desktop.runtime.tasks import TaskControl, TaskRunner
+from desktop.settings.upi_payee import upi_payee
 
 log = logging.getLogger(__name__)
 

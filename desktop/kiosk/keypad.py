@@ -7,7 +7,7 @@ from functools import partial
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from desktop.i18n import is_language_change
+from desktop.language.i18n import is_language_change
 
 CLEAR = "clear"
 BACK = "back"

@@ -30,7 +30,7 @@ from db import kiosk_store
 from db.outbox import Mutation, Outbox
 from db.overlay import pending_payments
 from db.schema import Plan
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 from sync.kiosk_key import KioskKey
 
 log = logging.getLogger(__name__)

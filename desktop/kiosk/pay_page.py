@@ -49,13 +49,13 @@ from db.payments_local import (
     load_account,
     plans_for_account,
 )
-from desktop.context import AppContext
 from desktop.detail.format import option_text
-from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.kiosk.devices import Confirmation, PaymentDevice
 from desktop.kiosk.wording import word
-from desktop.tasks import TaskControl
-from desktop.upi_payee import Payee
+from desktop.language.i18n import QT_TRANSLATE_NOOP
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
+from desktop.settings.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
 
 log = logging.getLogger(__name__)

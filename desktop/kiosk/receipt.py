@@ -16,7 +16,7 @@ from typing import Any
 
 from billing.money import format_inr
 from db.outbox import Mutation
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 from desktop.payments.receipt import ReceiptData
 
 log = logging.getLogger(__name__)

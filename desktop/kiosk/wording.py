@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from desktop.i18n import fill
+from desktop.language.i18n import fill
 
 #: Dynamic properties: the English source (context, source, n, values…) and the text shown.
 SOURCE = "i18nSource"

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from billing.money import format_inr
 from billing.rules import PaymentMethod
 from db.account_query import Scope, filter_options
-from desktop.context import AppContext
 from desktop.payments.branch_closes_table_model import (
     COL_BRANCH,
     COL_CLOSED_AT,
@@ -40,7 +39,8 @@ from desktop.payments.branch_closes_table_model import (
     BranchClosesModel,
     difference_text,
 )
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 #: The range a new window shows: the last week, today included.
 DEFAULT_DAYS = 7

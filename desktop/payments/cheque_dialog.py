@@ -18,9 +18,9 @@ from db.reversals_local import (
     record_cheque_cleared,
     reversal_marks,
 )
-from desktop.context import AppContext
 from desktop.payments.void_dialog import ReversalDialog
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 __all__ = ["ChequeDialog", "cheque_state"]
 

@@ -44,12 +44,12 @@ from db.cash_session import (
     record_paid_out,
     set_opening_float,
 )
-from desktop.context import AppContext
 from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
 from desktop.documents.tax_summary import session_payments, session_tax_html
-from desktop.i18n import Retranslating, fill
-from desktop.tasks import TaskControl
+from desktop.language.i18n import Retranslating, fill
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import A5, write_html_pdf
 
 log = logging.getLogger(__name__)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from billing.money import format_inr
 from billing.phone import format_mobile
 from db.payments_local import DueCategory, DueRow, due_list
-from desktop.context import AppContext
 from desktop.detail.format import format_date, option_text, plan_type_text
-from desktop.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
 from desktop.payments.flow import start_payment
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 COLUMNS = [
     QT_TRANSLATE_NOOP("DueListWindow", "Due"), QT_TRANSLATE_NOOP("DueListWindow", "Account ID"),

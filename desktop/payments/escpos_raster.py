@@ -2,7 +2,7 @@
 
 Thermal printers' character tables have no Tamil; python-escpos (like every ESC/POS library)
 then prints "?" for each letter. Here a line that the printer cannot print as text is drawn
-with the shipped Noto Sans Tamil (desktop/fonts.py) into a 1-bit image exactly the paper's
+with the shipped Noto Sans Tamil (desktop/language/fonts.py) into a 1-bit image exactly the paper's
 width in dots (58 mm = 384, 80 mm = 576) and sent with the printer's raster image command,
 ``GS v 0``. Lines that are plain ASCII (amounts, receipt numbers, dates, rules) stay text, in
 the printer's own crisp font; a line that is a Tamil label followed by a figure is split, the
@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 
-from desktop.fonts import tamil_font
+from desktop.language.fonts import tamil_font
 
 log = logging.getLogger(__name__)
 

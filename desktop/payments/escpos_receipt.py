@@ -25,10 +25,10 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from billing.documents import GstDocument
 from billing.money_ta import amount_in_words_ta
 from desktop.documents.gst_document import document_lines
-from desktop.i18n import TAMIL, current_language
+from desktop.language.i18n import TAMIL, current_language
 from desktop.payments.escpos_raster import RASTER, RasterTextPrinter
 from desktop.payments.receipt import ReceiptData, receipt_fields, status_marks
-from desktop.settings import setting_int
+from desktop.settings.store import setting_int
 
 log = logging.getLogger(__name__)
 

@@ -34,11 +34,11 @@ from billing.roles import Action
 from billing.rules import PaymentOption, is_outstanding
 from db.outbox import Mutation
 from db.payments_local import AccountForPayment, PlanChoice, load_account, plans_for_account
-from desktop.context import AppContext
 from desktop.payments.payment_dialog import PaymentDialog
 from desktop.payments.plan_selection import PlanSelectionDialog
 from desktop.payments.receipt import ReceiptData, ReceiptDialog, header_lines
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from billing.money import format_inr
 from billing.rules import PaymentOption
 from billing.upi import pay_later_reference, upi_intent
-from desktop.account_codes import image_html, text_qr_png
-from desktop.context import AppContext
-from desktop.tasks import TaskControl
-from desktop.upi_payee import Payee
+from desktop.accounts.account_codes import image_html, text_qr_png
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
+from desktop.settings.upi_payee import Payee
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ def print_slip(printer: Any, slip: PayLaterSlip, paper_mm: int = 80) -> None:
 def _escpos_job(ctx: AppContext, slip: PayLaterSlip, printer: object,
                 _control: TaskControl) -> str:
     from desktop.payments.escpos_receipt import open_configured_printer
-    from desktop.settings_dialog import DeskSettings
+    from desktop.settings.dialog import DeskSettings
 
     target = printer if printer is not None else open_configured_printer(ctx.settings)
     if target is None:

@@ -12,8 +12,8 @@ returns the first record (``Outbox.enqueue_payment``). The flow refuses a second
 account that already has one open (see ``flow.py``).
 
 UPI: while the method is UPI and the amount is valid, the dialog shows the dynamic UPI QR
-(``billing.upi.upi_intent``: the payee from Settings, ``desktop.upi_payee``; the exact amount;
-the dialog's receipt number as ``tr``). The receipt number is reserved in the outbox the
+(``billing.upi.upi_intent``: the payee from Settings, ``desktop.settings.upi_payee``; the exact
+amount; the dialog's receipt number as ``tr``). The receipt number is reserved in the outbox the
 first time the QR is needed and the payment this dialog records takes it, whatever the method
 in the end. A changed amount clears the QR at once and draws the new one after a short pause
 (``QR_DEBOUNCE_MS``), so the customer never scans a stale amount. The cashier then types
@@ -73,9 +73,9 @@ from db.payments_local import (
     record_payment,
 )
 from db.utr_local import check_utr_unused
-from desktop.context import AppContext
-from desktop.tasks import TaskControl
-from desktop.upi_payee import upi_payee
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
+from desktop.settings.upi_payee import upi_payee
 from desktop.widgets.upi_qr import UpiQrWidget
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from billing.money import format_inr
 from billing.rules import recharge_prefill
 from db.payments_local import AccountForPayment, PlanChoice
 from desktop.detail.format import DayCount, format_date, plan_type_text
-from desktop.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
+from desktop.language.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
 
 COL_NAME, COL_SPEED, COL_VALIDITY, COL_PRICE, COL_PAY, COL_UNTIL = range(6)
 HEADERS = [

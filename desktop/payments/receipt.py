@@ -34,9 +34,9 @@ from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption, balance_after
 from db.outbox import Mutation
 from db.payments_local import record_receipt_print
-from desktop.account_codes import account_codes_html
-from desktop.context import AppContext
-from desktop.tasks import TaskControl
+from desktop.accounts.account_codes import account_codes_html
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import text_document, write_html_pdf
 from sync.offline_verifiers import OfflineVerifiers
 
@@ -297,7 +297,7 @@ def gst_voucher_for(ctx: AppContext, data: ReceiptData) -> GstDocument | None:
 def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
                 _control: TaskControl) -> str:
     from desktop.payments.escpos_receipt import open_configured_printer, print_receipt
-    from desktop.settings_dialog import DeskSettings
+    from desktop.settings.dialog import DeskSettings
 
     target = printer if printer is not None else open_configured_printer(ctx.settings)
     if target is None:

@@ -53,12 +53,12 @@ from db.payments_local import (
     totals_by_method,
 )
 from db.reversals_local import reversal_marks
-from desktop.context import AppContext
 from desktop.documents.gst_settings import tax_basis
 from desktop.payments.receipt import ReceiptData, ReceiptDialog, cashier_name, header_lines
 from desktop.payments.register_export import write_csv, write_xlsx
 from desktop.payments.reversal_actions import ReversalActions
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from billing.reversal import ReversalCause
 from billing.rules import PaymentMethod
 from db.reversals_local import PaymentToReverse, find_payment
-from desktop.context import AppContext
 from desktop.payments.cheque_dialog import ChequeDialog
 from desktop.payments.void_dialog import ReversalDialog
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 __all__ = ["ReversalActions"]
 

@@ -46,11 +46,11 @@ from billing.reversal import (
 from billing.roles import Role
 from db.outbox import Mutation
 from db.reversals_local import PaymentToReverse, check_local, record_reversal
-from desktop.context import AppContext
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import Reversal, reversal_document
 from desktop.documents.viewer import GstDocumentViewer
-from desktop.tasks import TaskControl
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 from sync.approval import Approval, ApprovalRefused, approve
 from sync.offline_verifiers import OfflineVerifiers
 

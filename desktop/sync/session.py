@@ -18,11 +18,11 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from billing.roles import Role
-from desktop.context import AppContext
-from desktop.signin_dialog import DemoRole, SignInDialog, roles_from_json
+from desktop.accounts.status_bar import SyncStatusWidget
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
+from desktop.signin.dialog import DemoRole, SignInDialog, roles_from_json
 from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine
-from desktop.sync_status import SyncStatusWidget
-from desktop.tasks import TaskControl
 from sync.auth import Authenticator, SignedIn, SignOutRefused
 from sync.client import SyncClient, SyncError, make_session
 from sync.cycle import SyncOutcome
@@ -59,7 +59,7 @@ class SessionController(QObject):
         saved = str(ctx.settings.value(SERVER_SETTING, "", str) or "")
         self.server_url = (server_url or saved).rstrip("/")
         self.interval_s = interval_s
-        self.demo: Any = None  # desktop.demo_server.DemoServer
+        self.demo: Any = None  # desktop.runtime.demo_server.DemoServer
         self.demo_roles: list[DemoRole] = []
         self.window: QMainWindow | None = None
         self.engine: SyncEngine | None = None
@@ -297,7 +297,7 @@ class SessionController(QObject):
 
 def _start_demo(auth: Authenticator, data_dir: Path, accounts: int, kiosk: bool,
                 _control: TaskControl) -> tuple[Any, SignedIn]:
-    from desktop import demo_server
+    from desktop.runtime import demo_server
 
     demo = demo_server.start(data_dir, accounts)
     try:

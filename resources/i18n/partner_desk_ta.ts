@@ -201,6 +201,7 @@
     <name>ActionStrip</name>
     <message>
         <source>Select an account to see what can be paid.</source>
+        <extracomment>Object names of the option buttons (DESIGN.md&apos;s testability contract).</extracomment>
         <translation>செலுத்தக்கூடியதைக் காண ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்.</translation>
     </message>
 </context>
@@ -1622,16 +1623,17 @@ Receipt No %3</source>
     <name>KioskWindow</name>
     <message>
         <source>This kiosk is locked: too many look-ups found no account. Please ask a member of staff to unlock it.</source>
-        <extracomment>Idle time before the kiosk forgets everything and returns to the start screen. Wrong PINs in a row before the PIN pad locks for :data:`PIN_LOCK_MS`. The kiosk&apos;s payment screen (after the five above). Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does.</extracomment>
+        <extracomment>Why the lock screen is shown.</extracomment>
         <translation>இந்தக் கியோஸ்க் பூட்டப்பட்டது: பல தேடல்களில் கணக்கு கிடைக்கவில்லை. திறக்க ஒரு பணியாளரிடம் கேளுங்கள்.</translation>
     </message>
     <message>
         <source>Payments are not available at this kiosk yet. Please pay at the counter.</source>
+        <extracomment>The pages of the window&apos;s stack, in order. The kiosk&apos;s payment screen (after the five above). Shown instead of the payment options when this kiosk has no payment device.</extracomment>
         <translation>இந்தக் கியோஸ்கில் இன்னும் பணம் செலுத்த முடியாது. கவுண்டரில் செலுத்தவும்.</translation>
     </message>
     <message>
         <source>%1 — Kiosk</source>
-        <extracomment>Setting: the language every customer starts in (``en`` or ``ta``); the start screen&apos;s English / தமிழ் toggle changes it for one customer, the next reset brings it back. Unset: the desk&apos;s own language (``ui/language``). The server refused the look-up (429): its error code and the seconds to wait. Staff entered the right PIN; the kiosk window has closed.</extracomment>
+        <extracomment>Staff entered the right PIN; the kiosk window has closed.</extracomment>
         <translation>%1 — கியோஸ்க்</translation>
     </message>
     <message>
@@ -1724,6 +1726,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Looking up your account…</source>
+        <extracomment>Settings key set while the kiosk is locked after too many look-ups found nothing, so a restart (or a power cut) does not unlock it; only the staff PIN does. The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
         <translation>உங்கள் கணக்கைத் தேடுகிறது…</translation>
     </message>
     <message>
@@ -1779,15 +1782,16 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Too many wrong PINs. Wait 30 seconds and try again.</source>
+        <extracomment>Wrong PINs in a row before the PIN pad locks for :data:`PIN_LOCK_MS`.</extracomment>
         <translation>பல முறை தவறான PIN. 30 விநாடிகள் காத்திருந்து மீண்டும் முயலவும்.</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
+        <extracomment>The lock-out after too many wrong PINs is over.</extracomment>
         <translation>அந்த PIN சரியில்லை.</translation>
     </message>
     <message>
         <source>Kiosk locked</source>
-        <extracomment>The look-up budgets (billing/kiosk_limits.py); offline the only limit there is. Seconds, for the budgets (monotonic: a changed PC clock gives no free look-ups).</extracomment>
         <translation>கியோஸ்க் பூட்டப்பட்டது</translation>
     </message>
     <message>
@@ -1847,17 +1851,8 @@ Receipt No %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Account details are not available in this build</source>
-        <extracomment>Coalesces bursts of change notifications (a sync page after page) into one re-query.</extracomment>
-        <translation>இந்தப் பதிப்பில் கணக்கு விவரங்கள் இல்லை</translation>
-    </message>
-    <message>
-        <source>Payments are not available in this build</source>
-        <translation>இந்தப் பதிப்பில் பணம் செலுத்துதல் இல்லை</translation>
-    </message>
-    <message>
         <source>Manage Account — %1</source>
-        <extracomment>An export finished: ExportResult, or an exception. Enter on an exact Account ID: select it once the result for that text is in. Menus and actions with their English text, worded anew on a language change.</extracomment>
+        <extracomment>ExportResult, an exception, or ExportCancelled</extracomment>
         <translation>கணக்கு நிர்வாகம் — %1</translation>
     </message>
     <message>
@@ -1866,6 +1861,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>Menus and actions with their English text, worded anew on a language change.</extracomment>
         <translation>கோப்பு (&amp;F)</translation>
     </message>
     <message>
@@ -1934,7 +1930,6 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Preparing demo accounts…</source>
-        <extracomment>How long a notice stays in the status bar.</extracomment>
         <translation>மாதிரிக் கணக்குகளைத் தயாரிக்கிறது…</translation>
     </message>
     <message>
@@ -1975,6 +1970,7 @@ Receipt No %3</source>
     </message>
     <message>
         <source>Searching…</source>
+        <extracomment>How long a notice stays in the status bar.</extracomment>
         <translation>தேடுகிறது…</translation>
     </message>
     <message>
@@ -2023,10 +2019,6 @@ Accounts appear here as soon as it is ready.</source>
         <translation>உள்ளூர் நகலில் இன்னும் கணக்குகள் இல்லை.</translation>
     </message>
     <message>
-        <source>Select an account to see what can be paid.</source>
-        <translation>செலுத்தக்கூடியதைக் காண ஒரு கணக்கைத் தேர்ந்தெடுக்கவும்.</translation>
-    </message>
-    <message>
         <source>%1 · %2 · %3 · Balance %4</source>
         <translation>%1 · %2 · %3 · நிலுவை %4</translation>
     </message>
@@ -2036,6 +2028,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>The scanned code “%1” is not an Account ID (Account IDs are digits only). Scan the barcode on the customer&apos;s receipt or invoice, or type the ID.</source>
+        <extracomment>Enter on an exact Account ID: select it once the result for that text is in.</extracomment>
         <translation>ஸ்கேன் செய்த குறியீடு “%1” கணக்கு எண் அல்ல (கணக்கு எண்ணில் இலக்கங்கள் மட்டும்). வாடிக்கையாளரின் ரசீது அல்லது விலைப்பட்டியலில் உள்ள பார்கோடை ஸ்கேன் செய்யவும், அல்லது எண்ணைத் தட்டச்சு செய்யவும்.</translation>
     </message>
     <message>
@@ -2052,6 +2045,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>Export accounts</source>
+        <extracomment>An export finished: ExportResult, an exception, or ExportCancelled.</extracomment>
         <translation>கணக்குகளை ஏற்றுமதி செய்</translation>
     </message>
     <message>

@@ -13,9 +13,9 @@ from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
 from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
-from desktop.context import AppContext, AppEvents, CurrentUser
-from desktop.settings import open_settings
-from desktop.tasks import TaskRunner
+from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.store import open_settings
 from tests.conftest import DEMO_TODAY
 
 #: Accounts in the shared demo cache the desktop tests start from.
@@ -26,7 +26,7 @@ DEMO_ACCOUNTS = 2_000
 def _english_plurals(qapp: QApplication) -> None:
     """The app's English translation (plural forms only: "1 order", "2 orders"), as
     ``desktop.app.main`` installs it at start; the Tamil tests switch and come back."""
-    from desktop.i18n import ENGLISH, set_language
+    from desktop.language.i18n import ENGLISH, set_language
 
     set_language(qapp, ENGLISH)
 

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.fonts import register_app_fonts
-from desktop.i18n import ENGLISH, TAMIL, set_language
+from desktop.language.fonts import register_app_fonts
+from desktop.language.i18n import ENGLISH, TAMIL, set_language
 
 
 @contextmanager

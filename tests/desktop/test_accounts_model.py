@@ -260,7 +260,8 @@ def test_the_first_step_counts_only_up_to_the_cap(ctx, monkeypatch) -> None:
 
 
 def test_pyside_calls_do_not_drain_none_and_true(ctx) -> None:
-    """PySide6 6.12.0 on 3.11 drops a reference per void call / emit (desktop.pyside_guard)."""
+    """PySide6 6.12.0 on 3.11 drops a reference per void call / emit
+    (desktop.runtime.pyside_guard)."""
     import sys
 
     from PySide6.QtWidgets import QLabel

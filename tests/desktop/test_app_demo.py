@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from desktop.app import main
-from desktop.demo_server import SERVER_DB_FILE
+from desktop.runtime.demo_server import SERVER_DB_FILE
 from sync.token_store import MemoryKeyring
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QTableV
 
 from billing.day_close import ClosePayment, close_report
 from billing.roles import Role
-from desktop.main_window import MainWindow
+from desktop.accounts.main_window import MainWindow
 from desktop.payments.branch_closes import BranchClosesWindow
 from desktop.sync.engine import SyncEngine
 from server.config import Settings

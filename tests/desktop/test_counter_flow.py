@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 from billing.rules import PaymentOption
 from db import account_query as aq
 from db.account_details import load_invoice_document
-from desktop.context import AppContext
-from desktop.counter_keys import pay_key_problem
-from desktop.main_window import OPTION_KEYS, MainWindow
+from desktop.accounts.counter_keys import OPTION_KEYS, pay_key_problem
+from desktop.accounts.main_window import MainWindow
 from desktop.payments.escpos_receipt import print_receipt
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
 from desktop.payments.receipt import receipt_document
+from desktop.runtime.context import AppContext
 from desktop.widgets.pdf import text_document
 from tests.desktop.test_main_window import admin_ctx, open_window, wait_ready  # noqa: F401
 from tests.desktop.test_payment_support import pick_account, set_account
@@ -366,7 +366,7 @@ def test_option_keys_are_on_the_buttons_and_in_help(qtbot, ctx, counter) -> None
         button = window.actions_strip.buttons[option]
         assert OPTION_KEYS[option] in button.text()
     assert window.findChild(QLabel, "payKeyHint").text() == "F2: Recharge"
-    dialog = window._open_keyboard_help()
+    dialog = window.menus.open_keyboard_help()
     qtbot.addWidget(dialog)
     text = dialog.findChild(QLabel, "keyboardHelpText").text()
     for key in ("F2", "F6", "F7", "F8", "Ctrl+F"):
@@ -667,7 +667,7 @@ def test_which_keys_may_be_the_pay_key(key: str, says: str | None) -> None:
 
 
 def test_settings_choose_the_pay_key_and_printing_at_once(qtbot, ctx, counter) -> None:
-    from desktop.settings_dialog import SettingsDialog
+    from desktop.settings.dialog import SettingsDialog
 
     window, keys, screen = counter
     dialog = SettingsDialog(ctx.settings, parent=window)
@@ -716,7 +716,14 @@ def test_the_receipt_window_setting_takes_one_more_key(qtbot, ctx, counter) -> N
     _wait_dialog(qtbot, ctx, account_id, "payment_dialog")
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(_payments(ctx)) == 1, timeout=5000)
-    receipt = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "receiptDialog")
+
+    def receipt_window() -> QWidget | None:  # shown when the record job's answer is back
+        return next((w for w in QApplication.topLevelWidgets()
+                     if w.objectName() == "receiptDialog"), None)
+
+    qtbot.waitUntil(lambda: receipt_window() is not None, timeout=5000)
+    receipt = receipt_window()
+    assert receipt is not None
     qtbot.waitUntil(receipt.isActiveWindow, timeout=5000)  # the receipt has the keys
     keys.press(Qt.Key.Key_Escape)  # closes it
     box = window.sidebar.search

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from desktop.crash import CrashReporter
-from desktop.logs import LOG_FILE, setup_logging
-from desktop.pyside_guard import guard_singletons
+from desktop.runtime.crash import CrashReporter
+from desktop.runtime.logs import LOG_FILE, setup_logging
+from desktop.runtime.pyside_guard import guard_singletons
 
 # PySide6 6.12.0 on Python 3.11 leaks references to None/True/False (see that module).
 guard_singletons()

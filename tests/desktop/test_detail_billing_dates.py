@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
 from db.schema import Account, Invoice
-from desktop.context import AppContext
+from desktop.runtime.context import AppContext
 from tests.conftest import DEMO_TODAY
 from tests.desktop.test_detail_dialog import LONG, label, open_dialog, table_rows, wait_tab
 

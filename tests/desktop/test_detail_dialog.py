@@ -15,9 +15,9 @@ from billing.money import format_inr
 from billing.roles import Role
 from db.account_details import load_billing
 from db.schema import Invoice, LogEntry, Order, Payment
-from desktop.context import AppContext, CurrentUser
 from desktop.detail.dialog import TAB_KEYS, AccountDetailDialog, open_account_detail
 from desktop.detail.tabs.base import DetailTab
+from desktop.runtime.context import AppContext, CurrentUser
 from tests.conftest import DEMO_TODAY
 
 LONG = 10_000_001
@@ -244,44 +244,17 @@ def test_billing_tab_for_the_postpaid_demo_account(qtbot: QtBot, ctx: AppContext
     assert view is not None and len(view.chart().series()) == 2
 
 
-def test_payment_buttons_without_the_payments_flow_are_disabled(
-    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import desktop.detail.tabs.billing as billing_tab
-
-    monkeypatch.setattr(billing_tab, "payments_available", lambda: False)
-    dialog = open_dialog(qtbot, ctx)
-    wait_tab(qtbot, dialog, "billing")
-    button = dialog.findChild(QPushButton, "billingOption_payment")
-    assert not button.isEnabled()
-    assert button.toolTip() == "Payments are unavailable in this build."
-
-
-def test_payment_buttons_disable_themselves_if_the_flow_fails_to_import(
-    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import desktop.detail.tabs.billing as billing_tab
-
-    monkeypatch.setattr(billing_tab, "_start_payment_function", lambda: None)
-    dialog = open_dialog(qtbot, ctx)
-    wait_tab(qtbot, dialog, "billing")
-    button = dialog.findChild(QPushButton, "billingOption_payment")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert not button.isEnabled()
-    assert button.toolTip() == "Payments are unavailable in this build."
-
-
 def test_payment_buttons_call_the_payments_flow(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.detail.tabs.billing as billing_tab
+    import desktop.payments.flow as flow
 
     calls = []
 
     def start_payment(ctx_: AppContext, account_id: int, option: object, parent: object) -> None:
         calls.append((ctx_, account_id, option, parent))
 
-    monkeypatch.setattr(billing_tab, "_start_payment_function", lambda: start_payment)
+    monkeypatch.setattr(flow, "start_payment", start_payment)
     dialog = open_dialog(qtbot, ctx)
     wait_tab(qtbot, dialog, "billing")
     button = dialog.findChild(QPushButton, "billingOption_payment")
@@ -400,7 +373,6 @@ def test_render_each_tab_to_png(qtbot: QtBot, ctx: AppContext, key: str, tmp_pat
 def test_payment_button_opens_the_real_payment_dialog(qtbot: QtBot, ctx: AppContext) -> None:
     from PySide6.QtWidgets import QApplication, QDialog
 
-    pytest.importorskip("desktop.payments.flow")
     dialog = open_dialog(qtbot, ctx)
     wait_tab(qtbot, dialog, "billing")
     button = dialog.findChild(QPushButton, "billingOption_payment")

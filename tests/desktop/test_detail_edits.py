@@ -23,8 +23,8 @@ from sqlalchemy import update
 
 from db.outbox import MutationKind
 from db.schema import Account
-from desktop.context import AppContext
 from desktop.detail.dialog import AccountDetailDialog
+from desktop.runtime.context import AppContext
 from tests.desktop.test_detail_dialog import (
     LONG,
     SCREENSHOTS,

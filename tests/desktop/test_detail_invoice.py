@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from desktop.context import AppContext
 from desktop.detail.tabs.invoices import InvoicesTab, InvoiceViewer
+from desktop.runtime.context import AppContext
 from tests.desktop.test_detail_dialog import SCREENSHOTS, open_dialog, wait_tab
 
 

@@ -236,7 +236,7 @@ def test_a_bad_rate_in_settings_makes_no_document(ctx, rate: str) -> None:
 
 
 def test_settings_open_the_gst_details(qtbot, ctx) -> None:
-    from desktop.settings_dialog import SettingsDialog
+    from desktop.settings.dialog import SettingsDialog
 
     settings = SettingsDialog(ctx.settings)
     qtbot.addWidget(settings)

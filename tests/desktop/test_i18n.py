@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton
 
-from desktop.fonts import TAMIL_FAMILY, register_app_fonts, tamil_font_files
-from desktop.i18n import (
+from desktop.language.fonts import TAMIL_FAMILY, register_app_fonts, tamil_font_files
+from desktop.language.i18n import (
     ENGLISH,
     LANGUAGE_KEY,
     TAMIL,
@@ -27,8 +27,8 @@ from desktop.i18n import (
     setup_language,
     stored_language,
 )
-from desktop.settings import open_settings
-from desktop.settings_dialog import DeskSettings, SettingsDialog
+from desktop.settings.dialog import DeskSettings, SettingsDialog
+from desktop.settings.store import open_settings
 from tests.desktop.i18n_helpers import has_tamil, tamil
 
 ROOT = Path(__file__).resolve().parents[2]

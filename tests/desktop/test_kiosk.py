@@ -26,14 +26,15 @@ from billing.roles import Role
 from billing.rules import PaymentMethod, PaymentOption
 from billing.upi import parse_upi_intent
 from db.outbox import MutationState
-from desktop.context import AppContext, CurrentUser
 from desktop.kiosk import DEMO_PIN, KioskWindow, start_kiosk
 from desktop.kiosk.devices import DemoUpiDevice
 from desktop.kiosk.pin import PIN_KEY, hash_pin, set_pin, verify_pin
 from desktop.kiosk.receipt import OFFLINE_NOTE, PENDING_MARK
-from desktop.kiosk.window import ACCOUNT, PAY, PAY_UNAVAILABLE, PIN, RECEIPT, START
-from desktop.pyside_guard import guard_singletons
-from desktop.upi_payee import Payee
+from desktop.kiosk.screens import PAY_UNAVAILABLE
+from desktop.kiosk.window import ACCOUNT, PAY, PIN, RECEIPT, START
+from desktop.runtime.context import AppContext, CurrentUser
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.settings.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
 from tests.desktop.conftest import make_context
 from tests.desktop.kiosk_seal import seal_cache
@@ -345,7 +346,7 @@ def test_receipt_is_printed_on_a_configured_escpos_printer(qtbot, kiosk, kiosk_c
     from escpos.printer import Dummy
 
     printer = Dummy()
-    monkeypatch.setattr("desktop.kiosk.window.open_configured_printer", lambda _s: printer)
+    monkeypatch.setattr("desktop.kiosk.receipt_screen.open_configured_printer", lambda _s: printer)
     row = _account(kiosk_ctx, "balance_paise >= 100")
     _find(qtbot, kiosk, str(row.id))
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
@@ -396,8 +397,8 @@ def test_recharge_before_advance_and_plan_choice_unclipped(qtbot, kiosk, kiosk_c
     row = _account(kiosk_ctx, "balance_paise < 100 AND prepaid = 1")
     _find(qtbot, kiosk, str(row.id))
     qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
-    shown = [b for b in (kiosk.option_row.itemAt(i).widget()
-                         for i in range(kiosk.option_row.count())) if b.isVisible()]
+    shown = [b for b in (kiosk.account_page.option_row.itemAt(i).widget()
+                         for i in range(kiosk.account_page.option_row.count())) if b.isVisible()]
     assert [b.objectName() for b in shown] == [
         "kioskOption_recharge", "kioskOption_advance", "kioskStartOver"]
     assert shown[0].x() < shown[1].x() < shown[2].x()

@@ -20,8 +20,8 @@ from desktop.kiosk.devices import (
     UpiStatusDevice,
     configured_device,
 )
-from desktop.tasks import TaskRunner
-from desktop.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
 
 
 class _Gateway(BaseHTTPRequestHandler):

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from desktop.i18n import ENGLISH, TAMIL, current_language, set_language
 from desktop.kiosk.window import LANGUAGE_KEY, START
+from desktop.language.i18n import ENGLISH, TAMIL, current_language, set_language
 from tests.desktop.i18n_helpers import has_tamil
 from tests.desktop.test_kiosk import _make_window, _type_on_keypad, kiosk_ctx  # noqa: F401
 

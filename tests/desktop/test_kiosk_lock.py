@@ -73,7 +73,7 @@ def test_repeated_misses_lock_the_kiosk_until_the_staff_pin(qtbot, kiosk, kiosk_
 
 def test_found_accounts_do_not_count_towards_the_lock(qtbot, kiosk_ctx):
     window = _make_window(qtbot, kiosk_ctx)
-    window.lookup_clock = FakeClock()
+    window.search.clock = FakeClock()
     row = _account(kiosk_ctx)
     for _ in range(MISS_RATE.burst + 2):
         _tap(qtbot, window, "kioskKeyClear")
@@ -100,7 +100,7 @@ def test_lookups_are_rate_limited_on_the_kiosk_itself(qtbot, kiosk_ctx):
     then one per interval, the same rule as the server's (billing.kiosk_limits)."""
     window = _make_window(qtbot, kiosk_ctx)
     clock = FakeClock()
-    window.lookup_clock = clock
+    window.search.clock = clock
     row = _account(kiosk_ctx)
     for _ in range(LOOKUP_RATE.burst):
         _tap(qtbot, window, "kioskKeyClear")

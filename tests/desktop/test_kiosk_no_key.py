@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.fonts import register_app_fonts
+from desktop.language.fonts import register_app_fonts
 from tests.desktop.test_kiosk import (  # noqa: F401  (fixtures used by name)
     START,
     _account,

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from desktop.kiosk.devices import UpiStatusDevice, configured_device
-from desktop.pyside_guard import guard_singletons
-from desktop.settings import open_settings
-from desktop.settings_dialog import SettingsDialog
-from desktop.tasks import TaskRunner
-from desktop.upi_payee import PAYEE_NAME_KEY, VPA_KEY, upi_payee
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.tasks import TaskRunner
+from desktop.settings.dialog import SettingsDialog
+from desktop.settings.store import open_settings
+from desktop.settings.upi_payee import PAYEE_NAME_KEY, VPA_KEY, upi_payee
 
 guard_singletons()
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from sqlalchemy import text
 from billing.roles import Action, Role
 from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
+from desktop.accounts.main_window import MainWindow
 from desktop.accounts_table_model import (
     BALANCE_ROLE,
     COL_BALANCE,
@@ -42,8 +42,7 @@ from desktop.accounts_table_model import (
     PENDING_ROLE,
     SORT_KEYS,
 )
-from desktop.context import AppContext, CurrentUser
-from desktop.main_window import NOT_AVAILABLE_DETAILS, MainWindow
+from desktop.runtime.context import AppContext, CurrentUser
 from tests.desktop.conftest import DEMO_ACCOUNTS, make_context
 
 ADMIN = CurrentUser("admin", "Admin", Role.ADMIN)
@@ -157,8 +156,8 @@ def test_every_filter_alone(qtbot, admin_ctx, open_window, name, field) -> None:
 def test_row_count_says_more_than_until_the_exact_count_is_in(
     qtbot, admin_ctx, open_window, monkeypatch
 ) -> None:
+    import desktop.accounts.main_window as mw
     import desktop.accounts_table_model as atm
-    import desktop.main_window as mw
 
     monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
     monkeypatch.setattr(mw, "COUNT_UP_TO", 10)
@@ -473,18 +472,6 @@ def test_clicking_an_action_starts_that_payment(qtbot, admin_ctx, open_window,
                      (account_id, PaymentOption.ADVANCE, window)]
 
 
-def test_payments_missing_from_the_build_say_so(qtbot, admin_ctx, open_window,
-                                               monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "desktop.payments.flow", None)  # import fails
-    window = open_window(admin_ctx)
-    with admin_ctx.cache_engine.connect() as conn:
-        account_id = conn.execute(text(
-            "SELECT id FROM accounts WHERE balance_paise >= 100 LIMIT 1")).scalar()
-    select_account(qtbot, window, account_id)
-    qtbot.mouseClick(w_find(window, QPushButton, "actionPayment"), Qt.MouseButton.LeftButton)
-    assert "not available" in window.statusBar().currentMessage()
-
-
 class _NoPayments(CurrentUser):
     """Every role of billing.roles may take payments today; this stands for one that may not."""
 
@@ -558,20 +545,6 @@ def test_tag_icon_and_double_click_open_the_details(qtbot, admin_ctx, open_windo
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=name)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=name)
     assert opened == [window.model.row_at(2).id, window.model.row_at(4).id]
-
-
-def test_details_missing_from_the_build_say_so_in_the_status_bar(qtbot, admin_ctx,
-                                                                 open_window,
-                                                                 monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "desktop.detail.dialog", None)
-    window = open_window(admin_ctx)
-    table = w_find(window, QTableView, "accountTable")
-    table.setFocus()
-    table.setCurrentIndex(window.model.index(0, COL_NAME))
-    qtbot.keyClick(table, Qt.Key.Key_Enter)
-    assert window.statusBar().currentMessage() == NOT_AVAILABLE_DETAILS
-    assert [w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and w is not window] == []
 
 
 # -- changes, progress, settings -----------------------------------------------------------

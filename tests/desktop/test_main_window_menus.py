@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.main_window import MainWindow
+from desktop.accounts.main_window import MainWindow
 
 
 def _trigger(window: MainWindow, name: str) -> None:

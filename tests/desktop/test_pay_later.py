@@ -21,7 +21,7 @@ from sqlalchemy import text
 from billing.rules import PaymentOption
 from billing.upi import UpiIntent, parse_upi_intent
 from desktop.payments.pay_later import PayLaterDialog, PayLaterSlip, print_slip
-from desktop.upi_payee import PAYEE_NAME_KEY, VPA_KEY, Payee
+from desktop.settings.upi_payee import PAYEE_NAME_KEY, VPA_KEY, Payee
 from tests.desktop.test_payment_support import open_flow, set_account
 
 LEFT = Qt.MouseButton.LeftButton

@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy import text
 
 from billing.rules import PaymentOption
-from desktop.context import AppContext
 from desktop.payments.flow import PaymentFlow, active_flow, start_payment
-from desktop.pyside_guard import guard_singletons
+from desktop.runtime.context import AppContext
+from desktop.runtime.pyside_guard import guard_singletons
 
 # PySide6 6.12 on Python 3.11 drops a reference to True on every Signal.emit(); the app
-# guards against it at start (desktop.pyside_guard), and so do these tests.
+# guards against it at start (desktop.runtime.pyside_guard), and so do these tests.
 guard_singletons()
 
 

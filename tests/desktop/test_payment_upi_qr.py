@@ -17,7 +17,7 @@ from sqlalchemy import text
 from billing.rules import PaymentMethod, PaymentOption
 from billing.upi import UpiIntent, parse_upi_intent
 from desktop.payments.payment_dialog import PaymentDialog
-from desktop.upi_payee import PAYEE_NAME_KEY, VPA_KEY
+from desktop.settings.upi_payee import PAYEE_NAME_KEY, VPA_KEY
 from desktop.widgets.upi_qr import UpiQrWidget
 from tests.desktop.test_payment_support import open_flow, set_account
 

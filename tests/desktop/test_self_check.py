@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.pyside_guard import guard_singletons
-from desktop.self_check import run_self_check
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.self_check import run_self_check
 
 guard_singletons()
 
@@ -26,7 +26,7 @@ def test_a_missing_resource_fails_with_the_reason(qapp, data_dir, tmp_path, caps
                                                   monkeypatch):
     empty = tmp_path / "no-resources"
     empty.mkdir()
-    monkeypatch.setattr("desktop.resource_paths.resource_dir", lambda: empty)
+    monkeypatch.setattr("desktop.runtime.bundled_resources.resource_dir", lambda: empty)
     assert run_self_check(data_dir) == 1
     captured = capsys.readouterr()
     assert "OK" not in captured.out
@@ -45,10 +45,10 @@ def test_a_build_without_the_tamil_translation_fails(qapp, data_dir, tmp_path, c
                                                      monkeypatch):
     import shutil
 
-    from desktop.resource_paths import resource_dir
+    from desktop.runtime.bundled_resources import resource_dir
 
     copy = tmp_path / "resources"
     shutil.copytree(resource_dir(), copy, ignore=shutil.ignore_patterns("*.qm"))
-    monkeypatch.setattr("desktop.resource_paths.resource_dir", lambda: copy)
+    monkeypatch.setattr("desktop.runtime.bundled_resources.resource_dir", lambda: copy)
     assert run_self_check(data_dir) == 1
     assert "translation file missing" in capsys.readouterr().err

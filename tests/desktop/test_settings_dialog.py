@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from desktop.about import AboutDialog
+from desktop.help.about import AboutDialog
 from desktop.kiosk.pin import PIN_KEY, verify_pin
-from desktop.pyside_guard import guard_singletons
-from desktop.settings import open_settings
-from desktop.settings_dialog import DeskSettings, SettingsDialog
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.settings.dialog import DeskSettings, SettingsDialog
+from desktop.settings.store import open_settings
 
 # PySide6 6.12.0 on Python 3.11 leaks references to None/True/False (see that module).
 guard_singletons()

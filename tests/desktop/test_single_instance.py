@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from desktop.pyside_guard import guard_singletons
-from desktop.single_instance import LOCK_FILE, SingleInstance, server_name
+from desktop.runtime.pyside_guard import guard_singletons
+from desktop.runtime.single_instance import LOCK_FILE, SingleInstance, server_name
 
 # PySide6 6.12.0 on Python 3.11 leaks references to None/True/False (see that module).
 guard_singletons()
@@ -77,7 +77,7 @@ def test_a_crashed_owner_does_not_block_the_next_start(qtbot, data_dir):
 def test_bring_to_front_shows_a_minimised_window(qtbot):
     from PySide6.QtWidgets import QWidget
 
-    from desktop.single_instance import bring_to_front
+    from desktop.runtime.single_instance import bring_to_front
 
     window = QWidget()
     qtbot.addWidget(window)

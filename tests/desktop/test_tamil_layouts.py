@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.about import AboutDialog
-from desktop.crash import CrashDialog
 from desktop.detail.dialog import TAB_KEYS, AccountDetailDialog
-from desktop.settings_dialog import SettingsDialog
-from desktop.signin_dialog import DemoRole, SignInDialog
+from desktop.help.about import AboutDialog
+from desktop.runtime.crash import CrashDialog
+from desktop.settings.dialog import SettingsDialog
+from desktop.signin.dialog import DemoRole, SignInDialog
 from sync.auth import Authenticator
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.i18n_helpers import has_tamil, tamil
@@ -198,7 +198,7 @@ def test_account_detail_tab_in_tamil(qtbot, in_tamil, ctx, key, tmp_path):
 
 
 def test_an_open_detail_dialog_switches_language_with_its_data(qtbot, qapp, ctx):
-    from desktop.i18n import ENGLISH, TAMIL, set_language
+    from desktop.language.i18n import ENGLISH, TAMIL, set_language
 
     dialog = AccountDetailDialog(ctx, LONG, None)
     qtbot.addWidget(dialog)
@@ -273,7 +273,7 @@ def test_main_window_in_tamil(qtbot, in_tamil, ctx, tmp_path):
     selected, table headers, status bar and menus all in Tamil, nothing clipped."""
     from PySide6.QtWidgets import QMainWindow
 
-    from desktop.main_window import MainWindow
+    from desktop.accounts.main_window import MainWindow
     from tests.desktop.test_main_window import wait_ready
 
     window = MainWindow(ctx)
@@ -302,9 +302,9 @@ def test_main_window_in_tamil(qtbot, in_tamil, ctx, tmp_path):
 @pytest.fixture
 def tamil_kiosk(qtbot, in_tamil, kiosk_ctx):  # noqa: F811
     """The kiosk in Tamil: its default language set to Tamil (its reset applies it)."""
-    from desktop.i18n import TAMIL
     from desktop.kiosk.devices import DemoUpiDevice
     from desktop.kiosk.window import LANGUAGE_KEY, KioskWindow
+    from desktop.language.i18n import TAMIL
     from tests.desktop.test_kiosk import DEMO_PAYEE, _unlock
 
     kiosk_ctx.settings.setValue(LANGUAGE_KEY, TAMIL)
@@ -366,8 +366,8 @@ def test_kiosk_pages_in_tamil(qtbot, tamil_kiosk, kiosk_ctx, tmp_path):  # noqa:
 
 def test_an_open_main_window_switches_language(qtbot, qapp, ctx):
     """Menus, the action strip, headers, sidebar and count change language while open."""
-    from desktop.i18n import ENGLISH, TAMIL, set_language
-    from desktop.main_window import MainWindow
+    from desktop.accounts.main_window import MainWindow
+    from desktop.language.i18n import ENGLISH, TAMIL, set_language
     from tests.desktop.test_main_window import wait_ready
 
     window = MainWindow(ctx)
@@ -394,8 +394,8 @@ def test_an_open_main_window_switches_language(qtbot, qapp, ctx):
 def test_keyboard_help_in_tamil(qtbot, in_tamil):
     from PySide6.QtGui import QKeySequence
 
-    from desktop.counter_keys import OPTION_KEYS
-    from desktop.keyboard_help import KeyboardHelpDialog
+    from desktop.accounts.counter_keys import OPTION_KEYS
+    from desktop.help.keyboard import KeyboardHelpDialog
 
     dialog = KeyboardHelpDialog(QKeySequence("F2"), OPTION_KEYS)
     _show(qtbot, dialog)
@@ -420,7 +420,7 @@ def test_invoice_viewer_in_tamil(qtbot, in_tamil, ctx):
 
 
 def test_pay_key_problems_in_tamil(in_tamil):
-    from desktop.counter_keys import pay_key_problem
+    from desktop.accounts.counter_keys import pay_key_problem
 
     for text in ("a", "F5", "F2+F3"):
         problem = pay_key_problem(text)

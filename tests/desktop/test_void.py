@@ -21,12 +21,12 @@ from db.cash_session import close_session, current_session
 from db.outbox import MutationKind
 from db.payments_local import build_payment_payload, load_account, record_payment
 from db.reversals_local import PaymentToReverse, find_payment
-from desktop.context import CurrentUser
 from desktop.documents.gst_settings import KEYS
 from desktop.documents.viewer import GstDocumentViewer
 from desktop.payments.cheque_dialog import ChequeDialog
 from desktop.payments.register import COL_STATUS, PaymentsRegister
 from desktop.payments.void_dialog import ReversalDialog
+from desktop.runtime.context import CurrentUser
 from sync.offline_verifiers import OfflineVerifiers
 from tests.desktop.conftest import make_context
 from tests.desktop.test_payment_support import pick_account, set_account

@@ -402,7 +402,7 @@ def test_token_and_password_never_on_disk(srv: tuple[EmbeddedServer, Clock],
                                           tmp_path: Path) -> None:
     from db.cache import CACHE_FILE, open_cache
     from db.outbox import OUTBOX_FILE, Outbox
-    from desktop.logs import setup_logging
+    from desktop.runtime.logs import setup_logging
     from sync.auth import Authenticator
     from sync.cycle import SyncCycle
     from sync.token_store import MemoryKeyring, SecretStore

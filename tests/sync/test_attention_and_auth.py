@@ -11,7 +11,7 @@ import pytest
 
 from db import replica
 from db.outbox import MutationKind, MutationState
-from desktop.logs import setup_logging
+from desktop.runtime.logs import setup_logging
 from sync import attention
 from sync.auth import SignInFailed, SignOutRefused
 from sync.client import SyncClient, Unauthorized

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from db import replica
-from desktop.context import AppContext
+from desktop.runtime.context import AppContext
 from desktop.sync.engine import SyncEngine
 from sync.auth import Authenticator
 from sync.client import ResyncRequired, SyncClient

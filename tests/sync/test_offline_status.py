@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from desktop.context import AppContext
-from desktop.main_window import MainWindow
+from desktop.accounts.main_window import MainWindow
+from desktop.runtime.context import AppContext
 from desktop.sync.session import SessionController
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context

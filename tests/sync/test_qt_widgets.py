@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.outbox import MutationKind
-from desktop.context import AppContext
-from desktop.signin_dialog import SignInDialog, roles_from_json
+from desktop.accounts.status_bar import SyncStatusWidget
+from desktop.runtime.context import AppContext
+from desktop.signin.dialog import SignInDialog, roles_from_json
 from desktop.sync.engine import SyncEngine
-from desktop.sync_status import SyncStatusWidget
 from sync.auth import Authenticator, SignedIn
 from sync.client import SyncClient, make_session
 from sync.token_store import MemoryKeyring, SecretStore
@@ -35,7 +35,7 @@ from tests.sync.conftest import ADMIN, LiveServer, cached_account, make_desk, pa
 def _english_plurals(qapp: QApplication) -> None:
     """The English translation (plural forms: "1 change", "2 changes"), as the app installs
     it at start (tests/desktop/conftest.py does the same for the desktop tests)."""
-    from desktop.i18n import ENGLISH, set_language
+    from desktop.language.i18n import ENGLISH, set_language
 
     set_language(qapp, ENGLISH)
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from db import replica
 from db.outbox import MutationState
-from desktop.context import AppContext
-from desktop.main_window import MainWindow
+from desktop.accounts.main_window import MainWindow
+from desktop.runtime.context import AppContext
 from desktop.sync.engine import SyncEngine
 from desktop.sync.session import SessionController
 from sync.client import SyncClient, make_session

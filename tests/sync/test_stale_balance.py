@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from billing.money import format_inr
-from desktop.context import AppContext
-from desktop.main_window import MainWindow
+from desktop.accounts.main_window import MainWindow
+from desktop.runtime.context import AppContext
 from desktop.sync.session import SessionController
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context

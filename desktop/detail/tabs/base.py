@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop.context import AppContext
 from desktop.detail.table_model import widen_to_fit
-from desktop.i18n import fill, is_language_change
-from desktop.tasks import Task, TaskControl
+from desktop.language.i18n import fill, is_language_change
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import Task, TaskControl
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,6 @@ Every date comes from ``billing.lifecycle`` and every option from
 
 from __future__ import annotations
 
-import importlib.util
-import logging
 from datetime import date
 from typing import Any
 
@@ -41,9 +39,7 @@ from desktop.detail.format import (
 )
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label
-from desktop.i18n import QT_TRANSLATE_NOOP, fill
-
-log = logging.getLogger(__name__)
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 
 OPEN_INVOICE_HEADERS = (
     QT_TRANSLATE_NOOP("BillingTab", "Invoice"), QT_TRANSLATE_NOOP("BillingTab", "Dated"),
@@ -58,26 +54,6 @@ RULE_CAPTIONS = (
     ("suspends", QT_TRANSLATE_NOOP("BillingTab", "Suspension")),
     ("reconnect", QT_TRANSLATE_NOOP("BillingTab", "Reconnection")),
 )
-PAYMENTS_UNAVAILABLE = "Payments are unavailable in this build."
-
-
-def payments_available() -> bool:
-    """Whether this build has ``desktop.payments.flow`` (found without importing it: the
-    import costs tens of milliseconds and is paid only when a button is clicked)."""
-    try:
-        return importlib.util.find_spec("desktop.payments.flow") is not None
-    except ImportError:
-        return False
-
-
-def _start_payment_function() -> Any | None:
-    """``desktop.payments.flow.start_payment`` if this build has it (imported lazily)."""
-    try:
-        from desktop.payments.flow import start_payment
-    except ImportError:
-        log.warning("desktop.payments.flow cannot be imported; payments are unavailable")
-        return None
-    return start_payment
 
 
 def grace_text(days_left: int) -> str:
@@ -290,16 +266,12 @@ class BillingTab(DetailTab):
             self.options_row.removeWidget(button)
             button.deleteLater()
         self.option_buttons = {}
-        available = payments_available()
         allowed = self.ctx.user.may(Action.TAKE_PAYMENT)
         for option in data.options:
             button = QPushButton(option_text(option.value), self)
             button.setObjectName(f"billingOption_{option.value}")
             button.setProperty("option", option.value)
-            if not available:
-                button.setEnabled(False)
-                button.setToolTip(PAYMENTS_UNAVAILABLE)
-            elif not allowed:
+            if not allowed:
                 button.setEnabled(False)
                 button.setToolTip(self.tr("Your role may not take payments."))
             else:
@@ -317,13 +289,11 @@ class BillingTab(DetailTab):
     def _on_option_clicked(self) -> None:
         button = self.sender()
         option = PaymentOption(str(button.property("option")))
-        start = _start_payment_function()
-        if start is None:
-            for other in self.option_buttons.values():
-                other.setEnabled(False)
-                other.setToolTip(PAYMENTS_UNAVAILABLE)
-            return
-        start(self.ctx, self.account_id, option, self.window())
+        # Imported on the first click: the payment dialogs cost tens of milliseconds to load
+        # and most openings of the detail dialog take no payment.
+        from desktop.payments.flow import start_payment
+
+        start_payment(self.ctx, self.account_id, option, self.window())
 
     def _show_chart(self, points: list[MonthPoint], today: date) -> None:
         from PySide6.QtCharts import (

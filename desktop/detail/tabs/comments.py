@@ -23,7 +23,7 @@ from db.local_writes import add_comment, check_comment
 from db.outbox import Mutation
 from desktop.detail.format import format_moment
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
-from desktop.tasks import TaskControl
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

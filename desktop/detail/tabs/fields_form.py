@@ -29,8 +29,8 @@ from db.account_details import EditableState, load_editable_state
 from db.contact_validation import FIELD_LABELS, ValidationFailed, clean_fields
 from db.local_writes import EditConflict, EditResult, WriteRefused, save_edit
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
-from desktop.i18n import QT_TRANSLATE_NOOP, fill
-from desktop.tasks import TaskControl
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

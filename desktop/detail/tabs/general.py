@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from db.account_details import GeneralDetails, load_general
 from desktop.detail.format import format_moment, plan_type_text, status_text
 from desktop.detail.tabs.base import DetailTab
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 
 #: (key, label) in display order; each value label is named ``general_<key>``.
 GENERAL_FIELDS = (

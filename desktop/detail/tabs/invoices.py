@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from db.account_details import InvoiceDocument, InvoiceRow, load_invoice_document, load_invoices
-from desktop.account_codes import with_account_codes
-from desktop.context import AppContext
+from desktop.accounts.account_codes import with_account_codes
 from desktop.detail.format import format_date, format_inr
 from desktop.detail.invoice_document import invoice_html, write_pdf
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab, show_message
-from desktop.i18n import QT_TRANSLATE_NOOP, fill
-from desktop.settings import setting_str
-from desktop.tasks import TaskControl
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
+from desktop.settings.store import setting_str
 from desktop.widgets.pdf import text_document
 
 log = logging.getLogger(__name__)

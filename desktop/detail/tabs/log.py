@@ -10,7 +10,7 @@ from db.account_details import LogRow, load_log
 from desktop.detail.format import format_moment
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 
 LOG_HEADERS = (
     QT_TRANSLATE_NOOP("LogTab", "When"), QT_TRANSLATE_NOOP("LogTab", "User"),

@@ -8,7 +8,7 @@ from db.account_details import OrderRow, load_orders
 from desktop.detail.format import format_date, format_inr, format_moment
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 
 ORDER_HEADERS = (
     QT_TRANSLATE_NOOP("OrdersTab", "Order"), QT_TRANSLATE_NOOP("OrdersTab", "Plan"),

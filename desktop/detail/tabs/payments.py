@@ -9,7 +9,7 @@ from db.account_details import PaymentRow, PaymentsView, load_payments
 from desktop.detail.format import format_inr, format_moment, method_text, option_text
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 
 PAYMENT_HEADERS = (
     QT_TRANSLATE_NOOP("PaymentsTab", "Taken"),

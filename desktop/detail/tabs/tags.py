@@ -22,7 +22,7 @@ from db.account_details import TagsView, load_tags
 from db.local_writes import WriteRefused, add_tag, remove_tag
 from db.outbox import Mutation
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message
-from desktop.tasks import TaskControl
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

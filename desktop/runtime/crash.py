@@ -1,7 +1,7 @@
 """Unhandled exceptions: write the traceback to the log, then offer the log folder.
 
 :class:`CrashReporter` replaces ``sys.excepthook`` and ``threading.excepthook``, and while
-installed routes Qt's own messages to the log too (:mod:`desktop.qt_log`). An exception
+installed routes Qt's own messages to the log too (:mod:`desktop.runtime.qt_log`). An exception
 in any thread is logged at once (in the thread it happened); the dialog is shown on the GUI
 thread through a queued signal, never from a worker. Only one dialog is open at a time;
 later crashes are added to it. Tests call the hooks directly and hand in an ``open_folder``
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.i18n import Retranslating, fill
-from desktop.qt_log import QtMessageLog
+from desktop.language.i18n import Retranslating, fill
+from desktop.runtime.qt_log import QtMessageLog
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.signin_dialog import DemoRole, roles_from_json
+from desktop.signin.dialog import DemoRole, roles_from_json
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.i18n import Retranslating, fill
-from desktop.resource_paths import app_icon
+from desktop.language.i18n import Retranslating, fill
+from desktop.runtime.bundled_resources import app_icon
 
 SERVER_KEY = "sync/server"  # the sync session's setting (desktop.sync.session.SERVER_SETTING)
 

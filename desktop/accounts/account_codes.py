@@ -1,7 +1,7 @@
 """The Account ID as a Code 128 barcode and a QR code, for receipts and invoices.
 
 Both carry only the Account ID's digits, so a scanner in keyboard mode types the ID into
-the counter (see ``desktop.scanner``) exactly as a cashier would. The images are PNG,
+the counter (see ``desktop.accounts.scanner``) exactly as a cashier would. The images are PNG,
 rendered with python-barcode and qrcode (Pillow), and go into the HTML documents as
 ``data:`` URLs (Qt's text documents, and so the screen, the PDF and Qt's printers, show
 them without a resource loader).

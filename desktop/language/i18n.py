@@ -21,8 +21,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
 
-from desktop import resource_paths
-from desktop.fonts import register_app_fonts
+from desktop.language.fonts import register_app_fonts
+from desktop.runtime import bundled_resources
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ TRANSLATOR_NAME = "partnerDeskTranslator"
 
 def qm_path_for(language: str) -> str:
     """The compiled translation of ``language``: ``resources/i18n/partner_desk_<code>.qm``."""
-    return str(resource_paths.resource_dir() / "i18n" / f"partner_desk_{language}.qm")
+    return str(bundled_resources.resource_dir() / "i18n" / f"partner_desk_{language}.qm")
 
 
 def stored_language(settings: QSettings) -> str:

@@ -35,7 +35,7 @@ def _check(condition: bool, message: str) -> None:
 
 def run_self_check(data_dir: Path | None = None) -> int:
     """Run every check in ``data_dir`` (a temporary folder when None); 0 when all pass."""
-    from desktop.pyside_guard import guard_singletons
+    from desktop.runtime.pyside_guard import guard_singletons
 
     guard_singletons()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check never shows a window
@@ -75,7 +75,7 @@ def _run_checks(folder: Path) -> None:
 def _check_resources() -> str:
     from PySide6.QtGui import QPixmap
 
-    from desktop.resource_paths import (
+    from desktop.runtime.bundled_resources import (
         APP_ICON_ICO,
         APP_ICON_PNG,
         KIOSK_STYLE,
@@ -116,8 +116,8 @@ def _check_tamil() -> str:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from desktop.fonts import TAMIL_FAMILY, register_app_fonts
-    from desktop.i18n import ENGLISH, TAMIL, set_language
+    from desktop.language.fonts import TAMIL_FAMILY, register_app_fonts
+    from desktop.language.i18n import ENGLISH, TAMIL, set_language
 
     _check(register_app_fonts() == [TAMIL_FAMILY], "the Tamil font is missing from the build")
     _check(QFontMetrics(QFont(TAMIL_FAMILY)).inFontUcs4(ord("த")), "the Tamil font has no த")
@@ -140,9 +140,9 @@ def _check_windows(folder: Path, app: object) -> None:
     from db.cache import CACHE_FILE, open_cache
     from db.demo_data import generate
     from db.outbox import OUTBOX_FILE, Outbox
-    from desktop.context import AppContext, AppEvents, CurrentUser
-    from desktop.settings import open_settings
-    from desktop.tasks import TaskRunner
+    from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+    from desktop.runtime.tasks import TaskRunner
+    from desktop.settings.store import open_settings
 
     assert isinstance(app, QApplication)
     cache = open_cache(folder / CACHE_FILE)
@@ -165,8 +165,8 @@ def _check_windows(folder: Path, app: object) -> None:
         _check(count == CHECK_ACCOUNTS, f"the cache holds {count} accounts, not {CHECK_ACCOUNTS}")
         _check(bool(outbox.device_code()), "the outbox has no device code")
 
+        from desktop.accounts.main_window import MainWindow
         from desktop.kiosk.window import KioskWindow
-        from desktop.main_window import MainWindow
 
         main = MainWindow(ctx)
         windows.append(main)

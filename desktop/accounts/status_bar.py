@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from db.outbox import Mutation
 from desktop.detail.format import month_name
-from desktop.i18n import fill, is_language_change
+from desktop.language.i18n import fill, is_language_change
+from desktop.runtime.tasks import TaskControl
 from desktop.sync.engine import SyncEngine, SyncStatus
-from desktop.tasks import TaskControl
 from sync import attention
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from billing.lifecycle import DEFAULT_ZONE, business_date
 from billing.limits import Limits
 from db.outbox import Outbox
-from desktop.tasks import TaskRunner
+from desktop.runtime.tasks import TaskRunner
 from sync.kiosk_key import KioskKey
 from sync.user import CurrentUser
 

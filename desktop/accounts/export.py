@@ -30,7 +30,7 @@ from billing.lifecycle import DEFAULT_ZONE
 from billing.money import paise_to_decimal
 from db.account_query import AccountRow, rows_by_rowid
 from db.overlay import PendingPayments
-from desktop.tasks import TaskControl
+from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.roles import Role
+from db import account_query as aq
 from db.account_query import AccountFilter, Choice, FilterOptions
 from desktop.detail.format import status_text
-from desktop.i18n import QT_TRANSLATE_NOOP, is_language_change
+from desktop.language.i18n import QT_TRANSLATE_NOOP, is_language_change
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
 
 ANY = QT_TRANSLATE_NOOP("FilterSidebar", "All")
 """The first entry of each list (no choice); shown in the interface language."""
@@ -40,6 +44,23 @@ _LISTS = (
 #: Debounce after a keystroke in Quick Search / after a list choice (milliseconds).
 TYPING_DEBOUNCE_MS = 150
 CHOICE_DEBOUNCE_MS = 30
+
+
+def scope_of(ctx: AppContext) -> aq.Scope:
+    """The rows a user may list: own branch for staff and cashiers, own reseller for
+    partners, everything for administrators (the server enforces the same)."""
+    user = ctx.user
+    if user.role in (Role.BRANCH_STAFF, Role.CASHIER):
+        return aq.Scope(branch_id=user.branch_id)
+    if user.role is Role.PARTNER:
+        return aq.Scope(reseller_id=user.reseller_id)
+    return aq.Scope()
+
+
+def load_filter_options(engine: Any, scope: aq.Scope, _control: TaskControl) -> aq.FilterOptions:
+    """The values each list may offer (runs on the database worker)."""
+    with engine.connect() as conn:
+        return aq.filter_options(conn, scope)
 
 
 class FilterSidebar(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from billing.rules import PaymentOption
 from desktop.detail.format import option_text
-from desktop.i18n import fill
+from desktop.language.i18n import fill
 
 
 def keyboard_rows(

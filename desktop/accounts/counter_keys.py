@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 
 from billing.rules import PaymentOption
-from desktop.i18n import fill
+from desktop.language.i18n import fill
 
 log = logging.getLogger(__name__)
 

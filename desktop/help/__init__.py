@@ -1,0 +1,1 @@
+"""The Help menu: About and the keyboard reference."""

@@ -1,0 +1,1 @@
+"""Settings: the typed QSettings access, the Settings dialog and the UPI payee."""

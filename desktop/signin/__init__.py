@@ -1,0 +1,1 @@
+"""Signing in: the sign-in dialog (the sign-in itself is desktop.sync.session)."""
