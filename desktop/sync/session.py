@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from desktop.context import AppContext
+from desktop.i18n import fill
 from desktop.signin_dialog import DemoRole, SignInDialog, roles_from_json
 from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine
 from desktop.sync_status import SyncStatusWidget
@@ -80,7 +81,7 @@ class SessionController(QObject):
         self._show_window()
         window = self.window
         assert window is not None
-        window.statusBar().showMessage("Starting the demo server…")
+        window.statusBar().showMessage(self.tr("Starting the demo server…"))
         task = self.ctx.tasks.run_net(
             "demo server", partial(_start_demo, self.auth, self.ctx.data_dir, accounts, kiosk))
         task.done.connect(self._on_demo_ready)
@@ -99,7 +100,8 @@ class SessionController(QObject):
     def _on_demo_failed(self, exc: object) -> None:
         log.error("demo start failed: %s", exc)
         if self.window is not None:
-            self.window.statusBar().showMessage(f"The demo server could not start: {exc}")
+            self.window.statusBar().showMessage(
+                fill(self.tr("The demo server could not start: %1"), exc))
 
     def show_sign_in(self, message: str = "") -> SignInDialog:
         """Ask who is there (non-blocking); the session starts when they are signed in."""
@@ -187,7 +189,7 @@ class SessionController(QObject):
             old.deleteLater()
         self.status = SyncStatusWidget(self.ctx, self.engine)
         self.status.sign_out_requested.connect(self.sign_out)
-        dock = QDockWidget("Sync", self.window)
+        dock = QDockWidget(self.tr("Sync"), self.window)
         dock.setObjectName("syncDock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setTitleBarWidget(QWidget(dock))
@@ -208,8 +210,8 @@ class SessionController(QObject):
         if (outcome.unauthorized and self.dialog is None and self.signed is not None
                 and self.signed.online):
             # The token expired or was revoked: ask again, keeping the window and the cache.
-            self.show_sign_in("Your sign-in has expired or was ended on the server; "
-                              "sign in again to keep syncing.")
+            self.show_sign_in(self.tr("Your sign-in has expired or was ended on the server; "
+                                      "sign in again to keep syncing."))
         if outcome.initial or outcome.reset or not self._first_sync_done:
             setter = getattr(self.window, "set_cache_progress", None)
             if setter is not None:
@@ -246,7 +248,8 @@ class SessionController(QObject):
 
     @Slot(object)
     def _on_sign_out_refused(self, exc: object) -> None:
-        text = exc.message if isinstance(exc, SignOutRefused) else f"Sign-out failed: {exc}"
+        text = (exc.message if isinstance(exc, SignOutRefused)
+                else fill(self.tr("Sign-out failed: %1"), exc))
         if self.status is not None:
             self.status.show_message(text)
         log.info("sign-out refused: %s", text)
@@ -260,8 +263,8 @@ class SessionController(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
-        self.show_sign_in("You are signed out. The local copy of the accounts was removed; "
-                          "changes waiting to be sent are kept.")
+        self.show_sign_in(self.tr("You are signed out. The local copy of the accounts was "
+                                  "removed; changes waiting to be sent are kept."))
 
     def _teardown_engine(self) -> None:
         if self.engine is not None:

@@ -195,6 +195,54 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message numerus="yes">
+        <source>(includes %n payment(s) pending sync)</source>
+        <translation>
+            <numerusform>(includes %n payment pending sync)</numerusform>
+            <numerusform>(includes %n payments pending sync)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsRegister</name>
+    <message numerus="yes">
+        <source>%n payment(s) · total %1</source>
+        <translation>
+            <numerusform>%n payment · total %1</numerusform>
+            <numerusform>%n payments · total %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending sync</source>
+        <translation>
+            <numerusform>%n pending sync</numerusform>
+            <numerusform>%n pending sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voided or bounced (not in the totals)</source>
+        <translation>
+            <numerusform>%n voided or bounced (not in the totals)</numerusform>
+            <numerusform>%n voided or bounced (not in the totals)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by head office (not in the totals): see Needs attention</source>
+        <translation>
+            <numerusform>%n refused by head office (not in the totals): see Needs attention</numerusform>
+            <numerusform>%n refused by head office (not in the totals): see Needs attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTab</name>
     <message numerus="yes">
         <source>%n open invoice(s) (%1)</source>
