@@ -303,8 +303,9 @@ class PaymentsRegister(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
         # Fixed widths (never ResizeToContents: the register can hold many thousand rows).
-        for col, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(col, width)
+        for col, width in enumerate(COLUMN_WIDTHS):  # wider where a (Tamil) title needs it
+            self.table.setColumnWidth(
+                col, max(width, self.table.horizontalHeader().sectionSizeHint(col)))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_reprint)
         self.totals = QLabel(self)
