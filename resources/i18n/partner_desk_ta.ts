@@ -2910,7 +2910,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>&amp;Void…</source>
-        <translation>ரத்து… (&amp;V)</translation>
+        <translation>செல்லாததாக்கு… (&amp;V)</translation>
     </message>
     <message>
         <source>C&amp;heque…</source>
@@ -2941,8 +2941,8 @@ Accounts appear here as soon as it is ready.</source>
     <message numerus="yes">
         <source>%n voided or bounced (not in the totals)</source>
         <translation>
-            <numerusform>%n ரத்து அல்லது திரும்பியது (மொத்தத்தில் இல்லை)</numerusform>
-            <numerusform>%n ரத்து அல்லது திரும்பியவை (மொத்தத்தில் இல்லை)</numerusform>
+            <numerusform>%n செல்லாதது அல்லது திரும்பியது (மொத்தத்தில் இல்லை)</numerusform>
+            <numerusform>%n செல்லாதவை அல்லது திரும்பியவை (மொத்தத்தில் இல்லை)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3347,11 +3347,11 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>This receipt was not paid by cheque; only a cheque is cleared or bounces. Use a void for a mistaken payment.</source>
-        <translation>இந்த ரசீது காசோலையில் செலுத்தப்படவில்லை; காசோலை மட்டுமே பணமாகும் அல்லது திரும்பும். தவறான கட்டணத்துக்கு ரத்து பயன்படுத்தவும்.</translation>
+        <translation>இந்த ரசீது காசோலையில் செலுத்தப்படவில்லை; காசோலை மட்டுமே பணமாகும் அல்லது திரும்பும். தவறான கட்டணத்தைச் செல்லாததாக்கவும்.</translation>
     </message>
     <message>
         <source>This receipt belongs to a cash session that is closed; only payments of the current session can be voided. Ask head office for a refund instead.</source>
-        <translation>இந்த ரசீது மூடப்பட்ட பண அமர்வைச் சேர்ந்தது; தற்போதைய அமர்வின் கட்டணங்களை மட்டுமே ரத்துசெய்ய முடியும். பதிலாகத் தலைமை அலுவலகத்திடம் பணத் திருப்பம் கேட்கவும்.</translation>
+        <translation>இந்த ரசீது மூடப்பட்ட பண அமர்வைச் சேர்ந்தது; தற்போதைய அமர்வின் கட்டணங்களை மட்டுமே செல்லாததாக்க முடியும். பதிலாகத் தலைமை அலுவலகத்திடம் பணத் திருப்பம் கேட்கவும்.</translation>
     </message>
     <message>
         <source>Say why the payment is reversed (for example: wrong account).</source>
@@ -3370,7 +3370,7 @@ Accounts appear here as soon as it is ready.</source>
     <name>RegisterMark</name>
     <message>
         <source>Voided</source>
-        <translation>ரத்துசெய்யப்பட்டது</translation>
+        <translation>செல்லாதது</translation>
     </message>
     <message>
         <source>Cheque bounced</source>
@@ -3490,7 +3490,7 @@ Accounts appear here as soon as it is ready.</source>
     <message>
         <source>Void payment — receipt %1</source>
         <extracomment>The reversal was queued in the outbox (the Mutation).</extracomment>
-        <translation>கட்டணத்தை ரத்துசெய் — ரசீது %1</translation>
+        <translation>கட்டணத்தைச் செல்லாததாக்கு — ரசீது %1</translation>
     </message>
     <message>
         <source>Cheque bounced — receipt %1</source>
@@ -3514,7 +3514,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>The amount goes back on the account as owed; the payment stays in the ledger, marked Voided, with a reversal entry.</source>
-        <translation>தொகை மீண்டும் கணக்கில் நிலுவையாகச் சேரும்; கட்டணம் பேரேட்டில் ‘ரத்துசெய்யப்பட்டது’ எனக் குறிக்கப்பட்டு, திரும்பப் பெறுதல் பதிவுடன் இருக்கும்.</translation>
+        <translation>தொகை மீண்டும் கணக்கில் நிலுவையாகச் சேரும்; கட்டணம் பேரேட்டில் ‘செல்லாதது’ எனக் குறிக்கப்பட்டு, திரும்பப் பெறுதல் பதிவுடன் இருக்கும்.</translation>
     </message>
     <message>
         <source>The amount and the bank&apos;s charge (head office&apos;s setting, %1 unless changed) go back on the account as owed; suspension follows the usual dates.</source>
@@ -3550,7 +3550,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>&amp;Approve and void</source>
-        <translation>ஒப்புதல் அளித்து ரத்துசெய் (&amp;A)</translation>
+        <translation>ஒப்புதல் அளித்து செல்லாததாக்கு (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Approve: cheque bounced</source>

@@ -566,7 +566,7 @@ def test_register_in_tamil(qtbot, in_tamil, ctx):
 
 
 @pytest.mark.parametrize("void", [True, False])
-def test_void_dialog_in_tamil(qtbot, in_tamil, cashier_ctx, void):
+def test_void_dialog_in_tamil(qtbot, in_tamil, cashier_ctx, void):  # noqa: F811
     from billing.reversal import ReversalCause
     from billing.rules import PaymentMethod
     from desktop.payments.void_dialog import ReversalDialog
