@@ -22,6 +22,36 @@
     </message>
 </context>
 <context>
+    <name>BranchCloseReport</name>
+    <message numerus="yes">
+        <source>%n payment(s): %1; %2 not yet synced at close</source>
+        <translation>
+            <numerusform>%n payment: %1; %2 not yet synced at close</numerusform>
+            <numerusform>%n payments: %1; %2 not yet synced at close</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesModel</name>
+    <message numerus="yes">
+        <source>Total: %n close(s)</source>
+        <translation>
+            <numerusform>Total: %n close</numerusform>
+            <numerusform>Total: %n closes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesWindow</name>
+    <message numerus="yes">
+        <source>%n close(s) from %1 to %2; difference %3, %4 payment(s) unsynced at close.</source>
+        <translation>
+            <numerusform>%n close from %1 to %2; difference %3, %4 payment(s) unsynced at close.</numerusform>
+            <numerusform>%n closes from %1 to %2; difference %3, %4 payment(s) unsynced at close.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommentsTab</name>
     <message numerus="yes">
         <source>%n comment(s), newest first.</source>

@@ -580,6 +580,170 @@
     </message>
 </context>
 <context>
+    <name>BranchCloseReport</name>
+    <message>
+        <source>&lt;b&gt;%1 — session %2, counted by %3&lt;/b&gt; (sent by %4, device %5)</source>
+        <extracomment>The range a new window shows: the last week, today included.</extracomment>
+        <translation>&lt;b&gt;%1 — அமர்வு %2, எண்ணியவர் %3&lt;/b&gt; (அனுப்பியவர் %4, சாதனம் %5)</translation>
+    </message>
+    <message>
+        <source>Counted: %1 = %2</source>
+        <translation>எண்ணியது: %1 = %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>எதுவும் இல்லை</translation>
+    </message>
+    <message>
+        <source>Expected %1 = float %2 + cash payments %3 − paid out %4; difference &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>எதிர்பார்த்தது %1 = தொடக்கச் சில்லறை %2 + ரொக்கக் கட்டணங்கள் %3 − வெளியே கொடுத்தது %4; வேறுபாடு &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>இல்லை</translation>
+    </message>
+    <message>
+        <source>GST: not computed at the desk (%1)</source>
+        <translation>ஜிஎஸ்டி: கவுண்டரில் கணக்கிடப்படவில்லை (%1)</translation>
+    </message>
+    <message>
+        <source>GST %1: taxable %2, CGST %3, SGST %4, IGST %5</source>
+        <translation>ஜிஎஸ்டி %1: வரிக்குட்பட்டது %2, CGST %3, SGST %4, IGST %5</translation>
+    </message>
+    <message>
+        <source>cheque %1, %2, dated %3</source>
+        <translation>காசோலை %1, %2, தேதி %3</translation>
+    </message>
+    <message>
+        <source>Voids: %1</source>
+        <translation>செல்லாதவை: %1</translation>
+    </message>
+    <message>
+        <source>Voids: none</source>
+        <translation>செல்லாதவை: இல்லை</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s): %1; %2 not yet synced at close</source>
+        <translation>
+            <numerusform>%n கட்டணம்: %1; முடிவின்போது %2 இன்னும் ஒத்திசைக்கவில்லை</numerusform>
+            <numerusform>%n கட்டணங்கள்: %1; முடிவின்போது %2 இன்னும் ஒத்திசைக்கவில்லை</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesModel</name>
+    <message>
+        <source>Branch</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>காசாளர்</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>அமர்வு</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>முடித்த நேரம்</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>எதிர்பார்த்தது</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>எண்ணியது</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>வேறுபாடு</translation>
+    </message>
+    <message>
+        <source>Unsynced at close</source>
+        <translation>முடிவின்போது ஒத்திசைக்காதவை</translation>
+    </message>
+    <message>
+        <source>−%1 short</source>
+        <translation>−%1 குறைவு</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 கூடுதல்</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>சரிசமம்</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n close(s)</source>
+        <translation>
+            <numerusform>மொத்தம்: %n முடிவு</numerusform>
+            <numerusform>மொத்தம்: %n முடிவுகள்</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesWindow</name>
+    <message>
+        <source>Branch day closes — head office</source>
+        <extracomment>The closes (or an error) arrived and are shown.</extracomment>
+        <translation>கிளைகளின் நாள் முடிவுகள் — தலைமை அலுவலகம்</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>அனைத்துக் கிளைகளும்</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>காட்டு (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select a close to see its whole report.</source>
+        <translation>முழு அறிக்கையைக் காண ஒரு நாள் முடிவைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>முதல்</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>வரை</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s day closes are on the server: sign in online to see them.</source>
+        <translation>தலைமை அலுவலகத்தின் நாள் முடிவுகள் சர்வரில் உள்ளன: அவற்றைக் காண இணைப்பில் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <source>The &apos;to&apos; date is before the &apos;from&apos; date; swap them.</source>
+        <translation>‘வரை’ தேதி ‘முதல்’ தேதிக்கு முன் உள்ளது; இரண்டையும் மாற்றவும்.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>சர்வரிடம் கேட்கிறது…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close(s) from %1 to %2; difference %3, %4 payment(s) unsynced at close.</source>
+        <translation>
+            <numerusform>%1 முதல் %2 வரை %n நாள் முடிவு; வேறுபாடு %3, முடிவின்போது %4 கட்டணங்கள் ஒத்திசைக்கவில்லை.</numerusform>
+            <numerusform>%1 முதல் %2 வரை %n நாள் முடிவுகள்; வேறுபாடு %3, முடிவின்போது %4 கட்டணங்கள் ஒத்திசைக்கவில்லை.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %1 are listed; the total counts them all.</source>
+        <translation>முதல் %1 மட்டுமே பட்டியலில் உள்ளன; மொத்தம் அனைத்தையும் கணக்கிடுகிறது.</translation>
+    </message>
+    <message>
+        <source>Could not load the day closes: %1</source>
+        <translation>நாள் முடிவுகளை ஏற்ற முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChequeDialog</name>
     <message>
         <source>Cheque — receipt %1</source>
