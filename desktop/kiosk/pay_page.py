@@ -54,6 +54,7 @@ from desktop.detail.format import option_text
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.kiosk.devices import Confirmation, PaymentDevice
 from desktop.kiosk.wording import word
+from desktop.payments.messages import error_text
 from desktop.tasks import TaskControl
 from desktop.upi_payee import Payee
 from desktop.widgets.upi_qr import UpiQrWidget
@@ -462,7 +463,7 @@ class KioskPayPage(QWidget):
                 plan_price_paise=self._plan.price_paise if self._plan else None,
                 ceiling_paise=self.ceiling_paise)
         except (AmountError, RuleError) as exc:
-            message = str(exc) if self.amount.text() else ""
+            message = error_text(exc) if self.amount.text() else ""
         preview = self._preview
         if preview is not None and preview.needs_overpay_confirmation:
             _say(self.amount_message, QT_TRANSLATE_NOOP("KioskPay",
@@ -479,7 +480,7 @@ class KioskPayPage(QWidget):
         else:
             _say(self.pay_button, QT_TRANSLATE_NOOP("KioskPay", "Pay by UPI"))
         if preview is None or not preview.needs_overpay_confirmation:
-            self.amount_message.setText(message)  # billing's words (English, made below desktop)
+            self.amount_message.setText(message)  # billing's words, by message id
         self.pay_button.setEnabled(preview is not None)
 
     @Slot()

@@ -70,8 +70,11 @@ def _head(receipt: ReceiptData) -> list[str]:
     return lines
 
 
-def _body(receipt: ReceiptData, width: int, rupee: str) -> list[str]:
-    """The labelled lines, left-aligned, between two rules."""
+def _body(receipt: ReceiptData, width: int, rupee: str, *, screen: bool = False
+          ) -> list[str]:
+    """The labelled lines, left-aligned, between two rules. On the ``screen`` (a plain-text
+    view, where Tamil letters are not one column wide each) a Tamil label is followed by a
+    colon instead of padding: "தொகை: ₹1.00"."""
 
     def money(paise: int) -> str:
         return format_inr(paise).replace("₹", rupee)
@@ -98,9 +101,12 @@ def _body(receipt: ReceiptData, width: int, rupee: str) -> list[str]:
     lines = ["-" * width]
     for label, value in fields:
         chunks = textwrap.wrap(value, max(8, width - label_width)) or [""]
-        # A longer (Tamil) label keeps a space before its value; on paper the raster
-        # printer draws the label and prints the figure as text under it.
-        lines.append(f"{label:<{label_width - 1}} {chunks[0]}")
+        if screen and not printable_as_text(label):
+            lines.append(f"{label}: {chunks[0]}")
+        else:
+            # A longer (Tamil) label keeps a space before its value; on paper the raster
+            # printer draws the label and prints the figure as text under it.
+            lines.append(f"{label:<{label_width - 1}} {chunks[0]}")
         lines.extend(" " * label_width + chunk for chunk in chunks[1:])
     lines.append("-" * width)
     if receipt.pending_sync:
@@ -116,7 +122,7 @@ def receipt_lines(receipt: ReceiptData, width: int = 48, *, rupee: str = "₹") 
     printer alike), in the interface language: the header lines (the company when there
     are none), no mobile, no cashier."""
     lines = [line.center(width).rstrip() for line in _head(receipt)]
-    lines.extend(_body(receipt, width, rupee))
+    lines.extend(_body(receipt, width, rupee, screen=True))
     lines.append(translate("KioskReceipt", "Thank you.").center(width).rstrip())
     return lines
 

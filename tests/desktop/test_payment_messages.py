@@ -72,3 +72,16 @@ def test_an_id_the_table_does_not_know_falls_back_to_english(qapp) -> None:
     with tamil(qapp):
         assert error_text(Odd("as billing said")) == "as billing said"
     assert Msg("amount_empty") is Msg.AMOUNT_EMPTY
+
+
+def test_day_close_float_refusal_is_tamil(qtbot, qapp, ctx) -> None:
+    """A translated window that shows a billing refusal words it by its id."""
+    from desktop.payments.day_close import DayCloseDialog
+
+    with tamil(qapp):
+        dialog = DayCloseDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.opening_float.setText("12.345")
+        assert dialog._float_paise() is None
+        assert has_tamil(dialog.float_error.text()), dialog.float_error.text()
+        dialog.close()

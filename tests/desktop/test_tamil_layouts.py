@@ -351,7 +351,9 @@ def test_kiosk_pages_in_tamil(qtbot, tamil_kiosk, kiosk_ctx, tmp_path):  # noqa:
     qtbot.waitUntil(lambda: window.current_page == RECEIPT, timeout=10_000)
     qtbot.waitUntil(lambda: window.print_status.text() != "", timeout=10_000)
     assert problems(window) == []
-    window.grab().save(str(tmp_path / "kiosk_receipt_ta.png"))
+    slip = window.receipt_view.toPlainText()
+    assert "ரசீது" in slip and "தொகை" in slip and "Amount" not in slip  # the slip in Tamil
+    window.grab().save(str(_shots(tmp_path) / "kiosk_receipt_ta.png"))
 
     _tap(qtbot, window, "kioskReceiptDone")
     _tap(qtbot, window, "kioskStaffButton")
