@@ -564,6 +564,8 @@ def test_register_in_tamil(qtbot, in_tamil, ctx):
         header = window.model.headerData(column, Qt.Orientation.Horizontal)
         assert has_tamil(header), header
     assert _payment_problems(window) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        window.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "register.png"))
     window.close()
 
 
@@ -581,4 +583,6 @@ def test_void_dialog_in_tamil(qtbot, in_tamil, cashier_ctx, void):  # noqa: F811
     _show(qtbot, dialog)
     assert has_tamil(dialog.windowTitle())
     assert _payment_problems(dialog) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], f"void_{void}.png"))
     dialog.close()
