@@ -217,14 +217,14 @@ def test_branch_closes_in_tamil(qtbot: Any, qapp: Any, ctx: Any, server: Embedde
         window = _open(qtbot, ctx)
         rows = _cells(window)
         assert rows[4][0] == "மொத்தம்: 4 முடிவுகள்" and rows[0][6] == "₹5.00 கூடுதல்"
-        model = window.findChild(QTableView, "closesTable").model()
+        table = window.table
+        model = table.model()
         for column in range(model.columnCount()):
             assert has_tamil(model.headerData(column, Qt.Orientation.Horizontal))
-        assert has_tamil(window.findChild(QLabel, "closesStatus").text())
-        table = window.findChild(QTableView, "closesTable")
+        assert has_tamil(window.status.text())
         qtbot.mouseClick(table.viewport(), LEFT,
                          pos=table.visualRect(model.index(1, 0)).center())
-        detail = window.findChild(QTextBrowser, "closeDetail").toPlainText()
+        detail = window.detail.toPlainText()
         assert "எண்ணியது" in detail and "செல்லாதவை: இல்லை" in detail
         assert problems(window) == []
         window.close()

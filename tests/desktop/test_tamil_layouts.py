@@ -473,6 +473,7 @@ def _payment_dialog(qtbot, ctx, *, upi: bool):
     assert dialog is not None
     if upi:
         combo = dialog.findChild(QComboBox, "methodField")
+        assert combo is not None
         combo.setCurrentIndex(combo.findData(PaymentMethod.UPI.value))
         qtbot.waitUntil(lambda: dialog.qr.isVisible(), timeout=10_000)
     return dialog
