@@ -187,15 +187,19 @@ CODE_TEXTS: dict[str, str] = {
         "RefusalCode", "Say why the payment is reversed (for example: wrong account)."),
     "reason_too_long": QT_TRANSLATE_NOOP(
         "RefusalCode", "The reason is too long; shorten it."),
+    # sync.approval.ApprovalRefused (and the server's answer to an approval)
+    "invalid_credentials": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Wrong username or password for the approver, or they have not signed "
+        "in on this PC lately. Ask them to type it again."),
     # db.utr_local.check_utr_unused
     "reference_used": QT_TRANSLATE_NOOP(
         "RefusalCode", "This UTR was already used by another receipt; one UTR pays once. Ask "
         "the customer for the UTR of this payment in their payment app; if it is the same "
         "payment, do not take it again."),
 }
-"""Refusals that carry only a machine ``code`` (``billing.reversal``, ``db``): worded by
-code, without their values (the dialog around them shows the receipt). In English the
-refusal's own text, which names the receipt, is shown instead."""
+"""Refusals that carry only a machine ``code`` (``billing.reversal``, ``db``,
+``sync.approval``): worded by code, without their values (the dialog around them shows the
+receipt). In English the refusal's own text, which names the receipt, is shown instead."""
 
 _MARKS = {  # billing.reversal.register_mark
     "Voided": QT_TRANSLATE_NOOP("RegisterMark", "Voided"),

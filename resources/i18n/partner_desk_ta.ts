@@ -3526,6 +3526,10 @@ Accounts appear here as soon as it is ready.</source>
         <translation>காரணம் மிக நீளமாக உள்ளது; சுருக்கவும்.</translation>
     </message>
     <message>
+        <source>Wrong username or password for the approver, or they have not signed in on this PC lately. Ask them to type it again.</source>
+        <translation>ஒப்புதல் அளிப்பவரின் பயனர் பெயர் அல்லது கடவுச்சொல் தவறு, அல்லது அவர் சமீபத்தில் இந்தக் கணினியில் உள்நுழையவில்லை. மீண்டும் தட்டச்சு செய்யச் சொல்லவும்.</translation>
+    </message>
+    <message>
         <source>This UTR was already used by another receipt; one UTR pays once. Ask the customer for the UTR of this payment in their payment app; if it is the same payment, do not take it again.</source>
         <translation>இந்த UTR ஏற்கெனவே வேறு ரசீதில் பயன்பட்டது; ஒரு UTR ஒருமுறை மட்டுமே. வாடிக்கையாளரின் கட்டணச் செயலியில் இந்தக் கட்டணத்தின் UTR ஐக் கேட்கவும்; அதே கட்டணம் என்றால் மீண்டும் பெற வேண்டாம்.</translation>
     </message>

@@ -85,3 +85,13 @@ def test_day_close_float_refusal_is_tamil(qtbot, qapp, ctx) -> None:
         assert dialog._float_paise() is None
         assert has_tamil(dialog.float_error.text()), dialog.float_error.text()
         dialog.close()
+
+
+def test_a_wrong_approver_password_is_refused_in_tamil(qapp) -> None:
+    from sync.approval import ApprovalRefused
+
+    refused = ApprovalRefused("Wrong username or password for the approver.",
+                              "invalid_credentials")
+    assert error_text(refused) == str(refused)
+    with tamil(qapp):
+        assert "கடவுச்சொல்" in error_text(refused)
