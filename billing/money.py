@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from billing.messages import Msg, english
+
 __all__ = [
     "DEFAULT_CEILING_PAISE",
     "MAX_AMOUNT_TEXT",
@@ -35,9 +37,18 @@ pattern runs keeps every check linear, whatever is pasted."""
 
 
 class AmountError(ValueError):
-    """An amount that cannot be accepted; ``str(error)`` is a message for the user."""
+    """An amount that cannot be accepted; ``str(error)`` is a message for the user (in
+    English), ``msg`` and ``msg_values`` the same message for the desk to translate."""
 
     code = "amount_invalid"
+
+    def __init__(self, msg: Msg | str, *values: object) -> None:
+        """``AmountError(Msg.AMOUNT_EMPTY)`` (a known message, with its values), or a text
+        of its own (shown as written, untranslated)."""
+        known = msg if isinstance(msg, Msg) else None
+        super().__init__(english(known, *values) if known is not None else msg)
+        self.msg = known
+        self.msg_values = values
 
 
 _PREFIX = re.compile(r"^(?:₹|rs\.?|inr)\s*", re.IGNORECASE)
@@ -56,48 +67,44 @@ def parse_amount(text: str, *, allow_zero: bool = False) -> int:
         raise TypeError(f"parse_amount() needs a str, not {type(text).__name__}")
     body = text.strip()
     if not body:
-        raise AmountError("Enter an amount.")
+        raise AmountError(Msg.AMOUNT_EMPTY)
     if len(body) > MAX_AMOUNT_TEXT:
-        raise AmountError(
-            f"Amount is {len(body):,} characters long; type the amount itself, like 1250.50."
-        )
+        raise AmountError(Msg.AMOUNT_TOO_LONG, f"{len(body):,}")
     if body.startswith(_MINUS_SIGNS) or (body.startswith("(") and body.endswith(")")):
-        raise AmountError("Amount cannot be negative.")
+        raise AmountError(Msg.AMOUNT_NEGATIVE)
     body = _PREFIX.sub("", body, count=1).strip()
     body = body.removesuffix("/-").rstrip()  # "Rs. 500/-" as written on Indian bills
     if not body:
-        raise AmountError("Enter an amount after the currency sign.")
+        raise AmountError(Msg.AMOUNT_AFTER_SIGN)
     if body.startswith(_MINUS_SIGNS):
-        raise AmountError("Amount cannot be negative.")
+        raise AmountError(Msg.AMOUNT_NEGATIVE)
     if body.lower() in _NOT_A_NUMBER:
-        raise AmountError("Amount must be a number like 1250.50, not NaN or infinity.")
+        raise AmountError(Msg.AMOUNT_NAN)
     if any(ch.isdigit() and not ch.isascii() for ch in body):
-        raise AmountError("Amount must use the digits 0 to 9.")
+        raise AmountError(Msg.AMOUNT_DIGITS)
     if _EXPONENT.match(body):
-        raise AmountError("Amount must be plain digits like 1250.50, not an exponent.")
+        raise AmountError(Msg.AMOUNT_EXPONENT)
     if body.count(".") > 1:
-        raise AmountError("Amount has more than one decimal point; use one, like 1250.50.")
+        raise AmountError(Msg.AMOUNT_POINTS)
     shape = _SHAPE.match(body)
     if shape is None:
         if any(ch.isalpha() for ch in body):
-            raise AmountError("Amount must be a number like 1250.50, without letters.")
-        raise AmountError("Amount may use only digits, commas and one decimal point: 1,250.50.")
+            raise AmountError(Msg.AMOUNT_LETTERS)
+        raise AmountError(Msg.AMOUNT_CHARACTERS)
     whole, frac = shape["whole"], shape["frac"] or ""
     if not (whole.replace(",", "") or frac.replace(",", "")):
-        raise AmountError("Amount must be a number like 1250.50, using only digits.")
+        raise AmountError(Msg.AMOUNT_ONLY_DIGITS)
     if "," in frac or ("," in whole and not (_WESTERN.match(whole) or _INDIAN.match(whole))):
-        raise AmountError("Amount has a misplaced comma; write it like 1,23,456.78 or 123456.78.")
+        raise AmountError(Msg.AMOUNT_COMMA)
     if len(frac) > 2:
         count = _COUNT_WORDS.get(len(frac), str(len(frac)))
-        raise AmountError(f"Amount has {count} decimals; use at most two.")
+        raise AmountError(Msg.AMOUNT_DECIMALS, count, len(frac))
     digits = whole.replace(",", "")
     if len(digits) > MAX_INTEGER_DIGITS:
-        raise AmountError(
-            f"Amount has {len(digits)} digits before the point; use at most {MAX_INTEGER_DIGITS}."
-        )
+        raise AmountError(Msg.AMOUNT_TOO_MANY_DIGITS, len(digits), MAX_INTEGER_DIGITS)
     paise = int(digits or "0") * 100 + int(frac.ljust(2, "0"))
     if paise == 0 and not allow_zero:
-        raise AmountError("Amount must be more than zero.")
+        raise AmountError(Msg.AMOUNT_ZERO)
     return paise
 
 
@@ -106,9 +113,7 @@ def check_ceiling(paise: int, ceiling_paise: int = DEFAULT_CEILING_PAISE) -> int
     _require_int(paise, "paise")
     _require_int(ceiling_paise, "ceiling_paise")
     if paise > ceiling_paise:
-        raise AmountError(
-            f"Amount {format_inr(paise)} is over the limit of {format_inr(ceiling_paise)}."
-        )
+        raise AmountError(Msg.AMOUNT_OVER_LIMIT, format_inr(paise), format_inr(ceiling_paise))
     return paise
 
 
@@ -153,10 +158,10 @@ def decimal_to_paise(value: Decimal | int) -> int:
     if isinstance(value, int):
         return value * 100
     if not value.is_finite():
-        raise AmountError("Amount must be a number, not NaN or infinity.")
+        raise AmountError(Msg.AMOUNT_NOT_NUMBER)
     scaled = value.scaleb(2)
     if scaled != scaled.to_integral_value():
-        raise AmountError(f"Amount {value} has more than two decimals; use at most two.")
+        raise AmountError(Msg.AMOUNT_MORE_DECIMALS, value)
     return int(scaled)
 
 

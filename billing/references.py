@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from billing.messages import Msg
 from billing.rules import PaymentMethod, RuleError, validate_reference
 
 __all__ = [
@@ -57,25 +58,23 @@ _CHEQUE_NUMBER = re.compile(r"^[0-9]{6}$", re.ASCII)
 _BANK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9 .&'()\-]{1,59}$")
 
 
-def _refuse(message: str) -> RuleError:
-    return RuleError(message, code="reference_invalid")
+def _refuse(msg: Msg, *values: object) -> RuleError:
+    return RuleError.of(msg, *values, code="reference_invalid")
 
 
-def _digits_message(what: str, text: str, digits: int) -> str:
+def _digits_refusal(what: str, text: str, digits: int) -> RuleError:
     if any(ch.isalpha() for ch in text):
-        return (f"{what} {text} has letters; a {what} is {digits} digits only. Copy it from "
-                "the customer's payment app (UPI Ref. No. / UTR).")
+        return _refuse(Msg.UTR_LETTERS, what, text, digits, len(text))
     if not (text.isascii() and text.isdigit()):
-        return (f"{what} {text} may use only the digits 0 to 9; a {what} is {digits} of them.")
-    return (f"{what} {text} has {len(text)} digits; a {what} has exactly {digits}. Check the "
-            "number in the customer's payment app (UPI Ref. No. / UTR).")
+        return _refuse(Msg.UTR_NOT_DIGITS, what, text, digits, len(text))
+    return _refuse(Msg.UTR_LENGTH, what, text, digits, len(text))
 
 
 def check_upi_utr(text: str) -> str:
     """The 12-digit UPI UTR / RRN, spaces and hyphens removed; RuleError if not one."""
     utr = _SPACING.sub("", validate_reference(PaymentMethod.UPI, text))
     if not (len(utr) == UPI_UTR_DIGITS and utr.isascii() and utr.isdigit()):
-        raise _refuse(_digits_message("UPI UTR", utr, UPI_UTR_DIGITS))
+        raise _digits_refusal("UPI UTR", utr, UPI_UTR_DIGITS)
     return utr
 
 
@@ -84,17 +83,10 @@ def check_bank_utr(text: str) -> str:
     utr = _SPACING.sub("", validate_reference(PaymentMethod.BANK_TRANSFER, text)).upper()
     if utr.isascii() and utr.isdigit():
         if len(utr) != UPI_UTR_DIGITS:
-            raise _refuse(
-                f"Bank transfer UTR {utr} has {len(utr)} digits; an IMPS reference has exactly "
-                "12. A NEFT or RTGS UTR has 16 to 22 characters starting with the bank's code."
-            )
+            raise _refuse(Msg.IMPS_LENGTH, utr, len(utr))
         return utr
     if not _BANK_UTR.match(utr):
-        raise _refuse(
-            f"Bank transfer UTR {utr} is not a UTR: use the 12-digit IMPS reference, or the "
-            "NEFT / RTGS UTR of 16 to 22 letters and digits starting with the bank's 4-letter "
-            "code (like SBINN52026120112345)."
-        )
+        raise _refuse(Msg.BANK_UTR_SHAPE, utr)
     return utr
 
 
@@ -103,14 +95,11 @@ def card_reference(last4: str, auth_code: str) -> str:
     last4 = (last4 or "").strip()
     auth = (auth_code or "").strip().upper()
     if not last4 and not auth:
-        raise RuleError("Enter the card's last 4 digits and the approval code from the slip.",
-                        code="reference_required")
+        raise RuleError.of(Msg.CARD_REQUIRED, code="reference_required")
     if not re.fullmatch(r"[0-9]{4}", last4, re.ASCII):
-        raise _refuse(f"Card last digits {last4 or '(empty)'}: enter exactly the last 4 digits "
-                      "of the card, as printed on the slip (never the whole number).")
+        raise _refuse(Msg.CARD_LAST4, last4 or "(empty)")
     if not re.fullmatch(r"[A-Z0-9]{6}", auth, re.ASCII):
-        raise _refuse(f"Approval code {auth or '(empty)'}: enter the 6 letters or digits "
-                      "printed as APPR / AUTH CODE on the card slip.")
+        raise _refuse(Msg.CARD_APPROVAL, auth or "(empty)")
     return f"xx{last4} auth {auth}"
 
 
@@ -132,17 +121,13 @@ def cheque_reference(number: str, bank: str, dated: date, *, today: date) -> str
     number = (number or "").strip()
     bank = " ".join((bank or "").split())
     if not _CHEQUE_NUMBER.match(number):
-        raise _refuse(f"Cheque number {number or '(empty)'}: enter the 6 digits printed at the "
-                      "bottom left of the cheque, like 004512.")
+        raise _refuse(Msg.CHEQUE_NUMBER, number or "(empty)")
     if not _BANK_NAME.match(bank):
-        raise _refuse("Enter the bank the cheque is drawn on (2 to 60 letters), like "
-                      "State Bank of India.")
+        raise _refuse(Msg.CHEQUE_BANK)
     if dated > today:
-        raise _refuse(f"The cheque is dated {dated:%d-%m-%Y}, after today: it is post-dated. "
-                      "Take it on or after its date.")
+        raise _refuse(Msg.CHEQUE_POST_DATED, f"{dated:%d-%m-%Y}")
     if dated < today - timedelta(days=CHEQUE_STALE_DAYS):
-        raise _refuse(f"The cheque is dated {dated:%d-%m-%Y}, more than three months ago: it "
-                      "is stale and the bank will not pay it. Ask for a fresh cheque.")
+        raise _refuse(Msg.CHEQUE_STALE, f"{dated:%d-%m-%Y}")
     return Cheque(number, bank, dated).reference
 
 
@@ -150,12 +135,11 @@ def parse_cheque(reference: str, *, today: date) -> Cheque:
     """Read a stored cheque reference back (the server checks what the desk sent)."""
     parts = [p.strip() for p in reference.split(" / ")]
     if len(parts) != 3:
-        raise _refuse("A cheque reference is: number / bank / date, like "
-                      "004512 / State Bank of India / 2026-12-01.")
+        raise _refuse(Msg.CHEQUE_SHAPE)
     try:
         dated = date.fromisoformat(parts[2])
     except ValueError:
-        raise _refuse(f"Cheque date {parts[2]} is not a date like 2026-12-01.") from None
+        raise _refuse(Msg.CHEQUE_DATE, parts[2]) from None
     cheque_reference(parts[0], parts[1], dated, today=today)
     return Cheque(parts[0], " ".join(parts[1].split()), dated)
 
@@ -174,8 +158,7 @@ def check_reference(method: PaymentMethod | str, text: str | None, *, today: dat
     if method is PaymentMethod.CARD:
         match = _CARD.match(base)
         if match is None:
-            raise _refuse("A card reference is the card's last 4 digits and the 6-character "
-                          "approval code from the slip, like: xx1234 auth A1B2C3.")
+            raise _refuse(Msg.CARD_SHAPE)
         return card_reference(match["last4"], match["auth"])
     return parse_cheque(base, today=today).reference
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from billing.messages import Msg, english
 from billing.money import DEFAULT_CEILING_PAISE, format_inr
 
 __all__ = [
@@ -93,10 +94,19 @@ _REFERENCE_NAMES = {
 class RuleError(ValueError):
     """A payment the rules refuse. ``str(error)`` is for the user, ``code`` for machines."""
 
-    def __init__(self, message: str, *, code: str) -> None:
+    def __init__(self, message: str, *, code: str, msg: Msg | None = None,
+                 values: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        #: The message's id and values, for the desk to show it translated (billing.messages).
+        self.msg = msg
+        self.msg_values = values
+
+    @classmethod
+    def of(cls, msg: Msg, *values: object, code: str) -> RuleError:
+        """The refusal ``msg`` (English text from billing.messages) with machine ``code``."""
+        return cls(english(msg, *values), code=code, msg=msg, values=values)
 
     def as_dict(self) -> dict[str, str]:
         """The server's error body: ``{"code": ..., "message": ...}``."""
@@ -191,19 +201,10 @@ class PaymentPreview:
 def _refuse_option(option: PaymentOption, balance_paise: int, prepaid: bool) -> RuleError:
     balance = format_inr(balance_paise)
     if option is PaymentOption.PAYMENT:
-        return RuleError(
-            f"Nothing is due on this account (balance {balance}); take an Advance instead.",
-            code="not_outstanding",
-        )
+        return RuleError.of(Msg.NOT_OUTSTANDING, balance, code="not_outstanding")
     if option is PaymentOption.RECHARGE and not prepaid:
-        return RuleError(
-            "Recharge is only for prepaid accounts; take a Payment or an Advance instead.",
-            code="postpaid_recharge",
-        )
-    return RuleError(
-        f"This account owes {balance}; take a Payment to clear the dues first.",
-        code="dues_open",
-    )
+        return RuleError.of(Msg.POSTPAID_RECHARGE, code="postpaid_recharge")
+    return RuleError.of(Msg.DUES_OPEN, balance, code="dues_open")
 
 
 def check_payment(
@@ -232,26 +233,21 @@ def check_payment(
     prefill = None
     if option is PaymentOption.RECHARGE:
         if plan_price_paise is None:
-            raise RuleError("Choose a plan to recharge.", code="no_plan")
+            raise RuleError.of(Msg.NO_PLAN, code="no_plan")
         prefill = recharge_prefill(plan_price_paise, balance_paise)
         charge = plan_price_paise
 
     if amount_paise < 0:
-        raise RuleError("Amount cannot be negative.", code="amount_invalid")
+        raise RuleError.of(Msg.AMOUNT_NEGATIVE, code="amount_invalid")
     if amount_paise == 0 and prefill != 0:
-        raise RuleError("Amount must be more than zero.", code="amount_invalid")
+        raise RuleError.of(Msg.AMOUNT_ZERO, code="amount_invalid")
     if amount_paise > ceiling_paise:
-        raise RuleError(
-            f"Amount {format_inr(amount_paise)} is over the limit of {format_inr(ceiling_paise)}.",
-            code="over_ceiling",
-        )
+        raise RuleError.of(Msg.AMOUNT_OVER_LIMIT, format_inr(amount_paise),
+                           format_inr(ceiling_paise), code="over_ceiling")
     if prefill is not None and amount_paise != prefill:
         credit = max(0, -balance_paise)
-        raise RuleError(
-            f"Recharge amount must be {format_inr(prefill)}: plan price "
-            f"{format_inr(charge)} less advance credit {format_inr(credit)}.",
-            code="amount_mismatch",
-        )
+        raise RuleError.of(Msg.RECHARGE_AMOUNT, format_inr(prefill), format_inr(charge),
+                           format_inr(credit), code="amount_mismatch")
 
     after = balance_after(balance_paise, amount_paise, charge)
     remaining = after if is_outstanding(after) else 0
@@ -424,20 +420,13 @@ def validate_reference(method: PaymentMethod, reference: str) -> str:
         raise TypeError(f"reference must be str, not {type(reference).__name__}")
     text = reference.strip()
     if not text and method.requires_reference:
-        raise RuleError(
-            f"Enter {_REFERENCE_NAMES[method]} for this {method.label} payment.",
-            code="reference_required",
-        )
+        raise RuleError.of(Msg.REFERENCE_REQUIRED, _REFERENCE_NAMES[method], method.label,
+                           code="reference_required")
     if len(text) > REFERENCE_MAX_CHARS:
-        raise RuleError(
-            f"Reference is {len(text)} characters long; use at most {REFERENCE_MAX_CHARS}.",
-            code="reference_invalid",
-        )
+        raise RuleError.of(Msg.REFERENCE_TOO_LONG, len(text), REFERENCE_MAX_CHARS,
+                           code="reference_invalid")
     if not text.isprintable():
-        raise RuleError(
-            "Reference has a line break or control character; type it on one line.",
-            code="reference_invalid",
-        )
+        raise RuleError.of(Msg.REFERENCE_CONTROL, code="reference_invalid")
     return text
 
 
@@ -446,11 +435,8 @@ def cash_change_due(amount_paise: int, tendered_paise: int) -> int:
     _require_int(amount_paise, "amount_paise")
     _require_int(tendered_paise, "tendered_paise")
     if amount_paise < 0:
-        raise RuleError("Amount cannot be negative.", code="amount_invalid")
+        raise RuleError.of(Msg.AMOUNT_NEGATIVE, code="amount_invalid")
     if tendered_paise < amount_paise:
-        raise RuleError(
-            f"Cash tendered {format_inr(tendered_paise)} is less than the amount "
-            f"{format_inr(amount_paise)}; take at least {format_inr(amount_paise)}.",
-            code="tendered_short",
-        )
+        raise RuleError.of(Msg.TENDERED_SHORT, format_inr(tendered_paise),
+                           format_inr(amount_paise), code="tendered_short")
     return tendered_paise - amount_paise

@@ -53,6 +53,7 @@ from desktop.detail.format import option_text
 from desktop.kiosk.devices import Confirmation, PaymentDevice
 from desktop.kiosk.wording import word
 from desktop.language.i18n import QT_TRANSLATE_NOOP
+from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import Payee
@@ -464,7 +465,7 @@ class KioskPayPage(QWidget):
                 plan_price_paise=self._plan.price_paise if self._plan else None,
                 ceiling_paise=self.ceiling_paise)
         except (AmountError, RuleError) as exc:
-            message = str(exc) if self.amount.text() else ""
+            message = error_text(exc) if self.amount.text() else ""
         preview = self._preview
         if preview is not None and preview.needs_overpay_confirmation:
             _say(self.amount_message, QT_TRANSLATE_NOOP("KioskPay",
@@ -481,7 +482,7 @@ class KioskPayPage(QWidget):
         else:
             _say(self.pay_button, QT_TRANSLATE_NOOP("KioskPay", "Pay by UPI"))
         if preview is None or not preview.needs_overpay_confirmation:
-            self.amount_message.setText(message)  # billing's words (English, made below desktop)
+            self.amount_message.setText(message)  # billing's words, by message id
         self.pay_button.setEnabled(preview is not None)
 
     @Slot()

@@ -14,9 +14,18 @@ import logging
 import textwrap
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from billing.money import format_inr
 from db.outbox import Mutation
+from desktop.detail.format import method_text, option_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP
+from desktop.payments.escpos_raster import (
+    PAPER_DOTS,
+    RASTER,
+    RasterTextPrinter,
+    printable_as_text,
+)
 from desktop.payments.receipt import ReceiptData
 
 log = logging.getLogger(__name__)
@@ -30,7 +39,9 @@ OFFLINE_NOTE = QT_TRANSLATE_NOOP(
 SENDING_NOTE = QT_TRANSLATE_NOOP(
     "KioskReceipt", "Payment recorded; sending it to head office now.")
 CONFIRMED_NOTE = QT_TRANSLATE_NOOP("KioskReceipt", "Payment confirmed by head office.")
-PENDING_MARK = "PENDING SYNC"
+PENDING_MARK = QT_TRANSLATE_NOOP("KioskReceipt", "PENDING SYNC")
+_PAPER_FOR_CHARS = {32: 58, 48: 80}
+"""Characters per line of font A → the paper (``escpos_receipt.LINE_CHARS`` the other way)."""
 
 
 def receipt_from_mutation(
@@ -45,59 +56,100 @@ def receipt_from_mutation(
     )
 
 
-def receipt_lines(receipt: ReceiptData, width: int = 48, *, rupee: str = "₹") -> list[str]:
-    """The kiosk's layout of a receipt as plain lines no wider than ``width`` (screen and
-    printer alike): the header lines (the company when there are none), no mobile, no
-    cashier."""
+translate = QCoreApplication.translate
+"""Qt's translate under the name lupdate looks for (``translate("Context", "text")``)."""
+
+
+def _head(receipt: ReceiptData) -> list[str]:
+    """The centred lines at the top: the header lines (the company when there are none),
+    RECEIPT, and PENDING SYNC while the server has not confirmed the payment."""
+    lines = list(receipt.header or (receipt.company,))
+    lines.append(translate("KioskReceipt", "RECEIPT"))
+    if receipt.pending_sync:
+        lines.append("** " + translate("KioskReceipt", PENDING_MARK) + " **")
+    return lines
+
+
+def _body(receipt: ReceiptData, width: int, rupee: str, *, screen: bool = False
+          ) -> list[str]:
+    """The labelled lines, left-aligned, between two rules. On the ``screen`` (a plain-text
+    view, where Tamil letters are not one column wide each) a Tamil label is followed by a
+    colon instead of padding: "தொகை: ₹1.00"."""
 
     def money(paise: int) -> str:
         return format_inr(paise).replace("₹", rupee)
 
-    header = receipt.header or (receipt.company,)
-    lines = [line.center(width).rstrip() for line in header]
-    lines.append("RECEIPT".center(width).rstrip())
-    if receipt.pending_sync:
-        lines.append(f"** {PENDING_MARK} **".center(width).rstrip())
-    lines.append("-" * width)
     after = receipt.balance_after_paise
     fields = [
-        ("Receipt No", receipt.receipt_number),
-        ("Date", receipt.local_time.strftime("%d-%m-%Y %H:%M")),
-        ("Account ID", str(receipt.account_id)),
-        ("Name", receipt.account_name),
-        ("For", receipt.option.label),
-        ("Paid by", receipt.method.label),
+        (translate("KioskReceipt", "Receipt No"), receipt.receipt_number),
+        (translate("KioskReceipt", "Date"), receipt.local_time.strftime("%d-%m-%Y %H:%M")),
+        (translate("KioskReceipt", "Account ID"), str(receipt.account_id)),
+        (translate("KioskReceipt", "Name"), receipt.account_name),
+        (translate("KioskReceipt", "For"), option_text(receipt.option.value)),
+        (translate("KioskReceipt", "Paid by"), method_text(receipt.method.value)),
     ]
     if receipt.reference:
-        fields.append(("Reference", receipt.reference))
-    fields.append(("Amount", money(receipt.amount_paise)))
+        fields.append((translate("KioskReceipt", "Reference"), receipt.reference))
+    fields.append((translate("KioskReceipt", "Amount"), money(receipt.amount_paise)))
     if after > 0:
-        fields.append(("Still due", money(after)))
+        fields.append((translate("KioskReceipt", "Still due"), money(after)))
     elif after < 0:
-        fields.append(("Credit", money(-after)))
+        fields.append((translate("KioskReceipt", "Credit"), money(-after)))
     else:
-        fields.append(("Balance", money(0)))
+        fields.append((translate("KioskReceipt", "Balance"), money(0)))
     label_width = 12
+    lines = ["-" * width]
     for label, value in fields:
         chunks = textwrap.wrap(value, max(8, width - label_width)) or [""]
-        lines.append(f"{label:<{label_width}}{chunks[0]}")
+        if screen and not printable_as_text(label):
+            lines.append(f"{label}: {chunks[0]}")
+        else:
+            # A longer (Tamil) label keeps a space before its value; on paper the raster
+            # printer draws the label and prints the figure as text under it.
+            lines.append(f"{label:<{label_width - 1}} {chunks[0]}")
         lines.extend(" " * label_width + chunk for chunk in chunks[1:])
     lines.append("-" * width)
     if receipt.pending_sync:
         lines.extend(textwrap.wrap(
-            "Balance is provisional until head office confirms this payment.", width))
-    lines.append("Thank you.".center(width).rstrip())
+            translate("KioskReceipt",
+                      "Balance is provisional until head office confirms this payment."),
+            width))
     return lines
 
 
-def print_receipt(printer: Any, receipt: ReceiptData, width: int = 48) -> None:
+def receipt_lines(receipt: ReceiptData, width: int = 48, *, rupee: str = "₹") -> list[str]:
+    """The kiosk's layout of a receipt as plain lines no wider than ``width`` (screen and
+    printer alike), in the interface language: the header lines (the company when there
+    are none), no mobile, no cashier."""
+    lines = [line.center(width).rstrip() for line in _head(receipt)]
+    lines.extend(_body(receipt, width, rupee, screen=True))
+    lines.append(translate("KioskReceipt", "Thank you.").center(width).rstrip())
+    return lines
+
+
+def print_receipt(printer: Any, receipt: ReceiptData, width: int = 48, *,
+                  paper_mm: int | None = None, tamil_mode: str = RASTER) -> None:
     """Send the receipt to ``printer`` (any python-escpos printer) and cut the paper.
 
-    Thermal code pages have no rupee sign, so amounts print as "Rs.".
+    Thermal code pages have no rupee sign, so amounts print as "Rs.". They have no Tamil
+    either: as on the counter's receipt (``desktop.payments.escpos_receipt``), a line the
+    printer cannot print as text is drawn to a raster image exactly the paper's width
+    (``tamil_mode="raster"``, the default), figures stay printer text. ``paper_mm``: 58 or
+    80; by default the paper whose line is ``width`` characters.
     """
-    for line in receipt_lines(receipt, width, rupee="Rs."):
+    target = printer
+    paper = paper_mm if paper_mm is not None else _PAPER_FOR_CHARS.get(width)
+    if tamil_mode == RASTER and paper in PAPER_DOTS:
+        printer = RasterTextPrinter(printer, paper, line_chars=width)
+    printer.set_with_default(align="center")
+    for line in _head(receipt):
+        printer.textln(line[:width] if printable_as_text(line) else line)
+    printer.set_with_default()
+    for line in _body(receipt, width, "Rs."):
         printer.textln(line)
+    printer.set_with_default(align="center")
+    printer.textln(translate("KioskReceipt", "Thank you."))
     printer.cut()
-    close = getattr(printer, "close", None)
-    if callable(close) and type(printer).__name__ != "Dummy":
+    close = getattr(target, "close", None)
+    if callable(close) and type(target).__name__ != "Dummy":
         close()

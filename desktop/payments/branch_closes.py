@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import format_inr
-from billing.rules import PaymentMethod
 from db.account_query import Scope, filter_options
+from desktop.detail.format import method_text
+from desktop.language.i18n import Retranslating, fill
 from desktop.payments.branch_closes_table_model import (
     COL_BRANCH,
     COL_CLOSED_AT,
@@ -62,57 +63,78 @@ def _qdate(day: date) -> QDate:
 
 
 def _method_label(method: str) -> str:
-    try:
-        return PaymentMethod(method).label
-    except ValueError:
-        return method
+    return method_text(method)
+
+
+translate = QCoreApplication.translate
+"""Qt's translate under the name lupdate looks for."""
 
 
 def report_html(close: dict[str, Any]) -> str:
     """One close's whole report, for the detail pane."""
     report = close.get("report") or {}
     esc = html.escape
-    parts = [f"<b>{esc(str(close.get('branch_name')))} — session "
-             f"{esc(str(close.get('session_id')))}, counted by "
-             f"{esc(str(close.get('cashier')))}</b> (sent by "
-             f"{esc(str(close.get('reported_by')))}, device "
-             f"{esc(str(close.get('device_code') or '—'))})<br/>"]
+    parts = [fill(translate("BranchCloseReport",
+                            "<b>%1 — session %2, counted by %3</b> (sent by %4, device %5)"),
+                  esc(str(close.get("branch_name"))), esc(str(close.get("session_id"))),
+                  esc(str(close.get("cashier"))), esc(str(close.get("reported_by"))),
+                  esc(str(close.get("device_code") or "—"))) + "<br/>"]
     pieces = sorted(((int(v), int(n)) for v, n in (report.get("denominations") or {}).items()),
                     reverse=True)
     counted = [f"₹{v // 100} × {n}" for v, n in pieces if n]
-    parts.append("Counted: " + (", ".join(counted) or "nothing") + " = "
-                 + format_inr(int(close.get("counted_paise", 0))) + "<br/>")
-    parts.append(
-        f"Expected {format_inr(int(close.get('expected_paise', 0)))} = float "
-        f"{format_inr(int(report.get('opening_float_paise', 0)))} + cash payments "
-        f"{format_inr(int(report.get('cash_payments_paise', 0)))} − paid out "
-        f"{format_inr(int(report.get('paid_out_paise', 0)))}; difference "
-        f"<b>{difference_text(int(close.get('difference_paise', 0)))}</b><br/>")
+    parts.append(fill(translate("BranchCloseReport", "Counted: %1 = %2"),
+                      ", ".join(counted) or translate("BranchCloseReport", "nothing"),
+                      format_inr(int(close.get("counted_paise", 0)))) + "<br/>")
+    parts.append(fill(
+        translate("BranchCloseReport", "Expected %1 = float %2 + cash payments %3 − paid out "
+                  "%4; difference <b>%5</b>"),
+        format_inr(int(close.get("expected_paise", 0))),
+        format_inr(int(report.get("opening_float_paise", 0))),
+        format_inr(int(report.get("cash_payments_paise", 0))),
+        format_inr(int(report.get("paid_out_paise", 0))),
+        difference_text(int(close.get("difference_paise", 0)))) + "<br/>")
     methods = " · ".join(f"{esc(_method_label(m))} {format_inr(int(p))}"
                          for m, p in (report.get("method_totals") or {}).items() if p)
-    parts.append(f"{close.get('payment_count', 0)} payment(s): {methods or 'none'}; "
-                 f"{close.get('unsynced_at_close', 0)} not yet synced at close<br/>")
+    parts.append(fill(
+        _REPORT.payments(int(close.get("payment_count", 0))),
+        methods or translate("BranchCloseReport", "none"),
+        close.get("unsynced_at_close", 0)) + "<br/>")
     gst = report.get("gst") or {}
     if gst.get("error"):
-        parts.append(f"GST: not computed at the desk ({esc(str(gst['error']))})<br/>")
+        parts.append(fill(translate("BranchCloseReport", "GST: not computed at the desk (%1)"),
+                          esc(str(gst["error"]))) + "<br/>")
     for method, sums in (gst.get("per_method") or {}).items():
-        parts.append(f"GST {esc(_method_label(method))}: taxable "
-                     f"{format_inr(int(sums['taxable_paise']))}, CGST "
-                     f"{format_inr(int(sums['cgst_paise']))}, SGST "
-                     f"{format_inr(int(sums['sgst_paise']))}, IGST "
-                     f"{format_inr(int(sums['igst_paise']))}<br/>")
+        parts.append(fill(
+            translate("BranchCloseReport", "GST %1: taxable %2, CGST %3, SGST %4, IGST %5"),
+            esc(_method_label(method)), format_inr(int(sums["taxable_paise"])),
+            format_inr(int(sums["cgst_paise"])), format_inr(int(sums["sgst_paise"])),
+            format_inr(int(sums["igst_paise"]))) + "<br/>")
     for ref in report.get("references") or []:
-        what = f"{_method_label(str(ref.get('method')))} UTR {ref['utr']}" if ref.get("utr") \
-            else (f"cheque {ref.get('cheque_number')}, {ref.get('bank')}, dated "
-                  f"{ref.get('cheque_date')}")
+        if ref.get("utr"):
+            what = f"{_method_label(str(ref.get('method')))} UTR {ref['utr']}"
+        else:
+            what = fill(translate("BranchCloseReport", "cheque %1, %2, dated %3"),
+                        ref.get("cheque_number"), ref.get("bank"), ref.get("cheque_date"))
         parts.append(f"{esc(str(ref.get('receipt_number')))}: {esc(what)}, "
                      f"{format_inr(int(ref.get('amount_paise', 0)))}<br/>")
     voids = report.get("voids") or []
-    parts.append(f"Voids: {len(voids)}" if voids else "Voids: none")
+    parts.append(fill(translate("BranchCloseReport", "Voids: %1"), len(voids)) if voids
+                 else translate("BranchCloseReport", "Voids: none"))
     return "".join(parts)
 
 
-class BranchClosesWindow(QWidget):
+class BranchCloseReport(QObject):
+    """The report's counts with Qt's plural forms (lupdate reads ``tr`` on a QObject as a
+    plural message)."""
+
+    def payments(self, count: int) -> str:
+        return self.tr("%n payment(s): %1; %2 not yet synced at close", "", count)
+
+
+_REPORT = BranchCloseReport()
+
+
+class BranchClosesWindow(Retranslating, QWidget):
     """Every branch's closes for a date range, a total row, and one close's report."""
 
     #: The closes (or an error) arrived and are shown.
@@ -122,7 +144,6 @@ class BranchClosesWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setObjectName("branchDayCloses")
-        self.setWindowTitle("Branch day closes — head office")
         today = ctx.today()
         self.from_date = QDateEdit(_qdate(today - timedelta(days=DEFAULT_DAYS - 1)), self)
         self.from_date.setObjectName("closesFrom")
@@ -133,9 +154,9 @@ class BranchClosesWindow(QWidget):
             edit.setDisplayFormat("dd-MM-yyyy")
         self.branch = QComboBox(self)
         self.branch.setObjectName("closesBranch")
-        self.branch.addItem("All branches", None)
+        self.branch.addItem("", None)
         self.branch.setMinimumContentsLength(18)
-        self.show_button = QPushButton("&Show", self)
+        self.show_button = QPushButton(self)
         self.show_button.setObjectName("loadCloses")
         self.show_button.setDefault(True)
         self.show_button.clicked.connect(self.refresh)
@@ -160,13 +181,13 @@ class BranchClosesWindow(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("closeDetail")
-        self.detail.setPlaceholderText("Select a close to see its whole report.")
 
         filters = QHBoxLayout()
-        for caption, widget in (("From", self.from_date), ("to", self.to_date),
-                                ("Branch", self.branch)):
-            label = QLabel(caption, self)
+        self._captions: list[QLabel] = []
+        for widget in (self.from_date, self.to_date, self.branch):
+            label = QLabel(self)
             label.setBuddy(widget)
+            self._captions.append(label)
             filters.addWidget(label)
             filters.addWidget(widget)
         filters.addWidget(self.show_button)
@@ -180,11 +201,24 @@ class BranchClosesWindow(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self.resize(1060, 560)
+        self.retranslate_ui()
 
         task = ctx.tasks.run_db("branches", partial(_branches_job, ctx))
         task.done.connect(self._on_branches)
         task.error.connect(self._on_error)
         self.refresh()
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (again on a language change)."""
+        self.setWindowTitle(self.tr("Branch day closes — head office"))
+        self.branch.setItemText(0, self.tr("All branches"))
+        self.show_button.setText(self.tr("&Show"))
+        self.detail.setPlaceholderText(self.tr("Select a close to see its whole report."))
+        for label, caption in zip(self._captions, (self.tr("From"), self.tr("to"),
+                                                   self.tr("Branch")), strict=True):
+            label.setText(caption)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
 
     def range(self) -> tuple[date, date]:
         a, b = self.from_date.date(), self.to_date.date()
@@ -195,18 +229,18 @@ class BranchClosesWindow(QWidget):
         sync = self.ctx.sync
         if sync is None:
             self.status.setStyleSheet(_ERROR_STYLE)
-            self.status.setText("Head office's day closes are on the server: sign in online "
-                                "to see them.")
+            self.status.setText(self.tr("Head office's day closes are on the server: sign in "
+                                        "online to see them."))
             self.loaded.emit()
             return
         start, end = self.range()
         if end < start:
             self.status.setStyleSheet(_ERROR_STYLE)
-            self.status.setText("The 'to' date is before the 'from' date; swap them.")
+            self.status.setText(self.tr("The 'to' date is before the 'from' date; swap them."))
             self.loaded.emit()
             return
         self.status.setStyleSheet("")
-        self.status.setText("Asking the server…")
+        self.status.setText(self.tr("Asking the server…"))
         self.show_button.setEnabled(False)
         task = self.ctx.tasks.run_net(
             "branch day closes",
@@ -220,7 +254,7 @@ class BranchClosesWindow(QWidget):
         chosen = self.branch.currentData()
         self.branch.blockSignals(True)
         self.branch.clear()
-        self.branch.addItem("All branches", None)
+        self.branch.addItem(self.tr("All branches"), None)
         for branch_id, name in branches:
             self.branch.addItem(name, branch_id)
         index = self.branch.findData(chosen)
@@ -237,11 +271,14 @@ class BranchClosesWindow(QWidget):
             self.table.resizeColumnToContents(col)
         start, end = self.range()
         count = int(totals.get("closes", 0))
-        text = (f"{count} close{'s' if count != 1 else ''} from {start:%d-%m-%Y} to "
-                f"{end:%d-%m-%Y}; difference {difference_text(int(totals['difference_paise']))}"
-                f", {totals.get('unsynced_at_close', 0)} payment(s) unsynced at close.")
+        text = fill(self.tr("%n close(s) from %1 to %2; difference %3, %4 payment(s) unsynced "
+                            "at close.", "", count),
+                    f"{start:%d-%m-%Y}", f"{end:%d-%m-%Y}",
+                    difference_text(int(totals["difference_paise"])),
+                    totals.get("unsynced_at_close", 0))
         if answer.get("has_more"):
-            text += f" Only the first {len(closes)} are listed; the total counts them all."
+            text += " " + fill(self.tr("Only the first %1 are listed; the total counts them "
+                                       "all."), len(closes))
         self.status.setStyleSheet("")
         self.status.setText(text)
         self.detail.clear()
@@ -252,7 +289,7 @@ class BranchClosesWindow(QWidget):
         self.show_button.setEnabled(True)
         self.status.setStyleSheet(_ERROR_STYLE)
         message = getattr(exc, "message", None) or str(exc)
-        self.status.setText(f"Could not load the day closes: {message}")
+        self.status.setText(fill(self.tr("Could not load the day closes: %1"), message))
         self.loaded.emit()
 
     @Slot(QModelIndex, QModelIndex)

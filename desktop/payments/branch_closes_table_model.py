@@ -7,10 +7,20 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from billing.money import format_inr
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+
+translate = QCoreApplication.translate
+"""Qt's translate under the name lupdate looks for."""
 
 COL_BRANCH = 0
 COL_CASHIER = 1
@@ -20,8 +30,16 @@ COL_EXPECTED = 4
 COL_COUNTED = 5
 COL_DIFFERENCE = 6
 COL_UNSYNCED = 7
-HEADERS = ["Branch", "Cashier", "Session", "Closed at", "Expected", "Counted", "Difference",
-           "Unsynced at close"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Branch"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Cashier"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Session"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Closed at"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Expected"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Counted"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Difference"),
+    QT_TRANSLATE_NOOP("BranchClosesModel", "Unsynced at close"),
+]
 _MONEY = {COL_EXPECTED: "expected_paise", COL_COUNTED: "counted_paise",
           COL_DIFFERENCE: "difference_paise"}
 _RIGHT = {COL_SESSION, COL_EXPECTED, COL_COUNTED, COL_DIFFERENCE, COL_UNSYNCED}
@@ -34,10 +52,10 @@ _Index = QModelIndex | QPersistentModelIndex
 def difference_text(paise: int) -> str:
     """A difference as the table shows it: "−₹5.00 short", "₹3.00 over", "balanced"."""
     if paise < 0:
-        return f"−{format_inr(-paise)} short"
+        return fill(translate("BranchClosesModel", "−%1 short"), format_inr(-paise))
     if paise > 0:
-        return f"{format_inr(paise)} over"
-    return "balanced"
+        return fill(translate("BranchClosesModel", "%1 over"), format_inr(paise))
+    return translate("BranchClosesModel", "balanced")
 
 
 class BranchClosesModel(QAbstractTableModel):
@@ -66,7 +84,7 @@ class BranchClosesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def is_total(self, row: int) -> bool:
@@ -105,8 +123,7 @@ class BranchClosesModel(QAbstractTableModel):
             return str(record.get("unsynced_at_close", 0))
         if total:
             closes = int(record.get("closes", 0))
-            return f"Total: {closes} close{'s' if closes != 1 else ''}" \
-                if col == COL_BRANCH else ""
+            return self.tr("Total: %n close(s)", "", closes) if col == COL_BRANCH else ""
         if col == COL_BRANCH:
             code = record.get("branch_code")
             name = str(record.get("branch_name") or "")

@@ -4,6 +4,7 @@ second person in ``bounceDialog``). Anything but a cheque is refused with a mess
 
 from __future__ import annotations
 
+import html
 from functools import partial
 
 from PySide6.QtCore import Signal, Slot
@@ -18,6 +19,9 @@ from db.reversals_local import (
     record_cheque_cleared,
     reversal_marks,
 )
+from desktop.detail.format import method_text
+from desktop.language.i18n import Retranslating, fill
+from desktop.payments.messages import error_text
 from desktop.payments.void_dialog import ReversalDialog
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
@@ -34,7 +38,7 @@ def cheque_state(mark: str | None) -> ChequeState:
     return ChequeState.PENDING
 
 
-class ChequeDialog(QDialog):
+class ChequeDialog(Retranslating, QDialog):
     #: The cheque was marked: "cleared" or "bounced".
     marked = Signal(str)
 
@@ -45,12 +49,10 @@ class ChequeDialog(QDialog):
         self.payment = payment
         self.bounce_dialog: ReversalDialog | None = None
         self.setObjectName("chequeDialog")
-        self.setWindowTitle(f"Cheque — receipt {payment.receipt_number}")
         self.setMinimumWidth(460)
-        self.summary = QLabel(
-            f"<b>{format_inr(payment.amount_paise)}</b> by {payment.method.label}"
-            + (f" ({payment.reference})" if payment.reference else "")
-            + f"<br/>Account {payment.account_id} · {payment.account_name}", self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self._state: ChequeState | None = None
         self.state = QLabel(self)
         self.state.setObjectName("chequeState")
         self.error = QLabel(self)
@@ -58,13 +60,13 @@ class ChequeDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.cleared = QPushButton("Mark &cleared", self)
+        self.cleared = QPushButton(self)
         self.cleared.setObjectName("markCleared")
         self.cleared.clicked.connect(self._on_cleared)
-        self.bounced = QPushButton("Mark &bounced…", self)
+        self.bounced = QPushButton(self)
         self.bounced.setObjectName("markBounced")
         self.bounced.clicked.connect(self._on_bounced)
-        close = QPushButton("Close", self)
+        self.close_button = close = QPushButton(self)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -76,7 +78,32 @@ class ChequeDialog(QDialog):
         layout.addWidget(self.state)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self.retranslate_ui()
         self._load()
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (again on a language change)."""
+        payment = self.payment
+        self.setWindowTitle(fill(self.tr("Cheque — receipt %1"), payment.receipt_number))
+        self.summary.setText(
+            fill(self.tr("<b>%1</b> by %2"), format_inr(payment.amount_paise),
+                 method_text(payment.method.value))
+            + (f" ({html.escape(payment.reference)})" if payment.reference else "")
+            + "<br/>" + fill(self.tr("Account %1 · %2"), payment.account_id,
+                             html.escape(payment.account_name)))
+        self.cleared.setText(self.tr("Mark &cleared"))
+        self.bounced.setText(self.tr("Mark &bounced…"))
+        self.close_button.setText(self.tr("Close"))
+        self._word_state()
+
+    def _word_state(self) -> None:
+        if self._state is None:
+            return
+        name = {ChequeState.PENDING: self.tr("Pending clearance"),
+                ChequeState.CLEARED: self.tr("Cleared"),
+                ChequeState.BOUNCED: self.tr("Bounced")}.get(self._state,
+                                                             self._state.value.capitalize())
+        self.state.setText(fill(self.tr("Status: <b>%1</b>"), name))
 
     def _load(self) -> None:
         task = self.ctx.tasks.run_db("cheque state", partial(_state_job, self.ctx,
@@ -86,13 +113,14 @@ class ChequeDialog(QDialog):
     @Slot(object)
     def _on_state(self, state: object) -> None:
         assert isinstance(state, ChequeState)
-        self.state.setText(f"Status: <b>{state.value.capitalize()}</b>")
+        self._state = state
+        self._word_state()
         settled = state is not ChequeState.PENDING
         self.cleared.setEnabled(not settled)
         self.bounced.setEnabled(state is not ChequeState.BOUNCED)
 
     def _refuse(self, exc: object) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(error_text(exc))
         self.error.show()
 
     @Slot()

@@ -48,6 +48,7 @@ from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
 from desktop.documents.tax_summary import session_payments, session_tax_html
 from desktop.language.i18n import Retranslating, fill
+from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import A5, write_html_pdf
@@ -339,7 +340,7 @@ class DayCloseDialog(Retranslating, QDialog):
         try:
             return parse_amount(self.opening_float.text() or "0", allow_zero=True)
         except AmountError as exc:
-            self.float_error.setText(str(exc))
+            self.float_error.setText(error_text(exc))
             return None
 
     @Slot()
@@ -368,7 +369,7 @@ class DayCloseDialog(Retranslating, QDialog):
         try:
             amount = parse_amount(self.paid_out_amount.text())
         except AmountError as exc:
-            self.paid_out_error.setText(str(exc))
+            self.paid_out_error.setText(error_text(exc))
             return
         reason = self.paid_out_reason.text().strip()
         if not reason:

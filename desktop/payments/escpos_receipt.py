@@ -23,11 +23,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from billing.documents import GstDocument
-from billing.money_ta import amount_in_words_ta
 from desktop.documents.gst_document import document_lines
-from desktop.language.i18n import TAMIL, current_language
 from desktop.payments.escpos_raster import RASTER, RasterTextPrinter
-from desktop.payments.receipt import ReceiptData, receipt_fields, status_marks
+from desktop.payments.receipt import ReceiptData, receipt_fields, receipt_words, status_marks
 from desktop.settings.store import setting_int
 
 log = logging.getLogger(__name__)
@@ -45,7 +43,9 @@ def receipt_lines(data: ReceiptData, width: int = 48, *, words: str | None = Non
     for label, value in receipt_fields(data, rupee="Rs."):
         room = width - label_width
         chunks = textwrap.wrap(value, room) or [""]
-        lines.append(f"{label:<{label_width}}{chunks[0]}")
+        # A longer (Tamil) label keeps a space before its value; the raster printer draws
+        # the label and prints the figure under it (desktop/payments/escpos_raster.py).
+        lines.append(f"{label:<{label_width - 1}} {chunks[0]}")
         lines.extend(" " * label_width + chunk for chunk in chunks[1:])
     lines.append("-" * width)
     lines.extend(textwrap.wrap(words or data.words, width))
@@ -84,9 +84,7 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
     target = printer
     if tamil_mode == RASTER and paper_mm in (58, 80):
         printer = RasterTextPrinter(printer, paper_mm, line_chars=width)
-    app = QCoreApplication.instance()
-    in_tamil = app is not None and current_language(app) == TAMIL
-    words = amount_in_words_ta(data.amount_paise) if in_tamil else None
+    words = receipt_words(data)
     printer.set(align="center", bold=True, double_height=True)
     printer.textln(data.company)
     printer.set_with_default(align="center")

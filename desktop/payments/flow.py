@@ -34,6 +34,8 @@ from billing.roles import Action
 from billing.rules import PaymentOption, is_outstanding
 from db.outbox import Mutation
 from db.payments_local import AccountForPayment, PlanChoice, load_account, plans_for_account
+from desktop.detail.format import option_text
+from desktop.language.i18n import fill
 from desktop.payments.payment_dialog import PaymentDialog
 from desktop.payments.plan_selection import PlanSelectionDialog
 from desktop.payments.receipt import ReceiptData, ReceiptDialog, header_lines
@@ -164,17 +166,17 @@ class PaymentFlow(QObject):
             # The balance moved since the button was drawn (a sync, another payment): the
             # rules decide what this account may take now.
             option = offered[0]
-            notice = (
-                f"{self.option.label} is not available now (provisional balance "
-                f"{format_inr(account.balance_paise)}); taking a {option.label} instead."
-            )
+            notice = fill(
+                self.tr("%1 is not available now (provisional balance %2); taking %3 "
+                        "instead."),
+                option_text(self.option.value), format_inr(account.balance_paise),
+                option_text(option.value))
         self.option = option
         for refused in account.refused:
-            line = (
-                f"Head office refused payment {refused.receipt_number} of "
-                f"{format_inr(refused.amount_paise)}: {refused.message} "
-                "It is not in the balance; settle it under Needs attention."
-            )
+            line = fill(
+                self.tr("Head office refused payment %1 of %2: %3 It is not in the balance; "
+                        "settle it under Needs attention."),
+                refused.receipt_number, format_inr(refused.amount_paise), refused.message)
             notice = f"{notice}\n{line}" if notice else line
         self._notice = notice
         if option is PaymentOption.RECHARGE:

@@ -20,7 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from escpos.constants import QR_ECLEVEL_M
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,6 +35,9 @@ from billing.money import format_inr
 from billing.rules import PaymentOption
 from billing.upi import pay_later_reference, upi_intent
 from desktop.accounts.account_codes import image_html, text_qr_png
+from desktop.detail.format import option_text
+from desktop.language.i18n import Retranslating, fill
+from desktop.payments.escpos_raster import PAPER_DOTS, RASTER, RasterTextPrinter
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import Payee
@@ -45,6 +48,10 @@ log = logging.getLogger(__name__)
 #: 80 mm paper, comfortably scanned by a phone.
 ESCPOS_QR_SIZE = 6
 _LINE_CHARS = {58: 32, 80: 48}
+
+
+translate = QCoreApplication.translate
+"""Qt's translate under the name lupdate looks for (``translate("Context", "text")``)."""
 
 
 @dataclass(frozen=True)
@@ -78,23 +85,31 @@ class PayLaterSlip:
 
     @property
     def title(self) -> str:
-        return "PAY LATER BY UPI"
+        return translate("PayLaterSlip", "PAY LATER BY UPI")
 
     def fields(self, rupee: str = "₹") -> list[tuple[str, str]]:
+        """The slip's labelled lines in the interface language (the QR's own note to the
+        customer's UPI app stays as :attr:`intent` makes it)."""
+        what = (translate("PayLaterSlip", "Dues") if self.option is PaymentOption.PAYMENT
+                else option_text(self.option.value))
         return [
-            ("Account ID", str(self.account_id)),
-            ("Name", self.account_name),
-            ("For", "Dues" if self.option is PaymentOption.PAYMENT else self.option.label),
-            ("Amount", format_inr(self.amount_paise).replace("₹", rupee)),
-            ("Pay to", f"{self.payee.name} ({self.payee.vpa})"),
-            ("UPI ref", self.reference),
-            ("Given on", self.local_time.strftime("%d-%m-%Y %H:%M")),
+            (translate("PayLaterSlip", "Account ID"), str(self.account_id)),
+            (translate("PayLaterSlip", "Name"), self.account_name),
+            (translate("PayLaterSlip", "For"), what),
+            (translate("PayLaterSlip", "Amount"),
+             format_inr(self.amount_paise).replace("₹", rupee)),
+            (translate("PayLaterSlip", "Pay to"), f"{self.payee.name} ({self.payee.vpa})"),
+            (translate("PayLaterSlip", "UPI ref"), self.reference),
+            (translate("PayLaterSlip", "Given on"),
+             self.local_time.strftime("%d-%m-%Y %H:%M")),
         ]
 
     @property
     def notice(self) -> str:
-        return ("Scan with any UPI app and pay the amount shown. This slip is not a receipt: "
-                "the payment is recorded when it reaches us. Keep the UTR your app shows.")
+        return translate("PayLaterSlip",
+                         "Scan with any UPI app and pay the amount shown. This slip is not a "
+                         "receipt: the payment is recorded when it reaches us. Keep the UTR "
+                         "your app shows.")
 
 
 def slip_html(slip: PayLaterSlip) -> str:
@@ -106,7 +121,7 @@ def slip_html(slip: PayLaterSlip) -> str:
     return (
         "<html><body style='font-family:sans-serif;font-size:10pt'>"
         f"<p align='center'><b style='font-size:13pt'>{html.escape(slip.company)}</b>{header}"
-        f"<br/><b>{slip.title}</b></p>"
+        f"<br/><b>{html.escape(slip.title)}</b></p>"
         f"<p align='center'>{image_html(text_qr_png(slip.intent, box_size=5))}<br/>"
         f"<b style='font-size:16pt'>{html.escape(format_inr(slip.amount_paise))}</b></p>"
         f"<table width='100%' cellspacing='0' cellpadding='2'>{rows}</table>"
@@ -114,9 +129,14 @@ def slip_html(slip: PayLaterSlip) -> str:
     )
 
 
-def print_slip(printer: Any, slip: PayLaterSlip, paper_mm: int = 80) -> None:
-    """The slip on an ESC/POS printer, the QR with the printer's own QR command."""
+def print_slip(printer: Any, slip: PayLaterSlip, paper_mm: int = 80, *,
+               tamil_mode: str = RASTER) -> None:
+    """The slip on an ESC/POS printer, the QR with the printer's own QR command; Tamil
+    lines drawn as raster images unless ``tamil_mode`` is ``"text"``."""
     width = _LINE_CHARS.get(paper_mm, 48)
+    target = printer
+    if tamil_mode == RASTER and paper_mm in PAPER_DOTS:
+        printer = RasterTextPrinter(printer, paper_mm, line_chars=width)
     intent = slip.intent
     printer.set(align="center", bold=True, double_height=True)
     printer.textln(slip.company)
@@ -133,15 +153,15 @@ def print_slip(printer: Any, slip: PayLaterSlip, paper_mm: int = 80) -> None:
     printer.textln("-" * width)
     for label, value in slip.fields(rupee="Rs."):
         chunks = textwrap.wrap(value, width - 12) or [""]
-        printer.textln(f"{label:<12}{chunks[0]}")
+        printer.textln(f"{label:<11} {chunks[0]}")
         for chunk in chunks[1:]:
             printer.textln(" " * 12 + chunk)
     printer.textln("-" * width)
     for line in textwrap.wrap(slip.notice, width):
         printer.textln(line)
     printer.cut()
-    close = getattr(printer, "close", None)
-    if callable(close) and type(printer).__name__ != "Dummy":
+    close = getattr(target, "close", None)
+    if callable(close) and type(target).__name__ != "Dummy":
         close()
 
 
@@ -152,15 +172,17 @@ def _escpos_job(ctx: AppContext, slip: PayLaterSlip, printer: object,
 
     target = printer if printer is not None else open_configured_printer(ctx.settings)
     if target is None:
-        raise RuntimeError("No receipt printer is set up; set one under Settings → Receipts, "
-                           "or use Print… for another printer.")
-    print_slip(target, slip, DeskSettings.load(ctx.settings).paper_mm)
+        raise RuntimeError(translate("PayLaterSlip",
+                                     "No receipt printer is set up; set one under Settings → "
+                                     "Receipts, or use Print… for another printer."))
+    desk = DeskSettings.load(ctx.settings)
+    print_slip(target, slip, desk.paper_mm, tamil_mode=desk.tamil_mode)
     log.info("pay-later slip printed for account %s, %s paise", slip.account_id,
              slip.amount_paise)
     return slip.reference
 
 
-class PayLaterDialog(QDialog):
+class PayLaterDialog(Retranslating, QDialog):
     """Shows the slip; prints it on the thermal printer or any printer."""
 
     printed = Signal(str)
@@ -172,28 +194,35 @@ class PayLaterDialog(QDialog):
         self.ctx = ctx
         self.slip = slip
         self.setObjectName("payLaterDialog")
-        self.setWindowTitle(f"Pay later by UPI — account {slip.account_id}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.view = QTextBrowser(self)
         self.view.setObjectName("payLaterView")
-        self.view.setHtml(slip_html(slip))
         self.view.setMinimumSize(380, 600)
         self.status = QLabel(self)
         self.status.setObjectName("payLaterStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.thermal_button = self._button("payLaterThermal", "&Thermal printer",
-                                           self._on_thermal, buttons)
-        self.print_button = self._button("payLaterPrint", "&Print…", self._on_print, buttons)
-        self.close_button = self._button("payLaterClose", "Close", self.close, buttons)
+        self.thermal_button = self._button("payLaterThermal", self._on_thermal, buttons)
+        self.print_button = self._button("payLaterPrint", self._on_print, buttons)
+        self.close_button = self._button("payLaterClose", self.close, buttons)
         self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        self.retranslate_ui()
 
-    def _button(self, name: str, label: str, slot: Any, row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(label, self)
+    def retranslate_ui(self) -> None:
+        """The slip and the buttons in the current language (again on a language change)."""
+        self.setWindowTitle(fill(self.tr("Pay later by UPI — account %1"),
+                                 self.slip.account_id))
+        self.view.setHtml(slip_html(self.slip))
+        self.thermal_button.setText(self.tr("&Thermal printer"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.close_button.setText(self.tr("Close"))
+
+    def _button(self, name: str, slot: Any, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -202,7 +231,7 @@ class PayLaterDialog(QDialog):
 
     def print_thermal(self, printer: object | None = None) -> None:
         """Print on the ESC/POS printer from settings (or ``printer``), off the GUI thread."""
-        self.status.setText("Printing the slip…")
+        self.status.setText(self.tr("Printing the slip…"))
         task = self.ctx.tasks.run_net("pay-later slip", partial(
             _escpos_job, self.ctx, self.slip, printer))
         task.done.connect(self._on_printed)
@@ -210,12 +239,13 @@ class PayLaterDialog(QDialog):
 
     @Slot(object)
     def _on_printed(self, reference: object) -> None:
-        self.status.setText("Slip printed. Nothing is recorded until the money arrives.")
+        self.status.setText(
+            self.tr("Slip printed. Nothing is recorded until the money arrives."))
         self.printed.emit(str(reference))
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
-        self.status.setText(f"Could not print: {exc}")
+        self.status.setText(fill(self.tr("Could not print: %1"), exc))
         self.failed.emit(str(exc))
 
     @Slot()

@@ -24,6 +24,7 @@ recorded for it.
 
 from __future__ import annotations
 
+import html
 import logging
 import uuid
 from dataclasses import dataclass
@@ -73,6 +74,9 @@ from db.payments_local import (
     record_payment,
 )
 from db.utr_local import check_utr_unused
+from desktop.detail.format import format_date, method_text, option_text, plan_type_text, status_text
+from desktop.language.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
+from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import upi_payee
@@ -86,11 +90,19 @@ QR_DEBOUNCE_MS = 300
 
 #: The reference row's label and hint per method (formats: billing.references).
 _REFERENCE_LABELS = {
-    PaymentMethod.CASH: ("&Reference:", ""),
-    PaymentMethod.UPI: ("UPI &UTR:", "12 digits from the customer's app, e.g. 412345678901"),
-    PaymentMethod.CARD: ("Approval &code:", "6 characters from the slip (APPR / AUTH CODE)"),
-    PaymentMethod.CHEQUE: ("Cheque &number:", "6 digits, e.g. 004512"),
-    PaymentMethod.BANK_TRANSFER: ("Bank &UTR:", "IMPS 12 digits, NEFT/RTGS 16-22 characters"),
+    PaymentMethod.CASH: (QT_TRANSLATE_NOOP("PaymentDialog", "&Reference:"), ""),
+    PaymentMethod.UPI: (
+        QT_TRANSLATE_NOOP("PaymentDialog", "UPI &UTR:"),
+        QT_TRANSLATE_NOOP("PaymentDialog", "12 digits from the customer's app, e.g. 412345678901")),
+    PaymentMethod.CARD: (
+        QT_TRANSLATE_NOOP("PaymentDialog", "Approval &code:"),
+        QT_TRANSLATE_NOOP("PaymentDialog", "6 characters from the slip (APPR / AUTH CODE)")),
+    PaymentMethod.CHEQUE: (
+        QT_TRANSLATE_NOOP("PaymentDialog", "Cheque &number:"),
+        QT_TRANSLATE_NOOP("PaymentDialog", "6 digits, e.g. 004512")),
+    PaymentMethod.BANK_TRANSFER: (
+        QT_TRANSLATE_NOOP("PaymentDialog", "Bank &UTR:"),
+        QT_TRANSLATE_NOOP("PaymentDialog", "IMPS 12 digits, NEFT/RTGS 16-22 characters")),
 }
 
 
@@ -133,7 +145,7 @@ def _record_job(
     )
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(Retranslating, QDialog):
     """Take one Payment, Advance or Recharge for one account."""
 
     #: The payment is durable in the outbox (the Mutation, with its receipt number).
@@ -175,11 +187,72 @@ class PaymentDialog(QDialog):
         self._qr_timer.setInterval(QR_DEBOUNCE_MS)
         self._qr_timer.timeout.connect(self._draw_qr)
         self.setObjectName("paymentDialog")
-        self.setWindowTitle(f"{self.option.label} — account {account.id}")
         self.setMinimumWidth(520)
         self._build(notice)
         self._prefill()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the dialog in the current language (again on a language change)."""
+        self.setWindowTitle(fill(self.tr("%1 — account %2"), option_text(self.option.value),
+                                 self.account.id))
+        a = self.account
+        balance = format_inr(a.balance_paise)
+        if a.pending_count:
+            balance += "  " + self.tr("(includes %n payment(s) pending sync)", "",
+                                      a.pending_count)
+        captions = (self.tr("Account ID:"), self.tr("Name:"), self.tr("Mobile:"),
+                    self.tr("Email:"), self.tr("Plan type:"), self.tr("Status:"),
+                    self.tr("Current balance:"))
+        for caption, label in zip(captions, self._captions, strict=True):
+            label.setText(caption)
+        self.plan_type_value.setText(plan_type_text(a.prepaid))
+        self.status_value.setText(status_text(a.status.value))
+        self.balance_value.setText(balance)
+        self.title.setText(f"<b>{html.escape(option_text(self.option.value))}</b>")
+        if self.plan is not None:
+            self.title.setText(fill(
+                self.tr("<b>Recharge</b> with %1 — %2 for %3"), html.escape(self.plan.name),
+                format_inr(self.plan.price_paise),
+                self.tr("%n day(s)", "", self.plan.validity_days)))
+        self.amount.setPlaceholderText(self.tr("e.g. 1250.50"))
+        self.card_last4.setPlaceholderText(self.tr("last 4 digits of the card"))
+        self.cheque_bank.setPlaceholderText(self.tr("bank the cheque is drawn on"))
+        self.tendered.setPlaceholderText(self.tr("cash handed over (optional)"))
+        for field, caption in (
+            (self._amount_box, self.tr("&Amount (₹):")),
+            (self.method, self.tr("&Method:")),
+            (self.card_last4, self.tr("Card last &4:")),
+            (self.cheque_bank, self.tr("Dra&wn on:")),
+            (self.cheque_date, self.tr("Cheque &date:")),
+            (self._tendered_box, self.tr("&Tendered (₹):")),
+            (self.change, self.tr("Change due:")),
+        ):
+            caption_label = self._form.labelForField(field)
+            if isinstance(caption_label, QLabel):
+                caption_label.setText(caption)
+        for index in range(self.method.count()):
+            self.method.setItemText(index, method_text(str(self.method.itemData(index))))
+        self.after_title.setText("<b>" + self.tr("After this payment") + "</b>")
+        self.qr_title.setText("<b>" + self.tr("Customer scans to pay by UPI") + "</b>")
+        self.pay_later.setText(self.tr("Pay &later by UPI…"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._word_confirm()
         self._validate()
+        if self.qr.isVisibleTo(self):
+            self._draw_qr()
+
+    def _word_confirm(self) -> None:
+        if self.state == self.RECORDING:
+            self.confirm.setText(self.tr("Recording…"))
+        elif self.state == self.DONE:
+            self.confirm.setText(self.tr("Recorded"))
+        else:
+            self.confirm.setText({
+                PaymentOption.PAYMENT: self.tr("Confirm payment"),
+                PaymentOption.ADVANCE: self.tr("Confirm advance"),
+                PaymentOption.RECHARGE: self.tr("Confirm recharge"),
+            }[self.option])
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -205,31 +278,29 @@ class PaymentDialog(QDialog):
     def _build(self, notice: str | None) -> None:
         a = self.account
         header = QGridLayout()
-        balance = format_inr(a.balance_paise)
-        if a.pending_count:
-            balance += f"  (includes {a.pending_count} payment(s) pending sync)"
         facts = [
-            ("Account ID", str(a.id), "accountIdValue"),
-            ("Name", a.name, "accountNameValue"),
-            ("Mobile", format_mobile(a.mobile), "mobileValue"),
-            ("Email", a.email or "—", "emailValue"),
-            ("Plan type", a.plan_type, "planTypeValue"),
-            ("Status", a.status.value, "statusValue"),
-            ("Current balance", balance, "balanceValue"),
+            (str(a.id), "accountIdValue"),
+            (a.name, "accountNameValue"),
+            (format_mobile(a.mobile), "mobileValue"),
+            (a.email or "—", "emailValue"),
+            ("", "planTypeValue"),
+            ("", "statusValue"),
+            ("", "balanceValue"),
         ]
-        for row, (title, value, name) in enumerate(facts):
-            header.addWidget(QLabel(f"{title}:", self), row, 0)
+        self._captions: list[QLabel] = []
+        values: list[QLabel] = []
+        for row, (value, name) in enumerate(facts):
+            caption = QLabel(self)
+            self._captions.append(caption)
+            header.addWidget(caption, row, 0)
             value_label = self._label(name, value)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             header.addWidget(value_label, row, 1)
+            values.append(value_label)
+        self.plan_type_value, self.status_value, self.balance_value = values[4:]
         header.setColumnStretch(1, 1)
 
-        self.title = self._label("paymentTitle", f"<b>{self.option.label}</b>")
-        if self.plan is not None:
-            self.title.setText(
-                f"<b>Recharge</b> with {self.plan.name} — {format_inr(self.plan.price_paise)} "
-                f"for {self.plan.validity_days} days"
-            )
+        self.title = self._label("paymentTitle")
         self.notice = self._label("paymentNotice", notice or "")
         self.notice.setStyleSheet("color: #8a4b00;")
         self.notice.setVisible(bool(notice))
@@ -237,9 +308,9 @@ class PaymentDialog(QDialog):
         form = QFormLayout()
         self.amount = QLineEdit(self)
         self.amount.setObjectName("amountField")
-        self.amount.setPlaceholderText("e.g. 1250.50")
         self.amount_error = self._label("amountError", error=True)
-        form.addRow("&Amount (₹):", self._with_error(self.amount, self.amount_error))
+        self._amount_box = self._with_error(self.amount, self.amount_error)
+        form.addRow("&Amount (₹):", self._amount_box)
         self.method = QComboBox(self)
         self.method.setObjectName("methodField")
         for method in PaymentMethod:
@@ -255,11 +326,9 @@ class PaymentDialog(QDialog):
         self.card_last4 = QLineEdit(self)
         self.card_last4.setObjectName("cardLast4Field")
         self.card_last4.setMaxLength(4)
-        self.card_last4.setPlaceholderText("last 4 digits of the card")
         self.cheque_bank = QLineEdit(self)
         self.cheque_bank.setObjectName("chequeBankField")
         self.cheque_bank.setMaxLength(60)
-        self.cheque_bank.setPlaceholderText("bank the cheque is drawn on")
         self.cheque_date = QDateEdit(self)
         self.cheque_date.setObjectName("chequeDateField")
         self.cheque_date.setDisplayFormat("dd-MM-yyyy")
@@ -273,9 +342,9 @@ class PaymentDialog(QDialog):
         self._used_reference: tuple[str, str] | None = None
         self.tendered = QLineEdit(self)
         self.tendered.setObjectName("tenderedField")
-        self.tendered.setPlaceholderText("cash handed over (optional)")
         self.tendered_error = self._label("tenderedError", error=True)
-        form.addRow("&Tendered (₹):", self._with_error(self.tendered, self.tendered_error))
+        self._tendered_box = self._with_error(self.tendered, self.tendered_error)
+        form.addRow("&Tendered (₹):", self._tendered_box)
         self.change = self._label("changeDue")
         form.addRow("Change due:", self.change)
 
@@ -303,7 +372,7 @@ class PaymentDialog(QDialog):
         self.cancel_button.setObjectName("cancelPayment")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.confirm = QPushButton(f"Confirm {self.option.label.lower()}", self)
+        self.confirm = QPushButton(self)
         self.confirm.setObjectName("confirmPayment")
         self.confirm.setDefault(True)
         self.confirm.clicked.connect(self._on_confirm)
@@ -316,7 +385,8 @@ class PaymentDialog(QDialog):
         left.addWidget(self.title)
         left.addWidget(self.notice)
         left.addLayout(form)
-        left.addWidget(QLabel("<b>After this payment</b>", self))
+        self.after_title = QLabel(self)
+        left.addWidget(self.after_title)
         left.addWidget(self.preview_panel)
         left.addWidget(self.overpay)
         left.addWidget(self.error)
@@ -343,7 +413,7 @@ class PaymentDialog(QDialog):
         self.qr_panel.setObjectName("upiQrPanel")
         self.qr_panel.setFrameShape(QFrame.Shape.StyledPanel)
         column = QVBoxLayout(self.qr_panel)
-        self.qr_title = self._label("upiQrTitle", "<b>Customer scans to pay by UPI</b>")
+        self.qr_title = self._label("upiQrTitle")
         self.qr_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.qr = UpiQrWidget(self.qr_panel)
         self.qr_amount = self._label("upiQrAmount")
@@ -404,7 +474,7 @@ class PaymentDialog(QDialog):
                 ceiling_paise=self.ceiling_paise,
             )
         except (AmountError, RuleError) as exc:
-            amount_message = str(exc)
+            amount_message = error_text(exc)
             ok = False
         self._preview = preview
         self.amount_error.setText(amount_message)
@@ -416,7 +486,7 @@ class PaymentDialog(QDialog):
         try:
             reference = self._checked_reference(method)
         except RuleError as exc:
-            reference_message = str(exc)
+            reference_message = error_text(exc)
             ok = False
         if self._used_reference is not None and reference == self._used_reference[0]:
             reference_message = self._used_reference[1]
@@ -433,7 +503,7 @@ class PaymentDialog(QDialog):
                 if preview is not None:
                     change_text = format_inr(cash_change_due(preview.amount_paise, tendered))
             except (AmountError, RuleError) as exc:
-                tendered_message = str(exc)
+                tendered_message = error_text(exc)
                 ok = False
         self.change.setText(change_text)
         self.tendered_error.setText(tendered_message)
@@ -448,17 +518,17 @@ class PaymentDialog(QDialog):
             needs = preview.needs_overpay_confirmation
             self.overpay.setVisible(needs)
             if needs:
-                self.overpay.setText(
-                    f"Yes, the customer pays {format_inr(preview.amount_paise)}: keep the extra "
-                    f"{format_inr(preview.credit_created_paise)} as advance credit."
-                )
+                self.overpay.setText(fill(
+                    self.tr("Yes, the customer pays %1: keep the extra %2 as advance credit."),
+                    format_inr(preview.amount_paise), format_inr(preview.credit_created_paise)))
                 ok = ok and self.overpay.isChecked()
             elif self.overpay.isChecked():
                 self.overpay.blockSignals(True)
                 self.overpay.setChecked(False)
                 self.overpay.blockSignals(False)
         else:
-            self.preview_panel.setText("<i>Enter a valid amount to see its effect.</i>")
+            self.preview_panel.setText(
+                "<i>" + self.tr("Enter a valid amount to see its effect.") + "</i>")
             self.overpay.hide()
         if ok and preview is not None and outcome is not None:
             self.checked = Checked(preview, outcome, method, reference, tendered)
@@ -466,8 +536,9 @@ class PaymentDialog(QDialog):
         self.pay_later.setEnabled(self.payee is not None and preview is not None
                                   and preview.amount_paise > 0 and self.state == self.READY)
         self.pay_later.setToolTip(
-            "Print a slip with the UPI QR for this amount; nothing is recorded."
-            if self.payee is not None else "Set the UPI ID under Settings → UPI QR first.")
+            self.tr("Print a slip with the UPI QR for this amount; nothing is recorded.")
+            if self.payee is not None
+            else self.tr("Set the UPI ID under Settings → UPI QR first."))
         self._schedule_qr(method, preview)
 
     # -- the UPI QR ---------------------------------------------------------------------------
@@ -495,11 +566,11 @@ class PaymentDialog(QDialog):
             self._qr_timer.stop()
             return
         if self.payee is None:
-            self._clear_qr("No UPI ID is set: set it under Settings → UPI QR to show a QR "
-                           "here.")
+            self._clear_qr(self.tr("No UPI ID is set: set it under Settings → UPI QR to show "
+                                   "a QR here."))
             return
         if preview is None or preview.amount_paise <= 0:
-            self._clear_qr("Enter a valid amount to show the QR.")
+            self._clear_qr(self.tr("Enter a valid amount to show the QR."))
             return
         if self.receipt_number is None:
             self._reserve_receipt_number()
@@ -508,7 +579,7 @@ class PaymentDialog(QDialog):
             wanted = self._wanted_intent(method, preview)
         except UpiError as exc:
             log.error("payment dialog: UPI QR not made: %s", exc)
-            self._clear_qr(f"No QR: {exc} Check Settings → UPI QR.")
+            self._clear_qr(fill(self.tr("No QR: %1 Check Settings → UPI QR."), error_text(exc)))
             return
         if wanted is not None and wanted[0] != self.qr.payload:
             self._clear_qr("")
@@ -535,7 +606,7 @@ class PaymentDialog(QDialog):
         if self._reserving:
             return
         self._reserving = True
-        self._clear_qr("Preparing the QR…")
+        self._clear_qr(self.tr("Preparing the QR…"))
         task = self.ctx.tasks.run_db("reserve receipt number", partial(_reserve_job, self.ctx))
         task.done.connect(self._on_reserved)
         task.error.connect(self._on_reserve_failed)
@@ -551,7 +622,8 @@ class PaymentDialog(QDialog):
     def _on_reserve_failed(self, exc: object) -> None:
         self._reserving = False
         log.error("payment dialog: no receipt number for the UPI QR: %s", exc)
-        self._clear_qr(f"No QR: the receipt number could not be reserved ({exc}).")
+        self._clear_qr(fill(self.tr("No QR: the receipt number could not be reserved (%1)."),
+                            exc))
 
     @Slot()
     def _draw_qr(self) -> None:
@@ -569,14 +641,14 @@ class PaymentDialog(QDialog):
         self.qr.show()
         self.qr_amount.setText(format_inr(amount))
         self.qr_facts.setText(f"{self.payee.name}\n{self.payee.vpa}\n"
-                              f"Receipt No {self.receipt_number}")
-        self.qr_message.setText("After the customer pays, type the 12-digit UTR their UPI "
-                                "app shows.")
+                              + fill(self.tr("Receipt No %1"), self.receipt_number))
+        self.qr_message.setText(self.tr("After the customer pays, type the 12-digit UTR their "
+                                        "UPI app shows."))
 
     def _show_reference_fields(self, method: PaymentMethod) -> None:
         label, hint = _REFERENCE_LABELS[method]
-        self.reference_label.setText(label)
-        self.reference.setPlaceholderText(hint)
+        self.reference_label.setText(self.tr(label))
+        self.reference.setPlaceholderText(self.tr(hint) if hint else "")
         for field, shown in (
             (self.card_last4, method is PaymentMethod.CARD),
             (self.cheque_bank, method is PaymentMethod.CHEQUE),
@@ -601,29 +673,31 @@ class PaymentDialog(QDialog):
         lines = []
         after = preview.balance_after_paise
         if after < 0:
-            lines.append(f"New balance: <b>{format_inr(after)}</b> (advance credit "
-                         f"{format_inr(-after)})")
+            lines.append(fill(self.tr("New balance: <b>%1</b> (advance credit %2)"),
+                              format_inr(after), format_inr(-after)))
         else:
-            lines.append(f"New balance: <b>{format_inr(after)}</b>")
+            lines.append(fill(self.tr("New balance: <b>%1</b>"), format_inr(after)))
         if preview.is_partial:
-            lines.append(f"Part payment: <b>{format_inr(preview.remaining_due_paise)}</b> "
-                         "stays due.")
+            lines.append(fill(self.tr("Part payment: <b>%1</b> stays due."),
+                              format_inr(preview.remaining_due_paise)))
         if preview.credit_created_paise:
-            lines.append(f"Advance credit created: <b>{format_inr(preview.credit_created_paise)}"
-                         "</b>")
+            lines.append(fill(self.tr("Advance credit created: <b>%1</b>"),
+                              format_inr(preview.credit_created_paise)))
         if outcome.new_expiry is not None:
-            lines.append(f"Plan valid until <b>{outcome.new_expiry:%d %b %Y}</b>.")
+            lines.append(fill(self.tr("Plan valid until <b>%1</b>."),
+                              format_date(outcome.new_expiry, pad=True)))
         if outcome.reconnects:
-            lines.append("<b>This payment reconnects the suspended account.</b>")
+            lines.append("<b>" + self.tr("This payment reconnects the suspended account.")
+                         + "</b>")
         elif outcome.status_after is AccountStatus.SUSPENDED:
             if self.account.prepaid:
-                lines.append("The account stays suspended until it is recharged.")
+                lines.append(self.tr("The account stays suspended until it is recharged."))
             else:
-                lines.append("The account stays suspended: an invoice is still unpaid past "
-                             "its grace.")
+                lines.append(self.tr("The account stays suspended: an invoice is still unpaid "
+                                     "past its grace."))
         if outcome.suspends_on is not None and outcome.status_after is AccountStatus.ACTIVE:
-            lines.append(f"Suspends on <b>{outcome.suspends_on:%d %b %Y}</b> unless paid "
-                         "or renewed.")
+            lines.append(fill(self.tr("Suspends on <b>%1</b> unless paid or renewed."),
+                              format_date(outcome.suspends_on, pad=True)))
         self.preview_panel.setText("<br/>".join(lines))
 
     @Slot()
@@ -643,7 +717,8 @@ class PaymentDialog(QDialog):
         try:
             slip.intent  # noqa: B018  # refuse an unusable payee here, not in the window
         except UpiError as exc:
-            self.error.setText(f"No slip: {exc} Check Settings → UPI QR.")
+            self.error.setText(fill(self.tr("No slip: %1 Check Settings → UPI QR."),
+                                    error_text(exc)))
             return
         self.pay_later_window = PayLaterDialog(self.ctx, slip, self)
         self.pay_later_window.show()
@@ -671,7 +746,7 @@ class PaymentDialog(QDialog):
         self.method.setEnabled(False)
         self.overpay.setEnabled(False)
         self.error.setText("")
-        self.confirm.setText("Recording…")
+        self._word_confirm()
         payload = build_payment_payload(
             self.account,
             option=self.option,
@@ -697,7 +772,7 @@ class PaymentDialog(QDialog):
         assert isinstance(mutation, Mutation)
         self.state = self.DONE
         self.mutation = mutation
-        self.confirm.setText("Recorded")
+        self._word_confirm()
         self.recorded.emit(mutation)
         self.accept()
 
@@ -707,7 +782,7 @@ class PaymentDialog(QDialog):
         (log.info if used else log.error)(
             "payment for account %s not recorded: %s", self.account.id, exc)
         self.state = self.READY
-        self.confirm.setText(f"Confirm {self.option.label.lower()}")
+        self._word_confirm()
         self.cancel_button.setEnabled(True)
         for field in (self.amount, self.reference, self.tendered, self.card_last4,
                       self.cheque_bank):
@@ -718,13 +793,12 @@ class PaymentDialog(QDialog):
         self.overpay.setEnabled(True)
         if used and isinstance(exc, RuleError) and self.checked is not None:
             # Refused next to the field; Confirm stays off until the UTR is changed.
-            self._used_reference = (self.checked.reference or "", exc.message)
+            self._used_reference = (self.checked.reference or "", error_text(exc))
             self.error.setText("")
         else:
-            self.error.setText(
-                f"The payment was NOT recorded: {exc}. Nothing was saved; try again, and do "
-                "not hand out a receipt until one is shown."
-            )
+            self.error.setText(fill(
+                self.tr("The payment was NOT recorded: %1. Nothing was saved; try again, and "
+                        "do not hand out a receipt until one is shown."), error_text(exc)))
         self._validate()
 
     def reject(self) -> None:

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSizeF, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSizeF, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,17 +30,23 @@ from PySide6.QtWidgets import (
 
 from billing.documents import GstDocument, document_kind_for_payment
 from billing.money import amount_in_words, format_inr
+from billing.money_ta import amount_in_words_ta
 from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption, balance_after
 from db.outbox import Mutation
 from db.payments_local import record_receipt_print
 from desktop.accounts.account_codes import account_codes_html
+from desktop.detail.format import method_text
+from desktop.language.i18n import TAMIL, Retranslating, current_language, fill
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import text_document, write_html_pdf
 from sync.offline_verifiers import OfflineVerifiers
 
 log = logging.getLogger(__name__)
+
+translate = QCoreApplication.translate
+"""Qt's translate under the name lupdate looks for (``translate("Context", "text")``)."""
 
 #: Receipt width: 80 mm thermal paper; the PDF is the same strip, so it reads like the slip.
 RECEIPT_WIDTH_MM = 80.0
@@ -152,52 +158,70 @@ class ReceiptData:
         )
 
 
+CONTEXT = "Receipt"
+"""The translation context of every receipt text (screen, PDF, printers)."""
+
+
+
+def in_tamil() -> bool:
+    """True when the app (and so the receipt) is in Tamil: receipts are printed in the
+    language the desk is in."""
+    app = QCoreApplication.instance()
+    return app is not None and current_language(app) == TAMIL
+
+
+def receipt_words(data: ReceiptData) -> str:
+    """The amount in words in the receipt's language (``billing.money_ta`` for Tamil)."""
+    return amount_in_words_ta(data.amount_paise) if in_tamil() else data.words
+
+
 def _option_title(option: PaymentOption) -> str:
     return {
-        PaymentOption.PAYMENT: "Payment received",
-        PaymentOption.ADVANCE: "Advance received",
-        PaymentOption.RECHARGE: "Recharge",
+        PaymentOption.PAYMENT: translate("Receipt", "Payment received"),
+        PaymentOption.ADVANCE: translate("Receipt", "Advance received"),
+        PaymentOption.RECHARGE: translate("Receipt", "Recharge"),
     }[option]
 
 
 def receipt_fields(data: ReceiptData, *, rupee: str = "₹") -> list[tuple[str, str]]:
-    """The receipt's labelled lines, in order (shared by every form of the receipt)."""
+    """The receipt's labelled lines, in order (shared by every form of the receipt), in
+    the interface language; figures (numbers, amounts, dates) are digits in both."""
 
     def money(paise: int) -> str:
         return format_inr(paise).replace("₹", rupee)
 
     fields = [
-        ("Receipt No", data.receipt_number),
-        ("Date", data.local_time.strftime("%d-%m-%Y %H:%M")),
-        ("Account ID", str(data.account_id)),
-        ("Name", data.account_name),
-        ("Mobile", format_mobile(data.mobile)),
-        ("For", _option_title(data.option)),
+        (translate("Receipt", "Receipt No"), data.receipt_number),
+        (translate("Receipt", "Date"), data.local_time.strftime("%d-%m-%Y %H:%M")),
+        (translate("Receipt", "Account ID"), str(data.account_id)),
+        (translate("Receipt", "Name"), data.account_name),
+        (translate("Receipt", "Mobile"), format_mobile(data.mobile)),
+        (translate("Receipt", "For"), _option_title(data.option)),
     ]
     if data.plan_name:
-        fields.append(("Plan", data.plan_name))
+        fields.append((translate("Receipt", "Plan"), data.plan_name))
     if data.new_expiry:
-        fields.append(("Valid until", data.new_expiry.strftime("%d-%m-%Y")))
-    fields.append(("Amount", money(data.amount_paise)))
-    fields.append(("Method", data.method.label))
+        fields.append((translate("Receipt", "Valid until"), data.new_expiry.strftime("%d-%m-%Y")))
+    fields.append((translate("Receipt", "Amount"), money(data.amount_paise)))
+    fields.append((translate("Receipt", "Method"), method_text(data.method.value)))
     if data.reference:
-        fields.append(("Reference", data.reference))
+        fields.append((translate("Receipt", "Reference"), data.reference))
     if data.tendered_paise is not None and data.method is PaymentMethod.CASH:
-        fields.append(("Tendered", money(data.tendered_paise)))
-        fields.append(("Change", money(data.change_paise or 0)))
-    fields.append(("New balance", money(data.balance_after_paise)))
+        fields.append((translate("Receipt", "Tendered"), money(data.tendered_paise)))
+        fields.append((translate("Receipt", "Change"), money(data.change_paise or 0)))
+    fields.append((translate("Receipt", "New balance"), money(data.balance_after_paise)))
     if data.document_number:
-        fields.append(("Document No", data.document_number))
-    fields.append(("Cashier", data.cashier))
+        fields.append((translate("Receipt", "Document No"), data.document_number))
+    fields.append((translate("Receipt", "Cashier"), data.cashier))
     return fields
 
 
 def status_marks(data: ReceiptData) -> list[str]:
     marks = []
     if data.duplicate:
-        marks.append("DUPLICATE")
+        marks.append(translate("Receipt", "DUPLICATE"))
     if data.pending_sync:
-        marks.append("PENDING SYNC")
+        marks.append(translate("Receipt", "PENDING SYNC"))
     return marks
 
 
@@ -215,20 +239,25 @@ def receipt_html(data: ReceiptData) -> str:
     )
     branch = "".join(f"<br/>{html.escape(line)}" for line in (data.branch, *data.header) if line)
     note = (
-        "<p align='center' style='color:#555;font-size:8pt'>Recorded on this counter; it "
-        "reaches head office when the link is up. Balance shown is provisional.</p>"
+        "<p align='center' style='color:#555;font-size:8pt'>"
+        + html.escape(translate("Receipt", "Recorded on this counter; it reaches head office "
+                                "when the link is up. Balance shown is provisional."))
+        + "</p>"
         if data.pending_sync
         else ""
     )
+    title = html.escape(translate("Receipt", "RECEIPT"))
+    thanks = html.escape(translate("Receipt", "Thank you."))
     return (
         "<html><body style='font-family:sans-serif;font-size:10pt'>"
         f"<p align='center'><b style='font-size:13pt'>{html.escape(data.company)}</b>{branch}"
-        "<br/>RECEIPT</p>"
+        f"<br/>{title}</p>"
         f"{marks}<table width='100%' cellspacing='0' cellpadding='2'>{rows}</table>"
-        f"<p><i>{html.escape(data.words)}</i></p>{note}"
+        f"<p><i>{html.escape(receipt_words(data))}</i></p>{note}"
         # The Account ID as Code 128 and QR: the next visit starts with one scan.
         f"{account_codes_html(data.account_id)}"
-        "<p align='center' style='font-size:8pt'>Thank you.</p></body></html>"
+        f"<p align='center' style='font-size:8pt'>{thanks}</p>"
+        "</body></html>"
     )
 
 
@@ -240,7 +269,8 @@ def write_pdf(data: ReceiptData, path: Path) -> Path:
     """Save the receipt as a PDF (a receipt-width page); safe off the GUI thread."""
     height = 180.0 + 8 * len(status_marks(data))  # 30 mm of it for the barcode and QR
     page = QPageSize(QSizeF(RECEIPT_WIDTH_MM, height), QPageSize.Unit.Millimeter)
-    return write_html_pdf(receipt_html(data), path, title=f"Receipt {data.receipt_number}",
+    return write_html_pdf(receipt_html(data), path,
+                          title=fill(translate("Receipt", "Receipt %1"), data.receipt_number),
                           page=page, margins_mm=4)
 
 
@@ -302,8 +332,8 @@ def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
     target = printer if printer is not None else open_configured_printer(ctx.settings)
     if target is None:
         raise RuntimeError(
-            "No receipt printer is set up; set one under Settings → Receipt printer."
-        )
+            translate("Receipt",
+                      "No receipt printer is set up; set one under Settings → Receipt printer."))
     desk = DeskSettings.load(ctx.settings)
     print_receipt(target, _print_count_and_data(ctx, data, "escpos"),
                   paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode,
@@ -311,7 +341,7 @@ def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
     return data.receipt_number
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(Retranslating, QDialog):
     """Shows a receipt right after the payment is durable; prints, saves and reprints it."""
 
     #: A job finished: "pdf", "escpos", "printer"; with the file path or receipt number.
@@ -332,37 +362,44 @@ class ReceiptDialog(QDialog):
         self.ctx = ctx
         self.data = data
         self.setObjectName("receiptDialog")
-        self.setWindowTitle(f"Receipt {data.receipt_number}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.view = QTextBrowser(self)
         self.view.setObjectName("receiptView")
-        self.view.setHtml(receipt_html(data))
         self.view.setMinimumSize(360, 520)
         self.status = QLabel(self)
         self.status.setObjectName("receiptStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.print_button = self._button("printReceipt", "&Print…", self._on_print, buttons)
-        self.pdf_button = self._button("saveReceiptPdf", "Save as P&DF…", self._on_pdf, buttons)
-        self.thermal_button = self._button(
-            "printThermal", "&Thermal printer", self._on_thermal, buttons
-        )
-        self.recharge_button = self._button(
-            "rechargeNow", "&Recharge now", self._on_recharge, buttons
-        )
+        self.print_button = self._button("printReceipt", self._on_print, buttons)
+        self.pdf_button = self._button("saveReceiptPdf", self._on_pdf, buttons)
+        self.thermal_button = self._button("printThermal", self._on_thermal, buttons)
+        self.recharge_button = self._button("rechargeNow", self._on_recharge, buttons)
         self.recharge_button.setVisible(offer_recharge)
-        self.gst_button = self._button(
-            "gstReceiptVoucher", "&GST voucher…", self._on_gst_voucher, buttons
-        )
+        self.gst_button = self._button("gstReceiptVoucher", self._on_gst_voucher, buttons)
         self.gst_button.setVisible(data.option is not PaymentOption.PAYMENT)
         self._gst_opener: object | None = None
-        self.close_button = self._button("closeReceipt", "Close", self.close, buttons)
+        self.close_button = self._button("closeReceipt", self.close, buttons)
         self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        self.retranslate_ui()
         ctx.events.outbox_changed.connect(self._on_outbox_changed)
+
+    def retranslate_ui(self) -> None:
+        """The buttons and the receipt itself in the current language (again on a change)."""
+        self.setWindowTitle(fill(self.tr("Receipt %1"), self.data.receipt_number))
+        self.view.setHtml(receipt_html(self.data))
+        for button, text in (
+            (self.print_button, self.tr("&Print…")),
+            (self.pdf_button, self.tr("Save as P&DF…")),
+            (self.thermal_button, self.tr("&Thermal printer")),
+            (self.recharge_button, self.tr("&Recharge now")),
+            (self.gst_button, self.tr("&GST voucher…")),
+            (self.close_button, self.tr("Close")),
+        ):
+            button.setText(text)
 
     # -- following the server's answer ---------------------------------------------------------
 
@@ -384,10 +421,11 @@ class ReceiptDialog(QDialog):
             return
         self.data = confirmed
         self.view.setHtml(receipt_html(confirmed))
-        self.status.setText("Head office confirmed this payment; prints from now on say so.")
+        self.status.setText(
+            self.tr("Head office confirmed this payment; prints from now on say so."))
 
-    def _button(self, name: str, label: str, slot: object, row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(label, self)
+    def _button(self, name: str, slot: object, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         button.setAutoDefault(False)
         button.clicked.connect(slot)
@@ -398,7 +436,7 @@ class ReceiptDialog(QDialog):
 
     def save_pdf(self, path: Path) -> None:
         """Write the PDF off the GUI thread; ``printed("pdf", path)`` when done."""
-        self.status.setText("Saving PDF…")
+        self.status.setText(self.tr("Saving PDF…"))
         task = self.ctx.tasks.run_net("receipt pdf", partial(_save_pdf_job, self.ctx, self.data,
                                                              Path(path)))
         task.done.connect(self._on_pdf_done)
@@ -406,7 +444,7 @@ class ReceiptDialog(QDialog):
 
     def print_thermal(self, printer: object | None = None) -> None:
         """Print on the ESC/POS printer from settings (or ``printer``), off the GUI thread."""
-        self.status.setText("Printing receipt…")
+        self.status.setText(self.tr("Printing receipt…"))
         task = self.ctx.tasks.run_net(
             "receipt escpos", partial(_escpos_job, self.ctx, self.data, printer)
         )
@@ -415,17 +453,17 @@ class ReceiptDialog(QDialog):
 
     @Slot(object)
     def _on_pdf_done(self, path: object) -> None:
-        self.status.setText(f"Saved {path}")
+        self.status.setText(fill(self.tr("Saved %1"), path))
         self.printed.emit("pdf", str(path))
 
     @Slot(object)
     def _on_thermal_done(self, number: object) -> None:
-        self.status.setText("Printed on the receipt printer.")
+        self.status.setText(self.tr("Printed on the receipt printer."))
         self.printed.emit("escpos", str(number))
 
     @Slot(object)
     def _on_job_error(self, exc: object) -> None:
-        self.status.setText(f"Could not print: {exc}")
+        self.status.setText(fill(self.tr("Could not print: %1"), exc))
         self.failed.emit(str(exc))
 
     # -- buttons ------------------------------------------------------------------------------
@@ -445,7 +483,7 @@ class ReceiptDialog(QDialog):
     @Slot()
     def _on_pdf(self) -> None:  # pragma: no cover - needs a real file dialog
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save receipt", str(default_pdf_path(self.data)), "PDF (*.pdf)"
+            self, self.tr("Save receipt"), str(default_pdf_path(self.data)), "PDF (*.pdf)"
         )
         if name:
             self.save_pdf(Path(name))

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -53,7 +54,10 @@ from db.payments_local import (
     totals_by_method,
 )
 from db.reversals_local import reversal_marks
+from desktop.detail.format import method_text, option_text
 from desktop.documents.gst_settings import tax_basis
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.payments.messages import applied_kind_text, error_text, mark_text
 from desktop.payments.receipt import ReceiptData, ReceiptDialog, cashier_name, header_lines
 from desktop.payments.register_export import write_csv, write_xlsx
 from desktop.payments.reversal_actions import ReversalActions
@@ -63,8 +67,17 @@ from desktop.runtime.tasks import TaskControl
 log = logging.getLogger(__name__)
 
 COLUMNS = [
-    "Document Date", "Document No", "Account ID", "Contact Name", "Mobile", "Email",
-    "Payment Type", "Method", "Amount", "Cashier", "Status",
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Document Date"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Document No"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Account ID"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Contact Name"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Mobile"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Email"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Payment Type"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Method"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Amount"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Cashier"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Status"),
 ]
 (COL_DATE, COL_DOC, COL_ACCOUNT, COL_NAME, COL_MOBILE, COL_EMAIL, COL_TYPE, COL_METHOD,
  COL_AMOUNT, COL_CASHIER, COL_STATUS) = range(len(COLUMNS))
@@ -78,25 +91,31 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _method_label(value: str) -> str:
-    try:
-        return PaymentMethod(value).label
-    except ValueError:
-        return value
+    return method_text(value)
 
 
-_SHORT_KINDS = {"payment_and_advance": "part advance"}
+_SHORT_KINDS = {"payment_and_advance": QT_TRANSLATE_NOOP("RegisterTableModel", "part advance")}
+
+
+translate = QCoreApplication.translate
+"""Qt's translate under the name lupdate looks for (``translate("Context", "text")``)."""
 
 
 def _status(row: RegisterRow, mark: str | None = None) -> str:
     if row.refused is not None:
-        return f"Refused: {row.refused}"
+        return fill(translate("RegisterTableModel", "Refused: %1"), row.refused)
     if row.applied_as is not None:  # the whole notice is in the tooltip
         kind = str(row.applied_as.get("kind"))
-        sync = f"Applied as {_SHORT_KINDS.get(kind) or applied_as_label(kind)}"
+        short = _SHORT_KINDS.get(kind)
+        sync = fill(translate("RegisterTableModel", "Applied as %1"),
+                    translate("RegisterTableModel", short) if short
+                    else applied_kind_text(applied_as_label(kind)))
+    elif row.pending:
+        sync = translate("RegisterTableModel", "Pending sync")
     else:
-        sync = "Pending sync" if row.pending else "Synced"
+        sync = translate("RegisterTableModel", "Synced")
     reversal = register_mark(row.method, mark)
-    return f"{reversal} · {sync}" if reversal else sync
+    return f"{mark_text(reversal)} · {sync}" if reversal else sync
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -122,7 +141,7 @@ class RegisterTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -135,12 +154,14 @@ class RegisterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.refused is not None:
             return QColor("#b00020")
         if role == Qt.ItemDataRole.ToolTipRole and row.refused is not None:
-            return f"Head office refused this payment: {row.refused}"
+            return fill(self.tr("Head office refused this payment: %1"), row.refused)
         if row.applied_as is not None:
             if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
                 return QColor("#8a4b00")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Head office {row.applied_as.get('notice') or 'applied it differently'}"
+                notice = row.applied_as.get("notice")
+                return (fill(self.tr("Head office %1"), notice) if notice
+                        else self.tr("Head office applied it differently"))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = {
@@ -150,7 +171,7 @@ class RegisterTableModel(QAbstractTableModel):
             COL_NAME: lambda: row.name,
             COL_MOBILE: lambda: format_mobile(row.mobile),
             COL_EMAIL: lambda: row.email or "",
-            COL_TYPE: lambda: row.payment_type.capitalize(),
+            COL_TYPE: lambda: option_text(row.payment_type),
             COL_METHOD: lambda: _method_label(row.method),
             COL_AMOUNT: lambda: format_inr(row.amount_paise),
             COL_CASHIER: lambda: row.cashier,
@@ -244,7 +265,7 @@ class PaymentsRegister(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setObjectName("paymentsRegister")
-        self.setWindowTitle("Payments register")
+        self.setWindowTitle(self.tr("Payments register"))
         self._token = 0
         self._choices: RegisterChoices | None = None
         today = ctx.today()
@@ -256,19 +277,21 @@ class PaymentsRegister(QWidget):
         self.manager = self._combo("regManager")
         self.ptype = self._combo("regType")
         for value in PAYMENT_TYPES:
-            self.ptype.addItem(value.capitalize(), value)
+            self.ptype.addItem(option_text(value), value)
         self.method = self._combo("regMethod")
         for method in PaymentMethod:
-            self.method.addItem(method.label, method.value)
+            self.method.addItem(method_text(method.value), method.value)
         self.cashier = self._combo("regCashier")
 
         filters = QFormLayout()
-        filters.addRow("From:", self.date_from)
-        filters.addRow("To:", self.date_to)
-        for title, box in (("Branch:", self.branch), ("Zone:", self.zone_box),
-                           ("Area:", self.area), ("Account manager:", self.manager),
-                           ("Payment type:", self.ptype), ("Method:", self.method),
-                           ("Cashier:", self.cashier)):
+        filters.addRow(self.tr("From:"), self.date_from)
+        filters.addRow(self.tr("To:"), self.date_to)
+        for title, box in ((self.tr("Branch:"), self.branch), (self.tr("Zone:"), self.zone_box),
+                           (self.tr("Area:"), self.area),
+                           (self.tr("Account manager:"), self.manager),
+                           (self.tr("Payment type:"), self.ptype),
+                           (self.tr("Method:"), self.method),
+                           (self.tr("Cashier:"), self.cashier)):
             filters.addRow(title, box)
 
         self.model = RegisterTableModel(ctx.business_zone, self)
@@ -280,8 +303,9 @@ class PaymentsRegister(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
         # Fixed widths (never ResizeToContents: the register can hold many thousand rows).
-        for col, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(col, width)
+        for col, width in enumerate(COLUMN_WIDTHS):  # wider where a (Tamil) title needs it
+            self.table.setColumnWidth(
+                col, max(width, self.table.horizontalHeader().sectionSizeHint(col)))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_reprint)
         self.totals = QLabel(self)
@@ -289,11 +313,13 @@ class PaymentsRegister(QWidget):
         self.totals.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        self.reprint = self._button("reprintReceipt", "&Reprint receipt", self._on_reprint)
-        self.export_csv = self._button("exportCsv", "Export &CSV…", self._on_export_csv)
-        self.export_xlsx = self._button("exportExcel", "Export &Excel…", self._on_export_xlsx)
-        self.void = self._button("voidPayment", "&Void…", self._on_void)
-        self.cheque = self._button("chequeStatus", "C&heque…", self._on_cheque)
+        self.reprint = self._button("reprintReceipt", self.tr("&Reprint receipt"),
+                                    self._on_reprint)
+        self.export_csv = self._button("exportCsv", self.tr("Export &CSV…"), self._on_export_csv)
+        self.export_xlsx = self._button("exportExcel", self.tr("Export &Excel…"),
+                                        self._on_export_xlsx)
+        self.void = self._button("voidPayment", self.tr("&Void…"), self._on_void)
+        self.cheque = self._button("chequeStatus", self.tr("C&heque…"), self._on_cheque)
         self.status = QLabel(self)
         self.status.setObjectName("registerStatus")
         self.reversals = ReversalActions(ctx, self, self.status.setText)
@@ -353,7 +379,7 @@ class PaymentsRegister(QWidget):
     def _combo(self, name: str) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
-        box.addItem("All", None)
+        box.addItem(self.tr("All"), None)
         return box
 
     def _button(self, name: str, label: str, slot: object) -> QPushButton:
@@ -399,7 +425,7 @@ class PaymentsRegister(QWidget):
                            (self.manager, self._choices.managers)):
             box.blockSignals(True)
             box.clear()
-            box.addItem("All", None)
+            box.addItem(self.tr("All"), None)
             for item_id, name, item_branch in items:
                 if branch is None or branch == item_branch:
                     box.addItem(name, item_id)
@@ -430,7 +456,7 @@ class PaymentsRegister(QWidget):
     def refresh(self) -> None:
         self._debounce.stop()
         self._token += 1
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
         task = self.ctx.tasks.run_db(
             "payments register", partial(_query_job, self.ctx, self._token, self.current_filter())
         )
@@ -452,19 +478,21 @@ class PaymentsRegister(QWidget):
                         and is_reversed(marks.get(r.payment_uuid)))
         counted = len(rows) - refused - reversed_
         self.totals.setText(
-            f"<b>{counted:,} {'payment' if counted == 1 else 'payments'} · total "
-            f"{format_inr(total)}</b><br/>" + " · ".join(parts)
-            + (f"<br/>{pending} pending sync" if pending else "")
-            + (f"<br/>{reversed_} voided or bounced (not in the totals)" if reversed_ else "")
-            + (f"<br/><span style='color:#b00020'>{refused} refused by head office (not in "
-               "the totals): see Needs attention</span>" if refused else "")
+            "<b>" + fill(self.tr("%n payment(s) · total %1", "", counted), format_inr(total))
+            + "</b><br/>" + " · ".join(parts)
+            + ("<br/>" + self.tr("%n pending sync", "", pending) if pending else "")
+            + ("<br/>" + self.tr("%n voided or bounced (not in the totals)", "", reversed_)
+               if reversed_ else "")
+            + ("<br/><span style='color:#b00020'>"
+               + self.tr("%n refused by head office (not in the totals): see Needs attention",
+                         "", refused) + "</span>" if refused else "")
         )
         self.status.setText("")
         self.refreshed.emit()
 
     @Slot(object)
     def _on_error(self, exc: object) -> None:
-        self.status.setText(f"Could not load payments: {exc}")
+        self.status.setText(fill(self.tr("Could not load payments: %1"), error_text(exc)))
 
     # -- export and reprint -------------------------------------------------------------------
 
@@ -474,9 +502,9 @@ class PaymentsRegister(QWidget):
         try:
             gst = tax_basis(self.ctx.settings)
         except ValueError as exc:
-            self.status.setText(f"Not exported: {exc}")
+            self.status.setText(fill(self.tr("Not exported: %1"), exc))
             return
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         task = self.ctx.tasks.run_net(
             "register export",
             partial(_export_job, rows, Path(path), kind, self.ctx.business_zone, gst),
@@ -488,11 +516,12 @@ class PaymentsRegister(QWidget):
     def _on_exported(self, answer: object) -> None:
         assert isinstance(answer, tuple), "the export job answers (kind, path)"
         kind, path = answer
-        self.status.setText(f"Exported to {path}")
+        self.status.setText(fill(self.tr("Exported to %1"), path))
         self.exported.emit(kind, path)
 
     def _ask_path(self, kind: str, pattern: str) -> None:  # pragma: no cover - file dialog
-        name, _ = QFileDialog.getSaveFileName(self, "Export payments", f"payments.{kind}",
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export payments"),
+                                              f"payments.{kind}",
                                               pattern)
         if name:
             self.export_to(Path(name), kind)
@@ -523,7 +552,7 @@ class PaymentsRegister(QWidget):
     def _on_reprint(self) -> None:
         row = self.selected_row()
         if row is None:
-            self.status.setText("Select a payment to reprint its receipt.")
+            self.status.setText(self.tr("Select a payment to reprint its receipt."))
             return
         task = self.ctx.tasks.run_db("receipt reprint", partial(_receipt_job, self.ctx, row))
         task.done.connect(self._on_receipt)

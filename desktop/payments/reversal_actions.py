@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QWidget
 from billing.reversal import ReversalCause
 from billing.rules import PaymentMethod
 from db.reversals_local import PaymentToReverse, find_payment
+from desktop.detail.format import method_text
+from desktop.language.i18n import fill
 from desktop.payments.cheque_dialog import ChequeDialog
+from desktop.payments.messages import error_text
 from desktop.payments.void_dialog import ReversalDialog
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
@@ -42,7 +45,7 @@ class ReversalActions(QObject):
         """``want``: ``"void"`` or ``"cheque"``."""
         self._want = want
         if not payment_uuid:
-            self.report("Select a payment first.")
+            self.report(self.tr("Select a payment first."))
             return
         task = self.ctx.tasks.run_db("payment for reversal",
                                      partial(_find_job, self.ctx, payment_uuid))
@@ -52,13 +55,13 @@ class ReversalActions(QObject):
     @Slot(object)
     def _on_found(self, payment: object) -> None:
         if not isinstance(payment, PaymentToReverse):
-            self.report("That payment is not on this PC yet; sync and try again.")
+            self.report(self.tr("That payment is not on this PC yet; sync and try again."))
             return
         if self._want == "cheque":
             if payment.method is not PaymentMethod.CHEQUE:
-                self.report(f"Receipt {payment.receipt_number} was paid by "
-                            f"{payment.method.label}, not by cheque; only a cheque is "
-                            "cleared or bounces.")
+                self.report(fill(self.tr("Receipt %1 was paid by %2, not by cheque; only a "
+                                         "cheque is cleared or bounces."),
+                                 payment.receipt_number, method_text(payment.method.value)))
                 return
             self.dialog = ChequeDialog(self.ctx, payment, self.window)
         else:
@@ -67,4 +70,4 @@ class ReversalActions(QObject):
 
     @Slot(object)
     def _on_error(self, exc: object) -> None:
-        self.report(f"Could not open the payment: {exc}")
+        self.report(fill(self.tr("Could not open the payment: %1"), error_text(exc)))

@@ -46,9 +46,12 @@ from billing.reversal import (
 from billing.roles import Role
 from db.outbox import Mutation
 from db.reversals_local import PaymentToReverse, check_local, record_reversal
+from desktop.detail.format import method_text
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import Reversal, reversal_document
 from desktop.documents.viewer import GstDocumentViewer
+from desktop.language.i18n import fill
+from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from sync.approval import Approval, ApprovalRefused, approve
@@ -97,47 +100,50 @@ class ReversalDialog(QDialog):
         self.viewer: GstDocumentViewer | None = None
         void = cause is ReversalCause.VOID
         self.setObjectName("voidDialog" if void else "bounceDialog")
-        self.setWindowTitle(f"{'Void payment' if void else 'Cheque bounced'} — receipt "
-                            f"{payment.receipt_number}")
+        self.setWindowTitle(fill(self.tr("Void payment — receipt %1") if void
+                                 else self.tr("Cheque bounced — receipt %1"),
+                                 payment.receipt_number))
         self.setMinimumWidth(520)
         taken = payment.taken_at.astimezone(ZoneInfo(ctx.business_zone)).strftime(
             "%d-%m-%Y %H:%M")
-        what = (f"<b>{format_inr(payment.amount_paise)}</b> by {payment.method.label}"
+        what = (fill(self.tr("<b>%1</b> by %2"), format_inr(payment.amount_paise),
+                     method_text(payment.method.value))
                 + (f" ({payment.reference})" if payment.reference else "")
-                + f"<br/>Account {payment.account_id} · {payment.account_name}"
-                + f"<br/>Receipt {payment.receipt_number}"
+                + "<br/>" + fill(self.tr("Account %1 · %2"), payment.account_id,
+                                 payment.account_name)
+                + "<br/>" + fill(self.tr("Receipt %1"), payment.receipt_number)
                 + (f" · {payment.document_number}" if payment.document_number else "")
-                + f"<br/>Taken {taken} by {payment.taken_by}")
+                + "<br/>" + fill(self.tr("Taken %1 by %2"), taken, payment.taken_by))
         summary = QLabel(what, self)
         summary.setObjectName("reversalPayment")
         summary.setTextFormat(Qt.TextFormat.RichText)
         effect = QLabel(self)
         effect.setWordWrap(True)
         if void:
-            effect.setText("The amount goes back on the account as owed; the payment stays in "
-                           "the ledger, marked Voided, with a reversal entry.")
+            effect.setText(self.tr("The amount goes back on the account as owed; the payment "
+                                   "stays in the ledger, marked Voided, with a reversal entry."))
         else:
-            effect.setText(
-                f"The amount and the bank's charge (head office's setting, "
-                f"{format_inr(DEFAULT_BOUNCE_CHARGE_PAISE)} unless changed) go back on the "
-                "account as owed; suspension follows the usual dates.")
+            effect.setText(fill(
+                self.tr("The amount and the bank's charge (head office's setting, %1 unless "
+                        "changed) go back on the account as owed; suspension follows the usual "
+                        "dates."), format_inr(DEFAULT_BOUNCE_CHARGE_PAISE)))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reversalReason")
         self.reason.setMaxLength(MAX_REASON_CHARS)
-        self.reason.setPlaceholderText("wrong account / wrong amount" if void
-                                       else "insufficient funds / signature differs")
+        self.reason.setPlaceholderText(self.tr("wrong account / wrong amount") if void
+                                       else self.tr("insufficient funds / signature differs"))
         self.approver = QLineEdit(self)
         self.approver.setObjectName("approverUser")
-        self.approver.setPlaceholderText("supervisor's username")
+        self.approver.setPlaceholderText(self.tr("supervisor's username"))
         self.password = QLineEdit(self)
         self.password.setObjectName("approverPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("&Reason:", self.reason)
-        form.addRow("Approved by (&username):", self.approver)
-        form.addRow("Their &password:", self.password)
-        hint = QLabel("A branch supervisor or an administrator types their own name and "
-                      "password. The cashier who asks cannot approve.", self)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        form.addRow(self.tr("Approved by (&username):"), self.approver)
+        form.addRow(self.tr("Their &password:"), self.password)
+        hint = QLabel(self.tr("A branch supervisor or an administrator types their own name "
+                              "and password. The cashier who asks cannot approve."), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.error = QLabel(self)
@@ -148,11 +154,11 @@ class ReversalDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("reversalStatus")
         self.status.setWordWrap(True)
-        self.approve_button = QPushButton("&Approve and void" if void
-                                          else "&Approve: cheque bounced", self)
+        self.approve_button = QPushButton(self.tr("&Approve and void") if void
+                                          else self.tr("&Approve: cheque bounced"), self)
         self.approve_button.setObjectName("approveReversal")
         self.approve_button.clicked.connect(self._on_approve)
-        cancel = QPushButton("Cancel", self)
+        cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setObjectName("cancelReversal")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
@@ -197,7 +203,7 @@ class ReversalDialog(QDialog):
         self.error.hide()
         self.approve_button.setEnabled(False)
         self._busy(True)
-        self.status.setText("Checking…")
+        self.status.setText(self.tr("Checking…"))
         # Role.ADMIN: who the approver is, and whether they may, is asked in step 2.
         job = partial(_precheck_job, self.ctx, self.payment, self.cause, self.reason.text(),
                       self.approver.text())
@@ -242,16 +248,17 @@ class ReversalDialog(QDialog):
             self.viewer = GstDocumentViewer(self.ctx, doc, self.parentWidget())
             self.viewer.show()
         else:
-            self.ctx.events.notice.emit(f"Reversal recorded; no GST document: {problem}")
+            self.ctx.events.notice.emit(
+                fill(self.tr("Reversal recorded; no GST document: %1"), problem))
         self.accept()
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         if isinstance(exc, (ReversalError, ApprovalRefused)):
-            self._refuse(str(exc))
+            self._refuse(error_text(exc))
             return
         log.error("reversal of %s failed: %s", self.payment.payment_uuid, exc)
-        self._refuse(f"Nothing was reversed: {exc}")
+        self._refuse(fill(self.tr("Nothing was reversed: %1"), error_text(exc)))
 
 
 def _precheck_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from billing.roles import Role
 from desktop.accounts.status_bar import SyncStatusWidget
+from desktop.language.i18n import fill
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.signin.dialog import DemoRole, SignInDialog, roles_from_json
@@ -82,7 +83,7 @@ class SessionController(QObject):
         self._show_window()
         window = self.window
         assert window is not None
-        window.statusBar().showMessage("Starting the demo server…")
+        window.statusBar().showMessage(self.tr("Starting the demo server…"))
         task = self.ctx.tasks.run_net(
             "demo server", partial(_start_demo, self.auth, self.ctx.data_dir, accounts, kiosk))
         task.done.connect(self._on_demo_ready)
@@ -101,7 +102,8 @@ class SessionController(QObject):
     def _on_demo_failed(self, exc: object) -> None:
         log.error("demo start failed: %s", exc)
         if self.window is not None:
-            self.window.statusBar().showMessage(f"The demo server could not start: {exc}")
+            self.window.statusBar().showMessage(
+                fill(self.tr("The demo server could not start: %1"), exc))
 
     def show_sign_in(self, message: str = "") -> SignInDialog:
         """Ask who is there (non-blocking); the session starts when they are signed in."""
@@ -192,7 +194,7 @@ class SessionController(QObject):
             old.deleteLater()
         self.status = SyncStatusWidget(self.ctx, self.engine)
         self.status.sign_out_requested.connect(self.sign_out)
-        dock = QDockWidget("Sync", self.window)
+        dock = QDockWidget(self.tr("Sync"), self.window)
         dock.setObjectName("syncDock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setTitleBarWidget(QWidget(dock))
@@ -213,8 +215,8 @@ class SessionController(QObject):
         if (outcome.unauthorized and self.dialog is None and self.signed is not None
                 and self.signed.online):
             # The token expired or was revoked: ask again, keeping the window and the cache.
-            self.show_sign_in("Your sign-in has expired or was ended on the server; "
-                              "sign in again to keep syncing.")
+            self.show_sign_in(self.tr("Your sign-in has expired or was ended on the server; "
+                                      "sign in again to keep syncing."))
         if outcome.initial or outcome.reset or not self._first_sync_done:
             setter = getattr(self.window, "set_cache_progress", None)
             if setter is not None:
@@ -251,7 +253,8 @@ class SessionController(QObject):
 
     @Slot(object)
     def _on_sign_out_refused(self, exc: object) -> None:
-        text = exc.message if isinstance(exc, SignOutRefused) else f"Sign-out failed: {exc}"
+        text = (exc.message if isinstance(exc, SignOutRefused)
+                else fill(self.tr("Sign-out failed: %1"), exc))
         if self.status is not None:
             self.status.show_message(text)
         log.info("sign-out refused: %s", text)
@@ -265,8 +268,8 @@ class SessionController(QObject):
             self.window.close()
             self.window.deleteLater()
             self.window = None
-        self.show_sign_in("You are signed out. The local copy of the accounts was removed; "
-                          "changes waiting to be sent are kept.")
+        self.show_sign_in(self.tr("You are signed out. The local copy of the accounts was "
+                                  "removed; changes waiting to be sent are kept."))
 
     def _online(self) -> bool:
         """Whether the last sync reached the server (a kiosk without a keyring looks up

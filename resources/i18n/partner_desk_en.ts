@@ -22,6 +22,36 @@
     </message>
 </context>
 <context>
+    <name>BranchCloseReport</name>
+    <message numerus="yes">
+        <source>%n payment(s): %1; %2 not yet synced at close</source>
+        <translation>
+            <numerusform>%n payment: %1; %2 not yet synced at close</numerusform>
+            <numerusform>%n payments: %1; %2 not yet synced at close</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesModel</name>
+    <message numerus="yes">
+        <source>Total: %n close(s)</source>
+        <translation>
+            <numerusform>Total: %n close</numerusform>
+            <numerusform>Total: %n closes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesWindow</name>
+    <message numerus="yes">
+        <source>%n close(s) from %1 to %2; difference %3, %4 payment(s) unsynced at close.</source>
+        <translation>
+            <numerusform>%n close from %1 to %2; difference %3, %4 payment(s) unsynced at close.</numerusform>
+            <numerusform>%n closes from %1 to %2; difference %3, %4 payment(s) unsynced at close.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommentsTab</name>
     <message numerus="yes">
         <source>%n comment(s), newest first.</source>
@@ -191,6 +221,54 @@
         <translation>
             <numerusform>%n order, %1 active.</numerusform>
             <numerusform>%n orders, %1 active.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message numerus="yes">
+        <source>(includes %n payment(s) pending sync)</source>
+        <translation>
+            <numerusform>(includes %n payment pending sync)</numerusform>
+            <numerusform>(includes %n payments pending sync)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsRegister</name>
+    <message numerus="yes">
+        <source>%n payment(s) · total %1</source>
+        <translation>
+            <numerusform>%n payment · total %1</numerusform>
+            <numerusform>%n payments · total %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending sync</source>
+        <translation>
+            <numerusform>%n pending sync</numerusform>
+            <numerusform>%n pending sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voided or bounced (not in the totals)</source>
+        <translation>
+            <numerusform>%n voided or bounced (not in the totals)</numerusform>
+            <numerusform>%n voided or bounced (not in the totals)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by head office (not in the totals): see Needs attention</source>
+        <translation>
+            <numerusform>%n refused by head office (not in the totals): see Needs attention</numerusform>
+            <numerusform>%n refused by head office (not in the totals): see Needs attention</numerusform>
         </translation>
     </message>
 </context>

@@ -206,6 +206,196 @@
     </message>
 </context>
 <context>
+    <name>AppliedKind</name>
+    <message>
+        <source>payment</source>
+        <translation>கட்டணம்</translation>
+    </message>
+    <message>
+        <source>advance</source>
+        <translation>முன்பணம்</translation>
+    </message>
+    <message>
+        <source>payment, the rest as advance</source>
+        <translation>கட்டணம், மீதி முன்பணமாக</translation>
+    </message>
+    <message>
+        <source>recharge</source>
+        <translation>ரீசார்ஜ்</translation>
+    </message>
+</context>
+<context>
+    <name>BillingMessage</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>தொகையை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Amount is %1 characters long; type the amount itself, like 1250.50.</source>
+        <translation>தொகை %1 எழுத்துகள் நீளமாக உள்ளது; தொகையை மட்டும் தட்டச்சு செய்யவும், எ.கா. 1250.50.</translation>
+    </message>
+    <message>
+        <source>Amount cannot be negative.</source>
+        <translation>தொகை கழித்தல் எண்ணாக இருக்கக்கூடாது.</translation>
+    </message>
+    <message>
+        <source>Enter an amount after the currency sign.</source>
+        <translation>நாணயக் குறிக்குப் பின் தொகையை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number like 1250.50, not NaN or infinity.</source>
+        <translation>தொகை 1250.50 போன்ற எண்ணாக இருக்க வேண்டும்; NaN அல்லது முடிவிலி அல்ல.</translation>
+    </message>
+    <message>
+        <source>Amount must use the digits 0 to 9.</source>
+        <translation>தொகையில் 0 முதல் 9 வரையிலான இலக்கங்களையே பயன்படுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>Amount must be plain digits like 1250.50, not an exponent.</source>
+        <translation>தொகை 1250.50 போன்ற வெறும் இலக்கங்களாக இருக்க வேண்டும்; அடுக்குக்குறி அல்ல.</translation>
+    </message>
+    <message>
+        <source>Amount has more than one decimal point; use one, like 1250.50.</source>
+        <translation>தொகையில் ஒன்றுக்கு மேற்பட்ட தசமப் புள்ளி உள்ளது; ஒன்றை மட்டும் பயன்படுத்தவும், எ.கா. 1250.50.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number like 1250.50, without letters.</source>
+        <translation>தொகை 1250.50 போன்ற எண்ணாக, எழுத்துகள் இல்லாமல் இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Amount may use only digits, commas and one decimal point: 1,250.50.</source>
+        <translation>தொகையில் இலக்கங்கள், காற்புள்ளிகள், ஒரு தசமப் புள்ளி மட்டுமே: 1,250.50.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number like 1250.50, using only digits.</source>
+        <translation>தொகை 1250.50 போன்ற எண்ணாக, இலக்கங்களால் மட்டும் இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Amount has a misplaced comma; write it like 1,23,456.78 or 123456.78.</source>
+        <translation>தொகையில் காற்புள்ளி தவறான இடத்தில் உள்ளது; 1,23,456.78 அல்லது 123456.78 என எழுதவும்.</translation>
+    </message>
+    <message>
+        <source>Amount has %1 decimals; use at most two.</source>
+        <translation>தொகையில் புள்ளிக்குப் பின் %2 இலக்கங்கள் உள்ளன; அதிகபட்சம் இரண்டு.</translation>
+    </message>
+    <message>
+        <source>Amount has %1 digits before the point; use at most %2.</source>
+        <translation>தொகையில் புள்ளிக்கு முன் %1 இலக்கங்கள் உள்ளன; அதிகபட்சம் %2.</translation>
+    </message>
+    <message>
+        <source>Amount must be more than zero.</source>
+        <translation>தொகை பூஜ்ஜியத்தை விட அதிகமாக இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Amount %1 is over the limit of %2.</source>
+        <translation>தொகை %1, வரம்பு %2 ஐ விட அதிகம்.</translation>
+    </message>
+    <message>
+        <source>Amount must be a number, not NaN or infinity.</source>
+        <translation>தொகை எண்ணாக இருக்க வேண்டும்; NaN அல்லது முடிவிலி அல்ல.</translation>
+    </message>
+    <message>
+        <source>Amount %1 has more than two decimals; use at most two.</source>
+        <translation>தொகை %1 இல் புள்ளிக்குப் பின் இரண்டுக்கு மேற்பட்ட இலக்கங்கள் உள்ளன; அதிகபட்சம் இரண்டு.</translation>
+    </message>
+    <message>
+        <source>Nothing is due on this account (balance %1); take an Advance instead.</source>
+        <translation>இந்தக் கணக்கில் நிலுவை இல்லை (நிலுவை %1); பதிலாக முன்பணம் பெறவும்.</translation>
+    </message>
+    <message>
+        <source>Recharge is only for prepaid accounts; take a Payment or an Advance instead.</source>
+        <translation>ரீசார்ஜ் ப்ரீபெய்டு கணக்குகளுக்கு மட்டும்; பதிலாகக் கட்டணம் அல்லது முன்பணம் பெறவும்.</translation>
+    </message>
+    <message>
+        <source>This account owes %1; take a Payment to clear the dues first.</source>
+        <translation>இந்தக் கணக்கில் %1 நிலுவை உள்ளது; முதலில் கட்டணம் பெற்று நிலுவையைத் தீர்க்கவும்.</translation>
+    </message>
+    <message>
+        <source>Choose a plan to recharge.</source>
+        <translation>ரீசார்ஜ் செய்ய ஒரு திட்டத்தைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Recharge amount must be %1: plan price %2 less advance credit %3.</source>
+        <translation>ரீசார்ஜ் தொகை %1 ஆக இருக்க வேண்டும்: திட்ட விலை %2, முன்பணம் %3 கழித்து.</translation>
+    </message>
+    <message>
+        <source>Enter %1 for this %2 payment.</source>
+        <translation>இந்தக் கட்டணத்துக்குக் குறிப்பு எண்ணை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Reference is %1 characters long; use at most %2.</source>
+        <translation>குறிப்பு எண் %1 எழுத்துகள் நீளம்; அதிகபட்சம் %2.</translation>
+    </message>
+    <message>
+        <source>Reference has a line break or control character; type it on one line.</source>
+        <translation>குறிப்பு எண்ணில் வரி முறிவு அல்லது கட்டுப்பாட்டு எழுத்து உள்ளது; ஒரே வரியில் தட்டச்சு செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>Cash tendered %1 is less than the amount %2; take at least %2.</source>
+        <translation>கொடுத்த ரொக்கம் %1, தொகை %2 ஐ விடக் குறைவு; குறைந்தது %2 பெறவும்.</translation>
+    </message>
+    <message>
+        <source>%1 %2 has letters; a %1 is %3 digits only. Copy it from the customer&apos;s payment app (UPI Ref. No. / UTR).</source>
+        <translation>%1 %2 இல் எழுத்துகள் உள்ளன; %1 என்பது %3 இலக்கங்கள் மட்டுமே. வாடிக்கையாளரின் கட்டணச் செயலியிலிருந்து (UPI Ref. No. / UTR) எடுத்து எழுதவும்.</translation>
+    </message>
+    <message>
+        <source>%1 %2 may use only the digits 0 to 9; a %1 is %3 of them.</source>
+        <translation>%1 %2 இல் 0 முதல் 9 வரையிலான இலக்கங்கள் மட்டுமே இருக்கலாம்; %1 என்பது %3 இலக்கங்கள்.</translation>
+    </message>
+    <message>
+        <source>%1 %2 has %4 digits; a %1 has exactly %3. Check the number in the customer&apos;s payment app (UPI Ref. No. / UTR).</source>
+        <translation>%1 %2 இல் %4 இலக்கங்கள் உள்ளன; %1 இல் சரியாக %3 இருக்கும். வாடிக்கையாளரின் கட்டணச் செயலியில் (UPI Ref. No. / UTR) எண்ணைச் சரிபார்க்கவும்.</translation>
+    </message>
+    <message>
+        <source>Bank transfer UTR %1 has %2 digits; an IMPS reference has exactly 12. A NEFT or RTGS UTR has 16 to 22 characters starting with the bank&apos;s code.</source>
+        <translation>வங்கிப் பரிமாற்ற UTR %1 இல் %2 இலக்கங்கள் உள்ளன; IMPS குறிப்பு எண்ணில் சரியாக 12. NEFT அல்லது RTGS UTR வங்கியின் குறியீட்டில் தொடங்கும் 16 முதல் 22 எழுத்துகள்.</translation>
+    </message>
+    <message>
+        <source>Bank transfer UTR %1 is not a UTR: use the 12-digit IMPS reference, or the NEFT / RTGS UTR of 16 to 22 letters and digits starting with the bank&apos;s 4-letter code (like SBINN52026120112345).</source>
+        <translation>வங்கிப் பரிமாற்ற UTR %1 சரியான UTR அல்ல: 12 இலக்க IMPS குறிப்பு எண், அல்லது வங்கியின் 4 எழுத்துக் குறியீட்டில் தொடங்கும் 16 முதல் 22 எழுத்து/இலக்க NEFT / RTGS UTR ஐப் பயன்படுத்தவும் (எ.கா. SBINN52026120112345).</translation>
+    </message>
+    <message>
+        <source>Enter the card&apos;s last 4 digits and the approval code from the slip.</source>
+        <translation>கார்டின் கடைசி 4 இலக்கங்களையும் சீட்டிலுள்ள ஒப்புதல் குறியீட்டையும் உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Card last digits %1: enter exactly the last 4 digits of the card, as printed on the slip (never the whole number).</source>
+        <translation>கார்டின் கடைசி இலக்கங்கள் %1: சீட்டில் அச்சிட்டபடி கார்டின் கடைசி 4 இலக்கங்களை மட்டும் உள்ளிடவும் (முழு எண்ணை ஒருபோதும் அல்ல).</translation>
+    </message>
+    <message>
+        <source>Approval code %1: enter the 6 letters or digits printed as APPR / AUTH CODE on the card slip.</source>
+        <translation>ஒப்புதல் குறியீடு %1: கார்டு சீட்டில் APPR / AUTH CODE என அச்சிடப்பட்ட 6 எழுத்துகள் அல்லது இலக்கங்களை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>A card reference is the card&apos;s last 4 digits and the 6-character approval code from the slip, like: xx1234 auth A1B2C3.</source>
+        <translation>கார்டு குறிப்பு எண் = கார்டின் கடைசி 4 இலக்கங்கள் + சீட்டிலுள்ள 6 எழுத்து ஒப்புதல் குறியீடு, எ.கா.: xx1234 auth A1B2C3.</translation>
+    </message>
+    <message>
+        <source>Cheque number %1: enter the 6 digits printed at the bottom left of the cheque, like 004512.</source>
+        <translation>காசோலை எண் %1: காசோலையின் கீழ் இடப்பக்கம் அச்சிடப்பட்ட 6 இலக்கங்களை உள்ளிடவும், எ.கா. 004512.</translation>
+    </message>
+    <message>
+        <source>Enter the bank the cheque is drawn on (2 to 60 letters), like State Bank of India.</source>
+        <translation>காசோலை எந்த வங்கியினுடையது என உள்ளிடவும் (2 முதல் 60 எழுத்துகள்), எ.கா. State Bank of India.</translation>
+    </message>
+    <message>
+        <source>The cheque is dated %1, after today: it is post-dated. Take it on or after its date.</source>
+        <translation>காசோலையின் தேதி %1, இன்றைக்குப் பிறகு: இது பின்தேதியிட்ட காசோலை. அந்தத் தேதியிலோ அதற்குப் பிறகோ பெறவும்.</translation>
+    </message>
+    <message>
+        <source>The cheque is dated %1, more than three months ago: it is stale and the bank will not pay it. Ask for a fresh cheque.</source>
+        <translation>காசோலையின் தேதி %1, மூன்று மாதங்களுக்கு முன்பு: காலாவதியானது, வங்கி பணம் தராது. புதிய காசோலை கேட்கவும்.</translation>
+    </message>
+    <message>
+        <source>A cheque reference is: number / bank / date, like 004512 / State Bank of India / 2026-12-01.</source>
+        <translation>காசோலை குறிப்பு எண்: எண் / வங்கி / தேதி, எ.கா. 004512 / State Bank of India / 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>Cheque date %1 is not a date like 2026-12-01.</source>
+        <translation>காசோலை தேதி %1, 2026-12-01 போன்ற தேதி அல்ல.</translation>
+    </message>
+</context>
+<context>
     <name>BillingRules</name>
     <message>
         <source>last day to pay</source>
@@ -388,6 +578,214 @@
     <message>
         <source>Payments in the last 12 months: %1 (to %2)</source>
         <translation>கடந்த 12 மாதங்களில் கட்டணங்கள்: %1 (%2 வரை)</translation>
+    </message>
+</context>
+<context>
+    <name>BranchCloseReport</name>
+    <message>
+        <source>&lt;b&gt;%1 — session %2, counted by %3&lt;/b&gt; (sent by %4, device %5)</source>
+        <extracomment>The range a new window shows: the last week, today included.</extracomment>
+        <translation>&lt;b&gt;%1 — அமர்வு %2, எண்ணியவர் %3&lt;/b&gt; (அனுப்பியவர் %4, சாதனம் %5)</translation>
+    </message>
+    <message>
+        <source>Counted: %1 = %2</source>
+        <translation>எண்ணியது: %1 = %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>எதுவும் இல்லை</translation>
+    </message>
+    <message>
+        <source>Expected %1 = float %2 + cash payments %3 − paid out %4; difference &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>எதிர்பார்த்தது %1 = தொடக்கச் சில்லறை %2 + ரொக்கக் கட்டணங்கள் %3 − வெளியே கொடுத்தது %4; வேறுபாடு &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>இல்லை</translation>
+    </message>
+    <message>
+        <source>GST: not computed at the desk (%1)</source>
+        <translation>ஜிஎஸ்டி: கவுண்டரில் கணக்கிடப்படவில்லை (%1)</translation>
+    </message>
+    <message>
+        <source>GST %1: taxable %2, CGST %3, SGST %4, IGST %5</source>
+        <translation>ஜிஎஸ்டி %1: வரிக்குட்பட்டது %2, CGST %3, SGST %4, IGST %5</translation>
+    </message>
+    <message>
+        <source>cheque %1, %2, dated %3</source>
+        <translation>காசோலை %1, %2, தேதி %3</translation>
+    </message>
+    <message>
+        <source>Voids: %1</source>
+        <translation>செல்லாதவை: %1</translation>
+    </message>
+    <message>
+        <source>Voids: none</source>
+        <translation>செல்லாதவை: இல்லை</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s): %1; %2 not yet synced at close</source>
+        <translation>
+            <numerusform>%n கட்டணம்: %1; முடிவின்போது %2 இன்னும் ஒத்திசைக்கவில்லை</numerusform>
+            <numerusform>%n கட்டணங்கள்: %1; முடிவின்போது %2 இன்னும் ஒத்திசைக்கவில்லை</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesModel</name>
+    <message>
+        <source>Branch</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>காசாளர்</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>அமர்வு</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>முடித்த நேரம்</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>எதிர்பார்த்தது</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>எண்ணியது</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>வேறுபாடு</translation>
+    </message>
+    <message>
+        <source>Unsynced at close</source>
+        <translation>முடிவின்போது ஒத்திசைக்காதவை</translation>
+    </message>
+    <message>
+        <source>−%1 short</source>
+        <translation>−%1 குறைவு</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 கூடுதல்</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>சரிசமம்</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n close(s)</source>
+        <translation>
+            <numerusform>மொத்தம்: %n முடிவு</numerusform>
+            <numerusform>மொத்தம்: %n முடிவுகள்</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchClosesWindow</name>
+    <message>
+        <source>Branch day closes — head office</source>
+        <extracomment>The closes (or an error) arrived and are shown.</extracomment>
+        <translation>கிளைகளின் நாள் முடிவுகள் — தலைமை அலுவலகம்</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>அனைத்துக் கிளைகளும்</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>காட்டு (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select a close to see its whole report.</source>
+        <translation>முழு அறிக்கையைக் காண ஒரு நாள் முடிவைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>முதல்</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>வரை</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>கிளை</translation>
+    </message>
+    <message>
+        <source>Head office&apos;s day closes are on the server: sign in online to see them.</source>
+        <translation>தலைமை அலுவலகத்தின் நாள் முடிவுகள் சர்வரில் உள்ளன: அவற்றைக் காண இணைப்பில் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <source>The &apos;to&apos; date is before the &apos;from&apos; date; swap them.</source>
+        <translation>‘வரை’ தேதி ‘முதல்’ தேதிக்கு முன் உள்ளது; இரண்டையும் மாற்றவும்.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>சர்வரிடம் கேட்கிறது…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n close(s) from %1 to %2; difference %3, %4 payment(s) unsynced at close.</source>
+        <translation>
+            <numerusform>%1 முதல் %2 வரை %n நாள் முடிவு; வேறுபாடு %3, முடிவின்போது %4 கட்டணங்கள் ஒத்திசைக்கவில்லை.</numerusform>
+            <numerusform>%1 முதல் %2 வரை %n நாள் முடிவுகள்; வேறுபாடு %3, முடிவின்போது %4 கட்டணங்கள் ஒத்திசைக்கவில்லை.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only the first %1 are listed; the total counts them all.</source>
+        <translation>முதல் %1 மட்டுமே பட்டியலில் உள்ளன; மொத்தம் அனைத்தையும் கணக்கிடுகிறது.</translation>
+    </message>
+    <message>
+        <source>Could not load the day closes: %1</source>
+        <translation>நாள் முடிவுகளை ஏற்ற முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChequeDialog</name>
+    <message>
+        <source>Cheque — receipt %1</source>
+        <extracomment>The cheque was marked: &quot;cleared&quot; or &quot;bounced&quot;.</extracomment>
+        <translation>காசோலை — ரசீது %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; by %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Account %1 · %2</source>
+        <translation>கணக்கு %1 · %2</translation>
+    </message>
+    <message>
+        <source>Mark &amp;cleared</source>
+        <translation>பணமானது எனக் குறி (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;bounced…</source>
+        <translation>திரும்பியது எனக் குறி… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Pending clearance</source>
+        <translation>வங்கியில் நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>பணமானது</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>திரும்பியது</translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>நிலை: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2016,66 @@ Receipt No %3</source>
         <source>Payment confirmed by head office.</source>
         <translation>கட்டணத்தைத் தலைமை அலுவலகம் உறுதிசெய்தது.</translation>
     </message>
+    <message>
+        <source>PENDING SYNC</source>
+        <translation>ஒத்திசைவு நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <source>Receipt No</source>
+        <translation>ரசீது எண்</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>தேதி</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>எதற்கு</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>செலுத்திய முறை</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>குறிப்பு எண்</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>மீதி நிலுவை</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Balance is provisional until head office confirms this payment.</source>
+        <translation>தலைமை அலுவலகம் இந்தக் கட்டணத்தை உறுதிசெய்யும் வரை நிலுவை தற்காலிகமானது.</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>நன்றி.</translation>
+    </message>
 </context>
 <context>
     <name>KioskWindow</name>
@@ -2175,6 +2633,357 @@ Accounts appear here as soon as it is ready.</source>
     </message>
 </context>
 <context>
+    <name>PayLaterDialog</name>
+    <message>
+        <source>Pay later by UPI — account %1</source>
+        <translation>பின்னர் யுபிஐ மூலம் செலுத்த — கணக்கு %1</translation>
+    </message>
+    <message>
+        <source>&amp;Thermal printer</source>
+        <translation>தெர்மல் அச்சுப்பொறி (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>அச்சிடு… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Printing the slip…</source>
+        <translation>சீட்டை அச்சிடுகிறது…</translation>
+    </message>
+    <message>
+        <source>Slip printed. Nothing is recorded until the money arrives.</source>
+        <translation>சீட்டு அச்சிடப்பட்டது. பணம் வரும் வரை எதுவும் பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>Could not print: %1</source>
+        <translation>அச்சிட முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PayLaterSlip</name>
+    <message>
+        <source>PAY LATER BY UPI</source>
+        <extracomment>The printer&apos;s QR module size in dots (1-16): 6 makes a ~35 mm code of a UPI intent on 80 mm paper, comfortably scanned by a phone.</extracomment>
+        <translation>பின்னர் யுபிஐ மூலம் செலுத்த</translation>
+    </message>
+    <message>
+        <source>Dues</source>
+        <translation>நிலுவை</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>எதற்கு</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Pay to</source>
+        <translation>பெறுநர்</translation>
+    </message>
+    <message>
+        <source>UPI ref</source>
+        <translation>யுபிஐ குறிப்பு</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>வழங்கிய நாள்</translation>
+    </message>
+    <message>
+        <source>Scan with any UPI app and pay the amount shown. This slip is not a receipt: the payment is recorded when it reaches us. Keep the UTR your app shows.</source>
+        <translation>எந்த யுபிஐ செயலியிலும் ஸ்கேன் செய்து காட்டிய தொகையைச் செலுத்துங்கள். இந்தச் சீட்டு ரசீது அல்ல: பணம் எங்களை அடைந்ததும் பதிவாகும். உங்கள் செயலி காட்டும் UTR ஐ வைத்துக்கொள்ளுங்கள்.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up; set one under Settings → Receipts, or use Print… for another printer.</source>
+        <translation>ரசீது அச்சுப்பொறி அமைக்கப்படவில்லை; அமைப்புகள் → ரசீதுகள் இல் அமைக்கவும், அல்லது வேறு அச்சுப்பொறிக்கு அச்சிடு… ஐப் பயன்படுத்தவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>&amp;Reference:</source>
+        <extracomment>The pause after the last keystroke before the UPI QR is drawn for a new amount. The reference row&apos;s label and hint per method (formats: billing.references).</extracomment>
+        <translation>குறிப்பு எண் (&amp;R):</translation>
+    </message>
+    <message>
+        <source>UPI &amp;UTR:</source>
+        <translation>யுபிஐ UTR (&amp;U):</translation>
+    </message>
+    <message>
+        <source>12 digits from the customer&apos;s app, e.g. 412345678901</source>
+        <translation>வாடிக்கையாளர் செயலியில் உள்ள 12 இலக்கங்கள், எ.கா. 412345678901</translation>
+    </message>
+    <message>
+        <source>Approval &amp;code:</source>
+        <translation>ஒப்புதல் குறியீடு (&amp;C):</translation>
+    </message>
+    <message>
+        <source>6 characters from the slip (APPR / AUTH CODE)</source>
+        <translation>சீட்டிலுள்ள 6 எழுத்துகள் (APPR / AUTH CODE)</translation>
+    </message>
+    <message>
+        <source>Cheque &amp;number:</source>
+        <translation>காசோலை எண் (&amp;N):</translation>
+    </message>
+    <message>
+        <source>6 digits, e.g. 004512</source>
+        <translation>6 இலக்கங்கள், எ.கா. 004512</translation>
+    </message>
+    <message>
+        <source>Bank &amp;UTR:</source>
+        <translation>வங்கி UTR (&amp;U):</translation>
+    </message>
+    <message>
+        <source>IMPS 12 digits, NEFT/RTGS 16-22 characters</source>
+        <translation>IMPS 12 இலக்கங்கள், NEFT/RTGS 16-22 எழுத்துகள்</translation>
+    </message>
+    <message>
+        <source>%1 — account %2</source>
+        <extracomment>The payment is durable in the outbox (the Mutation, with its receipt number). The idempotency key of this payment, made once, when the dialog opens. Who the UPI QR pays (None: not set up, the QR panel says where to set it). The receipt number this dialog&apos;s payment takes, reserved when the QR first shows. The amount&apos;s preview from the last check (None: the amount is not valid).</extracomment>
+        <translation>%1 — கணக்கு %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(includes %n payment(s) pending sync)</source>
+        <translation>
+            <numerusform>(ஒத்திசைவு நிலுவையிலுள்ள %n கட்டணம் உட்பட)</numerusform>
+            <numerusform>(ஒத்திசைவு நிலுவையிலுள்ள %n கட்டணங்கள் உட்பட)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account ID:</source>
+        <translation>கணக்கு எண்:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>பெயர்:</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>மொபைல்:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>மின்னஞ்சல்:</translation>
+    </message>
+    <message>
+        <source>Plan type:</source>
+        <translation>திட்ட வகை:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>நிலை:</translation>
+    </message>
+    <message>
+        <source>Current balance:</source>
+        <translation>தற்போதைய நிலுவை:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recharge&lt;/b&gt; with %1 — %2 for %3</source>
+        <translation>&lt;b&gt;ரீசார்ஜ்&lt;/b&gt;: %1 — %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n நாள்</numerusform>
+            <numerusform>%n நாட்கள்</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. 1250.50</source>
+        <translation>எ.கா. 1250.50</translation>
+    </message>
+    <message>
+        <source>last 4 digits of the card</source>
+        <translation>கார்டின் கடைசி 4 இலக்கங்கள்</translation>
+    </message>
+    <message>
+        <source>bank the cheque is drawn on</source>
+        <translation>காசோலையின் வங்கி</translation>
+    </message>
+    <message>
+        <source>cash handed over (optional)</source>
+        <translation>கொடுத்த ரொக்கம் (விருப்பம்)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (₹):</source>
+        <translation>தொகை (₹) (&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>முறை (&amp;M):</translation>
+    </message>
+    <message>
+        <source>Card last &amp;4:</source>
+        <translation>கார்டு கடைசி 4 (&amp;4):</translation>
+    </message>
+    <message>
+        <source>Dra&amp;wn on:</source>
+        <translation>வங்கி (&amp;W):</translation>
+    </message>
+    <message>
+        <source>Cheque &amp;date:</source>
+        <translation>காசோலை தேதி (&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Tendered (₹):</source>
+        <translation>கொடுத்தது (₹) (&amp;T):</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>திருப்பித் தர வேண்டியது:</translation>
+    </message>
+    <message>
+        <source>After this payment</source>
+        <translation>இந்தக் கட்டணத்துக்குப் பிறகு</translation>
+    </message>
+    <message>
+        <source>Customer scans to pay by UPI</source>
+        <translation>வாடிக்கையாளர் ஸ்கேன் செய்து யுபிஐ மூலம் செலுத்தலாம்</translation>
+    </message>
+    <message>
+        <source>Pay &amp;later by UPI…</source>
+        <translation>பின்னர் யுபிஐ மூலம்… (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>பதிவுசெய்கிறது…</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>பதிவானது</translation>
+    </message>
+    <message>
+        <source>Confirm payment</source>
+        <translation>கட்டணத்தை உறுதிசெய்</translation>
+    </message>
+    <message>
+        <source>Confirm advance</source>
+        <translation>முன்பணத்தை உறுதிசெய்</translation>
+    </message>
+    <message>
+        <source>Confirm recharge</source>
+        <translation>ரீசார்ஜை உறுதிசெய்</translation>
+    </message>
+    <message>
+        <source>Yes, the customer pays %1: keep the extra %2 as advance credit.</source>
+        <extracomment>(stored reference, message) of a UTR the desk found already used.</extracomment>
+        <translation>ஆம், வாடிக்கையாளர் %1 செலுத்துகிறார்: கூடுதல் தொகை %2 முன்பணமாக இருக்கட்டும்.</translation>
+    </message>
+    <message>
+        <source>Enter a valid amount to see its effect.</source>
+        <translation>அதன் விளைவைக் காண சரியான தொகையை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Print a slip with the UPI QR for this amount; nothing is recorded.</source>
+        <translation>இந்தத் தொகைக்கான யுபிஐ QR உடன் ஒரு சீட்டை அச்சிடு; எதுவும் பதிவாகாது.</translation>
+    </message>
+    <message>
+        <source>Set the UPI ID under Settings → UPI QR first.</source>
+        <translation>முதலில் அமைப்புகள் → UPI QR இல் யுபிஐ ஐடியை அமைக்கவும்.</translation>
+    </message>
+    <message>
+        <source>No UPI ID is set: set it under Settings → UPI QR to show a QR here.</source>
+        <translation>யுபிஐ ஐடி அமைக்கப்படவில்லை: இங்கே QR காட்ட அமைப்புகள் → UPI QR இல் அமைக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Enter a valid amount to show the QR.</source>
+        <translation>QR காட்ட சரியான தொகையை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>No QR: %1 Check Settings → UPI QR.</source>
+        <translation>QR இல்லை: %1 அமைப்புகள் → UPI QR ஐச் சரிபார்க்கவும்.</translation>
+    </message>
+    <message>
+        <source>Preparing the QR…</source>
+        <translation>QR தயாராகிறது…</translation>
+    </message>
+    <message>
+        <source>No QR: the receipt number could not be reserved (%1).</source>
+        <translation>QR இல்லை: ரசீது எண்ணை ஒதுக்க முடியவில்லை (%1).</translation>
+    </message>
+    <message>
+        <source>Receipt No %1</source>
+        <translation>ரசீது எண் %1</translation>
+    </message>
+    <message>
+        <source>After the customer pays, type the 12-digit UTR their UPI app shows.</source>
+        <translation>வாடிக்கையாளர் செலுத்திய பின், அவரது யுபிஐ செயலி காட்டும் 12 இலக்க UTR ஐத் தட்டச்சு செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>New balance: &lt;b&gt;%1&lt;/b&gt; (advance credit %2)</source>
+        <translation>புதிய நிலுவை: &lt;b&gt;%1&lt;/b&gt; (முன்பணம் %2)</translation>
+    </message>
+    <message>
+        <source>New balance: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>புதிய நிலுவை: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Part payment: &lt;b&gt;%1&lt;/b&gt; stays due.</source>
+        <translation>பகுதிப் பணம்: &lt;b&gt;%1&lt;/b&gt; நிலுவையில் இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>Advance credit created: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>உருவான முன்பணம்: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Plan valid until &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>திட்டம் &lt;b&gt;%1&lt;/b&gt; வரை செல்லுபடி.</translation>
+    </message>
+    <message>
+        <source>This payment reconnects the suspended account.</source>
+        <translation>இந்தக் கட்டணம் இடைநிறுத்தப்பட்ட கணக்கை மீண்டும் இணைக்கும்.</translation>
+    </message>
+    <message>
+        <source>The account stays suspended until it is recharged.</source>
+        <translation>ரீசார்ஜ் செய்யும் வரை கணக்கு இடைநிறுத்தத்திலேயே இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>The account stays suspended: an invoice is still unpaid past its grace.</source>
+        <translation>கணக்கு இடைநிறுத்தத்திலேயே இருக்கும்: சலுகைக் காலம் கடந்தும் ஒரு விலைப்பட்டியல் செலுத்தப்படவில்லை.</translation>
+    </message>
+    <message>
+        <source>Suspends on &lt;b&gt;%1&lt;/b&gt; unless paid or renewed.</source>
+        <translation>செலுத்தாவிட்டால் அல்லது புதுப்பிக்காவிட்டால் &lt;b&gt;%1&lt;/b&gt; அன்று இடைநிறுத்தப்படும்.</translation>
+    </message>
+    <message>
+        <source>No slip: %1 Check Settings → UPI QR.</source>
+        <translation>சீட்டு இல்லை: %1 அமைப்புகள் → UPI QR ஐச் சரிபார்க்கவும்.</translation>
+    </message>
+    <message>
+        <source>The payment was NOT recorded: %1. Nothing was saved; try again, and do not hand out a receipt until one is shown.</source>
+        <translation>கட்டணம் பதிவாகவில்லை: %1. எதுவும் சேமிக்கப்படவில்லை; மீண்டும் முயலவும், ரசீது காட்டப்படும் வரை ரசீது கொடுக்க வேண்டாம்.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFlow</name>
+    <message>
+        <source>%1 is not available now (provisional balance %2); taking %3 instead.</source>
+        <extracomment>What happens once a payment is recorded (see the module docstring). The receipt window is on screen (the payment is durable by then). The flow is over (recorded, cancelled or failed); it deletes itself after. Loading failed (e.g. the account is not in the cache); the message is for the user.</extracomment>
+        <translation>%1 இப்போது கிடைக்காது (தற்காலிக நிலுவை %2); பதிலாக %3 பெறப்படுகிறது.</translation>
+    </message>
+    <message>
+        <source>Head office refused payment %1 of %2: %3 It is not in the balance; settle it under Needs attention.</source>
+        <translation>தலைமை அலுவலகம் கட்டணம் %1 (%2) ஐ மறுத்தது: %3 இது நிலுவையில் சேர்க்கப்படவில்லை; கவனம் தேவை பகுதியில் தீர்க்கவும்.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentKind</name>
     <message>
         <source>Payment</source>
@@ -2207,6 +3016,130 @@ Accounts appear here as soon as it is ready.</source>
     <message>
         <source>Bank transfer</source>
         <translation>வங்கிப் பரிமாற்றம்</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsRegister</name>
+    <message>
+        <source>Payments register</source>
+        <extracomment>A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
+        <translation>கட்டணப் பதிவேடு</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>முதல்:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>வரை:</translation>
+    </message>
+    <message>
+        <source>Branch:</source>
+        <translation>கிளை:</translation>
+    </message>
+    <message>
+        <source>Zone:</source>
+        <translation>மண்டலம்:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>பகுதி:</translation>
+    </message>
+    <message>
+        <source>Account manager:</source>
+        <translation>கணக்கு மேலாளர்:</translation>
+    </message>
+    <message>
+        <source>Payment type:</source>
+        <translation>கட்டண வகை:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>முறை:</translation>
+    </message>
+    <message>
+        <source>Cashier:</source>
+        <translation>காசாளர்:</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint receipt</source>
+        <translation>ரசீதை மீண்டும் அச்சிடு (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV ஏற்றுமதி… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Excel ஏற்றுமதி… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>செல்லாததாக்கு… (&amp;V)</translation>
+    </message>
+    <message>
+        <source>C&amp;heque…</source>
+        <translation>காசோலை… (&amp;H)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>அனைத்தும்</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>ஏற்றுகிறது…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) · total %1</source>
+        <translation>
+            <numerusform>%n கட்டணம் · மொத்தம் %1</numerusform>
+            <numerusform>%n கட்டணங்கள் · மொத்தம் %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending sync</source>
+        <translation>
+            <numerusform>%n ஒத்திசைவு நிலுவையில்</numerusform>
+            <numerusform>%n ஒத்திசைவு நிலுவையில்</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voided or bounced (not in the totals)</source>
+        <translation>
+            <numerusform>%n செல்லாதது அல்லது திரும்பியது (மொத்தத்தில் இல்லை)</numerusform>
+            <numerusform>%n செல்லாதவை அல்லது திரும்பியவை (மொத்தத்தில் இல்லை)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by head office (not in the totals): see Needs attention</source>
+        <translation>
+            <numerusform>%n தலைமை அலுவலகத்தால் மறுக்கப்பட்டது (மொத்தத்தில் இல்லை): கவனம் தேவை பார்க்கவும்</numerusform>
+            <numerusform>%n தலைமை அலுவலகத்தால் மறுக்கப்பட்டவை (மொத்தத்தில் இல்லை): கவனம் தேவை பார்க்கவும்</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load payments: %1</source>
+        <translation>கட்டணங்களை ஏற்ற முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>ஏற்றுமதி ஆகவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>ஏற்றுமதி செய்கிறது…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1 க்கு ஏற்றுமதி ஆனது</translation>
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation>கட்டணங்களை ஏற்றுமதி செய்</translation>
+    </message>
+    <message>
+        <source>Select a payment to reprint its receipt.</source>
+        <translation>ரசீதை மீண்டும் அச்சிட ஒரு கட்டணத்தைத் தேர்ந்தெடுக்கவும்.</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +3322,452 @@ Accounts appear here as soon as it is ready.</source>
     <message>
         <source>Recharge with &amp;selected plan</source>
         <translation>தேர்ந்த திட்டத்துடன் ரீசார்ஜ் (&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Payment received</source>
+        <extracomment>Receipt width: 80 mm thermal paper; the PDF is the same strip, so it reads like the slip.</extracomment>
+        <translation>கட்டணம் பெறப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Advance received</source>
+        <translation>முன்பணம் பெறப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>ரீசார்ஜ்</translation>
+    </message>
+    <message>
+        <source>Receipt No</source>
+        <translation>ரசீது எண்</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>தேதி</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>பெயர்</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>எதற்கு</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>திட்டம்</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>செல்லுபடி வரை</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>முறை</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>குறிப்பு எண்</translation>
+    </message>
+    <message>
+        <source>Tendered</source>
+        <translation>கொடுத்தது</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>மீதிச் சில்லறை</translation>
+    </message>
+    <message>
+        <source>New balance</source>
+        <translation>புதிய நிலுவை</translation>
+    </message>
+    <message>
+        <source>Document No</source>
+        <translation>ஆவண எண்</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>காசாளர்</translation>
+    </message>
+    <message>
+        <source>DUPLICATE</source>
+        <translation>நகல்</translation>
+    </message>
+    <message>
+        <source>PENDING SYNC</source>
+        <translation>ஒத்திசைவு நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>Recorded on this counter; it reaches head office when the link is up. Balance shown is provisional.</source>
+        <translation>இந்தக் கவுண்டரில் பதிவானது; இணைப்பு வந்ததும் தலைமை அலுவலகத்தை அடையும். காட்டிய நிலுவை தற்காலிகமானது.</translation>
+    </message>
+    <message>
+        <source>RECEIPT</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>நன்றி.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up; set one under Settings → Receipt printer.</source>
+        <translation>ரசீது அச்சுப்பொறி அமைக்கப்படவில்லை; அமைப்புகள் → ரசீது அச்சுப்பொறி இல் அமைக்கவும்.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt %1</source>
+        <extracomment>A job finished: &quot;pdf&quot;, &quot;escpos&quot;, &quot;printer&quot;; with the file path or receipt number. The cashier asks to recharge this (prepaid) account straight after a Payment.</extracomment>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>அச்சிடு… (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF ஆகச் சேமி… (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Thermal printer</source>
+        <translation>தெர்மல் அச்சுப்பொறி (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Recharge now</source>
+        <translation>இப்போது ரீசார்ஜ் (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;GST voucher…</source>
+        <translation>ஜிஎஸ்டி வவுச்சர்… (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Head office confirmed this payment; prints from now on say so.</source>
+        <translation>தலைமை அலுவலகம் இந்தக் கட்டணத்தை உறுதிசெய்தது; இனி அச்சிடுபவை அதைக் காட்டும்.</translation>
+    </message>
+    <message>
+        <source>Saving PDF…</source>
+        <translation>PDF சேமிக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Printing receipt…</source>
+        <translation>ரசீதை அச்சிடுகிறது…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 சேமிக்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Printed on the receipt printer.</source>
+        <translation>ரசீது அச்சுப்பொறியில் அச்சிடப்பட்டது.</translation>
+    </message>
+    <message>
+        <source>Could not print: %1</source>
+        <translation>அச்சிட முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>ரசீதைச் சேமி</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalCode</name>
+    <message>
+        <source>The cashier who asks for a reversal cannot approve it. Ask a branch supervisor or an administrator to sign in here with their own name and password.</source>
+        <translation>திரும்பப் பெறுதலைக் கேட்கும் காசாளர் அதை ஒப்புதல் அளிக்க முடியாது. கிளை மேற்பார்வையாளர் அல்லது நிர்வாகி தமது சொந்தப் பெயர், கடவுச்சொல்லுடன் இங்கே உள்நுழையச் சொல்லவும்.</translation>
+    </message>
+    <message>
+        <source>This approver may not approve reversals; only branch staff or an administrator of this branch may.</source>
+        <translation>இவர் திரும்பப் பெறுதலுக்கு ஒப்புதல் அளிக்க முடியாது; இந்தக் கிளையின் பணியாளர் அல்லது நிர்வாகி மட்டுமே அளிக்கலாம்.</translation>
+    </message>
+    <message>
+        <source>This receipt was taken in another branch; only that branch may reverse it.</source>
+        <translation>இந்த ரசீது வேறு கிளையில் பெறப்பட்டது; அந்தக் கிளை மட்டுமே திரும்பப் பெறலாம்.</translation>
+    </message>
+    <message>
+        <source>This receipt is already reversed; a payment is reversed once.</source>
+        <translation>இந்த ரசீது ஏற்கெனவே திரும்பப் பெறப்பட்டது; ஒரு கட்டணம் ஒருமுறை மட்டுமே திரும்பப் பெறப்படும்.</translation>
+    </message>
+    <message>
+        <source>This receipt was not paid by cheque; only a cheque is cleared or bounces. Use a void for a mistaken payment.</source>
+        <translation>இந்த ரசீது காசோலையில் செலுத்தப்படவில்லை; காசோலை மட்டுமே பணமாகும் அல்லது திரும்பும். தவறான கட்டணத்தைச் செல்லாததாக்கவும்.</translation>
+    </message>
+    <message>
+        <source>This receipt belongs to a cash session that is closed; only payments of the current session can be voided. Ask head office for a refund instead.</source>
+        <translation>இந்த ரசீது மூடப்பட்ட பண அமர்வைச் சேர்ந்தது; தற்போதைய அமர்வின் கட்டணங்களை மட்டுமே செல்லாததாக்க முடியும். பதிலாகத் தலைமை அலுவலகத்திடம் பணத் திருப்பம் கேட்கவும்.</translation>
+    </message>
+    <message>
+        <source>Say why the payment is reversed (for example: wrong account).</source>
+        <translation>கட்டணம் ஏன் திரும்பப் பெறப்படுகிறது எனக் கூறவும் (எ.கா.: தவறான கணக்கு).</translation>
+    </message>
+    <message>
+        <source>The reason is too long; shorten it.</source>
+        <translation>காரணம் மிக நீளமாக உள்ளது; சுருக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password for the approver, or they have not signed in on this PC lately. Ask them to type it again.</source>
+        <translation>ஒப்புதல் அளிப்பவரின் பயனர் பெயர் அல்லது கடவுச்சொல் தவறு, அல்லது அவர் சமீபத்தில் இந்தக் கணினியில் உள்நுழையவில்லை. மீண்டும் தட்டச்சு செய்யச் சொல்லவும்.</translation>
+    </message>
+    <message>
+        <source>This UTR was already used by another receipt; one UTR pays once. Ask the customer for the UTR of this payment in their payment app; if it is the same payment, do not take it again.</source>
+        <translation>இந்த UTR ஏற்கெனவே வேறு ரசீதில் பயன்பட்டது; ஒரு UTR ஒருமுறை மட்டுமே. வாடிக்கையாளரின் கட்டணச் செயலியில் இந்தக் கட்டணத்தின் UTR ஐக் கேட்கவும்; அதே கட்டணம் என்றால் மீண்டும் பெற வேண்டாம்.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterMark</name>
+    <message>
+        <source>Voided</source>
+        <translation>செல்லாதது</translation>
+    </message>
+    <message>
+        <source>Cheque bounced</source>
+        <translation>காசோலை திரும்பியது</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>பணமானது</translation>
+    </message>
+    <message>
+        <source>Pending clearance</source>
+        <translation>வங்கியில் நிலுவையில்</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <source>Document Date</source>
+        <translation>ஆவணத் தேதி</translation>
+    </message>
+    <message>
+        <source>Document No</source>
+        <translation>ஆவண எண்</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>கணக்கு எண்</translation>
+    </message>
+    <message>
+        <source>Contact Name</source>
+        <translation>தொடர்புப் பெயர்</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>மொபைல்</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>மின்னஞ்சல்</translation>
+    </message>
+    <message>
+        <source>Payment Type</source>
+        <translation>கட்டண வகை</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>முறை</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>காசாளர்</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
+        <source>part advance</source>
+        <extracomment>Room left for the window frame and the task bar when sizing to the screen.</extracomment>
+        <translation>பகுதி முன்பணம்</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>மறுக்கப்பட்டது: %1</translation>
+    </message>
+    <message>
+        <source>Applied as %1</source>
+        <translation>%1 ஆகச் சேர்க்கப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Pending sync</source>
+        <translation>ஒத்திசைவு நிலுவையில்</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>ஒத்திசைந்தது</translation>
+    </message>
+    <message>
+        <source>Head office refused this payment: %1</source>
+        <extracomment>payment_uuid → this desk&apos;s void / bounce / cleared mark (db.reversals_local).</extracomment>
+        <translation>தலைமை அலுவலகம் இந்தக் கட்டணத்தை மறுத்தது: %1</translation>
+    </message>
+    <message>
+        <source>Head office %1</source>
+        <translation>தலைமை அலுவலகம்: %1</translation>
+    </message>
+    <message>
+        <source>Head office applied it differently</source>
+        <translation>தலைமை அலுவலகம் இதை வேறு விதமாகச் சேர்த்தது</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalActions</name>
+    <message>
+        <source>Select a payment first.</source>
+        <translation>முதலில் ஒரு கட்டணத்தைத் தேர்ந்தெடுக்கவும்.</translation>
+    </message>
+    <message>
+        <source>That payment is not on this PC yet; sync and try again.</source>
+        <translation>அந்தக் கட்டணம் இன்னும் இந்தக் கணினியில் இல்லை; ஒத்திசைத்து மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 was paid by %2, not by cheque; only a cheque is cleared or bounces.</source>
+        <translation>ரசீது %1, %2 மூலம் செலுத்தப்பட்டது, காசோலையில் அல்ல; காசோலை மட்டுமே பணமாகும் அல்லது திரும்பும்.</translation>
+    </message>
+    <message>
+        <source>Could not open the payment: %1</source>
+        <translation>கட்டணத்தைத் திறக்க முடியவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Void payment — receipt %1</source>
+        <extracomment>The reversal was queued in the outbox (the Mutation).</extracomment>
+        <translation>கட்டணத்தைச் செல்லாததாக்கு — ரசீது %1</translation>
+    </message>
+    <message>
+        <source>Cheque bounced — receipt %1</source>
+        <translation>காசோலை திரும்பியது — ரசீது %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; by %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Account %1 · %2</source>
+        <translation>கணக்கு %1 · %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>ரசீது %1</translation>
+    </message>
+    <message>
+        <source>Taken %1 by %2</source>
+        <translation>%1 அன்று %2 பெற்றது</translation>
+    </message>
+    <message>
+        <source>The amount goes back on the account as owed; the payment stays in the ledger, marked Voided, with a reversal entry.</source>
+        <translation>தொகை மீண்டும் கணக்கில் நிலுவையாகச் சேரும்; கட்டணம் பேரேட்டில் ‘செல்லாதது’ எனக் குறிக்கப்பட்டு, திரும்பப் பெறுதல் பதிவுடன் இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>The amount and the bank&apos;s charge (head office&apos;s setting, %1 unless changed) go back on the account as owed; suspension follows the usual dates.</source>
+        <translation>தொகையும் வங்கிக் கட்டணமும் (தலைமை அலுவலக அமைப்பு, மாற்றாவிட்டால் %1) மீண்டும் கணக்கில் நிலுவையாகச் சேரும்; இடைநிறுத்தம் வழக்கமான தேதிகளில் நடக்கும்.</translation>
+    </message>
+    <message>
+        <source>wrong account / wrong amount</source>
+        <translation>தவறான கணக்கு / தவறான தொகை</translation>
+    </message>
+    <message>
+        <source>insufficient funds / signature differs</source>
+        <translation>போதிய பணம் இல்லை / கையொப்பம் மாறுபடுகிறது</translation>
+    </message>
+    <message>
+        <source>supervisor&apos;s username</source>
+        <translation>மேற்பார்வையாளரின் பயனர் பெயர்</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>காரணம் (&amp;R):</translation>
+    </message>
+    <message>
+        <source>Approved by (&amp;username):</source>
+        <translation>ஒப்புதல் அளிப்பவர் (பயனர் பெயர்) (&amp;U):</translation>
+    </message>
+    <message>
+        <source>Their &amp;password:</source>
+        <translation>அவரது கடவுச்சொல் (&amp;P):</translation>
+    </message>
+    <message>
+        <source>A branch supervisor or an administrator types their own name and password. The cashier who asks cannot approve.</source>
+        <translation>கிளை மேற்பார்வையாளர் அல்லது நிர்வாகி தமது சொந்தப் பெயரையும் கடவுச்சொல்லையும் தட்டச்சு செய்வார். கேட்கும் காசாளர் ஒப்புதல் அளிக்க முடியாது.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and void</source>
+        <translation>ஒப்புதல் அளித்து செல்லாததாக்கு (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve: cheque bounced</source>
+        <translation>ஒப்புதல்: காசோலை திரும்பியது (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>சரிபார்க்கிறது…</translation>
+    </message>
+    <message>
+        <source>Reversal recorded; no GST document: %1</source>
+        <translation>திரும்பப் பெறுதல் பதிவானது; ஜிஎஸ்டி ஆவணம் இல்லை: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was reversed: %1</source>
+        <translation>எதுவும் திரும்பப் பெறப்படவில்லை: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Starting the demo server…</source>
+        <extracomment>Emitted when the app should quit (sign-in cancelled, demo server failed). A kiosk signs in as a device; set by the app for --kiosk.</extracomment>
+        <translation>டெமோ சர்வர் தொடங்குகிறது…</translation>
+    </message>
+    <message>
+        <source>The demo server could not start: %1</source>
+        <translation>டெமோ சர்வர் தொடங்கவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>ஒத்திசைவு</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired or was ended on the server; sign in again to keep syncing.</source>
+        <translation>உங்கள் உள்நுழைவு காலாவதியானது அல்லது சர்வரில் முடிக்கப்பட்டது; ஒத்திசைவு தொடர மீண்டும் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <source>Sign-out failed: %1</source>
+        <translation>வெளியேற முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>You are signed out. The local copy of the accounts was removed; changes waiting to be sent are kept.</source>
+        <translation>நீங்கள் வெளியேறினீர்கள். கணக்குகளின் உள்ளூர் நகல் நீக்கப்பட்டது; அனுப்பக் காத்திருக்கும் மாற்றங்கள் வைக்கப்பட்டுள்ளன.</translation>
     </message>
 </context>
 <context>

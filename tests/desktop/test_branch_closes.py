@@ -204,3 +204,28 @@ def test_the_menu_entry_is_for_admins_only(qtbot: Any, ctx: Any,
     window.close()
     admin.close()
     ctx.sync.client.close()
+
+
+def test_branch_closes_in_tamil(qtbot: Any, qapp: Any, ctx: Any, server: EmbeddedServer) -> None:
+    """Head office's window in Tamil at 1366×768: captions, headers, the total row, the
+    status and a close's report in Tamil, figures as digits, nothing clipped."""
+    from tests.desktop.i18n_helpers import has_tamil, tamil
+    from tests.desktop.test_tamil_layouts import problems
+
+    engine = _signed_in(ctx, server, "admin", "admin-demo", Role.ADMIN)
+    with tamil(qapp):
+        window = _open(qtbot, ctx)
+        rows = _cells(window)
+        assert rows[4][0] == "மொத்தம்: 4 முடிவுகள்" and rows[0][6] == "₹5.00 கூடுதல்"
+        table = window.table
+        model = table.model()
+        for column in range(model.columnCount()):
+            assert has_tamil(model.headerData(column, Qt.Orientation.Horizontal))
+        assert has_tamil(window.status.text())
+        qtbot.mouseClick(table.viewport(), LEFT,
+                         pos=table.visualRect(model.index(1, 0)).center())
+        detail = window.detail.toPlainText()
+        assert "எண்ணியது" in detail and "செல்லாதவை: இல்லை" in detail
+        assert problems(window) == []
+        window.close()
+    engine.client.close()

@@ -151,3 +151,46 @@ def test_unknown_paper_is_refused(qapp):
 )
 def test_split_figure(line, words, figure):
     assert split_figure(line) == (words, figure)
+
+
+@pytest.mark.parametrize("paper", [58, 80])
+def test_tamil_kiosk_slip_prints_tamil_as_raster_at_the_paper_width(qapp, paper):
+    """The kiosk's slip goes the counter receipt's way: Tamil drawn at the paper's width,
+    the figures as text, no "?" anywhere."""
+    from desktop.kiosk.receipt import print_receipt as print_kiosk_slip
+    from desktop.payments.escpos_receipt import LINE_CHARS
+
+    printer = Dummy()
+    with tamil(qapp):
+        print_kiosk_slip(printer, _tamil_receipt(), LINE_CHARS[paper])
+    text, images = split_raster(printer.output)
+    assert images, "no GS v 0 raster image in the kiosk slip"
+    assert all(row_bytes * 8 == PAPER_DOTS[paper] for row_bytes, _, _ in images)
+    assert b"?" not in text
+    for figure in (b"CBE01-000042", b"100234", b"Rs.1,234.56"):
+        assert figure in text
+    assert "ர".encode() not in text and b"\x1dV" in text
+
+
+def test_tamil_kiosk_slip_words_are_tamil(qapp, monkeypatch):
+    from desktop.kiosk.receipt import print_receipt as print_kiosk_slip
+
+    drawn: list[str] = []
+    monkeypatch.setattr(RasterTextPrinter, "image_lines",
+                        lambda self, text: drawn.append(text))
+    with tamil(qapp):
+        print_kiosk_slip(Dummy(), _tamil_receipt(), 48)
+    said = " ".join(drawn)
+    for word in ("ரசீது", "ரசீது எண்", "தொகை", "நன்றி", "ஒத்திசைவு நிலுவையில்"):
+        assert word in said, word
+
+
+def test_tamil_counter_receipt_labels_are_tamil(qapp, monkeypatch):
+    drawn: list[str] = []
+    monkeypatch.setattr(RasterTextPrinter, "image_lines",
+                        lambda self, text: drawn.append(text))
+    with tamil(qapp):
+        print_receipt(Dummy(), _tamil_receipt(), paper_mm=80)
+    said = " ".join(drawn)
+    for word in ("ரசீது எண்", "தொகை", "புதிய நிலுவை", "காசாளர்", "ரொக்கம்"):
+        assert word in said, word

@@ -34,6 +34,7 @@ from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.i18n_helpers import has_tamil, tamil
 from tests.desktop.test_detail_dialog import LONG
 from tests.desktop.test_kiosk import kiosk_ctx  # noqa: F401  (a fixture)
+from tests.desktop.test_void import cashier_ctx  # noqa: F401  (a fixture)
 
 SCREEN = QSize(1366, 768)
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -350,7 +351,9 @@ def test_kiosk_pages_in_tamil(qtbot, tamil_kiosk, kiosk_ctx, tmp_path):  # noqa:
     qtbot.waitUntil(lambda: window.current_page == RECEIPT, timeout=10_000)
     qtbot.waitUntil(lambda: window.print_status.text() != "", timeout=10_000)
     assert problems(window) == []
-    window.grab().save(str(tmp_path / "kiosk_receipt_ta.png"))
+    slip = window.receipt_view.toPlainText()
+    assert "ரசீது" in slip and "தொகை" in slip and "Amount" not in slip  # the slip in Tamil
+    window.grab().save(str(_shots(tmp_path) / "kiosk_receipt_ta.png"))
 
     _tap(qtbot, window, "kioskReceiptDone")
     _tap(qtbot, window, "kioskStaffButton")
@@ -434,4 +437,153 @@ def test_gst_settings_in_tamil(qtbot, in_tamil, ctx):
     _show(qtbot, dialog)
     assert dialog.windowTitle() == "நிறுவனத்தின் ஜிஎஸ்டி விவரங்கள்"
     assert problems(dialog) == []
+    dialog.close()
+
+
+# -- the payment dialog, the receipt, the register and the void dialog --------------------
+
+#: Data the payment windows show as stored (names, numbers, amounts, the payee).
+PAYMENT_DATA = {
+    "accountIdValue", "accountNameValue", "mobileValue", "emailValue", "balanceValue",
+    "upiQrAmount", "upiQrFacts", "reversalPayment", "chequeState", "registerStatus",
+}
+
+
+def _payment_problems(window: QWidget) -> list[str]:
+    DATA.update(PAYMENT_DATA)
+    try:
+        return problems(window)
+    finally:
+        DATA.difference_update(PAYMENT_DATA)
+
+
+def _payment_dialog(qtbot, ctx, *, upi: bool):
+    from PySide6.QtWidgets import QComboBox
+
+    from billing.rules import PaymentMethod, PaymentOption
+    from desktop.settings.upi_payee import PAYEE_NAME_KEY, VPA_KEY
+    from tests.desktop.test_payment_support import open_flow, pick_account, set_account
+
+    ctx.settings.setValue(VPA_KEY, "terabyte.cbe@okaxis")
+    ctx.settings.setValue(PAYEE_NAME_KEY, "Terabyte Broadband Coimbatore")
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=1_250_00)
+    flow = open_flow(qtbot, ctx, account_id, PaymentOption.PAYMENT)
+    dialog = flow.payment_dialog
+    assert dialog is not None
+    if upi:
+        combo = dialog.findChild(QComboBox, "methodField")
+        assert combo is not None
+        combo.setCurrentIndex(combo.findData(PaymentMethod.UPI.value))
+        qtbot.waitUntil(lambda: dialog.qr.isVisible(), timeout=10_000)
+    return dialog
+
+
+@pytest.mark.parametrize("upi", [False, True])
+def test_payment_dialog_in_tamil(qtbot, in_tamil, ctx, upi, tmp_path):
+    dialog = _payment_dialog(qtbot, ctx, upi=upi)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle().startswith("கட்டணம் — கணக்கு")
+    assert dialog.width() <= SCREEN.width() and dialog.height() <= SCREEN.height()
+    assert "புதிய நிலுவை" in dialog.preview_panel.text()
+    assert problems_in_tamil_combo(dialog) == []
+    assert _payment_problems(dialog) == []
+    if upi:
+        dialog.grab().save(str(_shots(tmp_path) / "ta-payment-dialog.png"))
+    dialog.reject()
+
+
+def problems_in_tamil_combo(dialog) -> list[str]:
+    """The method list names each method in Tamil (UPI may stay Latin: GLOSSARY.md)."""
+    combo = dialog.method
+    return [combo.itemText(i) for i in range(combo.count())
+            if not has_tamil(combo.itemText(i))]
+
+
+def test_payment_dialog_refusals_are_tamil(qtbot, in_tamil, ctx):
+    dialog = _payment_dialog(qtbot, ctx, upi=False)
+    dialog.show()
+    dialog.amount.setText("12.345")
+    assert has_tamil(dialog.amount_error.text()), dialog.amount_error.text()
+    dialog.amount.setText("1250")
+    dialog.tendered.setText("10")
+    assert has_tamil(dialog.tendered_error.text()), dialog.tendered_error.text()
+    assert _payment_problems(dialog) == []
+    dialog.reject()
+
+
+def test_an_open_payment_dialog_switches_language(qtbot, qapp, ctx):
+    from desktop.language.i18n import ENGLISH, TAMIL, set_language
+
+    dialog = _payment_dialog(qtbot, ctx, upi=False)
+    dialog.show()
+    assert dialog.confirm.text() == "Confirm payment"
+    with tamil(qapp):
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        assert dialog.confirm.text() == "கட்டணத்தை உறுதிசெய்"
+        assert "புதிய நிலுவை" in dialog.preview_panel.text()
+        assert dialog.method.currentText() == "ரொக்கம்"
+        set_language(qapp, TAMIL)  # again: nothing changes
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert dialog.confirm.text() == "Confirm payment"
+    assert ENGLISH and "New balance" in dialog.preview_panel.text()
+    dialog.reject()
+
+
+def test_receipt_in_tamil(qtbot, in_tamil, ctx, tmp_path):
+    from desktop.payments.receipt import ReceiptData, ReceiptDialog
+    from tests.desktop.test_receipt import _mutation
+
+    account, mutation = _mutation(ctx)
+    data = ReceiptData.from_mutation(mutation, account_name=account.name, mobile=account.mobile,
+                                     cashier="Kavitha Staff", zone="Asia/Kolkata",
+                                     branch="Coimbatore")
+    dialog = ReceiptDialog(ctx, data)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    _show(qtbot, dialog)
+    text = dialog.view.toPlainText()
+    for word in ("ரசீது", "ரசீது எண்", "தொகை", "புதிய நிலுவை", "ரூபாய்", "மட்டும்", "நன்றி"):
+        assert word in text, word
+    assert "Amount" not in text and "Rupees" not in text
+    assert _payment_problems(dialog) == []
+    dialog.grab().save(str(_shots(tmp_path) / "ta-receipt.png"))
+    dialog.close()
+
+
+def test_register_in_tamil(qtbot, in_tamil, ctx):
+    from desktop.payments.register import PaymentsRegister
+    from tests.desktop.test_receipt import _mutation
+
+    _mutation(ctx)  # one payment today
+    window = PaymentsRegister(ctx)
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        _show(qtbot, window)
+    assert window.model.rowCount() > 0
+    assert "மொத்தம்" in window.totals.text()
+    for column in range(window.model.columnCount()):
+        header = window.model.headerData(column, Qt.Orientation.Horizontal)
+        assert has_tamil(header), header
+    assert _payment_problems(window) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        window.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "register.png"))
+    window.close()
+
+
+@pytest.mark.parametrize("void", [True, False])
+def test_void_dialog_in_tamil(qtbot, in_tamil, cashier_ctx, void):  # noqa: F811
+    from billing.reversal import ReversalCause
+    from billing.rules import PaymentMethod
+    from desktop.payments.void_dialog import ReversalDialog
+    from tests.desktop.test_void import CHEQUE, _pay
+
+    payment = (_pay(cashier_ctx) if void
+               else _pay(cashier_ctx, method=PaymentMethod.CHEQUE, reference=CHEQUE))
+    cause = ReversalCause.VOID if void else ReversalCause.BOUNCE
+    dialog = ReversalDialog(cashier_ctx, payment, cause)
+    _show(qtbot, dialog)
+    assert has_tamil(dialog.windowTitle())
+    assert _payment_problems(dialog) == []
+    if os.environ.get("TAMIL_PREVIEW"):
+        dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], f"void_{void}.png"))
     dialog.close()

@@ -1,0 +1,149 @@
+"""Stable ids for the refusals ``billing`` words for people, with their English text.
+
+``billing`` stays free of Qt, so it cannot translate; instead each refusal the desk shows
+carries one of these ids and the values that go in it (``AmountError.msg`` /
+``RuleError.msg`` and ``msg_values``), besides its English text (``str(error)``, what the
+server sends and logs, unchanged). The desktop words an id in the interface language from
+its own table (``desktop/payments/messages.py``). Texts use ``%1``, ``%2``… for the values,
+as Qt does, so a translation may put them in another order.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+__all__ = ["ENGLISH", "Msg", "english"]
+
+
+class Msg(StrEnum):
+    """A refusal's id; the value is stable (tests and the desktop's table use it)."""
+
+    # billing.money.parse_amount / check_ceiling
+    AMOUNT_EMPTY = "amount_empty"
+    AMOUNT_TOO_LONG = "amount_too_long"
+    AMOUNT_NEGATIVE = "amount_negative"
+    AMOUNT_AFTER_SIGN = "amount_after_sign"
+    AMOUNT_NAN = "amount_nan"
+    AMOUNT_DIGITS = "amount_digits"
+    AMOUNT_EXPONENT = "amount_exponent"
+    AMOUNT_POINTS = "amount_points"
+    AMOUNT_LETTERS = "amount_letters"
+    AMOUNT_CHARACTERS = "amount_characters"
+    AMOUNT_ONLY_DIGITS = "amount_only_digits"
+    AMOUNT_COMMA = "amount_comma"
+    AMOUNT_DECIMALS = "amount_decimals"
+    AMOUNT_TOO_MANY_DIGITS = "amount_too_many_digits"
+    AMOUNT_ZERO = "amount_zero"
+    AMOUNT_OVER_LIMIT = "amount_over_limit"
+    AMOUNT_NOT_NUMBER = "amount_not_number"
+    AMOUNT_MORE_DECIMALS = "amount_more_decimals"
+    # billing.rules
+    NOT_OUTSTANDING = "not_outstanding"
+    POSTPAID_RECHARGE = "postpaid_recharge"
+    DUES_OPEN = "dues_open"
+    NO_PLAN = "no_plan"
+    RECHARGE_AMOUNT = "recharge_amount"
+    REFERENCE_REQUIRED = "reference_required"
+    REFERENCE_TOO_LONG = "reference_too_long"
+    REFERENCE_CONTROL = "reference_control"
+    TENDERED_SHORT = "tendered_short"
+    # billing.references
+    UTR_LETTERS = "utr_letters"
+    UTR_NOT_DIGITS = "utr_not_digits"
+    UTR_LENGTH = "utr_length"
+    IMPS_LENGTH = "imps_length"
+    BANK_UTR_SHAPE = "bank_utr_shape"
+    CARD_REQUIRED = "card_required"
+    CARD_LAST4 = "card_last4"
+    CARD_APPROVAL = "card_approval"
+    CARD_SHAPE = "card_shape"
+    CHEQUE_NUMBER = "cheque_number"
+    CHEQUE_BANK = "cheque_bank"
+    CHEQUE_POST_DATED = "cheque_post_dated"
+    CHEQUE_STALE = "cheque_stale"
+    CHEQUE_SHAPE = "cheque_shape"
+    CHEQUE_DATE = "cheque_date"
+
+
+ENGLISH: dict[Msg, str] = {
+    Msg.AMOUNT_EMPTY: "Enter an amount.",
+    Msg.AMOUNT_TOO_LONG:
+        "Amount is %1 characters long; type the amount itself, like 1250.50.",
+    Msg.AMOUNT_NEGATIVE: "Amount cannot be negative.",
+    Msg.AMOUNT_AFTER_SIGN: "Enter an amount after the currency sign.",
+    Msg.AMOUNT_NAN: "Amount must be a number like 1250.50, not NaN or infinity.",
+    Msg.AMOUNT_DIGITS: "Amount must use the digits 0 to 9.",
+    Msg.AMOUNT_EXPONENT: "Amount must be plain digits like 1250.50, not an exponent.",
+    Msg.AMOUNT_POINTS: "Amount has more than one decimal point; use one, like 1250.50.",
+    Msg.AMOUNT_LETTERS: "Amount must be a number like 1250.50, without letters.",
+    Msg.AMOUNT_CHARACTERS:
+        "Amount may use only digits, commas and one decimal point: 1,250.50.",
+    Msg.AMOUNT_ONLY_DIGITS: "Amount must be a number like 1250.50, using only digits.",
+    Msg.AMOUNT_COMMA:
+        "Amount has a misplaced comma; write it like 1,23,456.78 or 123456.78.",
+    # %1: the count in English words ("three"), %2: the same count in digits.
+    Msg.AMOUNT_DECIMALS: "Amount has %1 decimals; use at most two.",
+    Msg.AMOUNT_TOO_MANY_DIGITS: "Amount has %1 digits before the point; use at most %2.",
+    Msg.AMOUNT_ZERO: "Amount must be more than zero.",
+    Msg.AMOUNT_OVER_LIMIT: "Amount %1 is over the limit of %2.",
+    Msg.AMOUNT_NOT_NUMBER: "Amount must be a number, not NaN or infinity.",
+    Msg.AMOUNT_MORE_DECIMALS: "Amount %1 has more than two decimals; use at most two.",
+    Msg.NOT_OUTSTANDING: "Nothing is due on this account (balance %1); take an Advance instead.",
+    Msg.POSTPAID_RECHARGE:
+        "Recharge is only for prepaid accounts; take a Payment or an Advance instead.",
+    Msg.DUES_OPEN: "This account owes %1; take a Payment to clear the dues first.",
+    Msg.NO_PLAN: "Choose a plan to recharge.",
+    Msg.RECHARGE_AMOUNT:
+        "Recharge amount must be %1: plan price %2 less advance credit %3.",
+    # %1: what to enter ("the cheque number"), %2: the method ("Cheque").
+    Msg.REFERENCE_REQUIRED: "Enter %1 for this %2 payment.",
+    Msg.REFERENCE_TOO_LONG: "Reference is %1 characters long; use at most %2.",
+    Msg.REFERENCE_CONTROL:
+        "Reference has a line break or control character; type it on one line.",
+    Msg.TENDERED_SHORT:
+        "Cash tendered %1 is less than the amount %2; take at least %2.",
+    # %1: "UPI UTR", %2: what was typed, %3: the digits a UTR has, %4: the digits typed.
+    Msg.UTR_LETTERS: "%1 %2 has letters; a %1 is %3 digits only. Copy it from the customer's "
+                     "payment app (UPI Ref. No. / UTR).",
+    Msg.UTR_NOT_DIGITS: "%1 %2 may use only the digits 0 to 9; a %1 is %3 of them.",
+    Msg.UTR_LENGTH: "%1 %2 has %4 digits; a %1 has exactly %3. Check the number in the "
+                    "customer's payment app (UPI Ref. No. / UTR).",
+    Msg.IMPS_LENGTH: "Bank transfer UTR %1 has %2 digits; an IMPS reference has exactly 12. "
+                     "A NEFT or RTGS UTR has 16 to 22 characters starting with the bank's code.",
+    Msg.BANK_UTR_SHAPE:
+        "Bank transfer UTR %1 is not a UTR: use the 12-digit IMPS reference, or the NEFT / "
+        "RTGS UTR of 16 to 22 letters and digits starting with the bank's 4-letter code (like "
+        "SBINN52026120112345).",
+    Msg.CARD_REQUIRED: "Enter the card's last 4 digits and the approval code from the slip.",
+    Msg.CARD_LAST4: "Card last digits %1: enter exactly the last 4 digits of the card, as "
+                    "printed on the slip (never the whole number).",
+    Msg.CARD_APPROVAL: "Approval code %1: enter the 6 letters or digits printed as APPR / AUTH "
+                       "CODE on the card slip.",
+    Msg.CARD_SHAPE: "A card reference is the card's last 4 digits and the 6-character approval "
+                    "code from the slip, like: xx1234 auth A1B2C3.",
+    Msg.CHEQUE_NUMBER: "Cheque number %1: enter the 6 digits printed at the bottom left of the "
+                       "cheque, like 004512.",
+    Msg.CHEQUE_BANK: "Enter the bank the cheque is drawn on (2 to 60 letters), like State "
+                     "Bank of India.",
+    Msg.CHEQUE_POST_DATED: "The cheque is dated %1, after today: it is post-dated. Take it on "
+                           "or after its date.",
+    Msg.CHEQUE_STALE: "The cheque is dated %1, more than three months ago: it is stale and "
+                      "the bank will not pay it. Ask for a fresh cheque.",
+    Msg.CHEQUE_SHAPE: "A cheque reference is: number / bank / date, like 004512 / State Bank "
+                      "of India / 2026-12-01.",
+    Msg.CHEQUE_DATE: "Cheque date %1 is not a date like 2026-12-01.",
+}
+"""Each id's English text; ``str(error)`` is this text with the values put in."""
+
+_PLACE = re.compile(r"%([1-9])")
+
+
+def english(msg: Msg, *values: object) -> str:
+    """The English text of ``msg`` with ``values`` in its ``%1``, ``%2``… (one pass)."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match[1]) - 1
+        return str(values[index]) if index < len(values) else match[0]
+
+    return _PLACE.sub(value, ENGLISH[msg])

@@ -1,0 +1,255 @@
+"""Refusals made below the desktop (``billing/``, ``db/``) in the interface language.
+
+``billing`` stays Qt-free: a refusal there carries a stable message id
+(``billing.messages.Msg``) and its values, besides its English text. This module is the one
+table that words each id for the screen, with ``QCoreApplication.translate`` in the fixed
+context ``BillingMessage`` (so ``pyside6-lupdate`` extracts every text, and the Tamil
+translation sits in ``resources/i18n/partner_desk_ta.ts`` with the rest). A refusal without an
+id (or with one this table does not know) is shown as its English text, as before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from billing.messages import Msg
+from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+
+CONTEXT = "BillingMessage"
+
+TEXTS: dict[Msg, str] = {
+    Msg.AMOUNT_EMPTY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Enter an amount.'),
+    Msg.AMOUNT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount is %1 characters long; type the amount itself, like 1250.50.'),
+    Msg.AMOUNT_NEGATIVE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount cannot be negative.'),
+    Msg.AMOUNT_AFTER_SIGN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Enter an amount after the currency sign.'),
+    Msg.AMOUNT_NAN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must be a number like 1250.50, not NaN or infinity.'),
+    Msg.AMOUNT_DIGITS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must use the digits 0 to 9.'),
+    Msg.AMOUNT_EXPONENT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must be plain digits like 1250.50, not an exponent.'),
+    Msg.AMOUNT_POINTS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount has more than one decimal point; use one, like 1250.50.'),
+    Msg.AMOUNT_LETTERS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must be a number like 1250.50, without letters.'),
+    Msg.AMOUNT_CHARACTERS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount may use only digits, commas and one decimal point: 1,250.50.'),
+    Msg.AMOUNT_ONLY_DIGITS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must be a number like 1250.50, using only digits.'),
+    Msg.AMOUNT_COMMA: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount has a misplaced comma; write it like 1,23,456.78 or 123456.78.'),
+    Msg.AMOUNT_DECIMALS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount has %1 decimals; use at most two.'),
+    Msg.AMOUNT_TOO_MANY_DIGITS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount has %1 digits before the point; use at most %2.'),
+    Msg.AMOUNT_ZERO: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must be more than zero.'),
+    Msg.AMOUNT_OVER_LIMIT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount %1 is over the limit of %2.'),
+    Msg.AMOUNT_NOT_NUMBER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount must be a number, not NaN or infinity.'),
+    Msg.AMOUNT_MORE_DECIMALS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Amount %1 has more than two decimals; use at most two.'),
+    Msg.NOT_OUTSTANDING: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Nothing is due on this account (balance %1); take an Advance instead.'),
+    Msg.POSTPAID_RECHARGE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Recharge is only for prepaid accounts; take a Payment or an Advance instead.'),
+    Msg.DUES_OPEN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'This account owes %1; take a Payment to clear the dues first.'),
+    Msg.NO_PLAN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Choose a plan to recharge.'),
+    Msg.RECHARGE_AMOUNT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Recharge amount must be %1: plan price %2 less advance credit %3.'),
+    Msg.REFERENCE_REQUIRED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Enter %1 for this %2 payment.'),
+    Msg.REFERENCE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Reference is %1 characters long; use at most %2.'),
+    Msg.REFERENCE_CONTROL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Reference has a line break or control character; type it on one line.'),
+    Msg.TENDERED_SHORT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Cash tendered %1 is less than the amount %2; take at least %2.'),
+    Msg.UTR_LETTERS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 %2 has letters; a %1 is %3 digits only. Copy it from the customer's payment "
+        'app (UPI Ref. No. / UTR).'),
+    Msg.UTR_NOT_DIGITS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        '%1 %2 may use only the digits 0 to 9; a %1 is %3 of them.'),
+    Msg.UTR_LENGTH: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 %2 has %4 digits; a %1 has exactly %3. Check the number in the customer's "
+        'payment app (UPI Ref. No. / UTR).'),
+    Msg.IMPS_LENGTH: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Bank transfer UTR %1 has %2 digits; an IMPS reference has exactly 12. A NEFT or '
+        "RTGS UTR has 16 to 22 characters starting with the bank's code."),
+    Msg.BANK_UTR_SHAPE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Bank transfer UTR %1 is not a UTR: use the 12-digit IMPS reference, or the NEFT '
+        "/ RTGS UTR of 16 to 22 letters and digits starting with the bank's 4-letter code"
+        ' (like SBINN52026120112345).'),
+    Msg.CARD_REQUIRED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Enter the card's last 4 digits and the approval code from the slip."),
+    Msg.CARD_LAST4: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Card last digits %1: enter exactly the last 4 digits of the card, as printed on '
+        'the slip (never the whole number).'),
+    Msg.CARD_APPROVAL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Approval code %1: enter the 6 letters or digits printed as APPR / AUTH CODE on '
+        'the card slip.'),
+    Msg.CARD_SHAPE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "A card reference is the card's last 4 digits and the 6-character approval code "
+        'from the slip, like: xx1234 auth A1B2C3.'),
+    Msg.CHEQUE_NUMBER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Cheque number %1: enter the 6 digits printed at the bottom left of the cheque, '
+        'like 004512.'),
+    Msg.CHEQUE_BANK: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Enter the bank the cheque is drawn on (2 to 60 letters), like State Bank of '
+        'India.'),
+    Msg.CHEQUE_POST_DATED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'The cheque is dated %1, after today: it is post-dated. Take it on or after its '
+        'date.'),
+    Msg.CHEQUE_STALE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'The cheque is dated %1, more than three months ago: it is stale and the bank '
+        'will not pay it. Ask for a fresh cheque.'),
+    Msg.CHEQUE_SHAPE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A cheque reference is: number / bank / date, like 004512 / State Bank of India /'
+        ' 2026-12-01.'),
+    Msg.CHEQUE_DATE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Cheque date %1 is not a date like 2026-12-01.'),
+}
+"""Message id → its English text with ``%1``, ``%2``… for the values (the same words
+``billing.messages.ENGLISH`` has; a test keeps the two equal)."""
+
+
+CODE_CONTEXT = "RefusalCode"
+
+CODE_TEXTS: dict[str, str] = {
+    # billing.reversal.ReversalError and db.reversals_local (codes as sent on the wire)
+    "self_approval": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The cashier who asks for a reversal cannot approve it. Ask a branch "
+        "supervisor or an administrator to sign in here with their own name and password."),
+    "approver_not_allowed": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This approver may not approve reversals; only branch staff or an "
+        "administrator of this branch may."),
+    "other_branch": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This receipt was taken in another branch; only that branch may "
+        "reverse it."),
+    "already_reversed": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This receipt is already reversed; a payment is reversed once."),
+    "not_a_cheque": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This receipt was not paid by cheque; only a cheque is cleared or "
+        "bounces. Use a void for a mistaken payment."),
+    "session_closed": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This receipt belongs to a cash session that is closed; only payments "
+        "of the current session can be voided. Ask head office for a refund instead."),
+    "no_reason": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Say why the payment is reversed (for example: wrong account)."),
+    "reason_too_long": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The reason is too long; shorten it."),
+    # sync.approval.ApprovalRefused (and the server's answer to an approval)
+    "invalid_credentials": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Wrong username or password for the approver, or they have not signed "
+        "in on this PC lately. Ask them to type it again."),
+    # db.utr_local.check_utr_unused
+    "reference_used": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This UTR was already used by another receipt; one UTR pays once. Ask "
+        "the customer for the UTR of this payment in their payment app; if it is the same "
+        "payment, do not take it again."),
+}
+"""Refusals that carry only a machine ``code`` (``billing.reversal``, ``db``,
+``sync.approval``): worded by code, without their values (the dialog around them shows the
+receipt). In English the refusal's own text, which names the receipt, is shown instead."""
+
+_MARKS = {  # billing.reversal.register_mark
+    "Voided": QT_TRANSLATE_NOOP("RegisterMark", "Voided"),
+    "Cheque bounced": QT_TRANSLATE_NOOP("RegisterMark", "Cheque bounced"),
+    "Cleared": QT_TRANSLATE_NOOP("RegisterMark", "Cleared"),
+    "Pending clearance": QT_TRANSLATE_NOOP("RegisterMark", "Pending clearance"),
+}
+_APPLIED_KINDS = {  # billing.rules.applied_as_label
+    "payment": QT_TRANSLATE_NOOP("AppliedKind", "payment"),
+    "advance": QT_TRANSLATE_NOOP("AppliedKind", "advance"),
+    "payment, the rest as advance": QT_TRANSLATE_NOOP("AppliedKind",
+                                                      "payment, the rest as advance"),
+    "recharge": QT_TRANSLATE_NOOP("AppliedKind", "recharge"),
+}
+
+
+def mark_text(mark: str) -> str:
+    """A register mark (``billing.reversal.register_mark``: Voided, Cheque bounced…) as
+    shown."""
+    known = _MARKS.get(mark)
+    return QCoreApplication.translate("RegisterMark", known) if known else mark
+
+
+def applied_kind_text(label: str) -> str:
+    """How head office applied a payment (``billing.rules.applied_as_label``) as shown."""
+    known = _APPLIED_KINDS.get(label)
+    return QCoreApplication.translate("AppliedKind", known) if known else label
+
+
+def message_text(msg: Msg | str | None, values: tuple[object, ...], fallback: str) -> str:
+    """The message ``msg`` with ``values`` in the interface language; ``fallback`` (the
+    English text) for an id this table does not have."""
+    try:
+        text = TEXTS[Msg(msg)] if msg is not None else None
+    except (KeyError, ValueError):
+        text = None
+    if text is None:
+        return fallback
+    return fill(QCoreApplication.translate(CONTEXT, text), *values)
+
+
+def error_text(exc: object) -> str:
+    """What to show for a refusal from ``billing``/``db`` (any exception), in the interface
+    language: by its message id (with its values), else by its code, else its own text."""
+    msg = getattr(exc, "msg", None)
+    if msg is not None:
+        return message_text(msg, tuple(getattr(exc, "msg_values", ())), str(exc))
+    known = CODE_TEXTS.get(str(getattr(exc, "code", "") or ""))
+    if known is not None:
+        worded = QCoreApplication.translate(CODE_CONTEXT, known)
+        if worded != known:  # translated: the interface is not in English
+            return worded
+    return str(exc)
