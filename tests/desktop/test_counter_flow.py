@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from billing.rules import PaymentOption
 from db import account_query as aq
-from db.account_details import load_invoice_document
+from db.account_details.invoices import load_invoice_document
 from desktop.context import AppContext
 from desktop.counter_keys import pay_key_problem
 from desktop.main_window import OPTION_KEYS, MainWindow
