@@ -184,7 +184,7 @@ def check_text(path: Path, module: str, line: int, text: str
             dotted = ".".join(target.relative_to(ROOT).with_suffix("").parts)
             dotted = dotted.removesuffix(".__init__")
             why = resolve(f"{dotted}.{name}")
-            if why is not None:
+            if why is not None and not defined_in(target, name):  # a nested def counts
                 yield line, f"{file_ref} {name}", why
     for match in BARE_FILE.finditer(text):
         name, attribute = match.group(1), match.group(2)
