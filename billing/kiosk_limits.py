@@ -2,7 +2,7 @@
 
 A kiosk finds one account by exact Account ID or mobile (DESIGN.md "Roles and scopes").
 Unlimited look-ups let a kiosk (or anyone holding its device token) walk the ID space or
-try every number behind a masked mobile (issue 14, finding 1). Two budgets, each a
+try every number behind a masked mobile. Two budgets, each a
 generic cell rate (GCRA, a leaky bucket kept as ONE number, the "theoretical arrival
 time"), so the state fits a database row that any number of server processes share:
 
@@ -72,7 +72,8 @@ def most_in(seconds: int, rate: Rate) -> int:
     return rate.burst + seconds // rate.interval_seconds
 
 
-#: What an attacker holding a kiosk's device token gets per hour, the figure issue 14 asks
-#: for: look-ups of any kind, and guesses that miss (nearly every guess of a number).
+#: What an attacker holding a kiosk's device token gets per hour, the figures
+#: docs/reliability.md states: look-ups of any kind, and guesses that miss (nearly every
+#: guess of a number).
 LOOKUPS_PER_HOUR = most_in(3600, LOOKUP_RATE)
 MISSES_PER_HOUR = most_in(3600, MISS_RATE)

@@ -10,7 +10,7 @@ next to nothing:
 - a mobile shows at most its last three digits, never a leading one: ``+919876543210`` →
   ``+91 •••••••210``. Showing more lets a masked value and a look-up by mobile be combined
   into the number (with five of ten digits shown, the other 100,000 numbers could all be
-  tried: issue 14). A number of any other shape shows at most its last two digits, and only
+  tried by look-ups). A number of any other shape shows at most its last two digits, and only
   when it has eight digits or more.
 
 Pure functions (standard library only), the ONE home of the rule: the server masks what it

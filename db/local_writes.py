@@ -26,11 +26,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from billing.limits import MAX_COMMENT_CHARS
-from db.account_details import (
-    load_editable_state,
-    tag_ids_overlaid,
-    tags_in_scope,
-)
+from db.account_details.fields import load_editable_state
+from db.account_details.tags import tag_ids_overlaid, tags_in_scope
 from db.contact_validation import (
     EDITABLE_FIELDS,
     FieldError,

@@ -116,7 +116,8 @@ changes = Table(
 )
 
 #: Key/value facts about this database: ``server_epoch`` (a new one after a restore),
-#: ``min_cursor_xid``/``min_cursor_seq`` (older cursors answer 410 resync).
+#: ``min_cursor`` (``"<xid>:<seq>"``, set by pruning the change log: older cursors answer
+#: 410 resync), ``cursor_key`` / ``cursor_key_previous`` (what signs cursors, server.cursors).
 server_meta = Table(
     "server_meta",
     server_metadata,

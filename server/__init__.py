@@ -10,9 +10,11 @@
 production uses ``postgresql+psycopg://user:password@host/dbname``. The HTTP contract is
 ``docs/sync-api.md``; ``/openapi.json`` and ``/docs`` describe it too.
 
-Modules: ``app`` (create_app and the endpoints), ``auth`` (scrypt verifiers, tokens,
+Modules: ``app`` (create_app: middleware, error handlers, the routers), ``routes/`` (the
+endpoints, one module per area, and the OpenAPI models), ``auth`` (scrypt verifiers, tokens,
 lock-out), ``scopes`` (who sees what; kiosk masking), ``pull`` (snapshot + delta pages),
-``push`` (exactly-once mutations), ``changelog`` (the change sequence and the PostgreSQL
+``push`` (exactly-once mutations; each kind applied in ``apply_payment``, ``apply_account``,
+``reversals``, ``day_closes``), ``changelog`` (the change sequence and the PostgreSQL
 horizon), ``lifecycle_job``, ``kiosk``, ``demo_seed`` (demo data and the demo sign-ins),
 ``embedded`` (a server in a thread for tests and ``partner-portal --demo``), ``cli``.
 """

@@ -39,23 +39,21 @@ from db.server_schema import (
     users,
 )
 from server import auth, throttle
+from server.apply_context import ApplyContext as _Ctx
+from server.apply_context import Rejected
+from server.apply_context import branch_code as _branch_code
+from server.apply_context import change_status as _status_change
+from server.apply_context import int_field as _int
+from server.apply_context import moment as _moment
+from server.apply_context import record_change as _change
+from server.apply_context import table as _t
+from server.apply_context import text_field as _str
+from server.apply_context import update_account as _update_account
+from server.apply_context import write_log as _log
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, next_id
 from server.errors import ApiError
-from server.push import (
-    Rejected,
-    _branch_code,
-    _change,
-    _Ctx,
-    _int,
-    _log,
-    _moment,
-    _status_change,
-    _str,
-    _t,
-    _update_account,
-)
 from server.scopes import account_in_scope
 
 __all__ = ["KINDS", "apply", "approve"]

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import certifi
+import orjson
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
@@ -28,16 +29,11 @@ from urllib3.util.retry import Retry
 from billing.limits import Limits
 from sync import __version__
 
-try:  # orjson parses big pull pages several times faster; the standard library is the fallback
-    import orjson
 
-    def _loads(data: bytes) -> Any:
-        return orjson.loads(data)
-except ImportError:  # pragma: no cover
-    import json
+def _loads(data: bytes) -> Any:
+    """JSON from bytes through orjson: it parses big pull pages several times faster."""
+    return orjson.loads(data)
 
-    def _loads(data: bytes) -> Any:
-        return json.loads(data)
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.rules import is_outstanding
-from db.account_details import AccountHeader, load_header
+from db.account_details.general import AccountHeader, load_header
 from desktop.detail.format import format_inr, plan_type_text, status_text
 from desktop.detail.tabs.base import DetailTab
 from desktop.language.i18n import QT_TRANSLATE_NOOP, Retranslating, fill

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from billing.money import amount_in_words
 from billing.phone import format_mobile
-from db.account_details import InvoiceDocument
+from db.account_details.invoices import InvoiceDocument
 from desktop.detail.format import format_date, format_inr
 from desktop.widgets.pdf import write_html_pdf
 

@@ -19,7 +19,7 @@ from billing.documents import (
     reversal_kind,
 )
 from billing.rules import PaymentOption
-from db.account_details import InvoiceDocument
+from db.account_details.invoices import InvoiceDocument
 from db.document_numbers import issue_document_number
 from db.outbox import Outbox
 from desktop.payments.receipt import ReceiptData

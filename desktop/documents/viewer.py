@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.documents import GstDocument, Supplier, with_customer_gstin
-from db.account_details import InvoiceDocument
+from db.account_details.invoices import InvoiceDocument
 from desktop.documents.gst_document import document_html, write_pdf
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher, tax_invoice

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, update
 
-from db.account_details import load_editable_state
+from db.account_details.fields import load_editable_state
 from db.contact_validation import ValidationFailed
 from db.local_writes import (
     EditConflict,

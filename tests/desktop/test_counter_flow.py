@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from billing.rules import PaymentOption
 from db import account_query as aq
-from db.account_details import load_invoice_document
+from db.account_details.invoices import load_invoice_document
 from desktop.accounts.counter_keys import OPTION_KEYS, pay_key_problem
 from desktop.accounts.main_window import MainWindow
 from desktop.payments.escpos_receipt import print_receipt

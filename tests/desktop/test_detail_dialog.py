@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from billing.money import format_inr
 from billing.roles import Role
-from db.account_details import load_billing
+from db.account_details.balance import load_billing
 from db.schema import Invoice, LogEntry, Order, Payment
 from desktop.detail.dialog import TAB_KEYS, AccountDetailDialog, open_account_detail
 from desktop.detail.tabs.base import DetailTab

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from billing.documents import DocumentKind, Party
 from billing.money import amount_in_words
 from billing.rules import PaymentMethod, PaymentOption
-from db.account_details import load_invoice_document
+from db.account_details.invoices import load_invoice_document
 from db.payments_local import build_payment_payload, load_account, record_payment
 from desktop.detail.tabs.invoices import InvoiceViewer
 from desktop.documents.gst_document import write_pdf

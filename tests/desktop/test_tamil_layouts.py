@@ -410,7 +410,7 @@ def test_keyboard_help_in_tamil(qtbot, in_tamil):
 def test_invoice_viewer_in_tamil(qtbot, in_tamil, ctx):
     """The invoice window's buttons and title in Tamil (the document itself stays English:
     see docs/i18n.md)."""
-    from db.account_details import load_invoice_document, load_invoices
+    from db.account_details.invoices import load_invoice_document, load_invoices
     from desktop.detail.tabs.invoices import InvoiceViewer
 
     invoice = load_invoices(ctx.cache_engine, LONG)[0]

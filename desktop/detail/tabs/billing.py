@@ -26,7 +26,7 @@ from billing.lifecycle import POSTPAID_GRACE_DAYS
 from billing.money import paise_to_decimal
 from billing.roles import Action
 from billing.rules import PaymentOption, is_outstanding
-from db.account_details import BillingDetails, MonthPoint, load_billing
+from db.account_details.balance import BillingDetails, MonthPoint, load_billing
 from desktop.detail.format import (
     DayCount,
     format_date,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.roles import Action
-from db.account_details import CommentRow, load_comments
+from db.account_details.comments import CommentRow, load_comments
 from db.contact_validation import ValidationFailed
 from db.local_writes import add_comment, check_comment
 from db.outbox import Mutation

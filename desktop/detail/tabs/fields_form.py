@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.roles import Action
-from db.account_details import EditableState, load_editable_state
+from db.account_details.fields import EditableState, load_editable_state
 from db.contact_validation import FIELD_LABELS, ValidationFailed, clean_fields
 from db.local_writes import EditConflict, EditResult, WriteRefused, save_edit
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
@@ -209,7 +209,7 @@ class FieldsFormTab(DetailTab):
 
     def _show_refused(self, data: EditableState) -> None:
         """Say so when an earlier edit of these fields was not applied by the server."""
-        from db.account_details import refusal_reason
+        from db.account_details.pending import refusal_reason
 
         mine = [m for m in data.refused if set(m.payload.get("fields") or {}) & set(self.editors)]
         if mine and not self.message.text():

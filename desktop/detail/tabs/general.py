@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from db.account_details import GeneralDetails, load_general
+from db.account_details.general import GeneralDetails, load_general
 from desktop.detail.format import format_moment, plan_type_text, status_text
 from desktop.detail.tabs.base import DetailTab
 from desktop.language.i18n import QT_TRANSLATE_NOOP

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from db.account_details import InvoiceDocument, InvoiceRow, load_invoice_document, load_invoices
+from db.account_details.invoices import (
+    InvoiceDocument,
+    InvoiceRow,
+    load_invoice_document,
+    load_invoices,
+)
 from desktop.accounts.account_codes import with_account_codes
 from desktop.detail.format import format_date, format_inr
 from desktop.detail.invoice_document import invoice_html, write_pdf

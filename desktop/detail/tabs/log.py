@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from db.account_details import LogRow, load_log
+from db.account_details.log import LogRow, load_log
 from desktop.detail.format import format_moment
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab

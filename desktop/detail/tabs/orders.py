@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from db.account_details import OrderRow, load_orders
+from db.account_details.orders import OrderRow, load_orders
 from desktop.detail.format import format_date, format_inr, format_moment
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from billing.rules import is_outstanding
-from db.account_details import PaymentRow, PaymentsView, load_payments
+from db.account_details.payments import PaymentRow, PaymentsView, load_payments
 from desktop.detail.format import format_inr, format_moment, method_text, option_text
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message

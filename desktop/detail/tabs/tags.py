@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.roles import Action
-from db.account_details import TagsView, load_tags
+from db.account_details.tags import TagsView, load_tags
 from db.local_writes import WriteRefused, add_tag, remove_tag
 from db.outbox import Mutation
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message

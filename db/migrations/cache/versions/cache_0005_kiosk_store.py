@@ -1,7 +1,8 @@
 """kiosk offline copy: sealed rows keyed by HMAC, and the device secret
 
 A kiosk's cache held its branch's account rows (masked names and numbers, but areas,
-resellers, dates and connection types in clear, readable as a list: issue 14, finding 2).
+resellers, dates and connection types in clear: a customer list for whoever copies the
+file).
 It now holds sealed rows found only by the keyed hash of an exact Account ID or mobile
 (db/kiosk_store.py). The old rows go at the resync the server asks for.
 

@@ -1,4 +1,4 @@
-"""security review (issue #14): sign-in throttle by key, payload hash of applied mutations
+"""sign-in throttle by key, payload hash of applied mutations
 
 The lock-out table ``login_failures`` gives way to ``signin_throttle`` (growing delays per
 username, unknown-name bucket, device and client address); its rows are only throttle

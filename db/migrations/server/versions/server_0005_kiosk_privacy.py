@@ -1,7 +1,9 @@
 """kiosk privacy: per-device secret for sealed offline rows, per-device look-up budgets
 
-Issue 14, findings 1 and 2: kiosk look-ups are rate-limited per device with state every
-server process shares, and a kiosk's pull carries sealed rows keyed by a per-device secret.
+Kiosk look-ups are rate-limited per device (``kiosk_lookup_limits``, billing.kiosk_limits)
+with state every server process shares, so a kiosk's token cannot walk the account ids or
+the numbers behind a masked mobile; and a kiosk's pull carries sealed rows keyed by a
+per-device secret, so its offline copy is no readable customer list.
 
 Revision ID: server_0005
 Revises: server_0004

@@ -1,4 +1,4 @@
-"""day_closes: each desk's cash session close report, kept once (issue 16)
+"""day_closes: each desk's cash session close report, kept once
 
 A closed cash session's report (billing.day_close) arrives as a pushed ``day_close``
 mutation; server/day_closes.py keeps it here, keyed by the mutation id, in the same

@@ -1,6 +1,6 @@
 """document series: gapless server document numbers per series and financial year
 
-Issue 17: the server's payment document numbers (``PAY/<branch>/<yy-yy>/<n>``) took the
+The server's payment document numbers (``PAY/<branch>/<yy-yy>/<n>``) took the
 payment's id, shared by every branch, so each branch's series had gaps. A counter row per
 series and financial year, taken under its row lock in the payment's transaction, makes them
 gapless. Numbers already issued are not touched: a series' counter starts above the highest

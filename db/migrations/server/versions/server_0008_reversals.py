@@ -1,6 +1,9 @@
 """reversals: voids and bounced cheques as ledger entries, online approvals, cleared cheques
 
-Issue 16, "Void and reversal with a second person" and "Cheque bounce".
+A void or a bounced cheque is a new ledger entry (``payment_reversals``, one per payment),
+never an edit of the payment; a void asked online carries a supervisor's one-use approval
+(``reversal_approvals``); a cheque that cleared is recorded (``cheque_clearances``) so it
+can no longer bounce. docs/sync-api.md "Reversals".
 
 Revision ID: server_0008_reversals
 Revises: server_0007_document_series
