@@ -185,6 +185,7 @@ def _cleared(ctx: _Ctx, account: Any, payment: Any) -> dict[str, Any]:
     if done is None:
         ctx.conn.execute(cheque_clearances.insert().values(
             payment_id=payment.id, cleared_by=ctx.principal.username, cleared_at=ctx.now))
+        _change(ctx, "cheque_clearances", {"payment_id": payment.id})
         _log(ctx, account, f"Cheque {payment.reference} of receipt {payment.receipt_number} "
                            "cleared")
     return {"cheque": {"payment_uuid": payment.payment_uuid, "state": "cleared"}}
@@ -274,6 +275,7 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
         approved_offline=offline, reversed_at=ctx.now, document_number=document,
         balance_after_paise=new_balance, device_code=ctx.device_code,
     ))
+    _change(ctx, "payment_reversals", {"id": reversal_id})
     account = _update_account(ctx, account, balance_paise=new_balance)
     how = "offline, with their PC password" if offline else "online"
     what = (f"Void of receipt {payment.receipt_number}" if cause is ReversalCause.VOID
