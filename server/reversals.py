@@ -28,6 +28,7 @@ from billing.reversal import (
     balance_after_reversal,
     check_approver,
     check_reversal,
+    expiry_after_recharge_reversal,
     reopen_newest_first,
 )
 from billing.roles import Action, Role
@@ -260,7 +261,10 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
     offline = _approval(ctx, payload, payment, approved_by)
     charge = ctx.settings.cheque_bounce_charge_paise if cause is ReversalCause.BOUNCE else 0
     old_balance = account.balance_paise
-    new_balance = balance_after_reversal(old_balance, payment.amount_paise, charge)
+    # A Recharge is undone whole: its money, and the days and charge of its order.
+    order = _recharge_order(ctx, account, payment)
+    new_balance = balance_after_reversal(old_balance, payment.amount_paise, charge,
+                                         order.amount_paise if order is not None else 0)
     reversal_id = next_id(ctx.conn, "payment_reversals")
     fy = ctx.today.year if ctx.today.month >= 4 else ctx.today.year - 1
     document = (f"REV/{_branch_code(ctx.conn, payment.branch_id)}/"
@@ -285,6 +289,8 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
          f"{what}: {format_inr(payment.amount_paise)} reversed{charged} ({document}); "
          f"reason: {reason}; approved by {approved_by} {how}",
          field="balance", old=old_balance, new=new_balance)
+    if order is not None:
+        account = _roll_back_recharge(ctx, account, payment, order)
     account = _reopen_and_rerun(ctx, account, payment.amount_paise + charge)
     return {
         "reversal": {
@@ -296,6 +302,40 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
         },
         "account_version": account.version,
     }
+
+
+def _recharge_order(ctx: _Ctx, account: Any, payment: Any) -> Any:
+    """The order a Recharge payment made: the account's active order for its plan that ends
+    on the plan expiry. None for other payments, and when a later renewal has been stacked
+    on it (that renewal's order is the active one then): its days and charge stay."""
+    if payment.plan_id is None or account.plan_expiry is None:
+        return None
+    orders = _t("orders")
+    return ctx.conn.execute(
+        select(orders).where(orders.c.account_id == account.id, orders.c.status == "active",
+                             orders.c.plan_id == payment.plan_id,
+                             orders.c.end_date == account.plan_expiry)
+        .order_by(orders.c.id.desc()).limit(1)
+    ).first()
+
+
+def _roll_back_recharge(ctx: _Ctx, account: Any, payment: Any, order: Any) -> Any:
+    """Cancel a reversed Recharge's order and take the days it bought off the plan expiry
+    (billing.reversal.expiry_after_recharge_reversal); the lifecycle rule runs after."""
+    orders = _t("orders")
+    days = (order.end_date - order.start_date).days + 1
+    ctx.conn.execute(update(orders).where(orders.c.id == order.id).values(
+        status="cancelled", version=orders.c.version + 1))
+    _change(ctx, "orders", {"id": order.id})
+    old_expiry = account.plan_expiry
+    new_expiry = expiry_after_recharge_reversal(old_expiry, days)
+    assert new_expiry is not None
+    account = _update_account(ctx, account, plan_expiry=new_expiry)
+    _log(ctx, account, f"Plan expiry back to {new_expiry.isoformat()}: the Recharge of "
+                       f"receipt {payment.receipt_number} ({days} days, "
+                       f"{format_inr(order.amount_paise)}) is reversed",
+         field="plan_expiry", old=old_expiry, new=new_expiry)
+    return account
 
 
 def _reopen_and_rerun(ctx: _Ctx, account: Any, owed_again: int) -> Any:
