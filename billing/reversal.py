@@ -26,6 +26,7 @@ __all__ = [
     "ReversalRequest",
     "balance_after_reversal",
     "check_approver",
+    "check_request",
     "check_reversal",
     "expiry_after_recharge_reversal",
     "is_reversed",
@@ -107,6 +108,20 @@ def check_approver(requested_by: str, approved_by: str, approver_role: Role | st
 def check_reversal(request: ReversalRequest, approver_role: Role | str | None) -> str:
     """The cleaned reason, or ReversalError saying what is wrong (in the order a cashier
     can act on: which payment first, then who approves, then the reason)."""
+    _check_payment(request)
+    check_approver(request.requested_by, request.approved_by, approver_role)
+    return _clean_reason(request.reason)
+
+
+def check_request(request: ReversalRequest) -> str:
+    """A reversal asked of a supervisor at their own desk, before anyone approves it: the
+    cleaned reason, or ReversalError (the checks of :func:`check_reversal` but the
+    approver's, which :func:`check_reversal` makes at the approval)."""
+    _check_payment(request)
+    return _clean_reason(request.reason)
+
+
+def _check_payment(request: ReversalRequest) -> None:
     if not request.same_branch:
         raise ReversalError(
             f"Receipt {request.receipt_number} was taken in another branch; only that "
@@ -132,8 +147,10 @@ def check_reversal(request: ReversalRequest, approver_role: Role | str | None) -
             "refund instead.",
             code="session_closed",
         )
-    check_approver(request.requested_by, request.approved_by, approver_role)
-    reason = " ".join(request.reason.split())
+
+
+def _clean_reason(text: str) -> str:
+    reason = " ".join(text.split())
     if not reason:
         raise ReversalError("Say why the payment is reversed (for example: wrong account).",
                             code="no_reason")

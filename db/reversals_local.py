@@ -20,6 +20,7 @@ from billing.reversal import (
     ReversalCause,
     ReversalError,
     ReversalRequest,
+    check_request,
     check_reversal,
     is_reversed,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "PaymentToReverse",
     "check_cheque_mark",
     "check_local",
+    "check_local_request",
     "find_payment",
     "pulled_marks",
     "record_cheque_cleared",
@@ -174,6 +176,27 @@ def check_local(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
         same_branch=user.role is Role.ADMIN or user.branch_id == payment.branch_id,
     )
     return check_reversal(request, approver_role)
+
+
+def check_local_request(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
+                        cause: ReversalCause, reason: str) -> str:
+    """The cleaned reason of a request sent to a supervisor's desk, or ReversalError: the
+    rules but the approver's (billing.reversal.check_request), with what this desk knows.
+    A payment this desk has not sent yet cannot be asked about: the server does not know it."""
+    mine = outbox.get(payment.payment_uuid) if payment.outbox_seq is not None else None
+    if mine is not None and not mine.state.acknowledged:
+        raise ReversalError(
+            f"Receipt {payment.receipt_number} has not reached the server yet; sync first, "
+            "or ask a supervisor to approve here with their password.",
+            code="not_synced")
+    return check_request(ReversalRequest(
+        cause=cause, reason=reason, method=payment.method,
+        receipt_number=payment.receipt_number, requested_by=user.username, approved_by="",
+        already_reversed=_reversed_here(outbox, payment),
+        in_current_session=(cause is ReversalCause.BOUNCE
+                            or _in_open_session(outbox, user, payment)),
+        same_branch=user.role is Role.ADMIN or user.branch_id == payment.branch_id,
+    ))
 
 
 def record_reversal(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,

@@ -209,6 +209,29 @@ reversal_approvals = Table(
     Column("expires_at", BigInteger, nullable=False),
 )
 
+#: Voids and bounces a cashier asked for, waiting for a supervisor at their own desk
+#: (server/reversal_requests.py, migration server_0009_reversal_requests). ``state``:
+#: pending | approved | declined; an approval applies the reversal in its transaction.
+reversal_requests = Table(
+    "reversal_requests",
+    server_metadata,
+    Column("id", String(36), primary_key=True),
+    Column("payment_uuid", String(36), nullable=False, index=True),
+    Column("account_id", BigInteger, nullable=False),
+    Column("branch_id", Integer, nullable=False),
+    Column("cause", String(16), nullable=False),
+    Column("reason", String(200), nullable=False),
+    Column("receipt_number", String(32), nullable=False),
+    Column("amount_paise", BigInteger, nullable=False),
+    Column("requested_by", String(64), nullable=False),
+    Column("requested_at", BigInteger, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("decided_by", String(64), nullable=True),
+    Column("decided_at", BigInteger, nullable=True),
+    Column("document_number", String(32), nullable=True),
+    Index("ix_reversal_requests_branch_id_state", "branch_id", "state"),
+)
+
 SERVER_TABLES = [
     "users",
     "devices",
@@ -223,4 +246,5 @@ SERVER_TABLES = [
     "day_closes",
     "document_series",
     "reversal_approvals",
+    "reversal_requests",
 ]

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import format_inr
+from billing.reversal import APPROVER_ROLES
 from billing.roles import Action, Role
 from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
@@ -484,6 +485,9 @@ class MainWindow(QMainWindow):
                      self._open_due_list, "openDueList")
         self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "Day &close…"),
                      self._open_day_close, "openDayClose")
+        self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Void requests…"),
+                     self._open_void_requests, "openVoidRequests").setVisible(
+                         self.ctx.user.role in APPROVER_ROLES)
         self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Branch day closes…"),
                      self._open_branch_closes, "openBranchDayCloses").setVisible(
                          self.ctx.user.role is Role.ADMIN)
@@ -532,6 +536,12 @@ class MainWindow(QMainWindow):
         from desktop.payments.branch_closes import BranchClosesWindow
 
         self._show_window("branchDayCloses", BranchClosesWindow)
+
+    @Slot()
+    def _open_void_requests(self) -> None:
+        from desktop.payments.void_requests import open_void_requests
+
+        open_void_requests(self.ctx, self)
 
     @Slot()
     def _open_day_close(self) -> None:

@@ -33,6 +33,7 @@ from server import (
     pull,
     push,
     redaction,
+    reversal_requests,
     reversals,
     rows,
 )
@@ -632,6 +633,8 @@ def create_app(settings: Settings, database: Database | None = None) -> FastAPI:
         token for the ``reversal`` mutation (server.reversals, docs/sync-api.md)."""
         return reversals.approve(db, settings, caller, body.payment_uuid, body.username,
                                  body.password, _client(request))
+
+    reversal_requests.add_routes(app, API, db, settings, principal_of, announcer.changed)
 
     @app.get(f"{API}/accounts/{{account_id}}", responses=_ERRORS, tags=["accounts"])
     def get_account(
