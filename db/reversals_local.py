@@ -36,6 +36,7 @@ __all__ = [
     "check_local_request",
     "find_payment",
     "pulled_marks",
+    "receipt_marks",
     "record_cheque_cleared",
     "record_reversal",
     "reversal_marks",
@@ -265,3 +266,21 @@ def reversal_marks(outbox: Outbox, cache_engine: Engine | None = None) -> dict[s
         else:
             marks.setdefault(target, ChequeState.CLEARED.value)
     return marks
+
+
+def receipt_marks(outbox: Outbox, cache_engine: Engine, account_id: int) -> dict[str, str]:
+    """receipt_number → :func:`reversal_marks` mark, for one account's payments (the
+    account's Payment tab, whose rows carry receipt numbers)."""
+    marks = reversal_marks(outbox, cache_engine)
+    if not marks:
+        return {}
+    receipts: dict[str, str] = {}
+    with cache_engine.connect() as conn:
+        for uuid_, receipt in conn.execute(text(
+                "SELECT payment_uuid, receipt_number FROM payments WHERE account_id = :a"),
+                {"a": account_id}):
+            receipts[uuid_] = receipt
+    for m in outbox.payments():
+        if m.account_id == account_id:
+            receipts.setdefault(m.mutation_id, str(m.payload.get("receipt_number")))
+    return {receipts[u]: mark for u, mark in marks.items() if u in receipts}

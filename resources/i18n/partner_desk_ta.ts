@@ -2255,6 +2255,23 @@ Accounts appear here as soon as it is ready.</source>
         <translation>ஆவணம்</translation>
     </message>
     <message>
+        <source>Voided</source>
+        <extracomment>What a reversal or a cheque mark shows in the Status column (billing.reversal.register_mark).</extracomment>
+        <translation>ரத்து செய்யப்பட்டது</translation>
+    </message>
+    <message>
+        <source>Cheque bounced</source>
+        <translation>காசோலை திரும்பியது</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>வங்கியில் வரவானது</translation>
+    </message>
+    <message>
+        <source>Pending clearance</source>
+        <translation>வங்கி வரவு நிலுவையில்</translation>
+    </message>
+    <message>
         <source>Payment issues</source>
         <translation>கட்டணச் சிக்கல்கள்</translation>
     </message>
