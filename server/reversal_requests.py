@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Path
-from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
 from sqlalchemy import Connection, select, update
 
 from billing.lifecycle import business_date
@@ -63,6 +63,16 @@ class RequestIn(BaseModel):
     payment_uuid: StrictStr = Field(min_length=1, max_length=36)
     cause: Literal["void", "bounce"]
     reason: StrictStr = Field(max_length=1000, pattern=r"^[^\x00]*$")
+
+    @field_validator("payment_uuid", "reason")
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        """Valid JSON may carry a lone UTF-16 surrogate, which no database stores."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("send valid Unicode text (a lone surrogate is not)") from None
+        return value
 
 
 def _row_json(row: Any, account_name: str | None) -> dict[str, Any]:
@@ -250,7 +260,7 @@ def approve(database: Database, settings: Settings, caller: Principal, request_i
     return decide(database, settings, caller, request_id, True)
 
 
-RequestId = Annotated[str, Path(min_length=1, max_length=36)]
+RequestId = Annotated[str, Path(min_length=1, max_length=36, pattern=r"^[0-9a-f-]+$")]
 
 
 def add_routes(app: FastAPI, api: str, database: Database, settings: Settings,

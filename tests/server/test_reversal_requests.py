@@ -4,6 +4,7 @@ applies the reversal at once, exactly once; every refusal says why and writes no
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -200,3 +201,25 @@ def test_a_partner_may_not_ask(running: Running) -> None:
     pay = _taken(running)
     with running.as_role("partner") as partner:
         assert _ask(partner, pay).status_code in (403, 404)
+
+
+def test_malformed_requests_are_refused_not_crashed(running: Running) -> None:
+    pay = _taken(running)
+    bodies = [
+        {"request_id": "not-a-uuid", "payment_uuid": pay["payload"]["payment_uuid"],
+         "cause": "void", "reason": "x"},
+        {"request_id": str(uuid.uuid4()), "payment_uuid": pay["payload"]["payment_uuid"],
+         "cause": "refund", "reason": "x"},
+        {"request_id": str(uuid.uuid4()), "payment_uuid": pay["payload"]["payment_uuid"],
+         "cause": "void", "reason": "bad \\ud800 text"},
+        {"request_id": str(uuid.uuid4()), "payment_uuid": pay["payload"]["payment_uuid"],
+         "cause": "void", "reason": "x", "extra": 1},
+    ]
+    with running.as_role("cashier") as cashier:
+        for body in bodies:
+            raw = json.dumps(body).replace("\\\\ud800", "\\ud800")
+            r = cashier.post(API, content=raw, headers={"Content-Type": "application/json"})
+            assert r.status_code == 422, (body, r.text)
+        assert cashier.post(f"{API}/%00/approve").status_code == 422
+        assert cashier.post(f"{API}/{uuid.uuid4()}/approve").status_code == 404
+    assert _reversals(running, pay) == 0
