@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from billing.roles import Role
@@ -26,7 +26,9 @@ __all__ = [
     "ReversalRequest",
     "balance_after_reversal",
     "check_approver",
+    "check_request",
     "check_reversal",
+    "expiry_after_recharge_reversal",
     "is_reversed",
     "register_mark",
     "reopen_newest_first",
@@ -106,6 +108,20 @@ def check_approver(requested_by: str, approved_by: str, approver_role: Role | st
 def check_reversal(request: ReversalRequest, approver_role: Role | str | None) -> str:
     """The cleaned reason, or ReversalError saying what is wrong (in the order a cashier
     can act on: which payment first, then who approves, then the reason)."""
+    _check_payment(request)
+    check_approver(request.requested_by, request.approved_by, approver_role)
+    return _clean_reason(request.reason)
+
+
+def check_request(request: ReversalRequest) -> str:
+    """A reversal asked of a supervisor at their own desk, before anyone approves it: the
+    cleaned reason, or ReversalError (the checks of :func:`check_reversal` but the
+    approver's, which :func:`check_reversal` makes at the approval)."""
+    _check_payment(request)
+    return _clean_reason(request.reason)
+
+
+def _check_payment(request: ReversalRequest) -> None:
     if not request.same_branch:
         raise ReversalError(
             f"Receipt {request.receipt_number} was taken in another branch; only that "
@@ -131,8 +147,10 @@ def check_reversal(request: ReversalRequest, approver_role: Role | str | None) -
             "refund instead.",
             code="session_closed",
         )
-    check_approver(request.requested_by, request.approved_by, approver_role)
-    reason = " ".join(request.reason.split())
+
+
+def _clean_reason(text: str) -> str:
+    reason = " ".join(text.split())
     if not reason:
         raise ReversalError("Say why the payment is reversed (for example: wrong account).",
                             code="no_reason")
@@ -142,17 +160,33 @@ def check_reversal(request: ReversalRequest, approver_role: Role | str | None) -
     return reason
 
 
-def balance_after_reversal(balance_paise: int, amount_paise: int, charge_paise: int = 0
-                           ) -> int:
+def balance_after_reversal(balance_paise: int, amount_paise: int, charge_paise: int = 0,
+                           plan_charge_paise: int = 0) -> int:
     """The balance once a payment of ``amount_paise`` is undone (plus a bounce charge):
-    what the customer owes goes back up."""
+    what the customer owes goes back up. A reversed Recharge also takes back the plan's
+    charge (``plan_charge_paise``, its order's price) with the days it bought."""
     for name, value in (("balance_paise", balance_paise), ("amount_paise", amount_paise),
-                        ("charge_paise", charge_paise)):
+                        ("charge_paise", charge_paise), ("plan_charge_paise", plan_charge_paise)):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name} must be int paise")
-    if amount_paise <= 0 or charge_paise < 0:
+    if amount_paise <= 0 or charge_paise < 0 or plan_charge_paise < 0:
         raise ValueError("a reversal gives back a positive amount and a charge of zero or more")
-    return balance_paise + amount_paise + charge_paise
+    return balance_paise + amount_paise + charge_paise - plan_charge_paise
+
+
+def expiry_after_recharge_reversal(expiry: date | None, validity_days: int) -> date | None:
+    """The plan expiry once a Recharge that bought ``validity_days`` is reversed: those days
+    are taken off the end (a Recharge renews from the expiry, billing.lifecycle.renewal_expiry,
+    so a later renewal stacked on it keeps its own days). A Recharge that renewed an expired
+    plan from its day ends the plan the day before that renewal, which suspends a prepaid
+    account (billing.lifecycle.next_status) as the expiry it had already would have."""
+    if isinstance(validity_days, bool) or not isinstance(validity_days, int):
+        raise TypeError("validity_days must be an int")
+    if validity_days < 1:
+        raise ValueError("validity_days must be at least 1")
+    if expiry is None:
+        return None
+    return expiry - timedelta(days=validity_days)
 
 
 def reopen_newest_first(invoices: Sequence[tuple[date, int, int]], reopen_paise: int

@@ -331,13 +331,14 @@ class Outbox:
         return found[0] if found else None
 
     def acknowledged_payments(
-        self, since: datetime, account_id: int | None = None
+        self, since: datetime, account_id: int | None = None,
+        kind: MutationKind = MutationKind.PAYMENT,
     ) -> list[Mutation]:
-        """Payments the server acknowledged at or after ``since`` (of one account when
-        ``account_id`` is given), oldest first."""
+        """Payments (or writes of another ``kind``: reversals) the server acknowledged at
+        or after ``since`` (of one account when ``account_id`` is given), oldest first."""
         acked = [MutationState.APPLIED.value, MutationState.DUPLICATE.value]
         where = (
-            (mutations.c.kind == MutationKind.PAYMENT.value)
+            (mutations.c.kind == MutationKind(kind).value)
             & mutations.c.state.in_(acked)
             & (mutations.c.acked_at >= since)
         )

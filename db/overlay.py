@@ -1,7 +1,9 @@
 """Pending local writes laid over the cache: what the GUI shows until the server answers.
 
 Balances are server-authoritative; while a payment waits in the outbox the desktop shows the
-provisional balance and marks the account "pending sync" (DESIGN.md "Sync").
+provisional balance and marks the account "pending sync" (DESIGN.md "Sync"). A void or a
+bounce queued here counts the same way: it gives the payment's amount back until the pull
+brings the server's balance with the reversal in it (docs/sync-api.md "Reversals").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from sqlalchemy import Engine
 
 from billing.rules import balance_change
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
-from db.replica import pulled_payment_uuids
+from db.replica import pulled_payment_uuids, pulled_reversal_uuids
 
 
 @dataclass(frozen=True)
@@ -31,21 +33,42 @@ def payment_delta(mutation: Mutation) -> int:
     return balance_change(int(payload["amount_paise"]), int(payload.get("charge_paise") or 0))
 
 
-def pending_payments(mutations: Iterable[Mutation]) -> dict[int, PendingPayments]:
-    """Per account, the provisional effect of payments not yet applied by the server.
+def reversal_delta(mutation: Mutation) -> int:
+    """How a queued reversal moves the balance: the reversed payment's amount goes back on
+    it (the amount its payload carries). The charges the server adds or takes back with it
+    (a bounce's bank charge, a reversed Recharge's plan price) arrive with the pull."""
+    return int(mutation.payload.get("amount_paise") or 0)
 
-    Rejected payments count for nothing (they wait in "Needs attention"); applied and
+
+def balance_delta(mutation: Mutation) -> int:
+    """How a payment or a reversal moves the balance; other writes do not."""
+    if mutation.kind is MutationKind.PAYMENT:
+        return payment_delta(mutation)
+    if mutation.kind is MutationKind.REVERSAL:
+        return reversal_delta(mutation)
+    return 0
+
+
+#: The writes that move a balance, laid over the cached one until pulled.
+BALANCE_KINDS = (MutationKind.PAYMENT, MutationKind.REVERSAL)
+
+
+def pending_payments(mutations: Iterable[Mutation]) -> dict[int, PendingPayments]:
+    """Per account, the provisional effect of payments (and reversals) not yet applied by
+    the server.
+
+    Rejected ones count for nothing (they wait in "Needs attention"); applied and
     duplicate ones are already in the cache once it has pulled them.
     """
     result: dict[int, PendingPayments] = {}
     for m in mutations:
-        if m.kind is not MutationKind.PAYMENT or m.state is not MutationState.PENDING:
+        if m.kind not in BALANCE_KINDS or m.state is not MutationState.PENDING:
             continue
         if m.account_id is None:
             continue
         before = result.get(m.account_id, PendingPayments(0, 0))
         result[m.account_id] = PendingPayments(
-            before.delta_paise + payment_delta(m), before.count + 1
+            before.delta_paise + balance_delta(m), before.count + 1
         )
     return result
 
@@ -86,16 +109,42 @@ def _payment_uuid(mutation: Mutation) -> str:
     return str(mutation.payload.get("payment_uuid") or mutation.mutation_id)
 
 
+def acknowledged_unpulled_reversals(
+    outbox: Outbox,
+    cache_engine: Engine,
+    *,
+    account_id: int | None = None,
+    now: datetime | None = None,
+) -> list[Mutation]:
+    """Reversals the server has applied whose ``payment_reversals`` row the cache has not
+    pulled yet (the cached balance does not include them), oldest first. Once the row is in
+    the cache, so is the balance the server left: they stop counting, so a reversal counts
+    exactly once, whether pending, acknowledged or pulled."""
+    since = (now or datetime.now(UTC)) - timedelta(seconds=ACK_WATCH_SECONDS)
+    candidates = outbox.acknowledged_payments(since, account_id, kind=MutationKind.REVERSAL)
+    if not candidates:
+        return []
+    pulled = pulled_reversal_uuids(cache_engine, (_reversal_uuid(m) for m in candidates))
+    return [m for m in candidates
+            if m.account_id is not None and _reversal_uuid(m) not in pulled]
+
+
+def _reversal_uuid(mutation: Mutation) -> str:
+    return str(mutation.payload.get("reversal_uuid") or mutation.mutation_id)
+
+
 def acknowledged_unpulled_payments(
     outbox: Outbox, cache_engine: Engine, *, now: datetime | None = None
 ) -> dict[int, PendingPayments]:
-    """Per account, the effect of :func:`acknowledged_unpulled_mutations`."""
+    """Per account, the effect of :func:`acknowledged_unpulled_mutations` and
+    :func:`acknowledged_unpulled_reversals`."""
     result: dict[int, PendingPayments] = {}
-    for m in acknowledged_unpulled_mutations(outbox, cache_engine, now=now):
+    for m in (*acknowledged_unpulled_mutations(outbox, cache_engine, now=now),
+              *acknowledged_unpulled_reversals(outbox, cache_engine, now=now)):
         assert m.account_id is not None
         before = result.get(m.account_id, PendingPayments(0, 0))
         result[m.account_id] = PendingPayments(
-            before.delta_paise + payment_delta(m), before.count + 1
+            before.delta_paise + balance_delta(m), before.count + 1
         )
     return result
 

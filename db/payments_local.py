@@ -39,7 +39,12 @@ from billing.rules import (
 )
 from db import kiosk_store
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
-from db.overlay import acknowledged_unpulled_mutations, payment_delta
+from db.overlay import (
+    acknowledged_unpulled_mutations,
+    acknowledged_unpulled_reversals,
+    payment_delta,
+    reversal_delta,
+)
 
 log = logging.getLogger(__name__)
 
@@ -188,11 +193,18 @@ def load_account(
         provisional = acknowledged_unpulled_mutations(
             outbox, cache_engine, account_id=account_id
         ) + pending
+        # Voids and bounces queued here, not yet in the cache: the payment's money is back.
+        reversals = [
+            m for m in outbox.unacknowledged_for_account(account_id)
+            if m.kind is MutationKind.REVERSAL and m.state is MutationState.PENDING
+        ] + acknowledged_unpulled_reversals(outbox, cache_engine, account_id=account_id)
+        reversed_uuids = {m.payload.get("payment_uuid") for m in reversals}
         plan_id = row.plan_id
         expiry = _as_date(row.plan_expiry)
         status = AccountStatus(row.status)
         recharges = [
             m for m in provisional if m.payload.get("option") == PaymentOption.RECHARGE
+            and str(m.payload.get("payment_uuid") or m.mutation_id) not in reversed_uuids
         ]
         if recharges:
             validity = _plan_validity(conn, {int(m.payload["plan_id"]) for m in recharges})
@@ -212,7 +224,8 @@ def load_account(
         plan_id=plan_id,
         plan_expiry=expiry,
         cached_balance_paise=int(row.balance_paise),
-        pending_delta_paise=sum(payment_delta(m) for m in provisional),
+        pending_delta_paise=sum(payment_delta(m) for m in provisional)
+        + sum(reversal_delta(m) for m in reversals),
         pending_count=len(pending),
         pending_paid_paise=pending_paid,
         open_invoices=tuple((d, due) for d, due in invoices if d is not None and due > 0),

@@ -508,6 +508,15 @@ def _checkpoint(engine: Engine) -> None:
 
 def pulled_payment_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:
     """Which of ``uuids`` the cache already holds as payment rows (pulled from the server)."""
+    return _pulled(engine, "payments", "payment_uuid", uuids)
+
+
+def pulled_reversal_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:
+    """Which of ``uuids`` the cache already holds as ``payment_reversals`` rows."""
+    return _pulled(engine, "payment_reversals", "reversal_uuid", uuids)
+
+
+def _pulled(engine: Engine, table: str, column: str, uuids: Iterable[str]) -> set[str]:
     wanted = list(dict.fromkeys(uuids))
     found: set[str] = set()
     with engine.connect() as conn:
@@ -515,7 +524,7 @@ def pulled_payment_uuids(engine: Engine, uuids: Iterable[str]) -> set[str]:
             chunk = wanted[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
             rows = conn.exec_driver_sql(
-                f"SELECT payment_uuid FROM payments WHERE payment_uuid IN ({marks})",
+                f'SELECT "{column}" FROM "{table}" WHERE "{column}" IN ({marks})',
                 tuple(chunk),
             )
             found.update(r[0] for r in rows)

@@ -20,7 +20,9 @@ from billing.reversal import (
     ReversalCause,
     ReversalError,
     ReversalRequest,
+    check_request,
     check_reversal,
+    is_reversed,
 )
 from billing.roles import Role
 from billing.rules import PaymentMethod
@@ -31,7 +33,10 @@ __all__ = [
     "PaymentToReverse",
     "check_cheque_mark",
     "check_local",
+    "check_local_request",
     "find_payment",
+    "pulled_marks",
+    "receipt_marks",
     "record_cheque_cleared",
     "record_reversal",
     "reversal_marks",
@@ -68,12 +73,34 @@ class PaymentToReverse:
     taken_by: str
     outbox_seq: int | None
     """Its place in this device's outbox; None for a payment taken at another desk."""
+    pulled_mark: str | None = None
+    """What the server says was done to it, as pulled into the cache (a ReversalCause value,
+    ``"cleared"`` or None): a void made at another desk counts here."""
+
+
+def pulled_marks(cache_engine: Engine, payment_uuid: str | None = None) -> dict[str, str]:
+    """payment_uuid → what the server did to it, from the pulled ``payment_reversals``
+    (``"void"`` / ``"bounce"``) and ``cheque_clearances`` (``"cleared"``): what every desk
+    of the branch knows, whichever desk asked. One payment's when ``payment_uuid`` is given."""
+    one = "" if payment_uuid is None else " WHERE p.payment_uuid = :u"
+    marks: dict[str, str] = {}
+    with cache_engine.connect() as conn:
+        for uuid_, in conn.execute(text(
+                "SELECT p.payment_uuid FROM cheque_clearances c "
+                f"JOIN payments p ON p.id = c.payment_id{one}"), {"u": payment_uuid}):
+            marks[uuid_] = ChequeState.CLEARED.value
+        for uuid_, cause in conn.execute(text(
+                "SELECT p.payment_uuid, r.cause FROM payment_reversals r "
+                f"JOIN payments p ON p.id = r.payment_id{one}"), {"u": payment_uuid}):
+            marks[uuid_] = cause
+    return marks
 
 
 def find_payment(cache_engine: Engine, outbox: Outbox, payment_uuid: str
                  ) -> PaymentToReverse | None:
     """The payment with this uuid: this device's own (outbox) first, else the cache's."""
     mutation = outbox.get(payment_uuid)
+    pulled = pulled_marks(cache_engine, payment_uuid).get(payment_uuid)
     with cache_engine.connect() as conn:
         if mutation is not None and mutation.kind is MutationKind.PAYMENT:
             body = mutation.payload
@@ -95,6 +122,7 @@ def find_payment(cache_engine: Engine, outbox: Outbox, payment_uuid: str
                 taken_at=datetime.fromtimestamp(int(body["taken_at"]), UTC),
                 taken_by=mutation.created_by,
                 outbox_seq=mutation.seq,
+                pulled_mark=pulled,
             )
         row = conn.execute(
             text("SELECT p.account_id, a.name, p.branch_id, p.kind, p.method, p.reference, "
@@ -109,7 +137,7 @@ def find_payment(cache_engine: Engine, outbox: Outbox, payment_uuid: str
         reference=row.reference, amount_paise=int(row.amount_paise),
         receipt_number=row.receipt_number, document_number=row.document_number,
         taken_at=datetime.fromtimestamp(int(row.taken_at), UTC), taken_by=row.taken_by,
-        outbox_seq=None,
+        outbox_seq=None, pulled_mark=pulled,
     )
 
 
@@ -118,9 +146,11 @@ def _live(mutation: Mutation) -> bool:
     return not mutation.state.needs_attention
 
 
-def _reversed_here(outbox: Outbox, payment_uuid: str) -> bool:
-    return any(m.payload.get("payment_uuid") == payment_uuid and _live(m)
-               for m in outbox.of_kind(MutationKind.REVERSAL))
+def _reversed_here(outbox: Outbox, payment: PaymentToReverse) -> bool:
+    """Reversed by this desk (a live reversal in its outbox) or by any desk (pulled)."""
+    return is_reversed(payment.pulled_mark) or any(
+        m.payload.get("payment_uuid") == payment.payment_uuid and _live(m)
+        for m in outbox.of_kind(MutationKind.REVERSAL))
 
 
 def _in_open_session(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse) -> bool:
@@ -141,12 +171,33 @@ def check_local(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
         receipt_number=payment.receipt_number,
         requested_by=user.username,
         approved_by=approved_by,
-        already_reversed=_reversed_here(outbox, payment.payment_uuid),
+        already_reversed=_reversed_here(outbox, payment),
         in_current_session=(cause is ReversalCause.BOUNCE
                             or _in_open_session(outbox, user, payment)),
         same_branch=user.role is Role.ADMIN or user.branch_id == payment.branch_id,
     )
     return check_reversal(request, approver_role)
+
+
+def check_local_request(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
+                        cause: ReversalCause, reason: str) -> str:
+    """The cleaned reason of a request sent to a supervisor's desk, or ReversalError: the
+    rules but the approver's (billing.reversal.check_request), with what this desk knows.
+    A payment this desk has not sent yet cannot be asked about: the server does not know it."""
+    mine = outbox.get(payment.payment_uuid) if payment.outbox_seq is not None else None
+    if mine is not None and not mine.state.acknowledged:
+        raise ReversalError(
+            f"Receipt {payment.receipt_number} has not reached the server yet; sync first, "
+            "or ask a supervisor to approve here with their password.",
+            code="not_synced")
+    return check_request(ReversalRequest(
+        cause=cause, reason=reason, method=payment.method,
+        receipt_number=payment.receipt_number, requested_by=user.username, approved_by="",
+        already_reversed=_reversed_here(outbox, payment),
+        in_current_session=(cause is ReversalCause.BOUNCE
+                            or _in_open_session(outbox, user, payment)),
+        same_branch=user.role is Role.ADMIN or user.branch_id == payment.branch_id,
+    ))
 
 
 def record_reversal(outbox: Outbox, user: CurrentUser, payment: PaymentToReverse,
@@ -185,7 +236,7 @@ def check_cheque_mark(outbox: Outbox, payment: PaymentToReverse) -> None:
             "cheque; only a cheque is cleared or bounces.",
             code="not_a_cheque",
         )
-    if _reversed_here(outbox, payment.payment_uuid):
+    if _reversed_here(outbox, payment):
         raise ReversalError(f"Receipt {payment.receipt_number} is already reversed.",
                             code="already_reversed")
 
@@ -199,16 +250,37 @@ def record_cheque_cleared(outbox: Outbox, user: CurrentUser, payment: PaymentToR
                           created_by=user.username)
 
 
-def reversal_marks(outbox: Outbox) -> dict[str, str]:
-    """payment_uuid → what this desk did to it: ``"void"``, ``"bounce"`` or ``"cleared"``
-    (writes the server refused are left out)."""
-    marks: dict[str, str] = {}
+def reversal_marks(outbox: Outbox, cache_engine: Engine | None = None) -> dict[str, str]:
+    """payment_uuid → what was done to it: ``"void"``, ``"bounce"`` or ``"cleared"``: what
+    the server did as pulled into the cache (any desk's), with what this desk queued and the
+    server has not applied or not yet sent back laid over it (writes the server refused are
+    left out; a reversal wins over a cleared mark)."""
+    marks: dict[str, str] = {} if cache_engine is None else pulled_marks(cache_engine)
     for m in outbox.of_kind(MutationKind.CHEQUE_CLEARED, MutationKind.REVERSAL):
         if not _live(m):
             continue
         target = str(m.payload.get("payment_uuid"))
         if m.kind is MutationKind.REVERSAL:
-            marks[target] = str(m.payload.get("cause"))
+            if not is_reversed(marks.get(target)):
+                marks[target] = str(m.payload.get("cause"))
         else:
             marks.setdefault(target, ChequeState.CLEARED.value)
     return marks
+
+
+def receipt_marks(outbox: Outbox, cache_engine: Engine, account_id: int) -> dict[str, str]:
+    """receipt_number → :func:`reversal_marks` mark, for one account's payments (the
+    account's Payment tab, whose rows carry receipt numbers)."""
+    marks = reversal_marks(outbox, cache_engine)
+    if not marks:
+        return {}
+    receipts: dict[str, str] = {}
+    with cache_engine.connect() as conn:
+        for uuid_, receipt in conn.execute(text(
+                "SELECT payment_uuid, receipt_number FROM payments WHERE account_id = :a"),
+                {"a": account_id}):
+            receipts[uuid_] = receipt
+    for m in outbox.payments():
+        if m.account_id == account_id:
+            receipts.setdefault(m.mutation_id, str(m.payload.get("receipt_number")))
+    return {receipts[u]: mark for u, mark in marks.items() if u in receipts}

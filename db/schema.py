@@ -16,12 +16,14 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Column,
     Date,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -256,6 +258,41 @@ class LogEntry(Versioned, Base):
 
 metadata = Base.metadata
 
+#: Reversals of payments (billing/reversal.py): a void or a bounced cheque, each a new
+#: ledger entry, never a delete (server migration server_0008_reversals, cache migration
+#: cache_0008_reversals). ``payment_id`` is unique: a payment is reversed once, even by two
+#: servers racing. Pulled like payments, so every desk sees a void made at another.
+payment_reversals = Table(
+    "payment_reversals",
+    metadata,
+    Column("id", BigInteger, primary_key=True),
+    Column("reversal_uuid", String(36), nullable=False, unique=True),
+    Column("payment_id", BigInteger, ForeignKey("payments.id"), nullable=False, unique=True),
+    Column("account_id", BigInteger, ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("branch_id", Integer, ForeignKey("branches.id"), nullable=False),
+    Column("cause", String(16), nullable=False),  # billing.reversal.ReversalCause
+    Column("reason", String(200), nullable=False),
+    Column("amount_paise", BigInteger, nullable=False),
+    Column("charge_paise", BigInteger, nullable=False),
+    Column("requested_by", String(64), nullable=False),
+    Column("approved_by", String(64), nullable=False),
+    Column("approved_offline", Boolean, nullable=False),
+    Column("reversed_at", BigInteger, nullable=False),
+    Column("document_number", String(32), nullable=False, unique=True),
+    Column("balance_after_paise", BigInteger, nullable=False),
+    Column("device_code", String(16), nullable=True),
+)
+
+#: Cheques the bank paid (``cheque_cleared`` mutation); a cheque with neither a row here nor
+#: a reversal is pending clearance. Pulled with the payment's account.
+cheque_clearances = Table(
+    "cheque_clearances",
+    metadata,
+    Column("payment_id", BigInteger, ForeignKey("payments.id"), primary_key=True),
+    Column("cleared_by", String(64), nullable=False),
+    Column("cleared_at", BigInteger, nullable=False),
+)
+
 #: Tables in dependency order, as bulk loaders and sync apply them.
 DOMAIN_TABLES = [
     "zones",
@@ -272,4 +309,7 @@ DOMAIN_TABLES = [
     "account_tags",
     "comments",
     "log_entries",
+    # Last, so a snapshot cursor's table position from before they were pulled still holds.
+    "payment_reversals",
+    "cheque_clearances",
 ]

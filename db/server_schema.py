@@ -194,29 +194,9 @@ document_series = Table(
     Column("last_number", BigInteger, nullable=False),
 )
 
-#: Reversals of payments (billing/reversal.py): a void or a bounced cheque, each a new
-#: ledger entry, never a delete (migration server_0008_reversals). ``payment_id`` is unique:
-#: a payment is reversed once, even by two servers racing.
-payment_reversals = Table(
-    "payment_reversals",
-    server_metadata,
-    Column("id", BigInteger, primary_key=True),
-    Column("reversal_uuid", String(36), nullable=False, unique=True),
-    Column("payment_id", BigInteger, ForeignKey("payments.id"), nullable=False, unique=True),
-    Column("account_id", BigInteger, ForeignKey("accounts.id"), nullable=False, index=True),
-    Column("branch_id", Integer, ForeignKey("branches.id"), nullable=False),
-    Column("cause", String(16), nullable=False),  # billing.reversal.ReversalCause
-    Column("reason", String(200), nullable=False),
-    Column("amount_paise", BigInteger, nullable=False),
-    Column("charge_paise", BigInteger, nullable=False),
-    Column("requested_by", String(64), nullable=False),
-    Column("approved_by", String(64), nullable=False),
-    Column("approved_offline", Boolean, nullable=False),
-    Column("reversed_at", BigInteger, nullable=False),
-    Column("document_number", String(32), nullable=False, unique=True),
-    Column("balance_after_paise", BigInteger, nullable=False),
-    Column("device_code", String(16), nullable=True),
-)
+#: Reversals and cheque clearances are domain tables (db/schema.py: the desks pull them).
+payment_reversals = server_metadata.tables["payment_reversals"]
+cheque_clearances = server_metadata.tables["cheque_clearances"]
 
 #: Approvals given online (POST /reversals/approve): a supervisor's password checked by the
 #: server, bound to one payment and one requester, used once by the reversal mutation.
@@ -230,14 +210,27 @@ reversal_approvals = Table(
     Column("expires_at", BigInteger, nullable=False),
 )
 
-#: Cheques the bank paid (``cheque_cleared`` mutation); a cheque with neither a row here nor
-#: a reversal is pending clearance.
-cheque_clearances = Table(
-    "cheque_clearances",
+#: Voids and bounces a cashier asked for, waiting for a supervisor at their own desk
+#: (server/reversal_requests.py, migration server_0009_reversal_requests). ``state``:
+#: pending | approved | declined; an approval applies the reversal in its transaction.
+reversal_requests = Table(
+    "reversal_requests",
     server_metadata,
-    Column("payment_id", BigInteger, ForeignKey("payments.id"), primary_key=True),
-    Column("cleared_by", String(64), nullable=False),
-    Column("cleared_at", BigInteger, nullable=False),
+    Column("id", String(36), primary_key=True),
+    Column("payment_uuid", String(36), nullable=False, index=True),
+    Column("account_id", BigInteger, nullable=False),
+    Column("branch_id", Integer, nullable=False),
+    Column("cause", String(16), nullable=False),
+    Column("reason", String(200), nullable=False),
+    Column("receipt_number", String(32), nullable=False),
+    Column("amount_paise", BigInteger, nullable=False),
+    Column("requested_by", String(64), nullable=False),
+    Column("requested_at", BigInteger, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("decided_by", String(64), nullable=True),
+    Column("decided_at", BigInteger, nullable=True),
+    Column("document_number", String(32), nullable=True),
+    Index("ix_reversal_requests_branch_id_state", "branch_id", "state"),
 )
 
 SERVER_TABLES = [
@@ -253,7 +246,6 @@ SERVER_TABLES = [
     "kiosk_lookup_limits",
     "day_closes",
     "document_series",
-    "payment_reversals",
     "reversal_approvals",
-    "cheque_clearances",
+    "reversal_requests",
 ]

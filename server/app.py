@@ -21,13 +21,22 @@ from server.config import Settings
 from server.database import Database, open_database, server_epoch
 from server.errors import install_error_handlers
 from server.middleware import BodyLimit, SecurityHeaders, docs_csp
-from server.routes import accounts, admin, auth, kiosk, meta, reversals, sync
+from server.routes import (
+    accounts,
+    admin,
+    auth,
+    kiosk,
+    meta,
+    reversal_requests,
+    reversals,
+    sync,
+)
 from server.routes.common import FastJSON, Server
 
 __all__ = ["create_app"]
 
 #: The route modules, in the order their paths appear in the OpenAPI schema.
-_ROUTERS = (auth, admin, meta, sync, reversals, accounts, kiosk)
+_ROUTERS = (auth, admin, meta, sync, reversals, reversal_requests, accounts, kiosk)
 
 
 _BOUNDS = ("maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "multipleOf")

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from db import migrate
-from db.server_schema import server_meta
+from db.server_schema import server_meta, server_metadata
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +148,8 @@ def reset_sequences(conn: Connection, tables: list[str]) -> None:
     if conn.dialect.name != "postgresql":
         return
     for table in tables:
+        if "id" not in server_metadata.tables[table].c:
+            continue  # keyed by another table's id (account_tags, cheque_clearances)
         seq = conn.execute(text(f"SELECT pg_get_serial_sequence('{table}', 'id')")).scalar()
         if seq:
             conn.execute(

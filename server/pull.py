@@ -51,6 +51,7 @@ from server.errors import ApiError
 from server.scopes import (
     ACCOUNT_TABLES,
     BRANCH_TABLES,
+    PAYMENT_TABLES,
     account_clause,
     accounts,
     branch_row_clause,
@@ -113,6 +114,13 @@ def _scoped_select(conn: Connection, principal: Principal, name: str) -> Any:
             return query
         owned = select(accounts.c.id).where(account_clause(principal))
         return query.where(tbl.c.account_id.in_(owned))
+    if name in PAYMENT_TABLES:
+        if principal.role is Role.ADMIN:
+            return query
+        payments = rows.table("payments")
+        owned = select(accounts.c.id).where(account_clause(principal))
+        paid = select(payments.c.id).where(payments.c.account_id.in_(owned))
+        return query.where(tbl.c.payment_id.in_(paid))
     if name in BRANCH_TABLES:
         return query.where(
             branch_row_clause(principal, tbl.c.branch_id, _NULLABLE_BRANCH[name])

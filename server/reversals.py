@@ -28,6 +28,7 @@ from billing.reversal import (
     balance_after_reversal,
     check_approver,
     check_reversal,
+    expiry_after_recharge_reversal,
     reopen_newest_first,
 )
 from billing.roles import Action, Role
@@ -39,48 +40,58 @@ from db.server_schema import (
     users,
 )
 from server import auth, throttle
-from server.apply_context import ApplyContext as _Ctx
-from server.apply_context import Rejected
-from server.apply_context import branch_code as _branch_code
-from server.apply_context import change_status as _status_change
-from server.apply_context import int_field as _int
-from server.apply_context import moment as _moment
-from server.apply_context import record_change as _change
-from server.apply_context import table as _t
-from server.apply_context import text_field as _str
-from server.apply_context import update_account as _update_account
-from server.apply_context import write_log as _log
+from server.apply_context import (
+    ApplyContext,
+    Rejected,
+    branch_code,
+    change_status,
+    int_field,
+    moment,
+    record_change,
+    table,
+    text_field,
+    update_account,
+    write_log,
+)
 from server.auth import Principal
 from server.config import Settings
 from server.database import Database, next_id
 from server.errors import ApiError
 from server.scopes import account_in_scope
 
-__all__ = ["KINDS", "apply", "approve"]
+__all__ = [
+    "KINDS",
+    "apply",
+    "approval_hash",
+    "approve",
+    "in_same_branch",
+    "is_reversed",
+    "payment_by_uuid",
+]
 
 log = logging.getLogger(__name__)
 
 KINDS = frozenset({MutationKind.REVERSAL, MutationKind.CHEQUE_CLEARED})
 
 
-def _hash(token: str) -> str:
+def approval_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _payment_of(conn: Connection, payment_uuid: str) -> Any:
-    payments = _t("payments")
+def payment_by_uuid(conn: Connection, payment_uuid: str) -> Any:
+    payments = table("payments")
     return conn.execute(
         select(payments).where(payments.c.payment_uuid == payment_uuid)
     ).first()
 
 
-def _reversed(conn: Connection, payment_id: int) -> bool:
+def is_reversed(conn: Connection, payment_id: int) -> bool:
     return conn.execute(
         select(payment_reversals.c.id).where(payment_reversals.c.payment_id == payment_id)
     ).first() is not None
 
 
-def _same_branch(principal: Principal, payment: Any) -> bool:
+def in_same_branch(principal: Principal, payment: Any) -> bool:
     return principal.role is Role.ADMIN or principal.branch_id == payment.branch_id
 
 
@@ -111,13 +122,13 @@ def approve(database: Database, settings: Settings, caller: Principal, payment_u
     if not caller.may(Action.TAKE_PAYMENT) or caller.is_device:
         raise ApiError(403, "forbidden", "This role may not ask for reversals.")
     with database.read.connect() as conn:
-        payment = _payment_of(conn, payment_uuid.strip())
+        payment = payment_by_uuid(conn, payment_uuid.strip())
         if payment is None:
             raise ApiError(404, "not_found", "No such payment.")
         account_in_scope(conn, caller, payment.account_id)
-        already = _reversed(conn, payment.id)
+        already = is_reversed(conn, payment.id)
         row = _approver(conn, username)
-    if not _same_branch(caller, payment):
+    if not in_same_branch(caller, payment):
         raise ApiError(409, "other_branch",
                        f"Receipt {payment.receipt_number} was taken in another branch; only "
                        "that branch may reverse it.")
@@ -145,7 +156,7 @@ def approve(database: Database, settings: Settings, caller: Principal, payment_u
     with database.write.begin() as conn:
         throttle.succeeded(conn, settings, keys, settings.now_epoch())
         conn.execute(reversal_approvals.insert().values(
-            token_hash=_hash(token), payment_uuid=payment.payment_uuid,
+            token_hash=approval_hash(token), payment_uuid=payment.payment_uuid,
             requested_by=caller.username, approved_by=name, expires_at=expires))
     return {"approval_token": token, "approved_by": name, "role": row.role,
             "display_name": row.display_name, "expires_at": expires}
@@ -154,14 +165,14 @@ def approve(database: Database, settings: Settings, caller: Principal, payment_u
 # -- the mutations -------------------------------------------------------------------------
 
 
-def apply(ctx: _Ctx, account: Any, kind: MutationKind, payload: dict[str, Any]
+def apply(ctx: ApplyContext, account: Any, kind: MutationKind, payload: dict[str, Any]
           ) -> dict[str, Any]:
     """Apply a ``reversal`` or ``cheque_cleared`` mutation (server.push calls this)."""
     if not ctx.principal.may(Action.TAKE_PAYMENT) or ctx.principal.is_device:
         raise Rejected("forbidden", "This role may not reverse payments.")
-    payment_uuid = _str(payload, "payment_uuid", 36)
+    payment_uuid = text_field(payload, "payment_uuid", 36)
     assert payment_uuid is not None
-    payment = _payment_of(ctx.conn, payment_uuid)
+    payment = payment_by_uuid(ctx.conn, payment_uuid)
     if payment is None or payment.account_id != account.id:
         raise Rejected("not_found", "No such payment on this account.")
     if kind is MutationKind.CHEQUE_CLEARED:
@@ -169,12 +180,12 @@ def apply(ctx: _Ctx, account: Any, kind: MutationKind, payload: dict[str, Any]
     return _reversal(ctx, account, payment, payload)
 
 
-def _cleared(ctx: _Ctx, account: Any, payment: Any) -> dict[str, Any]:
+def _cleared(ctx: ApplyContext, account: Any, payment: Any) -> dict[str, Any]:
     if PaymentMethod(payment.method) is not PaymentMethod.CHEQUE:
         raise Rejected("not_a_cheque",
                        f"Receipt {payment.receipt_number} was not paid by cheque; only a "
                        "cheque is cleared by the bank.")
-    if _reversed(ctx.conn, payment.id):
+    if is_reversed(ctx.conn, payment.id):
         raise Rejected("already_reversed",
                        f"Receipt {payment.receipt_number} is already reversed (bounced or "
                        "voided); it cannot be marked cleared.")
@@ -183,23 +194,24 @@ def _cleared(ctx: _Ctx, account: Any, payment: Any) -> dict[str, Any]:
     if done is None:
         ctx.conn.execute(cheque_clearances.insert().values(
             payment_id=payment.id, cleared_by=ctx.principal.username, cleared_at=ctx.now))
-        _log(ctx, account, f"Cheque {payment.reference} of receipt {payment.receipt_number} "
+        record_change(ctx, "cheque_clearances", {"payment_id": payment.id})
+        write_log(ctx, account, f"Cheque {payment.reference} of receipt {payment.receipt_number} "
                            "cleared")
     return {"cheque": {"payment_uuid": payment.payment_uuid, "state": "cleared"}}
 
 
-def _requested_on(ctx: _Ctx, payload: dict[str, Any]) -> date:
+def _requested_on(ctx: ApplyContext, payload: dict[str, Any]) -> date:
     """The business day the void was asked for: the desk's clock inside the same window
     server.push gives a payment's ``taken_at``, else the server's."""
-    at = _int(payload, "requested_at")
+    at = int_field(payload, "requested_at")
     assert at is not None
     if not ctx.now - ctx.settings.taken_at_past_seconds <= at \
             <= ctx.now + ctx.settings.taken_at_future_seconds:
         at = ctx.now
-    return business_date(_moment(at), ctx.settings.business_zone)
+    return business_date(moment(at), ctx.settings.business_zone)
 
 
-def _approval(ctx: _Ctx, payload: dict[str, Any], payment: Any, approved_by: str) -> bool:
+def _approval(ctx: ApplyContext, payload: dict[str, Any], payment: Any, approved_by: str) -> bool:
     """Whether ``approved_by`` approved offline: an online approval token is used up here;
     without one the desk says it checked the approver's offline verifier."""
     token = payload.get("approval_token")
@@ -211,7 +223,7 @@ def _approval(ctx: _Ctx, payload: dict[str, Any], payment: Any, approved_by: str
         return True
     if not isinstance(token, str) or not token:
         raise Rejected("invalid_payload", "approval_token must be text.")
-    where = reversal_approvals.c.token_hash == _hash(token)
+    where = reversal_approvals.c.token_hash == approval_hash(token)
     row = ctx.conn.execute(select(reversal_approvals).where(where)).first()
     if (row is None or row.payment_uuid != payment.payment_uuid
             or row.requested_by != ctx.principal.username or row.approved_by != approved_by
@@ -223,17 +235,17 @@ def _approval(ctx: _Ctx, payload: dict[str, Any], payment: Any, approved_by: str
     return False
 
 
-def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
+def _reversal(ctx: ApplyContext, account: Any, payment: Any, payload: dict[str, Any]
               ) -> dict[str, Any]:
     try:
         cause = ReversalCause(str(payload.get("cause")))
     except ValueError:
         raise Rejected("invalid_payload", "cause must be 'void' or 'bounce'.") from None
-    reversal_uuid = _str(payload, "reversal_uuid", 36)
+    reversal_uuid = text_field(payload, "reversal_uuid", 36)
     reason = payload.get("reason")
     if not isinstance(reason, str):
         raise Rejected("invalid_payload", "reason must be text.")
-    approved_by = _str(payload, "approved_by", 64)
+    approved_by = text_field(payload, "approved_by", 64)
     assert approved_by is not None
     approved_by = approved_by.lower()
     taken_on = business_date(payment.taken_at, ctx.settings.business_zone)
@@ -244,10 +256,10 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
         receipt_number=payment.receipt_number,
         requested_by=ctx.principal.username,
         approved_by=approved_by,
-        already_reversed=_reversed(ctx.conn, payment.id),
+        already_reversed=is_reversed(ctx.conn, payment.id),
         in_current_session=cause is ReversalCause.BOUNCE or taken_on == _requested_on(
             ctx, payload),
-        same_branch=_same_branch(ctx.principal, payment),
+        same_branch=in_same_branch(ctx.principal, payment),
     )
     try:
         reason = check_reversal(
@@ -257,10 +269,13 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
     offline = _approval(ctx, payload, payment, approved_by)
     charge = ctx.settings.cheque_bounce_charge_paise if cause is ReversalCause.BOUNCE else 0
     old_balance = account.balance_paise
-    new_balance = balance_after_reversal(old_balance, payment.amount_paise, charge)
+    # A Recharge is undone whole: its money, and the days and charge of its order.
+    order = _recharge_order(ctx, account, payment)
+    new_balance = balance_after_reversal(old_balance, payment.amount_paise, charge,
+                                         order.amount_paise if order is not None else 0)
     reversal_id = next_id(ctx.conn, "payment_reversals")
     fy = ctx.today.year if ctx.today.month >= 4 else ctx.today.year - 1
-    document = (f"REV/{_branch_code(ctx.conn, payment.branch_id)}/"
+    document = (f"REV/{branch_code(ctx.conn, payment.branch_id)}/"
                 f"{fy % 100:02d}-{(fy + 1) % 100:02d}/{reversal_id:09d}")
     # UNIQUE(payment_id): a racing second reversal fails here and server.push's retry
     # answers it from the stored first (same mutation) or refuses it (already reversed).
@@ -272,15 +287,18 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
         approved_offline=offline, reversed_at=ctx.now, document_number=document,
         balance_after_paise=new_balance, device_code=ctx.device_code,
     ))
-    account = _update_account(ctx, account, balance_paise=new_balance)
+    record_change(ctx, "payment_reversals", {"id": reversal_id})
+    account = update_account(ctx, account, balance_paise=new_balance)
     how = "offline, with their PC password" if offline else "online"
     what = (f"Void of receipt {payment.receipt_number}" if cause is ReversalCause.VOID
             else f"Cheque {payment.reference} of receipt {payment.receipt_number} bounced")
     charged = f", bank charge {format_inr(charge)}" if charge else ""
-    _log(ctx, account,
+    write_log(ctx, account,
          f"{what}: {format_inr(payment.amount_paise)} reversed{charged} ({document}); "
          f"reason: {reason}; approved by {approved_by} {how}",
          field="balance", old=old_balance, new=new_balance)
+    if order is not None:
+        account = _roll_back_recharge(ctx, account, payment, order)
     account = _reopen_and_rerun(ctx, account, payment.amount_paise + charge)
     return {
         "reversal": {
@@ -294,11 +312,45 @@ def _reversal(ctx: _Ctx, account: Any, payment: Any, payload: dict[str, Any]
     }
 
 
-def _reopen_and_rerun(ctx: _Ctx, account: Any, owed_again: int) -> Any:
+def _recharge_order(ctx: ApplyContext, account: Any, payment: Any) -> Any:
+    """The order a Recharge payment made: the account's active order for its plan that ends
+    on the plan expiry. None for other payments, and when a later renewal has been stacked
+    on it (that renewal's order is the active one then): its days and charge stay."""
+    if payment.plan_id is None or account.plan_expiry is None:
+        return None
+    orders = table("orders")
+    return ctx.conn.execute(
+        select(orders).where(orders.c.account_id == account.id, orders.c.status == "active",
+                             orders.c.plan_id == payment.plan_id,
+                             orders.c.end_date == account.plan_expiry)
+        .order_by(orders.c.id.desc()).limit(1)
+    ).first()
+
+
+def _roll_back_recharge(ctx: ApplyContext, account: Any, payment: Any, order: Any) -> Any:
+    """Cancel a reversed Recharge's order and take the days it bought off the plan expiry
+    (billing.reversal.expiry_after_recharge_reversal); the lifecycle rule runs after."""
+    orders = table("orders")
+    days = (order.end_date - order.start_date).days + 1
+    ctx.conn.execute(update(orders).where(orders.c.id == order.id).values(
+        status="cancelled", version=orders.c.version + 1))
+    record_change(ctx, "orders", {"id": order.id})
+    old_expiry = account.plan_expiry
+    new_expiry = expiry_after_recharge_reversal(old_expiry, days)
+    assert new_expiry is not None
+    account = update_account(ctx, account, plan_expiry=new_expiry)
+    write_log(ctx, account, f"Plan expiry back to {new_expiry.isoformat()}: the Recharge of "
+                       f"receipt {payment.receipt_number} ({days} days, "
+                       f"{format_inr(order.amount_paise)}) is reversed",
+         field="plan_expiry", old=old_expiry, new=new_expiry)
+    return account
+
+
+def _reopen_and_rerun(ctx: ApplyContext, account: Any, owed_again: int) -> Any:
     """Postpaid: the invoices the payment settled are open again, newest first. Then the
     lifecycle rule runs for this account now (billing.lifecycle.next_status, as the daily
     job would): a reconnection the payment caused is undone when dues past grace reopen."""
-    invoices = _t("invoices")
+    invoices = table("invoices")
     open_dates: list[date] = []
     if not account.prepaid:
         rows = ctx.conn.execute(
@@ -312,7 +364,7 @@ def _reopen_and_rerun(ctx: _Ctx, account: Any, owed_again: int) -> Any:
                 ctx.conn.execute(
                     update(invoices).where(invoices.c.id == r.id).values(
                         paid_paise=now_paid, status="open", version=invoices.c.version + 1))
-                _change(ctx, "invoices", {"id": r.id})
+                record_change(ctx, "invoices", {"id": r.id})
             if is_outstanding(r.amount_paise - now_paid):
                 open_dates.append(r.invoice_date)
     if AccountStatus(account.status) is AccountStatus.TERMINATED:
@@ -322,4 +374,4 @@ def _reopen_and_rerun(ctx: _Ctx, account: Any, owed_again: int) -> Any:
         expiry=account.plan_expiry, open_invoice_dates=open_dates,
         has_plan=account.plan_id is not None,
     )
-    return account if change is None else _status_change(ctx, account, change)
+    return account if change is None else change_status(ctx, account, change)

@@ -22,7 +22,10 @@ from server.errors import not_found
 accounts = server_metadata.tables["accounts"]
 
 #: Tables whose rows belong to one account.
-ACCOUNT_TABLES = ("orders", "invoices", "payments", "account_tags", "comments", "log_entries")
+ACCOUNT_TABLES = ("orders", "invoices", "payments", "account_tags", "comments", "log_entries",
+                  "payment_reversals")
+#: Tables whose rows belong to one payment (and so to its account).
+PAYMENT_TABLES = ("cheque_clearances",)
 #: Reference tables every signed-in user sees in full.
 GLOBAL_TABLES = ("zones", "branches")
 #: Reference tables with a branch (NULL = every branch for plans and tags).

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import certifi
 import orjson
@@ -247,6 +247,28 @@ class SyncClient:
         asks for; a one-use ``approval_token`` (docs/sync-api.md "Reversals")."""
         return self._json("POST", "/reversals/approve", json={
             "payment_uuid": payment_uuid, "username": username, "password": password})
+
+    def create_reversal_request(self, request_id: str, payment_uuid: str, cause: str,
+                                reason: str) -> dict[str, Any]:
+        """``POST /reversal-requests``: ask a supervisor to approve a void or bounce at
+        their own desk (docs/sync-api.md "Reversals")."""
+        return self._json("POST", "/reversal-requests", json={
+            "request_id": request_id, "payment_uuid": payment_uuid, "cause": cause,
+            "reason": reason})
+
+    def reversal_requests(self) -> list[dict[str, Any]]:
+        """``GET /reversal-requests``: a supervisor's pending requests (or the caller's own)."""
+        body = self._json("GET", "/reversal-requests")
+        found = body.get("requests")
+        if not isinstance(found, list):
+            raise SyncError("The server's reversal requests answer lacks its list.")
+        return found
+
+    def decide_reversal_request(self, request_id: str, approve: bool) -> dict[str, Any]:
+        """``POST /reversal-requests/{id}/approve|decline``: an approval applies the
+        reversal on the server at once."""
+        what = "approve" if approve else "decline"
+        return self._json("POST", f"/reversal-requests/{quote(request_id, safe='')}/{what}")
 
     def me(self) -> dict[str, Any]:
         return self._json("GET", "/me")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from billing.reversal import APPROVER_ROLES
 from billing.roles import Role
 from desktop.accounts.counter_keys import OPTION_KEYS, pay_key
 from desktop.language.i18n import QT_TRANSLATE_NOOP
@@ -94,6 +95,9 @@ class MainMenus(QObject):
                      self.open_due_list, "openDueList")
         self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "Day &close…"),
                      self.open_day_close, "openDayClose")
+        self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Void requests…"),
+                     self.open_void_requests, "openVoidRequests").setVisible(
+                         self._ctx.user.role in APPROVER_ROLES)
         self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Branch day closes…"),
                      self.open_branch_closes, "openBranchDayCloses").setVisible(
                          self._ctx.user.role is Role.ADMIN)
@@ -147,6 +151,12 @@ class MainMenus(QObject):
         from desktop.payments.branch_closes import BranchClosesWindow
 
         self._show_window("branchDayCloses", BranchClosesWindow)
+
+    @Slot()
+    def open_void_requests(self) -> None:
+        from desktop.payments.void_requests import open_void_requests
+
+        open_void_requests(self._ctx, self._window)
 
     @Slot()
     def open_day_close(self) -> None:

@@ -159,7 +159,7 @@ class ChequeDialog(Retranslating, QDialog):
 
 
 def _state_job(ctx: AppContext, payment_uuid: str, _control: TaskControl) -> ChequeState:
-    return cheque_state(reversal_marks(ctx.outbox).get(payment_uuid))
+    return cheque_state(reversal_marks(ctx.outbox, ctx.cache_engine).get(payment_uuid))
 
 
 def _check_job(ctx: AppContext, payment: PaymentToReverse, _control: TaskControl) -> bool:

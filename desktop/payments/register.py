@@ -182,7 +182,8 @@ class RegisterTableModel(QAbstractTableModel):
 
 def _query_job(ctx: AppContext, token: int, flt: RegisterFilter,
                _control: TaskControl) -> tuple[int, list[RegisterRow], dict[str, str]]:
-    return token, register_rows(ctx.cache_engine, ctx.outbox, flt), reversal_marks(ctx.outbox)
+    marks = reversal_marks(ctx.outbox, ctx.cache_engine)
+    return token, register_rows(ctx.cache_engine, ctx.outbox, flt), marks
 
 
 def _choices_job(ctx: AppContext, _control: TaskControl) -> RegisterChoices:

@@ -2,7 +2,9 @@
 second person on this desk.
 
 The cashier picks the payment and says why; a branch supervisor or an administrator types
-their own username and password here. The order of checks, each refusing with a message
+their own username and password here, or the cashier sends the request (``sendRequest``)
+to be decided at the supervisor's own desk (desktop/payments/void_requests.py; the server
+applies it when approved). The order of checks, each refusing with a message
 and writing nothing: this desk's rules (db.reversals_local: session, branch, a second
 void), then the approval (sync.approval: online by the server, offline by the supervisor's
 verifier on this PC), then the write to the outbox, which the server applies once. The
@@ -45,7 +47,12 @@ from billing.reversal import (
 )
 from billing.roles import Role
 from db.outbox import Mutation
-from db.reversals_local import PaymentToReverse, check_local, record_reversal
+from db.reversals_local import (
+    PaymentToReverse,
+    check_local,
+    check_local_request,
+    record_reversal,
+)
 from desktop.detail.format import method_text
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import Reversal, reversal_document
@@ -56,6 +63,7 @@ from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from sync.approval import Approval, ApprovalRefused, approve
 from sync.offline_verifiers import OfflineVerifiers
+from sync.reversal_requests import RequestRefused, VoidRequest, send
 
 __all__ = ["ReversalDialog", "reversal_for"]
 
@@ -158,6 +166,13 @@ class ReversalDialog(QDialog):
                                           else self.tr("&Approve: cheque bounced"), self)
         self.approve_button.setObjectName("approveReversal")
         self.approve_button.clicked.connect(self._on_approve)
+        self.send_button = QPushButton(self.tr("&Send to a supervisor's desk"), self)
+        self.send_button.setObjectName("sendRequest")
+        self.send_button.setAutoDefault(False)
+        self.send_button.setToolTip(self.tr(
+            "No supervisor here? They approve or decline it at their own desk "
+            "(Payments → Void requests…); no password is typed on this PC."))
+        self.send_button.clicked.connect(self._on_send)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.setObjectName("cancelReversal")
         cancel.setAutoDefault(False)
@@ -165,6 +180,7 @@ class ReversalDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(cancel)
+        buttons.addWidget(self.send_button)
         buttons.addWidget(self.approve_button)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
@@ -182,6 +198,7 @@ class ReversalDialog(QDialog):
         ready = all(f.text().strip() for f in (self.reason, self.approver)) \
             and bool(self.password.text())
         self.approve_button.setEnabled(ready)
+        self.send_button.setEnabled(bool(self.reason.text().strip()))
 
     def _busy(self, busy: bool) -> None:
         """While a check runs the fields stay as they were sent."""
@@ -195,6 +212,37 @@ class ReversalDialog(QDialog):
         self.status.setText("")
         self.password.clear()
         self._validate()
+
+    # -- or: send it to a supervisor's own desk -----------------------------------------
+
+    @Slot()
+    def _on_send(self) -> None:
+        self.error.hide()
+        self.send_button.setEnabled(False)
+        self.approve_button.setEnabled(False)
+        self._busy(True)
+        self.status.setText(self.tr("Sending…"))
+        job = partial(_request_check_job, self.ctx, self.payment, self.cause,
+                      self.reason.text())
+        task = self.ctx.tasks.run_db("reversal request check", job)
+        task.done.connect(self._on_request_checked)
+        task.error.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_request_checked(self, reason: object) -> None:
+        client = self.ctx.sync.client if self.ctx.sync is not None else None
+        job = partial(_send_job, client, self.payment, self.cause, str(reason))
+        task = self.ctx.tasks.run_net("reversal request", job)
+        task.done.connect(self._on_sent)
+        task.error.connect(self._on_failed)
+
+    @Slot(object)
+    def _on_sent(self, request: object) -> None:
+        assert isinstance(request, VoidRequest)
+        self.ctx.events.notice.emit(self.tr(
+            "Receipt %1 sent to a supervisor: it is reversed when they approve it at their "
+            "desk, and shows here with the next sync.").replace("%1", request.receipt_number))
+        self.accept()
 
     # -- 1. this desk's rules -------------------------------------------------------------
 
@@ -254,7 +302,7 @@ class ReversalDialog(QDialog):
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
-        if isinstance(exc, (ReversalError, ApprovalRefused)):
+        if isinstance(exc, (ReversalError, ApprovalRefused, RequestRefused)):
             self._refuse(error_text(exc))
             return
         log.error("reversal of %s failed: %s", self.payment.payment_uuid, exc)
@@ -264,6 +312,16 @@ class ReversalDialog(QDialog):
 def _precheck_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause,
                   reason: str, approver: str, _control: TaskControl) -> str:
     return check_local(ctx.outbox, ctx.user, payment, cause, reason, approver, Role.ADMIN)
+
+
+def _request_check_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause,
+                       reason: str, _control: TaskControl) -> str:
+    return check_local_request(ctx.outbox, ctx.user, payment, cause, reason)
+
+
+def _send_job(client: object, payment: PaymentToReverse, cause: ReversalCause, reason: str,
+              _control: TaskControl) -> VoidRequest:
+    return send(client, payment.payment_uuid, cause, reason)  # type: ignore[arg-type]
 
 
 def _approve_job(ctx: AppContext, client: object, payment: PaymentToReverse, username: str,

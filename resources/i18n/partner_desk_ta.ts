@@ -2363,6 +2363,10 @@ Receipt No %3</source>
         <translation>நாள் முடிவு… (&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Void requests…</source>
+        <translation>செல்லாததாக்கக் கோரிக்கைகள்… (&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Branch day closes…</source>
         <translation>கிளைகளின் நாள் முடிவுகள்… (&amp;B)</translation>
     </message>
@@ -3185,6 +3189,23 @@ Accounts appear here as soon as it is ready.</source>
         <translation>ஆவணம்</translation>
     </message>
     <message>
+        <source>Voided</source>
+        <extracomment>What a reversal or a cheque mark shows in the Status column (billing.reversal.register_mark).</extracomment>
+        <translation>செல்லாதது</translation>
+    </message>
+    <message>
+        <source>Cheque bounced</source>
+        <translation>காசோலை திரும்பியது</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>வங்கியில் வரவானது</translation>
+    </message>
+    <message>
+        <source>Pending clearance</source>
+        <translation>வங்கி வரவு நிலுவையில்</translation>
+    </message>
+    <message>
         <source>Payment issues</source>
         <translation>கட்டணச் சிக்கல்கள்</translation>
     </message>
@@ -3726,8 +3747,24 @@ Accounts appear here as soon as it is ready.</source>
         <translation>ஒப்புதல்: காசோலை திரும்பியது (&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Send to a supervisor&apos;s desk</source>
+        <translation>மேற்பார்வையாளர் மேசைக்கு அனுப்பு (&amp;S)</translation>
+    </message>
+    <message>
+        <source>No supervisor here? They approve or decline it at their own desk (Payments → Void requests…); no password is typed on this PC.</source>
+        <translation>மேற்பார்வையாளர் இங்கு இல்லையா? அவர் தம் மேசையிலேயே ஒப்புதல் அளிப்பார் அல்லது நிராகரிப்பார் (கட்டணங்கள் → செல்லாததாக்கக் கோரிக்கைகள்…); இந்தக் கணினியில் கடவுச்சொல் தட்டச்சு செய்ய வேண்டியதில்லை.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>ரத்துசெய்</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>அனுப்புகிறது…</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to a supervisor: it is reversed when they approve it at their desk, and shows here with the next sync.</source>
+        <translation>ரசீது %1 மேற்பார்வையாளருக்கு அனுப்பப்பட்டது: அவர் தம் மேசையில் ஒப்புதல் அளித்ததும் திரும்பப் பெறப்படும்; அடுத்த ஒத்திசைவில் இங்கு தெரியும்.</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -4205,6 +4242,110 @@ Coimbatore branch · GSTIN …</source>
             <numerusform>%n மாதம் முன்</numerusform>
             <numerusform>%n மாதங்கள் முன்</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VoidRequestsDialog</name>
+    <message>
+        <source>Void requests</source>
+        <extracomment>The list arrived (or its refusal). A request was decided (the VoidRequest as the server answered).</extracomment>
+        <translation>செல்லாததாக்கக் கோரிக்கைகள்</translation>
+    </message>
+    <message>
+        <source>Voids and cheque bounces cashiers asked for. Approving reverses the payment now, on the server, under your name; declining reverses nothing. You cannot decide a request of your own.</source>
+        <translation>காசாளர்கள் கேட்ட ரத்துகளும் திரும்பிய காசோலைகளும். ஒப்புதல் அளித்தால் கட்டணம் உங்கள் பெயரில் இப்போதே சர்வரில் திரும்பப் பெறப்படும்; நிராகரித்தால் எதுவும் திரும்பப் பெறப்படாது. உங்கள் சொந்தக் கோரிக்கையை நீங்கள் முடிவு செய்ய முடியாது.</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>ரசீது</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>கணக்கு</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>தொகை</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>கோரியது</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>காரணம்</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>கோரியவர்</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>கோரிய நேரம்</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>புதுப்பி (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>நிராகரி (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and reverse</source>
+        <translation>ஒப்புதல் அளித்துத் திரும்பப் பெறு (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>சர்வரிடம் கேட்கிறது…</translation>
+    </message>
+    <message>
+        <source>1 request waiting.</source>
+        <translation>1 கோரிக்கை காத்திருக்கிறது.</translation>
+    </message>
+    <message>
+        <source>%1 requests waiting.</source>
+        <translation>%1 கோரிக்கைகள் காத்திருக்கின்றன.</translation>
+    </message>
+    <message>
+        <source>No request is waiting.</source>
+        <translation>எந்தக் கோரிக்கையும் காத்திருக்கவில்லை.</translation>
+    </message>
+    <message>
+        <source>Could not list the requests: %1</source>
+        <translation>கோரிக்கைகளைப் பட்டியலிட முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>ரத்து</translation>
+    </message>
+    <message>
+        <source>Cheque bounced</source>
+        <translation>காசோலை திரும்பியது</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>ஒப்புதல் அளிக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Declining…</source>
+        <translation>நிராகரிக்கிறது…</translation>
+    </message>
+    <message>
+        <source>Receipt %1 reversed (%2); every desk shows it with its next sync.</source>
+        <translation>ரசீது %1 திரும்பப் பெறப்பட்டது (%2); ஒவ்வொரு மேசையிலும் அடுத்த ஒத்திசைவில் தெரியும்.</translation>
+    </message>
+    <message>
+        <source>Receipt %1: request declined; nothing reversed.</source>
+        <translation>ரசீது %1: கோரிக்கை நிராகரிக்கப்பட்டது; எதுவும் திரும்பப் பெறப்படவில்லை.</translation>
+    </message>
+    <message>
+        <source>Nothing was decided: %1</source>
+        <translation>எதுவும் முடிவு செய்யப்படவில்லை: %1</translation>
     </message>
 </context>
 </TS>

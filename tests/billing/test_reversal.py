@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from billing.lifecycle import allocate_fifo
+from billing.lifecycle import allocate_fifo, renewal_expiry
 from billing.reversal import (
     ReversalCause,
     ReversalError,
     ReversalRequest,
     balance_after_reversal,
     check_reversal,
+    expiry_after_recharge_reversal,
     reopen_newest_first,
 )
 from billing.roles import Role
@@ -85,3 +86,31 @@ def test_reopening_undoes_a_fifo_payment(amounts: list[int], before: int, pay: i
     again = reopen_newest_first(
         [(d, amt, p) for (d, amt), p in zip(dated, paid_after, strict=True)], taken)
     assert again == paid_before
+
+
+@given(st.integers(-10**9, 10**9), st.integers(1, 10**9), st.integers(0, 10**6),
+       st.integers(0, 10**9))
+def test_a_reversed_recharge_gives_back_its_money_and_takes_back_its_charge(
+        balance: int, amount: int, bounce: int, plan_charge: int) -> None:
+    after = balance_after_reversal(balance, amount, bounce, plan_charge)
+    assert after - balance == amount + bounce - plan_charge
+
+
+@given(st.dates(date(2020, 1, 1), date(2035, 1, 1)), st.integers(1, 400),
+       st.integers(1, 400))
+def test_reversing_a_recharge_takes_its_days_off_the_end(
+        expiry: date, bought: int, later: int) -> None:
+    today = expiry - timedelta(days=1)  # the plan was still running
+    renewed = renewal_expiry(expiry, today, bought)
+    assert expiry_after_recharge_reversal(renewed, bought) == expiry
+    # A later renewal stacked on top keeps its own days.
+    stacked = renewal_expiry(renewed, today, later)
+    assert expiry_after_recharge_reversal(stacked, bought) == expiry + timedelta(days=later)
+
+
+def test_reversing_a_recharge_of_no_plan_or_no_days() -> None:
+    assert expiry_after_recharge_reversal(None, 30) is None
+    with pytest.raises(ValueError):
+        expiry_after_recharge_reversal(date(2026, 12, 1), 0)
+    with pytest.raises(ValueError):
+        balance_after_reversal(0, 100, 0, -1)

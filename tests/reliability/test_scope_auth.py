@@ -141,6 +141,10 @@ ENDPOINTS_CHECKED = {
     ("get", f"{API}/kiosk/lookup"), ("get", f"{API}/demo/users"),
     ("get", f"{API}/admin/day-closes"),
     ("post", f"{API}/reversals/approve"),
+    ("post", f"{API}/reversal-requests"),
+    ("get", f"{API}/reversal-requests"),
+    ("post", f"{API}/reversal-requests/{{request_id}}/approve"),
+    ("post", f"{API}/reversal-requests/{{request_id}}/decline"),
 }
 
 
@@ -192,6 +196,12 @@ def test_a_cannot_touch_b(srv: tuple[EmbeddedServer, Clock]) -> None:
                 tried += 1
                 refused += r.status_code == 404
                 assert r.status_code == 404, (username, account, r.status_code)
+                r = call(server, token, "POST", "/reversal-requests", json={
+                    "request_id": str(uuid.uuid4()), "payment_uuid": foreign_payment[0][0],
+                    "cause": "void", "reason": "scope probe"})
+                tried += 1
+                refused += r.status_code in (403, 404)
+                assert r.status_code in (403, 404), (username, account, r.status_code)
             results = call(server, token, "POST", "/sync/push", json={
                 "device_code": "DSCOPE", "mutations": every_mutation(account, branch)}
             ).json()["results"]
@@ -325,6 +335,12 @@ AUTHED = [("GET", "/me", {}), ("GET", "/sync/pull", {}),
           ("GET", "/admin/day-closes", {"params": {"from": "2026-11-01", "to": "2026-11-30"}}),
           ("POST", "/reversals/approve", {"json": {"payment_uuid": "x", "username": "admin",
                                                    "password": "admin-demo"}}),
+          ("POST", "/reversal-requests", {"json": {
+              "request_id": "00000000-0000-4000-8000-000000000000", "payment_uuid": "x",
+              "cause": "void", "reason": "x"}}),
+          ("GET", "/reversal-requests", {}),
+          ("POST", "/reversal-requests/00000000-0000-4000-8000-000000000000/approve", {}),
+          ("POST", "/reversal-requests/00000000-0000-4000-8000-000000000000/decline", {}),
           ("POST", "/auth/sign-out", {})]
 
 

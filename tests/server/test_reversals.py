@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 import uuid
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 
 from billing.reversal import DEFAULT_BOUNCE_CHARGE_PAISE
+from server import lifecycle_job
+from tests.conftest import DEMO_TODAY
 from tests.server.conftest import Running, payment, pick, push
 
 OWN = "branch_id = 1 AND status != 'Terminated'"
@@ -231,3 +234,100 @@ def test_void_of_a_reconnecting_payment_suspends_again(running: Running) -> None
     open_owed = running.sql("SELECT coalesce(sum(amount_paise - paid_paise), 0) FROM invoices "
                             "WHERE account_id = :i AND status = 'open'", i=a.id)[0][0]
     assert open_owed >= 100
+
+
+def _account_row(running: Running, account_id: int) -> Any:
+    return running.sql("SELECT status, plan_expiry, balance_paise FROM accounts WHERE id = :i",
+                       i=account_id)[0]
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _recharge(running: Running, a: Any) -> tuple[dict[str, Any], Any]:
+    running.sql("UPDATE accounts SET balance_paise = 0 WHERE id = :i", i=a.id)
+    plan = running.sql("SELECT id, price_paise, validity_days FROM plans WHERE id = :p",
+                       p=a.plan_id)[0]
+    return payment(a.id, "recharge", plan.price_paise, plan_id=plan.id,
+                   charge=plan.price_paise, balance_before=0), plan
+
+
+def test_void_of_a_recharge_takes_back_the_days_it_bought(running: Running) -> None:
+    a = pick(running, OWN + " AND prepaid = :t AND status = 'Active' AND plan_expiry > :d",
+             t=True, d=(DEMO_TODAY + timedelta(days=3)).isoformat())
+    before = _as_date(a.plan_expiry)
+    pay, plan = _recharge(running, a)
+    with running.as_role("cashier") as c:
+        assert push(c, pay)[0]["status"] == "applied"
+        assert _as_date(_account_row(running, a.id).plan_expiry) == \
+            before + timedelta(days=plan.validity_days)
+        [void] = push(c, _reversal(pay, reason="wrong account"))
+    assert void["status"] == "applied", void
+    row = _account_row(running, a.id)
+    assert _as_date(row.plan_expiry) == before
+    assert row.status == "Active" and row.balance_paise == 0  # price and payment both undone
+    assert running.sql("SELECT status FROM orders WHERE account_id = :i ORDER BY id DESC "
+                       "LIMIT 1", i=a.id)[0][0] == "cancelled"
+    assert running.sql("SELECT count(*) FROM log_entries WHERE account_id = :i AND "
+                       "field = 'plan_expiry' AND description LIKE 'Plan expiry back to%'",
+                       i=a.id)[0][0] == 1
+
+
+def test_void_of_a_recharge_that_reconnected_suspends_again(running: Running) -> None:
+    a = pick(running, OWN + " AND prepaid = :t AND status = 'Suspended' AND plan_id IS NOT "
+             "NULL AND plan_expiry < :d", t=True, d=(DEMO_TODAY - timedelta(days=1)).isoformat())
+    pay, _plan = _recharge(running, a)
+    with running.as_role("cashier") as c:
+        assert push(c, pay)[0]["status"] == "applied"
+        assert _account_row(running, a.id).status == "Active"
+        [void] = push(c, _reversal(pay, reason="wrong account"))
+    assert void["status"] == "applied", void
+    row = _account_row(running, a.id)
+    assert row.status == "Suspended"
+    # Renewed from the day before the recharge, so that is where it ends again.
+    assert _as_date(row.plan_expiry) < DEMO_TODAY
+
+
+def _run_job(running: Running, day: date) -> None:
+    assert lifecycle_job.run_once(running.database, running.settings, on=day).ran
+
+
+def test_void_of_a_payment_leaves_the_next_lifecycle_run_to_suspend(running: Running) -> None:
+    """Dues reopened by a void but still in their grace: the account stays Active now, and
+    the lifecycle job suspends it on day 16 as if the payment had never been."""
+    a = pick(running, OWN + " AND prepaid = :f AND plan_id IS NOT NULL", f=False)
+    day = DEMO_TODAY - timedelta(days=5)
+    running.sql("UPDATE invoices SET status='paid', paid_paise=amount_paise WHERE "
+                "account_id=:i", i=a.id)
+    running.sql(
+        "INSERT INTO invoices (id, account_id, number, invoice_date, period_start, period_end, "
+        "amount_paise, paid_paise, status, version) VALUES (:id, :a, :n, :d, :d, :d, 59900, 0, "
+        "'open', 1)", id=810_000_000 + a.id % 1_000_000, a=a.id, n=f"V/{a.id}", d=day)
+    running.sql("UPDATE accounts SET status='Active', balance_paise=59900 WHERE id=:i", i=a.id)
+    pay = payment(a.id, "payment", 59900, balance_before=59900)
+    with running.as_role("cashier") as c:
+        assert push(c, pay)[0]["status"] == "applied"
+        _run_job(running, day + timedelta(days=16))
+        assert _account_row(running, a.id).status == "Active"  # paid: nothing to suspend
+        [void] = push(c, _reversal(pay, reason="wrong account"))
+    assert void["status"] == "applied", void
+    assert _account_row(running, a.id).status == "Active"  # still in grace today
+    _run_job(running, day + timedelta(days=15))
+    assert _account_row(running, a.id).status == "Active"
+    _run_job(running, day + timedelta(days=16))
+    assert _account_row(running, a.id).status == "Suspended"
+
+
+def test_after_a_voided_recharge_the_job_suspends_on_the_old_expiry(running: Running) -> None:
+    a = pick(running, OWN + " AND prepaid = :t AND status = 'Active' AND plan_expiry > :d",
+             t=True, d=(DEMO_TODAY + timedelta(days=3)).isoformat())
+    before = _as_date(a.plan_expiry)
+    pay, _plan = _recharge(running, a)
+    with running.as_role("cashier") as c:
+        assert push(c, pay)[0]["status"] == "applied"
+        assert push(c, _reversal(pay))[0]["status"] == "applied"
+    _run_job(running, before)
+    assert _account_row(running, a.id).status == "Active"
+    _run_job(running, before + timedelta(days=1))
+    assert _account_row(running, a.id).status == "Suspended"

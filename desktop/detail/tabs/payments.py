@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from billing.reversal import register_mark
 from billing.rules import is_outstanding
 from db.account_details.payments import PaymentRow, PaymentsView, load_payments
+from db.reversals_local import receipt_marks
 from desktop.detail.format import format_inr, format_moment, method_text, option_text
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message
@@ -22,6 +24,13 @@ PAYMENT_HEADERS = (
     QT_TRANSLATE_NOOP("PaymentsTab", "Taken by"),
     QT_TRANSLATE_NOOP("PaymentsTab", "Balance after"),
     QT_TRANSLATE_NOOP("PaymentsTab", "Document"),
+)
+#: What a reversal or a cheque mark shows in the Status column (billing.reversal.register_mark).
+MARKS = (
+    QT_TRANSLATE_NOOP("PaymentsTab", "Voided"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Cheque bounced"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Cleared"),
+    QT_TRANSLATE_NOOP("PaymentsTab", "Pending clearance"),
 )
 
 
@@ -61,14 +70,18 @@ class PaymentsTab(DetailTab):
         self.model.set_headers(headers)
         self.issues_model.set_headers(headers)
 
-    def fetch(self) -> PaymentsView | None:
-        return load_payments(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
+    def fetch(self) -> tuple[PaymentsView, dict[str, str]] | None:
+        view = load_payments(self.ctx.cache_engine, self.ctx.outbox, self.account_id)
+        if view is None:
+            return None
+        return view, receipt_marks(self.ctx.outbox, self.ctx.cache_engine, self.account_id)
 
-    def _row(self, p: PaymentRow) -> tuple[str, ...]:
+    def _row(self, p: PaymentRow, marks: dict[str, str]) -> tuple[str, ...]:
+        mark = register_mark(p.method, marks.get(p.receipt_number))
         return (
             format_moment(p.taken_at, self.ctx.business_zone),
             format_inr(p.amount_paise),
-            p.state or self.tr("Recorded"),
+            p.state or (self.tr(mark) if mark else self.tr("Recorded")),
             option_text(p.kind),
             method_text(p.method),
             p.reference or "—",
@@ -78,8 +91,9 @@ class PaymentsTab(DetailTab):
             p.document_number or "—",
         )
 
-    def populate(self, data: PaymentsView) -> None:
-        rows = [self._row(p) for p in data.pending + data.ledger]
+    def populate(self, fetched: tuple[PaymentsView, dict[str, str]]) -> None:
+        data, marks = fetched
+        rows = [self._row(p, marks) for p in data.pending + data.ledger]
         states = ["pending"] * len(data.pending) + [""] * len(data.ledger)
         self.model.set_rows(rows, row_state=states)
         balance = data.provisional_balance_paise
@@ -104,7 +118,7 @@ class PaymentsTab(DetailTab):
         show_message(self.due, due, "warn" if is_outstanding(balance) else "ok")
 
         self.issues_model.set_rows(
-            [self._row(p) for p in data.issues], row_state=["issue"] * len(data.issues)
+            [self._row(p, marks) for p in data.issues], row_state=["issue"] * len(data.issues)
         )
         has_issues = bool(data.issues)
         self.issues_table.setVisible(has_issues)

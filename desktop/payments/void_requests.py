@@ -1,0 +1,268 @@
+"""Void requests waiting for a supervisor (``voidRequestsDialog``; Payments → Void
+requests…): the voids and cheque bounces cashiers sent from their desks
+(``sendRequest`` in desktop/payments/void_dialog.py), listed from the server for a branch
+supervisor (their branch) or an administrator (every branch). Approve or Decline with the
+supervisor's own session; no password is typed again. An approval applies the reversal on
+the server at once (docs/sync-api.md "Reversals"); a sync is started so this desk shows it.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from billing.money import format_inr
+from billing.reversal import APPROVER_ROLES, ReversalCause
+from desktop.runtime.context import AppContext
+from desktop.runtime.tasks import TaskControl
+from sync.reversal_requests import RequestRefused, VoidRequest, decide, pending
+
+__all__ = ["VoidRequestsDialog", "may_decide", "open_void_requests"]
+
+log = logging.getLogger(__name__)
+
+OBJECT_NAME = "voidRequestsDialog"
+COL_RECEIPT, COL_ACCOUNT, COL_AMOUNT, COL_WHAT, COL_REASON, COL_ASKED_BY, COL_ASKED_AT = \
+    range(7)
+_ERROR_STYLE = "color: #b00020;"
+
+
+def may_decide(ctx: AppContext) -> bool:
+    """Whether the signed-in user decides void requests (branch staff or admin)."""
+    return ctx.user.role in APPROVER_ROLES
+
+
+def _list_job(client: Any, _control: TaskControl) -> list[VoidRequest]:
+    return pending(client)
+
+
+def _decide_job(client: Any, request_id: str, approve: bool, _control: TaskControl
+                ) -> VoidRequest:
+    return decide(client, request_id, approve)
+
+
+class VoidRequestsDialog(QDialog):
+    """The pending void and bounce requests of the supervisor's scope, oldest first."""
+
+    #: The list arrived (or its refusal).
+    loaded = Signal()
+    #: A request was decided (the VoidRequest as the server answered).
+    decided = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.requests: list[VoidRequest] = []
+        self.setObjectName(OBJECT_NAME)
+        self.setWindowTitle(self.tr("Void requests"))
+        self.resize(940, 360)
+        intro = QLabel(self.tr(
+            "Voids and cheque bounces cashiers asked for. Approving reverses the payment "
+            "now, on the server, under your name; declining reverses nothing. You cannot "
+            "decide a request of your own."), self)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("voidRequestsTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Receipt"), self.tr("Account"), self.tr("Amount"), self.tr("Asked for"),
+            self.tr("Reason"), self.tr("Asked by"), self.tr("Asked at")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_RECEIPT, 140), (COL_ACCOUNT, 240), (COL_AMOUNT, 90),
+                              (COL_WHAT, 110), (COL_ASKED_BY, 100), (COL_ASKED_AT, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._validate)
+        self.status = QLabel(self)
+        self.status.setObjectName("voidRequestsStatus")
+        self.status.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setObjectName("refreshRequestsButton")
+        self.refresh_button.setAutoDefault(False)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.decline_button = QPushButton(self.tr("&Decline"), self)
+        self.decline_button.setObjectName("declineRequestButton")
+        self.decline_button.setAutoDefault(False)
+        self.decline_button.clicked.connect(self._decline)
+        self.approve_button = QPushButton(self.tr("&Approve and reverse"), self)
+        self.approve_button.setObjectName("approveRequestButton")
+        self.approve_button.setAutoDefault(False)
+        self.approve_button.clicked.connect(self._approve)
+        close = QPushButton(self.tr("Close"), self)
+        close.setObjectName("closeRequestsButton")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.decline_button)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._busy = False
+        self._validate()
+        self.refresh()
+
+    def _client(self) -> Any:
+        return self.ctx.sync.client if self.ctx.sync is not None else None
+
+    def selected(self) -> VoidRequest | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.requests):
+            return None
+        return self.requests[rows[0].row()]
+
+    @Slot()
+    def _validate(self) -> None:
+        chosen = self.selected()
+        ready = chosen is not None and not self._busy \
+            and chosen.requested_by != self.ctx.user.username
+        self.approve_button.setEnabled(ready)
+        self.decline_button.setEnabled(ready)
+        self.refresh_button.setEnabled(not self._busy)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.status.setStyleSheet("")
+        if text:
+            self.status.setText(text)
+        self._validate()
+
+    def _say_error(self, text: str) -> None:
+        self.status.setStyleSheet(_ERROR_STYLE)
+        self.status.setText(text)
+
+    @Slot()
+    def refresh(self) -> None:
+        self._set_busy(True, self.tr("Asking the server…"))
+        task = self.ctx.tasks.run_net("void requests", partial(_list_job, self._client()))
+        task.done.connect(self._on_listed)
+        task.error.connect(self._on_list_failed)
+
+    @Slot(object)
+    def _on_listed(self, found: object) -> None:
+        self.requests = cast(list[VoidRequest], found)
+        self._fill()
+        self._set_busy(False)
+        if self.requests:
+            count = len(self.requests)
+            self.status.setText(self.tr("1 request waiting.") if count == 1 else
+                                self.tr("%1 requests waiting.").replace("%1", str(count)))
+            self.table.selectRow(0)
+        else:
+            self.status.setText(self.tr("No request is waiting."))
+        self.loaded.emit()
+
+    @Slot(object)
+    def _on_list_failed(self, exc: object) -> None:
+        self._set_busy(False)
+        self._say_error(str(exc) if isinstance(exc, RequestRefused)
+                        else self.tr("Could not list the requests: %1").replace("%1", str(exc)))
+        self.loaded.emit()
+
+    def _fill(self) -> None:
+        zone = ZoneInfo(self.ctx.business_zone)
+        self.table.setRowCount(len(self.requests))
+        for row, request in enumerate(self.requests):
+            what = self.tr("Void") if request.cause is ReversalCause.VOID \
+                else self.tr("Cheque bounced")
+            cells = {
+                COL_RECEIPT: request.receipt_number,
+                COL_ACCOUNT: f"{request.account_id} · {request.account_name}",
+                COL_AMOUNT: format_inr(request.amount_paise),
+                COL_WHAT: what,
+                COL_REASON: request.reason,
+                COL_ASKED_BY: request.requested_by,
+                COL_ASKED_AT: request.requested_at.astimezone(zone).strftime("%d-%m %H:%M"),
+            }
+            for column, text in cells.items():
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == COL_AMOUNT:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+
+    @Slot()
+    def _approve(self) -> None:
+        self._decide(True)
+
+    @Slot()
+    def _decline(self) -> None:
+        self._decide(False)
+
+    def _decide(self, approve: bool) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        self._set_busy(True, self.tr("Approving…") if approve else self.tr("Declining…"))
+        task = self.ctx.tasks.run_net(
+            "void request decision",
+            partial(_decide_job, self._client(), chosen.request_id, approve))
+        task.done.connect(self._on_decided)
+        task.error.connect(self._on_decide_failed)
+
+    @Slot(object)
+    def _on_decided(self, answer: object) -> None:
+        request = cast(VoidRequest, answer)
+        self.requests = [r for r in self.requests if r.request_id != request.request_id]
+        self._fill()
+        self._set_busy(False)
+        if request.state == "approved":
+            self.status.setText(self.tr(
+                "Receipt %1 reversed (%2); every desk shows it with its next sync.")
+                .replace("%1", request.receipt_number)
+                .replace("%2", request.document_number or ""))
+            if self.ctx.sync is not None:
+                self.ctx.sync.sync_now()
+        else:
+            self.status.setText(self.tr("Receipt %1: request declined; nothing reversed.")
+                                .replace("%1", request.receipt_number))
+        self.decided.emit(request)
+
+    @Slot(object)
+    def _on_decide_failed(self, exc: object) -> None:
+        self._set_busy(False)
+        if isinstance(exc, RequestRefused):
+            self._say_error(str(exc))
+        else:
+            log.error("deciding a void request failed: %s", exc)
+            self._say_error(self.tr("Nothing was decided: %1").replace("%1", str(exc)))
+
+
+def open_void_requests(ctx: AppContext, parent: QWidget) -> VoidRequestsDialog:
+    """Show the dialog for ``parent`` (the main window's Payments menu): one at a time,
+    brought forward when already open."""
+    found = parent.findChild(VoidRequestsDialog, OBJECT_NAME)
+    if found is None:
+        found = VoidRequestsDialog(ctx, parent)
+        found.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    found.show()
+    found.raise_()
+    found.activateWindow()
+    return found
