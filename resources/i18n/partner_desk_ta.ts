@@ -3022,7 +3022,7 @@ Accounts appear here as soon as it is ready.</source>
     <name>PaymentsRegister</name>
     <message>
         <source>Payments register</source>
-        <extracomment>A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
+        <extracomment>Room left for the window frame and the task bar when sizing to the screen. A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
         <translation>கட்டணப் பதிவேடு</translation>
     </message>
     <message>
@@ -3602,7 +3602,6 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>part advance</source>
-        <extracomment>Room left for the window frame and the task bar when sizing to the screen.</extracomment>
         <translation>பகுதி முன்பணம்</translation>
     </message>
     <message>

@@ -23,7 +23,8 @@ from desktop.payments.receipt import (
     default_pdf_path,
     receipt_fields,
 )
-from desktop.payments.register import COL_MOBILE, PaymentsRegister
+from desktop.payments.register import PaymentsRegister
+from desktop.payments.register_model import COL_MOBILE
 from sync.offline_verifiers import OfflineVerifiers
 from tests.conftest import DEMO_TODAY
 from tests.desktop.test_payment_support import pick_account, set_account
