@@ -1873,7 +1873,6 @@ Staff: it has no key for its offline copy; connect it to head office to sync.</s
     <name>KioskPay</name>
     <message>
         <source>DEMO: simulate the customer&apos;s UPI payment</source>
-        <extracomment>How long the QR waits for the money before giving up (nothing is recorded then).</extracomment>
         <translation>டெமோ: UPI கட்டணம் வந்ததாகக் காட்டு</translation>
     </message>
     <message>
@@ -1906,6 +1905,7 @@ Staff: it has no key for its offline copy; connect it to head office to sync.</s
     </message>
     <message>
         <source>%1 · account %2</source>
+        <extracomment>How long the QR waits for the money before giving up (nothing is recorded then).</extracomment>
         <translation>%1 · கணக்கு %2</translation>
     </message>
     <message>
