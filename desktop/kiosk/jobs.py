@@ -18,7 +18,7 @@ from desktop.kiosk.lookup import (
     outbox_high_seq,
 )
 from desktop.kiosk.receipt import print_receipt
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 

@@ -28,7 +28,7 @@ from desktop.kiosk.screens import RECEIPT
 from desktop.kiosk.wording import word as _word
 from desktop.language.i18n import QT_TRANSLATE_NOOP
 from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
 
 if TYPE_CHECKING:

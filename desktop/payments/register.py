@@ -43,7 +43,8 @@ from desktop.detail.format import method_text, option_text
 from desktop.documents.gst_settings import tax_basis
 from desktop.language.i18n import fill
 from desktop.payments.messages import error_text
-from desktop.payments.receipt import ReceiptData, ReceiptDialog
+from desktop.payments.receipt import ReceiptDialog
+from desktop.payments.receipt_data import ReceiptData
 from desktop.payments.register_export import write_csv, write_xlsx
 from desktop.payments.register_model import RegisterTableModel
 from desktop.payments.register_receipt import receipt_for_row

@@ -532,7 +532,8 @@ def test_an_open_payment_dialog_switches_language(qtbot, qapp, ctx):
 
 
 def test_receipt_in_tamil(qtbot, in_tamil, ctx, tmp_path):
-    from desktop.payments.receipt import ReceiptData, ReceiptDialog
+    from desktop.payments.receipt import ReceiptDialog
+    from desktop.payments.receipt_data import ReceiptData
     from tests.desktop.test_receipt import _mutation
 
     account, mutation = _mutation(ctx)
