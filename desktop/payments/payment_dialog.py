@@ -1,7 +1,7 @@
 """The payment page (``paymentDialog``): amount, method, preview, and one durable commit.
 
 Every check is ``billing``'s: ``parse_amount`` for what is typed, ``check_payment`` for the
-rules, ``validate_reference`` and ``cash_change_due`` for the method; dates come from
+rules, ``billing.references`` and ``cash_change_due`` for the method; dates come from
 ``billing.lifecycle`` through ``db.payments_local.payment_outcome``. One ``_validate()`` runs
 on every change and enables Confirm; nothing is written until Confirm.
 
