@@ -1,5 +1,6 @@
-"""How the detail dialog writes dates, moments, money and account states, in the current
-interface language (month names and day counts translated; digits and Indian grouping stay)."""
+"""How the detail dialog writes dates, moments, money, account states and the names of the
+editable fields, in the current interface language (month names and day counts translated;
+digits and Indian grouping stay)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from billing.lifecycle import DEFAULT_ZONE
 from billing.money import format_inr
+from db.contact_validation import FIELD_LABELS
 from desktop.language.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
+    "field_name",
     "format_date",
     "format_inr",
     "format_moment",
@@ -130,3 +133,29 @@ def relative_day(day: date, today: date) -> str:
     if delta == -1:
         return QCoreApplication.translate("DayCount", "yesterday")
     return DayCount().ahead(delta) if delta > 0 else DayCount().ago(-delta)
+
+
+#: The editable fields' names as shown (``db.contact_validation.FIELD_LABELS`` holds the
+#: English ones the data layer uses in its messages).
+_FIELD_NAMES = {
+    "name": QT_TRANSLATE_NOOP("FieldLabel", "Name"),
+    "mobile": QT_TRANSLATE_NOOP("FieldLabel", "Mobile"),
+    "alt_mobile": QT_TRANSLATE_NOOP("FieldLabel", "Alternate mobile"),
+    "email": QT_TRANSLATE_NOOP("FieldLabel", "Email"),
+    "installation_address": QT_TRANSLATE_NOOP("FieldLabel", "Installation address"),
+    "billing_address": QT_TRANSLATE_NOOP("FieldLabel", "Billing address"),
+    "ip_address": QT_TRANSLATE_NOOP("FieldLabel", "IP address"),
+    "router_brand": QT_TRANSLATE_NOOP("FieldLabel", "Router brand"),
+    "connection_type": QT_TRANSLATE_NOOP("FieldLabel", "Connection type"),
+    "mac_address": QT_TRANSLATE_NOOP("FieldLabel", "MAC address"),
+    "vlan": QT_TRANSLATE_NOOP("FieldLabel", "VLAN"),
+    "status": QT_TRANSLATE_NOOP("FieldLabel", "Status"),
+}
+
+
+def field_name(field: str) -> str:
+    """An editable field's name in the current language."""
+    known = _FIELD_NAMES.get(field)
+    if known is None:
+        return FIELD_LABELS.get(field, field)
+    return QCoreApplication.translate("FieldLabel", known)

@@ -22,7 +22,7 @@ from billing.rules import PaymentOption
 from db.account_details.invoices import InvoiceDocument
 from db.document_numbers import issue_document_number
 from db.outbox import Outbox
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 
 __all__ = ["Reversal", "receipt_voucher", "reversal_document", "tax_invoice"]
 

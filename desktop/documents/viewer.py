@@ -27,7 +27,7 @@ from desktop.documents.gst_document import document_html, write_pdf
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher, tax_invoice
 from desktop.language.i18n import fill
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.widgets.pdf import text_document

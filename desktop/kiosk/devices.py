@@ -22,7 +22,8 @@ Implementations:
   customer's UPI payment" button (nothing confirms by itself).
 
 A cash acceptor or card terminal plugs in as another :class:`PaymentDevice` subclass; none
-is built into this release (see docs/kiosk.md).
+is built into this release. The settings and the status service's answer are in
+docs/windows-build.md ("Kiosk mode", "Payment devices").
 """
 
 from __future__ import annotations

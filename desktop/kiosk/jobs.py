@@ -18,7 +18,7 @@ from desktop.kiosk.lookup import (
     outbox_high_seq,
 )
 from desktop.kiosk.receipt import print_receipt
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 
@@ -94,6 +94,8 @@ def mutation_job(ctx: AppContext, mutation_id: str, generation: int,
     return PaymentAnswer(generation, mutation_by_id(ctx.outbox, mutation_id))
 
 
-def print_job(printer: Any, receipt: ReceiptData, width: int, _c: TaskControl) -> str:
-    print_receipt(printer, receipt, width)
+def print_job(printer: Any, receipt: ReceiptData, width: int, tamil_mode: str,
+              _c: TaskControl) -> str:
+    """Print the kiosk's receipt; Tamil as Settings say (raster image or printer text)."""
+    print_receipt(printer, receipt, width, tamil_mode=tamil_mode)
     return receipt.receipt_number

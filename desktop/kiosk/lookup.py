@@ -5,12 +5,15 @@ kiosk keeps working while the link to head office is down. The cache holds seale
 that only the exact ID or number opens (:mod:`db.kiosk_store`), with the name and mobile
 masked by the server. It answers one account or none, never a list: a mobile shared by
 several accounts asks for the Account ID instead, the same answer the server's
-``GET /api/v1/kiosk/lookup`` gives (``409 ambiguous``). :class:`LookupGuard` limits how many
-look-ups the kiosk makes and says when misses must lock it (issue 14, finding 1).
+``GET /api/v1/kiosk/lookup`` gives (``409 ambiguous``). :class:`LookupGuard` applies the
+server's two look-up budgets on the kiosk too (``billing.kiosk_limits``: every look-up, and
+look-ups that find nothing, whose spent budget locks the kiosk until staff enter the PIN;
+docs/sync-api.md, "Kiosk look-up"), so that an offline kiosk is limited as well.
 The secret that opens the sealed rows is not in the cache: it is handed in
 (:class:`sync.kiosk_key.KioskKey`, kept in the OS keyring); without it the look-up refuses
 (:attr:`Outcome.NO_KEY`, a message for staff) instead of guessing.
-No Qt here: the kiosk window runs these functions on the database worker.
+No widgets here (only Qt's translate, for the customer's message): the kiosk window runs
+these functions on the database worker.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from desktop.payments.escpos_raster import (
     RasterTextPrinter,
     printable_as_text,
 )
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 
 log = logging.getLogger(__name__)
 

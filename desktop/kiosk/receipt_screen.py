@@ -28,8 +28,9 @@ from desktop.kiosk.screens import RECEIPT
 from desktop.kiosk.wording import word as _word
 from desktop.language.i18n import QT_TRANSLATE_NOOP
 from desktop.payments.escpos_receipt import open_configured_printer, paper_chars
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
+from desktop.settings.desk_settings import DeskSettings
 
 if TYPE_CHECKING:
     from desktop.kiosk.window import KioskWindow
@@ -94,14 +95,16 @@ class ReceiptScreen(QObject):
         self.receipt = receipt
         self._window.receipt_view.setPlainText("\n".join(receipt_lines(receipt, 40)))
         note = self._window.receipt_note
+        # The mark as the slip above words it (desktop.kiosk.receipt, context KioskReceipt).
+        mark = QCoreApplication.translate("KioskReceipt", PENDING_MARK)
         if not receipt.pending_sync:
             _word(note, CONFIRMED_NOTE, context="KioskReceipt")
         elif self._sync_online():
             _word(note, QT_TRANSLATE_NOOP("KioskWindow", "%1 Receipt marked %2."),
-                  QCoreApplication.translate("KioskReceipt", SENDING_NOTE), PENDING_MARK)
+                  QCoreApplication.translate("KioskReceipt", SENDING_NOTE), mark)
         else:
             _word(note, QT_TRANSLATE_NOOP("KioskWindow", "%1 Receipt marked %2."),
-                  QCoreApplication.translate("KioskReceipt", OFFLINE_NOTE), PENDING_MARK)
+                  QCoreApplication.translate("KioskReceipt", OFFLINE_NOTE), mark)
 
     def _print(self) -> None:
         receipt = self.receipt
@@ -119,8 +122,10 @@ class ReceiptScreen(QObject):
                 "Please keep this screen's receipt number for reference."))
             return
         _word(self._window.print_status, QT_TRANSLATE_NOOP("KioskWindow", "Printing your receipt…"))
+        settings = self._ctx.settings
         task = self._ctx.tasks.run_net("kiosk receipt print", partial(
-            print_job, printer, receipt, paper_chars(self._ctx.settings)))
+            print_job, printer, receipt, paper_chars(settings),
+            DeskSettings.load(settings).tamil_mode))
         task.done.connect(self._on_printed)
         task.error.connect(self._on_print_failed)
 

@@ -76,7 +76,7 @@ from desktop.language.i18n import (
     fill,
     is_language_change,
 )
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.bundled_resources import KIOSK_STYLE, read_text
 from desktop.runtime.context import AppContext
 from desktop.settings.upi_payee import Payee

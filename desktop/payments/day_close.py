@@ -9,13 +9,12 @@ belong to the next cash session (``db.cash_session``).
 
 from __future__ import annotations
 
-import html
 import logging
 from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,131 +37,19 @@ from db.cash_session import (
     MAX_PIECES,
     CashSession,
     DayClose,
-    close_session,
     counted_total,
-    current_session,
-    record_paid_out,
-    set_opening_float,
 )
 from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
-from desktop.documents.tax_summary import session_payments, session_tax_html
 from desktop.language.i18n import Retranslating, fill
+from desktop.payments.day_close_jobs import close_job, paid_out_job, pdf_job, session_job
+from desktop.payments.day_close_report import close_html
 from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
-from desktop.runtime.tasks import TaskControl
-from desktop.widgets.pdf import A5, write_html_pdf
 
 log = logging.getLogger(__name__)
 
 _ERROR_STYLE = "color: #b00020;"
-
-
-def _session_job(ctx: AppContext, _control: TaskControl) -> CashSession:
-    return current_session(ctx.outbox.engine, ctx.user.username)
-
-
-def _paid_out_job(ctx: AppContext, session_id: int, amount: int, reason: str,
-                  _control: TaskControl) -> int:
-    record_paid_out(ctx.outbox.engine, session_id, amount, reason, ctx.user.username)
-    return amount
-
-
-def _close_job(ctx: AppContext, session_id: int, opening_float: int, counts: dict[int, int],
-               gst: tuple[str, int] | str, _control: TaskControl) -> tuple[DayClose, str]:
-    set_opening_float(ctx.outbox.engine, session_id, opening_float)
-    close = close_session(ctx.outbox.engine, session_id, counts, ctx.user.username,
-                          branch_id=ctx.user.branch_id, gst_basis=gst)
-    return close, _gst_html(ctx, session_id, gst)
-
-
-def _gst_html(ctx: AppContext, session_id: int, gst: tuple[str, int] | str) -> str:
-    """The session's GST and references (desktop.documents.tax_summary); a bad GST setting
-    is said in the report and never stops the close."""
-    if isinstance(gst, str):
-        return f"<p><i>GST totals not shown: {html.escape(gst)}</i></p>"
-    payments = session_payments(ctx.outbox, session_id)
-    return session_tax_html(payments, gst[0], gst[1], method_text)
-
-
-def _denomination_label(paise: int) -> str:
-    return f"₹{paise // 100}"  # ₹10 and ₹20 come as notes and as coins: counted together
-
-
-class DayCloseReport(QObject):
-    """The close report's words (a QObject so its counts use Qt's plural forms)."""
-
-    def payments(self, count: int) -> str:
-        return self.tr("%n payment(s)", "", count)
-
-    def html(self, close: DayClose, session: CashSession, cashier: str, zone: str,
-             gst_html: str = "") -> str:
-        tz = ZoneInfo(zone)
-        rows = "".join(
-            f"<tr><td>{_denomination_label(v)}</td><td align='right'>{n}</td>"
-            f"<td align='right'>{format_inr(v * n)}</td></tr>"
-            for v, n in close.denominations.items() if n
-        )
-        methods = "".join(
-            f"<tr><td>{method_text(m)}</td><td align='right' colspan='2'>"
-            f"{format_inr(p)}</td></tr>"
-            for m, p in close.method_totals.items()
-        )
-        outcome = {"shortage": self.tr("SHORTAGE"), "excess": self.tr("EXCESS"),
-                   "balanced": self.tr("BALANCED")}[close.outcome]
-        title = fill(self.tr("Day close — cash session %1"), close.session_id)
-        opened = fill(self.tr("Opened %1 by %2; counted %3 by %4."),
-                      f"{session.opened_at.astimezone(tz):%d-%m-%Y %H:%M}",
-                      html.escape(session.opened_by),
-                      f"{close.counted_at.astimezone(tz):%d-%m-%Y %H:%M}", html.escape(cashier))
-        counted, pieces, amount = self.tr("Counted"), self.tr("Pieces"), self.tr("Amount")
-        counted_cash, expected = self.tr("Counted cash"), self.tr("Expected cash")
-        opening, cash_in = self.tr("Opening float"), self.tr("+ Cash payments")
-        paid_out = self.tr("− Cash paid out")
-        difference = fill(self.tr("Difference (%1)"), outcome)
-        taken = fill(self.tr("Taken in this session (%1)"), self.payments(close.payment_count))
-        return (
-            "<html><body style='font-family:sans-serif;font-size:10pt'>"
-            f"<h3 align='center'>{title}</h3><p>{opened}</p>"
-            "<table width='100%' cellspacing='0' cellpadding='2'>"
-            f"<tr><th align='left'>{counted}</th><th align='right'>{pieces}</th>"
-            f"<th align='right'>{amount}</th></tr>{rows}"
-            f"<tr><td><b>{counted_cash}</b></td><td></td><td align='right'><b>"
-            f"{format_inr(close.counted_paise)}</b></td></tr></table><br/>"
-            "<table width='100%' cellspacing='0' cellpadding='2'>"
-            f"<tr><td>{opening}</td><td align='right'>"
-            f"{format_inr(close.opening_float_paise)}</td></tr>"
-            f"<tr><td>{cash_in}</td><td align='right'>"
-            f"{format_inr(close.cash_payments_paise)}</td></tr>"
-            f"<tr><td>{paid_out}</td><td align='right'>"
-            f"{format_inr(close.paid_out_paise)}</td></tr>"
-            f"<tr><td><b>{expected}</b></td><td align='right'><b>"
-            f"{format_inr(close.expected_paise)}</b></td></tr>"
-            f"<tr><td><b>{counted_cash}</b></td><td align='right'><b>"
-            f"{format_inr(close.counted_paise)}</b></td></tr>"
-            f"<tr><td><b>{difference}</b></td><td align='right'><b>"
-            f"{format_inr(close.difference_paise)}</b></td></tr></table><br/>"
-            f"<b>{taken}</b><table width='100%' cellspacing='0' cellpadding='2'>{methods}</table>"
-            f"<br/>{gst_html}</body></html>"
-        )
-
-
-def close_html(close: DayClose, session: CashSession, cashier: str, zone: str,
-               gst_html: str = "") -> str:
-    """The close report, for the screen, the PDF and the printer (in the app's language)."""
-    return DayCloseReport().html(close, session, cashier, zone, gst_html)
-
-
-def write_close_pdf(close: DayClose, session: CashSession, cashier: str, zone: str,
-                    path: Path, gst_html: str = "") -> Path:
-    title = fill(QCoreApplication.translate("DayCloseReport", "Day close %1"), close.session_id)
-    return write_html_pdf(close_html(close, session, cashier, zone, gst_html), path,
-                          title=title, page=A5, margins_mm=10)
-
-
-def _pdf_job(close: DayClose, session: CashSession, cashier: str, zone: str, path: Path,
-             gst_html: str, _control: TaskControl) -> str:
-    return str(write_close_pdf(close, session, cashier, zone, path, gst_html))
 
 
 class DayCloseDialog(Retranslating, QDialog):
@@ -296,7 +183,7 @@ class DayCloseDialog(Retranslating, QDialog):
         layout.addLayout(buttons)
         self.opening_float.textChanged.connect(self._on_count_changed)
         self.retranslate_ui()
-        task = ctx.tasks.run_db("cash session", partial(_session_job, ctx))
+        task = ctx.tasks.run_db("cash session", partial(session_job, ctx))
         task.done.connect(self._on_session)
         task.error.connect(self._on_failed)
 
@@ -378,7 +265,7 @@ class DayCloseDialog(Retranslating, QDialog):
         self.paid_out_error.setText("")
         self.paid_out_button.setEnabled(False)
         task = self.ctx.tasks.run_db(
-            "cash paid out", partial(_paid_out_job, self.ctx, self.session.id, amount, reason)
+            "cash paid out", partial(paid_out_job, self.ctx, self.session.id, amount, reason)
         )
         task.done.connect(self._on_paid_out_done)
         task.error.connect(self._on_failed)
@@ -408,7 +295,7 @@ class DayCloseDialog(Retranslating, QDialog):
             gst = str(exc)
         task = self.ctx.tasks.run_db(
             "day close",
-            partial(_close_job, self.ctx, self.session.id, opening, self.counts(), gst),
+            partial(close_job, self.ctx, self.session.id, opening, self.counts(), gst),
         )
         task.done.connect(self._on_closed)
         task.error.connect(self._on_failed)
@@ -469,7 +356,7 @@ class DayCloseDialog(Retranslating, QDialog):
         assert self.day_close is not None and self.session is not None
         task = self.ctx.tasks.run_net(
             "day close pdf",
-            partial(_pdf_job, self.day_close, self.session, self.ctx.user.display_name,
+            partial(pdf_job, self.day_close, self.session, self.ctx.user.display_name,
                     self.ctx.business_zone, Path(path), self.gst_html),
         )
         task.done.connect(self._on_pdf_done)

@@ -25,7 +25,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from billing.documents import GstDocument
 from desktop.documents.gst_document import document_lines
 from desktop.payments.escpos_raster import RASTER, RasterTextPrinter
-from desktop.payments.receipt import ReceiptData, receipt_fields, receipt_words, status_marks
+from desktop.payments.receipt_data import ReceiptData
+from desktop.payments.receipt_document import receipt_fields, receipt_words, status_marks
 from desktop.settings.store import setting_int
 
 log = logging.getLogger(__name__)

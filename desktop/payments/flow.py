@@ -38,7 +38,8 @@ from desktop.detail.format import option_text
 from desktop.language.i18n import fill
 from desktop.payments.payment_dialog import PaymentDialog
 from desktop.payments.plan_selection import PlanSelectionDialog
-from desktop.payments.receipt import ReceiptData, ReceiptDialog, header_lines
+from desktop.payments.receipt import ReceiptDialog, header_lines
+from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 

@@ -5,26 +5,13 @@ method, export to CSV/Excel (off the GUI thread) and receipt reprints (marked DU
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
-from zoneinfo import ZoneInfo
+from typing import cast
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,12 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import text
 
 from billing.money import format_inr
-from billing.phone import format_mobile
-from billing.reversal import is_reversed, register_mark
-from billing.rules import PaymentMethod, PaymentOption, applied_as_label, balance_before
+from billing.reversal import is_reversed
+from billing.rules import PaymentMethod
 from db.payments_local import (
     PAYMENT_TYPES,
     RegisterChoices,
@@ -56,128 +41,23 @@ from db.payments_local import (
 from db.reversals_local import reversal_marks
 from desktop.detail.format import method_text, option_text
 from desktop.documents.gst_settings import tax_basis
-from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
-from desktop.payments.messages import applied_kind_text, error_text, mark_text
-from desktop.payments.receipt import ReceiptData, ReceiptDialog, cashier_name, header_lines
+from desktop.language.i18n import fill
+from desktop.payments.messages import error_text
+from desktop.payments.receipt import ReceiptDialog
+from desktop.payments.receipt_data import ReceiptData
 from desktop.payments.register_export import write_csv, write_xlsx
+from desktop.payments.register_model import RegisterTableModel
+from desktop.payments.register_receipt import receipt_for_row
 from desktop.payments.reversal_actions import ReversalActions
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 
-COLUMNS = [
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Document Date"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Document No"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Account ID"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Contact Name"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Mobile"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Email"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Payment Type"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Method"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Amount"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Cashier"),
-    QT_TRANSLATE_NOOP("RegisterTableModel", "Status"),
-]
-(COL_DATE, COL_DOC, COL_ACCOUNT, COL_NAME, COL_MOBILE, COL_EMAIL, COL_TYPE, COL_METHOD,
- COL_AMOUNT, COL_CASHIER, COL_STATUS) = range(len(COLUMNS))
-
 COLUMN_WIDTHS = [125, 170, 85, 160, 125, 180, 95, 105, 105, 105, 150]
 FILTER_WIDTH = 300
 #: Room left for the window frame and the task bar when sizing to the screen.
 FRAME_ALLOWANCE = 40
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _method_label(value: str) -> str:
-    return method_text(value)
-
-
-_SHORT_KINDS = {"payment_and_advance": QT_TRANSLATE_NOOP("RegisterTableModel", "part advance")}
-
-
-translate = QCoreApplication.translate
-"""Qt's translate under the name lupdate looks for (``translate("Context", "text")``)."""
-
-
-def _status(row: RegisterRow, mark: str | None = None) -> str:
-    if row.refused is not None:
-        return fill(translate("RegisterTableModel", "Refused: %1"), row.refused)
-    if row.applied_as is not None:  # the whole notice is in the tooltip
-        kind = str(row.applied_as.get("kind"))
-        short = _SHORT_KINDS.get(kind)
-        sync = fill(translate("RegisterTableModel", "Applied as %1"),
-                    translate("RegisterTableModel", short) if short
-                    else applied_kind_text(applied_as_label(kind)))
-    elif row.pending:
-        sync = translate("RegisterTableModel", "Pending sync")
-    else:
-        sync = translate("RegisterTableModel", "Synced")
-    reversal = register_mark(row.method, mark)
-    return f"{mark_text(reversal)} · {sync}" if reversal else sync
-
-
-class RegisterTableModel(QAbstractTableModel):
-    def __init__(self, zone: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.zone = ZoneInfo(zone)
-        self.rows: list[RegisterRow] = []
-        #: payment_uuid → this desk's void / bounce / cleared mark (db.reversals_local).
-        self.marks: dict[str, str] = {}
-
-    def set_rows(self, rows: list[RegisterRow], marks: dict[str, str] | None = None) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.marks = marks or {}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and row.refused is not None:
-            return QColor("#b00020")
-        if role == Qt.ItemDataRole.ToolTipRole and row.refused is not None:
-            return fill(self.tr("Head office refused this payment: %1"), row.refused)
-        if row.applied_as is not None:
-            if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS:
-                return QColor("#8a4b00")
-            if role == Qt.ItemDataRole.ToolTipRole:
-                notice = row.applied_as.get("notice")
-                return (fill(self.tr("Head office %1"), notice) if notice
-                        else self.tr("Head office applied it differently"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = {
-            COL_DATE: lambda: row.taken_at.astimezone(self.zone).strftime("%d-%m-%Y %H:%M"),
-            COL_DOC: lambda: row.document_number,
-            COL_ACCOUNT: lambda: str(row.account_id),
-            COL_NAME: lambda: row.name,
-            COL_MOBILE: lambda: format_mobile(row.mobile),
-            COL_EMAIL: lambda: row.email or "",
-            COL_TYPE: lambda: option_text(row.payment_type),
-            COL_METHOD: lambda: _method_label(row.method),
-            COL_AMOUNT: lambda: format_inr(row.amount_paise),
-            COL_CASHIER: lambda: row.cashier,
-            COL_STATUS: lambda: _status(row, self.marks.get(row.payment_uuid)),
-        }
-        return values[col]()
 
 
 def _query_job(ctx: AppContext, token: int, flt: RegisterFilter,
@@ -199,59 +79,6 @@ def _export_job(rows: list[RegisterRow], path: Path, kind: str, zone: str,
 
 def _receipt_job(ctx: AppContext, row: RegisterRow, _control: TaskControl) -> ReceiptData:
     return receipt_for_row(ctx, row)
-
-
-def receipt_for_row(ctx: AppContext, row: RegisterRow) -> ReceiptData:
-    """The receipt of a register row, as a reprint (DUPLICATE)."""
-    mutation = ctx.outbox.get(row.payment_uuid) if row.payment_uuid else None
-    with ctx.cache_engine.connect() as conn:
-        branch = conn.execute(
-            text("SELECT b.name FROM accounts a JOIN branches b ON b.id = a.branch_id "
-                 "WHERE a.id = :id"), {"id": row.account_id}).scalar()
-        if mutation is not None:
-            plan_id = mutation.payload.get("plan_id")
-            plan = None
-            if plan_id is not None:
-                plan = conn.execute(text("SELECT name FROM plans WHERE id = :id"),
-                                    {"id": plan_id}).scalar()
-            data = ReceiptData.from_mutation(
-                mutation, account_name=row.name, mobile=row.mobile,
-                cashier=cashier_name(ctx, row.cashier),
-                zone=ctx.business_zone, plan_name=plan, branch=branch,
-                header=header_lines(ctx),
-            )
-            return data.as_duplicate()
-        p = conn.execute(
-            text("SELECT p.kind, p.method, p.reference, p.amount_paise, p.balance_after_paise, "
-                 "p.receipt_number, p.document_number, p.taken_by, p.taken_at, pl.name AS plan, "
-                 "pl.price_paise AS plan_price "
-                 "FROM payments p LEFT JOIN plans pl ON pl.id = p.plan_id "
-                 "WHERE p.payment_uuid = :u"), {"u": row.payment_uuid}).one()
-    option = PaymentOption(p.kind)
-    # The ledger keeps the balance a payment left; a Recharge also charged its plan price.
-    charge = int(p.plan_price or 0) if option is PaymentOption.RECHARGE else 0
-    return ReceiptData(
-        receipt_number=p.receipt_number,
-        account_id=row.account_id,
-        account_name=row.name,
-        mobile=row.mobile,
-        option=option,
-        method=PaymentMethod(p.method),
-        reference=p.reference,
-        amount_paise=int(p.amount_paise),
-        balance_before_paise=balance_before(
-            int(p.balance_after_paise), int(p.amount_paise), charge),
-        balance_after_paise=int(p.balance_after_paise),
-        cashier=cashier_name(ctx, p.taken_by),
-        taken_at=datetime.fromtimestamp(int(p.taken_at), UTC),
-        zone=ctx.business_zone,
-        pending_sync=False,
-        plan_name=p.plan,
-        document_number=p.document_number,
-        duplicate=True,
-        branch=branch,
-        header=header_lines(ctx),
-    )
 
 
 class PaymentsRegister(QWidget):
@@ -471,7 +298,7 @@ class PaymentsRegister(QWidget):
             return  # a newer query is on its way
         self.model.set_rows(rows, marks)
         totals = totals_by_method(r for r in rows if not is_reversed(marks.get(r.payment_uuid)))
-        parts = [f"{_method_label(m)} {format_inr(p)}" for m, p in totals.items()]
+        parts = [f"{method_text(m)} {format_inr(p)}" for m, p in totals.items()]
         total = sum(totals.values())
         pending = sum(1 for r in rows if r.pending)
         refused = sum(1 for r in rows if r.refused is not None)

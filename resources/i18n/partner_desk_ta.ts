@@ -1873,7 +1873,6 @@ Staff: it has no key for its offline copy; connect it to head office to sync.</s
     <name>KioskPay</name>
     <message>
         <source>DEMO: simulate the customer&apos;s UPI payment</source>
-        <extracomment>How long the QR waits for the money before giving up (nothing is recorded then).</extracomment>
         <translation>டெமோ: UPI கட்டணம் வந்ததாகக் காட்டு</translation>
     </message>
     <message>
@@ -1906,6 +1905,7 @@ Staff: it has no key for its offline copy; connect it to head office to sync.</s
     </message>
     <message>
         <source>%1 · account %2</source>
+        <extracomment>How long the QR waits for the money before giving up (nothing is recorded then).</extracomment>
         <translation>%1 · கணக்கு %2</translation>
     </message>
     <message>
@@ -2719,7 +2719,7 @@ Accounts appear here as soon as it is ready.</source>
     <name>PaymentDialog</name>
     <message>
         <source>&amp;Reference:</source>
-        <extracomment>The pause after the last keystroke before the UPI QR is drawn for a new amount. The reference row&apos;s label and hint per method (formats: billing.references).</extracomment>
+        <extracomment>The reference row&apos;s label and hint per method (formats: billing.references).</extracomment>
         <translation>குறிப்பு எண் (&amp;R):</translation>
     </message>
     <message>
@@ -2756,7 +2756,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>%1 — account %2</source>
-        <extracomment>The payment is durable in the outbox (the Mutation, with its receipt number). The idempotency key of this payment, made once, when the dialog opens. Who the UPI QR pays (None: not set up, the QR panel says where to set it). The receipt number this dialog&apos;s payment takes, reserved when the QR first shows. The amount&apos;s preview from the last check (None: the amount is not valid).</extracomment>
+        <extracomment>The payment is durable in the outbox (the Mutation, with its receipt number). The idempotency key of this payment, made once, when the dialog opens. Who the UPI QR pays (None: not set up, the QR panel says where to set it). The amount&apos;s preview from the last check (None: the amount is not valid).</extracomment>
         <translation>%1 — கணக்கு %2</translation>
     </message>
     <message numerus="yes">
@@ -2811,6 +2811,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>last 4 digits of the card</source>
+        <extracomment>(stored reference, message) of a UTR the desk found already used.</extracomment>
         <translation>கார்டின் கடைசி 4 இலக்கங்கள்</translation>
     </message>
     <message>
@@ -2855,6 +2856,7 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>Customer scans to pay by UPI</source>
+        <extracomment>The pause after the last keystroke before the UPI QR is drawn for a new amount. The receipt number was reserved: the dialog checks its fields again. The receipt number the dialog&apos;s payment takes, reserved when the QR first shows. The amount the next draw shows (None: no valid amount).</extracomment>
         <translation>வாடிக்கையாளர் ஸ்கேன் செய்து யுபிஐ மூலம் செலுத்தலாம்</translation>
     </message>
     <message>
@@ -2887,7 +2889,6 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>Yes, the customer pays %1: keep the extra %2 as advance credit.</source>
-        <extracomment>(stored reference, message) of a UTR the desk found already used.</extracomment>
         <translation>ஆம், வாடிக்கையாளர் %1 செலுத்துகிறார்: கூடுதல் தொகை %2 முன்பணமாக இருக்கட்டும்.</translation>
     </message>
     <message>
@@ -3026,7 +3027,7 @@ Accounts appear here as soon as it is ready.</source>
     <name>PaymentsRegister</name>
     <message>
         <source>Payments register</source>
-        <extracomment>A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
+        <extracomment>Room left for the window frame and the task bar when sizing to the screen. A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
         <translation>கட்டணப் பதிவேடு</translation>
     </message>
     <message>
@@ -3623,7 +3624,6 @@ Accounts appear here as soon as it is ready.</source>
     </message>
     <message>
         <source>part advance</source>
-        <extracomment>Room left for the window frame and the task bar when sizing to the screen.</extracomment>
         <translation>பகுதி முன்பணம்</translation>
     </message>
     <message>

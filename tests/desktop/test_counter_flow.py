@@ -37,7 +37,7 @@ from desktop.accounts.counter_keys import OPTION_KEYS, pay_key_problem
 from desktop.accounts.main_window import MainWindow
 from desktop.payments.escpos_receipt import print_receipt
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
-from desktop.payments.receipt import receipt_document
+from desktop.payments.receipt_document import receipt_document
 from desktop.runtime.context import AppContext
 from desktop.widgets.pdf import text_document
 from tests.desktop.test_main_window import admin_ctx, open_window, wait_ready  # noqa: F401

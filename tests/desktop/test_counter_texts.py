@@ -16,14 +16,11 @@ from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption
 from db.outbox import MutationState
 from db.payments_local import build_payment_payload, load_account, record_payment
-from desktop.payments.receipt import (
-    ReceiptData,
-    ReceiptDialog,
-    cashier_name,
-    default_pdf_path,
-    receipt_fields,
-)
-from desktop.payments.register import COL_MOBILE, PaymentsRegister
+from desktop.payments.receipt import ReceiptDialog, cashier_name, default_pdf_path
+from desktop.payments.receipt_data import ReceiptData
+from desktop.payments.receipt_document import receipt_fields
+from desktop.payments.register import PaymentsRegister
+from desktop.payments.register_model import COL_MOBILE
 from sync.offline_verifiers import OfflineVerifiers
 from tests.conftest import DEMO_TODAY
 from tests.desktop.test_payment_support import pick_account, set_account

@@ -22,7 +22,7 @@ from desktop.payments.escpos_raster import (
     split_figure,
 )
 from desktop.payments.escpos_receipt import print_receipt
-from desktop.payments.receipt import ReceiptData
+from desktop.payments.receipt_data import ReceiptData
 from tests.desktop.i18n_helpers import tamil
 
 

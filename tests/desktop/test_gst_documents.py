@@ -26,7 +26,8 @@ from desktop.documents.gst_document import write_pdf
 from desktop.documents.gst_settings import KEYS, GstSettingsDialog, load_supplier
 from desktop.documents.sources import Reversal, reversal_document
 from desktop.documents.viewer import GstDocumentViewer
-from desktop.payments.receipt import ReceiptData, ReceiptDialog
+from desktop.payments.receipt import ReceiptDialog
+from desktop.payments.receipt_data import ReceiptData
 from tests.desktop.test_payment_support import pick_account, set_account
 
 LEFT = Qt.MouseButton.LeftButton

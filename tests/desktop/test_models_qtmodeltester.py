@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from db.payments_local import RegisterRow
 from desktop.detail.table_model import RowsTableModel
-from desktop.payments.register import RegisterTableModel
+from desktop.payments.register_model import RegisterTableModel
 
 
 def _register_row(n: int, *, pending: bool = False, refused: str | None = None) -> RegisterRow:

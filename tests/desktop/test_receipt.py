@@ -21,7 +21,9 @@ from desktop.payments.escpos_receipt import (
     print_receipt,
     receipt_lines,
 )
-from desktop.payments.receipt import ReceiptData, ReceiptDialog, write_pdf
+from desktop.payments.receipt import ReceiptDialog
+from desktop.payments.receipt_data import ReceiptData
+from desktop.payments.receipt_document import write_pdf
 from tests.desktop.test_payment_support import pick_account, set_account
 
 TAKEN = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)  # 12:00 IST

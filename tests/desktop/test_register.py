@@ -21,7 +21,8 @@ from db.payments_local import (
     record_payment,
     totals_by_method,
 )
-from desktop.payments.register import COL_STATUS, PaymentsRegister
+from desktop.payments.register import PaymentsRegister
+from desktop.payments.register_model import COL_STATUS
 from tests.conftest import DEMO_TODAY
 from tests.desktop.test_payment_support import pick_account, set_account
 
@@ -211,7 +212,7 @@ def test_reprint_of_a_pulled_recharge_counts_the_plan_charge(qtbot, ctx) -> None
     """A recharge charges the plan price before the amount is paid, so the balance it
     started from is ``after + amount - price`` (the reprint used to leave the price out)."""
     from db.payments_local import RegisterRow
-    from desktop.payments.register import receipt_for_row
+    from desktop.payments.register_receipt import receipt_for_row
 
     with ctx.cache_engine.connect() as conn:
         p = conn.execute(text(

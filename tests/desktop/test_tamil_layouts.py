@@ -367,6 +367,49 @@ def test_kiosk_pages_in_tamil(qtbot, tamil_kiosk, kiosk_ctx, tmp_path):  # noqa:
     assert problems(window) == []
 
 
+def _pay_at_tamil_kiosk(qtbot, window, kiosk_ctx) -> None:  # noqa: F811
+    """Look an account with dues up and pay them by the demo UPI device."""
+    from desktop.kiosk.window import ACCOUNT, RECEIPT
+    from tests.desktop.test_kiosk import _account, _find, _pay_by_demo_upi, _tap
+
+    row = _account(kiosk_ctx, "balance_paise >= 100")
+    _find(qtbot, window, str(row.id))
+    qtbot.waitUntil(lambda: window.current_page == ACCOUNT, timeout=10_000)
+    _tap(qtbot, window, "kioskOption_payment")
+    _pay_by_demo_upi(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_page == RECEIPT, timeout=10_000)
+
+
+def test_the_kiosk_receipt_note_names_the_pending_mark_in_tamil(
+        qtbot, tamil_kiosk, kiosk_ctx):  # noqa: F811
+    """The note under an offline payment's receipt says, in Tamil, the mark the slip shows."""
+    window = tamil_kiosk
+    _pay_at_tamil_kiosk(qtbot, window, kiosk_ctx)
+    note = window.findChild(QLabel, "kioskPaymentNote").text()
+    assert "ஒத்திசைவு நிலுவையில்" in window.receipt_view.toPlainText()  # the slip's mark
+    assert "ஒத்திசைவு நிலுவையில்" in note and "PENDING SYNC" not in note
+
+
+def test_the_kiosk_prints_tamil_as_text_when_settings_say_so(
+        qtbot, tamil_kiosk, kiosk_ctx, monkeypatch):  # noqa: F811
+    """Settings → Receipt printer → Tamil as text reaches the kiosk's printer too (no
+    raster image), as it does the counter's."""
+    from escpos.printer import Dummy
+
+    from desktop.settings.desk_settings import TAMIL_MODE, TAMIL_TEXT
+    from tests.desktop.test_escpos_raster import split_raster
+
+    printer = Dummy()
+    monkeypatch.setattr("desktop.kiosk.receipt_screen.open_configured_printer",
+                        lambda _settings: printer)
+    kiosk_ctx.settings.setValue(TAMIL_MODE, TAMIL_TEXT)
+    window = tamil_kiosk
+    _pay_at_tamil_kiosk(qtbot, window, kiosk_ctx)
+    qtbot.waitUntil(lambda: b"\x1dV" in printer.output, timeout=10_000)  # cut: all sent
+    text, images = split_raster(printer.output)
+    assert not images and b"?" in text  # the Tamil went to the printer as text
+
+
 def test_an_open_main_window_switches_language(qtbot, qapp, ctx):
     """Menus, the action strip, headers, sidebar and count change language while open."""
     from desktop.accounts.main_window import MainWindow
@@ -532,7 +575,8 @@ def test_an_open_payment_dialog_switches_language(qtbot, qapp, ctx):
 
 
 def test_receipt_in_tamil(qtbot, in_tamil, ctx, tmp_path):
-    from desktop.payments.receipt import ReceiptData, ReceiptDialog
+    from desktop.payments.receipt import ReceiptDialog
+    from desktop.payments.receipt_data import ReceiptData
     from tests.desktop.test_receipt import _mutation
 
     account, mutation = _mutation(ctx)

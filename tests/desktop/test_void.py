@@ -24,7 +24,8 @@ from db.reversals_local import PaymentToReverse, find_payment
 from desktop.documents.gst_settings import KEYS
 from desktop.documents.viewer import GstDocumentViewer
 from desktop.payments.cheque_dialog import ChequeDialog
-from desktop.payments.register import COL_STATUS, PaymentsRegister
+from desktop.payments.register import PaymentsRegister
+from desktop.payments.register_model import COL_STATUS
 from desktop.payments.void_dialog import ReversalDialog
 from desktop.runtime.context import CurrentUser
 from sync.offline_verifiers import OfflineVerifiers

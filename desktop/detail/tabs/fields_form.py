@@ -26,40 +26,14 @@ from PySide6.QtWidgets import (
 
 from billing.roles import Action
 from db.account_details.fields import EditableState, load_editable_state
-from db.contact_validation import FIELD_LABELS, ValidationFailed, clean_fields
+from db.contact_validation import ValidationFailed, clean_fields
 from db.local_writes import EditConflict, EditResult, WriteRefused, save_edit
+from desktop.detail.format import field_name
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
-
-
-#: The editable fields' names as shown (``db.contact_validation.FIELD_LABELS`` holds the
-#: English ones the data layer uses in its messages).
-_FIELD_NAMES = {
-    "name": QT_TRANSLATE_NOOP("FieldLabel", "Name"),
-    "mobile": QT_TRANSLATE_NOOP("FieldLabel", "Mobile"),
-    "alt_mobile": QT_TRANSLATE_NOOP("FieldLabel", "Alternate mobile"),
-    "email": QT_TRANSLATE_NOOP("FieldLabel", "Email"),
-    "installation_address": QT_TRANSLATE_NOOP("FieldLabel", "Installation address"),
-    "billing_address": QT_TRANSLATE_NOOP("FieldLabel", "Billing address"),
-    "ip_address": QT_TRANSLATE_NOOP("FieldLabel", "IP address"),
-    "router_brand": QT_TRANSLATE_NOOP("FieldLabel", "Router brand"),
-    "connection_type": QT_TRANSLATE_NOOP("FieldLabel", "Connection type"),
-    "mac_address": QT_TRANSLATE_NOOP("FieldLabel", "MAC address"),
-    "vlan": QT_TRANSLATE_NOOP("FieldLabel", "VLAN"),
-    "status": QT_TRANSLATE_NOOP("FieldLabel", "Status"),
-}
-
-
-def field_name(field: str) -> str:
-    """An editable field's name in the current language."""
-    known = _FIELD_NAMES.get(field)
-    if known is None:
-        return FIELD_LABELS.get(field, field)
-    return QCoreApplication.translate("FieldLabel", known)
-
 
 _PLACEHOLDERS = {
     "optional": QT_TRANSLATE_NOOP("FieldsFormTab", "optional"),
