@@ -49,8 +49,8 @@ from sqlalchemy import text
 from billing.roles import Role
 from billing.rules import PaymentOption
 from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
+from demo.data import generate
 from desktop.context import AppContext, AppEvents, CurrentUser
 from desktop.main_window import MainWindow
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow

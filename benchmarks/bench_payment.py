@@ -48,9 +48,9 @@ from billing.roles import Role
 from billing.rules import PaymentOption
 from db import migrate
 from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
 from db.engine import sqlite_engine
 from db.outbox import Outbox
+from demo.data import generate
 from desktop.context import AppContext, AppEvents, CurrentUser
 from desktop.payments.flow import active_flow, start_payment
 from desktop.pyside_guard import guard_singletons

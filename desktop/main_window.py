@@ -57,8 +57,8 @@ from billing.roles import Action, Role
 from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
 from db import overlay as overlay_module
-from db.demo_data import generate
 from db.overlay import PendingPayments
+from demo.data import generate
 from desktop import APP_NAME
 from desktop.accounts_table_model import (
     COL_BALANCE,
