@@ -19,3 +19,15 @@ def test_cache_sorts_go_to_a_temporary_file_not_the_heap(tmp_path: Path) -> None
             engine.dispose()
     finally:
         engine.dispose()
+
+
+def test_each_cache_connection_keeps_a_smaller_page_cache(tmp_path: Path) -> None:
+    """Issue 18: 32 MiB of pages per connection, not the engine's 64 MiB (resident memory
+    after many account-list changes, docs/performance.md)."""
+    engine = open_cache(tmp_path / "cache.sqlite3")
+    try:
+        with engine.connect() as first, engine.connect() as second:
+            for conn in (first, second):
+                assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32_768
+    finally:
+        engine.dispose()
