@@ -51,6 +51,10 @@ TEMP_STORE = "FILE"
 #: changes' times overlapped within the machine's noise. The pages dropped stay in the OS
 #: page cache, outside the process.
 CACHE_SIZE_KIB = 32_768
+#: The page cache of the connection that writes an initial sync's pages (several pages in
+#: one transaction, random-key unique indexes): the 64 MiB its figures were measured with
+#: (docs/performance.md, "Sync"), so a transaction's dirty pages do not spill to the WAL.
+BULK_CACHE_SIZE_KIB = 65_536
 
 
 def _cache_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:

@@ -31,3 +31,28 @@ def test_each_cache_connection_keeps_a_smaller_page_cache(tmp_path: Path) -> Non
                 assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32_768
     finally:
         engine.dispose()
+
+
+def test_the_initial_syncs_writer_keeps_the_page_cache_it_was_measured_with(
+    tmp_path: Path,
+) -> None:
+    """While an initial sync fills the cache (indexes deferred) its page writer has 64 MiB of
+    pages, so a transaction of several pages does not spill; deltas get the 32 MiB."""
+    from db import replica
+
+    engine = open_cache(tmp_path / "cache.sqlite3")
+    try:
+        replica.defer_indexes(engine)
+        writer = replica.PageWriter(engine, commit_rows=1_000_000)
+        writer.apply([], "cursor-1", None)
+        assert writer._conn is not None
+        assert writer._conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65_536
+        writer.commit()
+        replica.restore_indexes(engine)
+        writer = replica.PageWriter(engine, commit_rows=1_000_000)
+        writer.apply([], "cursor-2", None)
+        assert writer._conn is not None
+        assert writer._conn.exec_driver_sql("PRAGMA cache_size").scalar() == -32_768
+        writer.commit()
+    finally:
+        engine.dispose()
