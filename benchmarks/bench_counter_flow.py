@@ -50,8 +50,8 @@ from sqlalchemy import text
 from billing.roles import Role
 from billing.rules import PaymentOption
 from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
+from demo.data import generate
 from desktop.accounts.main_window import MainWindow
 from desktop.payments.flow import SETTINGS_AFTER_RECORD, active_flow
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser

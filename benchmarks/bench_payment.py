@@ -49,9 +49,9 @@ from billing.roles import Role
 from billing.rules import PaymentOption
 from db import migrate
 from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
 from db.engine import sqlite_engine
 from db.outbox import Outbox
+from demo.data import generate
 from desktop.payments.flow import active_flow, start_payment
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser
 from desktop.runtime.pyside_guard import guard_singletons

@@ -43,9 +43,23 @@ MISSING_MESSAGE = (
 #: OS keeps in its page cache, outside the process.
 TEMP_STORE = "FILE"
 
+#: Each cache connection's page cache, KiB (the engine's default is 64 MiB). The account
+#: list's connections (GUI thread, database worker) each fill theirs to the top walking a
+#: million-row index. Measured on 1,000,000 accounts, 73 filter, search and sort changes
+#: through the Manage Account window (docs/performance.md, "Issue 18, second round"):
+#: resident 247 MB with 64 MiB, 201-217 MB with 32 MiB, 195-213 MB with 16 MiB; the
+#: changes' times overlapped within the machine's noise. The pages dropped stay in the OS
+#: page cache, outside the process.
+CACHE_SIZE_KIB = 32_768
+#: The page cache of the connection that writes an initial sync's pages (several pages in
+#: one transaction, random-key unique indexes): the 64 MiB its figures were measured with
+#: (docs/performance.md, "Sync"), so a transaction's dirty pages do not spill to the WAL.
+BULK_CACHE_SIZE_KIB = 65_536
+
 
 def _cache_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     dbapi_conn.execute(f"PRAGMA temp_store={TEMP_STORE}")
+    dbapi_conn.execute(f"PRAGMA cache_size=-{CACHE_SIZE_KIB}")
 
 
 class CacheCorrupt(Exception):

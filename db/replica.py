@@ -33,7 +33,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from db.cache import get_state, set_state
+from db.cache import BULK_CACHE_SIZE_KIB, CACHE_SIZE_KIB, get_state, set_state
 from db.cache_schema import cache_metadata, sync_state
 from db.kiosk_store import ROWS_TABLE
 from db.schema import DOMAIN_TABLES
@@ -368,6 +368,8 @@ class PageWriter:
             # ~40% of the apply time); restore_indexes checkpoints once. Durability is
             # unchanged: each commit is in the WAL exactly as before.
             raw.execute(f"PRAGMA wal_autocheckpoint={0 if bulk else WAL_AUTOCHECKPOINT}")
+            pages = BULK_CACHE_SIZE_KIB if bulk else CACHE_SIZE_KIB
+            raw.execute(f"PRAGMA cache_size=-{pages}")
         except BaseException:
             conn.close()
             raise

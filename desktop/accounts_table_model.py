@@ -10,6 +10,11 @@ A query runs off the GUI thread in two steps on the database worker:
 2. the full ordered rowid list (up to a few hundred milliseconds at 1M rows), after which
    any position — the last of a million — is one array lookup and one page by rowid.
 
+What the GUI thread does per change is kept small (issue 18: ≤ 4 ms): the first page comes
+with its cells already formatted (display texts and colours, built on the worker), the
+view's delegate reads a cell in one call (``multiData``), and a new row set is announced
+as rows removed/inserted plus one ``dataChanged``, not a model reset.
+
 Each query carries a token; a result for an older token is dropped, and starting a new
 query cancels the old tasks (which interrupts SQLite mid-sort).
 """
@@ -18,17 +23,20 @@ from __future__ import annotations
 
 import logging
 from array import array
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -111,9 +119,61 @@ DUES_COLOUR = QColor("#b3261e")  # dues outstanding: a warning red
 CREDIT_COLOUR = QColor("#1b6e34")  # advance credit: green
 SUSPENDED_COLOUR = QColor("#b3261e")
 MUTED_COLOUR = QColor("#607d8b")
+_DUES_BRUSH = QBrush(DUES_COLOUR)
+_CREDIT_BRUSH = QBrush(CREDIT_COLOUR)
+_SUSPENDED_BRUSH = QBrush(SUSPENDED_COLOUR)
+_MUTED_BRUSH = QBrush(MUTED_COLOUR)
 
 Index = QModelIndex | QPersistentModelIndex
 OverlayLoader = Callable[[], dict[int, PendingPayments]]
+
+
+@dataclass(frozen=True, slots=True)
+class Cells:
+    """One row as the view paints it: each column's text and colour, formatted once."""
+
+    texts: tuple[str | None, ...]
+    brushes: tuple[QBrush | None, ...]
+    pending: bool  # the balance carries the "pending sync" mark
+
+
+def row_cells(
+    row: aq.AccountRow,
+    words: dict[str, str],
+    now: datetime,
+    pending: dict[int, PendingPayments],
+) -> Cells:
+    """Format ``row`` for painting (any thread: plain Python, translations looked up in
+    ``words``, the interface language's words of :meth:`AccountsTableModel.retranslate`)."""
+    waiting = pending.get(row.id)
+    balance = row.balance_paise + (waiting.delta_paise if waiting else 0)
+    if row.last_seen is None:
+        seen = words["Never"]
+    else:
+        seen = relative_time(datetime.fromtimestamp(row.last_seen, UTC), now)
+    texts = (
+        None,
+        str(row.id),
+        row.name,
+        row.branch_name,
+        format_mobile(row.mobile),
+        format_inr(balance),
+        seen,
+        words["Prepaid" if row.prepaid else "Postpaid"],
+        words.get(row.status, row.status),
+    )
+    if is_outstanding(balance):
+        balance_brush: QBrush | None = _DUES_BRUSH
+    else:
+        balance_brush = _CREDIT_BRUSH if balance < 0 else None
+    brushes = (
+        None, None, None, None, None,
+        balance_brush,
+        _MUTED_BRUSH if row.last_seen is None else None,
+        None,
+        _SUSPENDED_BRUSH if row.status == "Suspended" else None,
+    )
+    return Cells(texts, brushes, waiting is not None)
 
 
 @dataclass(frozen=True)
@@ -128,6 +188,11 @@ class FirstResult:
     #: ``count`` is exact; False: the count stopped at COUNT_UP_TO + 1 ("more than ...")
     #: and the exact number comes with the full list.
     exact: bool = True
+    #: The first page formatted on the worker, by rowid (empty: format when painted).
+    cells: dict[int, Cells] = field(default_factory=dict)
+    #: What ``cells`` were formatted with: the model drops them if either changed since.
+    words: dict[str, str] | None = None
+    pending_used: dict[int, PendingPayments] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +247,15 @@ def searches(query: aq.AccountQuery) -> bool:
     return bool(aq.search_text(query.filter.search))
 
 
+@dataclass(frozen=True)
+class Formatting:
+    """What the worker formats the first page with (the model's, at the query's start)."""
+
+    words: dict[str, str]
+    now: Callable[[], datetime]
+    pending: dict[int, PendingPayments]
+
+
 def _first_job(
     engine: Engine,
     query: aq.AccountQuery,
@@ -189,6 +263,7 @@ def _first_job(
     overlay: OverlayLoader | None,
     known_total: int | None,
     shared: dict[str, bool],
+    formatting: Formatting | None = None,
     control: TaskControl | None = None,
 ) -> FirstResult | None:
     rowids: array | None = None
@@ -213,7 +288,15 @@ def _first_job(
         else:
             rows = aq.first_page(conn, query, FIRST_PAGE)
     pending = overlay() if overlay is not None else None
-    return FirstResult(token, matching, in_scope, rows, pending, rowids, exact)
+    if formatting is None:
+        return FirstResult(token, matching, in_scope, rows, pending, rowids, exact)
+    # The page ready to paint: the GUI thread only looks the texts up.
+    used = pending if pending is not None else formatting.pending
+    now = formatting.now()
+    cells = {row.rowid: row_cells(row, formatting.words, now, used) for row in rows}
+    return FirstResult(
+        token, matching, in_scope, rows, pending, rowids, exact, cells, formatting.words, used
+    )
 
 
 def _ids_job(
@@ -275,6 +358,7 @@ class AccountsTableModel(QAbstractTableModel):
         self._first: list[int] = []  # rowids of the first page, before the full list is in
         self._ids: array | None = None
         self._rows: dict[int, aq.AccountRow] = {}
+        self._cells: dict[int, Cells] = {}  # rows formatted for painting, by rowid
         self._pending: dict[int, PendingPayments] = {}
         self._loaded_once = False
         #: The inputs changed (expect()) and their query has not started yet.
@@ -305,6 +389,7 @@ class AccountsTableModel(QAbstractTableModel):
             **{state: status_text(state)
                for state in ("Active", "Suspended", "Inactive", "Terminated")},
         }
+        self._cells = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(HEADERS) - 1))
@@ -357,13 +442,14 @@ class AccountsTableModel(QAbstractTableModel):
         self._query = replace(self._query, filter=account_filter)
         self._advance()
         self._waiting = True
-        self.beginResetModel()
-        self._count = 0
-        self._count_exact = True
-        self._ids = None
-        self._first = []
-        self._placeholder_shown = False
-        self.endResetModel()
+
+        def empty() -> None:
+            self._count_exact = True
+            self._ids = None
+            self._first = []
+            self._placeholder_shown = False
+
+        self._replace_rows(0, empty)
 
     def set_filter(self, account_filter: aq.AccountFilter) -> None:
         if account_filter != self._query.filter or self._waiting:
@@ -388,9 +474,11 @@ class AccountsTableModel(QAbstractTableModel):
         self._waiting = False
         token = self._advance()
         shared: dict[str, bool] = {}  # the two steps of this query (one worker: in order)
+        formatting = Formatting(self._words, self._now, self._pending)
         if self._tasks is None:  # synchronous: benchmarks and model-only tests
             result = _first_job(
-                self._engine, query, token, self._overlay_loader, self._known_total, shared
+                self._engine, query, token, self._overlay_loader, self._known_total, shared,
+                formatting,
             )
             assert result is not None
             self._apply_first(result)
@@ -404,7 +492,7 @@ class AccountsTableModel(QAbstractTableModel):
             "account list",
             partial(
                 _first_job, self._engine, query, token, self._overlay_loader,
-                self._known_total, shared,
+                self._known_total, shared, formatting,
             ),
         )
         first.done.connect(self._on_first)
@@ -448,22 +536,61 @@ class AccountsTableModel(QAbstractTableModel):
         self.busyChanged.emit(False)
         self.failed.emit(exc)
 
+    def _replace_rows(self, count: int, install: Callable[[], None]) -> None:
+        """Show a new row set of ``count`` rows, whose state ``install`` puts in place.
+
+        Not a model reset (which makes the view drop and rebuild everything): the rows
+        beyond the new count are removed, the ones kept are repainted (one
+        ``dataChanged``), new ones are inserted at the end. Selection and current row are
+        dropped first, as a reset would: a position now holds another account.
+        """
+        held = self.persistentIndexList()
+        if held:
+            # A layout change with every persistent index invalidated: the view's current
+            # index and selection go, and only the horizontal header (9 sections, not the
+            # vertical one's million) re-checks its section sizes.
+            hint = QAbstractItemModel.LayoutChangeHint.HorizontalSortHint
+            signals: Any = (self.layoutAboutToBeChanged, self.layoutChanged)  # overloads
+            signals[0][_PERSISTENT_LIST, _HINT].emit([], hint)
+            self.changePersistentIndexList(held, [QModelIndex()] * len(held))
+            signals[1][_PERSISTENT_LIST, _HINT].emit([], hint)
+        old = self._count
+        if count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self._count = count
+            self.endRemoveRows()
+        install()
+        kept = min(old, count)
+        if kept:
+            self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(HEADERS) - 1))
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self._count = count
+            self.endInsertRows()
+
     def _apply_first(self, result: FirstResult) -> None:
-        self.beginResetModel()
-        self._count = result.count
-        self._count_exact = result.exact
-        self._total = self._known_total = result.total
-        self._ids = None
-        self._rows = {row.rowid: row for row in result.rows}
-        self._first = [row.rowid for row in result.rows]
-        self._placeholder_shown = False
-        if result.pending is not None:
-            self._pending = result.pending
-        self._loaded_once = True
-        if result.rowids is not None:
-            self._ids = result.rowids
-            self._first = []
-        self.endResetModel()
+        # The worker's cells hold for the words and pending payments the model has now
+        # (a language change or set_pending() since makes them stale).
+        fresh = result.words is self._words and (
+            result.pending is not None or result.pending_used is self._pending
+        )
+
+        def install() -> None:
+            self._count_exact = result.exact
+            self._total = self._known_total = result.total
+            self._ids = None
+            self._rows = {row.rowid: row for row in result.rows}
+            self._cells = dict(result.cells) if fresh else {}
+            self._first = [row.rowid for row in result.rows]
+            self._placeholder_shown = False
+            if result.pending is not None:
+                self._pending = result.pending
+            self._loaded_once = True
+            if result.rowids is not None:
+                self._ids = result.rowids
+                self._first = []
+
+        self._replace_rows(result.count, install)
         self.loaded.emit()
         if result.rowids is not None:
             self.idsReady.emit()
@@ -475,11 +602,12 @@ class AccountsTableModel(QAbstractTableModel):
         self._count_exact = True
         if not (counted and same_start):
             # The cache changed between the two steps: show the list as it is now.
-            self.beginResetModel()
-            self._count = found
-            self._ids = result.rowids
-            self._rows.clear()
-            self.endResetModel()
+            def install() -> None:
+                self._ids = result.rowids
+                self._rows.clear()
+                self._cells = {}
+
+            self._replace_rows(found, install)
             self.loaded.emit()
         else:
             if found > self._count:
@@ -505,6 +633,7 @@ class AccountsTableModel(QAbstractTableModel):
     def set_pending(self, pending: dict[int, PendingPayments]) -> None:
         """Lay pending outbox payments over the cached balances (repaints, no re-query)."""
         self._pending = dict(pending)
+        self._cells = {}  # balances and their marks are formatted with the pending ones
         if self._count:
             self.dataChanged.emit(
                 self.index(0, COL_BALANCE), self.index(self._count - 1, COL_BALANCE)
@@ -513,6 +642,7 @@ class AccountsTableModel(QAbstractTableModel):
     def invalidate_rows(self) -> None:
         """Forget cached row contents (they changed in the cache) and repaint."""
         self._rows.clear()
+        self._cells = {}
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(HEADERS) - 1))
 
@@ -551,6 +681,7 @@ class AccountsTableModel(QAbstractTableModel):
         assert self._ids is not None
         if len(self._rows) > MAX_CACHED_ROWS:
             self._rows.clear()
+            self._cells = {}
         start = max(0, position - PAGE // 4)
         wanted = [r for r in self._ids[start : start + PAGE] if r not in self._rows]
         # A page of primary-key lookups: well under a millisecond, like Anki's browser.
@@ -623,11 +754,11 @@ class AccountsTableModel(QAbstractTableModel):
                 return self._words["Loading…"]
             return None
         if role == _DISPLAY:
-            return self._display(row, column)
+            return self._cells_of(row).texts[column]
         if role == _FOREGROUND:
-            return self._foreground(row, column)
+            return self._cells_of(row).brushes[column]
         if role == _DECORATION:
-            if column == COL_BALANCE and row.id in self._pending:
+            if column == COL_BALANCE and self._cells_of(row).pending:
                 return self._pending_icon
             return None
         if role == _TOOLTIP:
@@ -642,28 +773,51 @@ class AccountsTableModel(QAbstractTableModel):
             return self._pending.get(row.id)
         return None
 
-    def _display(self, row: aq.AccountRow, column: int) -> str | None:
-        if column == COL_TAG:
-            return None
-        if column == COL_ID:
-            return str(row.id)
-        if column == COL_NAME:
-            return row.name
-        if column == COL_BRANCH:
-            return row.branch_name
-        if column == COL_MOBILE:
-            return format_mobile(row.mobile)
-        if column == COL_BALANCE:
-            return format_inr(self.provisional_balance(row))
-        if column == COL_LAST_SEEN:
-            if row.last_seen is None:
-                return self._words["Never"]
-            return relative_time(datetime.fromtimestamp(row.last_seen, UTC), self._now())
-        if column == COL_PLAN:
-            return self._words["Prepaid" if row.prepaid else "Postpaid"]
-        if column == COL_STATUS:
-            return self._words.get(row.status, row.status)
-        return None
+    def _cells_of(self, row: aq.AccountRow) -> Cells:
+        cells = self._cells.get(row.rowid)
+        if cells is None:  # a row paged in after the first page: formatted once, here
+            cells = self._cells[row.rowid] = row_cells(row, self._words, self._now(),
+                                                       self._pending)
+        return cells
+
+    def multiData(
+        self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData
+    ) -> None:
+        """Every role the delegate paints a cell with, in one call (Qt's default asks
+        ``data()`` once per role: seven Python calls a cell)."""
+        position = index.row()
+        if not 0 <= position < self._count:
+            return
+        column = index.column()
+        row = self.row_at(position)
+        for item in cast(Iterable[QModelRoleData], roleDataSpan):
+            role = item.role()
+            if role == _ALIGNMENT_INT:
+                if column in (COL_BALANCE, COL_ID):
+                    item.setData(_RIGHT)
+            elif role == _DISPLAY_INT:
+                if row is not None:
+                    text = self._cells_of(row).texts[column]
+                    if text is not None:
+                        item.setData(text)
+                elif column == COL_NAME:
+                    self._placeholder_shown = True
+                    item.setData(self._words["Loading…"])
+            elif role == _FOREGROUND_INT:
+                if row is not None:
+                    brush = self._cells_of(row).brushes[column]
+                    if brush is not None:
+                        item.setData(brush)
+            elif role == _DECORATION_INT:
+                if column == COL_TAG:
+                    item.setData(self._tag_icon)
+                elif (column == COL_BALANCE and row is not None
+                      and self._cells_of(row).pending):
+                    item.setData(self._pending_icon)
+            elif role in _ROW_ROLES:
+                value = self.data(index, role)
+                if value is not None:
+                    item.setData(value)
 
     def exact_time(self, epoch: int) -> str:
         local = datetime.fromtimestamp(epoch, UTC).astimezone(self._zone)
@@ -695,19 +849,6 @@ class AccountsTableModel(QAbstractTableModel):
             return text
         return None
 
-    def _foreground(self, row: aq.AccountRow, column: int) -> QBrush | None:
-        if column == COL_BALANCE:
-            balance = self.provisional_balance(row)
-            if is_outstanding(balance):
-                return QBrush(DUES_COLOUR)
-            if balance < 0:
-                return QBrush(CREDIT_COLOUR)
-            return None
-        if column == COL_STATUS and row.status == "Suspended":
-            return QBrush(SUSPENDED_COLOUR)
-        if column == COL_LAST_SEEN and row.last_seen is None:
-            return QBrush(MUTED_COLOUR)
-        return None
 
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -717,6 +858,12 @@ _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_PERSISTENT_LIST = "QList<QPersistentModelIndex>"  # the layout signals' overload with a hint
+_HINT = QAbstractItemModel.LayoutChangeHint
+_DISPLAY_INT = int(_DISPLAY.value)
+_DECORATION_INT = int(_DECORATION.value)
+_FOREGROUND_INT = int(_FOREGROUND.value)
+_ALIGNMENT_INT = int(_ALIGNMENT.value)
 _ROW_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,

@@ -1,6 +1,6 @@
 """Demo data and demo sign-ins for ``--demo-accounts N`` (and the desktop's ``--demo``).
 
-The accounts come from ``db.demo_data.generate`` (deterministic). On SQLite it writes the
+The accounts come from ``demo.data.generate`` (deterministic). On SQLite it writes the
 server file directly; on PostgreSQL it writes a temporary SQLite file and copies it over
 with ``COPY``. Then one user per role and a kiosk device for branch 1 (Coimbatore) are
 added, with the passwords below (demo only: shown on the desktop's sign-in screen and by
@@ -18,9 +18,10 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from billing.roles import Role
-from db import demo_data, migrate
+from db import migrate
 from db.schema import DOMAIN_TABLES
 from db.server_schema import devices, users
+from demo import data as demo_data
 from server import auth
 from server.config import Settings
 from server.database import Database, _sqlite_engine, reset_sequences

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar
 
-from db.demo_data import generate
+from demo.data import generate
 from desktop.language.i18n import fill
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import Engine
 
 from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
+from demo.data import generate
 from tests.conftest import DEMO_TODAY
 
 

@@ -17,8 +17,8 @@ from sqlalchemy import Engine, text
 
 from db import account_query as aq
 from db.cache import open_cache
-from db.demo_data import generate
 from db.search import account_search_text, national_mobile, normalise_query
+from demo.data import generate
 from tests.conftest import DEMO_TODAY
 
 ACCOUNTS = 1_500

@@ -16,7 +16,7 @@ from billing.lifecycle import (
 )
 from billing.rules import PaymentOption, payment_options
 from db.cache import open_cache
-from db.demo_data import FIRST_ACCOUNT_ID, LONG_HISTORY_ACCOUNT_ID, generate
+from demo.data import FIRST_ACCOUNT_ID, LONG_HISTORY_ACCOUNT_ID, generate
 from tests.conftest import DEMO_TODAY
 
 

@@ -24,8 +24,8 @@ from sqlalchemy import Connection, Engine
 
 from db import account_query as aq
 from db.cache import open_cache
-from db.demo_data import generate
 from db.search import normalise_query
+from demo.data import generate
 from tests.conftest import DEMO_TODAY
 
 ACCOUNTS = 3_000

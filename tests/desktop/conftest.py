@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from billing.roles import Role
 from db.cache import CACHE_FILE, open_cache
-from db.demo_data import generate
 from db.outbox import OUTBOX_FILE, Outbox
+from demo.data import generate
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser
 from desktop.runtime.tasks import TaskRunner
 from desktop.settings.store import open_settings

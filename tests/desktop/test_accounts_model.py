@@ -210,7 +210,7 @@ def test_newest_of_many_quick_queries_wins(qtbot, ctx) -> None:
     assert [model.rowid_at(i) for i in range(model.rowCount())] == _expected(ctx, final)
 
 
-def test_a_row_deleted_between_the_steps_gives_a_fresh_reset(ctx) -> None:
+def test_a_row_deleted_between_the_steps_shows_the_list_as_it_is_now(ctx) -> None:
     model = _sync_model(ctx)
     query = aq.AccountQuery()
     expected = _expected(ctx, query)
@@ -218,10 +218,15 @@ def test_a_row_deleted_between_the_steps_gives_a_fresh_reset(ctx) -> None:
         rows = aq.rows_in_order(conn, expected[:FIRST_PAGE])
     model._token = 3
     model._on_first(FirstResult(3, len(expected), len(expected), rows, {}))
-    resets = []
-    model.modelReset.connect(lambda: resets.append(1))
+    removed, changed = [], []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
     model._on_ids(IdsResult(3, array("q", expected[1:])))
-    assert resets and model.rowCount() == len(expected) - 1
+    assert model.rowCount() == len(expected) - 1
+    assert removed == [(len(expected) - 1, len(expected) - 1)]
+    assert changed == [(0, len(expected) - 2)]  # every kept row repainted with its new row
+    assert [model.rowid_at(i) for i in range(model.rowCount())] == expected[1:]
+    assert model.index(0, COL_NAME).data() == model.row_at(0).name
 
 
 def test_a_count_that_stopped_early_grows_to_the_exact_one_with_the_full_list(ctx) -> None:
@@ -311,3 +316,133 @@ def test_the_same_text_typed_again_still_runs_its_query(qtbot, ctx) -> None:
     model.set_filter(typed)
     qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
     assert model.rowCount() == len(_expected(ctx, aq.AccountQuery(filter=typed)))
+
+
+def _view(model):
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()
+    view.setModel(model)
+    view.resize(900, 400)
+    view.show()
+    return view
+
+
+def test_a_new_row_set_is_no_model_reset_and_drops_the_selection(qtbot, ctx) -> None:
+    """Issue 18: a change of filter is rows removed/inserted and one dataChanged, not a reset
+    (which makes the view rebuild everything); the view's current row still goes, as the
+    position now holds another account."""
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    view = _view(model)
+    qtbot.addWidget(view)
+    view.setCurrentIndex(model.index(3, COL_NAME))
+    assert view.selectionModel().hasSelection()
+    signals = []
+    model.modelReset.connect(lambda: signals.append("reset"))
+    model.rowsRemoved.connect(lambda _p, a, b: signals.append(("removed", a, b)))
+    model.rowsInserted.connect(lambda _p, a, b: signals.append(("inserted", a, b)))
+    model.dataChanged.connect(lambda a, b: signals.append(("changed", a.row(), b.row())))
+    query = aq.AccountQuery(filter=aq.AccountFilter(status="Suspended"))
+    model.set_query(query)
+    expected = _expected(ctx, query)
+    assert 0 < len(expected) < DEMO_ACCOUNTS
+    assert "reset" not in signals
+    assert ("removed", len(expected), DEMO_ACCOUNTS - 1) in signals
+    assert ("changed", 0, len(expected) - 1) in signals
+    assert not view.currentIndex().isValid() and not view.selectionModel().hasSelection()
+    assert [model.rowid_at(i) for i in range(model.rowCount())] == expected
+    assert view.model().index(0, COL_NAME).data() == model.row_at(0).name
+    signals.clear()
+    model.expect(aq.AccountFilter(search="ra"))  # typing: the table empties at once
+    assert signals == [("removed", 0, len(expected) - 1)] and model.rowCount() == 0
+    signals.clear()
+    model.set_filter(aq.AccountFilter(search="ra"))
+    found = _expected(ctx, aq.AccountQuery(filter=aq.AccountFilter(search="ra")))
+    assert signals[0] == ("inserted", 0, len(found) - 1) and "reset" not in signals
+    assert [model.rowid_at(i) for i in range(model.rowCount())] == found
+
+
+def test_qtmodeltester_follows_changes_of_the_row_set(qtmodeltester, ctx) -> None:
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery(filter=aq.AccountFilter(status="Suspended")))
+    qtmodeltester.check(model)  # keeps watching the model's signals from here
+    model.set_query(aq.AccountQuery())
+    model.expect(aq.AccountFilter(search="s"))
+    model.set_filter(aq.AccountFilter(search="s"))
+    model.set_query(aq.AccountQuery(filter=aq.AccountFilter(search="zzzz")))
+    assert model.rowCount() == 0
+
+
+def test_the_first_page_arrives_formatted_from_the_worker(qtbot, ctx, monkeypatch) -> None:
+    """The GUI thread paints the first page without formatting a cell itself."""
+    import threading
+
+    import desktop.accounts_table_model as atm
+
+    on_gui = []
+    real = atm.row_cells
+
+    def counting(*args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            on_gui.append(args[0].rowid)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(atm, "row_cells", counting)
+    model = AccountsTableModel(ctx.cache_engine, tasks=ctx.tasks, now=lambda: NOW)
+    view = _view(model)
+    qtbot.addWidget(view)
+    model.set_query(aq.AccountQuery(filter=aq.AccountFilter(status="Active")))
+    qtbot.waitUntil(lambda: model.ids_ready and not model.busy, timeout=10_000)
+    view.viewport().repaint()
+    assert model.rowCount() > 0
+    assert on_gui == []  # every painted row came formatted
+    row = model.row_at(0)
+    assert model.index(0, COL_BALANCE).data() == format_inr(row.balance_paise)
+
+
+def test_cells_formatted_before_a_pending_payment_are_not_shown(ctx) -> None:
+    """set_pending() between the worker's formatting and the result's arrival: the
+    balance shown includes the pending payment."""
+    import desktop.accounts_table_model as atm
+
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    token = model._advance()
+    shared: dict[str, bool] = {}
+    result = atm._first_job(
+        ctx.cache_engine, model.query, token, None, None, shared,
+        atm.Formatting(model._words, lambda: NOW, model._pending),
+    )
+    first = result.rows[0]
+    model.set_pending({first.id: PendingPayments(-first.balance_paise - 500, 1)})
+    model._on_first(result)
+    assert model.index(0, COL_BALANCE).data() == format_inr(-500)
+    assert model.index(0, COL_BALANCE).data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_one_call_per_cell_gives_what_data_gives(qtbot, ctx) -> None:
+    """multiData (what the view's delegate calls) and data() agree role by role."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    model.set_pending({model.row_at(1).id: PendingPayments(-100, 1)})
+    roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
+             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
+             Qt.ItemDataRole.BackgroundRole, ACCOUNT_ID_ROLE]
+    for position in range(6):
+        for column in range(len(HEADERS)):
+            index = model.index(position, column)
+            for role in roles:
+                item = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(item))
+                want = index.data(role)
+                got = item.data()
+                if isinstance(want, QBrush):
+                    assert got.color() == want.color()
+                elif role == Qt.ItemDataRole.DecorationRole:
+                    assert (got is None) == (want is None), (position, column)
+                else:
+                    assert got == want, (position, column, role)

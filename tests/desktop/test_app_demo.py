@@ -96,8 +96,8 @@ def test_demo_kiosk_signs_in_with_the_device_token(qapp: QApplication, data_dir:
     assert seen["kiosk"]
     from sqlalchemy import create_engine
 
-    from db.demo_data import FIRST_ACCOUNT_ID
     from db.kiosk_store import find_by_id
+    from demo.data import FIRST_ACCOUNT_ID
 
     cache = sqlite3.connect(data_dir / "cache.sqlite3")
     accounts = cache.execute("SELECT count(*) FROM accounts").fetchone()[0]

@@ -179,7 +179,7 @@ def test_allocate_fifo_hostile(invoices, paid) -> None:
 @pytest.fixture(scope="module")
 def search_cache(tmp_path_factory):
     from db.cache import open_cache
-    from db.demo_data import generate
+    from demo.data import generate
     from tests.conftest import DEMO_TODAY
 
     engine = open_cache(tmp_path_factory.mktemp("search") / "cache.sqlite3")
