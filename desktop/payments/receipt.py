@@ -34,7 +34,7 @@ from billing.money_ta import amount_in_words_ta
 from billing.phone import format_mobile
 from billing.rules import PaymentMethod, PaymentOption, balance_after
 from db.outbox import Mutation
-from db.payments_local import record_receipt_print
+from db.receipt_prints import record_receipt_print
 from desktop.accounts.account_codes import account_codes_html
 from desktop.detail.format import method_text
 from desktop.language.i18n import TAMIL, Retranslating, current_language, fill

@@ -44,7 +44,7 @@ from billing.money import format_inr
 from billing.phone import format_mobile
 from billing.reversal import is_reversed, register_mark
 from billing.rules import PaymentMethod, PaymentOption, applied_as_label, balance_before
-from db.payments_local import (
+from db.register_query import (
     PAYMENT_TYPES,
     RegisterChoices,
     RegisterFilter,
