@@ -47,14 +47,9 @@ from db.cache import (
 )
 from db.cache_schema import sync_state
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
-from sync.client import (
-    ApiError,
-    OfflineError,
-    SyncClient,
-    SyncError,
-    Unauthorized,
-)
+from sync.client import SyncClient
 from sync.cycle_pull import CyclePull, Report
+from sync.errors import ApiError, OfflineError, SyncError, Unauthorized
 from sync.kiosk_key import KioskKey
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from db import kiosk_store, replica
-from sync.client import ResyncRequired, SyncClient
+from sync.client import SyncClient
+from sync.errors import ResyncRequired
 from sync.kiosk_key import KioskKey
 
 if TYPE_CHECKING:

@@ -11,8 +11,9 @@ import pytest
 
 from db import replica
 from db.schema import DOMAIN_TABLES
-from sync.client import OfflineError, SyncClient
+from sync.client import SyncClient
 from sync.cycle import SyncCycle
+from sync.errors import OfflineError
 from tests.sync.conftest import ADMIN, Desk, LiveServer, make_desk
 
 PAGE = 300
