@@ -43,7 +43,8 @@ from sqlalchemy import text
 from billing.money import format_inr
 from billing.phone import format_mobile
 from billing.reversal import is_reversed, register_mark
-from billing.rules import PaymentMethod, PaymentOption, applied_as_label, balance_before
+from billing.rules import PaymentMethod, PaymentOption, balance_before
+from billing.taken_payment import applied_as_label
 from db.register_query import (
     PAYMENT_TYPES,
     RegisterChoices,
