@@ -91,11 +91,12 @@ def apply_taken_payment(
     """Apply a payment that was taken and recorded at a counter; RuleError only for what
     no cashier could have taken.
 
-    The options (:func:`payment_options_paise`, :func:`check_payment`) decide what the
-    dialog offers; once money is recorded it is applied by rule, never refused for the
-    balance having moved: dues first, the rest as advance credit. A Recharge charges
-    ``charge_paise``, the plan price recorded at the counter, whatever the plan costs now;
-    any difference stays on the balance; None means no plan was chosen.
+    The options (:func:`billing.rules.payment_options_paise`,
+    :func:`billing.rules.check_payment`) decide what the dialog offers; once money is
+    recorded it is applied by rule, never refused for the balance having moved: dues first,
+    the rest as advance credit. A Recharge charges ``charge_paise``, the plan price recorded
+    at the counter, whatever the plan costs now; any difference stays on the balance; None
+    means no plan was chosen.
 
     Returns ``(applied, counter)``: how it is applied on ``balance_paise``, and, when that
     differs from what the cashier's preview on ``counter_balance_paise`` said, how the

@@ -136,7 +136,8 @@ class Outbox(OutboxDevice):
 
         ``mutation_id`` is the idempotency key made when the payment dialog opened: calling
         this twice with the same key returns the first record and takes nothing twice.
-        ``receipt_number``: one taken with :meth:`reserve_receipt_number` (else the next).
+        ``receipt_number``: one taken with :meth:`OutboxDevice.reserve_receipt_number` (else
+        the next).
         """
         with self.engine.begin() as conn:
             existing = conn.execute(
