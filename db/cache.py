@@ -12,8 +12,7 @@ from sqlalchemy.exc import DatabaseError
 
 from db import migrate
 from db.cache_schema import sync_state
-from db.engine import sqlite_engine
-from db.outbox import create_private
+from db.engine import create_private, sqlite_engine
 
 if TYPE_CHECKING:
     from db.outbox import Outbox

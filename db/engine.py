@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry
+
+
+def create_private(path: Path) -> None:
+    """Make the SQLite file at ``path`` readable by its owner only (0600) before SQLite
+    opens it; SQLite gives the ``-wal`` and ``-shm`` files the database file's mode. On
+    Windows the data folder lies in the user's profile, which only that user can read."""
+    if os.name != "posix" or str(path) == ":memory:":
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.chmod(side, 0o600)
 
 
 def sqlite_engine(

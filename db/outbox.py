@@ -4,15 +4,17 @@ This is the single way the desktop changes anything. A user action (a payment, a
 comment, a tag) is one call to :meth:`Outbox.enqueue` (or :meth:`Outbox.enqueue_payment`),
 committed in one transaction on a file opened with ``synchronous=FULL``: once the call
 returns, the write survives a crash or a power cut. The file is never thrown away.
+
+The device's facts and counters in the same file (device code, receipt numbers, print
+counts, document numbers) are :class:`db.outbox_device.OutboxDevice`'s methods, mixed in
+here; the cash drawer's tables are :attr:`Outbox.drawer`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -23,8 +25,9 @@ from sqlalchemy import Connection, Engine, func, select
 
 from billing.mutations import MutationKind as MutationKind  # re-exported for outbox callers
 from db import migrate
-from db.engine import sqlite_engine
-from db.outbox_schema import device_state, mutations, receipt_prints
+from db.engine import create_private, sqlite_engine
+from db.outbox_device import OutboxDevice
+from db.outbox_schema import mutations
 
 if TYPE_CHECKING:
     from db.outbox_drawer import DrawerTables
@@ -81,20 +84,7 @@ def _row_to_mutation(row: Any) -> Mutation:
     )
 
 
-def create_private(path: Path) -> None:
-    """Make the SQLite file at ``path`` readable by its owner only (0600) before SQLite
-    opens it; SQLite gives the ``-wal`` and ``-shm`` files the database file's mode. On
-    Windows the data folder lies in the user's profile, which only that user can read."""
-    if os.name != "posix" or str(path) == ":memory:":
-        return
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.chmod(side, 0o600)
-
-
-class Outbox:
+class Outbox(OutboxDevice):
     """Pending local writes of this device."""
 
     def __init__(self, engine: Engine) -> None:
@@ -114,66 +104,6 @@ class Outbox:
         from db.outbox_drawer import DrawerTables  # imported here: it uses this module's types
 
         return DrawerTables(self.engine)
-
-    # -- device facts -------------------------------------------------------------------
-
-    def get_fact(self, key: str) -> str | None:
-        """A small fact this device keeps with its outbox (it outlives the cache)."""
-        with self.engine.connect() as conn:
-            return self._get(conn, f"fact:{key}")
-
-    def set_fact(self, key: str, value: str | None) -> None:
-        """Remember (or with None, forget) a fact; see :meth:`get_fact`."""
-        with self.engine.begin() as conn:
-            if value is None:
-                conn.execute(device_state.delete().where(device_state.c.key == f"fact:{key}"))
-            else:
-                self._put(conn, f"fact:{key}", value)
-
-    def device_code(self) -> str:
-        """This device's short code, made once; it prefixes offline receipt numbers."""
-        with self.engine.begin() as conn:
-            return self._device_code(conn)
-
-    def set_device_code(self, code: str) -> None:
-        """Adopt a code assigned by the server (only before any receipt was issued)."""
-        if not (code.isascii() and code.isalnum() and 2 <= len(code) <= 12):
-            raise ValueError("a device code is 2 to 12 letters or digits")
-        with self.engine.begin() as conn:
-            if self._get(conn, "receipt_counter") not in (None, "0"):
-                raise ValueError("receipts were already issued under the current device code")
-            self._put(conn, "device_code", code.upper())
-
-    def _device_code(self, conn: Connection) -> str:
-        code = self._get(conn, "device_code")
-        if code is None:
-            code = "D" + secrets.token_hex(3).upper()
-            self._put(conn, "device_code", code)
-        return code
-
-    @staticmethod
-    def _get(conn: Connection, key: str) -> str | None:
-        return conn.execute(select(device_state.c.value).where(device_state.c.key == key)).scalar()
-
-    @staticmethod
-    def _put(conn: Connection, key: str, value: str) -> None:
-        updated = conn.execute(
-            device_state.update().where(device_state.c.key == key).values(value=value)
-        )
-        if updated.rowcount == 0:
-            conn.execute(device_state.insert().values(key=key, value=value))
-
-    def _next_receipt_number(self, conn: Connection) -> str:
-        counter = int(self._get(conn, "receipt_counter") or "0") + 1
-        self._put(conn, "receipt_counter", str(counter))
-        return f"{self._device_code(conn)}-{counter:06d}"
-
-    def reserve_receipt_number(self) -> str:
-        """Take the next receipt number now, for a payment recorded later (a kiosk's UPI QR
-        carries it as the transaction reference before the money arrives). A reservation
-        that is never used leaves a gap in the series: no money was taken under it."""
-        with self.engine.begin() as conn:
-            return self._next_receipt_number(conn)
 
     # -- writing ------------------------------------------------------------------------
 
@@ -206,7 +136,8 @@ class Outbox:
 
         ``mutation_id`` is the idempotency key made when the payment dialog opened: calling
         this twice with the same key returns the first record and takes nothing twice.
-        ``receipt_number``: one taken with :meth:`reserve_receipt_number` (else the next).
+        ``receipt_number``: one taken with :meth:`OutboxDevice.reserve_receipt_number` (else
+        the next).
         """
         with self.engine.begin() as conn:
             existing = conn.execute(
@@ -437,62 +368,6 @@ class Outbox:
             conn.execute(
                 mutations.update().where(mutations.c.mutation_id == mutation_id).values(**values)
             )
-
-
-    # -- receipt prints -----------------------------------------------------------------
-
-    def record_receipt_print(self, receipt_number: str, by: str, target: str) -> int:
-        """Note a print of a receipt; returns how many prints came before it."""
-        now = datetime.now(UTC)
-        with self.engine.begin() as conn:
-            before = self._print_count(conn, receipt_number)
-            conn.execute(
-                receipt_prints.insert().values(
-                    receipt_number=receipt_number, printed_at=now, printed_by=by, target=target
-                )
-            )
-        return before
-
-    def receipt_print_count(self, receipt_number: str) -> int:
-        """How many times a receipt was printed or saved."""
-        with self.engine.connect() as conn:
-            return self._print_count(conn, receipt_number)
-
-    @staticmethod
-    def _print_count(conn: Connection, receipt_number: str) -> int:
-        return int(
-            conn.execute(
-                select(func.count()).where(receipt_prints.c.receipt_number == receipt_number)
-            ).scalar()
-            or 0
-        )
-
-    # -- document numbers ---------------------------------------------------------------
-
-    def issue_numbered(self, source_key: str, series_key: str,
-                       make: Callable[[str, int], str]) -> str:
-        """The number kept for ``source_key``, or a new one: ``make(device code, next
-        counter of series_key)``, kept for ``source_key``; one write transaction, so two
-        calls never take the same counter."""
-        with self.engine.begin() as conn:
-            # Write first: the transaction takes SQLite's write lock (waiting its turn)
-            # before it reads the counter, so no other issuer reads the same value meanwhile.
-            conn.execute(device_state.update().where(device_state.c.key == "device_code")
-                         .values(value=device_state.c.value))
-            issued = self._get(conn, source_key)
-            if issued is not None:
-                return issued
-            device = self._device_code(conn)  # made once, inside this write transaction
-            counter = int(self._get(conn, series_key) or "0") + 1
-            number = make(device, counter)
-            self._put(conn, series_key, str(counter))
-            conn.execute(device_state.insert().values(key=source_key, value=number))
-            return number
-
-    def counter(self, key: str) -> int:
-        """The value of a counter kept by :meth:`issue_numbered` (0 before the first)."""
-        with self.engine.connect() as conn:
-            return int(self._get(conn, key) or "0")
 
 
 def _check_json_money(payload: dict[str, Any]) -> None:

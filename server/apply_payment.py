@@ -1,7 +1,7 @@
 """Applying a pushed payment, advance or recharge: the ``payments`` row, the account's new
 balance, a recharge's order and the status it leaves.
 
-A payment is applied with ``billing.rules.apply_taken_payment`` against the server's balance
+A payment is applied with ``billing.taken_payment.apply_taken_payment`` against the server's balance
 (the client's numbers are never trusted): money taken at a counter is never refused for the
 balance having moved, only for what no cashier could have taken. When the server applies it
 differently from the cashier's preview the answer carries ``applied_as`` (how, and why).
@@ -28,16 +28,8 @@ from billing.lifecycle import (
 from billing.money import format_inr
 from billing.references import check_reference, utr_key
 from billing.roles import Action
-from billing.rules import (
-    PaymentMethod,
-    PaymentOption,
-    RuleError,
-    TakenPayment,
-    applied_as_label,
-    apply_taken_payment,
-    cash_change_due,
-    is_outstanding,
-)
+from billing.rules import PaymentMethod, PaymentOption, RuleError, cash_change_due, is_outstanding
+from billing.taken_payment import TakenPayment, applied_as_label, apply_taken_payment
 from db.server_schema import payment_utrs
 from server.apply_context import (
     ApplyContext,

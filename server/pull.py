@@ -16,6 +16,9 @@ snapshot part of a page goes in ``snapshot`` as one block per table, ``{"table",
 "rows"}`` with each row an array in the order of ``columns``, and ``changes`` holds only the
 delta part (applied after the blocks). Same rows, same cursors, about half the bytes, and
 the client inserts the arrays as they are.
+
+Here: the cursor, one page (:func:`pull`) and the delta part; the snapshot part is
+:mod:`server.pull_snapshot`, which tables and rows a caller sees :mod:`server.pull_scope`.
 """
 
 from __future__ import annotations
@@ -25,42 +28,18 @@ import binascii
 import json
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    ColumnElement,
-    Connection,
-    Text,
-    and_,
-    case,
-    cast,
-    func,
-    literal,
-    or_,
-    select,
-    tuple_,
-)
+from sqlalchemy import ColumnElement, Connection, and_, or_, select
 
 from billing.roles import Role
-from db import kiosk_store
 from db.schema import DOMAIN_TABLES
 from db.server_schema import changes
 from server import changelog, kiosk, rows
 from server.auth import Principal
 from server.database import meta_get
 from server.errors import ApiError
-from server.scopes import (
-    ACCOUNT_TABLES,
-    BRANCH_TABLES,
-    PAYMENT_TABLES,
-    account_clause,
-    accounts,
-    branch_row_clause,
-    change_clause,
-    table_visible,
-)
-
-_NULLABLE_BRANCH = {"plans": True, "tags": True, "areas": False, "staff": False,
-                    "resellers": False}
+from server.pull_scope import scoped_select, sealed_for
+from server.pull_snapshot import _snapshot_blocks, _snapshot_page
+from server.scopes import change_clause, table_visible
 
 
 def encode_cursor(data: dict[str, Any]) -> str:
@@ -97,40 +76,6 @@ def decode_cursor(cursor: str, epoch: str, principal: Principal) -> dict[str, An
     )))):
         raise _resync("The sync position is damaged; sync from the start.")
     return data
-
-
-def _tables_for(principal: Principal) -> list[str]:
-    return [t for t in DOMAIN_TABLES if table_visible(principal, t)]
-
-
-def _scoped_select(conn: Connection, principal: Principal, name: str) -> Any:
-    dialect = conn.dialect.name
-    query = rows.row_select(name, dialect)
-    tbl = rows.table(name)
-    if name == "accounts":
-        return query.where(account_clause(principal))
-    if name in ACCOUNT_TABLES:
-        if principal.role is Role.ADMIN:
-            return query
-        owned = select(accounts.c.id).where(account_clause(principal))
-        return query.where(tbl.c.account_id.in_(owned))
-    if name in PAYMENT_TABLES:
-        if principal.role is Role.ADMIN:
-            return query
-        payments = rows.table("payments")
-        owned = select(accounts.c.id).where(account_clause(principal))
-        paid = select(payments.c.id).where(payments.c.account_id.in_(owned))
-        return query.where(tbl.c.payment_id.in_(paid))
-    if name in BRANCH_TABLES:
-        return query.where(
-            branch_row_clause(principal, tbl.c.branch_id, _NULLABLE_BRANCH[name])
-        )
-    return query
-
-
-def _sealed_for(principal: Principal, name: str) -> bool:
-    """A kiosk receives no account rows, only sealed ones standing for them (server.kiosk)."""
-    return principal.role is Role.KIOSK and name == "accounts"
 
 
 def _kiosk_key(conn: Connection, principal: Principal) -> tuple[str, bytes] | None:
@@ -217,34 +162,6 @@ def encode_page(page: dict[str, Any], dumps: Any) -> bytes:
     return (head + tail).encode()
 
 
-def _json_value(column: Any, dialect: str) -> Any:
-    if dialect == "sqlite" and isinstance(column.type, Boolean):
-        return case((column.is_(None), None), (column != 0, func.json("true")),
-                    else_=func.json("false"))
-    return column
-
-
-def _json_row(name: str, dialect: str) -> Any:
-    """A SQL expression giving the row of ``name`` as JSON text, built by the database
-    (SQLite ``json_object``, PostgreSQL ``json_build_object``): far faster than Python."""
-    args: list[Any] = []
-    for column in rows.table(name).columns:
-        args.append(literal(str(column.name)))
-        args.append(_json_value(column, dialect))
-    if dialect == "sqlite":
-        return func.json_object(*args)
-    return cast(func.json_build_object(*args), Text)
-
-
-def _json_array(name: str, dialect: str) -> Any:
-    """The row of ``name`` as a JSON array in :func:`server.rows.column_names` order (the
-    ``columns`` format), built by the database like :func:`_json_row`."""
-    args = [_json_value(column, dialect) for column in rows.table(name).columns]
-    if dialect == "sqlite":
-        return func.json_array(*args)
-    return cast(func.json_build_array(*args), Text)
-
-
 def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
     floor = meta_get(conn, "min_cursor")
     if floor is None:
@@ -252,145 +169,6 @@ def _check_retained(conn: Connection, state: dict[str, Any]) -> None:
     fx, fq = (int(v) for v in floor.split(":"))
     if (state["x"], state["q"]) < (fx, fq):
         raise _resync("The sync position is older than the server keeps; sync from the start.")
-
-
-def _snapshot_page(
-    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, out: list,
-    key: tuple[str, bytes] | None = None,
-) -> int:
-    tables = _tables_for(principal)
-    dialect = conn.dialect.name
-    while len(out) < limit and state["t"] < len(tables):
-        name = tables[state["t"]]
-        tbl = rows.table(name)
-        pk_names = rows.pk_columns(name)
-        pk = [tbl.c[c] for c in pk_names]
-        want = limit - len(out)
-        if _sealed_for(principal, name):
-            assert key is not None
-            if want < 3 and out:
-                break  # no room for a sealed pair; the next page starts with it
-            want = _sealed_batch(want)
-            batch_keys = _snapshot_sealed(conn, principal, key, state.get("k"), want, out)
-        else:
-            query = _scoped_select(conn, principal, name).with_only_columns(
-                _json_row(name, dialect), *pk
-            )
-            last = state.get("k")
-            if last is not None:
-                query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
-                    query.where(pk[0] > last[0])
-            found = _raw_rows(conn, query.order_by(*pk).limit(want))
-            prefix = f'{{"table":"{name}","op":"upsert","row":'
-            out.extend(f"{prefix}{r[0]}}}" for r in found)
-            batch_keys = [list(r[1:]) for r in found]
-        _advance(state, batch_keys, want)
-    _finish_snapshot(state, tables)
-    return len(out)
-
-
-def _advance(state: dict[str, Any], batch_keys: list[Any], want: int) -> None:
-    if len(batch_keys) < want:
-        state["t"] += 1
-        state["k"] = None
-    else:
-        state["k"] = batch_keys[-1]
-
-
-def _finish_snapshot(state: dict[str, Any], tables: list[str]) -> None:
-    if state["t"] >= len(tables):
-        state["m"] = "d"
-        state.pop("t", None)
-        state.pop("k", None)
-
-
-def _after(query: Any, pk: list[Any], last: Any) -> Any:
-    if last is None:
-        return query
-    return query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
-        query.where(pk[0] > last[0])
-
-
-def _snapshot_blocks(
-    conn: Connection, principal: Principal, state: dict[str, Any], limit: int, blocks: list,
-    key: tuple[str, bytes] | None = None,
-) -> int:
-    """The snapshot part of a ``columns`` page: one block per table, rows as arrays."""
-    tables = _tables_for(principal)
-    dialect = conn.dialect.name
-    taken = 0
-    while taken < limit and state["t"] < len(tables):
-        name = tables[state["t"]]
-        tbl = rows.table(name)
-        pk_names = rows.pk_columns(name)
-        pk = [tbl.c[c] for c in pk_names]
-        want = limit - taken
-        names = rows.column_names(name)
-        if _sealed_for(principal, name):
-            assert key is not None
-            if want < 3 and taken:
-                break  # no room for a sealed pair; the next page starts with it
-            want = _sealed_batch(want)
-            sealed: list[dict[str, Any]] = []
-            batch_keys = _snapshot_sealed(conn, principal, key, state.get("k"), want, sealed)
-            for table in (kiosk_store.KEYS_TABLE, kiosk_store.ROWS_TABLE):
-                found = [c["row"] for c in sealed if c["table"] == table]
-                if found:
-                    columns = list(found[0])
-                    blocks.append({"table": table, "columns": columns,
-                                   "rows": [[r[c] for c in columns] for r in found]})
-            taken += len(sealed)
-        else:
-            query = _after(
-                _scoped_select(conn, principal, name).with_only_columns(
-                    _json_array(name, dialect), *pk),
-                pk, state.get("k"),
-            )
-            found = _raw_rows(conn, query.order_by(*pk).limit(want))
-            if found:
-                head = json.dumps({"table": name, "columns": names}, separators=(",", ":"))
-                blocks.append(head[:-1] + ',"rows":[' + ",".join(r[0] for r in found) + "]}")
-            taken += len(found)
-            batch_keys = [list(r[1:]) for r in found]
-        _advance(state, batch_keys, want)
-    _finish_snapshot(state, tables)
-    return taken
-
-
-def _raw_rows(conn: Connection, query: Any) -> list[Any]:
-    """Run ``query`` on the DB-API cursor of ``conn`` (its transaction): plain tuples, none
-    of SQLAlchemy's per-row work, for the bulk of a snapshot."""
-    compiled = query.compile(dialect=conn.dialect)
-    params: Any = compiled.params
-    if compiled.positional:
-        params = tuple(params[name] for name in compiled.positiontup or ())
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(str(compiled), params)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
-def _sealed_batch(want: int) -> int:
-    """Accounts to read for a page with room for ``want`` changes: each stands for an ID row
-    and a mobile row (and the first batch also carries the key)."""
-    return max(1, (want - 1) // 2)
-
-
-def _snapshot_sealed(
-    conn: Connection, principal: Principal, key: tuple[str, bytes], last: Any, want: int,
-    out: list,
-) -> list[list[Any]]:
-    """A kiosk's snapshot of accounts: its key first, then sealed rows (server.kiosk)."""
-    name = "accounts"
-    tbl = rows.table(name)
-    query = _after(_scoped_select(conn, principal, name), [tbl.c.id], last)
-    batch = rows.fetch_dicts(conn, query.order_by(tbl.c.id).limit(want), name)
-    if last is None:
-        out.append(kiosk.key_change(key))
-    out.extend(kiosk.sealed_changes(conn, principal, key, batch))
-    return [[row["id"]] for row in batch]
 
 
 def has_changes(conn: Connection, principal: Principal, epoch: str, cursor: str) -> bool:
@@ -444,7 +222,7 @@ def _delta_page(
         if not table_visible(principal, name):
             continue
         row_key = json.loads(key_text)
-        sealed = _sealed_for(principal, name)
+        sealed = sealed_for(principal, name)
         if change.op == "delete":
             if sealed:
                 assert key is not None
@@ -478,7 +256,7 @@ def _fetch_rows(
             clause = tbl.c[pk_names[0]].in_([k[pk_names[0]] for k in chunk])
         else:
             clause = or_(*[and_(*[tbl.c[p] == k[p] for p in pk_names]) for k in chunk])
-        for row in rows.fetch_dicts(conn, _scoped_select(conn, principal, name).where(clause),
+        for row in rows.fetch_dicts(conn, scoped_select(conn, principal, name).where(clause),
                                     name):
             found[changelog.key_json({p: row[p] for p in pk_names})] = row
     return found

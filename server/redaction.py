@@ -2,7 +2,7 @@
 
 Partners (an outside company: the LCO) see the branch's staff by name, to know who manages
 their accounts, but not the staff's own mobile numbers. The pull builds most rows as JSON
-text in the database (server/pull.py), so the few rows concerned are rewritten here, on
+text in the database (server/pull_snapshot.py), so the few rows concerned are rewritten here, on
 the finished page, just before it is sent.
 """
 

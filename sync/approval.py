@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from billing.reversal import ReversalError, check_approver
 from billing.roles import Role
-from sync.client import ApiError, OfflineError, SyncClient
+from sync.client import SyncClient
+from sync.errors import ApiError, OfflineError
 from sync.offline_verifiers import MAX_OFFLINE_DAYS, OfflineVerifiers
 from sync.user import CurrentUser
 

@@ -19,8 +19,9 @@ from db import replica
 from db.cache import CACHE_FILLED_FACT
 from db.cache_schema import sync_state
 from db.outbox import Outbox
-from sync.client import ApiError, OfflineError, SignIn, SyncClient, SyncError
+from sync.client import SignIn, SyncClient
 from sync.cycle import UNCONFIRMED_OWNER_KEY, pending_payment_count
+from sync.errors import ApiError, OfflineError, SyncError
 from sync.offline_verifiers import OfflineVerifiers
 from sync.token_store import SecretStore
 from sync.user import CurrentUser

@@ -1,6 +1,6 @@
 """The HTTP client of the sync API: one ``requests.Session`` with timeouts, TLS
-verification, retries with backoff and gzip. No Qt here; the engine runs it off the GUI
-thread.
+verification, retries with backoff and gzip (:func:`sync.http_session.make_session`). No Qt
+here; the engine runs it off the GUI thread. What it raises is in :mod:`sync.errors`.
 
 The bearer token lives only in this object's memory and in the system keyring
 (:mod:`sync.token_store`); it is never logged and never written to a file.
@@ -9,7 +9,6 @@ The bearer token lives only in this object's memory and in the system keyring
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import logging
 import select
 import ssl
@@ -23,11 +22,11 @@ from urllib.parse import quote, urlencode, urlsplit
 import certifi
 import orjson
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
 from billing.limits import Limits
 from sync import __version__
+from sync.errors import ApiError, OfflineError, ResyncRequired, SyncError, Unauthorized
+from sync.http_session import is_loopback, make_session
 
 
 def _loads(data: bytes) -> Any:
@@ -40,41 +39,12 @@ log = logging.getLogger(__name__)
 API = "/api/v1"
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 120.0
-#: Network and gateway failures are retried; a push is safe to resend (mutation ids).
-RETRY_STATUSES = (502, 503, 504)
 #: How long the server may hold a long-poll for changes (GET /sync/wait), and how often the
 #: waiting thread looks whether it was cancelled (sign-out, quit: never held longer).
 WAIT_S = 25
 WAIT_TICK_S = 0.2
 #: Beyond ``timeout_s``, how long to wait for the server's answer before calling it gone.
 READ_GRACE_S = 10.0
-
-
-class SyncError(Exception):
-    """Base of every error the client reports."""
-
-
-class OfflineError(SyncError):
-    """The server could not be reached (no network, refused, timed out)."""
-
-
-class ApiError(SyncError):
-    """The server answered with an error document."""
-
-    def __init__(self, status: int, code: str, message: str, body: dict[str, Any] | None = None):
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.body = body or {}
-
-
-class Unauthorized(ApiError):
-    """The token is missing, expired or revoked: the user must sign in again."""
-
-
-class ResyncRequired(ApiError):
-    """410: the cursor is too old or from another server epoch."""
 
 
 @dataclass(frozen=True)
@@ -93,37 +63,6 @@ class SignIn:
 
     def __repr__(self) -> str:
         return f"SignIn(user={self.user.get('username')!r}, expires_at={self.expires_at})"
-
-
-def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
-    """A session that verifies TLS, retries connection failures and 502/503/504 with
-    exponential backoff (GET and POST: pushes are idempotent by mutation id)."""
-    session = requests.Session()
-    session.verify = True
-    retry = Retry(
-        total=retries,
-        connect=retries,
-        read=retries,
-        status=retries,
-        other=0,
-        backoff_factor=backoff,
-        backoff_max=10,
-        status_forcelist=RETRY_STATUSES,
-        allowed_methods=frozenset({"GET", "POST"}),
-        respect_retry_after_header=True,
-        raise_on_status=False,
-    )
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.headers.update(
-        {
-            "Accept": "application/json",
-            "Accept-Encoding": "gzip",
-            "User-Agent": f"TerabytePartnerDesk/{__version__}",
-        }
-    )
-    return session
 
 
 class SyncClient:
@@ -376,17 +315,6 @@ class SyncClient:
 
     def close(self) -> None:
         self.session.close()
-
-
-def is_loopback(url: str) -> bool:
-    """True for a server on this machine (127.0.0.0/8, ::1, localhost)."""
-    host = (urlsplit(url).hostname or "").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _sign_in_from(answer: dict[str, Any]) -> SignIn:

@@ -8,9 +8,10 @@ the GUI thread, and what the reliability harness and the benchmarks drive direct
    or conflicting write waits in "Needs attention" and never blocks the ones behind it.
    A push whose answer is lost keeps its writes pending; resending them is safe (the server
    answers ``duplicate``: exactly once).
-2. **Pull** pages from the stored cursor; each page and its cursor go into the cache in one
-   transaction (:class:`db.replica.PageWriter`). The next page is fetched while the current
-   one is written. During an initial sync into an empty cache consecutive pages share a
+2. **Pull** pages from the stored cursor (:class:`sync.cycle_pull.CyclePull`, mixed in);
+   each page and its cursor go into the cache in one transaction
+   (:class:`db.replica.PageWriter`). The next page is fetched while the current one is
+   written. During an initial sync into an empty cache consecutive pages share a
    transaction until ``BULK_COMMIT_ROWS`` changes are pending (or the next page is not
    there yet): the stored cursor is always the last page of a committed transaction.
    ``410 resync`` (or a new server epoch) drops the cache and pulls from the start; the
@@ -25,22 +26,18 @@ moments after the push; until then :func:`db.overlay.provisional_payments` keeps
 
 from __future__ import annotations
 
-import gc
 import logging
 import sqlite3
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
-from db import kiosk_store, replica
+from db import replica
 from db.cache import (
     CACHE_FILLED_FACT,
     DAMAGED_MESSAGE,
@@ -50,14 +47,9 @@ from db.cache import (
 )
 from db.cache_schema import sync_state
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
-from sync.client import (
-    ApiError,
-    OfflineError,
-    ResyncRequired,
-    SyncClient,
-    SyncError,
-    Unauthorized,
-)
+from sync.client import SyncClient
+from sync.cycle_pull import CyclePull, Report
+from sync.errors import ApiError, OfflineError, SyncError, Unauthorized
 from sync.kiosk_key import KioskKey
 
 log = logging.getLogger(__name__)
@@ -78,8 +70,6 @@ NO_TOKEN_MESSAGE = ("Signed in without a connection to the server: sign in again
 UNCONFIRMED_OWNER_KEY = "owner_unconfirmed"
 #: Acknowledged writes this recent are re-offered to a server with a new epoch.
 REOFFER_DAYS = 30
-#: sync_state: the id (not the secret) of the kiosk key the cache's sealed rows are under.
-KIOSK_KEY_ID_KEY = "kiosk_key_id"
 
 _STATES = {
     "applied": MutationState.APPLIED,
@@ -87,38 +77,6 @@ _STATES = {
     "rejected": MutationState.REJECTED,
     "conflict": MutationState.CONFLICT,
 }
-
-Report = Callable[[int, int], None]
-
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while pulled pages are parsed and applied.
-
-    A page parses into ~5,000 lists and their strings, all tracked by the collector, so an
-    initial sync of 1M rows set off ~1,600 collections that walked every live object
-    (measured: 0.93 s of a 10.4 s sync in the benchmark's small process; more in the app,
-    whose heap is bigger). The pages hold no reference cycles: they are freed by reference
-    counting as before. Process-wide, so nested and concurrent users are counted and the
-    collector comes back as it was when the last one leaves.
-    """
-    global _gc_pausers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 @dataclass
@@ -182,7 +140,7 @@ def _last_synced(cache_engine: Any) -> float | None:
         return None
 
 
-class SyncCycle:
+class SyncCycle(CyclePull):
     """Push-then-pull, without Qt: the part tests and the benchmark drive directly."""
 
     def __init__(
@@ -403,136 +361,6 @@ class SyncCycle:
                         old_epoch, count)
         return count
 
-    def pull(
-        self,
-        outcome: SyncOutcome,
-        account_ids: set[int],
-        report: Report | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> None:
-        """Pull pages until the server has no more; each page in one cache transaction."""
-        replica.restore_indexes(self.cache_engine)  # left behind by an interrupted sync
-        cursor, epoch = replica.read_cursor(self.cache_engine)
-        if cursor is not None and self._kiosk_key_lost():
-            log.warning("pull: this kiosk's key is not in the keyring; pulling afresh")
-            replica.clear(self.cache_engine, keep_owner=True)
-            cursor = None
-        outcome.initial = cursor is None
-        if outcome.previous_epoch is None:
-            outcome.previous_epoch = epoch
-        try:
-            with gc_paused():
-                self._pull_pages(outcome, account_ids, cursor, epoch, report, cancelled)
-        finally:
-            replica.restore_indexes(self.cache_engine)
-
-    def _pull_after(self, previous: Future[dict[str, Any] | None]) -> dict[str, Any] | None:
-        """The page after ``previous`` (already fetched: the fetcher has one worker); None
-        when it was the last. A failed ``previous`` fails this one the same way."""
-        page = previous.result()
-        if page is None or not page.get("has_more"):
-            return None
-        return self.client.pull(str(page["cursor"]), self.page_size)
-
-    def _pull_pages(
-        self,
-        outcome: SyncOutcome,
-        account_ids: set[int],
-        cursor: str | None,
-        epoch: str | None,
-        report: Report | None,
-        cancelled: Callable[[], bool] | None,
-    ) -> None:
-        total = replica.ApplySummary()
-        resets = 0
-        bulk = cursor is None and replica.is_empty(self.cache_engine)
-        if bulk:
-            replica.defer_indexes(self.cache_engine)
-        writer = replica.PageWriter(self.cache_engine, self.bulk_commit_rows if bulk else 0)
-        fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch")
-        # Pages fetched ahead, in order; each one's fetch waits for the one before it (one
-        # worker) and uses its cursor.
-        ahead: deque[Future[dict[str, Any] | None]] = deque(
-            [fetcher.submit(self.client.pull, cursor, self.page_size)])
-        try:
-            with writer:
-                while True:
-                    future = ahead[0]
-                    if not future.done() or future.exception() is not None:
-                        # No write transaction held while waiting for the network, and
-                        # what was applied is kept when the fetch failed.
-                        writer.commit()
-                    try:
-                        page = future.result()
-                        if page is None:  # pragma: no cover - the page before had no more
-                            break
-                        page_epoch = page.get("server_epoch")
-                        if cursor and epoch and page_epoch and page_epoch != epoch:
-                            raise ResyncRequired(410, "resync", "The server has a new epoch.")
-                    except ResyncRequired:
-                        resets += 1
-                        if resets > 2:
-                            raise
-                        log.warning("pull: the server asks for a resync; rebuilding the cache")
-                        writer.commit()
-                        replica.clear(self.cache_engine, keep_owner=True)
-                        if self.kiosk_key is not None:
-                            self.kiosk_key.forget()  # the new key comes with the pull
-                        replica.defer_indexes(self.cache_engine)
-                        writer.commit_rows = self.bulk_commit_rows
-                        outcome.reset = outcome.initial = True
-                        cursor = epoch = None
-                        ahead.clear()  # fetched after the refused page: they fail at once
-                        ahead.append(fetcher.submit(self.client.pull, None, self.page_size))
-                        continue
-                    ahead.popleft()
-                    has_more = bool(page.get("has_more"))
-                    next_cursor = str(page["cursor"])
-                    if has_more and not (cancelled and cancelled()):
-                        last = future
-                        while len(ahead) < self.prefetch_pages:
-                            last = fetcher.submit(self._pull_after, ahead[-1] if ahead else last)
-                            ahead.append(last)
-                    key, changes, snapshot = kiosk_store.take_key(
-                        page["changes"], page.get("snapshot"))
-                    if key is not None:
-                        writer.commit()
-                        self._keep_kiosk_key(*key)
-                    summary = writer.apply(changes, next_cursor, page_epoch, snapshot)
-                    cursor, epoch = next_cursor, page_epoch or epoch
-                    outcome.server_epoch = epoch
-                    total.add(summary)
-                    if report is not None and outcome.initial:
-                        report(total.changes, total.accounts)
-                    if not has_more or (cancelled and cancelled()):
-                        writer.commit()
-                        break
-        finally:
-            fetcher.shutdown(wait=True, cancel_futures=True)
-        outcome.pulled_changes = total.changes
-        outcome.pulled_accounts = total.accounts
-        ids = account_ids | total.account_ids
-        many = outcome.reset or outcome.initial or len(ids) > replica.MANY_ACCOUNTS
-        outcome.account_ids = None if many else sorted(ids)
-
-
-    def _kiosk_key_lost(self) -> bool:
-        """The cache's sealed rows are under a key the keyring does not hold (lost with
-        the keyring, a memory-only one after a restart, or dropped by migration)."""
-        if self.kiosk_key is None:
-            return False
-        wanted = replica.read_state(self.cache_engine, KIOSK_KEY_ID_KEY)
-        return wanted is not None and self.kiosk_key.key_id() != wanted
-
-    def _keep_kiosk_key(self, key_id: str, secret_hex: str) -> None:
-        """Keep a delivered kiosk secret in the keyring, never in the cache; remember its
-        id in the cache so a lost key is noticed (:meth:`_kiosk_key_lost`)."""
-        if self.kiosk_key is None:
-            log.warning("pull: a kiosk key arrived and this desk has nowhere to keep it; "
-                        "dropped (offline look-up stays off)")
-            return
-        if self.kiosk_key.store(key_id, secret_hex):
-            replica.write_state(self.cache_engine, KIOSK_KEY_ID_KEY, key_id)
 
 
 def pending_payment_count(outbox: Outbox) -> int:

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from billing.reversal import ReversalCause
-from sync.client import ApiError, OfflineError, SyncClient
+from sync.client import SyncClient
+from sync.errors import ApiError, OfflineError
 
 __all__ = ["RequestRefused", "VoidRequest", "decide", "pending", "send"]
 

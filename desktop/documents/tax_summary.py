@@ -25,7 +25,7 @@ from billing.references import utr_key
 from billing.rules import PaymentMethod
 from billing.tax import split_inclusive
 from db.outbox import Outbox
-from db.payments_local import RegisterRow
+from db.register_query import RegisterRow
 
 __all__ = [
     "SessionPayment",

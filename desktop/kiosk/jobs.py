@@ -71,7 +71,7 @@ def server_lookup_job(client: SyncClient, mobile: str, generation: int,
                        _c: TaskControl) -> ServerAnswer:
     """``GET /api/v1/kiosk/lookup?mobile=`` → the account id (the details come from the
     local cache, so the payment rules see the same account the counter would)."""
-    from sync.client import ApiError, OfflineError
+    from sync.errors import ApiError, OfflineError
 
     try:
         body = client.kiosk_lookup(mobile=mobile)

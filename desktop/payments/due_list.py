@@ -1,7 +1,7 @@
 """The branch's due list (``dueList``): suspended today, suspending tomorrow, and postpaid
 invoices in their last days of grace, each with one click to take the payment.
 
-Dates come from ``billing.lifecycle`` on ``ctx.today()`` (``db.payments_local.due_list``);
+Dates come from ``billing.lifecycle`` on ``ctx.today()`` (``db.due_list_query.due_list``);
 an account whose pending payment already settles it drops off the list.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from billing.money import format_inr
 from billing.phone import format_mobile
-from db.payments_local import DueCategory, DueRow, due_list
+from db.due_list_query import DueCategory, DueRow, due_list
 from desktop.detail.format import format_date, option_text, plan_type_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
 from desktop.payments.flow import start_payment
@@ -38,7 +38,7 @@ COLUMNS = [
     QT_TRANSLATE_NOOP("DueListWindow", "Suspends on"), QT_TRANSLATE_NOOP("DueListWindow", "Why"),
     "",
 ]
-#: The list's groups as shown (``db.payments_local.DueCategory`` holds the English values).
+#: The list's groups as shown (``db.due_list_query.DueCategory`` holds the English values).
 CATEGORIES = {
     DueCategory.SUSPENDED_TODAY: QT_TRANSLATE_NOOP("DueListWindow", "Suspended today"),
     DueCategory.SUSPENDING_TOMORROW: QT_TRANSLATE_NOOP("DueListWindow", "Suspending tomorrow"),

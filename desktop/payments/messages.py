@@ -207,7 +207,7 @@ _MARKS = {  # billing.reversal.register_mark
     "Cleared": QT_TRANSLATE_NOOP("RegisterMark", "Cleared"),
     "Pending clearance": QT_TRANSLATE_NOOP("RegisterMark", "Pending clearance"),
 }
-_APPLIED_KINDS = {  # billing.rules.applied_as_label
+_APPLIED_KINDS = {  # billing.taken_payment.applied_as_label
     "payment": QT_TRANSLATE_NOOP("AppliedKind", "payment"),
     "advance": QT_TRANSLATE_NOOP("AppliedKind", "advance"),
     "payment, the rest as advance": QT_TRANSLATE_NOOP("AppliedKind",
@@ -224,7 +224,7 @@ def mark_text(mark: str) -> str:
 
 
 def applied_kind_text(label: str) -> str:
-    """How head office applied a payment (``billing.rules.applied_as_label``) as shown."""
+    """How head office applied a payment (``billing.taken_payment.applied_as_label``) as shown."""
     known = _APPLIED_KINDS.get(label)
     return QCoreApplication.translate("AppliedKind", known) if known else label
 

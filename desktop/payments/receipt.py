@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from billing.documents import GstDocument, document_kind_for_payment
 from billing.rules import PaymentOption
 from db.outbox import Mutation
-from db.payments_local import record_receipt_print
+from db.receipt_prints import record_receipt_print
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher
 from desktop.documents.viewer import open_receipt_voucher

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from billing.money import format_inr
 from billing.reversal import is_reversed
 from billing.rules import PaymentMethod
-from db.payments_local import (
+from db.register_query import (
     PAYMENT_TYPES,
     RegisterChoices,
     RegisterFilter,

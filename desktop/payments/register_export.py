@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from billing.money import paise_to_decimal
 from billing.rules import PaymentMethod
-from db.payments_local import RegisterRow, totals_by_method
+from db.register_query import RegisterRow, totals_by_method
 
 EXPORT_HEADERS = [
     "Document Date", "Document No", "Receipt No", "Account ID", "Contact Name", "Mobile",

@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor
 from billing.money import format_inr
 from billing.phone import format_mobile
 from billing.reversal import register_mark
-from billing.rules import applied_as_label
-from db.payments_local import RegisterRow
+from billing.taken_payment import applied_as_label
+from db.register_query import RegisterRow
 from desktop.detail.format import method_text, option_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.payments.messages import applied_kind_text, mark_text

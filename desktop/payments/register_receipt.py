@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 
 from billing.rules import PaymentMethod, PaymentOption, balance_before
-from db.payments_local import RegisterRow
+from db.register_query import RegisterRow
 from desktop.payments.receipt import cashier_name, header_lines
 from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext

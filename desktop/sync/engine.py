@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from db import replica
 from db.outbox import MutationState
-from sync.client import ApiError, ResyncRequired, SyncClient, SyncError
+from sync.client import SyncClient
 from sync.cycle import PAGE_SIZE, SyncCycle, SyncOutcome
+from sync.errors import ApiError, ResyncRequired, SyncError
 
 log = logging.getLogger(__name__)
 

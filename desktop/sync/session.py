@@ -25,8 +25,10 @@ from desktop.runtime.tasks import TaskControl
 from desktop.signin.dialog import DemoRole, SignInDialog, roles_from_json
 from desktop.sync.engine import DEFAULT_INTERVAL_S, SyncEngine
 from sync.auth import Authenticator, SignedIn, SignOutRefused
-from sync.client import SyncClient, SyncError, make_session
+from sync.client import SyncClient
 from sync.cycle import SyncOutcome
+from sync.errors import SyncError
+from sync.http_session import make_session
 from sync.kiosk_key import KioskKey
 from sync.token_store import SecretStore
 

@@ -1254,7 +1254,7 @@
     </message>
     <message>
         <source>Suspended today</source>
-        <extracomment>The list&apos;s groups as shown (``db.payments_local.DueCategory`` holds the English values).</extracomment>
+        <extracomment>The list&apos;s groups as shown (``db.due_list_query.DueCategory`` holds the English values).</extracomment>
         <translation>இன்று இடைநிறுத்தம்</translation>
     </message>
     <message>

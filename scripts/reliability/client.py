@@ -57,8 +57,9 @@ from db.payments_local import (  # noqa: E402
     load_account,
     record_payment,
 )
-from sync.client import SyncClient, make_session  # noqa: E402
+from sync.client import SyncClient  # noqa: E402
 from sync.cycle import SyncCycle  # noqa: E402
+from sync.http_session import make_session  # noqa: E402
 
 log = logging.getLogger("reliability.client")
 

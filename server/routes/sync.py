@@ -29,7 +29,7 @@ def router(server: Server) -> APIRouter:
         format: Annotated[Literal["rows", "columns"], Query()] = "rows",
     ) -> Response:
         """Changes since ``cursor`` (none: a snapshot from the start), scoped to the caller.
-        ``format=columns``: snapshot rows as arrays per table (server/pull.py)."""
+        ``format=columns``: snapshot rows as arrays per table (server/pull_snapshot.py)."""
         kiosk.ensure_device_key(db, settings, caller)  # a kiosk's rows are sealed with it
         with db.read.begin() as conn:
             keys = cursors.keys(conn, settings)

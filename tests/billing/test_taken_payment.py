@@ -1,4 +1,4 @@
-"""billing.rules.apply_taken_payment: money taken at a counter is applied whatever the
+"""billing.taken_payment.apply_taken_payment: money taken at a counter is applied whatever the
 balance became since (issue 16); only what no cashier could have taken is refused."""
 
 from __future__ import annotations
@@ -7,13 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from billing.rules import (
-    PaymentOption,
-    RuleError,
-    apply_taken_payment,
-    check_payment,
-    recharge_prefill,
-)
+from billing.rules import PaymentOption, RuleError, check_payment, recharge_prefill
+from billing.taken_payment import apply_taken_payment
 
 CEILING = 10_000_000
 balances = st.integers(-5_000_000, 5_000_000)

@@ -21,24 +21,20 @@ from billing.rules import (
     payment_options_paise,
     recharge_prefill,
 )
+from db.due_list_query import DueCategory, due_list
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from db.overlay import pending_payments
 from db.payments_local import (
     AccountForPayment,
-    DueCategory,
     PlanChoice,
-    RegisterFilter,
     build_payment_payload,
-    due_list,
     load_account,
     payment_outcome,
     plans_for_account,
-    receipt_print_count,
     record_payment,
-    record_receipt_print,
-    register_rows,
-    totals_by_method,
 )
+from db.receipt_prints import receipt_print_count, record_receipt_print
+from db.register_query import RegisterFilter, register_rows, totals_by_method
 from tests.conftest import DEMO_TODAY
 from tests.db.conftest import make_cache_template
 

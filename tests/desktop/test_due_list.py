@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from billing.lifecycle import grace_days_left, postpaid_suspension_date, prepaid_suspension_date
 from billing.rules import PaymentOption
-from db.payments_local import DueCategory
+from db.due_list_query import DueCategory
 from desktop.payments.due_list import DueListWindow
 from desktop.payments.flow import active_flow
 from tests.conftest import DEMO_TODAY

@@ -17,12 +17,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from billing.money import format_inr, paise_to_decimal
 from billing.rules import PaymentMethod, PaymentOption
 from billing.tax import split_inclusive
-from db.payments_local import (
-    RegisterRow,
-    build_payment_payload,
-    load_account,
-    record_payment,
-)
+from db.payments_local import build_payment_payload, load_account, record_payment
+from db.register_query import RegisterRow
 from desktop.documents.gst_settings import KEYS
 from desktop.documents.tax_summary import reference_parts, tax_summary
 from desktop.payments.day_close import DayCloseDialog

@@ -537,7 +537,7 @@ class _FakeSync:
 def test_mobile_lookup_missing_from_the_local_copy_asks_the_server(qtbot, kiosk, kiosk_ctx):
     """A number the kiosk's copy does not hold yet (an account added since its last pull) is
     asked of the server; offline, the local answer stands."""
-    from sync.client import ApiError, OfflineError
+    from sync.errors import ApiError, OfflineError
 
     row = _account(kiosk_ctx, offset=7)
     with kiosk_ctx.cache_engine.begin() as conn:  # the copy predates this account

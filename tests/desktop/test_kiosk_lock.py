@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from billing.kiosk_limits import LOOKUP_RATE, MISS_RATE
 from desktop.kiosk.window import ACCOUNT, LOCKED, LOCKED_KEY, START
-from sync.client import ApiError
+from sync.errors import ApiError
 from tests.desktop import test_kiosk as base
 from tests.desktop.test_kiosk import (
     SCREENSHOTS,

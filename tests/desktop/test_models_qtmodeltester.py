@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from db.payments_local import RegisterRow
+from db.register_query import RegisterRow
 from desktop.detail.table_model import RowsTableModel
 from desktop.payments.register_model import RegisterTableModel
 

@@ -15,12 +15,8 @@ from sqlalchemy import text
 
 from billing.money import format_inr, paise_to_decimal
 from billing.rules import PaymentMethod, PaymentOption
-from db.payments_local import (
-    build_payment_payload,
-    load_account,
-    record_payment,
-    totals_by_method,
-)
+from db.payments_local import build_payment_payload, load_account, record_payment
+from db.register_query import totals_by_method
 from desktop.payments.register import PaymentsRegister
 from desktop.payments.register_model import COL_STATUS
 from tests.conftest import DEMO_TODAY
@@ -211,7 +207,7 @@ def test_refused_payments_are_listed_but_not_counted(qtbot, ctx) -> None:
 def test_reprint_of_a_pulled_recharge_counts_the_plan_charge(qtbot, ctx) -> None:
     """A recharge charges the plan price before the amount is paid, so the balance it
     started from is ``after + amount - price`` (the reprint used to leave the price out)."""
-    from db.payments_local import RegisterRow
+    from db.register_query import RegisterRow
     from desktop.payments.register_receipt import receipt_for_row
 
     with ctx.cache_engine.connect() as conn:

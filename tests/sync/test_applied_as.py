@@ -10,7 +10,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
-from db.payments_local import RegisterFilter, register_rows
+from db.register_query import RegisterFilter, register_rows
 from tests.conftest import DEMO_TODAY
 from tests.sync.conftest import STAFF, Desk, LiveServer, cached_account, make_desk, payment_payload
 

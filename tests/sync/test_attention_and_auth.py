@@ -14,7 +14,8 @@ from db.outbox import MutationKind, MutationState
 from desktop.runtime.logs import setup_logging
 from sync import attention
 from sync.auth import SignInFailed, SignOutRefused
-from sync.client import SyncClient, Unauthorized
+from sync.client import SyncClient
+from sync.errors import Unauthorized
 from tests.sync.conftest import (
     ADMIN,
     STAFF,

@@ -8,8 +8,9 @@ import uuid
 
 from db.cash_session import close_session, current_session
 from db.outbox import MutationState
-from sync.client import SyncClient, make_session
+from sync.client import SyncClient
 from sync.cycle import SyncCycle
+from sync.http_session import make_session
 from tests.sync.conftest import Desk, FaultProxy, LiveServer, cached_account, payment_payload
 
 

@@ -11,8 +11,9 @@ import pytest
 
 from db import replica
 from db.schema import DOMAIN_TABLES
-from sync.client import OfflineError, SyncClient
+from sync.client import SyncClient
 from sync.cycle import SyncCycle
+from sync.errors import OfflineError
 from tests.sync.conftest import ADMIN, Desk, LiveServer, make_desk
 
 PAGE = 300
@@ -172,7 +173,7 @@ def test_failed_apply_rolls_back_to_the_last_commit_and_resumes(
 def test_gc_is_paused_during_a_pull_and_restored_as_it_was() -> None:
     import gc
 
-    from sync.cycle import gc_paused
+    from sync.cycle_pull import gc_paused
 
     assert gc.isenabled()
     with gc_paused():

@@ -19,7 +19,8 @@ from db import replica
 from desktop.runtime.context import AppContext
 from desktop.sync.engine import SyncEngine
 from sync.auth import Authenticator
-from sync.client import ResyncRequired, SyncClient
+from sync.client import SyncClient
+from sync.errors import ResyncRequired
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import (

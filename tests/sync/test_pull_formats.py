@@ -13,8 +13,9 @@ import pytest
 from db import replica
 from db.cache import open_cache
 from db.schema import DOMAIN_TABLES
-from sync.client import SyncClient, is_loopback
+from sync.client import SyncClient
 from sync.cycle import SyncCycle
+from sync.http_session import is_loopback
 from tests.sync.conftest import ADMIN, STAFF, Desk, LiveServer, make_desk
 from tests.sync.test_replica import _account
 

@@ -25,7 +25,8 @@ from desktop.runtime.context import AppContext
 from desktop.signin.dialog import SignInDialog, roles_from_json
 from desktop.sync.engine import SyncEngine
 from sync.auth import Authenticator, SignedIn
-from sync.client import SyncClient, make_session
+from sync.client import SyncClient
+from sync.http_session import make_session
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import ADMIN, LiveServer, cached_account, make_desk, payment_payload

@@ -13,8 +13,9 @@ from billing.roles import Role
 from db.outbox import MutationState
 from db.reversals_local import find_payment, record_reversal
 from sync.approval import ApprovalRefused, approve
-from sync.client import SyncClient, make_session
+from sync.client import SyncClient
 from sync.cycle import SyncCycle
+from sync.http_session import make_session
 from sync.offline_verifiers import OfflineVerifiers
 from sync.user import CurrentUser
 from tests.sync.conftest import STAFF, Desk, FaultProxy, LiveServer, cached_account, payment_payload

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from billing.reversal import ReversalCause, is_reversed, register_mark
 from billing.roles import Role
-from db.payments_local import RegisterFilter, register_rows
+from db.register_query import RegisterFilter, register_rows
 from db.reversals_local import (
     check_cheque_mark,
     find_payment,

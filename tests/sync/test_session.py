@@ -18,7 +18,8 @@ from desktop.accounts.main_window import MainWindow
 from desktop.runtime.context import AppContext
 from desktop.sync.engine import SyncEngine
 from desktop.sync.session import SessionController
-from sync.client import SyncClient, make_session
+from sync.client import SyncClient
+from sync.http_session import make_session
 from sync.token_store import MemoryKeyring, SecretStore
 from tests.desktop.conftest import make_context
 from tests.sync.conftest import FaultProxy, LiveServer, cached_account, payment_payload

@@ -7,8 +7,9 @@ import uuid
 from db import replica
 from db.outbox import MutationKind, MutationState
 from db.overlay import provisional_payments
-from sync.client import SyncClient, make_session
+from sync.client import SyncClient
 from sync.cycle import SyncCycle
+from sync.http_session import make_session
 from tests.sync.conftest import (
     ADMIN,
     Desk,
