@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from billing.refusal import Refusal
+
 __all__ = [
     "HOME_STATE_CODE",
     "STATES",
@@ -93,13 +95,10 @@ _SHAPE = re.compile(r"^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$", re.ASCI
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 
-class GstinError(ValueError):
+class GstinError(Refusal, ValueError):
     """A GSTIN or state code that cannot be used; ``str(error)`` is for the user."""
 
-    def __init__(self, message: str, *, code: str = "gstin_invalid") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    default_code = "gstin_invalid"
 
 
 def state_name(code: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from billing.refusal import Refusal
 from billing.roles import Role
 from billing.rules import PaymentMethod
 
@@ -60,13 +61,8 @@ class ChequeState(StrEnum):
     BOUNCED = "bounced"
 
 
-class ReversalError(ValueError):
+class ReversalError(Refusal, ValueError):
     """A reversal the rules refuse. ``str(error)`` is for the user, ``code`` for machines."""
-
-    def __init__(self, message: str, *, code: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

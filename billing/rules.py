@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from billing.messages import Msg, english
 from billing.money import DEFAULT_CEILING_PAISE, format_inr
+from billing.refusal import Refusal
 
 __all__ = [
     "OUTSTANDING_THRESHOLD_PAISE",
@@ -88,14 +89,12 @@ _REFERENCE_NAMES = {
 }
 
 
-class RuleError(ValueError):
+class RuleError(Refusal, ValueError):
     """A payment the rules refuse. ``str(error)`` is for the user, ``code`` for machines."""
 
     def __init__(self, message: str, *, code: str, msg: Msg | None = None,
                  values: tuple[object, ...] = ()) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code)
         #: The message's id and values, for the desk to show it translated (billing.messages).
         self.msg = msg
         self.msg_values = values

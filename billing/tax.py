@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from billing.gstin import HOME_STATE_CODE, state_name
+from billing.refusal import Refusal
 
 __all__ = [
     "DEFAULT_RATE_BP",
@@ -49,13 +50,10 @@ MAX_RATE_BP = 10_000
 _RATE = re.compile(r"^(?P<whole>[0-9]{1,3})(?:\.(?P<frac>[0-9]{1,2}))?\s*%?$", re.ASCII)
 
 
-class TaxError(ValueError):
+class TaxError(Refusal, ValueError):
     """An amount, rate or state GST cannot be computed for; ``str(error)`` is for the user."""
 
-    def __init__(self, message: str, *, code: str = "tax_invalid") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    default_code = "tax_invalid"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from billing.refusal import Refusal
 from billing.reversal import ReversalError, check_approver
 from billing.roles import Role
 from sync.client import SyncClient
@@ -33,12 +34,8 @@ class Approval:
         return self.token is None
 
 
-class ApprovalRefused(Exception):
-    """``str(error)`` is for the cashier and the supervisor."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
+class ApprovalRefused(Refusal):
+    """``str(error)`` is for the cashier and the supervisor; ``code`` for machines."""
 
 
 def _offline(verifiers: OfflineVerifiers, requester: CurrentUser, username: str,

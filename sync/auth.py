@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from billing.limits import Limits
+from billing.refusal import Refusal
 from billing.roles import Role
 from db import replica
 from db.cache import CACHE_FILLED_FACT
@@ -29,13 +30,10 @@ from sync.user import CurrentUser
 log = logging.getLogger(__name__)
 
 
-class SignInFailed(Exception):
+class SignInFailed(Refusal):
     """Sign-in did not succeed; ``message`` says why and what to do."""
 
-    def __init__(self, message: str, code: str = "failed") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+    default_code = "failed"
 
 
 class SignOutRefused(Exception):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from billing.refusal import Refusal
 from billing.reversal import ReversalCause
 from sync.client import SyncClient
 from sync.errors import ApiError, OfflineError
@@ -17,13 +18,9 @@ from sync.errors import ApiError, OfflineError
 __all__ = ["RequestRefused", "VoidRequest", "decide", "pending", "send"]
 
 
-class RequestRefused(Exception):
+class RequestRefused(Refusal):
     """The server refused (``code`` as in docs/sync-api.md) or could not be reached
     (``offline``); ``str()`` is for the user."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
