@@ -103,6 +103,34 @@ def language_toggle(parent: QWidget) -> QPushButton:
     toggle.setMinimumHeight(72)
     return toggle
 
+
+def _entry_columns(page: QWidget) -> tuple[QHBoxLayout, QVBoxLayout]:
+    """The entry pages' frame: a column of text and fields on the left, the keypad beside it."""
+    row = QHBoxLayout(page)
+    row.setContentsMargins(64, 40, 64, 40)
+    row.setSpacing(64)
+    left = QVBoxLayout()
+    left.setSpacing(20)
+    return row, left
+
+
+def _add_keypad(row: QHBoxLayout, left: QVBoxLayout, keypad: Keypad) -> None:
+    left.addStretch(2)
+    row.addLayout(left, 5)
+    keypad.setMaximumWidth(460)
+    row.addWidget(keypad, 4)
+
+
+def _pin_field(page: QWidget, name: str) -> QLineEdit:
+    """A staff PIN entry: digits only, up to 12, never shown."""
+    field = QLineEdit(page)
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(12)
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,12}"), field))
+    return field
+
+
 class StartPage(QWidget):
     """The start screen: the language toggle, the entry for an Account ID or mobile, and
     its keypad."""
@@ -111,11 +139,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         page = self
         page.setObjectName("kioskStartPage")
-        row = QHBoxLayout(page)
-        row.setContentsMargins(64, 40, 64, 40)
-        row.setSpacing(64)
-        left = QVBoxLayout()
-        left.setSpacing(20)
+        row, left = _entry_columns(page)
         self.language_toggle = language_toggle(page)
         top = QHBoxLayout()
         top.addStretch(1)
@@ -139,11 +163,8 @@ class StartPage(QWidget):
             "KioskWindow", "Find my account"), "kioskFind", page, "primary")
         self.find_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         left.addWidget(self.find_button)
-        left.addStretch(2)
-        row.addLayout(left, 5)
         self.keypad = Keypad(self.entry, "kiosk", page)
-        self.keypad.setMaximumWidth(460)
-        row.addWidget(self.keypad, 4)
+        _add_keypad(row, left, self.keypad)
 
 
 class AccountPage(QWidget):
@@ -303,21 +324,12 @@ class PinPage(QWidget):
         super().__init__(parent)
         page = self
         page.setObjectName("kioskPinPage")
-        row = QHBoxLayout(page)
-        row.setContentsMargins(64, 40, 64, 40)
-        row.setSpacing(64)
-        left = QVBoxLayout()
-        left.setSpacing(20)
+        row, left = _entry_columns(page)
         left.addStretch(1)
         left.addWidget(kiosk_label(QT_TRANSLATE_NOOP("KioskWindow", "Staff only"), "title", page))
         left.addWidget(kiosk_label(QT_TRANSLATE_NOOP(
             "KioskWindow", "Enter the staff PIN to leave kiosk mode."), "hint", page))
-        self.pin_field = QLineEdit(page)
-        self.pin_field.setObjectName("kioskPinField")
-        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_field.setMaxLength(12)
-        self.pin_field.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"[0-9]{0,12}"), self.pin_field))
+        self.pin_field = _pin_field(page, "kioskPinField")
         left.addWidget(self.pin_field)
         self.pin_message = kiosk_label("", "message", page, "kioskPinMessage")
         self.pin_message.setMinimumHeight(64)
@@ -332,11 +344,8 @@ class PinPage(QWidget):
         buttons.addWidget(self.pin_ok, 2)
         buttons.addWidget(self.pin_cancel, 1)
         left.addLayout(buttons)
-        left.addStretch(2)
-        row.addLayout(left, 5)
         self.pin_keypad = Keypad(self.pin_field, "pin", page)
-        self.pin_keypad.setMaximumWidth(460)
-        row.addWidget(self.pin_keypad, 4)
+        _add_keypad(row, left, self.pin_keypad)
 
 
 class LockPage(QWidget):
@@ -346,21 +355,12 @@ class LockPage(QWidget):
         super().__init__(parent)
         page = self
         page.setObjectName("kioskLockPage")
-        row = QHBoxLayout(page)
-        row.setContentsMargins(64, 40, 64, 40)
-        row.setSpacing(64)
-        left = QVBoxLayout()
-        left.setSpacing(20)
+        row, left = _entry_columns(page)
         left.addStretch(1)
         left.addWidget(kiosk_label(QT_TRANSLATE_NOOP(
             "KioskWindow", "Kiosk locked"), "title", page, "kioskLockTitle"))
         left.addWidget(kiosk_label(LOCKED_MESSAGE, "hint", page, "kioskLockReason"))
-        self.unlock_field = QLineEdit(page)
-        self.unlock_field.setObjectName("kioskUnlockField")
-        self.unlock_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.unlock_field.setMaxLength(12)
-        self.unlock_field.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"[0-9]{0,12}"), self.unlock_field))
+        self.unlock_field = _pin_field(page, "kioskUnlockField")
         left.addWidget(self.unlock_field)
         self.unlock_message = kiosk_label("", "message", page, "kioskUnlockMessage")
         self.unlock_message.setMinimumHeight(64)
@@ -369,10 +369,6 @@ class LockPage(QWidget):
             "KioskWindow", "Unlock"), "kioskUnlockOk", page, "primary")
         self.unlock_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         left.addWidget(self.unlock_ok)
-        left.addStretch(2)
-        row.addLayout(left, 5)
-        keypad = Keypad(self.unlock_field, "unlock", page)
-        keypad.setMaximumWidth(460)
-        row.addWidget(keypad, 4)
+        _add_keypad(row, left, Keypad(self.unlock_field, "unlock", page))
 
 
