@@ -51,6 +51,9 @@ from billing.money import format_inr
 from billing.phone import format_mobile
 from billing.rules import is_outstanding
 from db import account_query as aq
+from db.account_first_page import count, first_page, total
+from db.account_id_list import ordered_rowids
+from db.account_search_plan import search_text
 from db.overlay import PendingPayments
 from desktop.detail.format import format_date, plan_type_text, status_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
@@ -244,7 +247,7 @@ def relative_time(moment: datetime, now: datetime) -> str:
 
 
 def searches(query: aq.AccountQuery) -> bool:
-    return bool(aq.search_text(query.filter.search))
+    return bool(search_text(query.filter.search))
 
 
 @dataclass(frozen=True)
@@ -268,25 +271,25 @@ def _first_job(
 ) -> FirstResult | None:
     rowids: array | None = None
     with engine.connect() as conn:
-        in_scope = known_total if known_total is not None else aq.total(conn, query.scope)
+        in_scope = known_total if known_total is not None else total(conn, query.scope)
         exact = True
         if query.filter.is_empty:
             matching = in_scope
         else:
-            matching = aq.count(conn, query, up_to=COUNT_UP_TO + 1)
+            matching = count(conn, query, up_to=COUNT_UP_TO + 1)
             exact = matching <= COUNT_UP_TO
         if searches(query) and exact and matching <= SEARCH_ONE_STEP:
             # Few matches: find them once and sort them; count and first page come from
             # that list (the second step has nothing left to do).
             cancelled = (lambda: control.cancelled) if control is not None else None
-            rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
+            rowids = ordered_rowids(conn, query, cancelled=cancelled)
             if rowids is None:
                 return None
             shared["ids_done"] = True
             matching = len(rowids)
             rows = aq.rows_in_order(conn, rowids[:FIRST_PAGE])
         else:
-            rows = aq.first_page(conn, query, FIRST_PAGE)
+            rows = first_page(conn, query, FIRST_PAGE)
     pending = overlay() if overlay is not None else None
     if formatting is None:
         return FirstResult(token, matching, in_scope, rows, pending, rowids, exact)
@@ -315,7 +318,7 @@ def _ids_job(
         return None
     cancelled = (lambda: control.cancelled) if control is not None else None
     with engine.connect() as conn:
-        rowids = aq.ordered_rowids(conn, query, cancelled=cancelled)
+        rowids = ordered_rowids(conn, query, cancelled=cancelled)
     return None if rowids is None else IdsResult(token, rowids)
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Action
 from billing.rules import PaymentOption
 from db import account_query as aq
+from db.account_filter_options import FilterOptions
 from desktop import APP_NAME
 from desktop.accounts.action_strip import ActionStrip
 from desktop.accounts.cache_progress import CacheProgress
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         self._options_task = task
 
     @Slot(object)
-    def _on_options(self, options: aq.FilterOptions) -> None:
+    def _on_options(self, options: FilterOptions) -> None:
         self._options_task = None
         self.sidebar.set_options(options)
         if self._saved_filters is not None:  # the first time: the last session's choices

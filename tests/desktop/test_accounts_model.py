@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from billing.money import format_inr
 from db import account_query as aq
+from db.account_id_list import ordered_rowids
 from db.overlay import PendingPayments
 from desktop.accounts_table_model import (
     ACCOUNT_ID_ROLE,
@@ -47,7 +48,7 @@ def _sync_model(ctx, **kwargs) -> AccountsTableModel:
 
 def _expected(ctx, query: aq.AccountQuery) -> list[int]:
     with ctx.cache_engine.connect() as conn:
-        return list(aq.ordered_rowids(conn, query) or [])
+        return list(ordered_rowids(conn, query) or [])
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, ctx) -> None:

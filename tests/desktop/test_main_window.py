@@ -27,6 +27,7 @@ from sqlalchemy import text
 from billing.roles import Action, Role
 from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
+from db.account_id_list import ordered_rowids
 from desktop.accounts.main_window import MainWindow
 from desktop.accounts_table_model import (
     BALANCE_ROLE,
@@ -105,7 +106,7 @@ def expected(ctx: AppContext, f: aq.AccountFilter, scope: aq.Scope | None = None
     with ctx.cache_engine.connect() as conn:
         q = aq.AccountQuery(scope=scope or aq.Scope(), filter=f, sort=sort,
                             descending=descending)
-        return list(aq.ordered_rowids(conn, q) or [])
+        return list(ordered_rowids(conn, q) or [])
 
 
 def choose(qtbot, window: MainWindow, name: str, index: int) -> None:
