@@ -266,7 +266,7 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
 
     # The first step's time on the database worker (wall clock, inside the job), so the
     # rest of a change -- hand-over, applying, layout, paint -- is a figure of its own.
-    import desktop.accounts_table_model as atm
+    import desktop.accounts.table_queries as atm  # set_query calls its _first_job
 
     worker_ms: list[float] = []
     first_job = atm._first_job

@@ -48,6 +48,9 @@ from desktop.accounts.live_refresh import LiveRefresh, load_overlay
 from desktop.accounts.menus import MainMenus
 from desktop.accounts.quick_search import QuickSearch
 from desktop.accounts.scanner import KeyRouter
+from desktop.accounts.table_columns import COL_NAME, COL_TAG
+from desktop.accounts.table_jobs import COUNT_UP_TO
+from desktop.accounts.table_model import AccountsTableModel
 from desktop.accounts.table_view import EmptyState, fit_headers, make_account_table
 from desktop.accounts.window_state import (
     restore_window_state,
@@ -55,7 +58,6 @@ from desktop.accounts.window_state import (
     save_window_state,
     sort_by_indicator,
 )
-from desktop.accounts_table_model import COL_NAME, COL_TAG, COUNT_UP_TO, AccountsTableModel
 from desktop.language.i18n import fill, is_language_change
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import Task

@@ -17,7 +17,7 @@ from billing.money import paise_to_decimal
 from db.overlay import PendingPayments
 from desktop.accounts.export import COLUMNS, ExportCancelled, ExportResult, export_accounts
 from desktop.accounts.main_window import MainWindow
-from desktop.accounts_table_model import COL_BALANCE
+from desktop.accounts.table_columns import COL_BALANCE
 from tests.desktop import test_main_window as mw
 from tests.desktop.test_main_window import _click_header, choose, type_search, w_find
 

@@ -29,7 +29,7 @@ from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
 from db.account_id_list import ordered_rowids
 from desktop.accounts.main_window import MainWindow
-from desktop.accounts_table_model import (
+from desktop.accounts.table_columns import (
     BALANCE_ROLE,
     COL_BALANCE,
     COL_BRANCH,
@@ -158,9 +158,9 @@ def test_row_count_says_more_than_until_the_exact_count_is_in(
     qtbot, admin_ctx, open_window, monkeypatch
 ) -> None:
     import desktop.accounts.main_window as mw
-    import desktop.accounts_table_model as atm
+    import desktop.accounts.table_jobs as jobs
 
-    monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
+    monkeypatch.setattr(jobs, "COUNT_UP_TO", 10)
     monkeypatch.setattr(mw, "COUNT_UP_TO", 10)
     window = open_window(admin_ctx)
     count_label = w_find(window, QLabel, "rowCount")
