@@ -1,7 +1,8 @@
 """The Manage Account filter sidebar: six lists, quick search and one "clear all".
 
-Each list offers only values inside the user's scope (see ``db.account_query.filter_options``)
-and the area, staff and reseller lists follow the chosen branch. Changes are debounced: the
+Each list offers only values inside the user's scope (see
+``db.account_filter_options.filter_options``) and the area, staff and reseller lists follow
+the chosen branch. Changes are debounced: the
 sidebar emits :attr:`FilterSidebar.changed` once typing pauses, never on every keystroke.
 It also emits :attr:`FilterSidebar.edited` at once, on every change, so the table can drop
 what it shows before it is painted again (a result is only ever shown for the inputs the
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from billing.roles import Role
 from db import account_query as aq
-from db.account_query import AccountFilter, Choice, FilterOptions
+from db.account_filter_options import Choice, FilterOptions, filter_options
+from db.account_query import AccountFilter
 from desktop.detail.format import status_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, is_language_change
 from desktop.runtime.context import AppContext
@@ -57,10 +59,10 @@ def scope_of(ctx: AppContext) -> aq.Scope:
     return aq.Scope()
 
 
-def load_filter_options(engine: Any, scope: aq.Scope, _control: TaskControl) -> aq.FilterOptions:
+def load_filter_options(engine: Any, scope: aq.Scope, _control: TaskControl) -> FilterOptions:
     """The values each list may offer (runs on the database worker)."""
     with engine.connect() as conn:
-        return aq.filter_options(conn, scope)
+        return filter_options(conn, scope)
 
 
 class FilterSidebar(QWidget):

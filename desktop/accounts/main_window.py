@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Action
 from billing.rules import PaymentOption
 from db import account_query as aq
+from db.account_filter_options import FilterOptions
 from desktop import APP_NAME
 from desktop.accounts.action_strip import ActionStrip
 from desktop.accounts.cache_progress import CacheProgress
@@ -47,6 +48,9 @@ from desktop.accounts.live_refresh import LiveRefresh, load_overlay
 from desktop.accounts.menus import MainMenus
 from desktop.accounts.quick_search import QuickSearch
 from desktop.accounts.scanner import KeyRouter
+from desktop.accounts.table_columns import COL_NAME, COL_TAG
+from desktop.accounts.table_jobs import COUNT_UP_TO
+from desktop.accounts.table_model import AccountsTableModel
 from desktop.accounts.table_view import EmptyState, fit_headers, make_account_table
 from desktop.accounts.window_state import (
     restore_window_state,
@@ -54,7 +58,6 @@ from desktop.accounts.window_state import (
     save_window_state,
     sort_by_indicator,
 )
-from desktop.accounts_table_model import COL_NAME, COL_TAG, COUNT_UP_TO, AccountsTableModel
 from desktop.language.i18n import fill, is_language_change
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import Task
@@ -240,7 +243,7 @@ class MainWindow(QMainWindow):
         self._options_task = task
 
     @Slot(object)
-    def _on_options(self, options: aq.FilterOptions) -> None:
+    def _on_options(self, options: FilterOptions) -> None:
         self._options_task = None
         self.sidebar.set_options(options)
         if self._saved_filters is not None:  # the first time: the last session's choices

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 
 from db import account_query as aq
-from desktop.accounts_table_model import COL_NAME
+from desktop.accounts.table_columns import COL_NAME
 from desktop.language.i18n import fill
 from desktop.runtime.context import AppContext
 

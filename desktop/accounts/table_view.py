@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accounts_table_model import (
+from desktop.accounts.table_columns import (
     COL_BALANCE,
     COL_BRANCH,
     COL_ID,
@@ -29,8 +29,8 @@ from desktop.accounts_table_model import (
     COL_PLAN,
     COL_STATUS,
     COL_TAG,
-    AccountsTableModel,
 )
+from desktop.accounts.table_model import AccountsTableModel
 from desktop.widgets.icons import icon
 
 ROW_HEIGHT = 24

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QTableView
 
 from db import account_query as aq
 from desktop.accounts.filter_sidebar import FilterSidebar
-from desktop.accounts_table_model import COL_NAME, COLUMN_OF_SORT, SORT_KEYS, AccountsTableModel
+from desktop.accounts.table_columns import COL_NAME, COLUMN_OF_SORT, SORT_KEYS
+from desktop.accounts.table_model import AccountsTableModel
 from desktop.settings.store import setting_bytes, setting_str
 
 if TYPE_CHECKING:

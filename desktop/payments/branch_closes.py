@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from billing.money import format_inr
-from db.account_query import Scope, filter_options
+from db.account_filter_options import filter_options
+from db.account_query import Scope
 from desktop.detail.format import method_text
 from desktop.language.i18n import Retranslating, fill
 from desktop.payments.branch_closes_table_model import (

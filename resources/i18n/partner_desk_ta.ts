@@ -150,7 +150,7 @@
     <name>AccountsTableModel</name>
     <message>
         <source>Loading…</source>
-        <extracomment>The count and first page of the current query are in. The full ordered list of the current query is in (every row is reachable). A query started (True) or finished loading its ids (False). A query failed; the argument is the exception. The inputs changed (expect()) and their query has not started yet.</extracomment>
+        <extracomment>The inputs changed (expect()) and their query has not started yet.</extracomment>
         <translation>ஏற்றுகிறது…</translation>
     </message>
     <message>
@@ -4212,7 +4212,6 @@ Coimbatore branch · GSTIN …</source>
     <name>TimeAgo</name>
     <message>
         <source>just now</source>
-        <extracomment>The database sort key behind each sortable column (the tag column does not sort). Custom roles. A search with at most this many matches is listed in one step (find, then sort); more, and the first page comes from walking the sort index, the full list after. The first step counts up to this many matches (and one more) and no further: counting 862,137 &quot;Active&quot; accounts takes 30 ms, counting to 10,001 takes 0.5 ms. Above it, the row count says &quot;more than 10,000&quot; until the full list (and so the exact count) is in. How long the second step waits after the first: the view lays out and repaints the new rows meanwhile, without the second step&apos;s work competing for the GIL. The full ordered list when it came in the same step (quick search: one query). ``count`` is exact; False: the count stopped at COUNT_UP_TO + 1 (&quot;more than ...&quot;) and the exact number comes with the full list. The first page formatted on the worker, by rowid (empty: format when painted). What ``cells`` were formatted with: the model drops them if either changed since.</extracomment>
         <translation>இப்போதுதான்</translation>
     </message>
     <message numerus="yes">

@@ -16,6 +16,11 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
 from db import account_query as aq
+from db.account_filter_options import filter_options
+from db.account_first_page import count, first_page, total
+from db.account_id_list import ordered_rowids, ordered_rowids_sql, unpack_rowids
+from db.account_search_plan import query_share, search_plan, trigrams_starting_with
+from db.account_where import LIST_INDEX
 from db.cache import open_cache
 from db.search import account_search_text, national_mobile, normalise_query
 from demo.data import generate
@@ -107,10 +112,10 @@ def oracle(accounts: list[Acc], query: aq.AccountQuery) -> list[int]:
 
 def run(engine: Engine, query: aq.AccountQuery) -> tuple[list[int], int, list[int]]:
     with engine.connect() as conn:
-        ids = aq.ordered_rowids(conn, query)
+        ids = ordered_rowids(conn, query)
         assert ids is not None
-        n = aq.count(conn, query)
-        first = [r.rowid for r in aq.first_page(conn, query, 50)]
+        n = count(conn, query)
+        first = [r.rowid for r in first_page(conn, query, 50)]
     return list(ids), n, first
 
 
@@ -190,7 +195,7 @@ def test_conflicting_branch_and_area_match_nothing(engine, accounts) -> None:
 
 def _one(engine, typed: str) -> list[int]:
     with engine.connect() as conn:
-        ids = aq.ordered_rowids(conn, aq.AccountQuery(filter=aq.AccountFilter(search=typed)))
+        ids = ordered_rowids(conn, aq.AccountQuery(filter=aq.AccountFilter(search=typed)))
     return list(ids or [])
 
 
@@ -233,19 +238,19 @@ def test_short_queries_walk_when_common_and_use_the_trigram_index_when_rare(
         bigrams = sorted({a.name.casefold()[i:i + 2] for a in accounts
                           for i in range(len(a.name) - 1)} - {" "})
         uncommon_text = next(
-            b for b in bigrams if " " not in b and aq.query_share(conn, b) < 0.02
+            b for b in bigrams if " " not in b and query_share(conn, b) < 0.02
         )
-        common = aq.search_plan(conn, "a")
-        rare = aq.search_plan(conn, "qz")
-        assert aq.search_plan(conn, "") is None
+        common = search_plan(conn, "a")
+        rare = search_plan(conn, "qz")
+        assert search_plan(conn, "") is None
         assert common is not None and common.walks
         assert rare is not None and rare.impossible  # no trigram starts with "qz"
-        uncommon = aq.search_plan(conn, uncommon_text)
+        uncommon = search_plan(conn, uncommon_text)
         assert uncommon is not None and uncommon.match is not None
-        terms = aq.trigrams_starting_with(conn, uncommon_text)
+        terms = trigrams_starting_with(conn, uncommon_text)
         assert terms and all(t.startswith(uncommon_text) and len(t) == 3 for t in terms)
         assert uncommon.match == " OR ".join(f'"{t}"' for t in terms)
-        sql, params = aq.ordered_rowids_sql(
+        sql, params = ordered_rowids_sql(
             conn, aq.AccountQuery(filter=aq.AccountFilter(search=uncommon_text))
         )
         plan = " ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
@@ -264,7 +269,7 @@ def test_hostile_search_never_errors_and_is_literal(engine, accounts, typed) -> 
     found = _one(engine, typed)
     assert found == oracle(accounts, aq.AccountQuery(filter=aq.AccountFilter(search=typed)))
     with engine.connect() as conn:
-        assert aq.count(conn, aq.AccountQuery(filter=aq.AccountFilter(search=typed))) == len(found)
+        assert count(conn, aq.AccountQuery(filter=aq.AccountFilter(search=typed))) == len(found)
         assert conn.execute(text("SELECT count(*) FROM accounts")).scalar() == ACCOUNTS
 
 
@@ -289,13 +294,13 @@ def test_scopes_limit_rows_and_lists(engine, accounts) -> None:
     ids = check(engine, accounts, aq.AccountQuery(scope=scope))
     assert ids and len(ids) < ACCOUNTS
     with engine.connect() as conn:
-        options = aq.filter_options(conn, scope)
+        options = filter_options(conn, scope)
         assert [c.id for c in options.branches] == [branch]
         assert options.areas and all(c.branch_id == branch for c in options.areas)
         assert all(c.branch_id == branch for c in options.account_managers)
         assert all(c.branch_id == branch for c in options.resellers)
         assert set(options.statuses) == {a.status for a in accounts if a.branch_id == branch}
-        assert aq.total(conn, scope) == len(ids)
+        assert total(conn, scope) == len(ids)
     # another branch's area inside this scope: nothing
     other = next(a for a in accounts if a.branch_id != branch)
     q = aq.AccountQuery(scope=scope, filter=aq.AccountFilter(area_id=other.area_id))
@@ -303,7 +308,7 @@ def test_scopes_limit_rows_and_lists(engine, accounts) -> None:
     reseller = next(a.reseller_id for a in accounts if a.reseller_id)
     check(engine, accounts, aq.AccountQuery(scope=aq.Scope(reseller_id=reseller)))
     with engine.connect() as conn:
-        options = aq.filter_options(conn, aq.Scope(reseller_id=reseller))
+        options = filter_options(conn, aq.Scope(reseller_id=reseller))
         assert [c.id for c in options.resellers] == [reseller]
         assert len(options.branches) == 1
 
@@ -322,9 +327,9 @@ def test_rows_by_rowid_returns_the_table_columns(engine, accounts) -> None:
 
 def test_a_cancelled_list_stops_and_returns_none(engine) -> None:
     with engine.connect() as conn:
-        assert aq.ordered_rowids(conn, aq.AccountQuery(), cancelled=lambda: True) is None
+        assert ordered_rowids(conn, aq.AccountQuery(), cancelled=lambda: True) is None
         # the connection is still usable afterwards
-        assert aq.count(conn, aq.AccountQuery()) == ACCOUNTS
+        assert count(conn, aq.AccountQuery()) == ACCOUNTS
 
 
 def test_filtered_lists_read_the_covering_index(engine) -> None:
@@ -332,22 +337,22 @@ def test_filtered_lists_read_the_covering_index(engine) -> None:
         filter=aq.AccountFilter(branch_id=1, status="Active"), sort=aq.SortKey.BALANCE
     )
     with engine.connect() as conn:
-        sql, params = aq.ordered_rowids_sql(conn, q)
+        sql, params = ordered_rowids_sql(conn, q)
         plan = " ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
         count_plan = " ".join(r[3] for r in conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT count(*) FROM accounts a "
             "WHERE a.branch_id = 1 AND a.status = 'Active' AND a.area_id = 1"))
-    assert f"COVERING INDEX {aq.LIST_INDEX}" in plan
-    assert f"COVERING INDEX {aq.LIST_INDEX}" in count_plan
+    assert f"COVERING INDEX {LIST_INDEX}" in plan
+    assert f"COVERING INDEX {LIST_INDEX}" in count_plan
 
 
 def test_the_full_list_comes_packed_and_unpacks_to_the_same_rowids() -> None:
     """ordered_rowids reads one packed value (16 hex digits a rowid), not a row per id."""
     values = [1, 2, 255, 2**31 + 7, 2**62, -1, -(2**63)]
     packed = "".join(f"{v & 0xFFFF_FFFF_FFFF_FFFF:016x}" for v in values)
-    unpacked = aq.unpack_rowids(packed)
+    unpacked = unpack_rowids(packed)
     assert unpacked.typecode == "q" and list(unpacked) == values
-    assert list(aq.unpack_rowids("")) == []
+    assert list(unpack_rowids("")) == []
 
 
 def test_the_full_list_is_one_value_from_sqlite(engine) -> None:
@@ -356,7 +361,7 @@ def test_the_full_list_is_one_value_from_sqlite(engine) -> None:
         raw = conn.connection.driver_connection
         raw.set_trace_callback(statements.append)
         try:
-            ids = aq.ordered_rowids(conn, aq.AccountQuery(sort=aq.SortKey.BALANCE))
+            ids = ordered_rowids(conn, aq.AccountQuery(sort=aq.SortKey.BALANCE))
         finally:
             raw.set_trace_callback(None)
     assert ids is not None and len(ids) == ACCOUNTS and ids.typecode == "q"

@@ -23,6 +23,8 @@ import pytest
 from sqlalchemy import Connection, Engine
 
 from db import account_query as aq
+from db.account_first_page import count, first_page
+from db.account_id_list import ordered_rowids
 from db.cache import open_cache
 from db.search import normalise_query
 from demo.data import generate
@@ -190,11 +192,11 @@ def test_random_queries_match_the_plain_sql_reference(engine, accounts) -> None:
     with engine.connect() as conn:
         for query in random_queries(accounts, QUERIES, seed=18):
             expected = reference(conn, query)
-            got = aq.ordered_rowids(conn, query)
+            got = ordered_rowids(conn, query)
             assert got is not None
-            first = [r.rowid for r in aq.first_page(conn, query, PAGE)]
-            n = aq.count(conn, query)
-            capped = aq.count(conn, query, up_to=50)
+            first = [r.rowid for r in first_page(conn, query, PAGE)]
+            n = count(conn, query)
+            capped = count(conn, query, up_to=50)
             if (list(got), first, n, capped) != (
                 expected, expected[:PAGE], len(expected), min(50, len(expected))
             ):
@@ -212,7 +214,7 @@ def test_short_queries_are_substrings_like_long_ones(engine, accounts) -> None:
     with engine.connect() as conn:
         for typed in ("k", "ku", "kum", "um", "ar", "r", "3", "45", "@", "om", "m."):
             query = aq.AccountQuery(filter=aq.AccountFilter(search=typed))
-            assert list(aq.ordered_rowids(conn, query) or []) == reference(conn, query), typed
+            assert list(ordered_rowids(conn, query) or []) == reference(conn, query), typed
 
 
 def _typing(value: str) -> list[str]:
@@ -229,8 +231,8 @@ def test_typing_one_character_at_a_time_never_increases_the_count(engine, accoun
             counts, previous = [], None
             for typed in _typing(value):
                 query = aq.AccountQuery(filter=replace(f, search=typed))
-                found = set(aq.ordered_rowids(conn, query) or [])
-                counts.append(aq.count(conn, query))
+                found = set(ordered_rowids(conn, query) or [])
+                counts.append(count(conn, query))
                 assert counts[-1] == len(found)
                 if previous is not None:
                     assert found <= previous, (value, typed, counts)
@@ -266,6 +268,6 @@ def test_cache_0006_rewrites_the_search_text_of_an_older_cache(tmp_path: Path) -
             assert now == {r[0]: account_search_text(*r) for r in rows}
             for typed in ("k", "ku", "kum", "98", "@g"):
                 query = aq.AccountQuery(filter=aq.AccountFilter(search=typed))
-                assert list(aq.ordered_rowids(conn, query) or []) == reference(conn, query)
+                assert list(ordered_rowids(conn, query) or []) == reference(conn, query)
     finally:
         eng.dispose()

@@ -11,9 +11,12 @@ from PySide6.QtGui import QBrush
 from sqlalchemy import text
 
 from billing.money import format_inr
+from billing.phone import format_mobile
 from db import account_query as aq
+from db.account_id_list import ordered_rowids
 from db.overlay import PendingPayments
-from desktop.accounts_table_model import (
+from desktop.accounts.table_cells import CREDIT_COLOUR, DUES_COLOUR, relative_time
+from desktop.accounts.table_columns import (
     ACCOUNT_ID_ROLE,
     BALANCE_ROLE,
     COL_BALANCE,
@@ -25,17 +28,11 @@ from desktop.accounts_table_model import (
     COL_PLAN,
     COL_STATUS,
     COL_TAG,
-    CREDIT_COLOUR,
-    DUES_COLOUR,
-    FIRST_PAGE,
     HEADERS,
     PENDING_ROLE,
-    AccountsTableModel,
-    FirstResult,
-    IdsResult,
-    format_mobile,
-    relative_time,
 )
+from desktop.accounts.table_jobs import FIRST_PAGE, FirstResult, IdsResult
+from desktop.accounts.table_model import AccountsTableModel
 from tests.desktop.conftest import DEMO_ACCOUNTS
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -47,7 +44,7 @@ def _sync_model(ctx, **kwargs) -> AccountsTableModel:
 
 def _expected(ctx, query: aq.AccountQuery) -> list[int]:
     with ctx.cache_engine.connect() as conn:
-        return list(aq.ordered_rowids(conn, query) or [])
+        return list(ordered_rowids(conn, query) or [])
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, ctx) -> None:
@@ -252,9 +249,9 @@ def test_a_count_that_stopped_early_grows_to_the_exact_one_with_the_full_list(ct
 
 
 def test_the_first_step_counts_only_up_to_the_cap(ctx, monkeypatch) -> None:
-    import desktop.accounts_table_model as atm
+    import desktop.accounts.table_jobs as jobs
 
-    monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
+    monkeypatch.setattr(jobs, "COUNT_UP_TO", 10)
     model = _sync_model(ctx)
     firsts = []
     model.loaded.connect(lambda: firsts.append((model.rowCount(), model.count_exact)))
@@ -378,7 +375,7 @@ def test_the_first_page_arrives_formatted_from_the_worker(qtbot, ctx, monkeypatc
     """The GUI thread paints the first page without formatting a cell itself."""
     import threading
 
-    import desktop.accounts_table_model as atm
+    import desktop.accounts.table_model as atm
 
     on_gui = []
     real = atm.row_cells
@@ -404,7 +401,7 @@ def test_the_first_page_arrives_formatted_from_the_worker(qtbot, ctx, monkeypatc
 def test_cells_formatted_before_a_pending_payment_are_not_shown(ctx) -> None:
     """set_pending() between the worker's formatting and the result's arrival: the
     balance shown includes the pending payment."""
-    import desktop.accounts_table_model as atm
+    import desktop.accounts.table_jobs as atm
 
     model = _sync_model(ctx)
     model.set_query(aq.AccountQuery())

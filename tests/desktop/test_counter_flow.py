@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from billing.rules import PaymentOption
 from db import account_query as aq
 from db.account_details.invoices import load_invoice_document
+from db.account_id_list import ordered_rowids
 from desktop.accounts.counter_keys import OPTION_KEYS, pay_key_problem
 from desktop.accounts.main_window import MainWindow
 from desktop.payments.escpos_receipt import print_receipt
@@ -112,7 +113,7 @@ class OnScreen:
         if account_filter not in self._expected:
             query = aq.AccountQuery(scope=self.window.model.query.scope, filter=account_filter)
             with self.ctx.cache_engine.connect() as conn:
-                self._expected[account_filter] = set(aq.ordered_rowids(conn, query) or [])
+                self._expected[account_filter] = set(ordered_rowids(conn, query) or [])
         return self._expected[account_filter]
 
     def check(self) -> None:

@@ -17,7 +17,7 @@ from billing.money import paise_to_decimal
 from db.overlay import PendingPayments
 from desktop.accounts.export import COLUMNS, ExportCancelled, ExportResult, export_accounts
 from desktop.accounts.main_window import MainWindow
-from desktop.accounts_table_model import COL_BALANCE
+from desktop.accounts.table_columns import COL_BALANCE
 from tests.desktop import test_main_window as mw
 from tests.desktop.test_main_window import _click_header, choose, type_search, w_find
 
@@ -133,9 +133,10 @@ def test_export_function_reports_progress_and_cleans_up_on_cancel(admin_ctx, tmp
     from array import array
 
     from db import account_query as aq
+    from db.account_id_list import ordered_rowids
 
     with admin_ctx.cache_engine.connect() as conn:
-        rowids = aq.ordered_rowids(conn, aq.AccountQuery()) or array("q")
+        rowids = ordered_rowids(conn, aq.AccountQuery()) or array("q")
     path = tmp_path / "all.csv"
     control = _Control(cancel_after=10**9)
     result = export_accounts(admin_ctx.cache_engine, rowids, {}, path, control)

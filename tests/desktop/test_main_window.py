@@ -27,8 +27,9 @@ from sqlalchemy import text
 from billing.roles import Action, Role
 from billing.rules import PaymentOption, payment_options_paise
 from db import account_query as aq
+from db.account_id_list import ordered_rowids
 from desktop.accounts.main_window import MainWindow
-from desktop.accounts_table_model import (
+from desktop.accounts.table_columns import (
     BALANCE_ROLE,
     COL_BALANCE,
     COL_BRANCH,
@@ -105,7 +106,7 @@ def expected(ctx: AppContext, f: aq.AccountFilter, scope: aq.Scope | None = None
     with ctx.cache_engine.connect() as conn:
         q = aq.AccountQuery(scope=scope or aq.Scope(), filter=f, sort=sort,
                             descending=descending)
-        return list(aq.ordered_rowids(conn, q) or [])
+        return list(ordered_rowids(conn, q) or [])
 
 
 def choose(qtbot, window: MainWindow, name: str, index: int) -> None:
@@ -157,9 +158,9 @@ def test_row_count_says_more_than_until_the_exact_count_is_in(
     qtbot, admin_ctx, open_window, monkeypatch
 ) -> None:
     import desktop.accounts.main_window as mw
-    import desktop.accounts_table_model as atm
+    import desktop.accounts.table_jobs as jobs
 
-    monkeypatch.setattr(atm, "COUNT_UP_TO", 10)
+    monkeypatch.setattr(jobs, "COUNT_UP_TO", 10)
     monkeypatch.setattr(mw, "COUNT_UP_TO", 10)
     window = open_window(admin_ctx)
     count_label = w_find(window, QLabel, "rowCount")

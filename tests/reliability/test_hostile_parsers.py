@@ -193,24 +193,24 @@ def search_cache(tmp_path_factory):
 @given(hostile)
 def test_quick_search_with_sql_and_fts_metacharacters(search_cache, typed: str) -> None:
     """The account list's search: SQL and FTS5 metacharacters are text, never syntax."""
-    from db import account_query
+    from db.account_first_page import count, first_page
     from db.account_query import AccountFilter, AccountQuery
 
     _count("account search")
     query = AccountQuery(filter=AccountFilter(search=typed))
     with search_cache.connect() as conn:
-        n = account_query.count(conn, query)
-        rows = account_query.first_page(conn, query, 20)
+        n = count(conn, query)
+        rows = first_page(conn, query, 20)
         assert n >= len(rows)
         # the accounts table is intact whatever was typed
         assert conn.exec_driver_sql("SELECT count(*) FROM accounts").scalar() == 300
 
 
 def test_quick_search_one_megabyte(search_cache) -> None:
-    from db import account_query
+    from db.account_first_page import count
     from db.account_query import AccountFilter, AccountQuery
 
     with search_cache.connect() as conn:
         for typed in (ONE_MB, "a" * (1 << 20), '"' * 100_000, "*" * 100_000):
-            assert account_query.count(conn, AccountQuery(filter=AccountFilter(search=typed))
+            assert count(conn, AccountQuery(filter=AccountFilter(search=typed))
                                        ) >= 0

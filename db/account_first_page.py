@@ -1,0 +1,68 @@
+"""The first step of a list query: how many accounts match, and the first page.
+
+What the table shows at once after a filter change (the full ordered list follows from
+:mod:`db.account_id_list`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from db.account_query import AccountQuery, AccountRow, Scope, rows_in_order
+from db.account_search_plan import SEARCH_TEXT, search_plan
+from db.account_where import _from, _order_by, _plan, _where, filter_columns
+
+
+def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) -> int:
+    """How many accounts match ``query``; with ``up_to``, counting stops there (the
+    answer is then ``min(count, up_to)``: a first page needs no exact count of 700,000)."""
+    limit = "" if up_to is None else " LIMIT :up_to"
+    params: dict[str, Any] = {} if up_to is None else {"up_to": up_to}
+    search = search_plan(conn, query.filter.search)
+    if filter_columns(query) == 0 and search is not None and not search.impossible:
+        # Search alone: the search index holds exactly the cached accounts (rowid = account
+        # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
+        # 1M, 2 ms instead of 30 ms for the same count through the accounts table. The index
+        # whenever there is a phrase: it stops after ``up_to`` matches, where a scan of the
+        # text in id order read ~400,000 rows to find 10,001 with "107" (IDs cluster). A
+        # common one- or two-character query scans the text and stops at ``up_to``.
+        if search.match is not None:
+            source, where = "account_search", "account_search MATCH :phrase"
+            params["phrase"] = search.match
+        else:
+            source, where = SEARCH_TEXT, "instr(c0, :short) > 0"
+            params["short"] = search.text
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where}{limit})"
+        return int(conn.execute(text(sql), params).scalar() or 0)
+    # one filter: its own index counts alone; more: the branch prefix of the list index
+    w = _where(conn, query, derive=filter_columns(query) >= 2, plan=search,
+               collect=up_to is None)
+    if w.impossible:
+        return 0
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM accounts a{w.sql()}{limit})"
+    return int(conn.execute(text(sql), {**w.params, **params}).scalar() or 0)
+
+
+def total(conn: Connection, scope: Scope) -> int:
+    """How many accounts the user's scope holds (the "of N" of the row count)."""
+    return count(conn, AccountQuery(scope=scope))
+
+
+def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[AccountRow]:
+    """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
+    plan = _plan(query, full_list=False)
+    search = search_plan(conn, query.filter.search)
+    w = _where(conn, query, derive=plan.derive, plan=search)
+    if w.impossible:
+        return []
+    # The LIMIT is written into the SQL, not bound: SQLite's planner weighs an index walk
+    # against finding and sorting the matches by the limit it can see. Bound, it walked the
+    # whole name index for "sa" (60 ms); written, it sorts the 42,537 matches (7 ms).
+    sql = (
+        "SELECT a.rowid" + _from(query, w, index=plan.index)
+        + _order_by(query, plain=plan.plain) + f" LIMIT {int(limit)}"
+    )
+    rowids = [r[0] for r in conn.execute(text(sql), w.params)]
+    return rows_in_order(conn, rowids)

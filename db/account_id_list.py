@@ -1,0 +1,76 @@
+"""The full ordered list of a query's rowids, handed over by SQLite as one packed value.
+
+Any position of the table (the last of a million rows) is then one array lookup away.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Connection
+
+from db.account_query import AccountQuery
+from db.account_search_plan import COMPLEMENT_MIN_SHARE, search_plan
+from db.account_where import _from, _order_by, _plan, _where
+
+
+def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
+    """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
+    display order (also used by the benchmark)."""
+    search = search_plan(conn, query.filter.search)
+    if search is not None and search.walks and search.share >= COMPLEMENT_MIN_SHARE:
+        # the complement needs no table visit: read the list as the filters alone would
+        plan = _plan(replace(query, filter=replace(query.filter, search="")), full_list=True)
+    else:
+        plan = _plan(query, full_list=True)
+    w = _where(conn, query, derive=plan.derive, plan=search, collect=True)
+    if w.impossible:
+        return "SELECT 1 AS r WHERE 0", {}
+    sql = "SELECT a.rowid AS r" + _from(query, w, index=plan.index)
+    return sql + _order_by(query, plain=plan.plain), w.params
+
+
+def ordered_rowids(
+    conn: Connection,
+    query: AccountQuery,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> array[int] | None:
+    """Every matching rowid in display order, or ``None`` when ``cancelled()`` turned true.
+
+    SQLite hands the list over as one value: each rowid as 16 hex digits, concatenated by
+    ``group_concat`` in the sorted order (16 MB for 1M rows, far under SQLite's 1 GB value
+    limit), which becomes the ``array('q')`` in C (no Python object per row). A cancelled
+    call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
+    rows stops at once instead of holding the database worker.
+    """
+    sql, params = ordered_rowids_sql(conn, query)
+    packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
+    raw = conn.connection.driver_connection
+    stop = cancelled or (lambda: False)
+    if cancelled is not None and raw is not None:
+        raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
+    try:
+        packed = conn.exec_driver_sql(packed_sql, params).scalar()
+    except Exception:
+        if stop():
+            return None
+        raise
+    finally:
+        if cancelled is not None and raw is not None:
+            raw.set_progress_handler(None, 0)
+    if stop():
+        return None
+    return unpack_rowids(packed or "")
+
+
+def unpack_rowids(packed: str) -> array[int]:
+    """16 hex digits per rowid (big-endian, two's complement) → ``array('q')``."""
+    result = array("q", bytes.fromhex(packed))
+    if sys.byteorder == "little":
+        result.byteswap()
+    return result

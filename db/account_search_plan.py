@@ -1,0 +1,143 @@
+"""How a quick search is answered: the plan chooser (walk, trigram phrase or trigram OR).
+
+Quick search has one meaning at every length (see :mod:`db.search`): the typed text is part
+of the account ID, name, mobile or e-mail. How it is found depends on how common it is, which
+:func:`search_plan` measures on a sample of the search text:
+
+- common (at least ``WALK_MIN_SHARE`` of the accounts: ``k``, ``98``, ``+91``, ``raj``): the
+  first page walks the current sort order and tests each account's search text, stopping
+  when the page is full; the full list is the matches sorted or, when most accounts match,
+  every account but the few that do not;
+- three characters or more, less common: the FTS5 trigram index, the text as one quoted
+  phrase;
+- one or two characters, less common (``ab``, ``yv``): the trigram index's own vocabulary
+  lists every trigram that starts with them (the indexed text ends with two separators, so
+  every character is the start of a trigram), and those trigrams, each a quoted phrase, are
+  OR-ed into one FTS5 query.
+
+Every path gives exactly the same rows; only the time differs. The plan becomes a WHERE term
+in :func:`db.account_where._search_terms`.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from db.search import MIN_INDEXED_QUERY, fts_phrase, normalise_query
+
+#: Longer than any indexed search text can be (id + name + mobile + email + separators);
+#: such a query matches nothing, so it is answered without asking the index.
+MAX_SEARCH_CHARS = 420
+
+
+def search_text(typed: str) -> str:
+    """What quick search looks for: normalised, without characters SQLite cannot hold."""
+    return normalise_query(typed)
+
+
+#: How common a quick search is, measured on the search texts of SAMPLE_SIZE account ids
+#: drawn at random (fixed seed) between the lowest and the highest (~2 ms). Random, not runs
+#: of consecutive ids nor a fixed stride, because ID digits cluster: "107" is in every ID from
+#: 10700000 to 10799999, and "1084" was seen in 5% of 20 runs of 100 texts for a true 1%.
+SAMPLE_SIZE = 2_000
+#: At or above this share of accounts, a search walks the sort order for its first page and
+#: count (the page is full after ~PAGE / share rows); below it, the index finds the matches
+#: and they are sorted. Measured at 1M (count to 10,001 + first page, load 4-6): walking
+#: wins from ~5% ("kum" 6.4%: 33 vs 55 ms; "raj" 19%: 18 vs 157 ms) and loses below it
+#: ("ab" 2.4%: 119 vs 37 ms; "sar" 1.8%: 5.1 s vs 32 ms). "+91", which every account
+#: contains, took 1,058 ms through the index.
+WALK_MIN_SHARE = 0.05
+
+#: At or above this share, the full list of a search is every account of the filters
+#: but the few that do not contain it (``NOT IN``): the sort index is then walked without a
+#: table visit (1M accounts, "1": 2.8 s -> 0.8 s under load 6).
+COMPLEMENT_MIN_SHARE = 0.5
+
+#: The trigram index's vocabulary (cache_0006): one row per trigram, in byte order.
+VOCABULARY = "account_search_terms"
+
+#: FTS5's own copy of the indexed text (``id`` = rowid = account id, ``c0`` = text). Short
+#: queries read it as a plain table: a scan of it took 640 ms against 1,160 ms through the
+#: virtual table (1M accounts, load 6), and a probe by id skips the virtual table's cursor.
+SEARCH_TEXT = "account_search_content"
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How one quick search is answered (see the module's docstring)."""
+
+    text: str
+    #: an FTS5 MATCH expression of quoted phrases (``None``: test each row's text instead)
+    match: str | None = None
+    #: common: the first page and a capped count walk the rows and test each one's text
+    walks: bool = False
+    impossible: bool = False
+    #: the share of accounts that contain the text, measured on a sample
+    share: float = 0.0
+
+
+def query_share(conn: Connection, q: str) -> float:
+    """The share of accounts whose search text contains ``q``, measured on a sample."""
+    low, high = conn.exec_driver_sql(
+        "SELECT (SELECT min(id) FROM accounts), (SELECT max(id) FROM accounts)"
+    ).one()
+    if low is None:
+        return 0.0
+    ids = ",".join(map(str, _sample_ids(int(low), int(high))))  # ints only: safe to inline
+    seen, found = conn.exec_driver_sql(
+        f"SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM {SEARCH_TEXT} "
+        f"WHERE id IN ({ids})",
+        (q,),
+    ).one()
+    if seen < SAMPLE_SIZE // 10:
+        # sparse ids (few of the drawn ones exist): runs of consecutive texts instead
+        seen = found = 0
+        step = max(1, (int(high) - int(low)) // 20)
+        for k in range(20):
+            n, hits = conn.exec_driver_sql(
+                "SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM "
+                f"(SELECT c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?)",
+                (q, int(low) + k * step, SAMPLE_SIZE // 20),
+            ).one()
+            seen, found = seen + int(n), found + int(hits)
+    return int(found) / int(seen) if seen else 0.0
+
+
+@functools.lru_cache(maxsize=4)
+def _sample_ids(low: int, high: int) -> tuple[int, ...]:
+    rng = random.Random(18)
+    if high - low + 1 <= SAMPLE_SIZE:
+        return tuple(range(low, high + 1))
+    return tuple(sorted(rng.sample(range(low, high + 1), SAMPLE_SIZE)))
+
+
+def trigrams_starting_with(conn: Connection, q: str) -> list[str]:
+    """Every trigram in the index that starts with ``q`` (one or two characters)."""
+    rows = conn.exec_driver_sql(
+        f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ?",
+        (q, q + "\U0010ffff"),
+    )
+    return [r[0] for r in rows if r[0].startswith(q)]
+
+
+def search_plan(conn: Connection, typed: str) -> SearchPlan | None:
+    """How ``typed`` is searched; ``None`` when nothing is typed."""
+    q = search_text(typed)
+    if not q:
+        return None
+    if len(q) > MAX_SEARCH_CHARS:
+        return SearchPlan(q, impossible=True)
+    share = query_share(conn, q)
+    phrase = fts_phrase(q) if len(q) >= MIN_INDEXED_QUERY else None
+    if share >= WALK_MIN_SHARE:
+        return SearchPlan(q, match=phrase, walks=True, share=share)
+    if phrase is not None:
+        return SearchPlan(q, match=phrase, share=share)
+    terms = trigrams_starting_with(conn, q)
+    if not terms:
+        return SearchPlan(q, impossible=True, share=share)
+    return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms), share=share)

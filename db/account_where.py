@@ -1,0 +1,211 @@
+"""The account list's WHERE, FROM and ORDER BY, and which index reads the list.
+
+The sidebar's filters and the user's scope become equality terms (an area, staff member or
+reseller also names its branch, so the list index answers any combination); the quick
+search's plan (:mod:`db.account_search_plan`) becomes one more term. :func:`_plan` says how
+to read the list (measured on 1M accounts; see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from db.account_query import AccountQuery, SortKey
+from db.account_search_plan import (
+    COMPLEMENT_MIN_SHARE,
+    SEARCH_TEXT,
+    SearchPlan,
+    search_text,
+)
+
+#: The covering index of cache_0002: every filter column plus every sort key, so a filtered
+#: count or a filtered sort reads this index alone (no visit to the wide table rows).
+LIST_INDEX = "ix_accounts_list"
+
+# ORDER BY terms per key (ascending); rowid always ends the list.
+_ORDER: dict[SortKey, tuple[str, ...]] = {
+    SortKey.ID: ("a.id",),
+    SortKey.NAME: ("a.name",),
+    SortKey.BRANCH: ("b.name", "a.name"),
+    SortKey.MOBILE: ("a.mobile",),
+    SortKey.BALANCE: ("a.balance_paise",),
+    SortKey.LAST_SEEN: ("a.last_seen",),
+    SortKey.PLAN_TYPE: ("a.prepaid", "a.name"),
+    SortKey.STATUS: ("a.status", "a.name"),
+}
+
+
+@dataclass
+class _Where:
+    terms: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    #: True when a term filters on something the list index cannot answer (quick search).
+    search: bool = False
+    impossible: bool = False
+
+    def add(self, term: str, **params: Any) -> None:
+        self.terms.append(term)
+        self.params.update(params)
+
+    def sql(self) -> str:
+        if self.impossible:
+            return " WHERE 0"
+        return (" WHERE " + " AND ".join(self.terms)) if self.terms else ""
+
+
+def _owner_branch(conn: Connection, table: str, entity_id: int) -> int | None:
+    return conn.execute(
+        text(f"SELECT branch_id FROM {table} WHERE id = :i"), {"i": entity_id}
+    ).scalar()
+
+
+def _where(
+    conn: Connection,
+    query: AccountQuery,
+    *,
+    derive: bool = True,
+    plan: SearchPlan | None = None,
+    collect: bool = False,
+) -> _Where:
+    """The WHERE of ``query``. ``derive`` adds the branch that an area, staff member or
+    reseller implies (a prefix for the list index; a needless table visit for a lone
+    filter that has its own index)."""
+    w = _Where()
+    f, scope = query.filter, query.scope
+    branches: set[int] = set()
+    if scope.branch_id is not None:
+        branches.add(scope.branch_id)
+    if scope.reseller_id is not None:
+        w.add("a.reseller_id = :scope_reseller", scope_reseller=scope.reseller_id)
+    if f.branch_id is not None:
+        branches.add(f.branch_id)
+    explicit = bool(branches)
+    # Areas, staff and resellers each belong to one branch: naming that branch lets the
+    # list index (branch first) answer any combination of filters.
+    for column, table, value in (
+        ("area_id", "areas", f.area_id),
+        ("account_manager_id", "staff", f.account_manager_id),
+        ("sales_executive_id", "staff", f.sales_executive_id),
+        ("reseller_id", "resellers", f.reseller_id),
+    ):
+        if value is None:
+            continue
+        w.add(f"a.{column} = :{column}", **{column: value})
+        owner = _owner_branch(conn, table, value)
+        if owner is None:
+            w.impossible = True
+        else:
+            branches.add(owner)
+    if len(branches) > 1:
+        w.impossible = True
+    elif branches and (derive or (explicit and not _branch_implied(query))):
+        # (a branch that an area, staff member or reseller implies is left out when not
+        # deriving: its own (column, name) index then answers alone)
+        w.add("a.branch_id = :branch_id", branch_id=branches.pop())
+    if f.status is not None:
+        w.add("a.status = :status", status=f.status)
+    _search_terms(w, plan, collect=collect)
+    return w
+
+
+def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
+    """The search's WHERE term. ``collect``: the whole match set is wanted (a full list or
+    an exact count), so a common query finds its matches in one pass over the search text
+    (or its complement) instead of one probe per walked row."""
+    if plan is None:
+        return
+    w.search = True
+    if plan.impossible:
+        w.impossible = True
+    elif plan.walks and not collect:
+        w.add(
+            f"EXISTS (SELECT 1 FROM {SEARCH_TEXT} s WHERE s.id = a.id "
+            "AND instr(s.c0, :short) > 0)",
+            short=plan.text,
+        )
+    elif plan.walks and plan.share >= COMPLEMENT_MIN_SHARE:
+        # rowids, not ids: the sort index holds the rowid, so no table visit per row
+        w.add(
+            "a.rowid NOT IN (SELECT x.rowid FROM accounts x WHERE x.id IN "
+            f"(SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) = 0))",
+            short=plan.text,
+        )
+    elif plan.match is not None:
+        w.add(
+            "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
+            phrase=plan.match,
+        )
+    else:
+        w.add(f"a.id IN (SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0)",
+              short=plan.text)
+
+
+def _from(query: AccountQuery, w: _Where, *, index: str | None = None) -> str:
+    indexed = f" INDEXED BY {index}" if index else ""
+    # Branches are joined only to sort by branch name: with the join in the statement
+    # SQLite's planner gives up the multi-index OR plan of short searches.
+    join = " JOIN branches b ON b.id = a.branch_id" if query.sort is SortKey.BRANCH else ""
+    return f" FROM accounts a{indexed}{join}" + w.sql()
+
+
+def _order_by(query: AccountQuery, *, plain: bool = True) -> str:
+    direction = " DESC" if query.descending else ""
+    # ``+term`` keeps SQLite from walking the sort column's index row by row (with a visit
+    # to the table for each row to test the filters) when the list index answers faster.
+    prefix = "" if plain else "+"
+    terms = [f"{prefix}{t}{direction}" for t in _ORDER[query.sort]]
+    return " ORDER BY " + ", ".join([*terms, f"a.rowid{direction}"])
+
+
+def _branch_implied(query: AccountQuery) -> bool:
+    """An area, staff member or reseller filter is set: it names its branch by itself."""
+    f = query.filter
+    return any(
+        v is not None
+        for v in (f.area_id, f.account_manager_id, f.sales_executive_id, f.reseller_id)
+    )
+
+
+def filter_columns(query: AccountQuery) -> int:
+    """How many equality filters (sidebar lists and scope) narrow the query; a branch that
+    another filter already implies (branch + area) does not count."""
+    f, scope = query.filter, query.scope
+    columns = sum(
+        v is not None
+        for v in (
+            f.area_id, f.status, f.account_manager_id, f.sales_executive_id, f.reseller_id,
+            scope.reseller_id,
+        )
+    )
+    if not _branch_implied(query):
+        columns += f.branch_id is not None or scope.branch_id is not None
+    return columns
+
+
+@dataclass(frozen=True)
+class _Plan:
+    derive: bool  # add the implied branch
+    index: str | None  # INDEXED BY
+    plain: bool  # ORDER BY may walk an index (False: "+term", sort the matches)
+
+
+def _plan(query: AccountQuery, *, full_list: bool) -> _Plan:
+    """How to read the list (measured on 1M accounts; see docs/performance.md)."""
+    n = filter_columns(query)
+    if search_text(query.filter.search):
+        if full_list:
+            # Find the matches first, then sort them; walking a sort index and testing
+            # each row against the search costs a table visit per row.
+            return _Plan(n >= 2, None, False)
+        return _Plan(n >= 2, None, True)  # many matches (see first_page): walk and test
+    if n == 0:
+        return _Plan(False, None, True)  # walk the sort index: covering, in order
+    lone_status = n == 1 and query.filter.status is not None
+    # a lone filter's (column, name) index is in name order; a lone status is so common
+    # that walking any sort index finds the first page at once
+    if n == 1 and (query.sort is SortKey.NAME or (lone_status and not full_list)):
+        return _Plan(False, None, True)
+    return _Plan(True, LIST_INDEX, False)
