@@ -45,7 +45,7 @@ TEMP_STORE = "FILE"
 #: Each cache connection's page cache, KiB (the engine's default is 64 MiB). The account
 #: list's connections (GUI thread, database worker) each fill theirs to the top walking a
 #: million-row index. Measured on 1,000,000 accounts, 73 filter, search and sort changes
-#: through the Manage Account window (docs/performance.md, "Issue 18, second round"):
+#: through the Manage Account window (docs/performance.md, the account table's second round):
 #: resident 247 MB with 64 MiB, 201-217 MB with 32 MiB, 195-213 MB with 16 MiB; the
 #: changes' times overlapped within the machine's noise. The pages dropped stay in the OS
 #: page cache, outside the process.

@@ -1,7 +1,7 @@
 """The kiosk's offline copy: found by exact Account ID or mobile, unreadable as a list.
 
 A kiosk must keep finding accounts while head office is unreachable, but its copy must not
-be a customer list (DESIGN.md "Roles and scopes"; issue 14, finding 2). So the server sends
+be a customer list (DESIGN.md "Roles and scopes"). So the server sends
 a kiosk no account rows, only *sealed* rows in ``kiosk_accounts``:
 
 - each row's ``key`` is an HMAC-SHA256, under a secret the server keeps per device, of

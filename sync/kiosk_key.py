@@ -1,4 +1,4 @@
-"""A kiosk's sealing secret: in the OS keyring, never in the cache file (issue 14, finding 2).
+"""A kiosk's sealing secret: in the OS keyring, never in the cache file.
 
 The server seals a kiosk's offline rows with a per-device secret (:mod:`db.kiosk_store`)
 and sends it in the pull as the ``kiosk_keys`` table. Kept next to the rows, it would let

@@ -10,7 +10,7 @@ A query runs off the GUI thread in two steps on the database worker:
 2. the full ordered rowid list (up to a few hundred milliseconds at 1M rows), after which
    any position — the last of a million — is one array lookup and one page by rowid.
 
-What the GUI thread does per change is kept small (issue 18: ≤ 4 ms): the first page comes
+What the GUI thread does per change is kept small (the goal: ≤ 4 ms): the first page comes
 with its cells already formatted (display texts and colours, built on the worker), the
 view's delegate reads a cell in one call (``multiData``), and a new row set is announced
 as rows removed/inserted plus one ``dataChanged``, not a model reset.

@@ -65,7 +65,7 @@ class SyncEngine(QObject):
         self.ctx = ctx
         self.client = client
         self.cycle = SyncCycle(client, ctx.cache_engine, ctx.outbox, page_size=page_size,
-                               kiosk_key=getattr(ctx, "kiosk_key", None))
+                               kiosk_key=ctx.kiosk_key)
         self.interval_s = interval_s
         self._task: Any = None
         self._again = False

@@ -60,6 +60,8 @@ from db.payments_local import (  # noqa: E402
 from sync.client import SyncClient  # noqa: E402
 from sync.cycle import SyncCycle  # noqa: E402
 from sync.http_session import make_session  # noqa: E402
+from sync.kiosk_key import KioskKey  # noqa: E402
+from sync.token_store import MemoryKeyring, SecretStore  # noqa: E402
 
 log = logging.getLogger("reliability.client")
 
@@ -97,6 +99,43 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reuse-open", action="store_true",
                    help="first re-confirm the last OPEN without CONFIRMED (a retried dialog)")
     return p
+
+
+#: The name the harness's desks keep a kiosk's key under in their keyring: one name for every
+#: mode, because "offline" is simulated with a dead server address.
+KEYRING_SERVER = "reliability-harness"
+
+
+class FileKeyring(MemoryKeyring):
+    """The PC's keyring as a harness desk has one: it outlives a SIGKILL and a restart, as
+    Windows Credential Manager does, and sits in its own file beside the cache, never in it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        if path.exists():
+            for service, username, value in json.loads(path.read_text()):
+                self._items[(service, username)] = value
+
+    def _save(self) -> None:
+        temporary = self._path.with_suffix(".tmp")
+        temporary.write_text(json.dumps([[s, u, v] for (s, u), v in self._items.items()]))
+        os.replace(temporary, self._path)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        super().set_password(service, username, password)
+        self._save()
+
+    def delete_password(self, service: str, username: str) -> None:
+        super().delete_password(service, username)
+        self._save()
+
+
+def kiosk_key(data_dir: Path, outbox: Outbox) -> KioskKey:
+    """The key a kiosk's pull delivers, kept as the app keeps it (sync.kiosk_key); a desk
+    that is not a kiosk never receives one, and its look-ups never ask."""
+    store = SecretStore(FileKeyring(data_dir / "keyring.json"))
+    return KioskKey(store, KEYRING_SERVER, outbox.device_code())
 
 
 def sync_client(server: str) -> SyncClient:
@@ -137,8 +176,9 @@ def choose(account: Any, rng: random.Random) -> tuple[PaymentOption, int] | None
 
 def take_payment(cache: Any, outbox: Outbox, account_id: int, rng: random.Random,
                  events: Events, args: argparse.Namespace, index: int,
-                 mutation_id: str | None = None) -> bool:
-    account = load_account(cache, outbox, account_id)
+                 mutation_id: str | None = None, key: KioskKey | None = None) -> bool:
+    account = load_account(cache, outbox, account_id,
+                           kiosk_secret=key.secret() if key is not None else None)
     picked = choose(account, rng)
     if picked is None:
         return False
@@ -187,7 +227,8 @@ def run(args: argparse.Namespace) -> int:
     cache = open_cache(data_dir / CACHE_FILE)
     outbox = Outbox.open(data_dir / OUTBOX_FILE)
     client = sync_client(args.server)
-    cycle = SyncCycle(client, cache, outbox)
+    sealing = kiosk_key(data_dir, outbox)
+    cycle = SyncCycle(client, cache, outbox, kiosk_key=sealing)
     rng = random.Random(args.seed)
     accounts = [int(a) for a in args.accounts.split(",") if a]
     events.emit("START", os.getpid())
@@ -200,11 +241,12 @@ def run(args: argparse.Namespace) -> int:
                 account_id = int(next(
                     ln.split()[2] for ln in args.events.read_text().splitlines()
                     if ln.startswith(f"OPEN {key} ")))
-                take_payment(cache, outbox, account_id, rng, events, args, 0, key)
+                take_payment(cache, outbox, account_id, rng, events, args, 0, key, sealing)
         taken = 0
         stop_at = time.monotonic() + args.max_seconds
         while (args.payments == 0 or taken < args.payments) and time.monotonic() < stop_at:
-            if take_payment(cache, outbox, rng.choice(accounts), rng, events, args, taken):
+            if take_payment(cache, outbox, rng.choice(accounts), rng, events, args, taken,
+                            key=sealing):
                 taken += 1
                 if args.sync_every and taken % args.sync_every == 0:
                     sync_once(cycle, events)

@@ -1,7 +1,7 @@
 """kiosk key out of the cache: drop kiosk_keys, its secret now lives in the OS keyring
 
 A kiosk's sealing secret sat in the cache file next to the rows it seals, so a copy of the
-file could be opened by trying every Account ID and mobile offline (issue 14, finding 2).
+file could be opened by trying every Account ID and mobile offline.
 The secret is now kept in the keyring (sync/kiosk_key.py). This drops the table with the
 secret in it, its bytes overwritten (secure_delete); a kiosk that held one also forgets its
 sealed rows and its pull cursor, so its next pull starts afresh and delivers the secret

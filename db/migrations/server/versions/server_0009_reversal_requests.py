@@ -1,7 +1,7 @@
 """reversal requests: a void or bounce a cashier asks for, decided by a supervisor at their
 own desk
 
-Issue 16, "approves it ... from their own desk". The request waits on the server; the
+A supervisor approves or declines at their own desk. The request waits on the server; the
 approval applies the reversal in the same transaction as the decision.
 
 Revision ID: server_0009_reversal_requests
