@@ -44,7 +44,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
 
-import desktop.payments.payment_dialog as payment_dialog
+import desktop.payments.payment_record as payment_record
 from billing.roles import Role
 from billing.rules import PaymentOption
 from db import migrate
@@ -120,7 +120,7 @@ def run_variant(app: QApplication, name: str, folder: Path, template: Path, paym
     folder.mkdir()
     ctx = _context(app, folder, template, outbox)
     ids = _accounts(ctx, payments + 5)
-    original = payment_dialog.record_payment
+    original = payment_record.record_payment
     write_ms: list[float] = []
 
     def timed_record(*args: Any, **kwargs: Any) -> Any:
@@ -129,7 +129,7 @@ def run_variant(app: QApplication, name: str, folder: Path, template: Path, paym
         write_ms.append((time.perf_counter() - start) * 1000)
         return result
 
-    payment_dialog.record_payment = timed_record
+    payment_record.record_payment = timed_record
     samples: list[float] = []
     try:
         for i, account_id in enumerate(ids[: payments + 5]):
@@ -167,7 +167,7 @@ def run_variant(app: QApplication, name: str, folder: Path, template: Path, paym
         with outbox.engine.connect() as conn:
             written = conn.execute(text("SELECT COUNT(*) FROM mutations")).scalar_one()
     finally:
-        payment_dialog.record_payment = original
+        payment_record.record_payment = original
         ctx.cache_engine.dispose()
     assert written == payments + 5, (written, payments)
     samples.sort()
