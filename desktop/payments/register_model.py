@@ -86,6 +86,14 @@ class RegisterTableModel(QAbstractTableModel):
         self.marks = marks or {}
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """After a language change: views re-read the titles and every cell (the status,
+        payment type and method words are looked up in the new language)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 

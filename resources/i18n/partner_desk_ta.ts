@@ -4253,7 +4253,7 @@ Coimbatore branch · GSTIN …</source>
     </message>
     <message>
         <source>Voids and cheque bounces cashiers asked for. Approving reverses the payment now, on the server, under your name; declining reverses nothing. You cannot decide a request of your own.</source>
-        <translation>காசாளர்கள் கேட்ட ரத்துகளும் திரும்பிய காசோலைகளும். ஒப்புதல் அளித்தால் கட்டணம் உங்கள் பெயரில் இப்போதே சர்வரில் திரும்பப் பெறப்படும்; நிராகரித்தால் எதுவும் திரும்பப் பெறப்படாது. உங்கள் சொந்தக் கோரிக்கையை நீங்கள் முடிவு செய்ய முடியாது.</translation>
+        <translation>காசாளர்கள் செல்லாததாக்கக் கேட்ட கட்டணங்களும் திரும்பிய காசோலைகளும். ஒப்புதல் அளித்தால் கட்டணம் உங்கள் பெயரில் இப்போதே சர்வரில் திரும்பப் பெறப்படும்; நிராகரித்தால் எதுவும் திரும்பப் பெறப்படாது. உங்கள் சொந்தக் கோரிக்கையை நீங்கள் முடிவு செய்ய முடியாது.</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -4321,7 +4321,7 @@ Coimbatore branch · GSTIN …</source>
     </message>
     <message>
         <source>Void</source>
-        <translation>ரத்து</translation>
+        <translation>செல்லாததாக்கு</translation>
     </message>
     <message>
         <source>Cheque bounced</source>
