@@ -219,6 +219,10 @@ class ReversalDialog(Retranslating, QDialog):
         if self._error_words is not None:
             self.error.setText(self._error_words())
         self._word_status()
+        layout = self.layout()
+        if self.isVisible() and layout is not None:  # longer words: grow to fit them
+            layout.activate()  # (never shrink under the user)
+            self.resize(self.size().expandedTo(self.sizeHint()))
 
     def _say(self, words: Callable[[], str] | None) -> None:
         """Show ``words()`` in the status line, and again in a new language."""

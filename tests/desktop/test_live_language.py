@@ -7,6 +7,8 @@ server.)"""
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QPushButton
 
@@ -70,6 +72,9 @@ def test_an_open_register_switches_language(qtbot, qapp, cashier_ctx):  # noqa: 
         assert model.index(row, COL_METHOD).data() == "ரொக்கம்"
         assert "மொத்தம்" in window.totals.text() and "total" not in window.totals.text()
         assert has_tamil(window.status.text())
+        if os.environ.get("TAMIL_PREVIEW"):
+            qtbot.wait(50)  # Qt's queued layout passes
+            window.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "register_live.png"))
     _language_changes()
     assert window.windowTitle() == "Payments register"
     assert " · total " in window.totals.text()
@@ -111,6 +116,12 @@ def test_an_open_void_dialog_switches_language_with_its_refusal(
         assert has_tamil(reason.placeholderText())
         assert has_tamil(error.text()), error.text()
         assert reason.text() == "wrong account"  # what was typed stays
+        qtbot.wait(50)  # Qt's queued layout passes
+        for button in dialog.findChildren(QPushButton):  # grown to the longer words
+            assert button.width() >= button.sizeHint().width(), button.text()
+        if os.environ.get("TAMIL_PREVIEW"):
+            qtbot.wait(50)
+            dialog.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "void_live.png"))
     _language_changes()
     assert approve.text() == "&Approve and void"
     assert error.text() == english_error

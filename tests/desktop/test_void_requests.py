@@ -260,6 +260,9 @@ def test_an_open_void_requests_dialog_switches_language(
         assert has_tamil(dialog.findChild(QLabel, "voidRequestsIntro").text())
         assert has_tamil(status.text()) and "waiting" not in status.text()
         assert table.item(row, 4).text() == "wrong amount"  # data stays as typed
+        qtbot.wait(50)  # Qt's queued layout passes
+        for button in dialog.findChildren(QPushButton):
+            assert button.width() >= button.sizeHint().width(), button.text()
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert table.item(row, COL_WHAT).text() == "Void"
     assert status.text() == english_status
