@@ -40,14 +40,14 @@ from db.register_query import (
     totals_by_method,
 )
 from db.reversals_local import reversal_marks
-from desktop.detail.format import method_text, option_text
+from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
 from desktop.language.i18n import Retranslating, fill
 from desktop.payments.messages import error_text
 from desktop.payments.receipt import ReceiptDialog
 from desktop.payments.receipt_data import ReceiptData
 from desktop.payments.register_export import write_csv, write_xlsx
-from desktop.payments.register_model import RegisterTableModel
+from desktop.payments.register_model import RegisterTableModel, payment_type_text
 from desktop.payments.register_receipt import receipt_for_row
 from desktop.payments.reversal_actions import ReversalActions
 from desktop.runtime.context import AppContext
@@ -201,7 +201,7 @@ class PaymentsRegister(Retranslating, QWidget):
                     self.method, self.cashier):
             box.setItemText(0, self.tr("All"))
         for index in range(1, self.ptype.count()):
-            self.ptype.setItemText(index, option_text(str(self.ptype.itemData(index))))
+            self.ptype.setItemText(index, payment_type_text(str(self.ptype.itemData(index))))
         for index in range(1, self.method.count()):
             self.method.setItemText(index, method_text(str(self.method.itemData(index))))
         for button, label in ((self.reprint, self.tr("&Reprint receipt")),

@@ -21,7 +21,7 @@ from billing.phone import format_mobile
 from billing.reversal import register_mark
 from billing.taken_payment import applied_as_label
 from db.register_query import RegisterRow
-from desktop.detail.format import method_text, option_text
+from desktop.detail.format import method_text, option_text, plan_type_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.payments.messages import applied_kind_text, mark_text
 
@@ -46,6 +46,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _method_label(value: str) -> str:
     return method_text(value)
+
+
+def payment_type_text(value: str) -> str:
+    """A register payment type (``db.register_query.PAYMENT_TYPES``: prepaid, postpaid,
+    advance) as shown, in the interface language."""
+    if value in ("prepaid", "postpaid"):
+        return plan_type_text(value == "prepaid")
+    return option_text(value)
 
 
 _SHORT_KINDS = {"payment_and_advance": QT_TRANSLATE_NOOP("RegisterTableModel", "part advance")}
@@ -133,7 +141,7 @@ class RegisterTableModel(QAbstractTableModel):
             COL_NAME: lambda: row.name,
             COL_MOBILE: lambda: format_mobile(row.mobile),
             COL_EMAIL: lambda: row.email or "",
-            COL_TYPE: lambda: option_text(row.payment_type),
+            COL_TYPE: lambda: payment_type_text(row.payment_type),
             COL_METHOD: lambda: _method_label(row.method),
             COL_AMOUNT: lambda: format_inr(row.amount_paise),
             COL_CASHIER: lambda: row.cashier,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QPus
 from billing.reversal import ReversalCause
 from billing.rules import PaymentMethod
 from desktop.payments.register import PaymentsRegister
-from desktop.payments.register_model import COL_DATE, COL_METHOD, COL_STATUS
+from desktop.payments.register_model import COL_DATE, COL_METHOD, COL_STATUS, COL_TYPE
 from desktop.payments.void_dialog import ReversalDialog
 from tests.desktop.i18n_helpers import has_tamil, tamil
 from tests.desktop.test_void import CHEQUE, _pay, cashier_ctx  # noqa: F401  (a fixture)
@@ -51,6 +51,8 @@ def test_an_open_register_switches_language(qtbot, qapp, cashier_ctx):  # noqa: 
     assert window.method.itemText(0) == "All" and window.method.itemText(1) == "Cash"
     assert model.headerData(COL_DATE, Qt.Orientation.Horizontal) == "Document Date"
     assert model.index(row, COL_STATUS).data() == "Pending sync"
+    assert model.index(row, COL_TYPE).data() == "Postpaid"  # a payment on a postpaid account
+    assert window.ptype.itemText(window.ptype.findData("prepaid")) == "Prepaid"
     assert " · total " in window.totals.text()
     heard: list[tuple] = []
     model.headerDataChanged.connect(lambda *args: heard.append(args))
@@ -70,6 +72,8 @@ def test_an_open_register_switches_language(qtbot, qapp, cashier_ctx):  # noqa: 
         assert header.sectionSizeHint(COL_DATE) <= window.table.columnWidth(COL_DATE)
         assert model.index(row, COL_STATUS).data() == "ஒத்திசைவு நிலுவையில்"
         assert model.index(row, COL_METHOD).data() == "ரொக்கம்"
+        assert model.index(row, COL_TYPE).data() == "போஸ்ட்பெய்டு"
+        assert window.ptype.itemText(window.ptype.findData("prepaid")) == "ப்ரீபெய்டு"
         assert "மொத்தம்" in window.totals.text() and "total" not in window.totals.text()
         assert has_tamil(window.status.text())
         if os.environ.get("TAMIL_PREVIEW"):
