@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from billing.messages import Msg
 from billing.refusal import Refusal
 
 __all__ = [
@@ -86,9 +87,9 @@ STATES: dict[str, str] = {
 }
 """GST state codes in use, code → name."""
 
-_RETIRED = {
-    "25": "25 (Daman and Diu) was merged into 26 in 2020; use 26",
-    "28": "28 (Andhra Pradesh, before 2014) is no longer issued; use 37",
+_RETIRED = {  # state codes no longer issued → the refusal that says which to use
+    "25": Msg.STATE_MERGED_25,
+    "28": Msg.STATE_RETIRED_28,
 }
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SHAPE = re.compile(r"^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$", re.ASCII)
@@ -109,14 +110,10 @@ def state_name(code: str) -> str:
     if len(text) == 1 and text.isdigit():
         text = f"0{text}"
     if text in _RETIRED:
-        raise GstinError(f"State code {_RETIRED[text]}.", code="state_invalid")
+        raise GstinError.of(_RETIRED[text], code="state_invalid")
     name = STATES.get(text)
     if name is None:
-        raise GstinError(
-            f"State code {code.strip() or '(empty)'} is not a GST state code; use two digits "
-            "from 01 to 38, 97 or 99 (Tamil Nadu is 33).",
-            code="state_invalid",
-        )
+        raise GstinError.of(Msg.STATE_UNKNOWN, code.strip() or "(empty)", code="state_invalid")
     return name
 
 
@@ -130,7 +127,7 @@ def place_of_supply(code: str) -> str:
 def check_character(first14: str) -> str:
     """The GSTN mod-36 check character for the first 14 characters of a GSTIN."""
     if len(first14) != 14 or any(ch not in _ALPHABET for ch in first14):
-        raise GstinError("A GSTIN's first 14 characters are digits and capital letters.")
+        raise GstinError.of(Msg.GSTIN_CHARACTERS)
     total = 0
     for position, ch in enumerate(first14):
         product = _ALPHABET.index(ch) * (2 if position % 2 else 1)
@@ -153,35 +150,22 @@ def validate_gstin(text: str, *, state: str | None = None) -> str:
     """
     gstin = clean_gstin(text)
     if not gstin:
-        raise GstinError("Enter the GSTIN: 15 characters, like 33AACCM9093R1ZP.")
+        raise GstinError.of(Msg.GSTIN_EMPTY)
     if len(gstin) != 15:
-        raise GstinError(
-            f"GSTIN has {len(gstin)} characters; a GSTIN has exactly 15, like 33AACCM9093R1ZP."
-        )
+        raise GstinError.of(Msg.GSTIN_LENGTH, len(gstin))
     if not _SHAPE.match(gstin):
-        raise GstinError(
-            f"GSTIN {gstin} is not in the GSTIN pattern: 2 digits (state), the PAN (5 letters, "
-            "4 digits, 1 letter), 1 entity character, Z, 1 check character."
-        )
+        raise GstinError.of(Msg.GSTIN_PATTERN, gstin)
     state_name(gstin[:2])  # raises for an unknown or retired state code
     expected = check_character(gstin[:14])
     if gstin[14] != expected:
-        raise GstinError(
-            f"GSTIN {gstin} has a wrong check character: the last character should be "
-            f"{expected} for these first 14. Check the GSTIN on the customer's registration "
-            "certificate; one character is probably mistyped.",
-            code="gstin_checksum",
-        )
+        raise GstinError.of(Msg.GSTIN_CHECKSUM, gstin, expected, code="gstin_checksum")
     if state is not None:
         state_code = state.strip().zfill(2)
         state_name(state_code)
         if gstin[:2] != state_code:
-            raise GstinError(
-                f"GSTIN {gstin} is registered in {STATES[gstin[:2]]} ({gstin[:2]}), but the "
-                f"state given is {STATES[state_code]} ({state_code}). Use the GSTIN registered "
-                "in that state, or correct the state.",
-                code="gstin_state_mismatch",
-            )
+            raise GstinError.of(Msg.GSTIN_STATE_MISMATCH, gstin, STATES[gstin[:2]],
+                                gstin[:2], STATES[state_code], state_code,
+                                code="gstin_state_mismatch")
     return gstin
 
 

@@ -64,6 +64,25 @@ class Msg(StrEnum):
     CHEQUE_STALE = "cheque_stale"
     CHEQUE_SHAPE = "cheque_shape"
     CHEQUE_DATE = "cheque_date"
+    # billing.gstin
+    GSTIN_EMPTY = "gstin_empty"
+    GSTIN_LENGTH = "gstin_length"
+    GSTIN_PATTERN = "gstin_pattern"
+    GSTIN_CHARACTERS = "gstin_characters"
+    GSTIN_CHECKSUM = "gstin_checksum"
+    GSTIN_STATE_MISMATCH = "gstin_state_mismatch"
+    STATE_UNKNOWN = "state_unknown"
+    STATE_MERGED_25 = "state_merged_25"
+    STATE_RETIRED_28 = "state_retired_28"
+    # the kiosk's staff PIN (desktop.kiosk.pin)
+    PIN_DIGITS_ONLY = "pin_digits_only"
+    PIN_LENGTH = "pin_length"
+    # db.due_list_query: why an account is on the due list (billing.lifecycle dates)
+    DUE_PLAN_EXPIRED = "due_plan_expired"
+    DUE_PLAN_EXPIRES_TODAY = "due_plan_expires_today"
+    DUE_INVOICE_AFTER_GRACE = "due_invoice_after_grace"
+    DUE_INVOICE_LAST_DAY = "due_invoice_last_day"
+    DUE_INVOICE_DAYS_LEFT = "due_invoice_days_left"
 
 
 ENGLISH: dict[Msg, str] = {
@@ -133,6 +152,38 @@ ENGLISH: dict[Msg, str] = {
     Msg.CHEQUE_SHAPE: "A cheque reference is: number / bank / date, like 004512 / State Bank "
                       "of India / 2026-12-01.",
     Msg.CHEQUE_DATE: "Cheque date %1 is not a date like 2026-12-01.",
+    Msg.GSTIN_EMPTY: "Enter the GSTIN: 15 characters, like 33AACCM9093R1ZP.",
+    Msg.GSTIN_LENGTH:
+        "GSTIN has %1 characters; a GSTIN has exactly 15, like 33AACCM9093R1ZP.",
+    Msg.GSTIN_PATTERN:
+        "GSTIN %1 is not in the GSTIN pattern: 2 digits (state), the PAN (5 letters, 4 digits, "
+        "1 letter), 1 entity character, Z, 1 check character.",
+    Msg.GSTIN_CHARACTERS: "A GSTIN's first 14 characters are digits and capital letters.",
+    # %1: the GSTIN, %2: the check character it should end with.
+    Msg.GSTIN_CHECKSUM:
+        "GSTIN %1 has a wrong check character: the last character should be %2 for these "
+        "first 14. Check the GSTIN on the customer's registration certificate; one character "
+        "is probably mistyped.",
+    # %1: the GSTIN, %2/%3: its state's name and code, %4/%5: the state given.
+    Msg.GSTIN_STATE_MISMATCH:
+        "GSTIN %1 is registered in %2 (%3), but the state given is %4 (%5). Use the GSTIN "
+        "registered in that state, or correct the state.",
+    Msg.STATE_UNKNOWN:
+        "State code %1 is not a GST state code; use two digits from 01 to 38, 97 or 99 "
+        "(Tamil Nadu is 33).",
+    Msg.STATE_MERGED_25:
+        "State code 25 (Daman and Diu) was merged into 26 in 2020; use 26.",
+    Msg.STATE_RETIRED_28:
+        "State code 28 (Andhra Pradesh, before 2014) is no longer issued; use 37.",
+    Msg.PIN_DIGITS_ONLY: "A staff PIN is digits only.",
+    Msg.PIN_LENGTH: "Use %1 to %2 digits for the staff PIN.",
+    # %1: a date (27 Nov 2026; the desk shows it in its language).
+    Msg.DUE_PLAN_EXPIRED: "plan expired %1",
+    Msg.DUE_PLAN_EXPIRES_TODAY: "plan expires today",
+    Msg.DUE_INVOICE_AFTER_GRACE: "invoice of %1 unpaid after grace",
+    Msg.DUE_INVOICE_LAST_DAY: "invoice of %1: last day to pay",
+    # %2: the days left, 2 or more.
+    Msg.DUE_INVOICE_DAYS_LEFT: "invoice of %1: %2 days left to pay",
 }
 """Each id's English text; ``str(error)`` is this text with the values put in."""
 

@@ -8,6 +8,10 @@ bodies, tests, the desk's translations by code).
 
 from __future__ import annotations
 
+from typing import Self
+
+from billing.messages import Msg, english
+
 __all__ = ["Refusal"]
 
 
@@ -17,7 +21,17 @@ class Refusal(Exception):
     #: The code when the raiser gives none.
     default_code = "refused"
 
-    def __init__(self, message: str, code: str | None = None) -> None:
+    def __init__(self, message: str, code: str | None = None, *, msg: Msg | None = None,
+                 values: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.code = code if code is not None else self.default_code
+        #: The message's id and values, for the desk to word it in its language
+        #: (billing.messages); None when the refusal has only its English text.
+        self.msg = msg
+        self.msg_values = values
+
+    @classmethod
+    def of(cls, msg: Msg, *values: object, code: str | None = None) -> Self:
+        """The refusal ``msg`` (its English text from billing.messages) with ``values``."""
+        return cls(english(msg, *values), code=code, msg=msg, values=values)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from billing.messages import Msg, english
+from billing.messages import Msg
 from billing.money import DEFAULT_CEILING_PAISE, format_inr
 from billing.refusal import Refusal
 
@@ -94,15 +94,7 @@ class RuleError(Refusal, ValueError):
 
     def __init__(self, message: str, *, code: str, msg: Msg | None = None,
                  values: tuple[object, ...] = ()) -> None:
-        super().__init__(message, code)
-        #: The message's id and values, for the desk to show it translated (billing.messages).
-        self.msg = msg
-        self.msg_values = values
-
-    @classmethod
-    def of(cls, msg: Msg, *values: object, code: str) -> RuleError:
-        """The refusal ``msg`` (English text from billing.messages) with machine ``code``."""
-        return cls(english(msg, *values), code=code, msg=msg, values=values)
+        super().__init__(message, code, msg=msg, values=values)
 
     def as_dict(self) -> dict[str, str]:
         """The server's error body: ``{"code": ..., "message": ...}``."""

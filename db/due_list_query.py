@@ -21,6 +21,7 @@ from billing.lifecycle import (
     postpaid_suspension_date,
     prepaid_suspension_date,
 )
+from billing.messages import Msg, english
 from billing.rules import PaymentOption, is_outstanding, payment_options_paise
 from db.outbox import Mutation, MutationKind, Outbox
 from db.overlay import payment_delta
@@ -53,7 +54,18 @@ class DueRow:
     key_date: date
     """The day the account was or will be suspended."""
     detail: str
+    """Why the account is listed, in English (``english(why, *why_values)``, dates as
+    27 Nov 2026)."""
     option: PaymentOption
+    why: Msg | None = None
+    """The reason's message id (billing.messages), for the desk to word it in its language."""
+    why_values: tuple[object, ...] = ()
+    """The values that go in ``why`` (dates as ``date``, counts as ``int``)."""
+
+
+def _english(msg: Msg, *values: object) -> str:
+    """The reason in English, dates written 27 Nov 2026."""
+    return english(msg, *(f"{v:%d %b %Y}" if isinstance(v, date) else v for v in values))
 
 
 def due_list(
@@ -96,14 +108,16 @@ def due_list(
             continue  # a recharge is already on its way
         balance = int(r.balance_paise) + sum(payment_delta(m) for m in ms)
         suspends = prepaid_suspension_date(expiry)
+        why: tuple[Msg, tuple[object, ...]]
         if suspends == today:
-            category, detail = DueCategory.SUSPENDED_TODAY, f"plan expired {expiry:%d %b %Y}"
+            category, why = DueCategory.SUSPENDED_TODAY, (Msg.DUE_PLAN_EXPIRED, (expiry,))
         elif suspends == today + timedelta(days=1):
-            category, detail = DueCategory.SUSPENDING_TOMORROW, "plan expires today"
+            category, why = DueCategory.SUSPENDING_TOMORROW, (Msg.DUE_PLAN_EXPIRES_TODAY, ())
         else:
             continue
-        rows.append(DueRow(category, r.id, r.name, r.mobile, True, balance, suspends, detail,
-                           payment_options_paise(balance, True)[0]))
+        rows.append(DueRow(category, r.id, r.name, r.mobile, True, balance, suspends,
+                           _english(why[0], *why[1]), payment_options_paise(balance, True)[0],
+                           why[0], why[1]))
     by_account: dict[int, list[Any]] = {}
     for r in post:
         by_account.setdefault(r.id, []).append(r)
@@ -122,18 +136,18 @@ def due_list(
             days = grace_days_left(inv_date, today)
             if postpaid_suspension_date(inv_date) == today:
                 category = DueCategory.SUSPENDED_TODAY
-                key, detail = today, f"invoice of {inv_date:%d %b %Y} unpaid after grace"
+                key, why = today, (Msg.DUE_INVOICE_AFTER_GRACE, (inv_date,))
             elif 0 <= days < DUE_GRACE_WINDOW_DAYS:
                 category = (DueCategory.SUSPENDING_TOMORROW if days == 0
                             else DueCategory.GRACE_ENDING)
                 key = postpaid_suspension_date(inv_date)
-                detail = (f"invoice of {inv_date:%d %b %Y}: last day to pay"
-                          if days == 0 else f"invoice of {inv_date:%d %b %Y}: {days + 1} days "
-                          "left to pay")
+                why = ((Msg.DUE_INVOICE_LAST_DAY, (inv_date,)) if days == 0
+                       else (Msg.DUE_INVOICE_DAYS_LEFT, (inv_date, days + 1)))
             else:
                 continue
             rows.append(DueRow(category, account_id, first.name, first.mobile, False, balance,
-                               key, detail, payment_options_paise(balance, False)[0]))
+                               key, _english(why[0], *why[1]),
+                               payment_options_paise(balance, False)[0], why[0], why[1]))
             break
     order = {c: i for i, c in enumerate(DueCategory.ORDER)}
     rows.sort(key=lambda d: (order[d.category], d.key_date, d.name, d.account_id))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from billing.documents import DocumentError, Supplier
 from billing.gstin import HOME_STATE_CODE, STATES, GstinError, state_name, validate_gstin
 from billing.tax import DEFAULT_RATE_BP, DEFAULT_SAC, TaxError, format_rate, parse_rate
+from desktop.payments.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class GstSettingsDialog(QDialog):
         try:
             self._supplier()
         except (DocumentError, GstinError, TaxError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.save.setEnabled(False)
             return
         self.error.setText("")
@@ -153,7 +154,7 @@ class GstSettingsDialog(QDialog):
         try:
             supplier = self._supplier()
         except (DocumentError, GstinError, TaxError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         values = {
             "legal_name": supplier.legal_name, "gstin": supplier.gstin,

@@ -13,6 +13,9 @@ import os
 
 from PySide6.QtCore import QSettings
 
+from billing.messages import Msg
+from billing.refusal import Refusal
+
 #: The settings key holding the hash.
 PIN_KEY = "kiosk/pin_hash"
 #: The PIN a ``--demo`` kiosk uses when none was set (never used outside --demo).
@@ -24,16 +27,19 @@ _N, _R, _P = 2**14, 8, 1
 _DKLEN = 32
 
 
-class PinError(ValueError):
-    """A PIN that cannot be set (too short, not digits)."""
+class PinError(Refusal, ValueError):
+    """A PIN that cannot be set (too short, not digits); its message id (billing.messages)
+    lets the desk word it in its language (desktop.payments.messages.error_text)."""
+
+    default_code = "pin_invalid"
 
 
 def check_pin_shape(pin: str) -> str:
     """The PIN if it is 4–12 ASCII digits; otherwise :class:`PinError` saying what to do."""
     if not (pin.isascii() and pin.isdigit()):
-        raise PinError("A staff PIN is digits only.")
+        raise PinError.of(Msg.PIN_DIGITS_ONLY)
     if not MIN_PIN_DIGITS <= len(pin) <= MAX_PIN_DIGITS:
-        raise PinError(f"Use {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits for the staff PIN.")
+        raise PinError.of(Msg.PIN_LENGTH, MIN_PIN_DIGITS, MAX_PIN_DIGITS)
     return pin
 
 

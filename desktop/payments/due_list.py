@@ -7,6 +7,7 @@ an account whose pending payment already settles it drops off the list.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -28,6 +29,7 @@ from db.due_list_query import DueCategory, DueRow, due_list
 from desktop.detail.format import format_date, option_text, plan_type_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill, is_language_change
 from desktop.payments.flow import start_payment
+from desktop.payments.messages import error_text, message_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 
@@ -46,6 +48,14 @@ CATEGORIES = {
 }
 COL_BALANCE = 5
 COL_ACTION = len(COLUMNS) - 1
+
+
+def reason_text(row: DueRow) -> str:
+    """Why ``row`` is listed, in the interface language (its message id, dates as the desk
+    writes them: 05 நவ. 2026); its English text when it has no id."""
+    values = tuple(format_date(v, pad=True) if isinstance(v, date) else v
+                   for v in row.why_values)
+    return message_text(row.why, values, row.detail)
 
 
 def _due_job(ctx: AppContext, _control: TaskControl) -> list[DueRow]:
@@ -107,7 +117,7 @@ class DueListWindow(QWidget):
 
     @Slot(object)
     def _on_error(self, exc: object) -> None:
-        self.summary.setText(fill(self.tr("Could not build the due list: %1"), exc))
+        self.summary.setText(fill(self.tr("Could not build the due list: %1"), error_text(exc)))
 
     @Slot(object)
     def _on_rows(self, rows: object) -> None:
@@ -121,7 +131,8 @@ class DueListWindow(QWidget):
             values = [
                 self.tr(category) if category else row.category, str(row.account_id), row.name,
                 format_mobile(row.mobile), plan_type_text(row.prepaid),
-                format_inr(row.balance_paise), format_date(row.key_date, pad=True), row.detail,
+                format_inr(row.balance_paise), format_date(row.key_date, pad=True),
+                reason_text(row),
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)

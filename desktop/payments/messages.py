@@ -157,6 +157,59 @@ TEXTS: dict[Msg, str] = {
     Msg.CHEQUE_DATE: QT_TRANSLATE_NOOP(
         "BillingMessage",
         'Cheque date %1 is not a date like 2026-12-01.'),
+    Msg.GSTIN_EMPTY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Enter the GSTIN: 15 characters, like 33AACCM9093R1ZP.'),
+    Msg.GSTIN_LENGTH: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GSTIN has %1 characters; a GSTIN has exactly 15, like 33AACCM9093R1ZP.'),
+    Msg.GSTIN_PATTERN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GSTIN %1 is not in the GSTIN pattern: 2 digits (state), the PAN (5 letters, 4 '
+        'digits, 1 letter), 1 entity character, Z, 1 check character.'),
+    Msg.GSTIN_CHARACTERS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "A GSTIN's first 14 characters are digits and capital letters."),
+    Msg.GSTIN_CHECKSUM: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GSTIN %1 has a wrong check character: the last character should be %2 for these '
+        "first 14. Check the GSTIN on the customer's registration certificate; one character "
+        'is probably mistyped.'),
+    Msg.GSTIN_STATE_MISMATCH: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GSTIN %1 is registered in %2 (%3), but the state given is %4 (%5). Use the GSTIN '
+        'registered in that state, or correct the state.'),
+    Msg.STATE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'State code %1 is not a GST state code; use two digits from 01 to 38, 97 or 99 (Tamil'
+        ' Nadu is 33).'),
+    Msg.STATE_MERGED_25: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'State code 25 (Daman and Diu) was merged into 26 in 2020; use 26.'),
+    Msg.STATE_RETIRED_28: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'State code 28 (Andhra Pradesh, before 2014) is no longer issued; use 37.'),
+    Msg.PIN_DIGITS_ONLY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A staff PIN is digits only.'),
+    Msg.PIN_LENGTH: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Use %1 to %2 digits for the staff PIN.'),
+    Msg.DUE_PLAN_EXPIRED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'plan expired %1'),
+    Msg.DUE_PLAN_EXPIRES_TODAY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'plan expires today'),
+    Msg.DUE_INVOICE_AFTER_GRACE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'invoice of %1 unpaid after grace'),
+    Msg.DUE_INVOICE_LAST_DAY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'invoice of %1: last day to pay'),
+    Msg.DUE_INVOICE_DAYS_LEFT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'invoice of %1: %2 days left to pay'),
 }
 """Message id → its English text with ``%1``, ``%2``… for the values (the same words
 ``billing.messages.ENGLISH`` has; a test keeps the two equal)."""
@@ -191,6 +244,23 @@ CODE_TEXTS: dict[str, str] = {
     "invalid_credentials": QT_TRANSLATE_NOOP(
         "RefusalCode", "Wrong username or password for the approver, or they have not signed "
         "in on this PC lately. Ask them to type it again."),
+    # sync.approval.ApprovalRefused: nothing typed
+    "invalid_payload": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The supervisor types their username and password."),
+    # sync.reversal_requests.RequestRefused and the server's answers to void requests
+    "offline": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server cannot be reached or you are not signed in online; this "
+        "needs the server. Sign in online and try again."),
+    "malformed": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server's answer could not be read; try again, and tell head office "
+        "if it keeps happening."),
+    "already_requested": QT_TRANSLATE_NOOP(
+        "RefusalCode", "A reversal of this receipt already waits for a supervisor."),
+    "already_decided": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This request was already decided at another desk; refresh the list."),
+    "requester_gone": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The cashier who asked cannot sign in any more; decline the request, "
+        "and ask for the reversal again from an active cashier."),
     # db.utr_local.check_utr_unused
     "reference_used": QT_TRANSLATE_NOOP(
         "RefusalCode", "This UTR was already used by another receipt; one UTR pays once. Ask "

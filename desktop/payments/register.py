@@ -5,6 +5,7 @@ method, export to CSV/Excel (off the GUI thread) and receipt reprints (marked DU
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -39,14 +40,14 @@ from db.register_query import (
     totals_by_method,
 )
 from db.reversals_local import reversal_marks
-from desktop.detail.format import method_text, option_text
+from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
-from desktop.language.i18n import fill
+from desktop.language.i18n import Retranslating, fill
 from desktop.payments.messages import error_text
 from desktop.payments.receipt import ReceiptDialog
 from desktop.payments.receipt_data import ReceiptData
 from desktop.payments.register_export import write_csv, write_xlsx
-from desktop.payments.register_model import RegisterTableModel
+from desktop.payments.register_model import RegisterTableModel, payment_type_text
 from desktop.payments.register_receipt import receipt_for_row
 from desktop.payments.reversal_actions import ReversalActions
 from desktop.runtime.context import AppContext
@@ -81,8 +82,9 @@ def _receipt_job(ctx: AppContext, row: RegisterRow, _control: TaskControl) -> Re
     return receipt_for_row(ctx, row)
 
 
-class PaymentsRegister(QWidget):
-    """The register window; filters re-query (debounced) and stale answers are dropped."""
+class PaymentsRegister(Retranslating, QWidget):
+    """The register window; filters re-query (debounced) and stale answers are dropped.
+    Its texts follow a language change while it is open (``retranslate_ui``)."""
 
     #: A query finished and the table shows its rows.
     refreshed = Signal()
@@ -93,9 +95,12 @@ class PaymentsRegister(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.setObjectName("paymentsRegister")
-        self.setWindowTitle(self.tr("Payments register"))
         self._token = 0
         self._choices: RegisterChoices | None = None
+        # The rows on screen and their marks, kept to word the totals again.
+        self._shown: tuple[list[RegisterRow], dict[str, str]] | None = None
+        # Words the status line anew in the current language (None: empty).
+        self._status_words: Callable[[], str] | None = None
         today = ctx.today()
         self.date_from = self._date("regFrom", today)
         self.date_to = self._date("regTo", today)
@@ -105,22 +110,21 @@ class PaymentsRegister(QWidget):
         self.manager = self._combo("regManager")
         self.ptype = self._combo("regType")
         for value in PAYMENT_TYPES:
-            self.ptype.addItem(option_text(value), value)
+            self.ptype.addItem(value, value)  # worded in retranslate_ui
         self.method = self._combo("regMethod")
         for method in PaymentMethod:
-            self.method.addItem(method_text(method.value), method.value)
+            self.method.addItem(method.value, method.value)
         self.cashier = self._combo("regCashier")
 
         filters = QFormLayout()
-        filters.addRow(self.tr("From:"), self.date_from)
-        filters.addRow(self.tr("To:"), self.date_to)
-        for title, box in ((self.tr("Branch:"), self.branch), (self.tr("Zone:"), self.zone_box),
-                           (self.tr("Area:"), self.area),
-                           (self.tr("Account manager:"), self.manager),
-                           (self.tr("Payment type:"), self.ptype),
-                           (self.tr("Method:"), self.method),
-                           (self.tr("Cashier:"), self.cashier)):
-            filters.addRow(title, box)
+        # Each filter's caption (worded in retranslate_ui).
+        self._captions: dict[QWidget, QLabel] = {}
+        for field in (self.date_from, self.date_to, self.branch, self.zone_box, self.area,
+                      self.manager, self.ptype, self.method, self.cashier):
+            caption = QLabel(self)
+            caption.setBuddy(field)
+            self._captions[field] = caption
+            filters.addRow(caption, field)
 
         self.model = RegisterTableModel(ctx.business_zone, self)
         self.table = QTableView(self)
@@ -131,9 +135,7 @@ class PaymentsRegister(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().hide()
         # Fixed widths (never ResizeToContents: the register can hold many thousand rows).
-        for col, width in enumerate(COLUMN_WIDTHS):  # wider where a (Tamil) title needs it
-            self.table.setColumnWidth(
-                col, max(width, self.table.horizontalHeader().sectionSizeHint(col)))
+        self._widen_columns()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_reprint)
         self.totals = QLabel(self)
@@ -141,16 +143,14 @@ class PaymentsRegister(QWidget):
         self.totals.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        self.reprint = self._button("reprintReceipt", self.tr("&Reprint receipt"),
-                                    self._on_reprint)
-        self.export_csv = self._button("exportCsv", self.tr("Export &CSV…"), self._on_export_csv)
-        self.export_xlsx = self._button("exportExcel", self.tr("Export &Excel…"),
-                                        self._on_export_xlsx)
-        self.void = self._button("voidPayment", self.tr("&Void…"), self._on_void)
-        self.cheque = self._button("chequeStatus", self.tr("C&heque…"), self._on_cheque)
+        self.reprint = self._button("reprintReceipt", self._on_reprint)
+        self.export_csv = self._button("exportCsv", self._on_export_csv)
+        self.export_xlsx = self._button("exportExcel", self._on_export_xlsx)
+        self.void = self._button("voidPayment", self._on_void)
+        self.cheque = self._button("chequeStatus", self._on_cheque)
         self.status = QLabel(self)
         self.status.setObjectName("registerStatus")
-        self.reversals = ReversalActions(ctx, self, self.status.setText)
+        self.reversals = ReversalActions(ctx, self, self._report)
         buttons.addWidget(self.status, 1)
         for button in (self.void, self.cheque, self.reprint, self.export_csv,
                        self.export_xlsx):
@@ -167,6 +167,7 @@ class PaymentsRegister(QWidget):
         right.addLayout(buttons)
         body.addLayout(right, 1)
         self.setLayout(body)
+        self.retranslate_ui()
         self._fit_to_screen()
 
         self._debounce = QTimer(self)
@@ -183,6 +184,57 @@ class PaymentsRegister(QWidget):
         task = ctx.tasks.run_db("register choices", partial(_choices_job, ctx))
         task.done.connect(self._on_choices)
         task.error.connect(self._on_choices_failed)
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (again on a language change while open):
+        title, captions, filter choices, buttons, the model's headers and status words, the
+        totals and the status line."""
+        self.setWindowTitle(self.tr("Payments register"))
+        captions = {self.date_from: self.tr("From:"), self.date_to: self.tr("To:"),
+                    self.branch: self.tr("Branch:"), self.zone_box: self.tr("Zone:"),
+                    self.area: self.tr("Area:"), self.manager: self.tr("Account manager:"),
+                    self.ptype: self.tr("Payment type:"), self.method: self.tr("Method:"),
+                    self.cashier: self.tr("Cashier:")}
+        for field, caption in captions.items():
+            self._captions[field].setText(caption)
+        for box in (self.branch, self.zone_box, self.area, self.manager, self.ptype,
+                    self.method, self.cashier):
+            box.setItemText(0, self.tr("All"))
+        for index in range(1, self.ptype.count()):
+            self.ptype.setItemText(index, payment_type_text(str(self.ptype.itemData(index))))
+        for index in range(1, self.method.count()):
+            self.method.setItemText(index, method_text(str(self.method.itemData(index))))
+        for button, label in ((self.reprint, self.tr("&Reprint receipt")),
+                              (self.export_csv, self.tr("Export &CSV…")),
+                              (self.export_xlsx, self.tr("Export &Excel…")),
+                              (self.void, self.tr("&Void…")),
+                              (self.cheque, self.tr("C&heque…"))):
+            button.setText(label)
+        self.model.retranslate()
+        if self._shown is not None:
+            self._word_totals(*self._shown)
+        self._word_status()
+        if self.isVisible():
+            self._widen_columns()
+
+    def _widen_columns(self) -> None:
+        """Fixed widths (never ResizeToContents: the register can hold many thousand rows),
+        wider where a (Tamil) title needs it."""
+        header = self.table.horizontalHeader()
+        for col, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+
+    def _say(self, words: Callable[[], str] | None) -> None:
+        """Show ``words()`` in the status line, and again in a new language."""
+        self._status_words = words
+        self._word_status()
+
+    def _report(self, text: str) -> None:
+        """A message worded by someone else (the Void…/Cheque… actions), shown as given."""
+        self._say(lambda: text)
+
+    def _word_status(self) -> None:
+        self.status.setText(self._status_words() if self._status_words is not None else "")
 
     def _fit_to_screen(self) -> None:
         """As wide as the columns need, but never wider or taller than the screen's free
@@ -210,8 +262,8 @@ class PaymentsRegister(QWidget):
         box.addItem(self.tr("All"), None)
         return box
 
-    def _button(self, name: str, label: str, slot: object) -> QPushButton:
-        button = QPushButton(label, self)
+    def _button(self, name: str, slot: object) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
         button.clicked.connect(slot)
         return button
@@ -284,7 +336,7 @@ class PaymentsRegister(QWidget):
     def refresh(self) -> None:
         self._debounce.stop()
         self._token += 1
-        self.status.setText(self.tr("Loading…"))
+        self._say(lambda: self.tr("Loading…"))
         task = self.ctx.tasks.run_db(
             "payments register", partial(_query_job, self.ctx, self._token, self.current_filter())
         )
@@ -297,6 +349,12 @@ class PaymentsRegister(QWidget):
         if token != self._token:
             return  # a newer query is on its way
         self.model.set_rows(rows, marks)
+        self._shown = (rows, marks)
+        self._word_totals(rows, marks)
+        self._say(None)
+        self.refreshed.emit()
+
+    def _word_totals(self, rows: list[RegisterRow], marks: dict[str, str]) -> None:
         totals = totals_by_method(r for r in rows if not is_reversed(marks.get(r.payment_uuid)))
         parts = [f"{method_text(m)} {format_inr(p)}" for m, p in totals.items()]
         total = sum(totals.values())
@@ -315,12 +373,10 @@ class PaymentsRegister(QWidget):
                + self.tr("%n refused by head office (not in the totals): see Needs attention",
                          "", refused) + "</span>" if refused else "")
         )
-        self.status.setText("")
-        self.refreshed.emit()
 
     @Slot(object)
     def _on_error(self, exc: object) -> None:
-        self.status.setText(fill(self.tr("Could not load payments: %1"), error_text(exc)))
+        self._say(lambda: fill(self.tr("Could not load payments: %1"), error_text(exc)))
 
     # -- export and reprint -------------------------------------------------------------------
 
@@ -330,9 +386,10 @@ class PaymentsRegister(QWidget):
         try:
             gst = tax_basis(self.ctx.settings)
         except ValueError as exc:
-            self.status.setText(fill(self.tr("Not exported: %1"), exc))
+            problem = exc  # ``exc`` is unbound after the except block
+            self._say(lambda: fill(self.tr("Not exported: %1"), error_text(problem)))
             return
-        self.status.setText(self.tr("Exporting…"))
+        self._say(lambda: self.tr("Exporting…"))
         task = self.ctx.tasks.run_net(
             "register export",
             partial(_export_job, rows, Path(path), kind, self.ctx.business_zone, gst),
@@ -344,7 +401,7 @@ class PaymentsRegister(QWidget):
     def _on_exported(self, answer: object) -> None:
         assert isinstance(answer, tuple), "the export job answers (kind, path)"
         kind, path = answer
-        self.status.setText(fill(self.tr("Exported to %1"), path))
+        self._say(lambda: fill(self.tr("Exported to %1"), path))
         self.exported.emit(kind, path)
 
     def _ask_path(self, kind: str, pattern: str) -> None:  # pragma: no cover - file dialog
@@ -380,7 +437,7 @@ class PaymentsRegister(QWidget):
     def _on_reprint(self) -> None:
         row = self.selected_row()
         if row is None:
-            self.status.setText(self.tr("Select a payment to reprint its receipt."))
+            self._say(lambda: self.tr("Select a payment to reprint its receipt."))
             return
         task = self.ctx.tasks.run_db("receipt reprint", partial(_receipt_job, self.ctx, row))
         task.done.connect(self._on_receipt)

@@ -21,7 +21,7 @@ from billing.phone import format_mobile
 from billing.reversal import register_mark
 from billing.taken_payment import applied_as_label
 from db.register_query import RegisterRow
-from desktop.detail.format import method_text, option_text
+from desktop.detail.format import method_text, option_text, plan_type_text
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.payments.messages import applied_kind_text, mark_text
 
@@ -46,6 +46,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _method_label(value: str) -> str:
     return method_text(value)
+
+
+def payment_type_text(value: str) -> str:
+    """A register payment type (``db.register_query.PAYMENT_TYPES``: prepaid, postpaid,
+    advance) as shown, in the interface language."""
+    if value in ("prepaid", "postpaid"):
+        return plan_type_text(value == "prepaid")
+    return option_text(value)
 
 
 _SHORT_KINDS = {"payment_and_advance": QT_TRANSLATE_NOOP("RegisterTableModel", "part advance")}
@@ -86,6 +94,14 @@ class RegisterTableModel(QAbstractTableModel):
         self.marks = marks or {}
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """After a language change: views re-read the titles and every cell (the status,
+        payment type and method words are looked up in the new language)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -125,7 +141,7 @@ class RegisterTableModel(QAbstractTableModel):
             COL_NAME: lambda: row.name,
             COL_MOBILE: lambda: format_mobile(row.mobile),
             COL_EMAIL: lambda: row.email or "",
-            COL_TYPE: lambda: option_text(row.payment_type),
+            COL_TYPE: lambda: payment_type_text(row.payment_type),
             COL_METHOD: lambda: _method_label(row.method),
             COL_AMOUNT: lambda: format_inr(row.amount_paise),
             COL_CASHIER: lambda: row.cashier,

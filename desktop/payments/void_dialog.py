@@ -14,6 +14,7 @@ reversal's GST document (credit note / refund voucher, naming the original) open
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from typing import cast
@@ -57,7 +58,7 @@ from desktop.detail.format import method_text
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import Reversal, reversal_document
 from desktop.documents.viewer import GstDocumentViewer
-from desktop.language.i18n import fill
+from desktop.language.i18n import Retranslating, fill
 from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
@@ -92,8 +93,9 @@ def reversal_for(payment: PaymentToReverse, mutation: Mutation, dated: datetime,
     )
 
 
-class ReversalDialog(QDialog):
-    """One void or bounce: reason, the approver's name and password, then Approve."""
+class ReversalDialog(Retranslating, QDialog):
+    """One void or bounce: reason, the approver's name and password, then Approve. Its
+    texts, the refusal and the status line follow a language change while it is open."""
 
     #: The reversal was queued in the outbox (the Mutation).
     reversed = Signal(object)
@@ -106,54 +108,36 @@ class ReversalDialog(QDialog):
         self.payment = payment
         self.cause = cause
         self.viewer: GstDocumentViewer | None = None
-        void = cause is ReversalCause.VOID
-        self.setObjectName("voidDialog" if void else "bounceDialog")
-        self.setWindowTitle(fill(self.tr("Void payment — receipt %1") if void
-                                 else self.tr("Cheque bounced — receipt %1"),
-                                 payment.receipt_number))
+        self.void = cause is ReversalCause.VOID
+        self.setObjectName("voidDialog" if self.void else "bounceDialog")
         self.setMinimumWidth(520)
-        taken = payment.taken_at.astimezone(ZoneInfo(ctx.business_zone)).strftime(
-            "%d-%m-%Y %H:%M")
-        what = (fill(self.tr("<b>%1</b> by %2"), format_inr(payment.amount_paise),
-                     method_text(payment.method.value))
-                + (f" ({payment.reference})" if payment.reference else "")
-                + "<br/>" + fill(self.tr("Account %1 · %2"), payment.account_id,
-                                 payment.account_name)
-                + "<br/>" + fill(self.tr("Receipt %1"), payment.receipt_number)
-                + (f" · {payment.document_number}" if payment.document_number else "")
-                + "<br/>" + fill(self.tr("Taken %1 by %2"), taken, payment.taken_by))
-        summary = QLabel(what, self)
-        summary.setObjectName("reversalPayment")
-        summary.setTextFormat(Qt.TextFormat.RichText)
-        effect = QLabel(self)
-        effect.setWordWrap(True)
-        if void:
-            effect.setText(self.tr("The amount goes back on the account as owed; the payment "
-                                   "stays in the ledger, marked Voided, with a reversal entry."))
-        else:
-            effect.setText(fill(
-                self.tr("The amount and the bank's charge (head office's setting, %1 unless "
-                        "changed) go back on the account as owed; suspension follows the usual "
-                        "dates."), format_inr(DEFAULT_BOUNCE_CHARGE_PAISE)))
+        # Word the refusal and the status line anew in the current language.
+        self._error_words: Callable[[], str] | None = None
+        self._status_words: Callable[[], str] | None = None
+        self.summary = QLabel(self)
+        self.summary.setObjectName("reversalPayment")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.effect = QLabel(self)
+        self.effect.setObjectName("reversalEffect")
+        self.effect.setWordWrap(True)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reversalReason")
         self.reason.setMaxLength(MAX_REASON_CHARS)
-        self.reason.setPlaceholderText(self.tr("wrong account / wrong amount") if void
-                                       else self.tr("insufficient funds / signature differs"))
         self.approver = QLineEdit(self)
         self.approver.setObjectName("approverUser")
-        self.approver.setPlaceholderText(self.tr("supervisor's username"))
         self.password = QLineEdit(self)
         self.password.setObjectName("approverPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._captions = [QLabel(self) for _ in range(3)]
         form = QFormLayout()
-        form.addRow(self.tr("&Reason:"), self.reason)
-        form.addRow(self.tr("Approved by (&username):"), self.approver)
-        form.addRow(self.tr("Their &password:"), self.password)
-        hint = QLabel(self.tr("A branch supervisor or an administrator types their own name "
-                              "and password. The cashier who asks cannot approve."), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        for caption, field in zip(self._captions, (self.reason, self.approver, self.password),
+                                  strict=True):
+            caption.setBuddy(field)
+            form.addRow(caption, field)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("reversalHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
         self.error = QLabel(self)
         self.error.setObjectName("reversalError")
         self.error.setWordWrap(True)
@@ -162,18 +146,14 @@ class ReversalDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("reversalStatus")
         self.status.setWordWrap(True)
-        self.approve_button = QPushButton(self.tr("&Approve and void") if void
-                                          else self.tr("&Approve: cheque bounced"), self)
+        self.approve_button = QPushButton(self)
         self.approve_button.setObjectName("approveReversal")
         self.approve_button.clicked.connect(self._on_approve)
-        self.send_button = QPushButton(self.tr("&Send to a supervisor's desk"), self)
+        self.send_button = QPushButton(self)
         self.send_button.setObjectName("sendRequest")
         self.send_button.setAutoDefault(False)
-        self.send_button.setToolTip(self.tr(
-            "No supervisor here? They approve or decline it at their own desk "
-            "(Payments → Void requests…); no password is typed on this PC."))
         self.send_button.clicked.connect(self._on_send)
-        cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = cancel = QPushButton(self)
         cancel.setObjectName("cancelReversal")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
@@ -183,15 +163,74 @@ class ReversalDialog(QDialog):
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.approve_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(effect)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.effect)
         layout.addLayout(form)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self.retranslate_ui()
         for field in (self.reason, self.approver, self.password):
             field.textChanged.connect(self._validate)
         self._validate()
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (again on a language change while open)."""
+        payment, void = self.payment, self.void
+        self.setWindowTitle(fill(self.tr("Void payment — receipt %1") if void
+                                 else self.tr("Cheque bounced — receipt %1"),
+                                 payment.receipt_number))
+        taken = payment.taken_at.astimezone(ZoneInfo(self.ctx.business_zone)).strftime(
+            "%d-%m-%Y %H:%M")
+        self.summary.setText(
+            fill(self.tr("<b>%1</b> by %2"), format_inr(payment.amount_paise),
+                 method_text(payment.method.value))
+            + (f" ({payment.reference})" if payment.reference else "")
+            + "<br/>" + fill(self.tr("Account %1 · %2"), payment.account_id,
+                             payment.account_name)
+            + "<br/>" + fill(self.tr("Receipt %1"), payment.receipt_number)
+            + (f" · {payment.document_number}" if payment.document_number else "")
+            + "<br/>" + fill(self.tr("Taken %1 by %2"), taken, payment.taken_by))
+        if void:
+            self.effect.setText(self.tr(
+                "The amount goes back on the account as owed; the payment stays in the "
+                "ledger, marked Voided, with a reversal entry."))
+        else:
+            self.effect.setText(fill(
+                self.tr("The amount and the bank's charge (head office's setting, %1 unless "
+                        "changed) go back on the account as owed; suspension follows the usual "
+                        "dates."), format_inr(DEFAULT_BOUNCE_CHARGE_PAISE)))
+        self.reason.setPlaceholderText(self.tr("wrong account / wrong amount") if void
+                                       else self.tr("insufficient funds / signature differs"))
+        self.approver.setPlaceholderText(self.tr("supervisor's username"))
+        for caption, text in zip(self._captions, (self.tr("&Reason:"),
+                                                  self.tr("Approved by (&username):"),
+                                                  self.tr("Their &password:")), strict=True):
+            caption.setText(text)
+        self.hint.setText(self.tr("A branch supervisor or an administrator types their own "
+                                  "name and password. The cashier who asks cannot approve."))
+        self.approve_button.setText(self.tr("&Approve and void") if void
+                                    else self.tr("&Approve: cheque bounced"))
+        self.send_button.setText(self.tr("&Send to a supervisor's desk"))
+        self.send_button.setToolTip(self.tr(
+            "No supervisor here? They approve or decline it at their own desk "
+            "(Payments → Void requests…); no password is typed on this PC."))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._error_words is not None:
+            self.error.setText(self._error_words())
+        self._word_status()
+        layout = self.layout()
+        if self.isVisible() and layout is not None:  # longer words: grow to fit them
+            layout.activate()  # (never shrink under the user)
+            self.resize(self.size().expandedTo(self.sizeHint()))
+
+    def _say(self, words: Callable[[], str] | None) -> None:
+        """Show ``words()`` in the status line, and again in a new language."""
+        self._status_words = words
+        self._word_status()
+
+    def _word_status(self) -> None:
+        self.status.setText(self._status_words() if self._status_words is not None else "")
 
     @Slot()
     def _validate(self) -> None:
@@ -205,11 +244,12 @@ class ReversalDialog(QDialog):
         for field in (self.reason, self.approver, self.password):
             field.setReadOnly(busy)
 
-    def _refuse(self, message: str) -> None:
+    def _refuse(self, words: Callable[[], str]) -> None:
         self._busy(False)
-        self.error.setText(message)
+        self._error_words = words
+        self.error.setText(words())
         self.error.show()
-        self.status.setText("")
+        self._say(None)
         self.password.clear()
         self._validate()
 
@@ -221,7 +261,7 @@ class ReversalDialog(QDialog):
         self.send_button.setEnabled(False)
         self.approve_button.setEnabled(False)
         self._busy(True)
-        self.status.setText(self.tr("Sending…"))
+        self._say(lambda: self.tr("Sending…"))
         job = partial(_request_check_job, self.ctx, self.payment, self.cause,
                       self.reason.text())
         task = self.ctx.tasks.run_db("reversal request check", job)
@@ -251,7 +291,7 @@ class ReversalDialog(QDialog):
         self.error.hide()
         self.approve_button.setEnabled(False)
         self._busy(True)
-        self.status.setText(self.tr("Checking…"))
+        self._say(lambda: self.tr("Checking…"))
         # Role.ADMIN: who the approver is, and whether they may, is asked in step 2.
         job = partial(_precheck_job, self.ctx, self.payment, self.cause, self.reason.text(),
                       self.approver.text())
@@ -303,10 +343,10 @@ class ReversalDialog(QDialog):
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         if isinstance(exc, (ReversalError, ApprovalRefused, RequestRefused)):
-            self._refuse(error_text(exc))
+            self._refuse(lambda: error_text(exc))
             return
         log.error("reversal of %s failed: %s", self.payment.payment_uuid, exc)
-        self._refuse(fill(self.tr("Nothing was reversed: %1"), error_text(exc)))
+        self._refuse(lambda: fill(self.tr("Nothing was reversed: %1"), error_text(exc)))
 
 
 def _precheck_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause,

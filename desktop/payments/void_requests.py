@@ -9,6 +9,7 @@ the server at once (docs/sync-api.md "Reversals"); a sync is started so this des
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from typing import Any, cast
 from zoneinfo import ZoneInfo
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from billing.money import format_inr
 from billing.reversal import APPROVER_ROLES, ReversalCause
+from desktop.language.i18n import Retranslating, fill
+from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from sync.reversal_requests import RequestRefused, VoidRequest, decide, pending
@@ -57,8 +60,9 @@ def _decide_job(client: Any, request_id: str, approve: bool, _control: TaskContr
     return decide(client, request_id, approve)
 
 
-class VoidRequestsDialog(QDialog):
-    """The pending void and bounce requests of the supervisor's scope, oldest first."""
+class VoidRequestsDialog(Retranslating, QDialog):
+    """The pending void and bounce requests of the supervisor's scope, oldest first. Its
+    texts, headers, the "Asked for" cells and the status line follow a language change."""
 
     #: The list arrived (or its refusal).
     loaded = Signal()
@@ -70,18 +74,14 @@ class VoidRequestsDialog(QDialog):
         self.ctx = ctx
         self.requests: list[VoidRequest] = []
         self.setObjectName(OBJECT_NAME)
-        self.setWindowTitle(self.tr("Void requests"))
         self.resize(940, 360)
-        intro = QLabel(self.tr(
-            "Voids and cheque bounces cashiers asked for. Approving reverses the payment "
-            "now, on the server, under your name; declining reverses nothing. You cannot "
-            "decide a request of your own."), self)
+        # Words the status line anew in the current language.
+        self._status_words: Callable[[], str] | None = None
+        self.intro = intro = QLabel(self)
+        intro.setObjectName("voidRequestsIntro")
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("voidRequestsTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Receipt"), self.tr("Account"), self.tr("Amount"), self.tr("Asked for"),
-            self.tr("Reason"), self.tr("Asked by"), self.tr("Asked at")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,19 +97,19 @@ class VoidRequestsDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("voidRequestsStatus")
         self.status.setWordWrap(True)
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refreshRequestsButton")
         self.refresh_button.setAutoDefault(False)
         self.refresh_button.clicked.connect(self.refresh)
-        self.decline_button = QPushButton(self.tr("&Decline"), self)
+        self.decline_button = QPushButton(self)
         self.decline_button.setObjectName("declineRequestButton")
         self.decline_button.setAutoDefault(False)
         self.decline_button.clicked.connect(self._decline)
-        self.approve_button = QPushButton(self.tr("&Approve and reverse"), self)
+        self.approve_button = QPushButton(self)
         self.approve_button.setObjectName("approveRequestButton")
         self.approve_button.setAutoDefault(False)
         self.approve_button.clicked.connect(self._approve)
-        close = QPushButton(self.tr("Close"), self)
+        self.close_button = close = QPushButton(self)
         close.setObjectName("closeRequestsButton")
         close.setAutoDefault(False)
         close.clicked.connect(self.close)
@@ -125,8 +125,43 @@ class VoidRequestsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._busy = False
+        self.retranslate_ui()
         self._validate()
         self.refresh()
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (again on a language change while open)."""
+        self.setWindowTitle(self.tr("Void requests"))
+        self.intro.setText(self.tr(
+            "Voids and cheque bounces cashiers asked for. Approving reverses the payment "
+            "now, on the server, under your name; declining reverses nothing. You cannot "
+            "decide a request of your own."))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Receipt"), self.tr("Account"), self.tr("Amount"), self.tr("Asked for"),
+            self.tr("Reason"), self.tr("Asked by"), self.tr("Asked at")])
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.decline_button.setText(self.tr("&Decline"))
+        self.approve_button.setText(self.tr("&Approve and reverse"))
+        self.close_button.setText(self.tr("Close"))
+        for row, request in enumerate(self.requests):
+            item = self.table.item(row, COL_WHAT)
+            if item is not None:
+                item.setText(self._what(request))
+                item.setToolTip(item.text())
+        self._word_status()
+
+    def _what(self, request: VoidRequest) -> str:
+        return self.tr("Void") if request.cause is ReversalCause.VOID \
+            else self.tr("Cheque bounced")
+
+    def _say(self, words: Callable[[], str] | None, error: bool = False) -> None:
+        """Show ``words()`` in the status line (red for an error), again in a new language."""
+        self.status.setStyleSheet(_ERROR_STYLE if error else "")
+        self._status_words = words
+        self._word_status()
+
+    def _word_status(self) -> None:
+        self.status.setText(self._status_words() if self._status_words is not None else "")
 
     def _client(self) -> Any:
         return self.ctx.sync.client if self.ctx.sync is not None else None
@@ -146,20 +181,16 @@ class VoidRequestsDialog(QDialog):
         self.decline_button.setEnabled(ready)
         self.refresh_button.setEnabled(not self._busy)
 
-    def _set_busy(self, busy: bool, text: str = "") -> None:
+    def _set_busy(self, busy: bool, words: Callable[[], str] | None = None) -> None:
         self._busy = busy
         self.status.setStyleSheet("")
-        if text:
-            self.status.setText(text)
+        if words is not None:
+            self._say(words)
         self._validate()
-
-    def _say_error(self, text: str) -> None:
-        self.status.setStyleSheet(_ERROR_STYLE)
-        self.status.setText(text)
 
     @Slot()
     def refresh(self) -> None:
-        self._set_busy(True, self.tr("Asking the server…"))
+        self._set_busy(True, lambda: self.tr("Asking the server…"))
         task = self.ctx.tasks.run_net("void requests", partial(_list_job, self._client()))
         task.done.connect(self._on_listed)
         task.error.connect(self._on_list_failed)
@@ -171,26 +202,26 @@ class VoidRequestsDialog(QDialog):
         self._set_busy(False)
         if self.requests:
             count = len(self.requests)
-            self.status.setText(self.tr("1 request waiting.") if count == 1 else
-                                self.tr("%1 requests waiting.").replace("%1", str(count)))
+            self._say(lambda: self.tr("1 request waiting.") if count == 1 else
+                      fill(self.tr("%1 requests waiting."), count))
             self.table.selectRow(0)
         else:
-            self.status.setText(self.tr("No request is waiting."))
+            self._say(lambda: self.tr("No request is waiting."))
         self.loaded.emit()
 
     @Slot(object)
     def _on_list_failed(self, exc: object) -> None:
         self._set_busy(False)
-        self._say_error(str(exc) if isinstance(exc, RequestRefused)
-                        else self.tr("Could not list the requests: %1").replace("%1", str(exc)))
+        self._say((lambda: error_text(exc)) if isinstance(exc, RequestRefused)
+                  else lambda: fill(self.tr("Could not list the requests: %1"), error_text(exc)),
+                  error=True)
         self.loaded.emit()
 
     def _fill(self) -> None:
         zone = ZoneInfo(self.ctx.business_zone)
         self.table.setRowCount(len(self.requests))
         for row, request in enumerate(self.requests):
-            what = self.tr("Void") if request.cause is ReversalCause.VOID \
-                else self.tr("Cheque bounced")
+            what = self._what(request)
             cells = {
                 COL_RECEIPT: request.receipt_number,
                 COL_ACCOUNT: f"{request.account_id} · {request.account_name}",
@@ -220,7 +251,8 @@ class VoidRequestsDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
-        self._set_busy(True, self.tr("Approving…") if approve else self.tr("Declining…"))
+        self._set_busy(True, (lambda: self.tr("Approving…")) if approve
+                       else lambda: self.tr("Declining…"))
         task = self.ctx.tasks.run_net(
             "void request decision",
             partial(_decide_job, self._client(), chosen.request_id, approve))
@@ -234,25 +266,25 @@ class VoidRequestsDialog(QDialog):
         self._fill()
         self._set_busy(False)
         if request.state == "approved":
-            self.status.setText(self.tr(
-                "Receipt %1 reversed (%2); every desk shows it with its next sync.")
-                .replace("%1", request.receipt_number)
-                .replace("%2", request.document_number or ""))
+            self._say(lambda: fill(self.tr(
+                "Receipt %1 reversed (%2); every desk shows it with its next sync."),
+                request.receipt_number, request.document_number or ""))
             if self.ctx.sync is not None:
                 self.ctx.sync.sync_now()
         else:
-            self.status.setText(self.tr("Receipt %1: request declined; nothing reversed.")
-                                .replace("%1", request.receipt_number))
+            self._say(lambda: fill(self.tr("Receipt %1: request declined; nothing reversed."),
+                                   request.receipt_number))
         self.decided.emit(request)
 
     @Slot(object)
     def _on_decide_failed(self, exc: object) -> None:
         self._set_busy(False)
         if isinstance(exc, RequestRefused):
-            self._say_error(str(exc))
+            self._say(lambda: error_text(exc), error=True)
         else:
             log.error("deciding a void request failed: %s", exc)
-            self._say_error(self.tr("Nothing was decided: %1").replace("%1", str(exc)))
+            self._say(lambda: fill(self.tr("Nothing was decided: %1"), error_text(exc)),
+                      error=True)
 
 
 def open_void_requests(ctx: AppContext, parent: QWidget) -> VoidRequestsDialog:

@@ -39,6 +39,7 @@ from desktop.payments.flow import (
     AFTER_RECORD_SHOW,
     AFTER_RECORD_WINDOW,
 )
+from desktop.payments.messages import error_text
 from desktop.settings.desk_settings import (
     BRANCH_ZONE,
     LOCAL_ZONE,
@@ -322,7 +323,7 @@ class SettingsDialog(Retranslating, QDialog):
         try:
             check_pin_shape(pin)
         except PinError as exc:
-            return str(exc)
+            return error_text(exc)
         if pin != again:
             return self.tr("The two PINs differ; type the same PIN twice.")
         return None

@@ -394,6 +394,70 @@
         <source>Cheque date %1 is not a date like 2026-12-01.</source>
         <translation>காசோலை தேதி %1, 2026-12-01 போன்ற தேதி அல்ல.</translation>
     </message>
+    <message>
+        <source>Enter the GSTIN: 15 characters, like 33AACCM9093R1ZP.</source>
+        <translation>GSTIN ஐ உள்ளிடவும்: 15 எழுத்துகள், எ.கா. 33AACCM9093R1ZP.</translation>
+    </message>
+    <message>
+        <source>GSTIN has %1 characters; a GSTIN has exactly 15, like 33AACCM9093R1ZP.</source>
+        <translation>GSTIN இல் %1 எழுத்துகள் உள்ளன; GSTIN இல் சரியாக 15 இருக்கும், எ.கா. 33AACCM9093R1ZP.</translation>
+    </message>
+    <message>
+        <source>GSTIN %1 is not in the GSTIN pattern: 2 digits (state), the PAN (5 letters, 4 digits, 1 letter), 1 entity character, Z, 1 check character.</source>
+        <translation>GSTIN %1 GSTIN வடிவத்தில் இல்லை: 2 இலக்கங்கள் (மாநிலம்), PAN (5 எழுத்துகள், 4 இலக்கங்கள், 1 எழுத்து), 1 நிறுவன எழுத்து, Z, 1 சரிபார்ப்பு எழுத்து.</translation>
+    </message>
+    <message>
+        <source>A GSTIN&apos;s first 14 characters are digits and capital letters.</source>
+        <translation>GSTIN இன் முதல் 14 எழுத்துகள் இலக்கங்களும் ஆங்கிலப் பெரிய எழுத்துகளும் மட்டுமே.</translation>
+    </message>
+    <message>
+        <source>GSTIN %1 has a wrong check character: the last character should be %2 for these first 14. Check the GSTIN on the customer&apos;s registration certificate; one character is probably mistyped.</source>
+        <translation>GSTIN %1 இன் சரிபார்ப்பு எழுத்து தவறு: இந்த முதல் 14 எழுத்துகளுக்குக் கடைசி எழுத்து %2 ஆக இருக்க வேண்டும். வாடிக்கையாளரின் பதிவுச் சான்றிதழில் GSTIN ஐச் சரிபார்க்கவும்; ஓர் எழுத்து தவறாகத் தட்டச்சு செய்யப்பட்டிருக்கலாம்.</translation>
+    </message>
+    <message>
+        <source>GSTIN %1 is registered in %2 (%3), but the state given is %4 (%5). Use the GSTIN registered in that state, or correct the state.</source>
+        <translation>GSTIN %1 %2 (%3) இல் பதிவு செய்யப்பட்டது, ஆனால் கொடுத்த மாநிலம் %4 (%5). அந்த மாநிலத்தில் பதிவு செய்த GSTIN ஐப் பயன்படுத்தவும், அல்லது மாநிலத்தைத் திருத்தவும்.</translation>
+    </message>
+    <message>
+        <source>State code %1 is not a GST state code; use two digits from 01 to 38, 97 or 99 (Tamil Nadu is 33).</source>
+        <translation>மாநிலக் குறியீடு %1 ஜிஎஸ்டி மாநிலக் குறியீடு அல்ல; 01 முதல் 38 வரை, 97 அல்லது 99 என இரண்டு இலக்கங்களைப் பயன்படுத்தவும் (தமிழ்நாடு 33).</translation>
+    </message>
+    <message>
+        <source>State code 25 (Daman and Diu) was merged into 26 in 2020; use 26.</source>
+        <translation>மாநிலக் குறியீடு 25 (டாமன் மற்றும் டையூ) 2020 இல் 26 உடன் இணைக்கப்பட்டது; 26 ஐப் பயன்படுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>State code 28 (Andhra Pradesh, before 2014) is no longer issued; use 37.</source>
+        <translation>மாநிலக் குறியீடு 28 (ஆந்திரப் பிரதேசம், 2014க்கு முன்) இப்போது வழங்கப்படுவதில்லை; 37 ஐப் பயன்படுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>A staff PIN is digits only.</source>
+        <translation>பணியாளர் PIN இலக்கங்கள் மட்டுமே.</translation>
+    </message>
+    <message>
+        <source>Use %1 to %2 digits for the staff PIN.</source>
+        <translation>பணியாளர் PIN க்கு %1 முதல் %2 இலக்கங்களைப் பயன்படுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>plan expired %1</source>
+        <translation>திட்டம் %1 அன்று காலாவதியானது</translation>
+    </message>
+    <message>
+        <source>plan expires today</source>
+        <translation>திட்டம் இன்று காலாவதியாகிறது</translation>
+    </message>
+    <message>
+        <source>invoice of %1 unpaid after grace</source>
+        <translation>%1 தேதியிட்ட விலைப்பட்டியல் சலுகைக் காலத்துக்குப் பின்னும் செலுத்தப்படவில்லை</translation>
+    </message>
+    <message>
+        <source>invoice of %1: last day to pay</source>
+        <translation>%1 தேதியிட்ட விலைப்பட்டியல்: செலுத்தக் கடைசி நாள்</translation>
+    </message>
+    <message>
+        <source>invoice of %1: %2 days left to pay</source>
+        <translation>%1 தேதியிட்ட விலைப்பட்டியல்: செலுத்த %2 நாட்கள் உள்ளன</translation>
+    </message>
 </context>
 <context>
     <name>BillingRules</name>
@@ -3553,6 +3617,30 @@ Accounts appear here as soon as it is ready.</source>
         <translation>ஒப்புதல் அளிப்பவரின் பயனர் பெயர் அல்லது கடவுச்சொல் தவறு, அல்லது அவர் சமீபத்தில் இந்தக் கணினியில் உள்நுழையவில்லை. மீண்டும் தட்டச்சு செய்யச் சொல்லவும்.</translation>
     </message>
     <message>
+        <source>The supervisor types their username and password.</source>
+        <translation>மேற்பார்வையாளர் தமது பயனர்பெயரையும் கடவுச்சொல்லையும் தட்டச்சு செய்ய வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached or you are not signed in online; this needs the server. Sign in online and try again.</source>
+        <translation>சர்வரை அணுக முடியவில்லை அல்லது நீங்கள் இணைப்பில் உள்நுழையவில்லை; இதற்குச் சர்வர் தேவை. இணைப்பில் உள்நுழைந்து மீண்டும் முயலவும்.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read; try again, and tell head office if it keeps happening.</source>
+        <translation>சர்வரின் பதிலைப் படிக்க முடியவில்லை; மீண்டும் முயலவும், தொடர்ந்து நடந்தால் தலைமை அலுவலகத்திடம் தெரிவிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>A reversal of this receipt already waits for a supervisor.</source>
+        <translation>இந்த ரசீதின் திரும்பப் பெறுதல் ஏற்கெனவே ஒரு மேற்பார்வையாளருக்காகக் காத்திருக்கிறது.</translation>
+    </message>
+    <message>
+        <source>This request was already decided at another desk; refresh the list.</source>
+        <translation>இந்தக் கோரிக்கை ஏற்கெனவே வேறொரு மேசையில் முடிவு செய்யப்பட்டது; பட்டியலைப் புதுப்பிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>The cashier who asked cannot sign in any more; decline the request, and ask for the reversal again from an active cashier.</source>
+        <translation>கேட்ட காசாளர் இனி உள்நுழைய முடியாது; கோரிக்கையை நிராகரித்து, செயலில் உள்ள காசாளரிடமிருந்து திரும்பப் பெறுதலை மீண்டும் கோரவும்.</translation>
+    </message>
+    <message>
         <source>This UTR was already used by another receipt; one UTR pays once. Ask the customer for the UTR of this payment in their payment app; if it is the same payment, do not take it again.</source>
         <translation>இந்த UTR ஏற்கெனவே வேறு ரசீதில் பயன்பட்டது; ஒரு UTR ஒருமுறை மட்டுமே. வாடிக்கையாளரின் கட்டணச் செயலியில் இந்தக் கட்டணத்தின் UTR ஐக் கேட்கவும்; அதே கட்டணம் என்றால் மீண்டும் பெற வேண்டாம்.</translation>
     </message>
@@ -4252,7 +4340,7 @@ Coimbatore branch · GSTIN …</source>
     </message>
     <message>
         <source>Voids and cheque bounces cashiers asked for. Approving reverses the payment now, on the server, under your name; declining reverses nothing. You cannot decide a request of your own.</source>
-        <translation>காசாளர்கள் கேட்ட ரத்துகளும் திரும்பிய காசோலைகளும். ஒப்புதல் அளித்தால் கட்டணம் உங்கள் பெயரில் இப்போதே சர்வரில் திரும்பப் பெறப்படும்; நிராகரித்தால் எதுவும் திரும்பப் பெறப்படாது. உங்கள் சொந்தக் கோரிக்கையை நீங்கள் முடிவு செய்ய முடியாது.</translation>
+        <translation>காசாளர்கள் செல்லாததாக்கக் கேட்ட கட்டணங்களும் திரும்பிய காசோலைகளும். ஒப்புதல் அளித்தால் கட்டணம் உங்கள் பெயரில் இப்போதே சர்வரில் திரும்பப் பெறப்படும்; நிராகரித்தால் எதுவும் திரும்பப் பெறப்படாது. உங்கள் சொந்தக் கோரிக்கையை நீங்கள் முடிவு செய்ய முடியாது.</translation>
     </message>
     <message>
         <source>Receipt</source>
@@ -4320,7 +4408,7 @@ Coimbatore branch · GSTIN …</source>
     </message>
     <message>
         <source>Void</source>
-        <translation>ரத்து</translation>
+        <translation>செல்லாததாக்கு</translation>
     </message>
     <message>
         <source>Cheque bounced</source>

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from billing.gstin import GstinError, state_name, validate_gstin
 from billing.messages import ENGLISH, Msg, english
 from billing.money import AmountError, parse_amount
 from billing.references import card_reference, check_reference, cheque_reference
@@ -69,3 +70,37 @@ def test_rule_refusals_the_desk_shows_carry_an_id(call) -> None:
     assert exc.msg is not None, str(exc)
     assert english(exc.msg, *exc.msg_values) == str(exc) == exc.message
     assert exc.as_dict() == {"code": exc.code, "message": str(exc)}  # the wire: unchanged
+
+
+@given(st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -z", max_size=20),
+       st.sampled_from([None, "33", "29", "25", "28", "40", ""]))
+def test_every_gstin_refusal_carries_an_id_that_says_the_same(text: str, state) -> None:
+    try:
+        validate_gstin(text, state=state)
+    except GstinError as exc:
+        assert exc.msg is not None, str(exc)
+        assert english(exc.msg, *exc.msg_values) == str(exc) == exc.message
+
+
+@pytest.mark.parametrize(("call", "code", "words"), [
+    (lambda: validate_gstin(""), "gstin_invalid",
+     "Enter the GSTIN: 15 characters, like 33AACCM9093R1ZP."),
+    (lambda: validate_gstin("33AACCM9093R1ZQ"),
+     "gstin_checksum",
+     "GSTIN 33AACCM9093R1ZQ has a wrong check character: the last character should be P for "
+     "these first 14. Check the GSTIN on the customer's registration certificate; one "
+     "character is probably mistyped."),
+    (lambda: validate_gstin("33AACCM9093R1ZP", state="29"),
+     "gstin_state_mismatch",
+     "GSTIN 33AACCM9093R1ZP is registered in Tamil Nadu (33), but the state given is "
+     "Karnataka (29). Use the GSTIN registered in that state, or correct the state."),
+    (lambda: state_name("25"), "state_invalid",
+     "State code 25 (Daman and Diu) was merged into 26 in 2020; use 26."),
+    (lambda: state_name(" "), "state_invalid",
+     "State code (empty) is not a GST state code; use two digits from 01 to 38, 97 or 99 "
+     "(Tamil Nadu is 33)."),
+])
+def test_gstin_refusals_keep_their_english_and_code(call, code, words) -> None:
+    with pytest.raises(GstinError) as caught:
+        call()
+    assert (str(caught.value), caught.value.code) == (words, code)

@@ -224,3 +224,46 @@ def test_the_menu_entry_is_for_supervisors_and_a_cashier_lists_only_their_own(
     assert len(supervisor.findChildren(VoidRequestsDialog, "voidRequestsDialog")) == 1
     opened.close()
     supervisor.close()
+
+
+def test_an_open_void_requests_dialog_switches_language(
+        qtbot: Any, qapp: Any, cashier: Any, staff: Any, server: EmbeddedServer) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.payments.void_requests import COL_WHAT
+    from tests.desktop.i18n_helpers import has_tamil, tamil
+
+    payment_uuid = _taken(cashier, server, 9_000)
+    receipt = cashier.outbox.get(payment_uuid).payload["receipt_number"]
+    _send_request(qtbot, cashier, payment_uuid, "wrong amount")
+    dialog = _open(qtbot, staff)
+    table = dialog.findChild(QTableWidget, "voidRequestsTable")
+    status = dialog.findChild(QLabel, "voidRequestsStatus")
+    approve = dialog.findChild(QPushButton, "approveRequestButton")
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == receipt)
+    assert dialog.windowTitle() == "Void requests"
+    assert table.horizontalHeaderItem(0).text() == "Receipt"
+    assert table.item(row, COL_WHAT).text() == "Void"
+    assert approve.text() == "&Approve and reverse"
+    assert "waiting" in status.text()
+    english_status = status.text()
+
+    with tamil(qapp):
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        assert dialog.windowTitle() == "செல்லாததாக்கக் கோரிக்கைகள்"
+        assert table.horizontalHeaderItem(0).text() == "ரசீது"
+        assert table.horizontalHeaderItem(COL_WHAT).text() == "கோரியது"
+        assert table.item(row, COL_WHAT).text() == "செல்லாததாக்கு"
+        assert approve.text() == "ஒப்புதல் அளித்துத் திரும்பப் பெறு (&A)"
+        assert dialog.findChild(QPushButton, "closeRequestsButton").text() == "மூடு"
+        assert has_tamil(dialog.findChild(QLabel, "voidRequestsIntro").text())
+        assert has_tamil(status.text()) and "waiting" not in status.text()
+        assert table.item(row, 4).text() == "wrong amount"  # data stays as typed
+        qtbot.wait(50)  # Qt's queued layout passes
+        for button in dialog.findChildren(QPushButton):
+            assert button.width() >= button.sizeHint().width(), button.text()
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert table.item(row, COL_WHAT).text() == "Void"
+    assert status.text() == english_status
+    dialog.close()
