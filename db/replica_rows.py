@@ -223,6 +223,7 @@ class _BlockSql:
 
 
 _BLOCK_SQL: dict[tuple[str, tuple[str, ...]], _BlockSql] = {}
+_LIST_ONLY = frozenset({list})
 
 
 def _block_sql(table: Any, columns: Any) -> _BlockSql:
@@ -273,7 +274,9 @@ def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]]) -> Apply
         table = block.get("table")
         sql = _block_sql(table, block.get("columns"))
         rows = block.get("rows")
-        if not isinstance(rows, list) or not all(type(r) is list for r in rows):
+        # set(map(type, ...)) checks every row at C speed (a generator here was 0.14 s of
+        # a 100k initial sync).
+        if not isinstance(rows, list) or not set(map(type, rows)) <= _LIST_ONLY:
             raise ReplicaError(f"the rows of a snapshot block of {table} are not arrays")
         try:
             raw.executemany(sql.upsert, rows)
@@ -287,9 +290,9 @@ def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]]) -> Apply
                 ])
                 summary.accounts += len(rows)
                 _note_accounts(summary, ids)
-            elif sql.account_id is not None:
-                a = sql.account_id
-                _note_accounts(summary, [r[a] for r in rows])
+            elif sql.account_id is not None and len(summary.account_ids) <= MANY_ACCOUNTS:
+                summary.account_ids.update(map(itemgetter(sql.account_id), rows))
+                summary.account_ids.discard(None)
         except (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.IntegrityError,
                 TypeError, ValueError,
                 OverflowError, IndexError, AttributeError) as exc:

@@ -136,6 +136,32 @@ def test_deferred_indexes_come_back_even_after_a_clear(cache) -> None:
     assert replica.restore_indexes(cache) == 0
 
 
+def test_restoring_indexes_folds_the_bulk_load_into_the_file(cache, tmp_path: Path) -> None:
+    """The bulk load's WAL is copied into the cache file (a passive checkpoint on another
+    thread while the indexes are built, then the final one): nothing is left in the WAL,
+    and a fresh connection reads every row through the rebuilt indexes."""
+    replica.defer_indexes(cache)
+    with replica.PageWriter(cache, commit_rows=1_000_000) as writer:
+        writer.apply([{"table": "accounts", "op": "upsert", "row": _account(i, f"Name {i}")}
+                      for i in range(1, 2_001)], "c1", "e")
+    wal = Path(f"{cache.url.database}-wal")
+    assert wal.stat().st_size > 0  # the load is in the WAL until the indexes are back
+    assert replica.restore_indexes(cache) > 10
+    assert wal.stat().st_size == 0
+    fresh = open_cache(Path(cache.url.database))
+    try:
+        with fresh.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM accounts WHERE name = 'Name 7'"))
+            assert "ix_accounts_name" in plan
+            assert conn.exec_driver_sql(
+                "SELECT id FROM accounts WHERE name = 'Name 7'").scalar() == 7
+            assert conn.exec_driver_sql("SELECT count(*) FROM accounts").scalar() == 2_000
+    finally:
+        fresh.dispose()
+
+
 def _accounts_and_cursor(engine) -> tuple[list[int], tuple[str | None, str | None]]:
     """What another connection (the GUI) sees: account ids and the stored cursor."""
     with engine.connect() as conn:
