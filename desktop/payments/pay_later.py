@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from desktop.accounts.account_codes import image_html, text_qr_png
 from desktop.detail.format import option_text
 from desktop.language.i18n import Retranslating, fill
 from desktop.payments.escpos_raster import PAPER_DOTS, RASTER, RasterTextPrinter
+from desktop.payments.form_parts import named_button
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.settings.upi_payee import Payee
@@ -202,9 +202,9 @@ class PayLaterDialog(Retranslating, QDialog):
         self.status.setObjectName("payLaterStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.thermal_button = self._button("payLaterThermal", self._on_thermal, buttons)
-        self.print_button = self._button("payLaterPrint", self._on_print, buttons)
-        self.close_button = self._button("payLaterClose", self.close, buttons)
+        self.thermal_button = named_button(self, "payLaterThermal", self._on_thermal, buttons)
+        self.print_button = named_button(self, "payLaterPrint", self._on_print, buttons)
+        self.close_button = named_button(self, "payLaterClose", self.close, buttons)
         self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
@@ -220,14 +220,6 @@ class PayLaterDialog(Retranslating, QDialog):
         self.thermal_button.setText(self.tr("&Thermal printer"))
         self.print_button.setText(self.tr("&Print…"))
         self.close_button.setText(self.tr("Close"))
-
-    def _button(self, name: str, slot: Any, row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     def print_thermal(self, printer: object | None = None) -> None:
         """Print on the ESC/POS printer from settings (or ``printer``), off the GUI thread."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher
 from desktop.documents.viewer import open_receipt_voucher
 from desktop.language.i18n import Retranslating, fill
+from desktop.payments.form_parts import named_button
 from desktop.payments.receipt_data import ReceiptData
 from desktop.payments.receipt_document import receipt_document, receipt_html, write_pdf
 from desktop.runtime.context import AppContext
@@ -137,15 +137,15 @@ class ReceiptDialog(Retranslating, QDialog):
         self.status.setObjectName("receiptStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.print_button = self._button("printReceipt", self._on_print, buttons)
-        self.pdf_button = self._button("saveReceiptPdf", self._on_pdf, buttons)
-        self.thermal_button = self._button("printThermal", self._on_thermal, buttons)
-        self.recharge_button = self._button("rechargeNow", self._on_recharge, buttons)
+        self.print_button = named_button(self, "printReceipt", self._on_print, buttons)
+        self.pdf_button = named_button(self, "saveReceiptPdf", self._on_pdf, buttons)
+        self.thermal_button = named_button(self, "printThermal", self._on_thermal, buttons)
+        self.recharge_button = named_button(self, "rechargeNow", self._on_recharge, buttons)
         self.recharge_button.setVisible(offer_recharge)
-        self.gst_button = self._button("gstReceiptVoucher", self._on_gst_voucher, buttons)
+        self.gst_button = named_button(self, "gstReceiptVoucher", self._on_gst_voucher, buttons)
         self.gst_button.setVisible(data.option is not PaymentOption.PAYMENT)
         self._gst_opener: object | None = None
-        self.close_button = self._button("closeReceipt", self.close, buttons)
+        self.close_button = named_button(self, "closeReceipt", self.close, buttons)
         self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
@@ -190,14 +190,6 @@ class ReceiptDialog(Retranslating, QDialog):
         self.view.setHtml(receipt_html(confirmed))
         self.status.setText(
             self.tr("Head office confirmed this payment; prints from now on say so."))
-
-    def _button(self, name: str, slot: object, row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     # -- jobs (also called by tests with a path or a fake printer) ----------------------------
 

@@ -11,75 +11,49 @@ from functools import partial
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from billing.money import format_inr
-from billing.reversal import is_reversed
 from billing.rules import PaymentMethod
 from db.register_query import (
     PAYMENT_TYPES,
     RegisterChoices,
     RegisterFilter,
     RegisterRow,
-    register_choices,
-    register_rows,
-    totals_by_method,
 )
-from db.reversals_local import reversal_marks
 from desktop.detail.format import method_text
 from desktop.documents.gst_settings import tax_basis
 from desktop.language.i18n import Retranslating, fill
+from desktop.payments.form_parts import date_edit, fit_to_screen, named_button
 from desktop.payments.messages import error_text
 from desktop.payments.receipt import ReceiptDialog
 from desktop.payments.receipt_data import ReceiptData
-from desktop.payments.register_export import write_csv, write_xlsx
+from desktop.payments.register_jobs import (
+    RegisterTotals,
+    choices_job,
+    export_job,
+    query_job,
+    receipt_job,
+)
 from desktop.payments.register_model import RegisterTableModel, payment_type_text
-from desktop.payments.register_receipt import receipt_for_row
 from desktop.payments.reversal_actions import ReversalActions
 from desktop.runtime.context import AppContext
-from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
 
 COLUMN_WIDTHS = [125, 170, 85, 160, 125, 180, 95, 105, 105, 105, 150]
 FILTER_WIDTH = 300
-#: Room left for the window frame and the task bar when sizing to the screen.
-FRAME_ALLOWANCE = 40
-
-
-def _query_job(ctx: AppContext, token: int, flt: RegisterFilter,
-               _control: TaskControl) -> tuple[int, list[RegisterRow], dict[str, str]]:
-    marks = reversal_marks(ctx.outbox, ctx.cache_engine)
-    return token, register_rows(ctx.cache_engine, ctx.outbox, flt), marks
-
-
-def _choices_job(ctx: AppContext, _control: TaskControl) -> RegisterChoices:
-    return register_choices(ctx.cache_engine, ctx.outbox, ctx.today())
-
-
-def _export_job(rows: list[RegisterRow], path: Path, kind: str, zone: str,
-                gst: tuple[str, int], _control: TaskControl) -> tuple[str, str]:
-    if kind == "xlsx":
-        return kind, str(write_xlsx(rows, path, zone, gst))
-    return kind, str(write_csv(rows, path, zone))
-
-
-def _receipt_job(ctx: AppContext, row: RegisterRow, _control: TaskControl) -> ReceiptData:
-    return receipt_for_row(ctx, row)
 
 
 class PaymentsRegister(Retranslating, QWidget):
@@ -102,8 +76,8 @@ class PaymentsRegister(Retranslating, QWidget):
         # Words the status line anew in the current language (None: empty).
         self._status_words: Callable[[], str] | None = None
         today = ctx.today()
-        self.date_from = self._date("regFrom", today)
-        self.date_to = self._date("regTo", today)
+        self.date_from = date_edit(self, "regFrom", today)
+        self.date_to = date_edit(self, "regTo", today)
         self.branch = self._combo("regBranch")
         self.zone_box = self._combo("regZone")
         self.area = self._combo("regArea")
@@ -143,11 +117,11 @@ class PaymentsRegister(Retranslating, QWidget):
         self.totals.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        self.reprint = self._button("reprintReceipt", self._on_reprint)
-        self.export_csv = self._button("exportCsv", self._on_export_csv)
-        self.export_xlsx = self._button("exportExcel", self._on_export_xlsx)
-        self.void = self._button("voidPayment", self._on_void)
-        self.cheque = self._button("chequeStatus", self._on_cheque)
+        self.reprint = named_button(self, "reprintReceipt", self._on_reprint)
+        self.export_csv = named_button(self, "exportCsv", self._on_export_csv)
+        self.export_xlsx = named_button(self, "exportExcel", self._on_export_xlsx)
+        self.void = named_button(self, "voidPayment", self._on_void)
+        self.cheque = named_button(self, "chequeStatus", self._on_cheque)
         self.status = QLabel(self)
         self.status.setObjectName("registerStatus")
         self.reversals = ReversalActions(ctx, self, self._report)
@@ -181,7 +155,7 @@ class PaymentsRegister(Retranslating, QWidget):
         self.date_to.dateChanged.connect(self._schedule)
         self.branch.currentIndexChanged.connect(self._fill_branch_lists)
         ctx.events.outbox_changed.connect(self._schedule)
-        task = ctx.tasks.run_db("register choices", partial(_choices_job, ctx))
+        task = ctx.tasks.run_db("register choices", partial(choices_job, ctx))
         task.done.connect(self._on_choices)
         task.error.connect(self._on_choices_failed)
 
@@ -237,36 +211,15 @@ class PaymentsRegister(Retranslating, QWidget):
         self.status.setText(self._status_words() if self._status_words is not None else "")
 
     def _fit_to_screen(self) -> None:
-        """As wide as the columns need, but never wider or taller than the screen's free
-        area (a 1366×768 branch PC); the table scrolls sideways for what does not fit."""
-        wanted = QSize(sum(COLUMN_WIDTHS) + FILTER_WIDTH + 60, 680)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry().size() - QSize(FRAME_ALLOWANCE, FRAME_ALLOWANCE)
-            wanted = wanted.boundedTo(room)
-        self.resize(wanted)
+        """As wide as the columns need, within the screen; the table scrolls sideways."""
+        fit_to_screen(self, QSize(sum(COLUMN_WIDTHS) + FILTER_WIDTH + 60, 680))
 
-    # -- widgets ------------------------------------------------------------------------------
-
-    def _date(self, name: str, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
-        edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setMinimumWidth(120)
-        return edit
-
+    # -- the filter choices -------------------------------------------------------------------
     def _combo(self, name: str) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
         box.addItem(self.tr("All"), None)
         return box
-
-    def _button(self, name: str, slot: object) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     @Slot(object)
     def _on_choices(self, choices: object) -> None:
@@ -338,7 +291,7 @@ class PaymentsRegister(Retranslating, QWidget):
         self._token += 1
         self._say(lambda: self.tr("Loading…"))
         task = self.ctx.tasks.run_db(
-            "payments register", partial(_query_job, self.ctx, self._token, self.current_filter())
+            "payments register", partial(query_job, self.ctx, self._token, self.current_filter())
         )
         task.done.connect(self._on_rows)
         task.error.connect(self._on_error)
@@ -355,14 +308,10 @@ class PaymentsRegister(Retranslating, QWidget):
         self.refreshed.emit()
 
     def _word_totals(self, rows: list[RegisterRow], marks: dict[str, str]) -> None:
-        totals = totals_by_method(r for r in rows if not is_reversed(marks.get(r.payment_uuid)))
-        parts = [f"{method_text(m)} {format_inr(p)}" for m, p in totals.items()]
-        total = sum(totals.values())
-        pending = sum(1 for r in rows if r.pending)
-        refused = sum(1 for r in rows if r.refused is not None)
-        reversed_ = sum(1 for r in rows if r.refused is None
-                        and is_reversed(marks.get(r.payment_uuid)))
-        counted = len(rows) - refused - reversed_
+        t = RegisterTotals.of(rows, marks)
+        counted, total, pending, reversed_, refused = (
+            t.counted, t.total_paise, t.pending, t.reversed, t.refused)
+        parts = [f"{method_text(m)} {format_inr(p)}" for m, p in t.by_method.items()]
         self.totals.setText(
             "<b>" + fill(self.tr("%n payment(s) · total %1", "", counted), format_inr(total))
             + "</b><br/>" + " · ".join(parts)
@@ -392,7 +341,7 @@ class PaymentsRegister(Retranslating, QWidget):
         self._say(lambda: self.tr("Exporting…"))
         task = self.ctx.tasks.run_net(
             "register export",
-            partial(_export_job, rows, Path(path), kind, self.ctx.business_zone, gst),
+            partial(export_job, rows, Path(path), kind, self.ctx.business_zone, gst),
         )
         task.done.connect(self._on_exported)
         task.error.connect(self._on_error)
@@ -439,7 +388,7 @@ class PaymentsRegister(Retranslating, QWidget):
         if row is None:
             self._say(lambda: self.tr("Select a payment to reprint its receipt."))
             return
-        task = self.ctx.tasks.run_db("receipt reprint", partial(_receipt_job, self.ctx, row))
+        task = self.ctx.tasks.run_db("receipt reprint", partial(receipt_job, self.ctx, row))
         task.done.connect(self._on_receipt)
         task.error.connect(self._on_error)
 
