@@ -3091,7 +3091,7 @@ Accounts appear here as soon as it is ready.</source>
     <name>PaymentsRegister</name>
     <message>
         <source>Payments register</source>
-        <extracomment>Room left for the window frame and the task bar when sizing to the screen. A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
+        <extracomment>A query finished and the table shows its rows. An export finished: (kind, path).</extracomment>
         <translation>கட்டணப் பதிவேடு</translation>
     </message>
     <message>
