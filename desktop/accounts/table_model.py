@@ -225,11 +225,16 @@ class AccountsTableModel(AccountsTableRows, AccountsTableQueries):
         """Every role the delegate paints a cell with, in one call (Qt's default asks
         ``data()`` once per role: seven Python calls a cell)."""
         position = index.row()
+        items = cast(Iterable[QModelRoleData], roleDataSpan)
+        # The delegate hands the same role data to every cell it paints: a role this cell
+        # has no value for must not keep the previous cell's.
+        for item in items:
+            item.clearData()
         if not 0 <= position < self._count:
             return
         column = index.column()
         row = self.row_at(position)
-        for item in cast(Iterable[QModelRoleData], roleDataSpan):
+        for item in items:
             role = item.role()
             if role == _ALIGNMENT_INT:
                 if column in (COL_BALANCE, COL_ID):

@@ -443,3 +443,25 @@ def test_one_call_per_cell_gives_what_data_gives(qtbot, ctx) -> None:
                     assert (got is None) == (want is None), (position, column)
                 else:
                     assert got == want, (position, column, role)
+
+
+def test_one_call_per_cell_forgets_the_cell_before(qtbot, ctx) -> None:
+    """Qt's delegate hands multiData the same role data for every cell it paints, so a role
+    a cell has no value for must come back empty, not as the previous cell's value (a tag
+    icon, a colour or an alignment painted into every column)."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = _sync_model(ctx)
+    model.set_query(aq.AccountQuery())
+    model.set_pending({model.row_at(1).id: PendingPayments(-100, 1)})
+    roles = [Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole]
+    reused = {role: QModelRoleData(role) for role in roles}
+    for position in range(6):
+        for column in range(len(HEADERS)):
+            index = model.index(position, column)
+            for role, item in reused.items():
+                model.multiData(index, QModelRoleDataSpan(item))
+                want = index.data(role)
+                got = item.data()
+                assert (got is None) == (want is None), (position, column, role, got)
