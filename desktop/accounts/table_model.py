@@ -43,6 +43,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QIcon
 from sqlalchemy import Engine
 
 from billing.lifecycle import DEFAULT_ZONE
@@ -211,6 +212,29 @@ class AccountsTableModel(AccountsTableRows, AccountsTableQueries):
         if role == PENDING_ROLE:
             return self._pending.get(row.id)
         return None
+
+    # -- what the table's own paint reads (desktop.accounts.table_paint) ------------------
+
+    @property
+    def tag_icon(self) -> QIcon:
+        return self._tag_icon
+
+    @property
+    def pending_icon(self) -> QIcon:
+        return self._pending_icon
+
+    def loading_text(self) -> str:
+        """The name column's text for a row not fetched yet."""
+        return self._words["Loading…"]
+
+    def painted_cells(self, position: int) -> Cells | None:
+        """The formatted cells of the row at ``position``, or None while it is loading (the
+        view shows "Loading…" and is repainted when the full list is in)."""
+        row = self.row_at(position) if 0 <= position < self._count else None
+        if row is None:
+            self._placeholder_shown = True
+            return None
+        return self._cells_of(row)
 
     def _cells_of(self, row: aq.AccountRow) -> Cells:
         cells = self._cells.get(row.rowid)

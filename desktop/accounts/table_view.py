@@ -8,6 +8,7 @@ language switch makes a title longer. The empty page says why there is nothing t
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from desktop.accounts.table_columns import (
     COL_TAG,
 )
 from desktop.accounts.table_model import AccountsTableModel
+from desktop.accounts.table_paint import RowPainter
 from desktop.widgets.icons import icon
 
 ROW_HEIGHT = 24
@@ -47,9 +49,24 @@ DEFAULT_WIDTHS = {
 }
 
 
-def make_account_table(model: AccountsTableModel, parent: QWidget) -> QTableView:
+class AccountTable(QTableView):
+    """The account table: Qt's table view, its rows painted a page at a time
+    (:class:`~desktop.accounts.table_paint.RowPainter`) instead of a delegate call a cell."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._rows = RowPainter(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._rows.can_paint():
+            self._rows.paint(event.rect())
+        else:
+            super().paintEvent(event)
+
+
+def make_account_table(model: AccountsTableModel, parent: QWidget) -> AccountTable:
     """The ``accountTable`` view over ``model``, sorted by name until settings say more."""
-    table = QTableView(parent)
+    table = AccountTable(parent)
     table.setObjectName("accountTable")
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,0 +1,174 @@
+"""The account table's own paint: the visible rows drawn from their formatted cells.
+
+Qt's item views paint a cell at a time through a delegate: for the account table that is
+one Python ``multiData`` call and one style text layout per cell, about 250 cells a page,
+5 ms of the GUI thread per change (issue 18's goal for everything a change costs there is
+4 ms). Here the whole visible page is drawn in one Python call from the
+:class:`~desktop.accounts.table_cells.Cells` the database worker already formatted: a
+background per row, a pen and an elided text per cell, the two icons, the style's own
+focus frame. About 1.5 ms for the same page (``docs/performance.md``).
+
+What it draws is what the delegate drew with the same palette and style metrics: alternate
+row colours, the selected row in the palette's highlight (its text in highlighted text),
+the cell colours of the model (dues red, credit green, ...), right-aligned IDs and balances,
+texts elided on the right, the tag icon and the "pending sync" mark before the balance,
+"Loading…" in the name column of a row not yet fetched. Anything outside that (another
+model, a right-to-left layout, a grid) is painted by :class:`QTableView` as before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QTableView
+
+from desktop.accounts.table_columns import COL_BALANCE, COL_ID, COL_NAME, COL_TAG
+from desktop.accounts.table_model import AccountsTableModel
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_ALIGNED = (COL_BALANCE, COL_ID)  # the model's TextAlignmentRole, for the delegate
+
+
+class RowPainter:
+    """Paints the rows of ``view`` (an account table) that ``area`` touches."""
+
+    def __init__(self, view: QTableView) -> None:
+        self._view = view
+        self._icons: dict[tuple[int, QIcon.Mode, int, float], QPixmap] = {}
+
+    def can_paint(self) -> bool:
+        """The cases this painter draws as the delegate would; Qt paints the others."""
+        view = self._view
+        return (isinstance(view.model(), AccountsTableModel)
+                and view.layoutDirection() == Qt.LayoutDirection.LeftToRight
+                and not view.showGrid()
+                and view.itemDelegate().metaObject().className() == "QStyledItemDelegate")
+
+    def paint(self, area: QRect) -> None:
+        view = self._view
+        model = view.model()
+        assert isinstance(model, AccountsTableModel)
+        viewport = view.viewport()
+        count = model.rowCount()
+        if count == 0:
+            return
+        first = view.rowAt(area.top())
+        if first < 0:
+            return
+        last = view.rowAt(area.bottom())
+        if last < 0:
+            last = count - 1
+        header = view.horizontalHeader()
+        columns = [
+            (column, header.sectionViewportPosition(column), header.sectionSize(column))
+            for column in range(header.count())
+            if not header.isSectionHidden(column)
+            and header.sectionViewportPosition(column) < area.right() + 1
+            and header.sectionViewportPosition(column) + header.sectionSize(column) > area.left()
+        ]
+        palette = view.palette()
+        if not view.isEnabled():
+            group = QPalette.ColorGroup.Disabled
+        elif view.isActiveWindow():
+            group = QPalette.ColorGroup.Active
+        else:
+            group = QPalette.ColorGroup.Inactive
+        base = palette.brush(group, QPalette.ColorRole.Base)
+        alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
+        highlight = palette.brush(group, QPalette.ColorRole.Highlight)
+        text_colour = palette.color(group, QPalette.ColorRole.Text)
+        selected_colour = palette.color(group, QPalette.ColorRole.HighlightedText)
+        alternating = view.alternatingRowColors()
+        metrics = view.fontMetrics()
+        style = view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        icon_size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
+        ratio = viewport.devicePixelRatioF()
+        normal, chosen = QIcon.Mode.Normal, QIcon.Mode.Selected
+        tags = (self._pixmap(model.tag_icon, normal, icon_size, ratio),
+                self._pixmap(model.tag_icon, chosen, icon_size, ratio))
+        marks = (self._pixmap(model.pending_icon, normal, icon_size, ratio),
+                 self._pixmap(model.pending_icon, chosen, icon_size, ratio))
+        elide = view.textElideMode()
+        selection = view.selectionModel()
+        width = viewport.width()
+        loading = model.loading_text()
+
+        painter = QPainter(viewport)
+        painter.setFont(view.font())
+        for position in range(first, last + 1):
+            y = view.rowViewportPosition(position)
+            height = view.rowHeight(position)
+            selected = selection is not None and selection.isRowSelected(position)
+            if selected:
+                painter.fillRect(0, y, width, height, highlight)
+            elif alternating and position & 1:
+                painter.fillRect(0, y, width, height, alternate)
+            else:
+                painter.fillRect(0, y, width, height, base)
+            cells = model.painted_cells(position)
+            icon_top = y + (height - icon_size) // 2
+            for column, x, section in columns:
+                if column == COL_TAG:
+                    painter.drawPixmap(x + margin, icon_top, tags[selected])
+                    continue
+                left = x + margin
+                if cells is None:
+                    if column != COL_NAME:
+                        continue
+                    text: str | None = loading
+                    brush = None
+                else:
+                    text = cells.texts[column]
+                    brush = cells.brushes[column]
+                    if column == COL_BALANCE and cells.pending:
+                        painter.drawPixmap(left, icon_top, marks[selected])
+                        left += icon_size + margin
+                if not text:
+                    continue
+                room = x + section - margin - left
+                if room <= 0:
+                    continue
+                if selected:
+                    painter.setPen(selected_colour)
+                elif brush is not None:
+                    painter.setPen(brush.color())
+                else:
+                    painter.setPen(text_colour)
+                if metrics.horizontalAdvance(text) > room:
+                    text = metrics.elidedText(text, elide, room)
+                painter.drawText(left, y, room, height,
+                                 _RIGHT if column in _RIGHT_ALIGNED else _LEFT, text)
+        self._focus_frame(painter, area)
+        painter.end()
+
+    def _focus_frame(self, painter: QPainter, area: QRect) -> None:
+        """The style's focus frame on the current cell, as the delegate draws it."""
+        view = self._view
+        current = view.currentIndex()
+        if not (view.hasFocus() and current.isValid()):
+            return
+        rect = view.visualRect(current)
+        if not rect.intersects(area):
+            return
+        option = QStyleOptionFocusRect()
+        option.initFrom(view)
+        option.rect = rect
+        option.state |= QStyle.StateFlag.State_KeyboardFocusChange
+        selection = view.selectionModel()
+        if selection is not None and selection.isRowSelected(current.row()):
+            option.backgroundColor = view.palette().color(QPalette.ColorRole.Highlight)
+        else:
+            option.backgroundColor = view.palette().color(QPalette.ColorRole.Base)
+        view.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option,
+                                   painter, view)
+
+    def _pixmap(self, icon: QIcon, mode: QIcon.Mode, size: int, ratio: float) -> QPixmap:
+        """``icon`` at ``size`` for this screen in ``mode`` (a selected row's icon is drawn
+        in the selected mode, as the delegate does), made once."""
+        key = (icon.cacheKey(), mode, size, ratio)
+        pixmap = self._icons.get(key)
+        if pixmap is None:
+            pixmap = self._icons[key] = icon.pixmap(QSize(size, size), ratio, mode)
+        return pixmap
