@@ -28,6 +28,7 @@ from desktop.accounts.table_model import AccountsTableModel
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _RIGHT_ALIGNED = (COL_BALANCE, COL_ID)  # the model's TextAlignmentRole, for the delegate
+_MAX_WIDTHS = 20_000  # texts whose width is remembered, before the memo starts again
 
 
 class RowPainter:
@@ -36,6 +37,10 @@ class RowPainter:
     def __init__(self, view: QTableView) -> None:
         self._view = view
         self._icons: dict[tuple[int, QIcon.Mode, int, float], QPixmap] = {}
+        # text → its width in the view's font: most cells repeat (states, plan types,
+        # branches, "5 day(s) ago"), and measuring is a third of drawing
+        self._widths: dict[str, int] = {}
+        self._widths_font = ""
 
     def can_paint(self) -> bool:
         """The cases this painter draws as the delegate would; Qt paints the others."""
@@ -43,6 +48,7 @@ class RowPainter:
         return (isinstance(view.model(), AccountsTableModel)
                 and view.layoutDirection() == Qt.LayoutDirection.LeftToRight
                 and not view.showGrid()
+                and view.selectionBehavior() == QTableView.SelectionBehavior.SelectRows
                 and view.itemDelegate().metaObject().className() == "QStyledItemDelegate")
 
     def paint(self, area: QRect) -> None:
@@ -81,6 +87,11 @@ class RowPainter:
         selected_colour = palette.color(group, QPalette.ColorRole.HighlightedText)
         alternating = view.alternatingRowColors()
         metrics = view.fontMetrics()
+        font = view.font()
+        if font.key() != self._widths_font or len(self._widths) > _MAX_WIDTHS:
+            self._widths = {}
+            self._widths_font = font.key()
+        widths = self._widths
         style = view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         icon_size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
@@ -92,15 +103,17 @@ class RowPainter:
                  self._pixmap(model.pending_icon, chosen, icon_size, ratio))
         elide = view.textElideMode()
         selection = view.selectionModel()
+        chosen_rows = ({index.row() for index in selection.selectedRows()}
+                       if selection is not None else set())
         width = viewport.width()
         loading = model.loading_text()
 
         painter = QPainter(viewport)
-        painter.setFont(view.font())
+        painter.setFont(font)
         for position in range(first, last + 1):
             y = view.rowViewportPosition(position)
             height = view.rowHeight(position)
-            selected = selection is not None and selection.isRowSelected(position)
+            selected = position in chosen_rows
             if selected:
                 painter.fillRect(0, y, width, height, highlight)
             elif alternating and position & 1:
@@ -136,7 +149,10 @@ class RowPainter:
                     painter.setPen(brush.color())
                 else:
                     painter.setPen(text_colour)
-                if metrics.horizontalAdvance(text) > room:
+                advance = widths.get(text)
+                if advance is None:
+                    advance = widths[text] = metrics.horizontalAdvance(text)
+                if advance > room:
                     text = metrics.elidedText(text, elide, room)
                 painter.drawText(left, y, room, height,
                                  _RIGHT if column in _RIGHT_ALIGNED else _LEFT, text)
