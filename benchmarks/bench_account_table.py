@@ -201,6 +201,9 @@ def raw_query_ms(path: Path, workload: list[dict], repeats: int) -> list[float]:
 def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], total: int,
               searches: list[str], mixed: int = 0) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.runtime.memory import return_large_blocks
+
+    return_large_blocks()  # as desktop.app.main does first thing
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -19,6 +19,7 @@ from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser
 from desktop.runtime.crash import CrashReporter
 from desktop.runtime.logs import setup_logging
+from desktop.runtime.memory import return_large_blocks
 from desktop.runtime.pyside_guard import guard_singletons
 from desktop.runtime.single_instance import SingleInstance
 from desktop.runtime.tasks import TaskRunner
@@ -84,6 +85,7 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
 
 def main(argv: list[str]) -> int:
     """Run the GUI; reuses a ``QApplication`` that already exists (tests create one)."""
+    return_large_blocks()  # before any thread: the account lists' memory goes back
     guard_singletons()
     args = parse_args(argv)
     if args.self_check:
