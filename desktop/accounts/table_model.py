@@ -12,8 +12,10 @@ A query runs off the GUI thread in two steps on the database worker:
 
 What the GUI thread does per change is kept small (the goal: ≤ 4 ms): the first page comes
 with its cells already formatted (display texts and colours, built on the worker), the
-view's delegate reads a cell in one call (``multiData``), and a new row set is announced
-as rows removed/inserted plus one ``dataChanged``, not a model reset.
+account table paints a page of them in one call (:meth:`painted_cells`,
+:mod:`desktop.accounts.table_paint`), any other view's delegate reads a cell in one call
+(``multiData``), and a new row set is announced as rows removed/inserted plus one
+``dataChanged``, not a model reset.
 
 Each query carries a token; a result for an older token is dropped, and starting a new
 query cancels the old tasks (which interrupts SQLite mid-sort).
