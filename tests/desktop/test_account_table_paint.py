@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleFactory, QTableView
 from sqlalchemy import text
 
 from desktop.accounts.main_window import MainWindow
@@ -136,3 +136,19 @@ def test_tamil_words_painted_as_qts(qtbot, qapp, admin_ctx, open_window) -> None
         own, qts, own_calls, _qts_calls = _both_ways(window.table)
         assert own_calls == 0
         assert own == qts
+
+
+def test_another_style_painted_as_qts(qtbot, admin_ctx, open_window) -> None:  # noqa: F811
+    """Margins, icon sizes, focus frame and colours come from the view's style: with Qt's
+    classic Windows style (the one other style a Linux Qt has) the pixels still match."""
+    window: MainWindow = open_window(admin_ctx)
+    table = window.table
+    style = QStyleFactory.create("Windows")
+    assert style is not None
+    table.setStyle(style)
+    table.selectRow(1)
+    table.setFocus()
+    table.setCurrentIndex(window.model.index(1, COL_NAME))
+    own, qts, own_calls, _qts_calls = _both_ways(table)
+    assert own_calls == 0
+    assert own == qts
