@@ -42,6 +42,15 @@ TABLES = {
     "payment_reversals": "id",
     "cheque_clearances": "payment_id",
 }
+#: The unique constraints as the shared schema declares them, in its order (for downgrade).
+_DECLARED_UNIQUES = [
+    "uq_invoices_number",
+    "uq_payments_document_number",
+    "uq_payments_payment_uuid",
+    "uq_payment_reversals_reversal_uuid",
+    "uq_payment_reversals_payment_id",
+    "uq_payment_reversals_document_number",
+]
 _UNIQUE = re.compile(r", \n\tCONSTRAINT (uq_\w+) UNIQUE \(([\w, ]+)\)")
 _UNIQUE_INDEX = re.compile(r"CREATE UNIQUE INDEX (uq_\w+) ON \w+ \(([\w, ]+)\)")
 
@@ -114,7 +123,9 @@ def downgrade() -> None:
     for table, key in TABLES.items():
         sql, indexes = _table_sql(raw, table)
         sql = _swap_type(sql, table, key, "INTEGER", "BIGINT")
-        uniques = [m for m in map(_UNIQUE_INDEX.fullmatch, indexes) if m is not None]
+        # Back as table constraints, in the order cache_0001 and cache_0008 declared them.
+        uniques = sorted((m for m in map(_UNIQUE_INDEX.fullmatch, indexes) if m is not None),
+                         key=lambda m: _DECLARED_UNIQUES.index(m[1]))
         clauses = "".join(f", \n\tCONSTRAINT {m[1]} UNIQUE ({m[2]})" for m in uniques)
         if not sql.endswith("\n)"):
             raise RuntimeError(f"cache_0009: the DDL of {table} does not end as expected")
