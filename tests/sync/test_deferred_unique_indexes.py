@@ -32,8 +32,8 @@ def cache(tmp_path: Path) -> Any:
 
 def _indexes(engine: Engine) -> list[tuple[str, str | None]]:
     with engine.connect() as conn:
-        return conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all()
+        return [(r[0], r[1]) for r in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")]
 
 
 def _payment(i: int, uuid: str, document: str | None = None) -> dict[str, Any]:
