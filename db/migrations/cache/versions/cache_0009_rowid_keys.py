@@ -14,7 +14,7 @@ SQLite cannot change a primary key in place, so each table is rebuilt: a new tab
 rows copied in key order, the old one dropped, the new one renamed, its indexes built
 again. ``sqlite_stat1`` rows of the kept index names are carried over, the new unique
 indexes analysed, so the query planner sees the same statistics as before. On a cache of
-1,000,000 accounts this takes about a minute once (measured in docs/performance.md).
+1,000,000 accounts this took 43 s once (docs/performance.md, "Sync", fourth round).
 An empty cache migrates at once.
 
 Revision ID: cache_0009_rowid_keys
