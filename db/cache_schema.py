@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from db.schema import metadata as domain_metadata
 
@@ -10,6 +20,38 @@ from db.schema import metadata as domain_metadata
 cache_metadata = MetaData(naming_convention=domain_metadata.naming_convention)
 for _table in domain_metadata.sorted_tables:
     _table.to_metadata(cache_metadata)
+
+#: The pulled history tables whose single-column key is SQLite's rowid in the cache
+#: (migration cache_0009): declared ``INTEGER`` (SQLite's integers are 64-bit, the range of
+#: the server's ``BIGINT``), the key IS the table's b-tree, so every insert writes one b-tree
+#: instead of the table plus a separate primary-key index (docs/performance.md, "Sync",
+#: fourth round). ``accounts`` keeps its ``BIGINT`` key on purpose: the account list keeps
+#: rowids that must survive an update of the row (db/account_query.py).
+ROWID_KEY_TABLES = {
+    "orders": "id",
+    "invoices": "id",
+    "payments": "id",
+    "comments": "id",
+    "log_entries": "id",
+    "payment_reversals": "id",
+    "cheque_clearances": "payment_id",
+}
+ROWID_KEY_TYPE = BigInteger().with_variant(Integer(), "sqlite")
+
+for _name, _key in ROWID_KEY_TABLES.items():
+    _table = cache_metadata.tables[_name]
+    _table.c[_key].type = ROWID_KEY_TYPE
+    # The shared schema's UNIQUE constraints of these tables become named unique indexes
+    # in the cache (same names, same columns, still enforced): a table-level UNIQUE is an
+    # automatic index SQLite cannot drop, so an initial sync had to keep the random-key
+    # ``payment_uuid`` index up to date row by row; a named index is dropped with the other
+    # secondary indexes and built once, sorted, at the end (db/replica.py).
+    for _constraint in [c for c in _table.constraints if isinstance(c, UniqueConstraint)]:
+        _table.constraints.discard(_constraint)
+        _columns = list(_constraint.columns)
+        for _column in _columns:
+            _column.unique = None
+        Index(str(_constraint.name), *_columns, unique=True)
 
 _accounts = cache_metadata.tables["accounts"]
 #: The Manage Account list's covering index (migration cache_0002): every sidebar filter and

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from db.cache import BULK_CACHE_SIZE_KIB, CACHE_SIZE_KIB, get_state, set_state
 from db.cache_schema import sync_state
@@ -204,19 +205,24 @@ def clear(engine: Engine, keep_owner: bool = False) -> None:
 
 
 def defer_indexes(engine: Engine) -> int:
-    """Drop the secondary (non-unique) indexes of the domain tables before an initial sync
-    into an empty cache; building them once at the end is several times cheaper than
-    keeping them up to date row by row. The statements are kept in ``sync_state`` in the
-    same transaction, so :func:`restore_indexes` rebuilds them even after a crash (the sync
-    engine calls it before every pull). While they are deferred, pages do not checkpoint
-    the WAL (:func:`apply_page`)."""
+    """Drop the secondary indexes of the domain tables before an initial sync into an
+    empty cache; building them once at the end is several times cheaper than keeping them
+    up to date row by row. That includes the named unique indexes (``payments.payment_uuid``
+    and the others of migration cache_0009): a random-key index written row by row was
+    about half of the payments' insert time, and a sorted build at the end checks the same
+    uniqueness (:func:`restore_indexes`). The automatic indexes of table-level constraints
+    (``sqlite_autoindex_*``, no ``sql``) cannot be dropped and stay. The statements are kept
+    in ``sync_state`` in the same transaction, so :func:`restore_indexes` rebuilds them even
+    after a crash (the sync engine calls it before every pull). While they are deferred,
+    pages do not checkpoint the WAL (:func:`apply_page`)."""
     tables = ", ".join(f"'{t}'" for t in DOMAIN_TABLES)
     with engine.begin() as conn:
         if get_state(conn, DEFERRED_INDEXES_KEY) is not None:
             return 0
         found = conn.exec_driver_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND sql LIKE 'CREATE INDEX%' AND tbl_name IN ({tables})"
+            "AND (sql LIKE 'CREATE INDEX%' OR sql LIKE 'CREATE UNIQUE INDEX%') "
+            f"AND tbl_name IN ({tables})"
         ).all()
         set_state(conn, DEFERRED_INDEXES_KEY, json.dumps([sql for _name, sql in found]))
         for name, _sql in found:
@@ -234,6 +240,12 @@ def restore_indexes(engine: Engine) -> int:
     pages left to copy. The bulk load's ~240 MB copy then runs on the second core instead
     of after the builds (measured in docs/performance.md, "Issue 18, initial sync, third
     round").
+
+    The builds are one transaction. When a deferred unique index finds two rows with the
+    same value (which REPLACE would have resolved row by row, and which a server never
+    sends, having the same constraint) none of them is kept: the cache is emptied, the
+    indexes are built on the empty tables, and :class:`ReplicaError` says so; the next sync
+    pulls everything again. The cache is never left without its indexes.
     """
     with engine.connect() as conn:
         if get_state(conn, DEFERRED_INDEXES_KEY) is None:
@@ -242,21 +254,50 @@ def restore_indexes(engine: Engine) -> int:
                                name="cache-checkpoint", daemon=True)
     folding.start()
     try:
-        with engine.begin() as conn:
-            kept = get_state(conn, DEFERRED_INDEXES_KEY)
-            if kept is None:
-                return 0
-            statements = json.loads(kept)
-            for sql in statements:
-                conn.exec_driver_sql(
-                    sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
-            conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
+        built = _build_deferred(engine)
+    except IntegrityError as exc:
+        # A deferred unique index found two rows with the same value (a server never
+        # sends that: it has the same constraint). The builds rolled back together, so no
+        # index is half there; the rows are not a copy of the server's, so they are
+        # dropped, the indexes built on the empty tables, and the next sync pulls afresh.
+        folding.join()
+        log.error("cache: a unique index of the initial sync cannot be built (%s); "
+                  "emptying the cache so the next sync pulls it again", exc.orig)
+        clear(engine, keep_owner=True)
+        _build_deferred(engine)
+        _checkpoint(engine)
+        raise ReplicaError(
+            f"The accounts pulled from the server hold two rows that must differ "
+            f"({exc.orig}). The local copy has been emptied and is pulled again at the next "
+            "sync; if this repeats, tell the server's administrator.") from exc
     finally:
         folding.join()
     _checkpoint(engine)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA optimize")
+    return built
+
+
+def _build_deferred(engine: Engine) -> int:
+    """Run the kept index statements and forget them, in one transaction (all or none)."""
+    with engine.begin() as conn:
+        kept = get_state(conn, DEFERRED_INDEXES_KEY)
+        if kept is None:
+            return 0
+        statements = json.loads(kept)
+        for sql in statements:
+            conn.exec_driver_sql(_if_not_exists(sql))
+        conn.execute(sync_state.delete().where(sync_state.c.key == DEFERRED_INDEXES_KEY))
     return len(statements)
+
+
+def _if_not_exists(sql: str) -> str:
+    """A kept ``CREATE [UNIQUE] INDEX`` statement that is a no-op when the index exists
+    (a migration may have built it meanwhile)."""
+    for head in ("CREATE INDEX ", "CREATE UNIQUE INDEX "):
+        if sql.startswith(head):
+            return head + "IF NOT EXISTS " + sql[len(head):]
+    return sql
 
 
 def _passive_checkpoint(engine: Engine) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from db.cache_schema import cache_metadata
+from db.cache_schema import ROWID_KEY_TABLES, cache_metadata
 from db.kiosk_store import ROWS_TABLE
 from db.schema import DOMAIN_TABLES
 from db.search import account_search_text
@@ -56,6 +56,8 @@ class _TableSql:
     upsert: str
     delete: str
     values: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+    #: Position of the key column when it is SQLite's rowid (cache_0009), else None.
+    rowid_key: int | None = None
 
 
 def _getter(columns: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
@@ -100,6 +102,8 @@ def _table_sql() -> dict[str, _TableSql]:
             upsert=_upsert_sql(name, columns, pk),
             delete=f'DELETE FROM "{name}" WHERE {where}',
             values=_getter(columns),
+            rowid_key=(columns.index(ROWID_KEY_TABLES[name])
+                       if name in ROWID_KEY_TABLES else None),
         )
     return out
 
@@ -174,10 +178,19 @@ def apply_changes(conn: Connection, changes: Sequence[Mapping[str, Any]]) -> App
     return summary
 
 
+def _refuse_null_keys(table: str, position: int | None, rows: Iterable[Sequence[Any]]) -> None:
+    """A NULL bound to a rowid key is not refused by SQLite (it picks a new rowid), as the
+    ``NOT NULL`` of any other key is: refuse it here, at C speed, before anything is written."""
+    if position is not None and None in map(itemgetter(position), rows):
+        raise ReplicaError(f"a pulled row of {table} has no key")
+
+
 def _upsert(
     raw: Any, table: str, sql: _TableSql, rows: list[Mapping[str, Any]], summary: ApplySummary
 ) -> None:
-    raw.executemany(sql.upsert, _rows_values(sql, rows))
+    values = _rows_values(sql, rows)
+    _refuse_null_keys(table, sql.rowid_key, values)
+    raw.executemany(sql.upsert, values)
     summary.upserts += len(rows)
     if table == "accounts":
         ids = [r["id"] for r in rows]
@@ -220,6 +233,7 @@ class _BlockSql:
     upsert: str
     account_id: int | None  # position of account_id (accounts: of id)
     search: tuple[int, int, int | None, int | None] | None  # id, name, mobile, email
+    rowid_key: int | None = None  # position of a key that is SQLite's rowid
 
 
 _BLOCK_SQL: dict[tuple[str, tuple[str, ...]], _BlockSql] = {}
@@ -254,7 +268,10 @@ def _block_sql(table: Any, columns: Any) -> _BlockSql:
         account_id = pos("id")
     elif "account_id" in columns:
         account_id = columns.index("account_id")
-    found = _BlockSql(upsert, account_id, search)
+    rowid_key = None
+    if table in ROWID_KEY_TABLES:
+        rowid_key = columns.index(ROWID_KEY_TABLES[table])
+    found = _BlockSql(upsert, account_id, search, rowid_key)
     if len(_BLOCK_SQL) < 256:
         _BLOCK_SQL[key] = found
     return found
@@ -279,6 +296,7 @@ def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]]) -> Apply
         if not isinstance(rows, list) or not set(map(type, rows)) <= _LIST_ONLY:
             raise ReplicaError(f"the rows of a snapshot block of {table} are not arrays")
         try:
+            _refuse_null_keys(str(table), sql.rowid_key, rows)
             raw.executemany(sql.upsert, rows)
             if sql.search is not None:
                 i, n, m, e = sql.search

@@ -241,3 +241,29 @@ def test_prefetch_never_asks_beyond_the_last_page(desk: Desk, reference: Any) ->
     assert len(applied) > 3
     assert counting.pulls == len(applied)
     assert _snapshot(desk.cache) == reference
+
+
+def test_a_duplicate_payment_uuid_in_a_fill_fails_the_sync_and_the_next_one_repairs(
+        desk: Desk, reference: Any) -> None:
+    """The fill defers payments' unique index (cache_0009); a server that sent two payments
+    with one ``payment_uuid`` fails the sync with a clear error, leaves the cache empty with
+    every index, and the next sync is a whole initial sync again."""
+    desk.sign_in(ADMIN)
+    assert desk.auth.client is not None
+    bad = _RecordedClient(desk.auth.client)
+    blocks = [(cursor, b) for cursor, page in bad.pages.items()
+              for b in page.get("snapshot") or () if b["table"] == "payments"]
+    assert blocks
+    _cursor, block = blocks[-1]
+    uuid = block["columns"].index("payment_uuid")
+    block["rows"][-1][uuid] = blocks[0][1]["rows"][0][uuid]  # a uuid already pulled
+    cycle = SyncCycle(bad, desk.cache, desk.outbox, page_size=PAGE,  # type: ignore[arg-type]
+                      bulk_commit_rows=3 * PAGE)
+    with pytest.raises(replica.ReplicaError, match="pulled again at the next sync"):
+        cycle.run()
+    assert replica.is_empty(desk.cache)
+    assert replica.read_state(desk.cache, replica.DEFERRED_INDEXES_KEY) is None
+    assert _snapshot(desk.cache)["indexes"] == reference["indexes"]
+    again = SyncCycle(desk.auth.client, desk.cache, desk.outbox, page_size=PAGE).run()
+    assert again.ok and again.initial, again.error
+    assert _snapshot(desk.cache) == reference
