@@ -30,7 +30,9 @@ from enum import StrEnum
 
 from billing.gstin import place_of_supply as place_of_supply_text
 from billing.gstin import validate_gstin
+from billing.messages import Msg
 from billing.money import amount_in_words
+from billing.refusal import Refusal
 from billing.rules import PaymentOption
 from billing.tax import DEFAULT_RATE_BP, DEFAULT_SAC, TaxSplit, split_inclusive
 
@@ -55,8 +57,11 @@ DOCUMENT_NUMBER_MAX = 16
 _MIN_COUNTER_DIGITS = 4
 
 
-class DocumentError(ValueError):
-    """A document that cannot be made as asked; ``str(error)`` is for the user."""
+class DocumentError(Refusal, ValueError):
+    """A document that cannot be made as asked; ``str(error)`` is for the user, ``msg`` and
+    ``msg_values`` for the desk to word it in its language (billing.messages)."""
+
+    default_code = "document_invalid"
 
 
 class DocumentKind(StrEnum):
@@ -88,6 +93,22 @@ _LETTERS = {
     DocumentKind.REFUND_VOUCHER: "F",
 }
 
+# The refusals that name a kind of document: one id per kind, so that the desk words the
+# kind with the rest of the sentence.
+_NOT_REVERSED = {
+    DocumentKind.CREDIT_NOTE: Msg.DOC_CREDIT_NOTE_NOT_REVERSED,
+    DocumentKind.REFUND_VOUCHER: Msg.DOC_REFUND_VOUCHER_NOT_REVERSED,
+}
+_SERIES_FULL = {
+    DocumentKind.RECEIPT_VOUCHER: Msg.DOC_RECEIPT_VOUCHER_SERIES_FULL,
+    DocumentKind.CREDIT_NOTE: Msg.DOC_CREDIT_NOTE_SERIES_FULL,
+    DocumentKind.REFUND_VOUCHER: Msg.DOC_REFUND_VOUCHER_SERIES_FULL,
+}
+_NAMES_ORIGINAL = {
+    DocumentKind.CREDIT_NOTE: Msg.DOC_CREDIT_NOTE_ORIGINAL,
+    DocumentKind.REFUND_VOUCHER: Msg.DOC_REFUND_VOUCHER_ORIGINAL,
+}
+
 
 def document_kind_for_payment(option: PaymentOption | str) -> DocumentKind | None:
     """Advance and Recharge get a receipt voucher; a Payment of dues is covered by the
@@ -104,7 +125,7 @@ def reversal_kind(original: DocumentKind) -> DocumentKind:
         return DocumentKind.CREDIT_NOTE
     if original is DocumentKind.RECEIPT_VOUCHER:
         return DocumentKind.REFUND_VOUCHER
-    raise DocumentError(f"A {original.heading.lower()} is itself a reversal; it is not reversed.")
+    raise DocumentError.of(_NOT_REVERSED[original])
 
 
 def financial_year(on: date) -> int:
@@ -122,20 +143,18 @@ def document_number(kind: DocumentKind, on: date, device_code: str, counter: int
     """The counter-made number of the ``counter``-th document of ``kind`` this device made
     in the financial year of ``on``; DocumentError if it cannot fit 16 characters."""
     if kind is DocumentKind.TAX_INVOICE:
-        raise DocumentError("A tax invoice carries the number the server gave the invoice.")
+        raise DocumentError.of(Msg.DOC_INVOICE_NUMBER)
     device = device_code.strip().upper()
     if not (device.isascii() and device.isalnum() and device):
-        raise DocumentError(f"Device code {device_code!r} is not letters and digits.")
+        raise DocumentError.of(Msg.DOC_DEVICE_CODE, repr(device_code))
     if isinstance(counter, bool) or not isinstance(counter, int) or counter < 1:
-        raise DocumentError("A document counter starts at 1.")
+        raise DocumentError.of(Msg.DOC_COUNTER)
     prefix = f"{kind.letter}{financial_year(on) % 100:02d}{device}"
     width = DOCUMENT_NUMBER_MAX - len(prefix)
     if width < _MIN_COUNTER_DIGITS:
-        raise DocumentError(f"Device code {device} is too long for 16-character document "
-                            "numbers; use a device code of at most 9 characters.")
+        raise DocumentError.of(Msg.DOC_DEVICE_CODE_LONG, device)
     if counter >= 10**width:
-        raise DocumentError(f"The {kind.heading.lower()} series {prefix} is full for this "
-                            "financial year.")
+        raise DocumentError.of(_SERIES_FULL[kind], prefix)
     return f"{prefix}{counter:0{width}d}"
 
 
@@ -153,11 +172,11 @@ class Supplier:
     def check(self) -> Supplier:
         """Self, or DocumentError saying what settings lack."""
         if not self.legal_name.strip():
-            raise DocumentError("Set the operator's legal name under Settings → GST.")
+            raise DocumentError.of(Msg.DOC_LEGAL_NAME)
         if not self.address.strip():
-            raise DocumentError("Set the operator's address under Settings → GST.")
+            raise DocumentError.of(Msg.DOC_ADDRESS)
         if not (self.sac.isascii() and self.sac.isdigit() and len(self.sac) == 6):
-            raise DocumentError(f"SAC {self.sac} is not a 6-digit services code like 998422.")
+            raise DocumentError.of(Msg.DOC_SAC, self.sac)
         validate_gstin(self.gstin, state=self.state_code)  # GstinError is a ValueError too
         return self
 
@@ -235,10 +254,9 @@ def build_document(
     if kind in (DocumentKind.CREDIT_NOTE, DocumentKind.REFUND_VOUCHER) and (
         not original_number or original_date is None or not (reason or "").strip()
     ):
-        raise DocumentError(f"A {kind.heading.lower()} names the document it reverses, its "
-                            "date, and the reason.")
+        raise DocumentError.of(_NAMES_ORIGINAL[kind])
     if len(number) > DOCUMENT_NUMBER_MAX:
-        raise DocumentError(f"Document number {number} is longer than 16 characters.")
+        raise DocumentError.of(Msg.DOC_NUMBER_LONG, number)
     tax = split_inclusive(amount_paise, place_of_supply=place,
                           supplier_state=supplier.state_code, rate_bp=supplier.rate_bp)
     return GstDocument(

@@ -84,6 +84,30 @@ class Msg(StrEnum):
     DUE_INVOICE_LAST_DAY = "due_invoice_last_day"
     DUE_INVOICE_DAYS_LEFT = "due_invoice_days_left"
 
+    # billing.tax (TaxError)
+    TAX_NEGATIVE = "tax_negative"
+    TAX_RATE_UNUSABLE = "tax_rate_unusable"
+    TAX_RATE_NOT_PERCENT = "tax_rate_not_percent"
+    TAX_RATE_EMPTY = "tax_rate_empty"
+    # billing.documents (DocumentError) and the GST settings it is made from
+    DOC_CREDIT_NOTE_NOT_REVERSED = "doc_credit_note_not_reversed"
+    DOC_REFUND_VOUCHER_NOT_REVERSED = "doc_refund_voucher_not_reversed"
+    DOC_INVOICE_NUMBER = "doc_invoice_number"
+    DOC_DEVICE_CODE = "doc_device_code"
+    DOC_COUNTER = "doc_counter"
+    DOC_DEVICE_CODE_LONG = "doc_device_code_long"
+    DOC_RECEIPT_VOUCHER_SERIES_FULL = "doc_receipt_voucher_series_full"
+    DOC_CREDIT_NOTE_SERIES_FULL = "doc_credit_note_series_full"
+    DOC_REFUND_VOUCHER_SERIES_FULL = "doc_refund_voucher_series_full"
+    DOC_LEGAL_NAME = "doc_legal_name"
+    DOC_ADDRESS = "doc_address"
+    DOC_SAC = "doc_sac"
+    DOC_GSTIN_UNSET = "doc_gstin_unset"
+    DOC_CREDIT_NOTE_ORIGINAL = "doc_credit_note_original"
+    DOC_REFUND_VOUCHER_ORIGINAL = "doc_refund_voucher_original"
+    DOC_NUMBER_LONG = "doc_number_long"
+    DOC_PAYMENT_OF_DUES = "doc_payment_of_dues"
+
 
 ENGLISH: dict[Msg, str] = {
     Msg.AMOUNT_EMPTY: "Enter an amount.",
@@ -184,6 +208,45 @@ ENGLISH: dict[Msg, str] = {
     Msg.DUE_INVOICE_LAST_DAY: "invoice of %1: last day to pay",
     # %2: the days left, 2 or more.
     Msg.DUE_INVOICE_DAYS_LEFT: "invoice of %1: %2 days left to pay",
+    # %1: the amount in paise, as a number.
+    Msg.TAX_NEGATIVE:
+        "GST cannot be computed on a negative amount (%1 paise): the tax would be negative. "
+        "Record a reversal with a credit note instead.",
+    # %1: the rate as typed or stored (18.01%, or a negative number of basis points).
+    Msg.TAX_RATE_UNUSABLE:
+        "GST rate %1 is not usable; use a rate from 0% to 100% with at most two decimals that "
+        "halves exactly (CGST and SGST are half each), like 18.",
+    Msg.TAX_RATE_NOT_PERCENT: "GST rate %1 is not a percentage; type it like 18 or 12.5.",
+    Msg.TAX_RATE_EMPTY: "GST rate (empty) is not a percentage; type it like 18 or 12.5.",
+    Msg.DOC_CREDIT_NOTE_NOT_REVERSED: "A credit note is itself a reversal; it is not reversed.",
+    Msg.DOC_REFUND_VOUCHER_NOT_REVERSED:
+        "A refund voucher is itself a reversal; it is not reversed.",
+    Msg.DOC_INVOICE_NUMBER: "A tax invoice carries the number the server gave the invoice.",
+    # %1: the device code as given, quoted ('D1 A').
+    Msg.DOC_DEVICE_CODE: "Device code %1 is not letters and digits.",
+    Msg.DOC_COUNTER: "A document counter starts at 1.",
+    Msg.DOC_DEVICE_CODE_LONG:
+        "Device code %1 is too long for 16-character document numbers; use a device code of "
+        "at most 9 characters.",
+    # %1: the series (its number without the counter, like R26D1A2B3C).
+    Msg.DOC_RECEIPT_VOUCHER_SERIES_FULL:
+        "The receipt voucher series %1 is full for this financial year.",
+    Msg.DOC_CREDIT_NOTE_SERIES_FULL:
+        "The credit note series %1 is full for this financial year.",
+    Msg.DOC_REFUND_VOUCHER_SERIES_FULL:
+        "The refund voucher series %1 is full for this financial year.",
+    Msg.DOC_LEGAL_NAME: "Set the operator's legal name under Settings → GST.",
+    Msg.DOC_ADDRESS: "Set the operator's address under Settings → GST.",
+    Msg.DOC_SAC: "SAC %1 is not a 6-digit services code like 998422.",
+    Msg.DOC_GSTIN_UNSET: "Set the operator's GSTIN under Settings → GST.",
+    Msg.DOC_CREDIT_NOTE_ORIGINAL:
+        "A credit note names the document it reverses, its date, and the reason.",
+    Msg.DOC_REFUND_VOUCHER_ORIGINAL:
+        "A refund voucher names the document it reverses, its date, and the reason.",
+    Msg.DOC_NUMBER_LONG: "Document number %1 is longer than 16 characters.",
+    Msg.DOC_PAYMENT_OF_DUES:
+        "A Payment of dues is covered by the tax invoice of the bill it pays; receipt "
+        "vouchers are for Advance and Recharge.",
 }
 """Each id's English text; ``str(error)`` is this text with the values put in."""
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from billing.gstin import HOME_STATE_CODE, state_name
+from billing.messages import Msg
 from billing.refusal import Refusal
 
 __all__ = [
@@ -87,11 +88,7 @@ def _require_amount(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be int paise, not {type(value).__name__}")
     if value < 0:
-        raise TaxError(
-            f"GST cannot be computed on a negative amount ({value} paise): the tax would be "
-            "negative. Record a reversal with a credit note instead.",
-            code="tax_negative",
-        )
+        raise TaxError.of(Msg.TAX_NEGATIVE, value, code="tax_negative")
     return value
 
 
@@ -99,12 +96,9 @@ def _require_rate(rate_bp: object) -> int:
     if isinstance(rate_bp, bool) or not isinstance(rate_bp, int):
         raise TypeError(f"rate_bp must be int basis points, not {type(rate_bp).__name__}")
     if not 0 <= rate_bp <= MAX_RATE_BP or rate_bp % 2:
-        raise TaxError(
-            f"GST rate {format_rate(rate_bp) if rate_bp >= 0 else rate_bp} is not usable; "
-            "use a rate from 0% to 100% with at most two decimals that halves exactly "
-            "(CGST and SGST are half each), like 18.",
-            code="rate_invalid",
-        )
+        raise TaxError.of(Msg.TAX_RATE_UNUSABLE,
+                          format_rate(rate_bp) if rate_bp >= 0 else rate_bp,
+                          code="rate_invalid")
     return rate_bp
 
 
@@ -164,10 +158,9 @@ def parse_rate(text: str) -> int:
         raise TypeError(f"rate must be str, not {type(text).__name__}")
     match = _RATE.match(text.strip())
     if match is None:
-        raise TaxError(
-            f"GST rate {text.strip() or '(empty)'} is not a percentage; type it like 18 or 12.5.",
-            code="rate_invalid",
-        )
+        if not text.strip():
+            raise TaxError.of(Msg.TAX_RATE_EMPTY, code="rate_invalid")
+        raise TaxError.of(Msg.TAX_RATE_NOT_PERCENT, text.strip(), code="rate_invalid")
     rate = int(match["whole"]) * 100 + int((match["frac"] or "").ljust(2, "0"))
     return _require_rate(rate)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from billing.documents import DocumentError, Supplier
 from billing.gstin import HOME_STATE_CODE, STATES, GstinError, state_name, validate_gstin
+from billing.messages import Msg
 from billing.tax import DEFAULT_RATE_BP, DEFAULT_SAC, TaxError, format_rate, parse_rate
 from desktop.payments.messages import error_text
 
@@ -53,7 +54,7 @@ def load_supplier(settings: QSettings) -> Supplier:
         rate_bp=parse_rate(_text(settings, "rate", format_rate(DEFAULT_RATE_BP))),
     )
     if not supplier.gstin:
-        raise DocumentError("Set the operator's GSTIN under Settings → GST.")
+        raise DocumentError.of(Msg.DOC_GSTIN_UNSET)
     return supplier.check()
 
 

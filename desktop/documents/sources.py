@@ -18,6 +18,7 @@ from billing.documents import (
     document_kind_for_payment,
     reversal_kind,
 )
+from billing.messages import Msg
 from billing.rules import PaymentOption
 from db.account_details.invoices import InvoiceDocument
 from db.document_numbers import issue_document_number
@@ -34,8 +35,7 @@ def receipt_voucher(outbox: Outbox, supplier: Supplier, data: ReceiptData,
     """The receipt voucher of an Advance or Recharge, numbered once per receipt."""
     kind = document_kind_for_payment(data.option)
     if kind is not DocumentKind.RECEIPT_VOUCHER:
-        raise DocumentError("A Payment of dues is covered by the tax invoice of the bill it "
-                            "pays; receipt vouchers are for Advance and Recharge.")
+        raise DocumentError.of(Msg.DOC_PAYMENT_OF_DUES)
     dated = data.local_time.date()
     what = (f"Recharge: {data.plan_name}" if data.option is PaymentOption.RECHARGE and
             data.plan_name else f"{data.option.label}")

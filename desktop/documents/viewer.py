@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,6 +27,7 @@ from desktop.documents.gst_document import document_html, write_pdf
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher, tax_invoice
 from desktop.language.i18n import fill
+from desktop.payments.messages import error_text
 from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
@@ -102,7 +103,7 @@ class GstDocumentViewer(QDialog):
         try:
             self.doc = with_customer_gstin(self.doc, self.customer_gstin.text())
         except ValueError as exc:
-            self.gstin_error.setText(str(exc))
+            self.gstin_error.setText(error_text(exc))
             self.gstin_error.show()
             self.pdf_button.setEnabled(False)
             self.print_button.setEnabled(False)
@@ -180,14 +181,21 @@ class _Opener:
 
     @Slot(object)
     def fail(self, exc: object) -> None:
-        self.report(f"No GST document: {exc}")
+        self.report(no_document_text(exc))
+
+
+def no_document_text(exc: object) -> str:
+    """Why no GST document was made (a refusal from billing.documents / tax / gstin), in the
+    interface language."""
+    return fill(QCoreApplication.translate("GstDocumentViewer", "No GST document: %1"),
+                error_text(exc))
 
 
 def _supplier_or_report(ctx: AppContext, report: Any) -> Supplier | None:
     try:
         return load_supplier(ctx.settings)
     except ValueError as exc:
-        report(f"No GST document: {exc}")
+        report(no_document_text(exc))
         return None
 
 
@@ -215,7 +223,7 @@ def open_tax_invoice(ctx: AppContext, invoice: InvoiceDocument, parent: QWidget 
     try:
         doc = tax_invoice(supplier, invoice)
     except ValueError as exc:
-        report(f"No GST document: {exc}")
+        report(no_document_text(exc))
         return None
     viewer = GstDocumentViewer(ctx, doc, parent)
     viewer.show()

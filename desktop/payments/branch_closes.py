@@ -41,6 +41,7 @@ from desktop.payments.branch_closes_table_model import (
     BranchClosesModel,
     difference_text,
 )
+from desktop.payments.messages import error_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 
@@ -289,8 +290,7 @@ class BranchClosesWindow(Retranslating, QWidget):
     def _on_error(self, exc: object) -> None:
         self.show_button.setEnabled(True)
         self.status.setStyleSheet(_ERROR_STYLE)
-        message = getattr(exc, "message", None) or str(exc)
-        self.status.setText(fill(self.tr("Could not load the day closes: %1"), message))
+        self.status.setText(fill(self.tr("Could not load the day closes: %1"), error_text(exc)))
         self.loaded.emit()
 
     @Slot(QModelIndex, QModelIndex)

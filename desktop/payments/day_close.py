@@ -292,7 +292,7 @@ class DayCloseDialog(Retranslating, QDialog):
         try:
             gst: tuple[str, int] | str = tax_basis(self.ctx.settings)
         except ValueError as exc:
-            gst = str(exc)
+            gst = error_text(exc)
         task = self.ctx.tasks.run_db(
             "day close",
             partial(close_job, self.ctx, self.session.id, opening, self.counts(), gst),

@@ -23,7 +23,9 @@ def gst_html(ctx: AppContext, session_id: int, gst: tuple[str, int] | str) -> st
     """The session's GST and references (desktop.documents.tax_summary); a bad GST setting
     is said in the report and never stops the close."""
     if isinstance(gst, str):
-        return f"<p><i>GST totals not shown: {html.escape(gst)}</i></p>"
+        shown = fill(QCoreApplication.translate("DayCloseReport", "GST totals not shown: %1"),
+                     gst)
+        return f"<p><i>{html.escape(shown)}</i></p>"
     payments = session_payments(ctx.outbox, session_id)
     return session_tax_html(payments, gst[0], gst[1], method_text)
 

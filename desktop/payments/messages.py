@@ -10,6 +10,8 @@ id (or with one this table does not know) is shown as its English text, as befor
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from billing.messages import Msg
@@ -210,12 +212,83 @@ TEXTS: dict[Msg, str] = {
     Msg.DUE_INVOICE_DAYS_LEFT: QT_TRANSLATE_NOOP(
         "BillingMessage",
         'invoice of %1: %2 days left to pay'),
+    Msg.TAX_NEGATIVE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GST cannot be computed on a negative amount (%1 paise): the tax would be '
+        'negative. Record a reversal with a credit note instead.'),
+    Msg.TAX_RATE_UNUSABLE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GST rate %1 is not usable; use a rate from 0% to 100% with at most two decimals '
+        'that halves exactly (CGST and SGST are half each), like 18.'),
+    Msg.TAX_RATE_NOT_PERCENT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GST rate %1 is not a percentage; type it like 18 or 12.5.'),
+    Msg.TAX_RATE_EMPTY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'GST rate (empty) is not a percentage; type it like 18 or 12.5.'),
+    Msg.DOC_CREDIT_NOTE_NOT_REVERSED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A credit note is itself a reversal; it is not reversed.'),
+    Msg.DOC_REFUND_VOUCHER_NOT_REVERSED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A refund voucher is itself a reversal; it is not reversed.'),
+    Msg.DOC_INVOICE_NUMBER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A tax invoice carries the number the server gave the invoice.'),
+    Msg.DOC_DEVICE_CODE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Device code %1 is not letters and digits.'),
+    Msg.DOC_COUNTER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A document counter starts at 1.'),
+    Msg.DOC_DEVICE_CODE_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Device code %1 is too long for 16-character document numbers; use a device code '
+        'of at most 9 characters.'),
+    Msg.DOC_RECEIPT_VOUCHER_SERIES_FULL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'The receipt voucher series %1 is full for this financial year.'),
+    Msg.DOC_CREDIT_NOTE_SERIES_FULL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'The credit note series %1 is full for this financial year.'),
+    Msg.DOC_REFUND_VOUCHER_SERIES_FULL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'The refund voucher series %1 is full for this financial year.'),
+    Msg.DOC_LEGAL_NAME: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Set the operator's legal name under Settings → GST."),
+    Msg.DOC_ADDRESS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Set the operator's address under Settings → GST."),
+    Msg.DOC_SAC: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'SAC %1 is not a 6-digit services code like 998422.'),
+    Msg.DOC_GSTIN_UNSET: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Set the operator's GSTIN under Settings → GST."),
+    Msg.DOC_CREDIT_NOTE_ORIGINAL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A credit note names the document it reverses, its date, and the reason.'),
+    Msg.DOC_REFUND_VOUCHER_ORIGINAL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A refund voucher names the document it reverses, its date, and the reason.'),
+    Msg.DOC_NUMBER_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'Document number %1 is longer than 16 characters.'),
+    Msg.DOC_PAYMENT_OF_DUES: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        'A Payment of dues is covered by the tax invoice of the bill it pays; receipt '
+        'vouchers are for Advance and Recharge.'),
 }
 """Message id → its English text with ``%1``, ``%2``… for the values (the same words
 ``billing.messages.ENGLISH`` has; a test keeps the two equal)."""
 
 
 CODE_CONTEXT = "RefusalCode"
+
+HTTP_CODE = "http_error"
+"""The key of every ``http_<status>`` code (``sync.client.error_for``) in ``CODE_TEXTS``."""
+_HTTP_STATUS = re.compile(r"http_[0-9]{3}")
 
 CODE_TEXTS: dict[str, str] = {
     # billing.reversal.ReversalError and db.reversals_local (codes as sent on the wire)
@@ -240,6 +313,10 @@ CODE_TEXTS: dict[str, str] = {
         "RefusalCode", "Say why the payment is reversed (for example: wrong account)."),
     "reason_too_long": QT_TRANSLATE_NOOP(
         "RefusalCode", "The reason is too long; shorten it."),
+    # db.reversals_local.check_local_request: a payment still in this desk's outbox
+    "not_synced": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This receipt has not reached the server yet; sync first, or ask a "
+        "supervisor to approve here with their password."),
     # sync.approval.ApprovalRefused (and the server's answer to an approval)
     "invalid_credentials": QT_TRANSLATE_NOOP(
         "RefusalCode", "Wrong username or password for the approver, or they have not signed "
@@ -266,6 +343,43 @@ CODE_TEXTS: dict[str, str] = {
         "RefusalCode", "This UTR was already used by another receipt; one UTR pays once. Ask "
         "the customer for the UTR of this payment in their payment app; if it is the same "
         "payment, do not take it again."),
+    # The server's generic codes (server/errors.py, server/routes/*), as any server refusal
+    # may carry them (sync.errors.ApiError and the refusals made from one). In English the
+    # server's own sentence says which record or role it means; in Tamil the code's wording
+    # says what to do.
+    "not_found": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server does not have this (it may not be synced yet, or it was "
+        "removed). Sync, refresh and try again."),
+    "forbidden": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Your role may not do this on the server. Ask a branch supervisor or "
+        "an administrator."),
+    "conflict": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This clashes with what the server already has; refresh and try "
+        "again."),
+    "invalid_request": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server could not accept what was sent; check what you typed and "
+        "try again."),
+    "unauthorized": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Your sign-in on the server has ended; sign in again."),
+    "device_mismatch": QT_TRANSLATE_NOOP(
+        "RefusalCode", "This sign-in belongs to another PC; sign in again on this PC."),
+    "resync": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server asks this desk to sync everything again; sync now, then "
+        "try again."),
+    "locked_out": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Too many failed sign-ins; wait a few minutes and try again."),
+    "too_many_requests": QT_TRANSLATE_NOOP(
+        "RefusalCode", "Too many tries in a short time; wait a minute and try again."),
+    "too_large": QT_TRANSLATE_NOOP(
+        "RefusalCode", "What was sent is too large for the server."),
+    "internal_error": QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server hit an unexpected error; try again, and tell head office "
+        "if it keeps happening."),
+    # sync.client.error_for: an error answer without the server's error body (a proxy's
+    # page, say); the code is http_<status>.
+    HTTP_CODE: QT_TRANSLATE_NOOP(
+        "RefusalCode", "The server answered with an error; try again, and tell head office "
+        "if it keeps happening."),
 }
 """Refusals that carry only a machine ``code`` (``billing.reversal``, ``db``,
 ``sync.approval``): worded by code, without their values (the dialog around them shows the
@@ -317,7 +431,8 @@ def error_text(exc: object) -> str:
     msg = getattr(exc, "msg", None)
     if msg is not None:
         return message_text(msg, tuple(getattr(exc, "msg_values", ())), str(exc))
-    known = CODE_TEXTS.get(str(getattr(exc, "code", "") or ""))
+    code = str(getattr(exc, "code", "") or "")
+    known = CODE_TEXTS.get(HTTP_CODE if _HTTP_STATUS.fullmatch(code) else code)
     if known is not None:
         worded = QCoreApplication.translate(CODE_CONTEXT, known)
         if worded != known:  # translated: the interface is not in English

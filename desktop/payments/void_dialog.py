@@ -319,7 +319,7 @@ class ReversalDialog(Retranslating, QDialog):
         try:  # QSettings are read here, on the GUI thread
             supplier: Supplier | str = load_supplier(self.ctx.settings)
         except ValueError as exc:
-            supplier = str(exc)
+            supplier = error_text(exc)
         job = partial(_record_job, self.ctx, self.payment, self.cause, self.reason.text(),
                       approval, supplier)
         task = self.ctx.tasks.run_db("reversal", job)
@@ -386,5 +386,5 @@ def _record_job(ctx: AppContext, payment: PaymentToReverse, cause: ReversalCause
         doc = reversal_document(ctx.outbox, supplier,
                                 reversal_for(payment, mutation, now, ctx.business_zone))
     except ValueError as exc:
-        return mutation, None, str(exc)
+        return mutation, None, error_text(exc)
     return mutation, doc, None

@@ -458,6 +458,90 @@
         <source>invoice of %1: %2 days left to pay</source>
         <translation>%1 தேதியிட்ட விலைப்பட்டியல்: செலுத்த %2 நாட்கள் உள்ளன</translation>
     </message>
+    <message>
+        <source>GST cannot be computed on a negative amount (%1 paise): the tax would be negative. Record a reversal with a credit note instead.</source>
+        <translation>எதிர்மறைத் தொகைக்கு (%1 பைசா) ஜிஎஸ்டி கணக்கிட முடியாது: வரி எதிர்மறையாகிவிடும். அதற்குப் பதிலாக கிரெடிட் நோட்டுடன் திரும்பப் பெறுதலைப் பதிவு செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>GST rate %1 is not usable; use a rate from 0% to 100% with at most two decimals that halves exactly (CGST and SGST are half each), like 18.</source>
+        <translation>ஜிஎஸ்டி விகிதம் %1 பயன்படுத்த முடியாதது; 0% முதல் 100% வரை, அதிகபட்சம் இரண்டு தசம இலக்கங்களுடன், சரியாகப் பாதியாகப் பிரியும் விகிதத்தைப் பயன்படுத்தவும் (CGST, SGST ஒவ்வொன்றும் பாதி), எ.கா. 18.</translation>
+    </message>
+    <message>
+        <source>GST rate %1 is not a percentage; type it like 18 or 12.5.</source>
+        <translation>ஜிஎஸ்டி விகிதம் %1 ஒரு சதவீதம் அல்ல; 18 அல்லது 12.5 போலத் தட்டச்சு செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>GST rate (empty) is not a percentage; type it like 18 or 12.5.</source>
+        <translation>ஜிஎஸ்டி விகிதத்தை உள்ளிடவும்; 18 அல்லது 12.5 போலத் தட்டச்சு செய்யவும்.</translation>
+    </message>
+    <message>
+        <source>A credit note is itself a reversal; it is not reversed.</source>
+        <translation>கிரெடிட் நோட் தானே ஒரு திரும்பப் பெறுதல்; அதைத் திரும்பப் பெற முடியாது.</translation>
+    </message>
+    <message>
+        <source>A refund voucher is itself a reversal; it is not reversed.</source>
+        <translation>பணத் திருப்ப வவுச்சர் தானே ஒரு திரும்பப் பெறுதல்; அதைத் திரும்பப் பெற முடியாது.</translation>
+    </message>
+    <message>
+        <source>A tax invoice carries the number the server gave the invoice.</source>
+        <translation>வரி விலைப்பட்டியலில் சர்வர் அந்த விலைப்பட்டியலுக்குக் கொடுத்த எண்ணே இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>Device code %1 is not letters and digits.</source>
+        <translation>சாதனக் குறியீடு %1 எழுத்துகளும் இலக்கங்களும் மட்டும் அல்ல.</translation>
+    </message>
+    <message>
+        <source>A document counter starts at 1.</source>
+        <translation>ஆவண எண்ணிக்கை 1 இலிருந்து தொடங்கும்.</translation>
+    </message>
+    <message>
+        <source>Device code %1 is too long for 16-character document numbers; use a device code of at most 9 characters.</source>
+        <translation>16 எழுத்து ஆவண எண்களுக்குச் சாதனக் குறியீடு %1 மிக நீளம்; அதிகபட்சம் 9 எழுத்துகள் கொண்ட சாதனக் குறியீட்டைப் பயன்படுத்தவும்.</translation>
+    </message>
+    <message>
+        <source>The receipt voucher series %1 is full for this financial year.</source>
+        <translation>ரசீது வவுச்சர் வரிசை %1 இந்த நிதியாண்டுக்கு நிரம்பிவிட்டது.</translation>
+    </message>
+    <message>
+        <source>The credit note series %1 is full for this financial year.</source>
+        <translation>கிரெடிட் நோட் வரிசை %1 இந்த நிதியாண்டுக்கு நிரம்பிவிட்டது.</translation>
+    </message>
+    <message>
+        <source>The refund voucher series %1 is full for this financial year.</source>
+        <translation>பணத் திருப்ப வவுச்சர் வரிசை %1 இந்த நிதியாண்டுக்கு நிரம்பிவிட்டது.</translation>
+    </message>
+    <message>
+        <source>Set the operator&apos;s legal name under Settings → GST.</source>
+        <translation>நிறுவனத்தின் சட்டப்பூர்வப் பெயரை அமைப்புகள் → ஜிஎஸ்டி இல் அமைக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Set the operator&apos;s address under Settings → GST.</source>
+        <translation>நிறுவனத்தின் முகவரியை அமைப்புகள் → ஜிஎஸ்டி இல் அமைக்கவும்.</translation>
+    </message>
+    <message>
+        <source>SAC %1 is not a 6-digit services code like 998422.</source>
+        <translation>SAC %1 என்பது 998422 போன்ற 6 இலக்க சேவைக் குறியீடு அல்ல.</translation>
+    </message>
+    <message>
+        <source>Set the operator&apos;s GSTIN under Settings → GST.</source>
+        <translation>நிறுவனத்தின் GSTIN ஐ அமைப்புகள் → ஜிஎஸ்டி இல் அமைக்கவும்.</translation>
+    </message>
+    <message>
+        <source>A credit note names the document it reverses, its date, and the reason.</source>
+        <translation>கிரெடிட் நோட்டில் அது திரும்பப் பெறும் ஆவணம், அதன் தேதி, காரணம் ஆகியவை இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>A refund voucher names the document it reverses, its date, and the reason.</source>
+        <translation>பணத் திருப்ப வவுச்சரில் அது திரும்பப் பெறும் ஆவணம், அதன் தேதி, காரணம் ஆகியவை இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Document number %1 is longer than 16 characters.</source>
+        <translation>ஆவண எண் %1 16 எழுத்துகளுக்கு மேல் நீளமானது.</translation>
+    </message>
+    <message>
+        <source>A Payment of dues is covered by the tax invoice of the bill it pays; receipt vouchers are for Advance and Recharge.</source>
+        <translation>நிலுவைக்கான கட்டணம் அது செலுத்தும் பில்லின் வரி விலைப்பட்டியலில் அடங்கும்; ரசீது வவுச்சர்கள் முன்பணத்துக்கும் ரீசார்ஜுக்கும் மட்டுமே.</translation>
+    </message>
 </context>
 <context>
     <name>BillingRules</name>
@@ -1061,6 +1145,10 @@
 </context>
 <context>
     <name>DayCloseReport</name>
+    <message>
+        <source>GST totals not shown: %1</source>
+        <translation>ஜிஎஸ்டி மொத்தங்கள் காட்டப்படவில்லை: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%n payment(s)</source>
         <translation>
@@ -1679,6 +1767,10 @@ Ignores case, spaces and +91. Esc clears it.</source>
     <message>
         <source>Save as PDF</source>
         <translation>PDF ஆகச் சேமி</translation>
+    </message>
+    <message>
+        <source>No GST document: %1</source>
+        <translation>ஜிஎஸ்டி ஆவணம் இல்லை: %1</translation>
     </message>
 </context>
 <context>
@@ -3613,6 +3705,10 @@ Accounts appear here as soon as it is ready.</source>
         <translation>காரணம் மிக நீளமாக உள்ளது; சுருக்கவும்.</translation>
     </message>
     <message>
+        <source>This receipt has not reached the server yet; sync first, or ask a supervisor to approve here with their password.</source>
+        <translation>இந்த ரசீது இன்னும் சர்வரை அடையவில்லை; முதலில் ஒத்திசைக்கவும், அல்லது மேற்பார்வையாளரை இங்கேயே தங்கள் கடவுச்சொல்லுடன் ஒப்புதல் அளிக்கச் சொல்லவும்.</translation>
+    </message>
+    <message>
         <source>Wrong username or password for the approver, or they have not signed in on this PC lately. Ask them to type it again.</source>
         <translation>ஒப்புதல் அளிப்பவரின் பயனர் பெயர் அல்லது கடவுச்சொல் தவறு, அல்லது அவர் சமீபத்தில் இந்தக் கணினியில் உள்நுழையவில்லை. மீண்டும் தட்டச்சு செய்யச் சொல்லவும்.</translation>
     </message>
@@ -3643,6 +3739,54 @@ Accounts appear here as soon as it is ready.</source>
     <message>
         <source>This UTR was already used by another receipt; one UTR pays once. Ask the customer for the UTR of this payment in their payment app; if it is the same payment, do not take it again.</source>
         <translation>இந்த UTR ஏற்கெனவே வேறு ரசீதில் பயன்பட்டது; ஒரு UTR ஒருமுறை மட்டுமே. வாடிக்கையாளரின் கட்டணச் செயலியில் இந்தக் கட்டணத்தின் UTR ஐக் கேட்கவும்; அதே கட்டணம் என்றால் மீண்டும் பெற வேண்டாம்.</translation>
+    </message>
+    <message>
+        <source>The server does not have this (it may not be synced yet, or it was removed). Sync, refresh and try again.</source>
+        <translation>இது சர்வரில் இல்லை (இன்னும் ஒத்திசைக்கப்படாமல் இருக்கலாம், அல்லது நீக்கப்பட்டிருக்கலாம்). ஒத்திசைத்து, புதுப்பித்து, மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this on the server. Ask a branch supervisor or an administrator.</source>
+        <translation>உங்கள் பொறுப்புக்கு சர்வரில் இதைச் செய்ய அனுமதி இல்லை. கிளை மேற்பார்வையாளரையோ நிர்வாகியையோ கேட்கவும்.</translation>
+    </message>
+    <message>
+        <source>This clashes with what the server already has; refresh and try again.</source>
+        <translation>இது சர்வரில் ஏற்கெனவே உள்ளதுடன் முரண்படுகிறது; புதுப்பித்து மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>The server could not accept what was sent; check what you typed and try again.</source>
+        <translation>அனுப்பியதை சர்வர் ஏற்கவில்லை; தட்டச்சு செய்ததைச் சரிபார்த்து மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Your sign-in on the server has ended; sign in again.</source>
+        <translation>சர்வரில் உங்கள் உள்நுழைவு முடிந்துவிட்டது; மீண்டும் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <source>This sign-in belongs to another PC; sign in again on this PC.</source>
+        <translation>இந்த உள்நுழைவு வேறொரு கணினிக்கு உரியது; இந்தக் கணினியில் மீண்டும் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <source>The server asks this desk to sync everything again; sync now, then try again.</source>
+        <translation>எல்லாவற்றையும் மீண்டும் ஒத்திசைக்குமாறு சர்வர் கேட்கிறது; இப்போது ஒத்திசைத்து, பின் மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; wait a few minutes and try again.</source>
+        <translation>பலமுறை உள்நுழைவு தோல்வியடைந்தது; சில நிமிடங்கள் காத்திருந்து மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Too many tries in a short time; wait a minute and try again.</source>
+        <translation>குறுகிய நேரத்தில் அதிக முயற்சிகள்; ஒரு நிமிடம் காத்திருந்து மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>What was sent is too large for the server.</source>
+        <translation>அனுப்பியது சர்வருக்கு மிகப் பெரியது.</translation>
+    </message>
+    <message>
+        <source>The server hit an unexpected error; try again, and tell head office if it keeps happening.</source>
+        <translation>சர்வரில் எதிர்பாராத பிழை ஏற்பட்டது; மீண்டும் முயற்சிக்கவும், தொடர்ந்து நடந்தால் தலைமை அலுவலகத்துக்குத் தெரிவிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error; try again, and tell head office if it keeps happening.</source>
+        <translation>சர்வர் பிழையுடன் பதிலளித்தது; மீண்டும் முயற்சிக்கவும், தொடர்ந்து நடந்தால் தலைமை அலுவலகத்துக்குத் தெரிவிக்கவும்.</translation>
     </message>
 </context>
 <context>

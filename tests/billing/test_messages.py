@@ -104,3 +104,106 @@ def test_gstin_refusals_keep_their_english_and_code(call, code, words) -> None:
     with pytest.raises(GstinError) as caught:
         call()
     assert (str(caught.value), caught.value.code) == (words, code)
+
+
+# -- GST tax and documents (billing.tax.TaxError, billing.documents.DocumentError) ----------
+
+def _tax_and_document_refusals() -> list[tuple[object, str, str]]:
+    """(call, code, the English each refusal said before it carried an id)."""
+    from billing.documents import (
+        DocumentKind,
+        Party,
+        Supplier,
+        build_document,
+        document_number,
+        reversal_kind,
+    )
+    from billing.tax import parse_rate, split_exclusive, split_inclusive
+
+    on = date(2026, 12, 1)
+    good = Supplier("Terabyte Broadband", "33AACCM9093R1ZP", "Coimbatore", "33")
+    party = Party("Kavitha", 1001)
+    return [
+        (lambda: split_inclusive(-5, place_of_supply="33"), "tax_negative",
+         "GST cannot be computed on a negative amount (-5 paise): the tax would be negative. "
+         "Record a reversal with a credit note instead."),
+        (lambda: split_exclusive(100, place_of_supply="33", rate_bp=1801), "rate_invalid",
+         "GST rate 18.01% is not usable; use a rate from 0% to 100% with at most two decimals "
+         "that halves exactly (CGST and SGST are half each), like 18."),
+        (lambda: split_exclusive(100, place_of_supply="33", rate_bp=-2), "rate_invalid",
+         "GST rate -2 is not usable; use a rate from 0% to 100% with at most two decimals "
+         "that halves exactly (CGST and SGST are half each), like 18."),
+        (lambda: parse_rate("eighteen"), "rate_invalid",
+         "GST rate eighteen is not a percentage; type it like 18 or 12.5."),
+        (lambda: parse_rate("  "), "rate_invalid",
+         "GST rate (empty) is not a percentage; type it like 18 or 12.5."),
+        (lambda: reversal_kind(DocumentKind.CREDIT_NOTE), "document_invalid",
+         "A credit note is itself a reversal; it is not reversed."),
+        (lambda: reversal_kind(DocumentKind.REFUND_VOUCHER), "document_invalid",
+         "A refund voucher is itself a reversal; it is not reversed."),
+        (lambda: document_number(DocumentKind.TAX_INVOICE, on, "D1", 1), "document_invalid",
+         "A tax invoice carries the number the server gave the invoice."),
+        (lambda: document_number(DocumentKind.RECEIPT_VOUCHER, on, "D 1", 1),
+         "document_invalid", "Device code 'D 1' is not letters and digits."),
+        (lambda: document_number(DocumentKind.RECEIPT_VOUCHER, on, "D1", 0),
+         "document_invalid", "A document counter starts at 1."),
+        (lambda: document_number(DocumentKind.CREDIT_NOTE, on, "ABCDEFGHIJ", 1),
+         "document_invalid", "Device code ABCDEFGHIJ is too long for 16-character document "
+         "numbers; use a device code of at most 9 characters."),
+        (lambda: document_number(DocumentKind.RECEIPT_VOUCHER, on, "ABCDEFGHI", 10_000),
+         "document_invalid",
+         "The receipt voucher series R26ABCDEFGHI is full for this financial year."),
+        (lambda: document_number(DocumentKind.CREDIT_NOTE, on, "ABCDEFGHI", 10_000),
+         "document_invalid",
+         "The credit note series C26ABCDEFGHI is full for this financial year."),
+        (lambda: document_number(DocumentKind.REFUND_VOUCHER, on, "ABCDEFGHI", 10_000),
+         "document_invalid",
+         "The refund voucher series F26ABCDEFGHI is full for this financial year."),
+        (lambda: Supplier(" ", "33AACCM9093R1ZP", "Coimbatore", "33").check(),
+         "document_invalid", "Set the operator's legal name under Settings → GST."),
+        (lambda: Supplier("Terabyte", "33AACCM9093R1ZP", "", "33").check(),
+         "document_invalid", "Set the operator's address under Settings → GST."),
+        (lambda: Supplier("Terabyte", "33AACCM9093R1ZP", "Coimbatore", "33", sac="9984").check(),
+         "document_invalid", "SAC 9984 is not a 6-digit services code like 998422."),
+        (lambda: build_document(DocumentKind.CREDIT_NOTE, number="C26D1000000001", dated=on,
+                                supplier=good, customer=party, amount_paise=100,
+                                description="x"),
+         "document_invalid",
+         "A credit note names the document it reverses, its date, and the reason."),
+        (lambda: build_document(DocumentKind.REFUND_VOUCHER, number="F26D1000000001", dated=on,
+                                supplier=good, customer=party, amount_paise=100,
+                                description="x"),
+         "document_invalid",
+         "A refund voucher names the document it reverses, its date, and the reason."),
+        (lambda: build_document(DocumentKind.RECEIPT_VOUCHER, number="R26D1000000000001",
+                                dated=on, supplier=good, customer=party, amount_paise=100,
+                                description="x"),
+         "document_invalid", "Document number R26D1000000000001 is longer than 16 characters."),
+    ]
+
+
+@pytest.mark.parametrize(("call", "code", "words"), _tax_and_document_refusals())
+def test_tax_and_document_refusals_carry_an_id_and_keep_their_english(call, code,
+                                                                     words) -> None:
+    from billing.documents import DocumentError
+    from billing.tax import TaxError
+
+    with pytest.raises((TaxError, DocumentError)) as caught:
+        call()
+    exc = caught.value
+    assert str(exc) == words  # logs and the wire keep the English
+    assert exc.code == code
+    assert isinstance(exc, ValueError)  # callers catch ValueError
+    assert exc.msg is not None
+    assert english(exc.msg, *exc.msg_values) == words
+
+
+@given(st.text(max_size=12))
+def test_every_rate_refusal_carries_an_id_that_says_the_same(text: str) -> None:
+    from billing.tax import TaxError, parse_rate
+
+    try:
+        parse_rate(text)
+    except TaxError as exc:
+        assert exc.msg is not None
+        assert english(exc.msg, *exc.msg_values) == str(exc)

@@ -229,3 +229,25 @@ def test_branch_closes_in_tamil(qtbot: Any, qapp: Any, ctx: Any, server: Embedde
         assert problems(window) == []
         window.close()
     engine.client.close()
+
+
+def test_the_servers_forbidden_is_said_in_tamil(qtbot: Any, qapp: Any, ctx: Any,
+                                                server: EmbeddedServer) -> None:
+    """A non-admin asks the real server; its 403 ``forbidden`` (an English sentence on the
+    wire) is worded by its code in Tamil, and in English the server's own sentence stays."""
+    from tests.desktop.i18n_helpers import has_tamil, tamil
+
+    engine = _signed_in(ctx, server, "cashier.cbe", "cashier-demo", Role.CASHIER)
+    with tamil(qapp):
+        window = _open(qtbot, ctx)
+        status = window.findChild(QLabel, "closesStatus").text()
+        assert status == ("நாள் முடிவுகளை ஏற்ற முடியவில்லை: உங்கள் பொறுப்புக்கு சர்வரில் இதைச் "
+                          "செய்ய அனுமதி இல்லை. கிளை மேற்பார்வையாளரையோ நிர்வாகியையோ கேட்கவும்."), \
+            status
+        assert has_tamil(status) and "administrator" not in status
+        window.close()
+    english = _open(qtbot, ctx)
+    assert "Only an administrator sees every branch's day closes." in \
+        english.findChild(QLabel, "closesStatus").text()
+    english.close()
+    engine.client.close()

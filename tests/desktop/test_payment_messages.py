@@ -95,3 +95,28 @@ def test_a_wrong_approver_password_is_refused_in_tamil(qapp) -> None:
     assert error_text(refused) == str(refused)
     with tamil(qapp):
         assert "கடவுச்சொல்" in error_text(refused)
+
+
+def test_the_servers_generic_codes_are_worded_in_tamil(qapp) -> None:
+    """Every code a server refusal carries (server/errors.py, the routes) has a wording; a
+    refusal made from an answer without the server's body (``http_<status>``) too."""
+    from server.errors import _STATUS_CODES
+    from sync.errors import ApiError
+    from sync.reversal_requests import RequestRefused
+
+    shown = {"not_found", "forbidden", "conflict", "invalid_request", "unauthorized",
+             "device_mismatch", "resync", "locked_out", "too_many_requests", "too_large",
+             "internal_error", "not_synced"}
+    assert shown <= set(CODE_TEXTS)
+    assert {"not_found", "forbidden", "conflict", "invalid_request", "unauthorized",
+            "resync", "too_large"} <= set(_STATUS_CODES.values())
+    refusals = [RequestRefused("No such reversal request.", "not_found"),
+                ApiError(403, "forbidden", "Only an administrator may revoke tokens."),
+                ApiError(502, "http_502", "The server answered 502.")]
+    for refused in refusals:
+        assert error_text(refused) == str(refused)  # English: the server's own sentence
+    with tamil(qapp):
+        for refused in refusals:
+            assert has_tamil(error_text(refused)), refused
+        assert "சர்வர்" in error_text(refusals[2])
+        assert error_text(ApiError(418, "teapot", "I'm a teapot.")) == "I'm a teapot."

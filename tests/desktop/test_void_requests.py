@@ -7,6 +7,7 @@ Set VOID_REQUESTS_SCREENSHOT=1 to write docs/screenshots/void-requests.png."""
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -76,6 +77,8 @@ def cashier(qapp: Any, tmp_path: Path, server: EmbeddedServer) -> Iterator[Any]:
     context.sync.client.close()
     context.cache_engine.dispose()
     context.outbox.engine.dispose()
+    context.sync = None
+    gc.collect()  # its engine's QTimer dies here, on the GUI thread, not in a later worker
 
 
 @pytest.fixture
@@ -84,6 +87,8 @@ def staff(ctx: Any, server: EmbeddedServer) -> Iterator[Any]:
     yield ctx
     ctx.tasks.wait_idle()
     ctx.sync.client.close()
+    ctx.sync = None
+    gc.collect()  # as above
 
 
 def _taken(cashier: Any, server: EmbeddedServer, amount: int = 35_000) -> str:
@@ -266,4 +271,35 @@ def test_an_open_void_requests_dialog_switches_language(
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert table.item(row, COL_WHAT).text() == "Void"
     assert status.text() == english_status
+    dialog.close()
+
+
+def test_a_request_gone_from_the_server_is_refused_in_tamil(
+        qtbot: Any, qapp: Any, cashier: Any, staff: Any, server: EmbeddedServer) -> None:
+    """The supervisor's list still shows a request the server no longer has: Approve gets
+    the server's 404 ``not_found`` over HTTP, shown by its code in Tamil; nothing reversed."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.desktop.i18n_helpers import has_tamil, tamil
+
+    payment_uuid = _taken(cashier, server, 7_000)
+    receipt = cashier.outbox.get(payment_uuid).payload["receipt_number"]
+    _send_request(qtbot, cashier, payment_uuid, "typed the wrong amount")
+    dialog = _open(qtbot, staff)
+    _select(qtbot, dialog, receipt)
+    with server.database.write.begin() as conn:  # gone from the server meanwhile
+        conn.execute(text("DELETE FROM reversal_requests WHERE payment_uuid = :u"),
+                     {"u": payment_uuid})
+    status = dialog.findChild(QLabel, "voidRequestsStatus")
+    with tamil(qapp):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "approveRequestButton"), LEFT)
+        qtbot.waitUntil(lambda: "சர்வரில் இல்லை" in status.text(), timeout=10_000)
+        assert status.text() == (
+            "இது சர்வரில் இல்லை (இன்னும் ஒத்திசைக்கப்படாமல் இருக்கலாம், அல்லது "
+            "நீக்கப்பட்டிருக்கலாம்). ஒத்திசைத்து, புதுப்பித்து, மீண்டும் முயற்சிக்கவும்.")
+        assert has_tamil(status.text()) and "No such" not in status.text()
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert status.text() == "No such reversal request."  # English: the server's own words
+    assert _reversals(server, payment_uuid) == 0
     dialog.close()
