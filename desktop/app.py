@@ -13,9 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from billing.roles import Role
-from db.cache import CACHE_FILE, open_or_rebuild
+from db.cache import CACHE_FILE
 from db.outbox import OUTBOX_FILE, Outbox
 from desktop import APP_NAME, ORG_NAME, __version__
+from desktop.runtime.cache_update import open_cache_showing_updates
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser
 from desktop.runtime.crash import CrashReporter
 from desktop.runtime.logs import setup_logging
@@ -65,8 +66,12 @@ def resolve_data_dir(args: argparse.Namespace) -> Path:
 def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext:
     """Open the data folder's files and assemble the context every window receives."""
     data_dir = resolve_data_dir(args)
+    settings = open_settings(data_dir if args.data_dir else None)
+    from desktop.language.i18n import setup_language  # the shipped Tamil font; the stored language
+
+    setup_language(app, settings)  # before the cache: its update window speaks it
     outbox = Outbox.open(data_dir / OUTBOX_FILE)  # first: it remembers whether a sync ran
-    cache_engine, notice = open_or_rebuild(data_dir / CACHE_FILE, outbox)
+    cache_engine, notice = open_cache_showing_updates(data_dir / CACHE_FILE, outbox)
     # Replaced by whoever signs in; --demo signs in as the demo branch staff of Coimbatore.
     user = CurrentUser("staff.cbe", "Demo branch staff", Role.BRANCH_STAFF, branch_id=1)
     ctx = AppContext(
@@ -74,7 +79,7 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
         cache_engine=cache_engine,
         outbox=outbox,
         user=user,
-        settings=open_settings(data_dir if args.data_dir else None),
+        settings=settings,
         tasks=TaskRunner(app),
         events=AppEvents(app),
     )
@@ -108,9 +113,6 @@ def main(argv: list[str]) -> int:
         return 0
 
     ctx = build_context(args, app)
-    from desktop.language.i18n import setup_language  # the shipped Tamil font; the stored language
-
-    setup_language(app, ctx.settings)
     from desktop.accounts.main_window import MainWindow  # after the app exists: widgets need it
 
     factory: Callable[[AppContext], QMainWindow] = MainWindow

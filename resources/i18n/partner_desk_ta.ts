@@ -893,6 +893,15 @@
     </message>
 </context>
 <context>
+    <name>CacheUpdate</name>
+    <message>
+        <source>Updating the local copy of the accounts for this version of Partner Desk.
+This happens once after an update and can take a minute or two with many accounts. Please wait.</source>
+        <translation>Partner Desk-இன் இந்தப் பதிப்புக்காகக் கணக்குகளின் உள்ளூர் நகல் புதுப்பிக்கப்படுகிறது.
+இது புதுப்பித்த பின் ஒருமுறை மட்டும் நடக்கும்; நிறைய கணக்குகள் இருந்தால் ஓரிரு நிமிடங்கள் ஆகலாம். தயவுசெய்து காத்திருக்கவும்.</translation>
+    </message>
+</context>
+<context>
     <name>ChequeDialog</name>
     <message>
         <source>Cheque — receipt %1</source>
