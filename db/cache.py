@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import DatabaseError
 
 from db import migrate
+from db.cache_edges import read_edges
 from db.cache_schema import sync_state
 from db.engine import create_private, sqlite_engine
 
@@ -76,6 +77,13 @@ def open_cache(path: Path) -> Engine:
     event.listen(engine, "connect", _cache_pragmas)
     try:
         migrate.upgrade(engine, "cache")
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            read_edges(raw)
+    except sqlite3.DatabaseError as exc:  # a damaged page met by read_edges
+        engine.dispose()
+        raise CacheCorrupt(f"The local cache {path} cannot be read: {exc}") from exc
     except DatabaseError as exc:
         engine.dispose()
         raise CacheCorrupt(f"The local cache {path} cannot be read: {exc.orig}") from exc
@@ -120,15 +128,6 @@ def _is_empty(engine: Engine) -> bool:
         ).first() is None
 
 
-def is_corruption(exc: BaseException) -> bool:
-    """Whether ``exc`` (SQLAlchemy's or sqlite3's) says the database file is damaged."""
-    orig = getattr(exc, "orig", exc)
-    if not isinstance(orig, sqlite3.DatabaseError):
-        return False
-    if type(orig) is sqlite3.DatabaseError:  # not Operational/Integrity/... errors
-        return True
-    text = str(orig).lower()
-    return "malformed" in text or "not a database" in text
 
 
 def rebuild_in_place(engine: Engine) -> None:

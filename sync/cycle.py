@@ -42,9 +42,9 @@ from db.cache import (
     CACHE_FILLED_FACT,
     DAMAGED_MESSAGE,
     CacheCorrupt,
-    is_corruption,
     rebuild_in_place,
 )
+from db.cache_edges import is_corruption
 from db.cache_schema import sync_state
 from db.outbox import Mutation, MutationKind, MutationState, Outbox
 from sync.client import SyncClient
