@@ -15,13 +15,16 @@ from sqlalchemy import Connection
 
 from db.account_query import AccountQuery
 from db.account_search_plan import COMPLEMENT_MIN_SHARE, search_plan
-from db.account_where import _from, _order_by, _plan, _where
+from db.account_where import _from, _gram_walk, _order_by, _plan, _where
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
     """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
     display order (also used by the benchmark)."""
     search = search_plan(conn, query.filter.search)
+    walk = _gram_walk(query, search, ordered=True)
+    if walk is not None:
+        return walk, {}
     if search is not None and search.walks and search.share >= COMPLEMENT_MIN_SHARE:
         # the complement needs no table visit: read the list as the filters alone would
         plan = _plan(replace(query, filter=replace(query.filter, search="")), full_list=True)
