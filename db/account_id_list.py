@@ -51,8 +51,14 @@ def ordered_rowids(
     call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
     rows stops at once instead of holding the database worker.
     """
-    sql, params = ordered_rowids_sql(conn, query)
-    packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
+    params: dict[str, Any] = {}
+    walk = _gram_walk(query, search_plan(conn, query.filter.search), ordered=True,
+                      column="h")
+    if walk is not None:  # the gram table holds each rowid packed already
+        packed_sql = f"SELECT group_concat(h, '') FROM ({walk})"
+    else:
+        sql, params = ordered_rowids_sql(conn, query)
+        packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
     raw = conn.connection.driver_connection
     stop = cancelled or (lambda: False)
     if cancelled is not None and raw is not None:

@@ -14,7 +14,9 @@ gram:
 
 256 bits in five integers of up to 63 bits (``g0`` .. ``g4``) in :data:`TABLE`, a ``WITHOUT ROWID``
 table whose key is ``(name, r)``, ``r`` the account's rowid in ``accounts``: its rows *are*
-in the Manage Account table's name order (ties by rowid). A search that is a gram of the
+in the Manage Account table's name order (ties by rowid). Each row also holds ``h``, its
+rowid as 16 hex digits (the packed form of :func:`db.account_id_list.ordered_rowids`). A
+search that is a gram of the
 dictionary then reads its full list as one walk of this table with a bit test and no sort
 and no visit to the search text (1M accounts: 87-156 ms for any such search, against
 0.4-0.9 s to find and sort). Any other search (a pair outside the dictionary, three
@@ -101,9 +103,15 @@ def gram_term(query: str) -> tuple[str, int] | None:
     return COLUMNS[position // BITS_PER_COLUMN], 1 << (position % BITS_PER_COLUMN)
 
 
+#: ``h``: the rowid as 16 hex digits, the form in which ``ordered_rowids`` hands a list over,
+#: stored so that a walk concatenates it instead of formatting each rowid with ``printf``
+#: (1M accounts, "a": 269 -> 146 ms, load 3).
+PACKED_ROWID = "printf('%016x', rowid)"
+
 _WRITE_SQL = (
-    f"INSERT OR REPLACE INTO {TABLE} (name, r, {', '.join(COLUMNS)}) "
-    f"SELECT name, rowid, {', '.join('?' for _ in COLUMNS)} FROM accounts WHERE id = ?"
+    f"INSERT OR REPLACE INTO {TABLE} (name, r, h, {', '.join(COLUMNS)}) "
+    f"SELECT name, rowid, {PACKED_ROWID}, {', '.join('?' for _ in COLUMNS)} "
+    "FROM accounts WHERE id = ?"
 )
 
 

@@ -144,18 +144,21 @@ def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
               short=plan.text)
 
 
-def _gram_walk(query: AccountQuery, plan: SearchPlan | None, *, ordered: bool) -> str | None:
-    """The rowids (column ``r``) of a search that is a gram of the dictionary, read off the
-    gram table (:mod:`db.account_search_grams`) with a bit test: ``ordered``, only when the
-    table is sorted by name (the gram table's own order, so no sort). ``None`` when the
-    query has a sidebar filter or scope, or the search is not a gram. The bit is an int
-    the code made, so it is written into the SQL."""
+def _gram_walk(
+    query: AccountQuery, plan: SearchPlan | None, *, ordered: bool, column: str = "r"
+) -> str | None:
+    """The rowids of a search that is a gram of the dictionary, read off the gram table
+    (:mod:`db.account_search_grams`) with a bit test: ``column`` ``r`` (the rowid) or ``h``
+    (the same as 16 hex digits); ``ordered``, only when the table is sorted by name (the
+    gram table's own order, so no sort). ``None`` when the query has a sidebar filter or
+    scope, or the search is not a gram. The bit is an int the code made, so it is written
+    into the SQL."""
     if plan is None or plan.gram is None or filter_columns(query) != 0:
         return None
     if ordered and query.sort is not SortKey.NAME:
         return None
-    column, bit = plan.gram
-    sql = f"SELECT r FROM {GRAM_TABLE} WHERE {column} & {int(bit)}"
+    bits, bit = plan.gram
+    sql = f"SELECT {column} FROM {GRAM_TABLE} WHERE {bits} & {int(bit)}"
     if ordered:
         direction = " DESC" if query.descending else ""
         sql += f" ORDER BY name{direction}, r{direction}"

@@ -242,8 +242,9 @@ def _merge(
             "SELECT 1 FROM main.sqlite_master WHERE name = ?", (GRAM_TABLE,)
         ).fetchone():
             conn.execute(
-                f"INSERT INTO main.{GRAM_TABLE} (name, r, {', '.join(GRAM_COLUMNS)}) "
-                f"SELECT a.name, a.rowid, {', '.join('s.' + c for c in GRAM_COLUMNS)} "
+                f"INSERT INTO main.{GRAM_TABLE} (name, r, h, {', '.join(GRAM_COLUMNS)}) "
+                f"SELECT a.name, a.rowid, printf('%016x', a.rowid), "
+                f"{', '.join('s.' + c for c in GRAM_COLUMNS)} "
                 "FROM chunk.search s JOIN main.accounts a ON a.id = s.id"
             )
     finally:

@@ -101,7 +101,7 @@ def _expected_gram_rows(engine: Engine) -> set[tuple]:
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT name, rowid, id, mobile, email FROM accounts").all()
-    return {(r[0], r[1], *gram_bits(account_search_text(r[2], r[0], r[3], r[4])))
+    return {(r[0], r[1], f"{r[1]:016x}", *gram_bits(account_search_text(r[2], r[0], r[3], r[4])))
             for r in rows}
 
 

@@ -1,6 +1,7 @@
 """quick search: gram bits in name order
 
-A ``WITHOUT ROWID`` table keyed by ``(name, rowid)`` of every account, with one bit per
+A ``WITHOUT ROWID`` table keyed by ``(name, rowid)`` of every account (and the rowid as the
+16 hex digits of a packed id list), with one bit per
 gram (character, digit pair, common pair) its search text contains (``db.account_search_grams``),
 so the full list of a common one- or two-character search is one walk in name order with
 a bit test instead of a scan of the text and a sort. Two triggers keep the key on the
@@ -31,7 +32,8 @@ BATCH = 20_000
 def upgrade() -> None:
     bits = ", ".join(f"{c} INTEGER NOT NULL" for c in COLUMNS)
     op.execute(
-        f"CREATE TABLE {TABLE} (name TEXT NOT NULL, r INTEGER NOT NULL, {bits}, "
+        f"CREATE TABLE {TABLE} (name TEXT NOT NULL, r INTEGER NOT NULL, h TEXT NOT NULL, "
+        f"{bits}, "
         "PRIMARY KEY (name, r)) WITHOUT ROWID"
     )
     op.execute(
@@ -51,12 +53,12 @@ def upgrade() -> None:
         "JOIN accounts a ON a.id = s.id"
     )
     marks = ", ".join("?" for _ in COLUMNS)
-    write = f"INSERT INTO {TABLE} (name, r, {', '.join(COLUMNS)}) VALUES (?, ?, {marks})"
+    write = f"INSERT INTO {TABLE} (name, r, h, {', '.join(COLUMNS)}) VALUES (?, ?, ?, {marks})"
     while True:
         rows = read.fetchmany(BATCH)
         if not rows:
             break
-        raw.executemany(write, [(name, r, *gram_bits(t)) for name, r, t in rows])
+        raw.executemany(write, [(name, r, f"{r:016x}", *gram_bits(t)) for name, r, t in rows])
 
 
 def downgrade() -> None:
