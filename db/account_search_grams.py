@@ -12,15 +12,15 @@ gram:
   found in at least 5% of the 1M demo accounts' texts, most common first, and ``+91``);
 - ``+916`` .. ``+919``: a mobile typed with its country code (:data:`MOBILE_STARTS`).
 
-256 bits in five integers of up to 63 bits (``g0`` .. ``g4``) in :data:`TABLE`, a ``WITHOUT ROWID``
-table whose key is ``(name, r)``, ``r`` the account's rowid in ``accounts``: its rows *are*
-in the Manage Account table's name order (ties by rowid). Each row also holds ``h``, its
-rowid as 16 hex digits (the packed form of :func:`db.account_id_list.ordered_rowids`). A
-search that is a gram of the
-dictionary then reads its full list as one walk of this table with a bit test and no sort
-and no visit to the search text (1M accounts: 87-156 ms for any such search, against
-0.4-0.9 s to find and sort). Any other search (a pair outside the dictionary, three
-characters or more, Tamil, emoji) is answered as before (:mod:`db.account_search_plan`).
+256 bits in five integers of up to 63 bits (``g0`` .. ``g4``) in :data:`TABLE`, a
+``WITHOUT ROWID`` table whose key is ``(name, r)``, ``r`` the account's rowid in
+``accounts``: its rows *are* in the Manage Account table's name order (ties by rowid).
+Each row also holds ``h``, its rowid as 16 hex digits (the packed form of
+:func:`db.account_id_list.ordered_rowids`). A search that is a gram of the dictionary then
+reads its full list as one walk of this table with a bit test: no sort, no visit to the
+search text (1M accounts: 85-153 ms for any such search at load 1.5, against 0.24-0.9 s to
+find and sort). Any other search (a pair outside the dictionary, three characters or more,
+Tamil, emoji) is answered as before (:mod:`db.account_search_plan`).
 Which grams are in the dictionary only decides the speed, never the rows: each bit is exact.
 
 Kept in step with the cache:
