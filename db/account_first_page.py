@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 
 from db.account_query import AccountQuery, AccountRow, Scope, rows_in_order
 from db.account_search_plan import SEARCH_TEXT, search_plan
-from db.account_where import _from, _order_by, _plan, _where, filter_columns
+from db.account_where import _from, _gram_walk, _order_by, _plan, _where, filter_columns
 
 
 def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) -> int:
@@ -21,6 +21,11 @@ def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) ->
     limit = "" if up_to is None else " LIMIT :up_to"
     params: dict[str, Any] = {} if up_to is None else {"up_to": up_to}
     search = search_plan(conn, query.filter.search)
+    walk = _gram_walk(query, search, ordered=False)
+    if walk is not None:
+        # a gram: its bit in the narrow gram table ("s", 671,117 of 1M)
+        sql = f"SELECT count(*) FROM ({walk}{limit})"
+        return int(conn.execute(text(sql), params).scalar() or 0)
     if filter_columns(query) == 0 and search is not None and not search.impossible:
         # Search alone: the search index holds exactly the cached accounts (rowid = account
         # id, written and deleted with them), so it counts alone: "kum", 66,955 matches of
@@ -54,6 +59,10 @@ def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[Accoun
     """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
     plan = _plan(query, full_list=False)
     search = search_plan(conn, query.filter.search)
+    walk = _gram_walk(query, search, ordered=True)
+    if walk is not None:
+        ids = [r[0] for r in conn.exec_driver_sql(f"{walk} LIMIT {int(limit)}")]
+        return rows_in_order(conn, ids)
     w = _where(conn, query, derive=plan.derive, plan=search)
     if w.impossible:
         return []

@@ -15,13 +15,16 @@ from sqlalchemy import Connection
 
 from db.account_query import AccountQuery
 from db.account_search_plan import COMPLEMENT_MIN_SHARE, search_plan
-from db.account_where import _from, _order_by, _plan, _where
+from db.account_where import _from, _gram_walk, _order_by, _plan, _where
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
     """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
     display order (also used by the benchmark)."""
     search = search_plan(conn, query.filter.search)
+    walk = _gram_walk(query, search, ordered=True)
+    if walk is not None:
+        return walk, {}
     if search is not None and search.walks and search.share >= COMPLEMENT_MIN_SHARE:
         # the complement needs no table visit: read the list as the filters alone would
         plan = _plan(replace(query, filter=replace(query.filter, search="")), full_list=True)
@@ -48,8 +51,14 @@ def ordered_rowids(
     call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
     rows stops at once instead of holding the database worker.
     """
-    sql, params = ordered_rowids_sql(conn, query)
-    packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
+    params: dict[str, Any] = {}
+    walk = _gram_walk(query, search_plan(conn, query.filter.search), ordered=True,
+                      column="h")
+    if walk is not None:  # the gram table holds each rowid packed already
+        packed_sql = f"SELECT group_concat(h, '') FROM ({walk})"
+    else:
+        sql, params = ordered_rowids_sql(conn, query)
+        packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
     raw = conn.connection.driver_connection
     stop = cancelled or (lambda: False)
     if cancelled is not None and raw is not None:

@@ -15,6 +15,11 @@ of the account ID, name, mobile or e-mail. How it is found depends on how common
   every character is the start of a trigram), and those trigrams, each a quoted phrase, are
   OR-ed into one FTS5 query.
 
+A search that is a gram of :mod:`db.account_search_grams` (one character, a digit pair, a
+common pair, ``+91``) and has no sidebar filter reads its full list, first page and count
+off that module's table, walked in name order with a bit test: when sorted by name, no
+sort at all.
+
 Every path gives exactly the same rows; only the time differs. The plan becomes a WHERE term
 in :func:`db.account_where._search_terms`.
 """
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from db.account_search_grams import gram_term
 from db.search import MIN_INDEXED_QUERY, fts_phrase, normalise_query
 
 #: Longer than any indexed search text can be (id + name + mobile + email + separators);
@@ -78,6 +84,8 @@ class SearchPlan:
     impossible: bool = False
     #: the share of accounts that contain the text, measured on a sample
     share: float = 0.0
+    #: the text is a gram of :mod:`db.account_search_grams`: its column and bit there
+    gram: tuple[str, int] | None = None
 
 
 def query_share(conn: Connection, q: str) -> float:
@@ -132,12 +140,14 @@ def search_plan(conn: Connection, typed: str) -> SearchPlan | None:
     if len(q) > MAX_SEARCH_CHARS:
         return SearchPlan(q, impossible=True)
     share = query_share(conn, q)
+    gram = gram_term(q)
     phrase = fts_phrase(q) if len(q) >= MIN_INDEXED_QUERY else None
     if share >= WALK_MIN_SHARE:
-        return SearchPlan(q, match=phrase, walks=True, share=share)
+        return SearchPlan(q, match=phrase, walks=True, share=share, gram=gram)
     if phrase is not None:
-        return SearchPlan(q, match=phrase, share=share)
+        return SearchPlan(q, match=phrase, share=share, gram=gram)
     terms = trigrams_starting_with(conn, q)
     if not terms:
         return SearchPlan(q, impossible=True, share=share)
-    return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms), share=share)
+    return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms), share=share,
+                      gram=gram)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from db.account_query import AccountQuery, SortKey
+from db.account_search_grams import TABLE as GRAM_TABLE
 from db.account_search_plan import (
     COMPLEMENT_MIN_SHARE,
     SEARCH_TEXT,
@@ -141,6 +142,27 @@ def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
     else:
         w.add(f"a.id IN (SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0)",
               short=plan.text)
+
+
+def _gram_walk(
+    query: AccountQuery, plan: SearchPlan | None, *, ordered: bool, column: str = "r"
+) -> str | None:
+    """The rowids of a search that is a gram of the dictionary, read off the gram table
+    (:mod:`db.account_search_grams`) with a bit test: ``column`` ``r`` (the rowid) or ``h``
+    (the same as 16 hex digits); ``ordered``, only when the table is sorted by name (the
+    gram table's own order, so no sort). ``None`` when the query has a sidebar filter or
+    scope, or the search is not a gram. The bit is an int the code made, so it is written
+    into the SQL."""
+    if plan is None or plan.gram is None or filter_columns(query) != 0:
+        return None
+    if ordered and query.sort is not SortKey.NAME:
+        return None
+    bits, bit = plan.gram
+    sql = f"SELECT {column} FROM {GRAM_TABLE} WHERE {bits} & {int(bit)}"
+    if ordered:
+        direction = " DESC" if query.descending else ""
+        sql += f" ORDER BY name{direction}, r{direction}"
+    return sql
 
 
 def _from(query: AccountQuery, w: _Where, *, index: str | None = None) -> str:

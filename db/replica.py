@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from db.account_search_grams import TABLE as GRAM_TABLE
 from db.cache import BULK_CACHE_SIZE_KIB, CACHE_SIZE_KIB, get_state, set_state
 from db.cache_schema import sync_state
 from db.replica_rows import KIOSK_TABLES, apply_blocks, apply_changes
@@ -196,6 +197,8 @@ def clear(engine: Engine, keep_owner: bool = False) -> None:
     """Empty the replica (every domain table, the search index, the cursor) in one
     transaction. The outbox is another file and is never touched here."""
     with engine.begin() as conn:
+        # first: the trigger that follows each deleted account then finds nothing to do
+        conn.exec_driver_sql(f"DELETE FROM {GRAM_TABLE}")
         for name in (*KIOSK_TABLES, *reversed(DOMAIN_TABLES)):
             conn.exec_driver_sql(f'DELETE FROM "{name}"')
         conn.exec_driver_sql("DELETE FROM account_search")

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from db.account_search_grams import write_grams
 from db.cache_schema import ROWID_KEY_TABLES, cache_metadata
 from db.kiosk_store import ROWS_TABLE
 from db.schema import DOMAIN_TABLES
@@ -207,6 +208,7 @@ def _upsert(
 def _replace_search(raw: Any, ids: list[Any], texts: list[tuple[Any, str]]) -> None:
     raw.executemany("DELETE FROM account_search WHERE rowid = ?", [(i,) for i in ids])
     raw.executemany("INSERT INTO account_search(rowid, text) VALUES (?, ?)", texts)
+    write_grams(raw, texts)  # after the accounts rows: their name and rowid are read
 
 
 def _delete(

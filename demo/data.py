@@ -29,6 +29,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from billing.lifecycle import business_date
+from db.account_search_grams import COLUMNS as GRAM_COLUMNS
+from db.account_search_grams import TABLE as GRAM_TABLE
+from db.account_search_grams import gram_bits
 from db.schema import metadata
 from db.search import account_search_text
 from demo.accounts import CHUNK_ACCOUNTS, Counters, account_rows
@@ -193,10 +196,10 @@ def _write_chunk(job: tuple[int, int, int, date, bool, Path]) -> tuple[Path, int
         conn.execute("BEGIN")
         for table, columns in COLUMNS.items():
             conn.execute(f'CREATE TABLE "{table}" ({", ".join(f"{c!r}" for c in columns)})')
-        conn.execute("CREATE TABLE search (id, text)")
+        conn.execute(f"CREATE TABLE search (id, text, {', '.join(GRAM_COLUMNS)})")
         statements = {t: _insert_sql(t, cols) for t, cols in COLUMNS.items()}
         buffers: dict[str, list[tuple[Any, ...]]] = {t: [] for t in COLUMNS}
-        search_rows: list[tuple[int, str]] = []
+        search_rows: list[tuple[Any, ...]] = []
         counters = Counters(chunk)
         rng = random.Random()
         first = chunk * CHUNK_ACCOUNTS
@@ -206,10 +209,12 @@ def _write_chunk(job: tuple[int, int, int, date, bool, Path]) -> tuple[Path, int
                 buffers[table].append(row)
             if with_search:
                 row = buffers["accounts"][-1]
-                search_rows.append((row[0], account_search_text(row[0], row[1], row[7], row[9])))
+                text = account_search_text(row[0], row[1], row[7], row[9])
+                search_rows.append((row[0], text, *gram_bits(text)))
         for table, rows in buffers.items():
             conn.executemany(statements[table], rows)
-        conn.executemany("INSERT INTO search VALUES (?, ?)", search_rows)
+        marks = ", ".join("?" for _ in range(2 + len(GRAM_COLUMNS)))
+        conn.executemany(f"INSERT INTO search VALUES ({marks})", search_rows)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -232,6 +237,15 @@ def _merge(
         if with_search:
             conn.execute(
                 "INSERT INTO main.account_search(rowid, text) SELECT id, text FROM chunk.search"
+            )
+        if with_search and conn.execute(  # (a cache migrated only up to cache_0008 has none)
+            "SELECT 1 FROM main.sqlite_master WHERE name = ?", (GRAM_TABLE,)
+        ).fetchone():
+            conn.execute(
+                f"INSERT INTO main.{GRAM_TABLE} (name, r, h, {', '.join(GRAM_COLUMNS)}) "
+                f"SELECT a.name, a.rowid, printf('%016x', a.rowid), "
+                f"{', '.join('s.' + c for c in GRAM_COLUMNS)} "
+                "FROM chunk.search s JOIN main.accounts a ON a.id = s.id"
             )
     finally:
         conn.execute("COMMIT")
