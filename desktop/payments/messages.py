@@ -6,6 +6,11 @@ table that words each id for the screen, with ``QCoreApplication.translate`` in 
 context ``BillingMessage`` (so ``pyside6-lupdate`` extracts every text, and the Tamil
 translation sits in ``resources/i18n/partner_desk_ta.ts`` with the rest). A refusal without an
 id (or with one this table does not know) is shown as its English text, as before.
+
+It is longer than 400 lines because it is one table: an entry per message id (79 of them,
+each its English text in ``QT_TRANSLATE_NOOP`` for the translator) and the server's codes.
+Split in two, a missing id would have two places to be looked for; the table test
+(``tests/desktop/test_payment_messages.py``) checks the one table against ``Msg``.
 """
 
 from __future__ import annotations
