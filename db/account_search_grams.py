@@ -115,8 +115,13 @@ _WRITE_SQL = (
 )
 
 
-def write_grams(raw: Any, texts: Iterable[tuple[Any, str]]) -> None:
+def write_grams(raw: Any, texts: Iterable[tuple[Any, str]],
+                bits: Iterable[tuple[int, ...]] | None = None) -> None:
     """Write the gram rows of these accounts (``(account id, search text)``), after their
-    ``accounts`` rows: the name and rowid are read from there. ``raw``: a ``sqlite3``
+    ``accounts`` rows: the name and rowid are read from there. ``bits``: each text's
+    :func:`gram_bits`, when already made (in the same order). ``raw``: a ``sqlite3``
     connection inside the caller's transaction."""
-    raw.executemany(_WRITE_SQL, [(*gram_bits(t), i) for i, t in texts])
+    if bits is None:
+        raw.executemany(_WRITE_SQL, [(*gram_bits(t), i) for i, t in texts])
+    else:
+        raw.executemany(_WRITE_SQL, [(*b, i) for (i, _t), b in zip(texts, bits, strict=True)])

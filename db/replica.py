@@ -31,7 +31,12 @@ from sqlalchemy.exc import IntegrityError
 from db.account_search_grams import TABLE as GRAM_TABLE
 from db.cache import BULK_CACHE_SIZE_KIB, CACHE_SIZE_KIB, get_state, set_state
 from db.cache_schema import sync_state
-from db.replica_rows import KIOSK_TABLES, apply_blocks, apply_changes
+from db.replica_rows import (
+    KIOSK_TABLES,
+    PreparedSearch,
+    apply_blocks,
+    apply_changes,
+)
 
 # What a page's writing answers and raises, and the "many accounts changed" bound the sync
 # cycle reads with it: named here too (``replica.ApplySummary``), where callers look.
@@ -124,15 +129,17 @@ class PageWriter:
         cursor: str,
         server_epoch: str | None,
         snapshot: Sequence[Mapping[str, Any]] | None = None,
+        prepared: Sequence[PreparedSearch] = (),
     ) -> ApplySummary:
         """Apply one page and its cursor in the open transaction (one is begun if none
-        is); commit when ``commit_rows`` changes are pending (at once without it)."""
+        is); commit when ``commit_rows`` changes are pending (at once without it).
+        ``prepared``: the page's search rows made ahead (:func:`prepare_search`)."""
         conn = self._conn if self._conn is not None else self._begin()
         raw = conn.connection.driver_connection
         assert raw is not None
         summary = ApplySummary()
         if snapshot:
-            summary.add(apply_blocks(conn, snapshot))
+            summary.add(apply_blocks(conn, snapshot, prepared))
         summary.add(apply_changes(conn, changes))
         # The bookkeeping on the raw connection too (SQLAlchemy's statements cost ~1 ms a page).
         state = [(CURSOR_KEY, cursor)]

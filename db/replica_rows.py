@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from db.account_search_grams import write_grams
+from db.account_search_grams import gram_bits, write_grams
 from db.cache_schema import ROWID_KEY_TABLES, cache_metadata
 from db.kiosk_store import ROWS_TABLE
 from db.schema import DOMAIN_TABLES
@@ -205,10 +205,56 @@ def _upsert(
         _note_accounts(summary, [r.get("account_id") for r in rows])
 
 
-def _replace_search(raw: Any, ids: list[Any], texts: list[tuple[Any, str]]) -> None:
+def _replace_search(raw: Any, ids: list[Any], texts: list[tuple[Any, str]],
+                    bits: list[tuple[int, ...]] | None = None) -> None:
     raw.executemany("DELETE FROM account_search WHERE rowid = ?", [(i,) for i in ids])
     raw.executemany("INSERT INTO account_search(rowid, text) VALUES (?, ?)", texts)
-    write_grams(raw, texts)  # after the accounts rows: their name and rowid are read
+    write_grams(raw, texts, bits)  # after the accounts rows: their name and rowid are read
+
+
+@dataclass(frozen=True)
+class PreparedSearch:
+    """The quick-search texts and gram bits of a snapshot block of accounts, made ahead.
+
+    During an initial sync the fetch thread waits on the network most of the time while
+    the writer's thread is the critical path; making the texts and bits there (1.2 s of
+    Python per 100,000 accounts) lets the writer spend that time inside SQLite instead
+    (``docs/performance.md``, "Sync"). Only used for the very block object it was made
+    from, and only when that block still has as many rows."""
+
+    block: Mapping[str, Any]
+    texts: list[tuple[Any, str]]
+    bits: list[tuple[int, ...]]
+
+
+def prepare_search(blocks: Any) -> list[PreparedSearch]:
+    """:class:`PreparedSearch` for each accounts block of a page's ``snapshot`` (any
+    thread). A block that does not look right is skipped: :func:`apply_blocks` then finds
+    and words the fault itself, as without this."""
+    prepared: list[PreparedSearch] = []
+    if not isinstance(blocks, list):
+        return prepared
+    for block in blocks:
+        try:
+            if not isinstance(block, Mapping) or block.get("table") != "accounts":
+                continue
+            sql = _block_sql(block.get("table"), block.get("columns"))
+            rows = block.get("rows")
+            if sql.search is None or not isinstance(rows, list):
+                continue
+            texts = _search_texts(sql.search, rows)
+            prepared.append(PreparedSearch(block, texts, [gram_bits(t) for _i, t in texts]))
+        except (ReplicaError, TypeError, ValueError, IndexError, AttributeError, KeyError):
+            continue
+    return prepared
+
+
+def _search_texts(search: tuple[int, int, int | None, int | None],
+                  rows: list[Any]) -> list[tuple[Any, str]]:
+    i, n, m, e = search
+    return [(r[i], account_search_text(r[i], r[n], None if m is None else r[m],
+                                       None if e is None else r[e]))
+            for r in rows]
 
 
 def _delete(
@@ -279,11 +325,13 @@ def _block_sql(table: Any, columns: Any) -> _BlockSql:
     return found
 
 
-def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]]) -> ApplySummary:
+def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]],
+                 prepared: Sequence[PreparedSearch] = ()) -> ApplySummary:
     """Apply the snapshot blocks of a ``columns`` page (``{"table", "columns", "rows"}``,
     each row an array in column order) inside the caller's transaction: the arrays are
     bound to ``executemany`` as they are. Upserts only; the quick-search rows of the
-    accounts are kept in step."""
+    accounts are kept in step (their texts and bits taken from ``prepared`` when it
+    holds them, see :func:`prepare_search`)."""
     raw = conn.connection.driver_connection
     assert raw is not None
     summary = ApplySummary()
@@ -301,13 +349,13 @@ def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]]) -> Apply
             _refuse_null_keys(str(table), sql.rowid_key, rows)
             raw.executemany(sql.upsert, rows)
             if sql.search is not None:
-                i, n, m, e = sql.search
-                ids = [r[i] for r in rows]
-                _replace_search(raw, ids, [
-                    (r[i], account_search_text(r[i], r[n], None if m is None else r[m],
-                                               None if e is None else r[e]))
-                    for r in rows
-                ])
+                ready = next((p for p in prepared
+                              if p.block is block and len(p.texts) == len(rows)), None)
+                ids = [r[sql.search[0]] for r in rows]
+                if ready is None:
+                    _replace_search(raw, ids, _search_texts(sql.search, rows))
+                else:
+                    _replace_search(raw, ids, ready.texts, ready.bits)
                 summary.accounts += len(rows)
                 _note_accounts(summary, ids)
             elif sql.account_id is not None and len(summary.account_ids) <= MANY_ACCOUNTS:

@@ -17,9 +17,11 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from db import kiosk_store, replica
+from db.replica_rows import PreparedSearch, prepare_search
 from sync.client import SyncClient
 from sync.errors import ResyncRequired
 from sync.kiosk_key import KioskKey
@@ -65,6 +67,14 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """A pulled page and its accounts' search rows, made on the fetch thread."""
+
+    page: dict[str, Any]
+    prepared: list[PreparedSearch]
+
+
 class CyclePull:
     """Pulling pages into the cache: :class:`sync.cycle.SyncCycle`'s second half."""
 
@@ -100,13 +110,18 @@ class CyclePull:
         finally:
             replica.restore_indexes(self.cache_engine)
 
-    def _pull_after(self, previous: Future[dict[str, Any] | None]) -> dict[str, Any] | None:
+    def _fetch(self, cursor: str | None) -> Fetched:
+        """One page from the server, its search rows made while the writer writes."""
+        page = self.client.pull(cursor, self.page_size)
+        return Fetched(page, prepare_search(page.get("snapshot")))
+
+    def _pull_after(self, previous: Future[Fetched | None]) -> Fetched | None:
         """The page after ``previous`` (already fetched: the fetcher has one worker); None
         when it was the last. A failed ``previous`` fails this one the same way."""
-        page = previous.result()
-        if page is None or not page.get("has_more"):
+        fetched = previous.result()
+        if fetched is None or not fetched.page.get("has_more"):
             return None
-        return self.client.pull(str(page["cursor"]), self.page_size)
+        return self._fetch(str(fetched.page["cursor"]))
 
     def _pull_pages(
         self,
@@ -126,8 +141,7 @@ class CyclePull:
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch")
         # Pages fetched ahead, in order; each one's fetch waits for the one before it (one
         # worker) and uses its cursor.
-        ahead: deque[Future[dict[str, Any] | None]] = deque(
-            [fetcher.submit(self.client.pull, cursor, self.page_size)])
+        ahead: deque[Future[Fetched | None]] = deque([fetcher.submit(self._fetch, cursor)])
         try:
             with writer:
                 while True:
@@ -137,9 +151,10 @@ class CyclePull:
                         # what was applied is kept when the fetch failed.
                         writer.commit()
                     try:
-                        page = future.result()
-                        if page is None:  # pragma: no cover - the page before had no more
+                        fetched = future.result()
+                        if fetched is None:  # pragma: no cover - the page before had no more
                             break
+                        page = fetched.page
                         page_epoch = page.get("server_epoch")
                         if cursor and epoch and page_epoch and page_epoch != epoch:
                             raise ResyncRequired(410, "resync", "The server has a new epoch.")
@@ -157,7 +172,7 @@ class CyclePull:
                         outcome.reset = outcome.initial = True
                         cursor = epoch = None
                         ahead.clear()  # fetched after the refused page: they fail at once
-                        ahead.append(fetcher.submit(self.client.pull, None, self.page_size))
+                        ahead.append(fetcher.submit(self._fetch, None))
                         continue
                     ahead.popleft()
                     has_more = bool(page.get("has_more"))
@@ -172,7 +187,8 @@ class CyclePull:
                     if key is not None:
                         writer.commit()
                         self._keep_kiosk_key(*key)
-                    summary = writer.apply(changes, next_cursor, page_epoch, snapshot)
+                    summary = writer.apply(changes, next_cursor, page_epoch, snapshot,
+                                           fetched.prepared)
                     cursor, epoch = next_cursor, page_epoch or epoch
                     outcome.server_epoch = epoch
                     total.add(summary)
