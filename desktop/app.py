@@ -70,8 +70,9 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
     from desktop.language.i18n import setup_language  # the shipped Tamil font; the stored language
 
     setup_language(app, settings)  # before the cache: its update window speaks it
+    tasks = TaskRunner(app)
     outbox = Outbox.open(data_dir / OUTBOX_FILE)  # first: it remembers whether a sync ran
-    cache_engine, notice = open_cache_showing_updates(data_dir / CACHE_FILE, outbox)
+    cache_engine, notice = open_cache_showing_updates(data_dir / CACHE_FILE, outbox, tasks)
     # Replaced by whoever signs in; --demo signs in as the demo branch staff of Coimbatore.
     user = CurrentUser("staff.cbe", "Demo branch staff", Role.BRANCH_STAFF, branch_id=1)
     ctx = AppContext(
@@ -80,7 +81,7 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
         outbox=outbox,
         user=user,
         settings=settings,
-        tasks=TaskRunner(app),
+        tasks=tasks,
         events=AppEvents(app),
     )
     if notice:

@@ -5,8 +5,8 @@ million accounts' search rows or rebuilding their payment history takes from sec
 minute or two (``docs/performance.md``: about 43 s and 14 s for the two December 2026
 migrations at 1M accounts). Without a window the app would look as if it never started,
 and a second click would only bring the first instance forward once it has a window. So
-when the cache is behind the code's newest revision, the migration runs on a thread of its
-own while ``cacheUpdateProgress`` (a busy bar, no cancel: a migration stopped halfway is
+when the cache is behind the code's newest revision, the migration runs on the database
+worker while ``cacheUpdateProgress`` (a busy bar, no cancel: a migration stopped halfway is
 rolled back and would start again) says what is happening.
 """
 
@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog
 from sqlalchemy import Engine
 
@@ -26,10 +25,9 @@ from db import migrate
 from db.cache import open_or_rebuild
 from db.outbox import Outbox
 from desktop import APP_NAME
+from desktop.runtime.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-_POLL_MS = 50
 
 
 def cache_behind(path: Path) -> bool:
@@ -45,22 +43,16 @@ def cache_behind(path: Path) -> bool:
     return row is not None and row[0] != migrate.head("cache")
 
 
-def open_cache_showing_updates(path: Path, outbox: Outbox) -> tuple[Engine, str | None]:
+def open_cache_showing_updates(
+    path: Path, outbox: Outbox, tasks: TaskRunner
+) -> tuple[Engine, str | None]:
     """:func:`db.cache.open_or_rebuild`, with ``cacheUpdateProgress`` shown while an older
-    cache is migrated (the event loop keeps running, so the window paints and moves)."""
+    cache is migrated on the database worker of ``tasks`` (the event loop keeps running,
+    so the window paints and moves)."""
     if not cache_behind(path):
         return open_or_rebuild(path, outbox)
     log.info("the cache %s is older than this version: migrating it", path)
     started = time.perf_counter()
-    result: list[tuple[Engine, str | None]] = []
-    failure: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            result.append(open_or_rebuild(path, outbox))
-        except BaseException as exc:  # handed to the caller, on its own thread
-            failure.append(exc)
-
     progress = QProgressDialog()
     progress.setObjectName("cacheUpdateProgress")
     progress.setWindowTitle(APP_NAME)
@@ -74,16 +66,22 @@ def open_cache_showing_updates(path: Path, outbox: Outbox) -> tuple[Engine, str 
     progress.setMinimumDuration(0)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.show()
-    thread = threading.Thread(target=work, name="cache-update", daemon=True)
-    thread.start()
+    result: list[tuple[Engine, str | None]] = []
+    failure: list[BaseException] = []
     loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(_POLL_MS)
-    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
-    timer.start()
+
+    def opened(answer: tuple[Engine, str | None]) -> None:
+        result.append(answer)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        failure.append(exc)
+        loop.quit()
+
+    task = tasks.run_db("cache update", lambda _control: open_or_rebuild(path, outbox))
+    task.done.connect(opened)
+    task.error.connect(failed)
     loop.exec()
-    timer.stop()
-    thread.join()
     progress.close()
     progress.deleteLater()
     if failure:

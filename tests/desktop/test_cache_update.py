@@ -19,6 +19,7 @@ from db.engine import sqlite_engine
 from db.outbox import Outbox
 from desktop.runtime import cache_update
 from desktop.runtime.cache_update import cache_behind, open_cache_showing_updates
+from desktop.runtime.tasks import TaskRunner
 
 
 def _one_behind(path: Path) -> None:
@@ -46,7 +47,14 @@ def outbox(tmp_path: Path):
     box.engine.dispose()
 
 
-def test_an_older_cache_is_migrated_behind_a_progress_window(qapp, tmp_path, outbox,
+@pytest.fixture
+def tasks(qapp):
+    runner = TaskRunner(qapp)
+    yield runner
+    runner.wait_idle()
+
+
+def test_an_older_cache_is_migrated_behind_a_progress_window(qapp, tmp_path, outbox, tasks,
                                                               monkeypatch) -> None:
     path = tmp_path / "cache.sqlite3"
     _one_behind(path)
@@ -56,7 +64,7 @@ def test_an_older_cache_is_migrated_behind_a_progress_window(qapp, tmp_path, out
     real = cache_update.open_or_rebuild
 
     def migrate_when_seen(*args, **kwargs):
-        # the migration (on its own thread) starts once the window is up, so the test
+        # the migration (on the database worker) starts once the window is up, so the test
         # sees the window whether the migration is fast or slow
         assert shown.wait(10), "no progress window while migrating"
         return real(*args, **kwargs)
@@ -71,7 +79,7 @@ def test_an_older_cache_is_migrated_behind_a_progress_window(qapp, tmp_path, out
     timer.timeout.connect(watch)
     timer.start(5)
     try:
-        engine, notice = open_cache_showing_updates(path, outbox)
+        engine, notice = open_cache_showing_updates(path, outbox, tasks)
     finally:
         timer.stop()
     assert shown.is_set() and max(ticks) == 1
@@ -84,14 +92,14 @@ def test_an_older_cache_is_migrated_behind_a_progress_window(qapp, tmp_path, out
     assert not cache_behind(path)
 
 
-def test_a_current_cache_opens_without_a_window(qapp, tmp_path, outbox) -> None:
+def test_a_current_cache_opens_without_a_window(qapp, tmp_path, outbox, tasks) -> None:
     path = tmp_path / "cache.sqlite3"
     open_cache(path).dispose()
     seen: list[int] = []
     timer = QTimer()
     timer.timeout.connect(lambda: seen.append(len(_progress_windows())))
     timer.start(1)
-    engine, _notice = open_cache_showing_updates(path, outbox)
+    engine, _notice = open_cache_showing_updates(path, outbox, tasks)
     qapp.processEvents()
     timer.stop()
     engine.dispose()
@@ -99,7 +107,7 @@ def test_a_current_cache_opens_without_a_window(qapp, tmp_path, outbox) -> None:
     assert not cache_behind(path)
 
 
-def test_a_failed_migration_is_raised_and_the_window_closed(qapp, tmp_path, outbox,
+def test_a_failed_migration_is_raised_and_the_window_closed(qapp, tmp_path, outbox, tasks,
                                                             monkeypatch) -> None:
     path = tmp_path / "cache.sqlite3"
     _one_behind(path)
@@ -109,7 +117,7 @@ def test_a_failed_migration_is_raised_and_the_window_closed(qapp, tmp_path, outb
 
     monkeypatch.setattr(cache_update, "open_or_rebuild", fails)
     with pytest.raises(OSError, match="disk full"):
-        open_cache_showing_updates(path, outbox)
+        open_cache_showing_updates(path, outbox, tasks)
     assert not _progress_windows()
 
 
