@@ -42,6 +42,8 @@ SORT_KEYS: dict[int, SortKey] = {
     COL_STATUS: SortKey.STATUS,
 }
 COLUMN_OF_SORT = {key: col for col, key in SORT_KEYS.items()}
+#: Columns whose text is aligned right (figures): the model's alignment and the table's paint.
+RIGHT_ALIGNED = frozenset({COL_ID, COL_BALANCE})
 
 #: Custom roles.
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1

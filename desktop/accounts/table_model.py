@@ -58,7 +58,6 @@ from desktop.accounts.table_columns import (
     ACCOUNT_ID_ROLE,
     BALANCE_ROLE,
     COL_BALANCE,
-    COL_ID,
     COL_LAST_SEEN,
     COL_NAME,
     COL_PLAN,
@@ -66,6 +65,7 @@ from desktop.accounts.table_columns import (
     COL_TAG,
     HEADERS,
     PENDING_ROLE,
+    RIGHT_ALIGNED,
     ROW_ROLE,
     SORT_KEYS,
 )
@@ -186,7 +186,7 @@ class AccountsTableModel(AccountsTableRows, AccountsTableQueries):
         if role == _DECORATION and column == COL_TAG:
             return self._tag_icon
         if role == _ALIGNMENT:
-            return _RIGHT if column in (COL_BALANCE, COL_ID) else None
+            return _RIGHT if column in RIGHT_ALIGNED else None
         if role not in _ROW_ROLES:
             return None
         row = self.row_at(position)
@@ -263,7 +263,7 @@ class AccountsTableModel(AccountsTableRows, AccountsTableQueries):
         for item in items:
             role = item.role()
             if role == _ALIGNMENT_INT:
-                if column in (COL_BALANCE, COL_ID):
+                if column in RIGHT_ALIGNED:
                     item.setData(_RIGHT)
             elif role == _DISPLAY_INT:
                 if row is not None:

@@ -22,12 +22,11 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QTableView
 
-from desktop.accounts.table_columns import COL_BALANCE, COL_ID, COL_NAME, COL_TAG
+from desktop.accounts.table_columns import COL_BALANCE, COL_NAME, COL_TAG, RIGHT_ALIGNED
 from desktop.accounts.table_model import AccountsTableModel
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_RIGHT_ALIGNED = (COL_BALANCE, COL_ID)  # the model's TextAlignmentRole, for the delegate
 _MAX_WIDTHS = 20_000  # texts whose width is remembered, before the memo starts again
 
 
@@ -155,7 +154,7 @@ class RowPainter:
                 if advance > room:
                     text = metrics.elidedText(text, elide, room)
                 painter.drawText(left, y, room, height,
-                                 _RIGHT if column in _RIGHT_ALIGNED else _LEFT, text)
+                                 _RIGHT if column in RIGHT_ALIGNED else _LEFT, text)
         self._focus_frame(painter, area)
         painter.end()
 
