@@ -14,14 +14,19 @@ from typing import Any
 from sqlalchemy import Connection
 
 from db.account_query import AccountQuery
-from db.account_search_plan import COMPLEMENT_MIN_SHARE, search_plan
+from db.account_search_plan import COMPLEMENT_MIN_SHARE, SearchPlan, search_plan
 from db.account_where import _from, _gram_walk, _order_by, _plan, _where
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
     """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
     display order (also used by the benchmark)."""
-    search = search_plan(conn, query.filter.search)
+    return _ordered_sql(conn, query, search_plan(conn, query.filter.search))
+
+
+def _ordered_sql(
+    conn: Connection, query: AccountQuery, search: SearchPlan | None
+) -> tuple[str, dict[str, Any]]:
     walk = _gram_walk(query, search, ordered=True)
     if walk is not None:
         return walk, {}
@@ -52,12 +57,12 @@ def ordered_rowids(
     rows stops at once instead of holding the database worker.
     """
     params: dict[str, Any] = {}
-    walk = _gram_walk(query, search_plan(conn, query.filter.search), ordered=True,
-                      column="h")
+    search = search_plan(conn, query.filter.search)  # measured once, used by both paths
+    walk = _gram_walk(query, search, ordered=True, column="h")
     if walk is not None:  # the gram table holds each rowid packed already
         packed_sql = f"SELECT group_concat(h, '') FROM ({walk})"
     else:
-        sql, params = ordered_rowids_sql(conn, query)
+        sql, params = _ordered_sql(conn, query, search)
         packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
     raw = conn.connection.driver_connection
     stop = cancelled or (lambda: False)
