@@ -11,16 +11,28 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from db.account_query import AccountQuery, AccountRow, Scope, rows_in_order
-from db.account_search_plan import SEARCH_TEXT, search_plan
-from db.account_where import _from, _gram_walk, _order_by, _plan, _where, filter_columns
+from db.account_search_plan import MEASURE, SEARCH_TEXT, GivenPlan, plan_for
+from db.account_where import (
+    _from,
+    _gram_prefilter,
+    _gram_walk,
+    _order_by,
+    _plan,
+    _where,
+    filter_columns,
+)
 
 
-def count(conn: Connection, query: AccountQuery, *, up_to: int | None = None) -> int:
+def count(
+    conn: Connection, query: AccountQuery, *, up_to: int | None = None,
+    search: GivenPlan = MEASURE,
+) -> int:
     """How many accounts match ``query``; with ``up_to``, counting stops there (the
-    answer is then ``min(count, up_to)``: a first page needs no exact count of 700,000)."""
+    answer is then ``min(count, up_to)``: a first page needs no exact count of 700,000).
+    ``search``: the plan of the query's search when already measured for this change."""
     limit = "" if up_to is None else " LIMIT :up_to"
     params: dict[str, Any] = {} if up_to is None else {"up_to": up_to}
-    search = search_plan(conn, query.filter.search)
+    search = plan_for(conn, query.filter.search, search)
     walk = _gram_walk(query, search, ordered=False)
     if walk is not None:
         # a gram: its bit in the narrow gram table ("s", 671,117 of 1M)
@@ -55,14 +67,22 @@ def total(conn: Connection, scope: Scope) -> int:
     return count(conn, AccountQuery(scope=scope))
 
 
-def first_page(conn: Connection, query: AccountQuery, limit: int) -> list[AccountRow]:
-    """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks)."""
+def first_page(
+    conn: Connection, query: AccountQuery, limit: int, *, search: GivenPlan = MEASURE
+) -> list[AccountRow]:
+    """The first ``limit`` rows in order (SQLite picks the plan: LIMIT favours index walks).
+    ``search``: as for :func:`count`."""
     plan = _plan(query, full_list=False)
-    search = search_plan(conn, query.filter.search)
+    search = plan_for(conn, query.filter.search, search)
     walk = _gram_walk(query, search, ordered=True)
     if walk is not None:
         ids = [r[0] for r in conn.exec_driver_sql(f"{walk} LIMIT {int(limit)}")]
         return rows_in_order(conn, ids)
+    prefilter = _gram_prefilter(query, search, limit)
+    if prefilter is not None and search is not None:
+        ids = [r[0] for r in conn.execute(text(prefilter), {"short": search.text})]
+        if len(ids) == limit:  # fewer: the walk stopped at its bound (see _gram_prefilter)
+            return rows_in_order(conn, ids)
     w = _where(conn, query, derive=plan.derive, plan=search)
     if w.impossible:
         return []

@@ -125,3 +125,9 @@ def write_grams(raw: Any, texts: Iterable[tuple[Any, str]],
         raw.executemany(_WRITE_SQL, [(*gram_bits(t), i) for i, t in texts])
     else:
         raw.executemany(_WRITE_SQL, [(*b, i) for (i, _t), b in zip(texts, bits, strict=True)])
+
+
+def grams_in(text: str) -> list[str]:
+    """Every gram of the dictionary that ``text`` contains, in bit order: what
+    :func:`gram_bits` sets, as texts."""
+    return [gram for gram in GRAMS if gram in text]

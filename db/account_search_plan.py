@@ -18,7 +18,12 @@ of the account ID, name, mobile or e-mail. How it is found depends on how common
 A search that is a gram of :mod:`db.account_search_grams` (one character, a digit pair, a
 common pair, ``+91``) and has no sidebar filter reads its full list, first page and count
 off that module's table, walked in name order with a bit test: when sorted by name, no
-sort at all.
+sort at all. Any other search that contains grams of the dictionary (``kum``: ``k``,
+``u``, ``m``, ``ku``, ``um``) may read its *first page* off the same walk: only rows with
+all of its grams' bits are candidates, and each candidate's text is then tested. Whether
+that walk is short enough is read off the sample too (:meth:`SearchPlan.walk_cost`):
+``bh`` is in 2% of the accounts, but only in names that start with "Bh", a quarter of the
+way down the name order.
 
 Every path gives exactly the same rows; only the time differs. The plan becomes a WHERE term
 in :func:`db.account_where._search_terms`.
@@ -27,12 +32,14 @@ in :func:`db.account_where._search_terms`.
 from __future__ import annotations
 
 import functools
+import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 
 from sqlalchemy import Connection
 
-from db.account_search_grams import gram_term
+from db.account_search_grams import gram_bits, gram_term, grams_in
 from db.search import MIN_INDEXED_QUERY, fts_phrase, normalise_query
 
 #: Longer than any indexed search text can be (id + name + mobile + email + separators);
@@ -86,33 +93,124 @@ class SearchPlan:
     share: float = 0.0
     #: the text is a gram of :mod:`db.account_search_grams`: its column and bit there
     gram: tuple[str, int] | None = None
+    #: the bits of every gram of the dictionary in the text, one int per gram column: a
+    #: gram row without all of them cannot match (``None``: the text holds no gram)
+    mask: tuple[int, ...] | None = None
+    #: what the sample says of a walk of the name order (``None``: not measured)
+    sample: Sample | None = None
+
+    def walk_cost(self, wanted: int, *, descending: bool) -> tuple[float, float]:
+        """Rows of the name order walked to find ``wanted`` matches, and how many of them
+        pass the gram bits and have their text tested: estimated from the sample, and
+        on the long side (``inf`` when the sample cannot tell)."""
+        sample = self.sample
+        if sample is None or self.mask is None:
+            return math.inf, math.inf
+        places = sample.places if not descending else tuple(1 - p for p in reversed(sample.places))
+        # The k-th sampled match stands for the match ~k * accounts / seen down the list:
+        # no sooner than the wanted-th.
+        k = max(1, math.ceil(wanted * sample.seen / max(1, sample.accounts)))
+        if k > len(places):
+            return math.inf, math.inf
+        rows = places[k - 1] * sample.accounts
+        return rows, rows * sample.candidates / sample.seen
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What the sample of account texts says of one search."""
+
+    #: sampled accounts that exist, and how many of them contain the text
+    seen: int
+    hits: int
+    #: how many contain every gram of the dictionary that the text contains
+    candidates: int
+    #: each hit's place in the sampled accounts' name order (0: first), ascending
+    places: tuple[float, ...] = field(repr=False)
+    #: how many accounts the sample stands for
+    accounts: int
+
+    @property
+    def share(self) -> float:
+        return self.hits / self.seen if self.seen else 0.0
+
+
+class _Measure(Enum):
+    MEASURE = "measure"
+
+
+#: "Measure the search's plan here": the default of the list functions that can be handed
+#: the plan already measured for the same change.
+MEASURE = _Measure.MEASURE
+GivenPlan = SearchPlan | None | _Measure
+
+
+def plan_for(conn: Connection, typed: str, given: GivenPlan) -> SearchPlan | None:
+    """``given``, or the plan of ``typed`` measured now when ``given`` is :data:`MEASURE`."""
+    return search_plan(conn, typed) if isinstance(given, _Measure) else given
 
 
 def query_share(conn: Connection, q: str) -> float:
     """The share of accounts whose search text contains ``q``, measured on a sample."""
+    return measure(conn, q).share
+
+
+def measure(conn: Connection, q: str) -> Sample:
+    """What a sample of the accounts' texts says of ``q`` (see :class:`Sample`)."""
     low, high = conn.exec_driver_sql(
         "SELECT (SELECT min(id) FROM accounts), (SELECT max(id) FROM accounts)"
     ).one()
     if low is None:
-        return 0.0
-    ids = ",".join(map(str, _sample_ids(int(low), int(high))))  # ints only: safe to inline
-    seen, found = conn.exec_driver_sql(
-        f"SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM {SEARCH_TEXT} "
-        f"WHERE id IN ({ids})",
-        (q,),
+        return Sample(0, 0, 0, (), 0)
+    drawn = _sample_ids(int(low), int(high))
+    ids = ",".join(map(str, drawn))  # ints only: safe to inline
+    grams = grams_in(q)
+    candidate = " AND ".join(["instr(c0, ?) > 0"] * len(grams)) or "0"
+    seen, hit_ids, candidates = conn.exec_driver_sql(
+        "SELECT count(*), group_concat(CASE WHEN instr(c0, ?) > 0 THEN id END), "
+        f"coalesce(sum({candidate}), 0) FROM {SEARCH_TEXT} WHERE id IN ({ids})",
+        (q, *grams),
     ).one()
-    if seen < SAMPLE_SIZE // 10:
-        # sparse ids (few of the drawn ones exist): runs of consecutive texts instead
-        seen = found = 0
-        step = max(1, (int(high) - int(low)) // 20)
-        for k in range(20):
-            n, hits = conn.exec_driver_sql(
-                "SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM "
-                f"(SELECT c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?)",
-                (q, int(low) + k * step, SAMPLE_SIZE // 20),
-            ).one()
-            seen, found = seen + int(n), found + int(hits)
-    return int(found) / int(seen) if seen else 0.0
+    hits = [int(i) for i in hit_ids.split(",")] if hit_ids else []
+    if seen >= SAMPLE_SIZE // 10:
+        order = _sample_order(conn, drawn)
+        places = tuple(sorted(order[i] for i in hits if i in order))
+        accounts = round((int(high) - int(low) + 1) * seen / len(drawn))
+        return Sample(int(seen), len(hits), int(candidates), places, accounts)
+    # sparse ids (few of the drawn ones exist): runs of consecutive texts instead
+    seen = found = 0
+    step = max(1, (int(high) - int(low)) // 20)
+    for k in range(20):
+        n, run_hits = conn.exec_driver_sql(
+            "SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM "
+            f"(SELECT c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?)",
+            (q, int(low) + k * step, SAMPLE_SIZE // 20),
+        ).one()
+        seen, found = seen + int(n), found + int(run_hits)
+    return Sample(int(seen), found, 0, (), 0)  # no walk estimate: places unknown
+
+
+#: The sampled accounts' places in the name order, per cache file and id range: read once
+#: (~2,000 look-ups), then kept. A rename since makes a place stale, which changes only the
+#: estimate of a walk (:meth:`SearchPlan.walk_cost`), never the rows found.
+_ORDERS: dict[tuple[str, tuple[int, ...]], dict[int, float]] = {}
+
+
+def _sample_order(conn: Connection, drawn: tuple[int, ...]) -> dict[int, float]:
+    main = [row[2] for row in conn.exec_driver_sql("PRAGMA database_list") if row[1] == "main"]
+    key = (main[0] if main else "", drawn)
+    order = _ORDERS.get(key)
+    if order is None:
+        ids = ",".join(map(str, drawn))
+        ordered = [r[0] for r in conn.exec_driver_sql(
+            f"SELECT id FROM accounts WHERE id IN ({ids}) ORDER BY name, rowid"
+        )]
+        order = {int(i): k / max(1, len(ordered) - 1) for k, i in enumerate(ordered)}
+        if len(_ORDERS) >= 8 or not key[0]:  # an in-memory cache is not kept
+            _ORDERS.clear()
+        if key[0]:
+            _ORDERS[key] = order
+    return order
 
 
 @functools.lru_cache(maxsize=4)
@@ -139,15 +237,19 @@ def search_plan(conn: Connection, typed: str) -> SearchPlan | None:
         return None
     if len(q) > MAX_SEARCH_CHARS:
         return SearchPlan(q, impossible=True)
-    share = query_share(conn, q)
+    sample = measure(conn, q)
+    share = sample.share
     gram = gram_term(q)
+    bits = gram_bits(q)
+    mask = bits if any(bits) else None
     phrase = fts_phrase(q) if len(q) >= MIN_INDEXED_QUERY else None
     if share >= WALK_MIN_SHARE:
-        return SearchPlan(q, match=phrase, walks=True, share=share, gram=gram)
+        return SearchPlan(q, match=phrase, walks=True, share=share, gram=gram, mask=mask,
+                          sample=sample)
     if phrase is not None:
-        return SearchPlan(q, match=phrase, share=share, gram=gram)
+        return SearchPlan(q, match=phrase, share=share, gram=gram, mask=mask, sample=sample)
     terms = trigrams_starting_with(conn, q)
     if not terms:
         return SearchPlan(q, impossible=True, share=share)
     return SearchPlan(q, match=" OR ".join(fts_phrase(t) for t in terms), share=share,
-                      gram=gram)
+                      gram=gram, mask=mask, sample=sample)

@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from db import account_query as aq
 from db.account_first_page import count, first_page, total
 from db.account_id_list import ordered_rowids
-from db.account_search_plan import search_text
+from db.account_search_plan import search_plan, search_text
 from db.overlay import PendingPayments
 from desktop.accounts.table_cells import Cells, row_cells
 from desktop.runtime.tasks import TaskControl
@@ -92,10 +92,12 @@ def _first_job(
     with engine.connect() as conn:
         in_scope = known_total if known_total is not None else total(conn, query.scope)
         exact = True
+        # measured once for the count and the first page (~2 ms at 1M, 6-9 ms at 3M)
+        plan = search_plan(conn, query.filter.search)
         if query.filter.is_empty:
             matching = in_scope
         else:
-            matching = count(conn, query, up_to=COUNT_UP_TO + 1)
+            matching = count(conn, query, up_to=COUNT_UP_TO + 1, search=plan)
             exact = matching <= COUNT_UP_TO
         if searches(query) and exact and matching <= SEARCH_ONE_STEP:
             # Few matches: find them once and sort them; count and first page come from
@@ -108,7 +110,7 @@ def _first_job(
             matching = len(rowids)
             rows = aq.rows_in_order(conn, rowids[:FIRST_PAGE])
         else:
-            rows = first_page(conn, query, FIRST_PAGE)
+            rows = first_page(conn, query, FIRST_PAGE, search=plan)
     pending = overlay() if overlay is not None else None
     if formatting is None:
         return FirstResult(token, matching, in_scope, rows, pending, rowids, exact)
