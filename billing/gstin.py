@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from billing.messages import Msg
+from billing.messages import EMPTY_VALUE, Msg
 from billing.refusal import Refusal
 
 __all__ = [
@@ -113,7 +113,7 @@ def state_name(code: str) -> str:
         raise GstinError.of(_RETIRED[text], code="state_invalid")
     name = STATES.get(text)
     if name is None:
-        raise GstinError.of(Msg.STATE_UNKNOWN, code.strip() or "(empty)", code="state_invalid")
+        raise GstinError.of(Msg.STATE_UNKNOWN, code.strip() or EMPTY_VALUE, code="state_invalid")
     return name
 
 

@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-__all__ = ["ENGLISH", "Msg", "english"]
+__all__ = ["EMPTY_VALUE", "ENGLISH", "Msg", "english"]
+
+#: The value put in a refusal for a field left empty ("Card last digits (empty): …"); the
+#: desk words it in its language like the text around it.
+EMPTY_VALUE = "(empty)"
 
 
 class Msg(StrEnum):
@@ -83,6 +87,13 @@ class Msg(StrEnum):
     DUE_INVOICE_AFTER_GRACE = "due_invoice_after_grace"
     DUE_INVOICE_LAST_DAY = "due_invoice_last_day"
     DUE_INVOICE_DAYS_LEFT = "due_invoice_days_left"
+    # sync.auth.SignInFailed
+    SIGNIN_MISSING = "signin_missing"
+    SIGNIN_BAD_SERVER = "signin_bad_server"
+    SIGNIN_WRONG_PASSWORD = "signin_wrong_password"
+    SIGNIN_LOCKED_OUT = "signin_locked_out"
+    SIGNIN_OFFLINE_MISMATCH = "signin_offline_mismatch"
+    SIGNIN_OFFLINE_UNKNOWN = "signin_offline_unknown"
 
     # billing.tax (TaxError)
     TAX_NEGATIVE = "tax_negative"
@@ -247,6 +258,17 @@ ENGLISH: dict[Msg, str] = {
     Msg.DOC_PAYMENT_OF_DUES:
         "A Payment of dues is covered by the tax invoice of the bill it pays; receipt "
         "vouchers are for Advance and Recharge.",
+    Msg.SIGNIN_MISSING: "Enter your user name and password.",
+    Msg.SIGNIN_BAD_SERVER: "The server address must start with https:// (or http://).",
+    Msg.SIGNIN_WRONG_PASSWORD: "The user name or password is wrong.",
+    # %1: whole minutes to wait (the server's Retry-After, rounded up)
+    Msg.SIGNIN_LOCKED_OUT: "Too many failed sign-ins; try again in %1 minute(s).",
+    Msg.SIGNIN_OFFLINE_MISMATCH:
+        "The server cannot be reached and the password does not match the one last used on "
+        "this PC.",
+    Msg.SIGNIN_OFFLINE_UNKNOWN:
+        "The server cannot be reached. Sign in once while connected; after that you can "
+        "sign in on this PC without a connection.",
 }
 """Each id's English text; ``str(error)`` is this text with the values put in."""
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from billing.messages import Msg
+from billing.messages import EMPTY_VALUE, Msg
 from billing.rules import PaymentMethod, RuleError, validate_reference
 
 __all__ = [
@@ -97,9 +97,9 @@ def card_reference(last4: str, auth_code: str) -> str:
     if not last4 and not auth:
         raise RuleError.of(Msg.CARD_REQUIRED, code="reference_required")
     if not re.fullmatch(r"[0-9]{4}", last4, re.ASCII):
-        raise _refuse(Msg.CARD_LAST4, last4 or "(empty)")
+        raise _refuse(Msg.CARD_LAST4, last4 or EMPTY_VALUE)
     if not re.fullmatch(r"[A-Z0-9]{6}", auth, re.ASCII):
-        raise _refuse(Msg.CARD_APPROVAL, auth or "(empty)")
+        raise _refuse(Msg.CARD_APPROVAL, auth or EMPTY_VALUE)
     return f"xx{last4} auth {auth}"
 
 
@@ -121,7 +121,7 @@ def cheque_reference(number: str, bank: str, dated: date, *, today: date) -> str
     number = (number or "").strip()
     bank = " ".join((bank or "").split())
     if not _CHEQUE_NUMBER.match(number):
-        raise _refuse(Msg.CHEQUE_NUMBER, number or "(empty)")
+        raise _refuse(Msg.CHEQUE_NUMBER, number or EMPTY_VALUE)
     if not _BANK_NAME.match(bank):
         raise _refuse(Msg.CHEQUE_BANK)
     if dated > today:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from billing.limits import Limits
+from billing.messages import Msg
 from billing.refusal import Refusal
 from billing.roles import Role
 from db import replica
@@ -97,11 +98,10 @@ class Authenticator:
         its secret)."""
         username = username.strip()
         if not username or not password:
-            raise SignInFailed("Enter your user name and password.", "missing")
+            raise SignInFailed.of(Msg.SIGNIN_MISSING, code="missing")
         server = server.strip().rstrip("/")
         if not server.startswith(("http://", "https://")):
-            raise SignInFailed("The server address must start with https:// (or http://).",
-                               "bad_server")
+            raise SignInFailed.of(Msg.SIGNIN_BAD_SERVER, code="bad_server")
         client = self.client_factory(server)
         try:
             if device:
@@ -113,10 +113,12 @@ class Authenticator:
         except ApiError as exc:
             if exc.code == "locked_out":
                 wait = exc.body.get("error", {}).get("retry_after") or exc.body.get("retry_after")
-                later = f" Try again in {int(wait) // 60 + 1} minutes." if wait else ""
-                raise SignInFailed(f"{exc.message}{later}", exc.code) from exc
+                if wait:
+                    minutes = max(1, -(-int(wait) // 60))
+                    raise SignInFailed.of(Msg.SIGNIN_LOCKED_OUT, minutes, code=exc.code) from exc
+                raise SignInFailed(exc.message, exc.code) from exc
             if exc.status == 401:
-                raise SignInFailed("The user name or password is wrong.", exc.code) from exc
+                raise SignInFailed.of(Msg.SIGNIN_WRONG_PASSWORD, code=exc.code) from exc
             raise SignInFailed(exc.message, exc.code) from exc
         except SyncError as exc:
             raise SignInFailed(str(exc)) from exc
@@ -149,12 +151,8 @@ class Authenticator:
         found = self.verifiers.verify(username, password)
         if found is None:
             if self.verifiers.knows(username):
-                raise SignInFailed(
-                    "The server cannot be reached and the password does not match the one "
-                    "last used on this PC.", "offline_mismatch")
-            raise SignInFailed(
-                "The server cannot be reached. Sign in once while connected; after that you "
-                "can sign in on this PC without a connection.", "offline_unknown")
+                raise SignInFailed.of(Msg.SIGNIN_OFFLINE_MISMATCH, code="offline_mismatch")
+            raise SignInFailed.of(Msg.SIGNIN_OFFLINE_UNKNOWN, code="offline_unknown")
         user = user_from_profile(found.profile)
         token = self.secrets.get_token(server, user.username)
         client.set_token(token)

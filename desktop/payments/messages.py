@@ -19,7 +19,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from billing.messages import Msg
+from billing.messages import EMPTY_VALUE, Msg
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 
 CONTEXT = "BillingMessage"
@@ -280,6 +280,21 @@ TEXTS: dict[Msg, str] = {
     Msg.DOC_NUMBER_LONG: QT_TRANSLATE_NOOP(
         "BillingMessage",
         'Document number %1 is longer than 16 characters.'),
+    Msg.SIGNIN_MISSING: QT_TRANSLATE_NOOP("BillingMessage", "Enter your user name and password."),
+    Msg.SIGNIN_BAD_SERVER: QT_TRANSLATE_NOOP(
+        "BillingMessage", "The server address must start with https:// (or http://)."),
+    Msg.SIGNIN_WRONG_PASSWORD: QT_TRANSLATE_NOOP(
+        "BillingMessage", "The user name or password is wrong."),
+    Msg.SIGNIN_LOCKED_OUT: QT_TRANSLATE_NOOP(
+        "BillingMessage", "Too many failed sign-ins; try again in %1 minute(s)."),
+    Msg.SIGNIN_OFFLINE_MISMATCH: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The server cannot be reached and the password does not match the one last used on "
+        "this PC."),
+    Msg.SIGNIN_OFFLINE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The server cannot be reached. Sign in once while connected; after that you can "
+        "sign in on this PC without a connection."),
     Msg.DOC_PAYMENT_OF_DUES: QT_TRANSLATE_NOOP(
         "BillingMessage",
         'A Payment of dues is covered by the tax invoice of the bill it pays; receipt '
@@ -427,7 +442,16 @@ def message_text(msg: Msg | str | None, values: tuple[object, ...], fallback: st
         text = None
     if text is None:
         return fallback
-    return fill(QCoreApplication.translate(CONTEXT, text), *values)
+    return fill(QCoreApplication.translate(CONTEXT, text), *map(_value_text, values))
+
+
+#: billing's value for a field left empty (``billing.messages.EMPTY_VALUE``)
+_EMPTY = QT_TRANSLATE_NOOP("BillingMessage", "(empty)")
+
+
+def _value_text(value: object) -> object:
+    """A refusal's value as shown: billing's "(empty)" in the interface language."""
+    return QCoreApplication.translate(CONTEXT, _EMPTY) if value == EMPTY_VALUE else value
 
 
 def error_text(exc: object) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Role
 from desktop import APP_NAME
 from desktop.language.i18n import Retranslating
+from desktop.payments.messages import error_text
 from desktop.runtime.tasks import TaskControl, TaskRunner
 from sync.auth import Authenticator, SignedIn, SignInFailed
 
@@ -250,7 +251,7 @@ class SignInDialog(Retranslating, QDialog):
     def _on_error(self, exc: object) -> None:
         self._busy = False
         self.sign_in_button.setText(self.tr("Sign in"))
-        text = (exc.message if isinstance(exc, SignInFailed)
+        text = (error_text(exc) if isinstance(exc, SignInFailed)
                 else self.tr("Sign-in failed: %1").replace("%1", str(exc)))
         self.show_message(text)
         self.password_field.selectAll()

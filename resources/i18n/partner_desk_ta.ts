@@ -539,8 +539,37 @@
         <translation>ஆவண எண் %1 16 எழுத்துகளுக்கு மேல் நீளமானது.</translation>
     </message>
     <message>
+        <source>Enter your user name and password.</source>
+        <translation>உங்கள் பயனர் பெயரையும் கடவுச்சொல்லையும் உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (or http://).</source>
+        <translation>சர்வர் முகவரி https:// (அல்லது http://) என்று தொடங்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>பயனர் பெயர் அல்லது கடவுச்சொல் தவறு.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again in %1 minute(s).</source>
+        <translation>பலமுறை உள்நுழைவு தோல்வியடைந்தது; %1 நிமிடத்தில் மீண்டும் முயற்சிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and the password does not match the one last used on this PC.</source>
+        <translation>சர்வரை அணுக முடியவில்லை; இந்தக் கணினியில் கடைசியாகப் பயன்படுத்திய கடவுச்சொல்லுடன் இது பொருந்தவில்லை.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Sign in once while connected; after that you can sign in on this PC without a connection.</source>
+        <translation>சர்வரை அணுக முடியவில்லை. இணைப்பில் இருக்கும்போது ஒருமுறை உள்நுழையவும்; அதன் பிறகு இந்தக் கணினியில் இணைப்பு இல்லாமலும் உள்நுழையலாம்.</translation>
+    </message>
+    <message>
         <source>A Payment of dues is covered by the tax invoice of the bill it pays; receipt vouchers are for Advance and Recharge.</source>
         <translation>நிலுவைக்கான கட்டணம் அது செலுத்தும் பில்லின் வரி விலைப்பட்டியலில் அடங்கும்; ரசீது வவுச்சர்கள் முன்பணத்துக்கும் ரீசார்ஜுக்கும் மட்டுமே.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>billing&apos;s value for a field left empty (``billing.messages.EMPTY_VALUE``)</extracomment>
+        <translation>(காலி)</translation>
     </message>
 </context>
 <context>

@@ -128,3 +128,23 @@ def test_the_server_unreachable_refusal_of_void_requests_is_tamil(qtbot, qapp, c
     refused = RequestRefused("Listing requests needs the server; sign in online first.",
                              "offline")
     assert error_text(refused) == str(refused)  # English: the refusal's own words
+
+
+def test_an_empty_card_field_is_named_in_tamil(qtbot, qapp, ctx) -> None:
+    """billing puts "(empty)" in a refusal for a field left empty; in Tamil the desk words
+    it too, not only the sentence around it."""
+    from billing.rules import PaymentMethod
+    from tests.desktop.test_payment_references import _dialog, _error, _field
+
+    with tamil(qapp):
+        _flow, dialog = _dialog(qtbot, ctx, PaymentMethod.CARD)
+        qtbot.keyClicks(_field(dialog, "referenceField"), "a1b2c3")  # no last 4 digits
+        said = _error(dialog)
+        assert has_tamil(said) and "(காலி)" in said and "(empty)" not in said
+        qtbot.keyClicks(_field(dialog, "cardLast4Field"), "42")
+        assert has_tamil(_error(dialog)) and "42" in _error(dialog)
+        dialog.close()
+    _flow, dialog = _dialog(qtbot, ctx, PaymentMethod.CARD, nth=1)
+    qtbot.keyClicks(_field(dialog, "referenceField"), "a1b2c3")
+    assert _error(dialog).startswith("Card last digits (empty):")  # English as billing wrote
+    dialog.close()

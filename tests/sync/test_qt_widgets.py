@@ -104,6 +104,37 @@ def test_sign_in_dialog_lists_demo_roles_and_signs_in(qtbot, qctx: AppContext,
     assert auth.client is not None and auth.client.has_token
 
 
+def test_sign_in_refusals_are_worded_in_tamil(qtbot, qapp, qctx: AppContext,
+                                             auth: Authenticator,
+                                             live_server: LiveServer) -> None:
+    """A wrong password (the real server's 401) and a server that cannot be reached for a
+    name never signed in on this PC: the message under the form is Tamil, not English."""
+    from tests.desktop.i18n_helpers import has_tamil, tamil
+
+    def refused(server: str, username: str, password: str) -> str:
+        dialog = SignInDialog(auth, qctx.tasks, server)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "signInUsername"), username)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "signInPassword"), password)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "signInButton"),
+                         Qt.MouseButton.LeftButton)
+        message = dialog.findChild(QLabel, "signInMessage")
+        qtbot.waitUntil(lambda: message.isVisible(), timeout=15_000)
+        text = message.text()
+        dialog.close()
+        return text
+
+    with tamil(qapp):
+        assert refused(live_server.url, "partner.cbe", "not-the-password") == (
+            "பயனர் பெயர் அல்லது கடவுச்சொல் தவறு.")
+        unreachable = refused("http://127.0.0.1:9", "nobody.here", "secret")
+        assert has_tamil(unreachable) and "cannot be reached" not in unreachable
+        assert unreachable.startswith("சர்வரை அணுக முடியவில்லை.")
+    assert refused(live_server.url, "partner.cbe", "still-not-it") == (
+        "The user name or password is wrong.")
+
+
 def test_a_kiosk_signs_in_with_its_device_code(qtbot, qctx: AppContext, auth: Authenticator,
                                               live_server: LiveServer) -> None:
     """No demo list: the kiosk box (ticked for --kiosk) makes it a device sign-in."""
