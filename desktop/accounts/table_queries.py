@@ -33,6 +33,7 @@ from desktop.accounts.table_jobs import (
     _first_job,
     _ids_job,
 )
+from desktop.runtime.memory import release_later
 from desktop.runtime.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ class AccountsTableQueries(QAbstractTableModel):
 
         def empty() -> None:
             self._count_exact = True
-            self._ids = None
+            self._drop_ids()
             self._first = []
             self._placeholder_shown = False
 
@@ -217,6 +218,13 @@ class AccountsTableQueries(QAbstractTableModel):
         self.busyChanged.emit(False)
         self.failed.emit(exc)
 
+    def _drop_ids(self) -> None:
+        """Forget the full list. A long one is freed off the GUI thread: unmapping the 24 MB
+        of 3M accounts takes 2 ms (:func:`desktop.runtime.memory.release_later`)."""
+        if self._ids is not None:
+            release_later(self._ids)
+            self._ids = None
+
     def _replace_rows(self, count: int, install: Callable[[], None]) -> None:
         """Show a new row set of ``count`` rows, whose state ``install`` puts in place.
 
@@ -259,7 +267,7 @@ class AccountsTableQueries(QAbstractTableModel):
         def install() -> None:
             self._count_exact = result.exact
             self._total = self._known_total = result.total
-            self._ids = None
+            self._drop_ids()
             self._rows = {row.rowid: row for row in result.rows}
             self._cells = dict(result.cells) if fresh else {}
             self._first = [row.rowid for row in result.rows]
