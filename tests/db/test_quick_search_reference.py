@@ -70,23 +70,32 @@ class Acc:
     reseller_id: int | None
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+def generated_cache(tmp_path_factory: pytest.TempPathFactory, seed: int) -> Iterator[Engine]:
+    """A cache of ACCOUNTS generated demo accounts (a module fixture's body)."""
     path: Path = tmp_path_factory.mktemp("qsref") / "cache.sqlite3"
     eng = open_cache(path)
-    generate(eng, ACCOUNTS, seed=18, today=DEMO_TODAY)
+    generate(eng, ACCOUNTS, seed=seed, today=DEMO_TODAY)
     yield eng
     eng.dispose()
 
 
-@pytest.fixture(scope="module")
-def accounts(engine: Engine) -> list[Acc]:
+def accounts_of(engine: Engine) -> list[Acc]:
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(
             "SELECT id, name, mobile, email, branch_id, area_id, status, account_manager_id, "
             "sales_executive_id, reseller_id FROM accounts ORDER BY id"
         ).all()
     return [Acc(*r) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    yield from generated_cache(tmp_path_factory, seed=18)
+
+
+@pytest.fixture(scope="module")
+def accounts(engine: Engine) -> list[Acc]:
+    return accounts_of(engine)
 
 
 def _like(q: str) -> str:

@@ -32,6 +32,8 @@ from tests.db.test_quick_search_reference import (
     PAGE,
     Acc,
     _substring,
+    accounts_of,
+    generated_cache,
     reference,
     typed_value,
 )
@@ -39,21 +41,12 @@ from tests.db.test_quick_search_reference import (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    path: Path = tmp_path_factory.mktemp("prefilter") / "cache.sqlite3"
-    eng = open_cache(path)
-    generate(eng, ACCOUNTS, seed=1818, today=DEMO_TODAY)
-    yield eng
-    eng.dispose()
+    yield from generated_cache(tmp_path_factory, seed=1818)
 
 
 @pytest.fixture(scope="module")
 def accounts(engine: Engine) -> list[Acc]:
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT id, name, mobile, email, branch_id, area_id, status, account_manager_id, "
-            "sales_executive_id, reseller_id FROM accounts ORDER BY id"
-        ).all()
-    return [Acc(*r) for r in rows]
+    return accounts_of(engine)
 
 
 def _searches(accounts: list[Acc], n: int) -> list[str]:
