@@ -120,6 +120,10 @@ def test_walk_cost_reads_the_sampled_places() -> None:
     assert dataclasses.replace(plan, sample=small).walk_cost(120, descending=False) == (
         float("inf"), float("inf")
     )
+    two = dataclasses.replace(sample, hits=2, places=(0.1, 0.2))  # too few to tell
+    assert dataclasses.replace(plan, sample=two).walk_cost(120, descending=False) == (
+        float("inf"), float("inf")
+    )
     assert SearchPlan("kum").walk_cost(120, descending=False) == (
         float("inf"), float("inf")
     )
