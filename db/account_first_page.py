@@ -11,7 +11,13 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from db.account_query import AccountQuery, AccountRow, Scope, rows_in_order
-from db.account_search_plan import MEASURE, SEARCH_TEXT, GivenPlan, plan_for
+from db.account_search_plan import (
+    MEASURE,
+    SEARCH_TEXT,
+    GivenPlan,
+    matching_ids_sql,
+    plan_for,
+)
 from db.account_where import (
     _from,
     _gram_prefilter,
@@ -46,12 +52,12 @@ def count(
         # text in id order read ~400,000 rows to find 10,001 with "107" (IDs cluster). A
         # common one- or two-character query scans the text and stops at ``up_to``.
         if search.match is not None:
-            source, where = "account_search", "account_search MATCH :phrase"
-            params["phrase"] = search.match
+            found = matching_ids_sql(search)
+            params.update(phrase=search.match, short=search.text)
         else:
-            source, where = SEARCH_TEXT, "instr(c0, :short) > 0"
+            found = f"SELECT 1 FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0"
             params["short"] = search.text
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where}{limit})"
+        sql = f"SELECT count(*) FROM ({found}{limit})"
         return int(conn.execute(text(sql), params).scalar() or 0)
     # one filter: its own index counts alone; more: the branch prefix of the list index
     w = _where(conn, query, derive=filter_columns(query) >= 2, plan=search,

@@ -20,6 +20,7 @@ from db.account_search_plan import (
     COMPLEMENT_MIN_SHARE,
     SEARCH_TEXT,
     SearchPlan,
+    matching_ids_sql,
     search_text,
 )
 
@@ -136,10 +137,7 @@ def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
             short=plan.text,
         )
     elif plan.match is not None:
-        w.add(
-            "a.id IN (SELECT rowid FROM account_search WHERE account_search MATCH :phrase)",
-            phrase=plan.match,
-        )
+        w.add(f"a.id IN ({matching_ids_sql(plan)})", phrase=plan.match, short=plan.text)
     else:
         w.add(f"a.id IN (SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0)",
               short=plan.text)
