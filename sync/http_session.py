@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
 from sync import __version__
@@ -21,12 +22,30 @@ __all__ = ["RETRY_STATUSES", "is_loopback", "make_session"]
 RETRY_STATUSES = (502, 503, 504)
 
 
+class _Retry(Retry):
+    """urllib3's retry, minus sleeping through a 429. urllib3 retries any 413/429/503 that
+    carries Retry-After, whatever ``status_forcelist`` says; the server's 429 is a sign-in
+    lock-out (a wait of up to 15 minutes) or a rate limit, which the person at the desk is
+    told at once instead of a sign-in that hangs for minutes. A 503's Retry-After is slept
+    for at most :data:`MAX_RETRY_AFTER_S`."""
+
+    RETRY_AFTER_STATUS_CODES = frozenset({503})
+
+    def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
+        after = super().get_retry_after(response)
+        return None if after is None else min(after, MAX_RETRY_AFTER_S)
+
+
+#: The longest a request sleeps for a 503's Retry-After before trying again.
+MAX_RETRY_AFTER_S = 10.0
+
+
 def make_session(retries: int = 3, backoff: float = 0.5) -> requests.Session:
     """A session that verifies TLS, retries connection failures and 502/503/504 with
     exponential backoff (GET and POST: pushes are idempotent by mutation id)."""
     session = requests.Session()
     session.verify = True
-    retry = Retry(
+    retry = _Retry(
         total=retries,
         connect=retries,
         read=retries,

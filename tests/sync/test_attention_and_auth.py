@@ -185,3 +185,30 @@ def test_the_desk_takes_its_limits_from_the_server(desk: Desk, live_server: Live
     # Offline, nothing was heard: billing's defaults.
     offline = desk.auth.sign_in("http://127.0.0.1:9", *STAFF)
     assert not offline.online and offline.limits == DEFAULT_LIMITS
+
+
+def test_a_locked_out_name_is_told_the_wait_once_in_minutes(tmp_path: Path) -> None:
+    """Past the free failures the server answers 429 ``locked_out`` with Retry-After: the
+    refusal says the wait once, in whole minutes, and carries its message id (so the desk
+    words it in Tamil too). A server of its own: the lock-out also counts this address."""
+    from billing.messages import Msg
+    from server.embedded import start_server
+    from tests.sync.conftest import SERVER_ACCOUNTS
+
+    handle = start_server(f"sqlite:///{tmp_path / 'server.sqlite3'}", SERVER_ACCOUNTS,
+                          host="127.0.0.1", port=0)
+    try:
+        desk = make_desk(tmp_path / "desk", LiveServer(handle.url, tmp_path, handle))
+        try:
+            for _ in range(40):  # the name's free failures, then this address's
+                with pytest.raises(SignInFailed) as refused:
+                    desk.auth.sign_in(handle.url, "staff.cbe", "not-the-password")
+                if refused.value.code == "locked_out":
+                    break
+                assert refused.value.message == "The user name or password is wrong."
+        finally:
+            desk.close()
+    finally:
+        handle.stop()
+    assert refused.value.code == "locked_out" and refused.value.msg is Msg.SIGNIN_LOCKED_OUT
+    assert refused.value.message == "Too many failed sign-ins; try again in 1 minute(s)."
