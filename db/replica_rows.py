@@ -24,6 +24,7 @@ from sqlalchemy import Connection
 from db.account_search_grams import gram_bits, write_grams
 from db.cache_schema import ROWID_KEY_TABLES, cache_metadata
 from db.kiosk_store import ROWS_TABLE
+from db.replica_batch import RowsStatement
 from db.schema import DOMAIN_TABLES
 from db.search import account_search_text
 
@@ -54,7 +55,7 @@ class ReplicaError(ValueError):
 class _TableSql:
     columns: list[str]
     pk: list[str]
-    upsert: str
+    upsert: RowsStatement
     delete: str
     values: Callable[[Mapping[str, Any]], tuple[Any, ...]]
     #: Position of the key column when it is SQLite's rowid (cache_0009), else None.
@@ -69,19 +70,19 @@ def _getter(columns: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]
     return itemgetter(*columns)
 
 
-def _upsert_sql(table: str, columns: list[str], pk: list[str]) -> str:
-    """The statement that writes one pulled row. ``accounts`` is updated in place: its
-    ``id`` is not SQLite's rowid, and ``INSERT OR REPLACE`` (delete + insert) would give the
-    row a new rowid on every change, so the account list (which keeps rowids) would lose the
-    selected account after each sync that touched it. Tables with other UNIQUE columns keep
-    REPLACE, which also clears a row holding such a value."""
+def _upsert_sql(table: str, columns: list[str], pk: list[str]) -> RowsStatement:
+    """The statement that writes pulled rows (:class:`db.replica_batch.RowsStatement`).
+    ``accounts`` is updated in place: its ``id`` is not SQLite's rowid, and ``INSERT OR
+    REPLACE`` (delete + insert) would give the row a new rowid on every change, so the account
+    list (which keeps rowids) would lose the selected account after each sync that touched
+    it. Tables with other UNIQUE columns keep REPLACE, which also clears a row holding such a
+    value."""
     quoted = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
     if table == "accounts" and pk == ["id"]:
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in pk)
-        return (f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) '
-                f'ON CONFLICT("id") DO UPDATE SET {updates}')
-    return f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ({marks})'
+        return RowsStatement(f'INSERT INTO "{table}" ({quoted}) VALUES ', len(columns),
+                             f' ON CONFLICT("id") DO UPDATE SET {updates}')
+    return RowsStatement(f'INSERT OR REPLACE INTO "{table}" ({quoted}) VALUES ', len(columns))
 
 
 #: Cache-only tables a kiosk's pull fills (db/kiosk_store.py) besides the domain tables. Its
@@ -191,7 +192,7 @@ def _upsert(
 ) -> None:
     values = _rows_values(sql, rows)
     _refuse_null_keys(table, sql.rowid_key, values)
-    raw.executemany(sql.upsert, values)
+    sql.upsert.run(raw, values)
     summary.upserts += len(rows)
     if table == "accounts":
         ids = [r["id"] for r in rows]
@@ -208,6 +209,8 @@ def _upsert(
 def _replace_search(raw: Any, ids: list[Any], texts: list[tuple[Any, str]],
                     bits: list[tuple[int, ...]] | None = None) -> None:
     raw.executemany("DELETE FROM account_search WHERE rowid = ?", [(i,) for i in ids])
+    # One row per statement on purpose: FTS5 writes its pending terms out at statement
+    # boundaries, so rows grouped per statement would leave the same index in other segments.
     raw.executemany("INSERT INTO account_search(rowid, text) VALUES (?, ?)", texts)
     write_grams(raw, texts, bits)  # after the accounts rows: their name and rowid are read
 
@@ -278,7 +281,7 @@ def _note_accounts(summary: ApplySummary, ids: Iterable[Any]) -> None:
 
 @dataclass
 class _BlockSql:
-    upsert: str
+    upsert: RowsStatement
     account_id: int | None  # position of account_id (accounts: of id)
     search: tuple[int, int, int | None, int | None] | None  # id, name, mobile, email
     rowid_key: int | None = None  # position of a key that is SQLite's rowid
@@ -347,7 +350,7 @@ def apply_blocks(conn: Connection, blocks: Sequence[Mapping[str, Any]],
             raise ReplicaError(f"the rows of a snapshot block of {table} are not arrays")
         try:
             _refuse_null_keys(str(table), sql.rowid_key, rows)
-            raw.executemany(sql.upsert, rows)
+            sql.upsert.run(raw, rows)
             if sql.search is not None:
                 ready = next((p for p in prepared
                               if p.block is block and len(p.texts) == len(rows)), None)

@@ -90,3 +90,23 @@ def test_unknown_format_is_refused(running: Running) -> None:
             r = c.get("/api/v1/sync/pull", params={"format": fmt})
             assert r.status_code == 422, (fmt, r.text)
             assert r.json()["error"]["code"] == "invalid_request"
+
+
+def test_compiled_snapshot_statements_follow_each_callers_scope(running: Running) -> None:
+    """The ``columns`` snapshot statement is compiled once per table and scope
+    (server/pull_snapshot.py): callers of other scopes pulling in turn, on one server, each
+    get their own rows, the same as the ``rows`` format gives them."""
+    roles = ("admin", "partner", "branch_staff", "admin")
+    clients = {role: running.as_role(role) for role in set(roles)}
+    try:
+        seen: dict[str, int] = {}
+        for role in roles:
+            cols, _, _ = _pull(clients[role], "columns", 61)
+            rows, _, _ = _pull(clients[role], "rows", 61)
+            assert cols == rows, role
+            seen[role] = sum(1 for t, _, _ in cols if t == "accounts")
+    finally:
+        for c in clients.values():
+            c.close()
+    assert seen["admin"] > seen["branch_staff"] > 0
+    assert seen["admin"] > seen["partner"]
