@@ -23,6 +23,10 @@ def create_private(path: Path) -> None:
             os.chmod(side, 0o600)
 
 
+#: Execution option: a transaction begun on this connection takes the write lock at once.
+IMMEDIATE = "partner_desk_begin_immediate"
+
+
 def sqlite_engine(
     path: Path | str, *, synchronous: str = "NORMAL", foreign_keys: bool = True
 ) -> Engine:
@@ -58,6 +62,10 @@ def sqlite_engine(
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE (execution option): take the write lock now, waiting for another
+        # writer, rather than read first and be refused at once when the first write finds
+        # that another connection committed since (SQLITE_BUSY_SNAPSHOT).
+        immediate = conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine

@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from db.account_search_grams import TABLE as GRAM_TABLE
 from db.cache import BULK_CACHE_SIZE_KIB, CACHE_SIZE_KIB, get_state, set_state
 from db.cache_schema import sync_state
+from db.engine import IMMEDIATE
 from db.replica_rows import (
     KIOSK_TABLES,
     PreparedSearch,
@@ -289,8 +290,9 @@ def restore_indexes(engine: Engine) -> int:
 
 
 def _build_deferred(engine: Engine) -> int:
-    """Run the kept index statements and forget them, in one transaction (all or none)."""
-    with engine.begin() as conn:
+    """Run the kept index statements and forget them, in one transaction (all or none),
+    which holds the write lock from its start (it reads its list first)."""
+    with engine.connect() as conn, conn.execution_options(**{IMMEDIATE: True}).begin():
         kept = get_state(conn, DEFERRED_INDEXES_KEY)
         if kept is None:
             return 0

@@ -134,3 +134,39 @@ def test_a_pulled_row_without_its_rowid_key_is_refused(cache: Engine, as_block: 
     with cache.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM payments").scalar() == 0
     assert replica.read_cursor(cache) == (None, None)
+
+
+def test_the_deferred_build_waits_for_another_writer_instead_of_failing(
+        cache: Engine) -> None:
+    """The build transaction reads its list first. Begun deferred, a write committed by
+    another connection meanwhile made its first CREATE INDEX fail at once with "database is
+    locked" (its snapshot was stale): seen once in 16 initial syncs. It now holds the write
+    lock from its start, so it waits for the other writer and then builds."""
+    import sqlite3
+    import threading
+    import time
+
+    before = _indexes(cache)
+    replica.defer_indexes(cache)
+    with replica.PageWriter(cache, commit_rows=1_000_000) as writer:
+        writer.apply([{"table": "accounts", "op": "upsert", "row": _account(1)}], "c1", "e",
+                     _block([_payment(i, f"uuid-{i}", f"D-{i}") for i in (1, 2)]))
+    other = sqlite3.connect(cache.url.database, isolation_level=None, timeout=30)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE accounts SET name = 'Renamed meanwhile' WHERE id = 1")
+    failures: list[BaseException] = []
+
+    def build() -> None:
+        try:
+            replica.restore_indexes(cache)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    builder = threading.Thread(target=build)
+    builder.start()
+    time.sleep(0.5)  # the build has begun and waits
+    other.execute("COMMIT")
+    other.close()
+    builder.join(30)
+    assert not builder.is_alive() and failures == []
+    assert _indexes(cache) == before
