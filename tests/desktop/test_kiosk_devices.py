@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,9 +19,10 @@ from desktop.kiosk.devices import (
 )
 from desktop.runtime.tasks import TaskRunner
 from desktop.settings.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
+from tests.local_http import JsonHandler, serving
 
 
-class _Gateway(BaseHTTPRequestHandler):
+class _Gateway(JsonHandler):
     """A payment-status service: answers what ``answers[tr]`` holds, in turn."""
 
     answers: ClassVar[dict[str, list[dict]]] = {}
@@ -34,26 +32,14 @@ class _Gateway(BaseHTTPRequestHandler):
         tr = parse_qs(urlsplit(self.path).query)["tr"][0]
         type(self).asked.append(tr)
         queue = self.answers[tr]
-        body = json.dumps(queue.pop(0) if len(queue) > 1 else queue[0]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        pass
+        self.answer(200, queue.pop(0) if len(queue) > 1 else queue[0])
 
 
 @pytest.fixture
 def gateway() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Gateway)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     _Gateway.answers, _Gateway.asked = {}, []
-    yield f"http://127.0.0.1:{server.server_address[1]}/upi/status"
-    server.shutdown()
-    server.server_close()
+    with serving(_Gateway) as url:
+        yield f"{url}/upi/status"
 
 
 @pytest.fixture

@@ -4,18 +4,17 @@ for its Retry-After."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
 
 from sync.http_session import make_session
+from tests.local_http import JsonHandler, serving
 
 
-class _Answers(BaseHTTPRequestHandler):
+class _Answers(JsonHandler):
     """Answers each request with the next status of ``plan`` (then 200); a 429 asks the
     client to wait 4 s (Retry-After)."""
 
@@ -25,30 +24,18 @@ class _Answers(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         type(self).seen.append(time.monotonic())
         status = type(self).plan.pop(0) if type(self).plan else 200
-        body = b'{"error": {"code": "locked_out", "message": "wait"}}' if status != 200 else b"{}"
-        self.send_response(status)
-        if status == 429:
-            self.send_header("Retry-After", "4")
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: object) -> None:
-        pass
+        if status == 200:
+            self.answer(200, {})
+        else:
+            self.answer(status, {"error": {"code": "locked_out", "message": "wait"}},
+                        {"Retry-After": "4"} if status == 429 else None)
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
     _Answers.plan, _Answers.seen = [], []
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Answers) as url:
+        yield url
 
 
 def test_a_429_is_answered_at_once_not_after_its_retry_after(server: str) -> None:
