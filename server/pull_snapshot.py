@@ -85,10 +85,7 @@ def _snapshot_page(
             query = scoped_select(conn, principal, name).with_only_columns(
                 _json_row(name, dialect), *pk
             )
-            last = state.get("k")
-            if last is not None:
-                query = query.where(tuple_(*pk) > tuple_(*last)) if len(pk) > 1 else \
-                    query.where(pk[0] > last[0])
+            query = _after(query, pk, state.get("k"))
             found = _raw_rows(conn, query.order_by(*pk).limit(want))
             prefix = f'{{"table":"{name}","op":"upsert","row":'
             out.extend(f"{prefix}{r[0]}}}" for r in found)
@@ -208,12 +205,7 @@ def _array_rows(conn: Connection, principal: Principal, name: str, last: list[An
     values.update({f"snapshot_k{i}": v for i, v in enumerate(last or ())})
     values[_LIMIT] = want
     params: Any = tuple(values[n] for n in compiled.order) if compiled.positional else values
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(compiled.sql, params)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+    return _fetch(conn, compiled.sql, params)
 
 
 def _raw_rows(conn: Connection, query: Any) -> list[Any]:
@@ -223,9 +215,14 @@ def _raw_rows(conn: Connection, query: Any) -> list[Any]:
     params: Any = compiled.params
     if compiled.positional:
         params = tuple(params[name] for name in compiled.positiontup or ())
+    return _fetch(conn, str(compiled), params)
+
+
+def _fetch(conn: Connection, sql: str, params: Any) -> list[Any]:
+    """Every row of ``sql`` as plain tuples, on ``conn``'s DB-API cursor (its transaction)."""
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(str(compiled), params)
+        cursor.execute(sql, params)
         return list(cursor.fetchall())
     finally:
         cursor.close()
