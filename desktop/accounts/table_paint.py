@@ -8,6 +8,10 @@ one Python ``multiData`` call and one style text layout per cell, about 250 cell
 background per row, a pen and an elided text per cell, the two icons, the style's own
 focus frame. About 1.5 ms for the same page (``docs/performance.md``).
 
+Each text is drawn from a :class:`QStaticText` kept by its string (:class:`_Texts`): most
+cells repeat from page to page (states, plan types, branches, names, "5 day(s) ago"), and a
+kept text is drawn without being laid out again, which is most of what drawing it costs.
+
 What it draws is what the delegate drew with the same palette and style metrics: alternate
 row colours, the selected row in the palette's highlight (its text in highlighted text),
 the cell colours of the model (dues red, credit green, ...), right-aligned IDs and balances,
@@ -18,16 +22,52 @@ model, a right-to-left layout, a grid) is painted by :class:`QTableView` as befo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QPixmap, QStaticText
 from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QTableView
 
 from desktop.accounts.table_columns import COL_BALANCE, COL_NAME, COL_TAG, RIGHT_ALIGNED
 from desktop.accounts.table_model import AccountsTableModel
 
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_MAX_WIDTHS = 20_000  # texts whose width is remembered, before the memo starts again
+#: Texts kept in one generation of :class:`_Texts` (about 1.2 kB each when drawn).
+TEXTS_PER_GENERATION = 2_000
+
+
+class _Texts:
+    """Texts ready to draw, each with its width in the view's font, kept by their string.
+
+    Two generations: when the newer one is full it becomes the older one and the oldest is
+    dropped, and a text found in the older one moves back to the newer. So the texts every
+    page shows (states, plan types, branches) stay, and at most twice
+    :data:`TEXTS_PER_GENERATION` are kept, whatever the pages paged through.
+    """
+
+    def __init__(self) -> None:
+        self._new: dict[str, tuple[int, QStaticText]] = {}
+        self._old: dict[str, tuple[int, QStaticText]] = {}
+        self._font = ""
+
+    def use_font(self, font_key: str) -> None:
+        """Forget every text when the view's font is not the one they were measured in."""
+        if font_key != self._font:
+            self._new, self._old, self._font = {}, {}, font_key
+
+    def get(self, text: str, metrics: QFontMetrics) -> tuple[int, QStaticText]:
+        """``text``'s advance in ``metrics`` and its static text."""
+        entry = self._new.get(text)
+        if entry is None:
+            entry = self._old.pop(text, None)
+            if entry is None:
+                static = QStaticText(text)
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                entry = (metrics.horizontalAdvance(text), static)
+            if len(self._new) >= TEXTS_PER_GENERATION:
+                self._old, self._new = self._new, {}
+            self._new[text] = entry
+        return entry
+
+    def __len__(self) -> int:
+        return len(self._new) + len(self._old)
 
 
 class RowPainter:
@@ -36,10 +76,7 @@ class RowPainter:
     def __init__(self, view: QTableView) -> None:
         self._view = view
         self._icons: dict[tuple[int, QIcon.Mode, int, float], QPixmap] = {}
-        # text → its width in the view's font: most cells repeat (states, plan types,
-        # branches, "5 day(s) ago"), and measuring is a third of drawing
-        self._widths: dict[str, int] = {}
-        self._widths_font = ""
+        self.texts = _Texts()
 
     def can_paint(self) -> bool:
         """The cases this painter draws as the delegate would; Qt paints the others."""
@@ -87,10 +124,9 @@ class RowPainter:
         alternating = view.alternatingRowColors()
         metrics = view.fontMetrics()
         font = view.font()
-        if font.key() != self._widths_font or len(self._widths) > _MAX_WIDTHS:
-            self._widths = {}
-            self._widths_font = font.key()
-        widths = self._widths
+        texts = self.texts
+        texts.use_font(font.key())
+        line_height = metrics.height()
         style = view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         icon_size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, view)
@@ -148,13 +184,15 @@ class RowPainter:
                     painter.setPen(brush.color())
                 else:
                     painter.setPen(text_colour)
-                advance = widths.get(text)
-                if advance is None:
-                    advance = widths[text] = metrics.horizontalAdvance(text)
+                advance, static = texts.get(text, metrics)
                 if advance > room:
-                    text = metrics.elidedText(text, elide, room)
-                painter.drawText(left, y, room, height,
-                                 _RIGHT if column in RIGHT_ALIGNED else _LEFT, text)
+                    advance, static = texts.get(metrics.elidedText(text, elide, room), metrics)
+                top = y + (height - line_height) // 2  # centred as in the row's rectangle
+                if column in RIGHT_ALIGNED:  # where Qt puts it: by the exact width
+                    painter.drawStaticText(QPointF(left + room - static.size().width(), top),
+                                           static)
+                else:
+                    painter.drawStaticText(left, top, static)
         self._focus_frame(painter, area)
         painter.end()
 

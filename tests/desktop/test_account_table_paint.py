@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleFactory, QTableView
 from sqlalchemy import text
 
 from desktop.accounts.main_window import MainWindow
 from desktop.accounts.table_columns import COL_BALANCE, COL_BRANCH, COL_NAME, COL_STATUS
+from desktop.accounts.table_paint import TEXTS_PER_GENERATION, _Texts
 from tests.desktop.i18n_helpers import has_tamil, tamil
 from tests.desktop.test_main_window import admin_ctx, open_window, wait_ready  # noqa: F401
 
@@ -97,6 +98,9 @@ def test_rows_painted_as_qts_delegate_paints_them(qtbot, admin_ctx, open_window,
     assert own_calls == 0, "the table paints its rows without a call per cell"
     assert own.size() == qts.size()
     assert own == qts
+    # painted again from the texts kept by the first paint: the same pixels
+    assert len(table._rows.texts) > 0
+    assert _pixels(table) == qts
 
 
 def test_focus_frame_and_unfocused_window_as_qts(qtbot, admin_ctx, open_window) -> None:  # noqa: F811
@@ -152,3 +156,28 @@ def test_another_style_painted_as_qts(qtbot, admin_ctx, open_window) -> None:  #
     own, qts, own_calls, _qts_calls = _both_ways(table)
     assert own_calls == 0
     assert own == qts
+
+
+def test_kept_texts_are_bounded_and_the_ones_every_page_shows_stay(qapp) -> None:
+    """Paging through many accounts keeps at most two generations of texts; a text drawn
+    on every page (a state) stays the one made first; a new font forgets them all."""
+    texts = _Texts()
+    font = QFont(qapp.font())
+    metrics = QFontMetrics(font)
+    texts.use_font(font.key())
+    advance, active = texts.get("Active", metrics)
+    assert advance == metrics.horizontalAdvance("Active")
+    for n in range(TEXTS_PER_GENERATION * 5):
+        texts.get(f"+91 98{n:08d}", metrics)
+        assert len(texts) <= 2 * TEXTS_PER_GENERATION
+        if n % 100 == 0:
+            assert texts.get("Active", metrics)[1] is active
+    assert texts.get("Active", metrics)[1] is active
+    texts.use_font(font.key())
+    assert texts.get("Active", metrics)[1] is active, "the same font keeps them"
+    font.setPointSize(font.pointSize() + 3)
+    texts.use_font(font.key())
+    assert len(texts) == 0
+    bigger = QFontMetrics(font)
+    advance, static = texts.get("Active", bigger)
+    assert static is not active and advance == bigger.horizontalAdvance("Active")
