@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from billing.refusal import Refusal
-from billing.roles import Role
+from billing.roles import Action, Role, may
 from billing.rules import PaymentMethod
 
 __all__ = [
@@ -37,6 +37,14 @@ __all__ = [
 
 #: Who may approve a reversal: a second person above the cashier.
 APPROVER_ROLES = frozenset({Role.BRANCH_STAFF, Role.ADMIN})
+
+
+def follows_requests(role: Role | str) -> bool:
+    """Whether ``role`` sees void requests: to decide them (:data:`APPROVER_ROLES`) or to
+    follow the ones it asked for (a person who takes payments; a kiosk asks for none)."""
+    return role in APPROVER_ROLES or (may(role, Action.TAKE_PAYMENT) and role != Role.KIOSK)
+
+
 #: What the bank charges the operator for a bounced cheque, passed on to the customer
 #: (server setting ``cheque_bounce_charge_paise``; this is its default).
 DEFAULT_BOUNCE_CHARGE_PAISE = 500_00

@@ -42,6 +42,7 @@ class VoidRequest:
     decided_by: str | None
     document_number: str | None
     """The reversal's document number once approved."""
+    decided_at: datetime | None = None
 
     @classmethod
     def from_json(cls, body: dict[str, Any]) -> VoidRequest:
@@ -54,6 +55,8 @@ class VoidRequest:
             requested_at=datetime.fromtimestamp(int(body["requested_at"]), UTC),
             state=str(body["state"]), decided_by=body.get("decided_by"),
             document_number=body.get("document_number"),
+            decided_at=(None if body.get("decided_at") is None
+                        else datetime.fromtimestamp(int(body["decided_at"]), UTC)),
         )
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from billing.reversal import APPROVER_ROLES
+from billing.reversal import follows_requests
 from billing.roles import Role
 from desktop.accounts.counter_keys import OPTION_KEYS, pay_key
 from desktop.language.i18n import QT_TRANSLATE_NOOP
@@ -97,7 +97,7 @@ class MainMenus(QObject):
                      self.open_day_close, "openDayClose")
         self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Void requests…"),
                      self.open_void_requests, "openVoidRequests").setVisible(
-                         self._ctx.user.role in APPROVER_ROLES)
+                         follows_requests(self._ctx.user.role))
         self._action(payments_menu, QT_TRANSLATE_NOOP("MainWindow", "&Branch day closes…"),
                      self.open_branch_closes, "openBranchDayCloses").setVisible(
                          self._ctx.user.role is Role.ADMIN)

@@ -6,7 +6,10 @@ Each function runs on the DB worker (it may number a document in the outbox)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
 
 from billing.documents import (
     DocumentError,
@@ -19,13 +22,17 @@ from billing.documents import (
     reversal_kind,
 )
 from billing.messages import Msg
+from billing.reversal import ReversalCause
 from billing.rules import PaymentOption
 from db.account_details.invoices import InvoiceDocument
 from db.document_numbers import issue_document_number
 from db.outbox import Outbox
+from db.reversals_local import PaymentToReverse, find_payment
 from desktop.payments.receipt_data import ReceiptData
+from sync.reversal_requests import VoidRequest
 
-__all__ = ["Reversal", "receipt_voucher", "reversal_document", "tax_invoice"]
+__all__ = ["NotThisDesk", "Reversal", "payment_reversal", "receipt_voucher",
+           "request_document", "reversal_document", "tax_invoice"]
 
 SERVICE = "Internet access services (broadband)"
 
@@ -76,8 +83,7 @@ def tax_invoice(supplier: Supplier, doc: InvoiceDocument,
 
 @dataclass(frozen=True)
 class Reversal:
-    """An approved reversal of a payment (the reversal workflow itself does not exist yet:
-    this is what it will hand over)."""
+    """An approved reversal of a payment, as its GST document names it."""
 
     reversal_id: str
     dated: date
@@ -107,3 +113,43 @@ def reversal_document(outbox: Outbox, supplier: Supplier, reversal: Reversal) ->
         original_date=reversal.original_date,
         reason=reversal.reason,
     )
+
+
+def payment_reversal(payment: PaymentToReverse, *, reversal_id: str, cause: ReversalCause,
+                     reason: str, approved_by: str, reversed_at: datetime, zone: str
+                     ) -> Reversal:
+    """What the GST document of ``payment``'s reversal says: approved at this desk (the
+    reversal's mutation id) or at a supervisor's desk (the request's id). ``reversed_at``:
+    when it was approved, so a document opened again has the same date."""
+    original = document_kind_for_payment(payment.option) or DocumentKind.TAX_INVOICE
+    local = ZoneInfo(zone)
+    return Reversal(
+        reversal_id=reversal_id,
+        dated=reversed_at.astimezone(local).date(),
+        amount_paise=payment.amount_paise,
+        reason=f"{cause.label}: {reason} (approved by {approved_by})",
+        original_kind=original,
+        original_number=payment.document_number or payment.receipt_number,
+        original_date=payment.taken_at.astimezone(local).date(),
+        customer=Party(payment.account_name, payment.account_id),
+        receipt_number=payment.receipt_number,
+    )
+
+
+class NotThisDesk(Exception):
+    """The payment of an approved request was not taken at this desk: its GST document is
+    issued at the desk that took it (``str()``: the receipt number)."""
+
+
+def request_document(cache_engine: Engine, outbox: Outbox, supplier: Supplier,
+                     request: VoidRequest, zone: str) -> GstDocument:
+    """The credit note or refund voucher of a reversal approved at a supervisor's desk,
+    issued by the desk that took the payment: numbered in its series once per request
+    (opened again, the same number and date). NotThisDesk at any other desk."""
+    payment = find_payment(cache_engine, outbox, request.payment_uuid)
+    if payment is None or payment.outbox_seq is None:
+        raise NotThisDesk(request.receipt_number)
+    return reversal_document(outbox, supplier, payment_reversal(
+        payment, reversal_id=f"request:{request.request_id}", cause=request.cause,
+        reason=request.reason, approved_by=request.decided_by or "",
+        reversed_at=request.decided_at or request.requested_at, zone=zone))

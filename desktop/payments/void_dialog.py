@@ -33,11 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from billing.documents import (
-    DocumentKind,
     GstDocument,
-    Party,
     Supplier,
-    document_kind_for_payment,
 )
 from billing.money import format_inr
 from billing.reversal import (
@@ -56,7 +53,7 @@ from db.reversals_local import (
 )
 from desktop.detail.format import method_text
 from desktop.documents.gst_settings import load_supplier
-from desktop.documents.sources import Reversal, reversal_document
+from desktop.documents.sources import Reversal, payment_reversal, reversal_document
 from desktop.documents.viewer import GstDocumentViewer
 from desktop.language.i18n import Retranslating, fill
 from desktop.payments.messages import error_text
@@ -75,22 +72,11 @@ _ERROR_STYLE = "color: #b00020;"
 
 def reversal_for(payment: PaymentToReverse, mutation: Mutation, dated: datetime,
                  zone: str) -> Reversal:
-    """What the GST document of a queued reversal says (billing.documents)."""
-    original = document_kind_for_payment(payment.option) or DocumentKind.TAX_INVOICE
-    cause = ReversalCause(mutation.payload["cause"])
-    local = ZoneInfo(zone)
-    return Reversal(
-        reversal_id=mutation.mutation_id,
-        dated=dated.astimezone(local).date(),
-        amount_paise=payment.amount_paise,
-        reason=(f"{cause.label}: {mutation.payload['reason']} (approved by "
-                f"{mutation.payload['approved_by']})"),
-        original_kind=original,
-        original_number=payment.document_number or payment.receipt_number,
-        original_date=payment.taken_at.astimezone(local).date(),
-        customer=Party(payment.account_name, payment.account_id),
-        receipt_number=payment.receipt_number,
-    )
+    """What the GST document of a reversal queued at this desk says (billing.documents)."""
+    return payment_reversal(
+        payment, reversal_id=mutation.mutation_id,
+        cause=ReversalCause(mutation.payload["cause"]), reason=mutation.payload["reason"],
+        approved_by=mutation.payload["approved_by"], reversed_at=dated, zone=zone)
 
 
 class ReversalDialog(Retranslating, QDialog):

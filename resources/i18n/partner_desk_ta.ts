@@ -4525,6 +4525,10 @@ Coimbatore branch · GSTIN …</source>
         <translation>காசாளர்கள் செல்லாததாக்கக் கேட்ட கட்டணங்களும் திரும்பிய காசோலைகளும். ஒப்புதல் அளித்தால் கட்டணம் உங்கள் பெயரில் இப்போதே சர்வரில் திரும்பப் பெறப்படும்; நிராகரித்தால் எதுவும் திரும்பப் பெறப்படாது. உங்கள் சொந்தக் கோரிக்கையை நீங்கள் முடிவு செய்ய முடியாது.</translation>
     </message>
     <message>
+        <source>The voids and cheque bounces you asked a supervisor for, the newest first. When one is approved, open its GST document here (credit note or refund voucher) and give it to the customer.</source>
+        <translation>நீங்கள் மேற்பார்வையாளரிடம் கேட்ட செல்லாததாக்கல்களும் காசோலை திரும்புதல்களும், புதியவை முதலில். ஒன்றுக்கு ஒப்புதல் கிடைத்ததும், அதன் ஜிஎஸ்டி ஆவணத்தை (கிரெடிட் நோட் அல்லது பணத் திருப்ப வவுச்சர்) இங்கே திறந்து வாடிக்கையாளரிடம் கொடுக்கவும்.</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>ரசீது</translation>
     </message>
@@ -4553,6 +4557,10 @@ Coimbatore branch · GSTIN …</source>
         <translation>கோரிய நேரம்</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>நிலை</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>புதுப்பி (&amp;R)</translation>
     </message>
@@ -4565,12 +4573,36 @@ Coimbatore branch · GSTIN …</source>
         <translation>ஒப்புதல் அளித்துத் திரும்பப் பெறு (&amp;A)</translation>
     </message>
     <message>
+        <source>GST &amp;document…</source>
+        <translation>ஜிஎஸ்டி ஆவணம்… (&amp;D)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>மூடு</translation>
     </message>
     <message>
+        <source>Approved by %1</source>
+        <translation>%1 ஒப்புதல் அளித்தார்</translation>
+    </message>
+    <message>
+        <source>Declined by %1</source>
+        <translation>%1 நிராகரித்தார்</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>காத்திருக்கிறது</translation>
+    </message>
+    <message>
         <source>Asking the server…</source>
         <translation>சர்வரிடம் கேட்கிறது…</translation>
+    </message>
+    <message>
+        <source>1 request of yours.</source>
+        <translation>உங்கள் கோரிக்கை 1.</translation>
+    </message>
+    <message>
+        <source>%1 requests of yours.</source>
+        <translation>உங்கள் கோரிக்கைகள் %1.</translation>
     </message>
     <message>
         <source>1 request waiting.</source>
@@ -4587,6 +4619,18 @@ Coimbatore branch · GSTIN …</source>
     <message>
         <source>Could not list the requests: %1</source>
         <translation>கோரிக்கைகளைப் பட்டியலிட முடியவில்லை: %1</translation>
+    </message>
+    <message>
+        <source>No GST document: %1</source>
+        <translation>ஜிஎஸ்டி ஆவணம் இல்லை: %1</translation>
+    </message>
+    <message>
+        <source>GST document %1 opened.</source>
+        <translation>ஜிஎஸ்டி ஆவணம் %1 திறக்கப்பட்டது.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 was not taken at this desk: its GST document is issued at the desk that took it.</source>
+        <translation>ரசீது %1 இந்த மேசையில் பெறப்படவில்லை: அதன் ஜிஎஸ்டி ஆவணம் அதைப் பெற்ற மேசையில் வழங்கப்படும்.</translation>
     </message>
     <message>
         <source>Void</source>

@@ -16,14 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableWidget
 from sqlalchemy import text
 
+from billing.documents import DocumentKind
 from billing.roles import Role
+from db.document_numbers import series_counter
 from db.reversals_local import find_payment
 from desktop.accounts.main_window import MainWindow
+from desktop.documents.gst_settings import KEYS
+from desktop.documents.viewer import GstDocumentViewer
 from desktop.payments.void_dialog import ReversalDialog
 from desktop.payments.void_requests import VoidRequestsDialog
 from desktop.sync.engine import SyncEngine
@@ -34,6 +38,7 @@ from sync.cycle import SyncCycle
 from sync.user import CurrentUser
 from tests.conftest import DEMO_TODAY
 from tests.desktop.conftest import make_context
+from tests.desktop.i18n_helpers import has_tamil, tamil
 
 LEFT = Qt.MouseButton.LeftButton
 SHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "void-requests.png"
@@ -205,14 +210,16 @@ def test_the_menu_entry_is_for_supervisors_and_a_cashier_lists_only_their_own(
     counter = make_context(folder, demo_cache_template, qapp, user=CASHIER)
     window = MainWindow(counter)
     qtbot.addWidget(window)
-    assert not window.findChild(QAction, "openVoidRequests").isVisible()
+    # a cashier follows the requests they sent (the server lists their own)
+    assert window.findChild(QAction, "openVoidRequests").isVisible()
     window.close()
     counter.tasks.wait_idle()
     counter.cache_engine.dispose()
     counter.outbox.engine.dispose()
     dialog = _open(qtbot, cashier)  # the server lists a cashier's own requests only
     assert all(r.requested_by == "cashier.cbe" for r in dialog.requests)
-    assert not dialog.findChild(QPushButton, "approveRequestButton").isEnabled()
+    assert not dialog.findChild(QPushButton, "approveRequestButton").isVisible()
+    assert not dialog.findChild(QPushButton, "declineRequestButton").isVisible()
     dialog.close()
     supervisor = MainWindow(staff)
     qtbot.addWidget(supervisor)
@@ -267,7 +274,8 @@ def test_an_open_void_requests_dialog_switches_language(
         assert table.item(row, 4).text() == "wrong amount"  # data stays as typed
         qtbot.wait(50)  # Qt's queued layout passes
         for button in dialog.findChildren(QPushButton):
-            assert button.width() >= button.sizeHint().width(), button.text()
+            if button.isVisible():  # a supervisor's dialog hides the cashier's button
+                assert button.width() >= button.sizeHint().width(), button.text()
     QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     assert table.item(row, COL_WHAT).text() == "Void"
     assert status.text() == english_status
@@ -303,3 +311,113 @@ def test_a_request_gone_from_the_server_is_refused_in_tamil(
     assert status.text() == "No such reversal request."  # English: the server's own words
     assert _reversals(server, payment_uuid) == 0
     dialog.close()
+
+
+GST = {"legal_name": "Terabyte Broadband Private Limited", "gstin": "33AACCM9093R1ZP",
+       "address": "12 Avinashi Road\nCoimbatore 641018", "state": "33", "sac": "998422",
+       "rate": "18"}
+
+
+def _numbers(ctx: Any) -> int:
+    """Credit notes this desk numbered in the demo date's financial year."""
+    return series_counter(ctx.outbox, DocumentKind.CREDIT_NOTE, NOON.date())
+
+
+def _document(qtbot: Any, dialog: VoidRequestsDialog) -> GstDocumentViewer:
+    qtbot.mouseClick(dialog.findChild(QPushButton, "requestDocumentButton"), LEFT)
+    qtbot.waitUntil(lambda: dialog.viewer is not None and dialog.viewer.isVisible(),
+                    timeout=10_000)
+    viewer = dialog.viewer
+    dialog.viewer = None
+    return viewer
+
+
+def test_an_approved_request_gets_its_credit_note_once_at_the_desk_that_took_the_payment(
+        qtbot: Any, qapp: Any, tmp_path: Path, cashier: Any, staff: Any,
+        server: EmbeddedServer) -> None:
+    """Approved at the supervisor's desk, the reversal has a GST credit note: the cashier's
+    list shows the request approved, and GST document issues it from this desk's series,
+    naming the original receipt, the reason and the approver; opened again, the same
+    number; a desk that did not take the payment issues none."""
+    for key, value in GST.items():
+        cashier.settings.setValue(KEYS[key], value)
+    payment_uuid = _taken(cashier, server, 21_000)
+    receipt = cashier.outbox.get(payment_uuid).payload["receipt_number"]
+    _send_request(qtbot, cashier, payment_uuid, "charged the wrong account")
+    mine = _open(qtbot, cashier)
+    _select(qtbot, mine, receipt)
+    button = mine.findChild(QPushButton, "requestDocumentButton")
+    assert button.isVisible() and not button.isEnabled(), "nothing to issue while it waits"
+    table = mine.findChild(QTableWidget, "voidRequestsTable")
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == receipt)
+    assert table.item(row, 7).text() == "Waiting"
+    mine.close()
+
+    supervisor = _open(qtbot, staff)
+    _select(qtbot, supervisor, receipt)
+    assert not supervisor.findChild(QPushButton, "requestDocumentButton").isVisible()
+    with qtbot.waitSignal(supervisor.decided, timeout=10_000):
+        qtbot.mouseClick(supervisor.findChild(QPushButton, "approveRequestButton"), LEFT)
+    supervisor.close()
+    assert _numbers(staff) == 0, "the approving desk issues no document of its own"
+
+    mine = _open(qtbot, cashier)
+    _select(qtbot, mine, receipt)
+    table = mine.findChild(QTableWidget, "voidRequestsTable")
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == receipt)
+    assert table.item(row, 7).text() == "Approved by staff.cbe"
+    with tamil(qapp):
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        assert table.item(row, 7).text() == "staff.cbe ஒப்புதல் அளித்தார்"
+        assert has_tamil(mine.findChild(QPushButton, "requestDocumentButton").text())
+        assert has_tamil(mine.findChild(QLabel, "voidRequestsIntro").text())
+    QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert table.item(row, 7).text() == "Approved by staff.cbe"
+    if os.environ.get("VOID_REQUESTS_SCREENSHOT"):
+        qtbot.wait(100)
+        mine.grab().save(str(SHOT.with_name("void-requests-cashier.png")))
+    before = _numbers(cashier)
+    viewer = _document(qtbot, mine)
+    doc = viewer.doc
+    assert doc.kind is DocumentKind.CREDIT_NOTE
+    assert doc.total_paise == 21_000
+    # a Payment of dues: the credit note names the document the server gave the payment
+    taken = find_payment(cashier.cache_engine, cashier.outbox, payment_uuid)
+    assert taken.document_number and taken.document_number.startswith("PAY/")
+    assert doc.original_number == taken.document_number and doc.receipt_number == receipt
+    assert doc.original_date == NOON.date()
+    assert "charged the wrong account" in doc.reason and "staff.cbe" in doc.reason
+    assert doc.number.startswith("C") and len(doc.number) == 16
+    words = viewer.browser.toPlainText()
+    assert doc.number in words and receipt in words
+    assert _numbers(cashier) == before + 1
+    viewer.close()
+    again = _document(qtbot, mine)
+    assert again.doc.number == doc.number and again.doc.dated == doc.dated
+    assert _numbers(cashier) == before + 1, "numbered once per request"
+    again.close()
+    mine.close()
+
+    # Another desk of the same cashier did not take the payment: no document there.
+    folder = tmp_path / "other-desk"
+    folder.mkdir()
+    other = make_context(folder, None, qapp, user=CASHIER)
+    for key, value in GST.items():
+        other.settings.setValue(KEYS[key], value)
+    _sign_in(other, server, "cashier.cbe", "cashier-demo")
+    try:
+        elsewhere = _open(qtbot, other)
+        _select(qtbot, elsewhere, receipt)
+        qtbot.mouseClick(elsewhere.findChild(QPushButton, "requestDocumentButton"), LEFT)
+        status = elsewhere.findChild(QLabel, "voidRequestsStatus")
+        qtbot.waitUntil(lambda: "not taken at this desk" in status.text(), timeout=10_000)
+        assert elsewhere.viewer is None
+        assert _numbers(other) == 0
+        elsewhere.close()
+    finally:
+        other.tasks.wait_idle()
+        other.sync.client.close()
+        other.cache_engine.dispose()
+        other.outbox.engine.dispose()
+        other.sync = None
+        gc.collect()
