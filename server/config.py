@@ -42,7 +42,8 @@ class Settings:
     taken_at_past_seconds: int = 180 * 86_400
     taken_at_future_seconds: int = 86_400
     max_body_bytes: int = 4 * 1024 * 1024
-    max_pull_limit: int = 5000
+    #: Most changes a pull page may carry (``limit``); the desk asks for sync.cycle.PAGE_SIZE.
+    max_pull_limit: int = 20_000
     default_pull_limit: int = 2000
     max_push_mutations: int = 2000
     #: The limits this server sets; sent to clients as ``limits`` (billing.limits).

@@ -23,7 +23,7 @@ def router(server: Server) -> APIRouter:
     def sync_pull(
         caller: Caller,
         cursor: Annotated[str | None, Query(max_length=4096)] = None,
-        limit: Annotated[int, Query(ge=1, le=5000)] = (
+        limit: Annotated[int, Query(ge=1, le=settings.max_pull_limit)] = (
             settings.default_pull_limit
         ),
         format: Annotated[Literal["rows", "columns"], Query()] = "rows",

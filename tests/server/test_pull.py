@@ -7,6 +7,7 @@ import json
 
 from server import cursors
 from server.database import meta_put
+from sync.cycle import PAGE_SIZE
 from tests.server.conftest import Running, mutation, pick, pull_all, push
 
 OWN = "branch_id = 1 AND status != 'Terminated'"
@@ -142,9 +143,12 @@ def test_cursor_older_than_the_kept_log_is_resync(running: Running) -> None:
 
 def test_limit_is_validated(running: Running) -> None:
     with running.as_role("branch_staff") as c:
-        for limit in ("0", "5001", "x", "-1"):
+        for limit in ("0", str(running.settings.max_pull_limit + 1), "x", "-1"):
             r = c.get("/api/v1/sync/pull", params={"limit": limit})
             assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+        # the desk's own page size is within the limit
+        r = c.get("/api/v1/sync/pull", params={"limit": PAGE_SIZE})
+        assert r.status_code == 200 and running.settings.max_pull_limit >= PAGE_SIZE
 
 
 def test_pruned_log_makes_old_cursors_resync(running: Running) -> None:
