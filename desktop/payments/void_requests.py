@@ -76,8 +76,9 @@ def _document_job(ctx: AppContext, request: VoidRequest, supplier: Supplier,
 
 
 class VoidRequestsDialog(Retranslating, QDialog):
-    """The pending void and bounce requests of the supervisor's scope, oldest first. Its
-    texts, headers, the "Asked for" cells and the status line follow a language change."""
+    """The pending void and bounce requests of the supervisor's scope, oldest first; for a
+    cashier, their own requests in every state, newest first. Its texts, headers, the
+    "Asked for" and "State" cells and the status line follow a language change."""
 
     #: The list arrived (or its refusal).
     loaded = Signal()
@@ -361,7 +362,8 @@ class VoidRequestsDialog(Retranslating, QDialog):
         self._set_busy(False)
         document = cast(GstDocument, doc)
         self._say(lambda: fill(self.tr("GST document %1 opened."), document.number))
-        self.viewer = GstDocumentViewer(self.ctx, document, self)
+        # the main window's, as a void's document: it stays open when this list closes
+        self.viewer = GstDocumentViewer(self.ctx, document, self.parentWidget() or self)
         self.viewer.show()
 
     @Slot(object)
