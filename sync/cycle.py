@@ -58,7 +58,8 @@ log = logging.getLogger(__name__)
 #: an initial sync of 100,000 accounts makes 49 requests instead of 196, each with about
 #: 3 ms of fixed cost on the server and as much on the desk (docs/performance.md, "initial
 #: sync, sixth round": 0.7-1.3 s less of 11-13 s). A slow line only takes longer per page:
-#: the read timeout is between bytes, not for the whole page.
+#: the read timeout is between bytes, not for the whole page. A server that allows fewer (an
+#: older one: 5,000) is asked for half as many until it takes a page (sync.cycle_pull).
 PAGE_SIZE = 20_000
 PUSH_BATCH = 250
 #: Changes per cache transaction during an initial sync into an empty cache (10 pages):

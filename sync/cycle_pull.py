@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from db import kiosk_store, replica
 from db.replica_rows import PreparedSearch, prepare_search
 from sync.client import SyncClient
-from sync.errors import ResyncRequired
+from sync.errors import ApiError, ResyncRequired
 from sync.kiosk_key import KioskKey
 
 if TYPE_CHECKING:
@@ -65,6 +65,18 @@ def gc_paused() -> Iterator[None]:
             _gc_pausers -= 1
             if _gc_pausers == 0 and _gc_was_enabled:
                 gc.enable()
+
+
+def limit_refused(exc: ApiError) -> bool:
+    """Whether the server refused a pull for its ``limit`` alone (``422`` naming the query's
+    ``limit``): a server older than the desk allows smaller pages (5,000 before 20,000)."""
+    if exc.status != 422:
+        return False
+    error = exc.body.get("error") if isinstance(exc.body, dict) else None
+    details = error.get("details") if isinstance(error, dict) else None
+    return isinstance(details, list) and any(
+        isinstance(d, dict) and isinstance(d.get("loc"), list) and "limit" in d["loc"]
+        for d in details)
 
 
 @dataclass(frozen=True)
@@ -111,8 +123,19 @@ class CyclePull:
             replica.restore_indexes(self.cache_engine)
 
     def _fetch(self, cursor: str | None) -> Fetched:
-        """One page from the server, its search rows made while the writer writes."""
-        page = self.client.pull(cursor, self.page_size)
+        """One page from the server, its search rows made while the writer writes. A server
+        that refuses pages this big is asked again for half as many, and so on, and the
+        size it takes is kept for the pages after (one fetch thread: no race)."""
+        while True:
+            try:
+                page = self.client.pull(cursor, self.page_size)
+                break
+            except ApiError as exc:
+                if self.page_size <= 1 or not limit_refused(exc):
+                    raise
+                log.warning("pull: the server refused pages of %d changes; asking for %d",
+                            self.page_size, self.page_size // 2)
+                self.page_size //= 2
         return Fetched(page, prepare_search(page.get("snapshot")))
 
     def _pull_after(self, previous: Future[Fetched | None]) -> Fetched | None:
