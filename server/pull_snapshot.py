@@ -166,10 +166,23 @@ def _snapshot_blocks(
 
 @dataclass(frozen=True)
 class _Compiled:
+    """A statement compiled for one database, ready to run on the DB-API cursor."""
+
     sql: str
     positional: bool
     order: tuple[str, ...]
     params: dict[str, Any]
+
+    @classmethod
+    def of(cls, query: Any, dialect: Any) -> _Compiled:
+        done = query.compile(dialect=dialect)
+        return cls(str(done), bool(done.positional), tuple(done.positiontup or ()),
+                   dict(done.params))
+
+    def bind(self, values: dict[str, Any] | None = None) -> Any:
+        """The parameters as the driver takes them: the compiled ones, ``values`` over them."""
+        merged = {**self.params, **(values or {})}
+        return tuple(merged[n] for n in self.order) if self.positional else merged
 
 
 #: The ``columns`` snapshot statement, compiled once per table, database, caller's scope
@@ -189,33 +202,24 @@ def _array_rows(conn: Connection, principal: Principal, name: str, last: list[An
     if compiled is None:
         tbl = rows.table(name)
         pk = [tbl.c[c] for c in rows.pk_columns(name)]
-        query = scoped_select(conn, principal, name).with_only_columns(
-            _json_array(name, conn.dialect.name), *pk)
-        if last is not None:
-            marks = [bindparam(f"snapshot_k{i}", type_=c.type) for i, c in enumerate(pk)]
-            query = query.where(tuple_(*pk) > tuple_(*marks)) if len(pk) > 1 else \
-                query.where(pk[0] > marks[0])
-        done = query.order_by(*pk).limit(bindparam(_LIMIT, type_=Integer)).compile(
-            dialect=conn.dialect)
-        compiled = _Compiled(str(done), bool(done.positional), tuple(done.positiontup or ()),
-                             dict(done.params))
+        marks = None if last is None else [
+            bindparam(f"snapshot_k{i}", type_=c.type) for i, c in enumerate(pk)]
+        query = _after(scoped_select(conn, principal, name).with_only_columns(
+            _json_array(name, conn.dialect.name), *pk), pk, marks)
+        compiled = _Compiled.of(
+            query.order_by(*pk).limit(bindparam(_LIMIT, type_=Integer)), conn.dialect)
         if len(_COMPILED) < 512:
             _COMPILED[key] = compiled
-    values = dict(compiled.params)
-    values.update({f"snapshot_k{i}": v for i, v in enumerate(last or ())})
+    values: dict[str, Any] = {f"snapshot_k{i}": v for i, v in enumerate(last or ())}
     values[_LIMIT] = want
-    params: Any = tuple(values[n] for n in compiled.order) if compiled.positional else values
-    return _fetch(conn, compiled.sql, params)
+    return _fetch(conn, compiled.sql, compiled.bind(values))
 
 
 def _raw_rows(conn: Connection, query: Any) -> list[Any]:
     """Run ``query`` on the DB-API cursor of ``conn`` (its transaction): plain tuples, none
     of SQLAlchemy's per-row work, for the bulk of a snapshot."""
-    compiled = query.compile(dialect=conn.dialect)
-    params: Any = compiled.params
-    if compiled.positional:
-        params = tuple(params[name] for name in compiled.positiontup or ())
-    return _fetch(conn, str(compiled), params)
+    compiled = _Compiled.of(query, conn.dialect)
+    return _fetch(conn, compiled.sql, compiled.bind())
 
 
 def _fetch(conn: Connection, sql: str, params: Any) -> list[Any]:
