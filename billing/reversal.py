@@ -30,7 +30,9 @@ __all__ = [
     "check_request",
     "check_reversal",
     "expiry_after_recharge_reversal",
+    "follows_requests",
     "is_reversed",
+    "may_ask",
     "register_mark",
     "reopen_newest_first",
 ]
@@ -39,10 +41,16 @@ __all__ = [
 APPROVER_ROLES = frozenset({Role.BRANCH_STAFF, Role.ADMIN})
 
 
+def may_ask(role: Role | str) -> bool:
+    """Whether ``role`` may ask for a reversal: a person who takes payments (a kiosk asks
+    for none)."""
+    return may(role, Action.TAKE_PAYMENT) and role != Role.KIOSK
+
+
 def follows_requests(role: Role | str) -> bool:
     """Whether ``role`` sees void requests: to decide them (:data:`APPROVER_ROLES`) or to
-    follow the ones it asked for (a person who takes payments; a kiosk asks for none)."""
-    return role in APPROVER_ROLES or (may(role, Action.TAKE_PAYMENT) and role != Role.KIOSK)
+    follow the ones it asked for (:func:`may_ask`)."""
+    return role in APPROVER_ROLES or may_ask(role)
 
 
 #: What the bank charges the operator for a bounced cheque, passed on to the customer

@@ -32,8 +32,9 @@ from billing.reversal import (
     ReversalError,
     ReversalRequest,
     check_request,
+    may_ask,
 )
-from billing.roles import Action, Role
+from billing.roles import Role
 from billing.rules import PaymentMethod
 from db.server_schema import reversal_approvals, reversal_requests, users
 from server import changelog, reversals
@@ -90,7 +91,7 @@ def _account_name(conn: Connection, account_id: int) -> str | None:
 
 
 def _may_ask(caller: Principal) -> None:
-    if not caller.may(Action.TAKE_PAYMENT) or caller.is_device:
+    if not may_ask(caller.role) or caller.is_device:
         raise ApiError(403, "forbidden", "This role may not ask for reversals.")
 
 
