@@ -5,18 +5,15 @@ and its cursor in one transaction, the next pages fetched while one is written. 
 attributes it declares); ``SyncCycle.run`` pushes first, then calls :meth:`CyclePull.pull`.
 A kiosk's sealing secret is taken out of each page before the cache sees it and kept in the
 keyring (:class:`sync.kiosk_key.KioskKey`). The cyclic garbage collector is paused while
-pages are applied (:func:`gc_paused`).
+pages are applied (:func:`sync.gc_pause.gc_paused`).
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +21,7 @@ from db import kiosk_store, replica
 from db.replica_rows import PreparedSearch, prepare_search
 from sync.client import SyncClient
 from sync.errors import ApiError, ResyncRequired
+from sync.gc_pause import gc_paused
 from sync.kiosk_key import KioskKey
 
 if TYPE_CHECKING:
@@ -35,36 +33,6 @@ log = logging.getLogger(__name__)
 KIOSK_KEY_ID_KEY = "kiosk_key_id"
 
 Report = Callable[[int, int], None]
-
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while pulled pages are parsed and applied.
-
-    A page parses into ~5,000 lists and their strings, all tracked by the collector, so an
-    initial sync of 1M rows set off ~1,600 collections that walked every live object
-    (measured: 0.93 s of a 10.4 s sync in the benchmark's small process; more in the app,
-    whose heap is bigger). The pages hold no reference cycles: they are freed by reference
-    counting as before. Process-wide, so nested and concurrent users are counted and the
-    collector comes back as it was when the last one leaves.
-    """
-    global _gc_pausers, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def limit_refused(exc: ApiError) -> bool:

@@ -173,7 +173,7 @@ def test_failed_apply_rolls_back_to_the_last_commit_and_resumes(
 def test_gc_is_paused_during_a_pull_and_restored_as_it_was() -> None:
     import gc
 
-    from sync.cycle_pull import gc_paused
+    from sync.gc_pause import gc_paused
 
     assert gc.isenabled()
     with gc_paused():
