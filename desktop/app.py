@@ -19,6 +19,7 @@ from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.runtime.cache_update import open_cache_showing_updates
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser
 from desktop.runtime.crash import CrashReporter
+from desktop.runtime.gui_collector import GuiThreadCollector
 from desktop.runtime.logs import setup_logging
 from desktop.runtime.memory import return_large_blocks
 from desktop.runtime.pyside_guard import guard_singletons
@@ -114,6 +115,8 @@ def main(argv: list[str]) -> int:
         return 0
 
     ctx = build_context(args, app)
+    # From here on worker and demo-server threads run: collect cycles on this thread only.
+    collector = GuiThreadCollector()
     from desktop.accounts.main_window import MainWindow  # after the app exists: widgets need it
 
     factory: Callable[[AppContext], QMainWindow] = MainWindow
@@ -123,6 +126,7 @@ def main(argv: list[str]) -> int:
 
         if kiosk_pin_hash(ctx.settings, demo=args.demo) is None:
             QMessageBox.critical(None, APP_NAME, NO_PIN_MESSAGE)  # before the event loop
+            collector.stop()
             _close(ctx, instance, crash)
             return 2
         factory = partial(_kiosk_or_fail, kiosk_window, args.demo)
@@ -142,6 +146,7 @@ def main(argv: list[str]) -> int:
         session.quit_requested.disconnect(app.quit)
         session.shutdown()
         _close(ctx, instance, crash)
+        collector.stop()
 
 
 def _kiosk_or_fail(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Iterator
@@ -28,12 +29,34 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
+def _uses_qt(request: pytest.FixtureRequest) -> bool:
+    return "qapp" in request.fixturenames or "qtbot" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A Qt test collects reference cycles on the GUI thread only, as the app does
+    (desktop/runtime/gui_collector.py): a collection in a server or worker thread that
+    freed a test's dialog killed the run. What the test left is collected here, on this
+    thread, after its windows were closed; then automatic collection is back."""
+    if not _uses_qt(request):
+        yield
+        return
+    from desktop.runtime.gui_collector import GuiThreadCollector
+
+    request.getfixturevalue("qapp")
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+    gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def _no_leaked_windows_or_threads(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a test that leaves a visible top-level window or a stray thread behind."""
     threads_before = set(threading.enumerate())
     yield
-    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+    if _uses_qt(request):
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 

@@ -1,0 +1,68 @@
+"""Python's cyclic garbage collector, run on the GUI thread only.
+
+Python collects in whichever thread happens to allocate past the collector's threshold: a
+sync or database worker, or a thread of the embedded demo server. A collection frees every
+unreachable cycle, and a cycle may hold the last reference to a Qt object that Python owns
+(a dialog whose status line keeps a lambda that refers to the dialog): Qt then destroys a
+widget outside the GUI thread and the process dies at a later event. It did, in CI (a
+segmentation fault in ``tests/desktop/test_void_requests.py``, about one run in fifteen
+here); counted with ``gc.callbacks``, about 30 of that file's 1,600 collections ran in
+server and worker threads.
+
+:class:`GuiThreadCollector` switches automatic collection off and collects on a timer of
+the GUI thread instead: each tick, the oldest generation whose count has passed Python's own
+threshold (``gc.get_count`` against ``gc.get_threshold``), the same work in a place where
+freeing a widget is allowed. While a pull has paused the collector
+(:func:`sync.gc_pause.gc_paused`) the ticks wait. pyqtgraph's ``GarbageCollector`` does the
+same, for the same reason.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from sync.gc_pause import is_paused
+
+__all__ = ["GuiThreadCollector"]
+
+log = logging.getLogger(__name__)
+
+#: Between two looks at the collector's counts: often enough that garbage does not pile up
+#: (a look is a few microseconds), seldom enough that a busy second costs one collection.
+INTERVAL_MS = 1000
+
+
+class GuiThreadCollector(QObject):
+    """Owns cyclic collection while it runs; create it on the GUI thread, :meth:`stop` it
+    before the event loop's end (automatic collection comes back as it was)."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start()
+
+    @Slot()
+    def collect_due(self) -> int | None:
+        """Collect what Python would have by now; the generation collected, or None."""
+        if is_paused():
+            return None
+        counts = gc.get_count()
+        thresholds = gc.get_threshold()
+        if thresholds[0] == 0 or counts[0] <= thresholds[0]:
+            return None  # gc.set_threshold(0) turns collection off, here as in Python
+        generation = max(g for g in range(3) if counts[g] > thresholds[g] or g == 0)
+        gc.collect(generation)
+        return generation
+
+    def stop(self) -> None:
+        """No more ticks; automatic collection on again if it was on before."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
