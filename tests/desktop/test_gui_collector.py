@@ -1,7 +1,7 @@
 """Reference cycles are collected on the GUI thread only (desktop/runtime/gui_collector.py):
 a worker thread that allocates past Python's threshold collects nothing there; the GUI
-thread's timer collects it; a paused pull (sync.gc_pause) makes it wait; stopping gives the
-automatic collector back as it was."""
+thread's timer collects it; a full collection stays as rare as CPython makes it; a paused pull
+(sync.gc_pause) makes it wait; stopping gives the automatic collector back as it was."""
 
 from __future__ import annotations
 
@@ -76,6 +76,33 @@ def test_it_waits_while_a_pull_has_paused_the_collector(qapp: Any) -> None:
         assert collector.collect_due() is None, "nothing is due right after a collection"
     finally:
         collector.stop()
+
+
+def test_a_full_collection_waits_until_a_quarter_more_has_reached_the_oldest(
+        qapp: Any) -> None:
+    """Short-lived garbage makes young collections only, however many; once a quarter as
+    many objects as survived the last full collection have reached the oldest generation,
+    the next due full collection runs (CPython's own rule, which gc.collect() skips)."""
+    keep = [[] for _ in range(100_000)]  # long-lived, like an open app's objects
+    gc.collect()
+    collector = GuiThreadCollector(interval_ms=60_000)  # ticks by hand here
+    try:
+        ticks = []
+        for _ in range(300):  # past the oldest generation's threshold more than twice
+            _cycles(1_000)
+            ticks.append(collector.collect_due())
+        assert 1 in ticks and 2 not in ticks
+        keep.extend([] for _ in range(len(gc.get_objects(2)) // 4 + 10_000))
+        for _ in range(300):
+            _cycles(1_000)
+            ticks.append(collector.collect_due())
+            if ticks[-1] == 2:
+                break
+        assert ticks[-1] == 2, "a quarter more reached the oldest: a full collection"
+        assert collector.collect_due() is None
+    finally:
+        collector.stop()
+        del keep
 
 
 def test_a_zero_threshold_still_means_no_collection(qapp: Any) -> None:
