@@ -213,10 +213,13 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
     from db.cache import open_cache
     from db.outbox import Outbox
     from desktop.runtime.context import AppContext, AppEvents, CurrentUser
+    from desktop.runtime.gui_collector import GuiThreadCollector
     from desktop.runtime.tasks import TaskRunner
     from desktop.settings.store import open_settings
 
     app = QApplication(["bench"])
+    # as desktop.app.main: reference cycles are collected on the GUI thread, by its timer
+    GuiThreadCollector(app)  # lives as long as the app
     data_dir = Path(tempfile.mkdtemp(prefix="bench-table-"))
     ctx = AppContext(
         data_dir=data_dir,
