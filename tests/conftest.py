@@ -38,7 +38,13 @@ def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]
     """A Qt test collects reference cycles on the GUI thread only, as the app does
     (desktop/runtime/gui_collector.py): a collection in a server or worker thread that
     freed a test's dialog killed the run. What the test left is collected here, on this
-    thread, after its windows were closed; then automatic collection is back."""
+    thread, after its windows were closed; then automatic collection is back.
+
+    What survives that collection is frozen (``gc.freeze``): the next one walks only what
+    was made since, not the whole suite's heap again (a full collection of it took ~230 ms,
+    at the end of each of ~600 Qt tests). Frozen objects are still freed by reference
+    counting; only a cycle among them that becomes garbage later stays in memory, which is
+    also never freed in a wrong thread."""
     if not _uses_qt(request):
         yield
         return
@@ -49,6 +55,7 @@ def _collect_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]
     yield
     collector.stop()
     gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)
