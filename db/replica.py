@@ -134,7 +134,7 @@ class PageWriter:
     ) -> ApplySummary:
         """Apply one page and its cursor in the open transaction (one is begun if none
         is); commit when ``commit_rows`` changes are pending (at once without it).
-        ``prepared``: the page's search rows made ahead (:func:`prepare_search`)."""
+        ``prepared``: the page's search rows made ahead (:func:`db.replica_rows.prepare_search`)."""
         conn = self._conn if self._conn is not None else self._begin()
         raw = conn.connection.driver_connection
         assert raw is not None
