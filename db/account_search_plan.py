@@ -36,15 +36,14 @@ in :func:`db.account_where._search_terms`.
 
 from __future__ import annotations
 
-import functools
 import math
-import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from sqlalchemy import Connection
 
-from db.account_search_grams import gram_bits, gram_term, grams_in
+from db.account_search_grams import gram_bits, gram_term
+from db.account_search_sample import SEARCH_TEXT, Sample, measure
 from db.search import MIN_INDEXED_QUERY, fts_phrase, normalise_query
 
 #: Longer than any indexed search text can be (id + name + mobile + email + separators);
@@ -57,11 +56,6 @@ def search_text(typed: str) -> str:
     return normalise_query(typed)
 
 
-#: How common a quick search is, measured on the search texts of SAMPLE_SIZE account ids
-#: drawn at random (fixed seed) between the lowest and the highest (~2 ms). Random, not runs
-#: of consecutive ids nor a fixed stride, because ID digits cluster: "107" is in every ID from
-#: 10700000 to 10799999, and "1084" was seen in 5% of 20 runs of 100 texts for a true 1%.
-SAMPLE_SIZE = 2_000
 #: At or above this share of accounts, a search walks the sort order for its first page and
 #: count (the page is full after ~PAGE / share rows); below it, the index finds the matches
 #: and they are sorted. Measured at 1M (count to 10,001 + first page, load 4-6): walking
@@ -83,12 +77,6 @@ PLUS_REWRITE_MAX_MATCHES = 2_000
 
 #: The trigram index's vocabulary (cache_0006): one row per trigram, in byte order.
 VOCABULARY = "account_search_terms"
-
-#: FTS5's own copy of the indexed text (``id`` = rowid = account id, ``c0`` = text). Short
-#: queries read it as a plain table: a scan of it took 640 ms against 1,160 ms through the
-#: virtual table (1M accounts, load 6), and a probe by id skips the virtual table's cursor.
-SEARCH_TEXT = "account_search_content"
-
 
 #: A walk's length is estimated from at least this many sampled matches: one or two say
 #: little (at 3M accounts, "590616": one sampled match 48,024 rows down, the 120th match
@@ -136,25 +124,6 @@ class SearchPlan:
         return rows, rows * sample.candidates / sample.seen
 
 
-@dataclass(frozen=True)
-class Sample:
-    """What the sample of account texts says of one search."""
-
-    #: sampled accounts that exist, and how many of them contain the text
-    seen: int
-    hits: int
-    #: how many contain every gram of the dictionary that the text contains
-    candidates: int
-    #: each hit's place in the sampled accounts' name order (0: first), ascending
-    places: tuple[float, ...] = field(repr=False)
-    #: how many accounts the sample stands for
-    accounts: int
-
-    @property
-    def share(self) -> float:
-        return self.hits / self.seen if self.seen else 0.0
-
-
 class _Measure(Enum):
     MEASURE = "measure"
 
@@ -173,74 +142,6 @@ def plan_for(conn: Connection, typed: str, given: GivenPlan) -> SearchPlan | Non
 def query_share(conn: Connection, q: str) -> float:
     """The share of accounts whose search text contains ``q``, measured on a sample."""
     return measure(conn, q).share
-
-
-def measure(conn: Connection, q: str) -> Sample:
-    """What a sample of the accounts' texts says of ``q`` (see :class:`Sample`)."""
-    low, high = conn.exec_driver_sql(
-        "SELECT (SELECT min(id) FROM accounts), (SELECT max(id) FROM accounts)"
-    ).one()
-    if low is None:
-        return Sample(0, 0, 0, (), 0)
-    drawn, ids = _sample_ids(int(low), int(high))
-    # longest (rarest) first: a CASE's condition stops at the first gram a text lacks
-    grams = sorted(grams_in(q), key=len, reverse=True)
-    candidate = " AND ".join(["instr(c0, ?) > 0"] * len(grams)) or "0"
-    seen, hit_ids, candidates = conn.exec_driver_sql(
-        "SELECT count(*), group_concat(CASE WHEN instr(c0, ?) > 0 THEN id END), "
-        f"count(CASE WHEN {candidate} THEN 1 END) FROM {SEARCH_TEXT} WHERE id IN ({ids})",
-        (q, *grams),
-    ).one()
-    hits = [int(i) for i in hit_ids.split(",")] if hit_ids else []
-    if seen >= SAMPLE_SIZE // 10:
-        order = _sample_order(conn, int(low), int(high), ids)
-        places = tuple(sorted(order[i] for i in hits if i in order))
-        accounts = round((int(high) - int(low) + 1) * seen / len(drawn))
-        return Sample(int(seen), len(hits), int(candidates), places, accounts)
-    # sparse ids (few of the drawn ones exist): runs of consecutive texts instead
-    seen = found = 0
-    step = max(1, (int(high) - int(low)) // 20)
-    for k in range(20):
-        n, run_hits = conn.exec_driver_sql(
-            "SELECT count(*), coalesce(sum(instr(c0, ?) > 0), 0) FROM "
-            f"(SELECT c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?)",
-            (q, int(low) + k * step, SAMPLE_SIZE // 20),
-        ).one()
-        seen, found = seen + int(n), found + int(run_hits)
-    return Sample(int(seen), found, 0, (), 0)  # no walk estimate: places unknown
-
-
-#: The sampled accounts' places in the name order, per cache file and id range: read once
-#: (~2,000 look-ups), then kept. A rename since makes a place stale, which changes only the
-#: estimate of a walk (:meth:`SearchPlan.walk_cost`), never the rows found.
-_ORDERS: dict[tuple[str, int, int], dict[int, float]] = {}
-
-
-def _sample_order(conn: Connection, low: int, high: int, ids: str) -> dict[int, float]:
-    path = conn.engine.url.database or ""
-    key = ("" if path == ":memory:" else path, low, high)  # "": in memory, not kept
-    order = _ORDERS.get(key)
-    if order is None:
-        ordered = [r[0] for r in conn.exec_driver_sql(
-            f"SELECT id FROM accounts WHERE id IN ({ids}) ORDER BY name, rowid"
-        )]
-        order = {int(i): k / max(1, len(ordered) - 1) for k, i in enumerate(ordered)}
-        if len(_ORDERS) >= 8 or not key[0]:  # an in-memory cache is not kept
-            _ORDERS.clear()
-        if key[0]:
-            _ORDERS[key] = order
-    return order
-
-
-@functools.lru_cache(maxsize=4)
-def _sample_ids(low: int, high: int) -> tuple[tuple[int, ...], str]:
-    """The sampled ids, and the same as SQL (ints only: safe to inline)."""
-    rng = random.Random(18)
-    if high - low + 1 <= SAMPLE_SIZE:
-        drawn = tuple(range(low, high + 1))
-    else:
-        drawn = tuple(sorted(rng.sample(range(low, high + 1), SAMPLE_SIZE)))
-    return drawn, ",".join(map(str, drawn))
 
 
 def trigrams_starting_with(conn: Connection, q: str) -> list[str]:

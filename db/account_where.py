@@ -18,11 +18,11 @@ from db.account_search_grams import COLUMNS
 from db.account_search_grams import TABLE as GRAM_TABLE
 from db.account_search_plan import (
     COMPLEMENT_MIN_SHARE,
-    SEARCH_TEXT,
     SearchPlan,
     matching_ids_sql,
     search_text,
 )
+from db.account_search_sample import SEARCH_TEXT
 
 #: The covering index of cache_0002: every filter column plus every sort key, so a filtered
 #: count or a filtered sort reads this index alone (no visit to the wide table rows).

@@ -22,7 +22,8 @@ from sqlalchemy import Engine
 from db import account_query as aq
 from db import account_where
 from db.account_first_page import first_page
-from db.account_search_plan import Sample, SearchPlan, search_plan
+from db.account_search_plan import SearchPlan, search_plan
+from db.account_search_sample import Sample
 from db.account_where import _gram_prefilter
 from db.cache import open_cache
 from demo.data import generate

@@ -262,8 +262,8 @@ def test_the_first_step_counts_only_up_to_the_cap(ctx, monkeypatch) -> None:
 
 
 def test_the_first_step_measures_its_search_once(ctx, monkeypatch) -> None:
-    """The count and the first page share one measured plan (the sample is 6-9 ms at 3M
-    accounts); the full list's step measures its own."""
+    """The count and the first page share one measured plan (a first read of the sample
+    is 6-9 ms at 3M accounts); the full list's step measures its own."""
     import db.account_search_plan as plans
     import desktop.accounts.table_jobs as jobs
 
