@@ -13,11 +13,12 @@ from sqlalchemy import Connection, text
 from db.account_query import AccountQuery, AccountRow, Scope, rows_in_order
 from db.account_search_plan import (
     MEASURE,
-    SEARCH_TEXT,
     GivenPlan,
+    SearchPlan,
     matching_ids_sql,
     plan_for,
 )
+from db.account_search_sample import SEARCH_TEXT
 from db.account_where import (
     _from,
     _gram_prefilter,
@@ -101,3 +102,26 @@ def first_page(
     )
     rowids = [r[0] for r in conn.execute(text(sql), w.params)]
     return rows_in_order(conn, rowids)
+
+
+#: A search found through the trigram index whose sample says at most this many accounts
+#: hold it has its whole ordered list read at once (:func:`lists_at_once`).
+AT_ONCE_ESTIMATE = 12_000
+
+
+def lists_at_once(query: AccountQuery, search: SearchPlan | None, limit: int) -> bool:
+    """Whether the full ordered list is the cheaper first step for ``query``: a search
+    found through the trigram index, with few matches by the sample's estimate, and no
+    walk of the gram table for its first page. Finding the matches (each one's look-up
+    by id) is most of what both the first page and the full list cost; sorting them all
+    instead of keeping the first page costs little more at that size, and the count
+    before the page, and the second step after it, read the index again
+    (docs/performance.md, issue 18's ninth round)."""
+    if search is None or search.match is None or search.walks or search.impossible:
+        return False
+    sample = search.sample
+    if sample is None or sample.accounts <= 0:
+        return False
+    if search.share * sample.accounts > AT_ONCE_ESTIMATE:
+        return False
+    return _gram_prefilter(query, search, limit) is None

@@ -14,7 +14,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from db.account_query import AccountQuery
-from db.account_search_plan import COMPLEMENT_MIN_SHARE, SearchPlan, search_plan
+from db.account_search_plan import (
+    COMPLEMENT_MIN_SHARE,
+    MEASURE,
+    GivenPlan,
+    SearchPlan,
+    plan_for,
+    search_plan,
+)
 from db.account_where import _from, _gram_walk, _order_by, _plan, _where
 
 
@@ -47,6 +54,7 @@ def ordered_rowids(
     query: AccountQuery,
     *,
     cancelled: Callable[[], bool] | None = None,
+    search: GivenPlan = MEASURE,
 ) -> array[int] | None:
     """Every matching rowid in display order, or ``None`` when ``cancelled()`` turned true.
 
@@ -54,10 +62,11 @@ def ordered_rowids(
     ``group_concat`` in the sorted order (16 MB for 1M rows, far under SQLite's 1 GB value
     limit), which becomes the ``array('q')`` in C (no Python object per row). A cancelled
     call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
-    rows stops at once instead of holding the database worker.
+    rows stops at once instead of holding the database worker. ``search``: the plan of the
+    query's search when already measured for this change.
     """
     params: dict[str, Any] = {}
-    search = search_plan(conn, query.filter.search)  # measured once, used by both paths
+    search = plan_for(conn, query.filter.search, search)  # once, used by both paths
     walk = _gram_walk(query, search, ordered=True, column="h")
     if walk is not None:  # the gram table holds each rowid packed already
         packed_sql = f"SELECT group_concat(h, '') FROM ({walk})"
