@@ -11,12 +11,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtWidgets import QProgressBar
 
 from demo.data import generate
 from desktop.language.i18n import fill
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
+from desktop.widgets.steady_label import SteadyLabel
 
 if TYPE_CHECKING:
     from desktop.accounts.main_window import MainWindow
@@ -46,7 +47,7 @@ class CacheProgress(QObject):
         self.bar.setMaximumWidth(220)
         self.bar.hide()
         bar.addPermanentWidget(self.bar)
-        self.count_label = QLabel(window)
+        self.count_label = SteadyLabel(window)  # a new text every change: repaints alone
         self.count_label.setObjectName("rowCount")
         bar.addPermanentWidget(self.count_label)
 

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, 1000])
         self.setCentralWidget(self.splitter)
 
+        # Opaque: its texts change with every query, and the window is not repainted behind
+        # it (desktop.widgets.steady_label).
+        self.statusBar().setAutoFillBackground(True)
         self.cache = CacheProgress(self, ctx, self._update_empty_state)
         self.progress = self.cache.bar
         self.count_label = self.cache.count_label

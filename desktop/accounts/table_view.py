@@ -91,6 +91,10 @@ def make_account_table(model: AccountsTableModel, parent: QWidget) -> AccountTab
     header.setSectionResizeMode(COL_TAG, QHeaderView.ResizeMode.Fixed)
     header.setSortIndicatorShown(True)
     header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+    # Opaque scroll bars: a new row count changes the range, and the frame, the stack and
+    # the splitter behind a transparent bar were repainted with it at every change.
+    for bar in (table.verticalScrollBar(), table.horizontalScrollBar()):
+        bar.setAutoFillBackground(True)
     return table
 
 
