@@ -405,6 +405,8 @@ def run_model(path: Path, repeats: int, filters: list[dict], keys: list[str], to
         "keystroke": summary(key_ms),
         "keystroke_until_full_list": summary(key_full_ms),
         "keystroke_each_ms": dict(zip(keys, [round(v, 1) for v in key_ms], strict=True)),
+        "keystroke_until_full_list_each_ms": [[t, round(v, 1)]
+                                              for t, v in zip(keys, key_full_ms, strict=True)],
         "random_search": summary(search_ms) if searches else None,
         "random_search_until_full_list": summary(search_full_ms) if searches else None,
         "random_search_each_ms": [[t, round(v, 1)] for t, v in zip(searches, search_ms,
