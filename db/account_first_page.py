@@ -23,6 +23,7 @@ from db.account_where import (
     _from,
     _gram_prefilter,
     _gram_walk,
+    _match_index,
     _order_by,
     _plan,
     _where,
@@ -96,8 +97,9 @@ def first_page(
     # The LIMIT is written into the SQL, not bound: SQLite's planner weighs an index walk
     # against finding and sorting the matches by the limit it can see. Bound, it walked the
     # whole name index for "sa" (60 ms); written, it sorts the 42,537 matches (7 ms).
+    index = plan.index or _match_index(query, search, collect=False)
     sql = (
-        "SELECT a.rowid" + _from(query, w, index=plan.index)
+        "SELECT a.rowid" + _from(query, w, index=index)
         + _order_by(query, plain=plan.plain) + f" LIMIT {int(limit)}"
     )
     rowids = [r[0] for r in conn.execute(text(sql), w.params)]

@@ -22,7 +22,7 @@ from db.account_search_plan import (
     plan_for,
     search_plan,
 )
-from db.account_where import _from, _gram_walk, _order_by, _plan, _where
+from db.account_where import _from, _gram_walk, _match_index, _order_by, _plan, _where
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
@@ -45,7 +45,8 @@ def _ordered_sql(
     w = _where(conn, query, derive=plan.derive, plan=search, collect=True)
     if w.impossible:
         return "SELECT 1 AS r WHERE 0", {}
-    sql = "SELECT a.rowid AS r" + _from(query, w, index=plan.index)
+    index = plan.index or _match_index(query, search, collect=True)
+    sql = "SELECT a.rowid AS r" + _from(query, w, index=index)
     return sql + _order_by(query, plain=plan.plain), w.params
 
 

@@ -143,6 +143,24 @@ def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
               short=plan.text)
 
 
+#: The narrow id -> name index of cache_0011.
+ID_NAME_INDEX = "ix_accounts_id_name"
+
+
+def _match_index(query: AccountQuery, plan: SearchPlan | None, *, collect: bool) -> str | None:
+    """:data:`ID_NAME_INDEX` when the search's term (:func:`_search_terms`) is a list of
+    matching ids and nothing but a match's name is needed: sorted by name, no sidebar
+    filter or scope. Each match is then looked up in an index half as wide as the sort
+    index SQLite picks by itself (1M accounts, first page of "bh": 31.9 -> 22.5 ms)."""
+    if (
+        plan is None or plan.impossible or query.sort is not SortKey.NAME
+        or filter_columns(query) != 0
+        or (plan.walks and (not collect or plan.share >= COMPLEMENT_MIN_SHARE))
+    ):
+        return None
+    return ID_NAME_INDEX
+
+
 def _gram_walk(
     query: AccountQuery, plan: SearchPlan | None, *, ordered: bool, column: str = "r"
 ) -> str | None:

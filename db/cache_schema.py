@@ -79,6 +79,10 @@ Index(
     ),
 )
 
+#: Quick search's name look-up (migration cache_0011): id -> name and rowid, half as wide as
+#: the sort index, for the matches of a search sorted by name (the default).
+Index("ix_accounts_id_name", _accounts.c.id, _accounts.c.name)
+
 #: Payments by reference (migration cache_0004_ref): the desk's "this UTR already paid" look-up.
 Index("ix_payments_reference", cache_metadata.tables["payments"].c.reference)
 

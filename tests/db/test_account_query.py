@@ -20,7 +20,7 @@ from db.account_filter_options import filter_options
 from db.account_first_page import count, first_page, total
 from db.account_id_list import ordered_rowids, ordered_rowids_sql, unpack_rowids
 from db.account_search_plan import query_share, search_plan, trigrams_starting_with
-from db.account_where import LIST_INDEX
+from db.account_where import ID_NAME_INDEX, LIST_INDEX
 from db.cache import open_cache
 from db.search import account_search_text, national_mobile, normalise_query
 from demo.data import generate
@@ -366,3 +366,28 @@ def test_the_full_list_is_one_value_from_sqlite(engine) -> None:
             raw.set_trace_callback(None)
     assert ids is not None and len(ids) == ACCOUNTS and ids.typecode == "q"
     assert any("group_concat(printf('%016x', r), '')" in s for s in statements), statements
+
+
+def test_a_rare_search_by_name_reads_each_match_from_the_narrow_index(engine, accounts) -> None:
+    """Sorted by name with no sidebar filter, a trigram search's matches are looked up in
+    ix_accounts_id_name; with a filter or another sort, in an index that holds those
+    columns. The rows are the oracle's either way."""
+    name = next(a.name for a in accounts if len(a.name) >= 8)
+    typed = name[2:7]
+    cases = [
+        (aq.AccountQuery(filter=aq.AccountFilter(search=typed)), True),
+        (aq.AccountQuery(filter=aq.AccountFilter(search=typed), descending=True), True),
+        (aq.AccountQuery(filter=aq.AccountFilter(search=typed, status="Active")), False),
+        (aq.AccountQuery(filter=aq.AccountFilter(search=typed), sort=aq.SortKey.BALANCE),
+         False),
+    ]
+    with engine.connect() as conn:
+        assert search_plan(conn, typed).match is not None
+        for query, narrow in cases:
+            sql, params = ordered_rowids_sql(conn, query)
+            plan = " ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql,
+                                                               params))
+            assert (f"COVERING INDEX {ID_NAME_INDEX}" in plan) is narrow, (query, plan)
+            assert list(ordered_rowids(conn, query) or []) == oracle(accounts, query)
+            page = first_page(conn, query, 50)
+            assert [r.rowid for r in page] == oracle(accounts, query)[:50]
