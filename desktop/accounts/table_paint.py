@@ -23,11 +23,13 @@ model, a right-to-left layout, a grid) is painted by :class:`QTableView` as befo
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QPixmap, QStaticText
+from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPixmap, QStaticText, QTransform
 from PySide6.QtWidgets import QStyle, QStyleOptionFocusRect, QTableView
 
 from desktop.accounts.table_columns import COL_BALANCE, COL_NAME, COL_TAG, RIGHT_ALIGNED
 from desktop.accounts.table_model import AccountsTableModel
+
+_IDENTITY = QTransform()
 
 #: Texts kept in one generation of :class:`_Texts` (about 1.2 kB each when drawn).
 TEXTS_PER_GENERATION = 2_000
@@ -43,24 +45,31 @@ class _Texts:
     """
 
     def __init__(self) -> None:
-        self._new: dict[str, tuple[int, QStaticText]] = {}
-        self._old: dict[str, tuple[int, QStaticText]] = {}
+        self._new: dict[str, tuple[float, QStaticText]] = {}
+        self._old: dict[str, tuple[float, QStaticText]] = {}
         self._font = ""
 
-    def use_font(self, font_key: str) -> None:
-        """Forget every text when the view's font is not the one they were measured in."""
-        if font_key != self._font:
-            self._new, self._old, self._font = {}, {}, font_key
+    def use_font(self, font: QFont) -> None:
+        """Forget every text when the view's font is not the one they were laid out in.
+        Its fallback families count: ``QFont.key()`` leaves them out, and the app's Tamil
+        fallback (``register_app_fonts``) changes the font the Latin text is drawn in."""
+        key = "|".join([font.key(), *font.families()])
+        if key != self._font:
+            self._new, self._old, self._font = {}, {}, key
 
-    def get(self, text: str, metrics: QFontMetrics) -> tuple[int, QStaticText]:
-        """``text``'s advance in ``metrics`` and its static text."""
+    def get(self, text: str, font: QFont) -> tuple[float, QStaticText]:
+        """``text``'s width in ``font`` and its static text, laid out in it. The width is
+        the laid-out line's, to the fraction of a pixel, as Qt's item delegate measures a
+        text to elide it (``QFontMetrics.horizontalAdvance`` rounds: "Salem" is 34.38
+        pixels wide and 34 by it, so a 34-pixel cell showed it whole where Qt elides it)."""
         entry = self._new.get(text)
         if entry is None:
             entry = self._old.pop(text, None)
             if entry is None:
                 static = QStaticText(text)
                 static.setTextFormat(Qt.TextFormat.PlainText)
-                entry = (metrics.horizontalAdvance(text), static)
+                static.prepare(_IDENTITY, font)
+                entry = (static.size().width(), static)
             if len(self._new) >= TEXTS_PER_GENERATION:
                 self._old, self._new = self._new, {}
             self._new[text] = entry
@@ -125,7 +134,7 @@ class RowPainter:
         metrics = view.fontMetrics()
         font = view.font()
         texts = self.texts
-        texts.use_font(font.key())
+        texts.use_font(font)
         line_height = metrics.height()
         style = view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
@@ -184,13 +193,12 @@ class RowPainter:
                     painter.setPen(brush.color())
                 else:
                     painter.setPen(text_colour)
-                advance, static = texts.get(text, metrics)
-                if advance > room:
-                    advance, static = texts.get(metrics.elidedText(text, elide, room), metrics)
+                wide, static = texts.get(text, font)
+                if wide > room:
+                    wide, static = texts.get(metrics.elidedText(text, elide, room), font)
                 top = y + (height - line_height) // 2  # centred as in the row's rectangle
                 if column in RIGHT_ALIGNED:  # where Qt puts it: by the exact width
-                    painter.drawStaticText(QPointF(left + room - static.size().width(), top),
-                                           static)
+                    painter.drawStaticText(QPointF(left + room - wide, top), static)
                 else:
                     painter.drawStaticText(left, top, static)
         self._focus_frame(painter, area)

@@ -4,11 +4,12 @@ the pixels must be the ones Qt's own delegate paints for the same rows."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QImage
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QTextLayout
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleFactory, QTableView
 from sqlalchemy import text
 
@@ -69,9 +70,31 @@ def _pending_payment(ctx, account_id: int) -> None:
     ctx.events.outbox_changed.emit()
 
 
+@pytest.fixture
+def app_fonts(qapp, request) -> Iterator[None]:
+    """The application font as desktop.app.main leaves it (``register_app_fonts``: Tamil
+    as a fallback family, whose text widths are fractions of a pixel), put back after."""
+    if not request.param:
+        yield
+        return
+    from desktop.language.fonts import register_app_fonts
+
+    before = QFont(QGuiApplication.font())
+    family = before.family()
+    substitutes = QFont.substitutes(family)
+    register_app_fonts()
+    yield
+    QGuiApplication.setFont(before)
+    QFont.removeSubstitutions(family)
+    if substitutes:
+        QFont.insertSubstitutions(family, substitutes)
+
+
+@pytest.mark.parametrize("app_fonts", [False, True], ids=["qt-font", "app-fonts"],
+                         indirect=True)
 @pytest.mark.parametrize("scrolled", [False, True], ids=["top", "middle"])
 def test_rows_painted_as_qts_delegate_paints_them(qtbot, admin_ctx, open_window,  # noqa: F811
-                                                 scrolled) -> None:
+                                                 scrolled, app_fonts) -> None:
     window: MainWindow = open_window(admin_ctx)
     table = window.table
     model = window.model
@@ -158,26 +181,37 @@ def test_another_style_painted_as_qts(qtbot, admin_ctx, open_window) -> None:  #
     assert own == qts
 
 
+def _laid_out_width(text: str, font: QFont) -> float:
+    """The width Qt's item delegate elides a text by: its laid-out line's."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+    return line.naturalTextWidth()
+
+
 def test_kept_texts_are_bounded_and_the_ones_every_page_shows_stay(qapp) -> None:
     """Paging through many accounts keeps at most two generations of texts; a text drawn
     on every page (a state) stays the one made first; a new font forgets them all."""
     texts = _Texts()
     font = QFont(qapp.font())
-    metrics = QFontMetrics(font)
-    texts.use_font(font.key())
-    advance, active = texts.get("Active", metrics)
-    assert advance == metrics.horizontalAdvance("Active")
+    texts.use_font(font)
+    width, active = texts.get("Active", font)
+    assert width == pytest.approx(_laid_out_width("Active", font))
     for n in range(TEXTS_PER_GENERATION * 5):
-        texts.get(f"+91 98{n:08d}", metrics)
+        texts.get(f"+91 98{n:08d}", font)
         assert len(texts) <= 2 * TEXTS_PER_GENERATION
         if n % 100 == 0:
-            assert texts.get("Active", metrics)[1] is active
-    assert texts.get("Active", metrics)[1] is active
-    texts.use_font(font.key())
-    assert texts.get("Active", metrics)[1] is active, "the same font keeps them"
+            assert texts.get("Active", font)[1] is active
+    assert texts.get("Active", font)[1] is active
+    texts.use_font(font)
+    assert texts.get("Active", font)[1] is active, "the same font keeps them"
     font.setPointSize(font.pointSize() + 3)
-    texts.use_font(font.key())
+    texts.use_font(font)
     assert len(texts) == 0
-    bigger = QFontMetrics(font)
-    advance, static = texts.get("Active", bigger)
-    assert static is not active and advance == bigger.horizontalAdvance("Active")
+    width, static = texts.get("Active", font)
+    assert static is not active and width == pytest.approx(_laid_out_width("Active", font))
+    font.setFamilies([*font.families(), "Noto Sans Tamil"])  # a fallback, same key()
+    texts.use_font(font)
+    assert len(texts) == 0, "a new fallback family forgets them too"
