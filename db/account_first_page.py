@@ -97,7 +97,7 @@ def first_page(
     # The LIMIT is written into the SQL, not bound: SQLite's planner weighs an index walk
     # against finding and sorting the matches by the limit it can see. Bound, it walked the
     # whole name index for "sa" (60 ms); written, it sorts the 42,537 matches (7 ms).
-    index = plan.index or _match_index(query, search, collect=False)
+    index = plan.index or _match_index(query, w)
     sql = (
         "SELECT a.rowid" + _from(query, w, index=index)
         + _order_by(query, plain=plan.plain) + f" LIMIT {int(limit)}"

@@ -45,7 +45,7 @@ def _ordered_sql(
     w = _where(conn, query, derive=plan.derive, plan=search, collect=True)
     if w.impossible:
         return "SELECT 1 AS r WHERE 0", {}
-    index = plan.index or _match_index(query, search, collect=True)
+    index = plan.index or _match_index(query, w)
     sql = "SELECT a.rowid AS r" + _from(query, w, index=index)
     return sql + _order_by(query, plain=plan.plain), w.params
 

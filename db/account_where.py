@@ -47,6 +47,8 @@ class _Where:
     params: dict[str, Any] = field(default_factory=dict)
     #: True when a term filters on something the list index cannot answer (quick search).
     search: bool = False
+    #: True when the search's term is a list of matching ids (``a.id IN (...)``)
+    ids_in: bool = False
     impossible: bool = False
 
     def add(self, term: str, **params: Any) -> None:
@@ -138,27 +140,25 @@ def _search_terms(w: _Where, plan: SearchPlan | None, *, collect: bool) -> None:
         )
     elif plan.match is not None:
         w.add(f"a.id IN ({matching_ids_sql(plan)})", phrase=plan.match, short=plan.text)
+        w.ids_in = True
     else:
         w.add(f"a.id IN (SELECT id FROM {SEARCH_TEXT} WHERE instr(c0, :short) > 0)",
               short=plan.text)
+        w.ids_in = True
 
 
 #: The narrow id -> name index of cache_0011.
 ID_NAME_INDEX = "ix_accounts_id_name"
 
 
-def _match_index(query: AccountQuery, plan: SearchPlan | None, *, collect: bool) -> str | None:
-    """:data:`ID_NAME_INDEX` when the search's term (:func:`_search_terms`) is a list of
-    matching ids and nothing but a match's name is needed: sorted by name, no sidebar
-    filter or scope. Each match is then looked up in an index half as wide as the sort
-    index SQLite picks by itself (1M accounts, first page of "bh": 31.9 -> 22.5 ms)."""
-    if (
-        plan is None or plan.impossible or query.sort is not SortKey.NAME
-        or filter_columns(query) != 0
-        or (plan.walks and (not collect or plan.share >= COMPLEMENT_MIN_SHARE))
-    ):
-        return None
-    return ID_NAME_INDEX
+def _match_index(query: AccountQuery, w: _Where) -> str | None:
+    """:data:`ID_NAME_INDEX` when the search's term is a list of matching ids and nothing
+    but a match's name is needed: sorted by name, no sidebar filter or scope. Each match is
+    then looked up in an index half as wide as the sort index SQLite picks by itself (1M
+    accounts, first page of "bh": 31.9 -> 22.5 ms)."""
+    if w.ids_in and query.sort is SortKey.NAME and filter_columns(query) == 0:
+        return ID_NAME_INDEX
+    return None
 
 
 def _gram_walk(
