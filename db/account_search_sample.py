@@ -120,11 +120,7 @@ def _sample(conn: Connection) -> _Kept | None:
 
 def _read(conn: Connection, low: int, high: int, now: float) -> _Kept:
     drawn, ids = _sample_ids(low, high)
-    texts = tuple(
-        (int(i), text or "") for i, text in conn.exec_driver_sql(
-            f"SELECT id, c0 FROM {SEARCH_TEXT} WHERE id IN ({ids})"
-        )
-    )
+    texts = _texts(conn, f"SELECT id, c0 FROM {SEARCH_TEXT} WHERE id IN ({ids})")
     if len(texts) >= SAMPLE_SIZE // 10:
         ordered = [r[0] for r in conn.exec_driver_sql(
             f"SELECT id FROM accounts WHERE id IN ({ids}) ORDER BY name, rowid"
@@ -133,16 +129,21 @@ def _read(conn: Connection, low: int, high: int, now: float) -> _Kept:
         accounts = round((high - low + 1) * len(texts) / len(drawn))
         return _Kept(texts, order, accounts, now)
     # sparse ids (few of the drawn ones exist): runs of consecutive texts instead
-    runs: list[tuple[int, str]] = []
     step = max(1, (high - low) // 20)
-    for k in range(20):
-        runs.extend(
-            (int(i), text or "") for i, text in conn.exec_driver_sql(
-                f"SELECT id, c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?",
-                (low + k * step, SAMPLE_SIZE // 20),
-            )
+    runs = tuple(
+        row for k in range(20) for row in _texts(
+            conn, f"SELECT id, c0 FROM {SEARCH_TEXT} WHERE id >= ? ORDER BY id LIMIT ?",
+            (low + k * step, SAMPLE_SIZE // 20),
         )
-    return _Kept(tuple(runs), None, 0, now)
+    )
+    return _Kept(runs, None, 0, now)
+
+
+def _texts(
+    conn: Connection, sql: str, params: tuple[int, ...] = ()
+) -> tuple[tuple[int, str], ...]:
+    """``(id, text)`` of each row ``sql`` reads from the search text."""
+    return tuple((int(i), text or "") for i, text in conn.exec_driver_sql(sql, params))
 
 
 @functools.lru_cache(maxsize=4)

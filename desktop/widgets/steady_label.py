@@ -22,7 +22,6 @@ class SteadyLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._fixed_width = 0
         self.setAutoFillBackground(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -44,6 +43,5 @@ class SteadyLabel(QLabel):
         extra = 2 * self.margin()
         needed = QSize(text.width() + margins.left() + margins.right() + extra,
                        text.height() + margins.top() + margins.bottom() + extra)
-        width = needed.width() if shrink else max(needed.width(), self._fixed_width)
-        self._fixed_width = width
+        width = needed.width() if shrink else max(needed.width(), self.minimumWidth())
         self.setFixedSize(width, needed.height())
