@@ -3,7 +3,8 @@
 1. :func:`_first_job`: the count (up to ``COUNT_UP_TO`` + 1) and the first page, formatted
    ready to paint; a search with few matches is listed whole in this step, without the
    count when the sample says it is rare (:func:`db.account_first_page.lists_at_once`);
-2. :func:`_ids_job`: the full ordered rowid list (and so the exact count).
+2. :func:`_ids_job`: the full ordered rowid list (and so the exact count), started once the
+   view has painted the first page (at most ``IDS_DELAY_S`` after it).
 
 :class:`desktop.accounts.table_queries.AccountsTableQueries` starts them and applies their
 results on the GUI thread.
@@ -11,6 +12,7 @@ results on the GUI thread.
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,8 +36,9 @@ SEARCH_ONE_STEP = 2_000
 #: row count says "more than 10,000" until the full list (and so the exact count) is in.
 COUNT_UP_TO = 10_000
 FIRST_PAGE = 120  # rows the first step brings: more than a maximised window shows
-#: How long the second step waits after the first: the view lays out and repaints the new
-#: rows meanwhile, without the second step's work competing for the GIL.
+#: How long the second step waits at most after the first for the view to paint the new
+#: rows (it starts as soon as they are painted): on this machine's two vCPUs a query
+#: running beside the paint slows it, and its Python parts compete for the GIL.
 IDS_DELAY_S = 0.025
 
 OverlayLoader = Callable[[], dict[int, PendingPayments]]
@@ -132,14 +135,20 @@ def _ids_job(
     query: aq.AccountQuery,
     token: int,
     shared: dict[str, bool],
+    painted: threading.Event | None = None,
     control: TaskControl | None = None,
 ) -> IdsResult | None:
     if shared.get("ids_done"):
         return None
-    # The first page is in: let the GUI thread apply and paint it before this step's Python
-    # work competes with it for the GIL (measured on 1M accounts: filter change median
-    # 27 ms -> 15 ms, the repaint 15 ms -> 9 ms).
-    if control is not None and control.pause(IDS_DELAY_S):
+    # The first page is in: let the GUI thread apply and paint it before this step competes
+    # with it for the CPU and the GIL (measured on 1M accounts: filter change median 27 ms
+    # -> 15 ms, the repaint 15 ms -> 9 ms). ``painted`` is set once the view has painted
+    # the new rows (or the query is replaced): no longer a fixed wait after a quick paint.
+    if painted is not None:
+        painted.wait(IDS_DELAY_S)
+        if control is not None and control.cancelled:
+            return None
+    elif control is not None and control.pause(IDS_DELAY_S):
         return None
     cancelled = (lambda: control.cancelled) if control is not None else None
     with engine.connect() as conn:

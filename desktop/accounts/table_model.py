@@ -30,6 +30,7 @@ parts: the columns (:mod:`desktop.accounts.table_columns`), a row's painted cell
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -115,6 +116,8 @@ class AccountsTableModel(AccountsTableRows, AccountsTableQueries):
         #: The inputs changed (expect()) and their query has not started yet.
         self._waiting = False
         self._placeholder_shown = False  # a row beyond the first page was asked for
+        self._painted = threading.Event()
+        self._await_paint = False
         self._tag_icon = icon("tag")
         self._pending_icon = icon("pending")
         self._words: dict[str, str] = {}

@@ -11,6 +11,7 @@ one ``dataChanged``, not a model reset.
 from __future__ import annotations
 
 import logging
+import threading
 from array import array
 from collections.abc import Callable
 from dataclasses import replace
@@ -75,6 +76,10 @@ class AccountsTableQueries(QAbstractTableModel):
     _waiting: bool
     _placeholder_shown: bool
     _words: dict[str, str]
+    #: Set when the view has painted the current query's first page (or the query is
+    #: replaced): the second step starts then (:func:`table_jobs._ids_job`).
+    _painted: threading.Event
+    _await_paint: bool
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -179,8 +184,10 @@ class AccountsTableQueries(QAbstractTableModel):
         )
         first.done.connect(self._on_first)
         first.error.connect(self._on_error)
+        self._painted = painted = threading.Event()
         order = self._tasks.run_db(
-            "account list order", partial(_ids_job, self._engine, query, token, shared)
+            "account list order",
+            partial(_ids_job, self._engine, query, token, shared, painted),
         )
         order.done.connect(self._on_ids)
         order.error.connect(self._on_error)
@@ -191,6 +198,8 @@ class AccountsTableQueries(QAbstractTableModel):
         self._token += 1
         for task in self._running:
             task.cancel()
+        self._painted.set()  # a second step still waiting for the paint stops at once
+        self._await_paint = False
         if self._running:
             self.busyChanged.emit(False)
         self._running = []
@@ -203,6 +212,15 @@ class AccountsTableQueries(QAbstractTableModel):
             if result.rowids is not None:
                 self._running = []
                 self.busyChanged.emit(False)
+            else:
+                self._await_paint = True
+
+    def painted(self) -> None:
+        """The view painted: a first page applied since is on screen, and the full list's
+        step may start."""
+        if self._await_paint:
+            self._await_paint = False
+            self._painted.set()
 
     @Slot(object)
     def _on_ids(self, result: IdsResult | None) -> None:

@@ -62,6 +62,9 @@ class AccountTable(QTableView):
             self._rows.paint(event.rect())
         else:
             super().paintEvent(event)
+        model = self.model()
+        if isinstance(model, AccountsTableModel):
+            model.painted()  # the full list's query may start now
 
 
 def make_account_table(model: AccountsTableModel, parent: QWidget) -> AccountTable:
