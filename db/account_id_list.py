@@ -5,6 +5,7 @@ Any position of the table (the last of a million rows) is then one array lookup 
 
 from __future__ import annotations
 
+import binascii
 import sys
 from array import array
 from collections.abc import Callable
@@ -78,6 +79,11 @@ def ordered_rowids(
     stop = cancelled or (lambda: False)
     if cancelled is not None and raw is not None:
         raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
+    text_factory = raw.text_factory if raw is not None else str
+    if raw is not None:
+        # the packed text as bytes: no 16 MB str to decode, and unhexlify reads bytes in
+        # half the time bytes.fromhex reads a str (1M rowids: 4.7 against 9.1 ms)
+        raw.text_factory = bytes
     try:
         packed = conn.exec_driver_sql(packed_sql, params).scalar()
     except Exception:
@@ -85,16 +91,18 @@ def ordered_rowids(
             return None
         raise
     finally:
+        if raw is not None:
+            raw.text_factory = text_factory
         if cancelled is not None and raw is not None:
             raw.set_progress_handler(None, 0)
     if stop():
         return None
-    return unpack_rowids(packed or "")
+    return unpack_rowids(packed or b"")
 
 
-def unpack_rowids(packed: str) -> array[int]:
+def unpack_rowids(packed: bytes | str) -> array[int]:
     """16 hex digits per rowid (big-endian, two's complement) → ``array('q')``."""
-    result = array("q", bytes.fromhex(packed))
+    result = array("q", binascii.unhexlify(packed))
     if sys.byteorder == "little":
         result.byteswap()
     return result
