@@ -350,8 +350,8 @@ def test_the_full_list_comes_packed_and_unpacks_to_the_same_rowids() -> None:
     """ordered_rowids reads one packed value (16 hex digits a rowid), not a row per id."""
     values = [1, 2, 255, 2**31 + 7, 2**62, -1, -(2**63)]
     packed = "".join(f"{v & 0xFFFF_FFFF_FFFF_FFFF:016x}" for v in values)
-    for given in (packed, packed.encode()):  # as SQLite hands it over: bytes
-        unpacked = unpack_rowids(given)
+    for handed in (packed, packed.encode()):  # as SQLite hands it over: bytes
+        unpacked = unpack_rowids(handed)
         assert unpacked.typecode == "q" and list(unpacked) == values
     assert list(unpack_rowids("")) == list(unpack_rowids(b"")) == []
 
