@@ -23,7 +23,15 @@ from db.account_search_plan import (
     plan_for,
     search_plan,
 )
-from db.account_where import _from, _gram_walk, _match_index, _order_by, _plan, _where
+from db.account_where import (
+    _from,
+    _gram_walk,
+    _match_index,
+    _order_by,
+    _plan,
+    _where,
+    gram_packed_list,
+)
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
@@ -69,10 +77,9 @@ def ordered_rowids(
     """
     params: dict[str, Any] = {}
     search = plan_for(conn, query.filter.search, search)  # once, used by both paths
-    walk = _gram_walk(query, search, ordered=True, column="h")
-    if walk is not None:  # the gram table holds each rowid packed already
-        packed_sql = f"SELECT group_concat(h, '') FROM ({walk})"
-    else:
+    packed_sql = gram_packed_list(query, search)  # the gram table holds them packed
+    reverse = packed_sql is not None and query.descending  # the scan reads names ascending
+    if packed_sql is None:
         sql, params = _ordered_sql(conn, query, search)
         packed_sql = f"SELECT group_concat(printf('%016x', r), '') FROM ({sql})"
     raw = conn.connection.driver_connection
@@ -97,7 +104,10 @@ def ordered_rowids(
             raw.set_progress_handler(None, 0)
     if stop():
         return None
-    return unpack_rowids(packed or b"")
+    rowids = unpack_rowids(packed or b"")
+    if reverse:
+        rowids.reverse()
+    return rowids
 
 
 def unpack_rowids(packed: bytes | str) -> array[int]:

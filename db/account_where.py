@@ -161,25 +161,46 @@ def _match_index(query: AccountQuery, w: _Where) -> str | None:
     return None
 
 
-def _gram_walk(
-    query: AccountQuery, plan: SearchPlan | None, *, ordered: bool, column: str = "r"
-) -> str | None:
-    """The rowids of a search that is a gram of the dictionary, read off the gram table
-    (:mod:`db.account_search_grams`) with a bit test: ``column`` ``r`` (the rowid) or ``h``
-    (the same as 16 hex digits); ``ordered``, only when the table is sorted by name (the
-    gram table's own order, so no sort). ``None`` when the query has a sidebar filter or
+def _gram_term(query: AccountQuery, plan: SearchPlan | None) -> str | None:
+    """The bit test that finds a search that is a gram of the dictionary in the gram table
+    (:mod:`db.account_search_grams`), or ``None`` when the query has a sidebar filter or
     scope, or the search is not a gram. The bit is an int the code made, so it is written
     into the SQL."""
     if plan is None or plan.gram is None or filter_columns(query) != 0:
         return None
-    if ordered and query.sort is not SortKey.NAME:
-        return None
     bits, bit = plan.gram
-    sql = f"SELECT {column} FROM {GRAM_TABLE} WHERE {bits} & {int(bit)}"
+    return f"{bits} & {int(bit)}"
+
+
+def _gram_walk(
+    query: AccountQuery, plan: SearchPlan | None, *, ordered: bool, column: str = "r"
+) -> str | None:
+    """The rowids of a search that is a gram of the dictionary, read off the gram table
+    with its bit test (:func:`_gram_term`): ``column`` ``r`` (the rowid) or ``h`` (the same
+    as 16 hex digits); ``ordered``, only when the table is sorted by name (the gram table's
+    own order, so no sort). ``None`` when there is no such walk."""
+    term = _gram_term(query, plan)
+    if term is None or (ordered and query.sort is not SortKey.NAME):
+        return None
+    sql = f"SELECT {column} FROM {GRAM_TABLE} WHERE {term}"
     if ordered:
         direction = " DESC" if query.descending else ""
         sql += f" ORDER BY name{direction}, r{direction}"
     return sql
+
+
+def gram_packed_list(query: AccountQuery, plan: SearchPlan | None) -> str | None:
+    """The full list of a gram search sorted by name as one packed value: ``h`` of every
+    row with the bit, concatenated in the order a plain scan of the gram table reads them,
+    which is its key's, ascending ``(name, r)``: the table has no other b-tree (a test
+    holds it so), and ``group_concat`` keeps the order its rows come in. Without the
+    ``ORDER BY`` subquery SQLite aggregates during the scan instead of handing each row up
+    from a co-routine (1M accounts, "+": 252 -> 152 ms, best of 6). The caller reverses
+    the list for a descending sort. ``None`` when there is no such walk."""
+    term = _gram_term(query, plan)
+    if term is None or query.sort is not SortKey.NAME:
+        return None
+    return f"SELECT group_concat(h, '') FROM {GRAM_TABLE} WHERE {term}"
 
 
 #: A first page is read off the gram table's walk (:func:`_gram_prefilter`) when the sample

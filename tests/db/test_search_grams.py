@@ -22,6 +22,8 @@ from db import replica
 from db.account_first_page import count, first_page
 from db.account_id_list import ordered_rowids, ordered_rowids_sql
 from db.account_search_grams import COLUMNS, GRAMS, TABLE, gram_bits, gram_term
+from db.account_search_plan import search_plan
+from db.account_where import gram_packed_list
 from db.cache import open_cache
 from db.search import account_search_text, normalise_query
 from demo.data import generate
@@ -147,6 +149,22 @@ def test_full_list_of_a_gram_is_one_walk_in_name_order_without_a_sort(cache) -> 
             plan = " / ".join(r[3] for r in conn.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {sql}", params))
         assert TABLE in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_the_packed_full_list_is_a_scan_of_the_gram_tables_only_b_tree(cache) -> None:
+    """The packed list of a gram search aggregates a plain scan, with no ORDER BY: its order
+    is the table's key order only while the table has no other b-tree to scan (an index
+    covering ``h`` would be read in its own order)."""
+    with cache.connect() as conn:
+        indexes = conn.exec_driver_sql(
+            f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{TABLE}' "
+            "AND sql IS NOT NULL").all()
+        query = aq.AccountQuery(filter=aq.AccountFilter(search="k"))
+        sql = gram_packed_list(query, search_plan(conn, "k"))
+        assert sql is not None
+        plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+    assert indexes == []
+    assert plan == [f"SCAN {TABLE}"], plan
 
 
 def test_cache_0010_fills_the_gram_table_of_an_existing_cache(tmp_path: Path) -> None:
