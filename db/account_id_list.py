@@ -30,7 +30,7 @@ from db.account_where import (
     _order_by,
     _plan,
     _where,
-    gram_packed_list,
+    packed_name_list,
 )
 
 
@@ -77,7 +77,7 @@ def ordered_rowids(
     """
     params: dict[str, Any] = {}
     search = plan_for(conn, query.filter.search, search)  # once, used by both paths
-    packed_sql = gram_packed_list(query, search)  # the gram table holds them packed
+    packed_sql = packed_name_list(query, search)  # the gram table holds them packed
     reverse = packed_sql is not None and query.descending  # the scan reads names ascending
     if packed_sql is None:
         sql, params = _ordered_sql(conn, query, search)

@@ -23,14 +23,15 @@ from db.account_first_page import count, first_page
 from db.account_id_list import ordered_rowids, ordered_rowids_sql
 from db.account_search_grams import COLUMNS, GRAMS, TABLE, gram_bits, gram_term
 from db.account_search_plan import search_plan
-from db.account_where import gram_packed_list
+from db.account_where import packed_name_list
 from db.cache import open_cache
 from db.search import account_search_text, normalise_query
 from demo.data import generate
 from tests.conftest import DEMO_TODAY
 
-#: Grams, characters outside the alphabet, and texts that are not grams.
-QUERIES = ("k", "K", "ku", "sa", "a", "+", "+9", "+91", "+91 9", "+91 8", "+91 98", "08",
+#: Nothing (every account), grams, characters outside the alphabet, and texts that are not
+#: grams.
+QUERIES = ("", "k", "K", "ku", "sa", "a", "+", "+9", "+91", "+91 9", "+91 8", "+91 98", "08",
            "98", "z", "@g", "க", "கமலா", "😀", "ra", "zq", "kumar", "_", "-")
 
 
@@ -159,12 +160,14 @@ def test_the_packed_full_list_is_a_scan_of_the_gram_tables_only_b_tree(cache) ->
         indexes = conn.exec_driver_sql(
             f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{TABLE}' "
             "AND sql IS NOT NULL").all()
-        query = aq.AccountQuery(filter=aq.AccountFilter(search="k"))
-        sql = gram_packed_list(query, search_plan(conn, "k"))
-        assert sql is not None
-        plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+        plans = []
+        for typed in ("k", ""):  # a gram, every account
+            query = aq.AccountQuery(filter=aq.AccountFilter(search=typed))
+            sql = packed_name_list(query, search_plan(conn, typed))
+            assert sql is not None
+            plans.append([r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")])
     assert indexes == []
-    assert plan == [f"SCAN {TABLE}"], plan
+    assert plans == [[f"SCAN {TABLE}"]] * 2, plans
 
 
 def test_cache_0010_fills_the_gram_table_of_an_existing_cache(tmp_path: Path) -> None:
