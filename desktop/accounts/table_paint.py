@@ -75,6 +75,11 @@ class _Texts:
             self._new[text] = entry
         return entry
 
+    @property
+    def kept(self) -> dict[str, tuple[float, QStaticText]]:
+        """The newer generation: a text found here is drawn as :meth:`get` returns it."""
+        return self._new
+
     def __len__(self) -> int:
         return len(self._new) + len(self._old)
 
@@ -112,7 +117,8 @@ class RowPainter:
             last = count - 1
         header = view.horizontalHeader()
         columns = [
-            (column, header.sectionViewportPosition(column), header.sectionSize(column))
+            (column, header.sectionViewportPosition(column), header.sectionSize(column),
+             column in RIGHT_ALIGNED)
             for column in range(header.count())
             if not header.isSectionHidden(column)
             and header.sectionViewportPosition(column) < area.right() + 1
@@ -154,6 +160,8 @@ class RowPainter:
 
         painter = QPainter(viewport)
         painter.setFont(font)
+        kept = texts.kept  # looked up here first: most texts of a page were drawn before
+        pen: object = None  # what the pen was last set from (the colours are shared)
         for position in range(first, last + 1):
             y = view.rowViewportPosition(position)
             height = view.rowHeight(position)
@@ -166,7 +174,8 @@ class RowPainter:
                 painter.fillRect(0, y, width, height, base)
             cells = model.painted_cells(position)
             icon_top = y + (height - icon_size) // 2
-            for column, x, section in columns:
+            top = y + (height - line_height) // 2  # centred as in the row's rectangle
+            for column, x, section, right in columns:
                 if column == COL_TAG:
                     painter.drawPixmap(x + margin, icon_top, tags[selected])
                     continue
@@ -187,17 +196,16 @@ class RowPainter:
                 room = x + section - margin - left
                 if room <= 0:
                     continue
-                if selected:
-                    painter.setPen(selected_colour)
-                elif brush is not None:
-                    painter.setPen(brush.color())
-                else:
-                    painter.setPen(text_colour)
-                wide, static = texts.get(text, font)
+                source = selected_colour if selected else (
+                    brush if brush is not None else text_colour)
+                if source is not pen:
+                    pen = source
+                    painter.setPen(source if source is not brush else brush.color())
+                entry = kept.get(text) or texts.get(text, font)
+                wide, static = entry
                 if wide > room:
                     wide, static = texts.get(metrics.elidedText(text, elide, room), font)
-                top = y + (height - line_height) // 2  # centred as in the row's rectangle
-                if column in RIGHT_ALIGNED:  # where Qt puts it: by the exact width
+                if right:  # where Qt puts it: by the exact width
                     painter.drawStaticText(QPointF(left + room - wide, top), static)
                 else:
                     painter.drawStaticText(left, top, static)
