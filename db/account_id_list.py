@@ -70,7 +70,9 @@ def ordered_rowids(
 
     SQLite hands the list over as one value: each rowid as 16 hex digits, concatenated by
     ``group_concat`` in the sorted order (16 MB for 1M rows, far under SQLite's 1 GB value
-    limit), which becomes the ``array('q')`` in C (no Python object per row). A cancelled
+    limit), which becomes the ``array('q')`` in C (no Python object per row). Sorted by
+    name with no filter, every account or a gram search is one plain scan of the gram
+    table (:func:`db.account_where.packed_name_list`), reversed here when descending. A cancelled
     call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
     rows stops at once instead of holding the database worker. ``search``: the plan of the
     query's search when already measured for this change.
@@ -100,8 +102,8 @@ def ordered_rowids(
     finally:
         if raw is not None:
             raw.text_factory = text_factory
-        if cancelled is not None and raw is not None:
-            raw.set_progress_handler(None, 0)
+            if cancelled is not None:
+                raw.set_progress_handler(None, 0)
     if stop():
         return None
     rowids = unpack_rowids(packed or b"")

@@ -172,17 +172,15 @@ def _gram_term(query: AccountQuery, plan: SearchPlan | None) -> str | None:
     return f"{bits} & {int(bit)}"
 
 
-def _gram_walk(
-    query: AccountQuery, plan: SearchPlan | None, *, ordered: bool, column: str = "r"
-) -> str | None:
-    """The rowids of a search that is a gram of the dictionary, read off the gram table
-    with its bit test (:func:`_gram_term`): ``column`` ``r`` (the rowid) or ``h`` (the same
-    as 16 hex digits); ``ordered``, only when the table is sorted by name (the gram table's
-    own order, so no sort). ``None`` when there is no such walk."""
+def _gram_walk(query: AccountQuery, plan: SearchPlan | None, *, ordered: bool) -> str | None:
+    """The rowids (``r``) of a search that is a gram of the dictionary, read off the gram
+    table with its bit test (:func:`_gram_term`); ``ordered``, only when the table is sorted
+    by name (the gram table's own order, so no sort). ``None`` when there is no such
+    walk."""
     term = _gram_term(query, plan)
     if term is None or (ordered and query.sort is not SortKey.NAME):
         return None
-    sql = f"SELECT {column} FROM {GRAM_TABLE} WHERE {term}"
+    sql = f"SELECT r FROM {GRAM_TABLE} WHERE {term}"
     if ordered:
         direction = " DESC" if query.descending else ""
         sql += f" ORDER BY name{direction}, r{direction}"

@@ -201,8 +201,7 @@ class RowPainter:
                 if source is not pen:
                     pen = source
                     painter.setPen(source if source is not brush else brush.color())
-                entry = kept.get(text) or texts.get(text, font)
-                wide, static = entry
+                wide, static = kept.get(text) or texts.get(text, font)
                 if wide > room:
                     wide, static = texts.get(metrics.elidedText(text, elide, room), font)
                 if right:  # where Qt puts it: by the exact width
