@@ -35,8 +35,10 @@ from db.account_where import (
 
 
 def ordered_rowids_sql(conn: Connection, query: AccountQuery) -> tuple[str, dict[str, Any]]:
-    """The SQL and parameters of :func:`ordered_rowids`: one row per match, its rowid, in
-    display order (also used by the benchmark)."""
+    """The list of :func:`ordered_rowids` as SQL and parameters: one row per match, its
+    rowid, in display order (the tests read its plan). :func:`ordered_rowids` reads a list
+    sorted by name with no filter off the gram table's scan instead
+    (:func:`db.account_where.packed_name_list`)."""
     return _ordered_sql(conn, query, search_plan(conn, query.filter.search))
 
 
@@ -72,10 +74,10 @@ def ordered_rowids(
     ``group_concat`` in the sorted order (16 MB for 1M rows, far under SQLite's 1 GB value
     limit), which becomes the ``array('q')`` in C (no Python object per row). Sorted by
     name with no filter, every account or a gram search is one plain scan of the gram
-    table (:func:`db.account_where.packed_name_list`), reversed here when descending. A cancelled
-    call interrupts SQLite mid-sort (a progress handler), so a stale query over a million
-    rows stops at once instead of holding the database worker. ``search``: the plan of the
-    query's search when already measured for this change.
+    table (:func:`db.account_where.packed_name_list`), reversed here when descending. A
+    cancelled call interrupts SQLite mid-sort (a progress handler), so a stale query over a
+    million rows stops at once instead of holding the database worker. ``search``: the plan
+    of the query's search when already measured for this change.
     """
     params: dict[str, Any] = {}
     search = plan_for(conn, query.filter.search, search)  # once, used by both paths

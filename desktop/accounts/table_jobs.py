@@ -146,9 +146,7 @@ def _ids_job(
     # the new rows (or the query is replaced): no longer a fixed wait after a quick paint.
     if painted is not None:
         painted.wait(IDS_DELAY_S)
-        if control is not None and control.cancelled:
-            return None
-    elif control is not None and control.pause(IDS_DELAY_S):
+    if control is not None and control.cancelled:
         return None
     cancelled = (lambda: control.cancelled) if control is not None else None
     with engine.connect() as conn:

@@ -43,10 +43,6 @@ class TaskControl:
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
 
-    def pause(self, seconds: float) -> bool:
-        """Sleep up to ``seconds`` without holding the GIL; True when cancelled meanwhile."""
-        return self._cancelled.wait(seconds)
-
     def report(self, done: int, total: int) -> None:
         self._relay.progress.emit(self._number, done, total)
 
