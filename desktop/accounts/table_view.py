@@ -94,6 +94,12 @@ def make_account_table(model: AccountsTableModel, parent: QWidget) -> AccountTab
     header.setSectionResizeMode(COL_TAG, QHeaderView.ResizeMode.Fixed)
     header.setSortIndicatorShown(True)
     header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+    # The vertical bar always shows: a keystroke empties the table until its result is in
+    # (AccountsTableModel.expect), and a bar shown only when needed went away and came back
+    # with every keystroke, widening and narrowing the columns each time (a visible jump,
+    # and two more layouts and paints of the view and its header: 1M accounts, a typed
+    # keystroke 6.8-8.7 -> 4.2-4.7 ms of the GUI thread, docs/performance.md).
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     # Opaque scroll bars: a new row count changes the range, and the frame, the stack and
     # the splitter behind a transparent bar were repainted with it at every change.
     for bar in (table.verticalScrollBar(), table.horizontalScrollBar()):
