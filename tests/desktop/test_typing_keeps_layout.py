@@ -4,7 +4,7 @@ when the bar was shown only while needed)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.accounts.main_window import MainWindow
 from tests.desktop.test_main_window import admin_ctx, open_window, wait_ready  # noqa: F401
@@ -27,7 +27,8 @@ def test_columns_and_bar_stay_put_while_a_typed_search_waits(
     box = window.findChild(QLineEdit, "quickSearch")
     for typed in ("k", "u", "m"):
         qtbot.keyClicks(box, typed)
-        qtbot.wait(10)  # inside the typing pause: the table is empty, the query not begun
+        for _ in range(3):  # the layout settles; the typing pause (150 ms) has not ended
+            QApplication.processEvents()
         assert window.model.rowCount() == 0 and window.model.waiting
         assert _layout(window) == before
         wait_ready(qtbot, window)
