@@ -30,6 +30,11 @@ DAMAGED_MESSAGE = (
     "The local copy of the accounts was damaged and has been thrown away; "
     "it is being rebuilt from the server. Unsent payments and edits are kept."
 )
+NEWER_MESSAGE = (
+    "The local copy of the accounts was made by a newer version of Partner Desk and has "
+    "been thrown away; it is being rebuilt from the server. Unsent payments and edits are "
+    "kept."
+)
 MISSING_MESSAGE = (
     "The local copy of the accounts was missing or empty; it is being rebuilt from the "
     "server. Unsent payments and edits are kept."
@@ -63,7 +68,12 @@ def _cache_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 class CacheCorrupt(Exception):
-    """The cache file cannot be read; it is safe to discard and rebuild."""
+    """The cache file cannot be read (or a newer version wrote it: ``newer``); it is safe
+    to discard and rebuild."""
+
+    def __init__(self, message: str, *, newer: bool = False) -> None:
+        super().__init__(message)
+        self.newer = newer
 
 
 def open_cache(path: Path) -> Engine:
@@ -76,6 +86,11 @@ def open_cache(path: Path) -> Engine:
     # after the engine's own pragmas (listeners run in the order they were added)
     event.listen(engine, "connect", _cache_pragmas)
     try:
+        newer = migrate.unknown_revision(engine, "cache")
+        if newer is not None:  # a newer version wrote it: this one cannot read it
+            engine.dispose()
+            raise CacheCorrupt(f"The local cache {path} was written by a newer version "
+                               f"({newer})", newer=True)
         migrate.upgrade(engine, "cache")
         with engine.connect() as conn:
             raw = conn.connection.driver_connection
@@ -113,7 +128,7 @@ def open_or_rebuild(path: Path, outbox: Outbox | None = None) -> tuple[Engine, s
     except CacheCorrupt as exc:
         log.warning("discarding corrupt cache: %s", exc)
         discard_cache(path)
-        return open_cache(path), DAMAGED_MESSAGE
+        return open_cache(path), NEWER_MESSAGE if exc.newer else DAMAGED_MESSAGE
     if outbox is not None and outbox.get_fact(CACHE_FILLED_FACT) and _is_empty(engine):
         log.warning("the cache %s is empty although a sync had filled it", path)
         return engine, MISSING_MESSAGE

@@ -34,6 +34,20 @@ def current(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
+def unknown_revision(engine: Engine, tree: str) -> str | None:
+    """The revision the database behind ``engine`` is at when this code does not know it
+    (written by a newer version of the app), else None. Upgrading such a file would fail
+    half-way with Alembic's "Can't locate revision"; callers decide what it means instead
+    (the cache is rebuilt, the outbox is left alone)."""
+    with engine.connect() as conn:
+        stored = current(conn)
+    if stored is None:
+        return None
+    scripts = ScriptDirectory.from_config(_config(tree))
+    known = {script.revision for script in scripts.walk_revisions()}
+    return None if stored in known else stored
+
+
 def upgrade(engine: Engine, tree: str, revision: str = "head") -> None:
     """Bring the database up to ``revision`` of ``tree``."""
     cfg = _config(tree)
