@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, func, select
 
 from billing.mutations import MutationKind as MutationKind  # re-exported for outbox callers
-from db import migrate
-from db.engine import create_private, sqlite_engine
 from db.outbox_device import OutboxDevice
+from db.outbox_file import OutboxUnreadable as OutboxUnreadable  # re-exported for callers
+from db.outbox_file import open_outbox_engine
 from db.outbox_schema import mutations
 
 if TYPE_CHECKING:
@@ -92,11 +92,9 @@ class Outbox(OutboxDevice):
 
     @classmethod
     def open(cls, path: Path) -> Outbox:
-        """Open (creating or migrating with care) the outbox file at ``path``."""
-        create_private(path)
-        engine = sqlite_engine(path, synchronous="FULL")
-        migrate.upgrade(engine, "outbox")
-        return cls(engine)
+        """Open (creating or migrating with care) the outbox file at ``path``; raises
+        :class:`OutboxUnreadable`, the file untouched, when this version cannot use it."""
+        return cls(open_outbox_engine(path))
 
     @property
     def drawer(self) -> DrawerTables:

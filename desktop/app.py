@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from billing.roles import Role
 from db.cache import CACHE_FILE
-from db.outbox import OUTBOX_FILE, Outbox
+from db.outbox import OUTBOX_FILE, Outbox, OutboxUnreadable
 from desktop import APP_NAME, ORG_NAME, __version__
 from desktop.runtime.cache_update import open_cache_showing_updates
 from desktop.runtime.context import AppContext, AppEvents, CurrentUser
@@ -22,6 +22,7 @@ from desktop.runtime.crash import CrashReporter
 from desktop.runtime.gui_collector import GuiThreadCollector
 from desktop.runtime.logs import setup_logging
 from desktop.runtime.memory import return_large_blocks
+from desktop.runtime.outbox_unreadable import show_outbox_unreadable
 from desktop.runtime.pyside_guard import guard_singletons
 from desktop.runtime.single_instance import SingleInstance
 from desktop.runtime.tasks import TaskRunner
@@ -71,8 +72,9 @@ def build_context(args: argparse.Namespace, app: QCoreApplication) -> AppContext
     from desktop.language.i18n import setup_language  # the shipped Tamil font; the stored language
 
     setup_language(app, settings)  # before the cache: its update window speaks it
+    # first: it remembers whether a sync ran; raises OutboxUnreadable before any thread runs
+    outbox = Outbox.open(data_dir / OUTBOX_FILE)
     tasks = TaskRunner(app)
-    outbox = Outbox.open(data_dir / OUTBOX_FILE)  # first: it remembers whether a sync ran
     cache_engine, notice = open_cache_showing_updates(data_dir / CACHE_FILE, outbox, tasks)
     # Replaced by whoever signs in; --demo signs in as the demo branch staff of Coimbatore.
     user = CurrentUser("staff.cbe", "Demo branch staff", Role.BRANCH_STAFF, branch_id=1)
@@ -114,7 +116,14 @@ def main(argv: list[str]) -> int:
         crash.uninstall()
         return 0
 
-    ctx = build_context(args, app)
+    try:
+        ctx = build_context(args, app)
+    except OutboxUnreadable as exc:  # never discarded: say so, change nothing, stop
+        log.error("%s", exc)
+        show_outbox_unreadable(exc, log_path.parent)
+        instance.release()
+        crash.uninstall()
+        return 3
     # From here on worker and demo-server threads run: collect cycles on this thread only.
     collector = GuiThreadCollector()
     from desktop.accounts.main_window import MainWindow  # after the app exists: widgets need it

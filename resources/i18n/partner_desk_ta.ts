@@ -2831,6 +2831,37 @@ Accounts appear here as soon as it is ready.</source>
     </message>
 </context>
 <context>
+    <name>OutboxUnreadable</name>
+    <message>
+        <source>A newer version of %1 wrote the outbox, the file that keeps payments and edits until head office has them:
+%2
+
+This version cannot use it. It may hold payments head office does not have yet, so it has not been changed. Install the newer version again, or call support. Details are in the log in %3.</source>
+        <translation>%1 இன் புதிய பதிப்பு அவுட்பாக்ஸை எழுதியுள்ளது; கட்டணங்களையும் திருத்தங்களையும் தலைமை அலுவலகம் பெறும் வரை வைத்திருக்கும் கோப்பு இது:
+%2
+
+இந்தப் பதிப்பால் அதைப் பயன்படுத்த முடியாது. தலைமை அலுவலகத்திடம் இன்னும் இல்லாத கட்டணங்கள் அதில் இருக்கலாம், எனவே அது மாற்றப்படவில்லை. புதிய பதிப்பை மீண்டும் நிறுவவும், அல்லது ஆதரவுக் குழுவை அழைக்கவும். விவரங்கள் %3 இல் உள்ள பதிவில் உள்ளன.</translation>
+    </message>
+    <message>
+        <source>%1 cannot open its outbox, the file that keeps payments and edits until head office has them:
+%2
+
+The file is damaged. It may hold payments head office does not have yet, so it has not been changed or deleted. Do not delete it: copy it somewhere safe and call support. Details are in the log in %3.</source>
+        <translation>%1 ஆல் அதன் அவுட்பாக்ஸைத் திறக்க முடியவில்லை; கட்டணங்களையும் திருத்தங்களையும் தலைமை அலுவலகம் பெறும் வரை வைத்திருக்கும் கோப்பு இது:
+%2
+
+கோப்பு சேதமடைந்துள்ளது. தலைமை அலுவலகத்திடம் இன்னும் இல்லாத கட்டணங்கள் அதில் இருக்கலாம், எனவே அது மாற்றப்படவோ நீக்கப்படவோ இல்லை. அதை நீக்க வேண்டாம்: பாதுகாப்பான இடத்துக்கு நகலெடுத்து ஆதரவுக் குழுவை அழைக்கவும். விவரங்கள் %3 இல் உள்ள பதிவில் உள்ளன.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>கோப்புறையைத் திற</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>மூடு</translation>
+    </message>
+</context>
+<context>
     <name>PayLaterDialog</name>
     <message>
         <source>Pay later by UPI — account %1</source>
