@@ -259,7 +259,9 @@ ENGLISH: dict[Msg, str] = {
         "A Payment of dues is covered by the tax invoice of the bill it pays; receipt "
         "vouchers are for Advance and Recharge.",
     Msg.SIGNIN_MISSING: "Enter your user name and password.",
-    Msg.SIGNIN_BAD_SERVER: "The server address must start with https:// (or http://).",
+    Msg.SIGNIN_BAD_SERVER:
+        "The server address must look like https://portal.example.in (or http://), with a "
+        "port from 1 to 65535 if it has one.",
     Msg.SIGNIN_WRONG_PASSWORD: "The user name or password is wrong.",
     # %1: whole minutes to wait (the server's Retry-After, rounded up)
     Msg.SIGNIN_LOCKED_OUT: "Too many failed sign-ins; try again in %1 minute(s).",

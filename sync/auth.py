@@ -25,6 +25,7 @@ from sync.client import SignIn, SyncClient
 from sync.cycle import UNCONFIRMED_OWNER_KEY, pending_payment_count
 from sync.errors import ApiError, OfflineError, SyncError
 from sync.offline_verifiers import OfflineVerifiers
+from sync.server_address import server_address
 from sync.token_store import SecretStore
 from sync.user import CurrentUser
 
@@ -99,9 +100,10 @@ class Authenticator:
         username = username.strip()
         if not username or not password:
             raise SignInFailed.of(Msg.SIGNIN_MISSING, code="missing")
-        server = server.strip().rstrip("/")
-        if not server.startswith(("http://", "https://")):
+        address = server_address(server)
+        if address is None:
             raise SignInFailed.of(Msg.SIGNIN_BAD_SERVER, code="bad_server")
+        server = address
         client = self.client_factory(server)
         try:
             if device:

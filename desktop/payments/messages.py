@@ -282,7 +282,9 @@ TEXTS: dict[Msg, str] = {
         'Document number %1 is longer than 16 characters.'),
     Msg.SIGNIN_MISSING: QT_TRANSLATE_NOOP("BillingMessage", "Enter your user name and password."),
     Msg.SIGNIN_BAD_SERVER: QT_TRANSLATE_NOOP(
-        "BillingMessage", "The server address must start with https:// (or http://)."),
+        "BillingMessage",
+        "The server address must look like https://portal.example.in (or http://), with a "
+        "port from 1 to 65535 if it has one."),
     Msg.SIGNIN_WRONG_PASSWORD: QT_TRANSLATE_NOOP(
         "BillingMessage", "The user name or password is wrong."),
     Msg.SIGNIN_LOCKED_OUT: QT_TRANSLATE_NOOP(

@@ -46,6 +46,7 @@ from desktop.payments.flow import (
 )
 from desktop.settings.store import setting_int
 from desktop.settings.upi_payee import store_payee, stored_payee
+from sync.server_address import server_address
 
 SERVER = "sync/server"
 PRINTER_KIND = "receipts/escpos_kind"
@@ -137,11 +138,9 @@ class DeskSettings:
     def problems(self) -> list[str]:
         """What is wrong, each said with what to do; empty when the settings can be saved."""
         found: list[str] = []
-        if self.server_url:
-            url = QUrl(self.server_url, QUrl.ParsingMode.StrictMode)
-            if not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
-                found.append(QCoreApplication.translate(
-                    "DeskSettings", "Server URL must look like https://portal.example.in."))
+        if self.server_url and server_address(self.server_url) is None:
+            found.append(QCoreApplication.translate(
+                "DeskSettings", "Server URL must look like https://portal.example.in."))
         if self.printer_kind == "network" and not _HOST.match(self.printer_host):
             found.append(QCoreApplication.translate(
                 "DeskSettings", "Enter the printer's network name or IP address."))

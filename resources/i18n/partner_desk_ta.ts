@@ -543,8 +543,8 @@
         <translation>உங்கள் பயனர் பெயரையும் கடவுச்சொல்லையும் உள்ளிடவும்.</translation>
     </message>
     <message>
-        <source>The server address must start with https:// (or http://).</source>
-        <translation>சர்வர் முகவரி https:// (அல்லது http://) என்று தொடங்க வேண்டும்.</translation>
+        <source>The server address must look like https://portal.example.in (or http://), with a port from 1 to 65535 if it has one.</source>
+        <translation>சர்வர் முகவரி https://portal.example.in (அல்லது http://) போல இருக்க வேண்டும்; போர்ட் இருந்தால் அது 1 முதல் 65535 வரை இருக்க வேண்டும்.</translation>
     </message>
     <message>
         <source>The user name or password is wrong.</source>
