@@ -32,7 +32,7 @@ from billing.reversal import (
     reopen_newest_first,
 )
 from billing.roles import Action, Role
-from billing.rules import PaymentMethod, is_outstanding
+from billing.rules import PaymentMethod, balance_before, is_outstanding
 from db.server_schema import (
     cheque_clearances,
     payment_reversals,
@@ -299,7 +299,9 @@ def _reversal(ctx: ApplyContext, account: Any, payment: Any, payload: dict[str, 
          field="balance", old=old_balance, new=new_balance)
     if order is not None:
         account = _roll_back_recharge(ctx, account, payment, order)
-    account = _reopen_and_rerun(ctx, account, payment.amount_paise + charge)
+    # Only what the payment paid towards dues: not its advance credit, not the bank charge.
+    before = balance_before(payment.balance_after_paise, payment.amount_paise)
+    account = _reopen_and_rerun(ctx, account, min(payment.amount_paise, max(0, before)))
     return {
         "reversal": {
             "document_number": document,
@@ -347,7 +349,8 @@ def _roll_back_recharge(ctx: ApplyContext, account: Any, payment: Any, order: An
 
 
 def _reopen_and_rerun(ctx: ApplyContext, account: Any, owed_again: int) -> Any:
-    """Postpaid: the invoices the payment settled are open again, newest first. Then the
+    """Postpaid: the invoices the payment settled (``owed_again``, what it paid towards
+    dues) are open again, newest first. Then the
     lifecycle rule runs for this account now (billing.lifecycle.next_status, as the daily
     job would): a reconnection the payment caused is undone when dues past grace reopen."""
     invoices = table("invoices")
