@@ -121,8 +121,10 @@ def apply_payment(ctx: ApplyContext, account: Any, payload: dict[str, Any]) -> d
     # the insert and the retry loop answers "duplicate" with that payment.
     payment_id = next_id(ctx.conn, "payments")
     # Gapless per branch and financial year: the series row stays locked until this commits.
+    # The year is the one the payment was taken in (an offline payment of 31 March pushed on
+    # 1 April belongs to the year that ended), not the day it reached the server.
     document = next_payment_document_number(ctx.conn, branch_code(ctx.conn, account.branch_id),
-                                            ctx.today)
+                                            taken_on)
     ctx.conn.execute(
         table("payments").insert().values(
             id=payment_id,

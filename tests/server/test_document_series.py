@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -102,3 +103,23 @@ def test_a_second_payment_waits_for_the_series_lock(running: Running) -> None:
         holder.close()
     [r] = answers
     assert r["status"] == "applied" and r["payment"]["document_number"] == held
+
+
+def test_an_offline_payment_is_numbered_in_the_year_it_was_taken(running: Running) -> None:
+    """Taken at 23:50 IST on 31 March, pushed at 00:05 IST on 1 April: the payment (and its
+    receipt voucher) is dated in the old financial year, so its number is in that year's
+    series, not the series of the day the desk came back online."""
+    a = pick(running, OWN)
+    before = running.clock.moment
+    taken = datetime(2027, 3, 31, 18, 20, tzinfo=UTC)  # 23:50 IST
+    running.clock.moment = datetime(2027, 3, 31, 18, 35, tzinfo=UTC)  # 00:05 IST, 1 April
+    try:
+        mutation = payment(a.id, "payment", 100)
+        mutation["payload"]["taken_at"] = int(taken.timestamp())
+        with running.as_role("cashier") as c:
+            [r] = push(c, mutation)
+    finally:
+        running.clock.moment = before
+    assert r["status"] == "applied", r
+    old_year = payment_series(_branch_code(running), date(2027, 3, 31))[2]
+    assert r["payment"]["document_number"].startswith(old_year)
