@@ -97,8 +97,16 @@ class Reversal:
 
 
 def reversal_document(outbox: Outbox, supplier: Supplier, reversal: Reversal) -> GstDocument:
-    """The credit note (invoiced supply) or refund voucher (advance) of a reversal."""
+    """The credit note (invoiced supply) or refund voucher (advance) of a reversal. A
+    refund voucher names the receipt voucher of the advance (rule 51): when this desk took
+    the payment, the number that voucher has (or gets) here."""
     kind = reversal_kind(reversal.original_kind)
+    original_number = reversal.original_number
+    receipt = reversal.receipt_number
+    if (reversal.original_kind is DocumentKind.RECEIPT_VOUCHER and receipt
+            and receipt.rsplit("-", 1)[0] == outbox.device_code()):
+        original_number = issue_document_number(outbox, DocumentKind.RECEIPT_VOUCHER,
+                                                reversal.original_date, receipt)
     return build_document(
         kind,
         number=issue_document_number(outbox, kind, reversal.dated,
@@ -109,7 +117,7 @@ def reversal_document(outbox: Outbox, supplier: Supplier, reversal: Reversal) ->
         amount_paise=reversal.amount_paise,
         description=f"{SERVICE} — reversal",
         receipt_number=reversal.receipt_number,
-        original_number=reversal.original_number,
+        original_number=original_number,
         original_date=reversal.original_date,
         reason=reversal.reason,
     )

@@ -18,13 +18,20 @@ from sqlalchemy import text
 
 from billing.documents import DocumentKind, Party
 from billing.money import amount_in_words
+from billing.reversal import ReversalCause
 from billing.rules import PaymentMethod, PaymentOption
 from db.account_details.invoices import load_invoice_document
 from db.payments_local import build_payment_payload, load_account, record_payment
+from db.reversals_local import find_payment
 from desktop.detail.tabs.invoices import InvoiceViewer
 from desktop.documents.gst_document import write_pdf
 from desktop.documents.gst_settings import KEYS, GstSettingsDialog, load_supplier
-from desktop.documents.sources import Reversal, reversal_document
+from desktop.documents.sources import (
+    Reversal,
+    payment_reversal,
+    receipt_voucher,
+    reversal_document,
+)
 from desktop.documents.viewer import GstDocumentViewer
 from desktop.payments.receipt import ReceiptDialog
 from desktop.payments.receipt_data import ReceiptData
@@ -206,6 +213,25 @@ def test_credit_note_of_a_reversal(qtbot, ctx, tmp_path: Path) -> None:
         viewer.show()
         _shot(qtbot, viewer, "gst_credit_note.png")
         viewer.close()
+
+
+def test_refund_voucher_names_the_receipt_voucher_of_the_advance(ctx) -> None:
+    """CGST Rules, rule 51(d): a refund voucher gives the number and date of the receipt
+    voucher it refunds: the R... number the customer holds, not the server's PAY/... number
+    or the receipt number."""
+    _set_gst(ctx)
+    supplier = load_supplier(ctx.settings)
+    data = _advance_receipt(ctx)
+    voucher = receipt_voucher(ctx.outbox, supplier, data)
+    payment_uuid = ctx.outbox.get(data.mutation_id).payload["payment_uuid"]
+    payment = replace(find_payment(ctx.cache_engine, ctx.outbox, payment_uuid),
+                      document_number="PAY/CBE/26-27/000000012")
+    refund = reversal_document(ctx.outbox, supplier, payment_reversal(
+        payment, reversal_id="rev-rv", cause=ReversalCause.VOID, reason="Paid twice",
+        approved_by="staff.cbe", reversed_at=TAKEN, zone="Asia/Kolkata"))
+    assert refund.kind is DocumentKind.REFUND_VOUCHER
+    assert (refund.original_number, refund.original_date) == (voucher.number, voucher.dated)
+    assert refund.receipt_number == data.receipt_number
 
 
 def test_gst_settings_refuse_a_gstin_of_another_state(qtbot, ctx) -> None:
