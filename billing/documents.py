@@ -241,16 +241,17 @@ def build_document(
 ) -> GstDocument:
     """A document for ``amount_paise`` received or billed, GST inside it.
 
-    The place of supply is the customer's GSTIN state when they have one, else the
-    operator's state (a fixed broadband line is supplied where it is installed, and an
-    account has no state of its own yet). A credit note or refund voucher must name the
-    document it reverses.
+    The place of supply is where the line is installed (IGST Act, section 12(11)(a): a
+    fixed line's place of supply is its installation, for any recipient, registered or
+    not), so ``place_of_supply`` when given, else the operator's state (an account has no
+    state of its own yet); a customer's GSTIN is printed and checked, and does not move it.
+    A credit note or refund voucher must name the document it reverses.
     """
     supplier.check()
     gstin = validate_gstin(customer.gstin) if customer.gstin else None
     if gstin != customer.gstin:
         customer = Party(customer.name, customer.account_id, customer.address, gstin)
-    place = (place_of_supply or (gstin[:2] if gstin else supplier.state_code)).strip()
+    place = (place_of_supply or supplier.state_code).strip()
     if kind in (DocumentKind.CREDIT_NOTE, DocumentKind.REFUND_VOUCHER) and (
         not original_number or original_date is None or not (reason or "").strip()
     ):
@@ -268,8 +269,8 @@ def build_document(
 
 
 def with_customer_gstin(doc: GstDocument, gstin: str | None) -> GstDocument:
-    """The same document (same number and date) for a customer who gave ``gstin`` (or
-    none): the place of supply and the tax heads follow it."""
+    """The same document (same number, date, place of supply and tax) for a customer who
+    gave ``gstin`` (or none), printed on it."""
     customer = Party(doc.customer.name, doc.customer.account_id, doc.customer.address,
                      (gstin or "").strip() or None)
     return build_document(

@@ -90,14 +90,22 @@ def test_a_voucher_within_the_state_splits_cgst_and_sgst() -> None:
     assert doc.words == "Rupees Five Hundred Ninety-Nine Only"
 
 
-def test_a_customer_registered_in_another_state_is_charged_igst() -> None:
+def test_a_line_installed_here_pays_this_states_gst_whatever_the_customers_gstin() -> None:
+    """IGST Act, section 12(11)(a): a fixed line is supplied where it is installed, to any
+    person. A Karnataka-registered firm's line in Coimbatore pays CGST + SGST of Tamil Nadu
+    (as the register's GST sheet and the day close count it), not IGST."""
     customer = Party("Bengaluru Office", 10_000_008, gstin="29aagcb7383j1z4")
     doc = build_document(DocumentKind.TAX_INVOICE, number="INV/CBE/00000042",
                          dated=date(2026, 12, 1), supplier=SUPPLIER, customer=customer,
                          amount_paise=118_000, description="Fibre 100 Mbps")
     assert doc.customer.gstin == "29AAGCB7383J1Z4"
-    assert doc.place_of_supply == "29"
-    assert (doc.tax.igst_paise, doc.tax.cgst_paise) == (18_000, 0)
+    assert doc.place_of_supply == "33"
+    assert (doc.tax.igst_paise, doc.tax.cgst_paise, doc.tax.sgst_paise) == (0, 9_000, 9_000)
+    elsewhere = build_document(DocumentKind.TAX_INVOICE, number="INV/CBE/00000043",
+                               dated=date(2026, 12, 1), supplier=SUPPLIER, customer=customer,
+                               amount_paise=118_000, description="Fibre 100 Mbps",
+                               place_of_supply="29")
+    assert (elsewhere.place_of_supply, elsewhere.tax.igst_paise) == ("29", 18_000)
 
 
 def test_bad_settings_or_a_bad_customer_gstin_make_no_document() -> None:

@@ -9,7 +9,7 @@ import pytest
 from escpos.printer import Dummy
 from PySide6.QtWidgets import QPushButton
 
-from billing.documents import with_customer_gstin
+from billing.documents import build_document, with_customer_gstin
 from billing.rules import PaymentOption
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher
@@ -63,8 +63,14 @@ def test_without_gst_settings_the_receipt_still_prints(qtbot, ctx) -> None:
 def test_voucher_lines_fit_the_paper_and_igst_for_another_state(ctx, paper: int) -> None:
     _set_gst(ctx)
     data = _advance_receipt(ctx, 1_180_00)
-    voucher = with_customer_gstin(
+    local = with_customer_gstin(
         receipt_voucher(ctx.outbox, load_supplier(ctx.settings), data), "29AAGCB7383J1Z4")
+    # a line installed in Karnataka (the place of supply, not the GSTIN, makes it IGST)
+    voucher = build_document(
+        local.kind, number=local.number, dated=local.dated, supplier=local.supplier,
+        customer=local.customer, amount_paise=local.total_paise,
+        description=local.description, place_of_supply="29",
+        payment_reference=local.payment_reference, receipt_number=local.receipt_number)
     lines = gst_lines(voucher, LINE_CHARS[paper])
     assert all(len(line) <= LINE_CHARS[paper] for line in lines)
     text = "\n".join(lines)

@@ -174,11 +174,13 @@ def test_tax_invoice_from_the_invoice_tab_with_a_customer_gstin(qtbot, ctx,
     _shot(qtbot, viewer, "gst_tax_invoice_igst.png")
     inter = _save(qtbot, viewer, tmp_path / "inv-inter.pdf")
     split = viewer.doc.tax
-    for expected in ["GSTIN: 29AAGCB7383J1Z4", "Place of supply 29 - Karnataka",
-                     "IGST @ 18%", amount_in_words(doc.invoice.amount_paise)]:
+    # the line is installed in Tamil Nadu: the GSTIN is printed, the tax stays CGST + SGST
+    for expected in ["GSTIN: 29AAGCB7383J1Z4", "Place of supply 33 - Tamil Nadu",
+                     "CGST @ 9%", amount_in_words(doc.invoice.amount_paise)]:
         assert expected in inter, expected
-    assert "CGST" not in inter
-    assert split.igst_paise + split.taxable_paise == doc.invoice.amount_paise
+    assert "IGST @" not in inter
+    assert split.igst_paise == 0
+    assert split.tax_paise + split.taxable_paise == doc.invoice.amount_paise
     viewer.close()
     invoice.close()
 
