@@ -171,7 +171,7 @@ def test_tax_invoice_from_the_invoice_tab_with_a_customer_gstin(qtbot, ctx,
     field.clear()
     qtbot.keyClicks(field, "29AAGCB7383J1Z4")
     assert not error.isVisibleTo(viewer)
-    _shot(qtbot, viewer, "gst_tax_invoice_igst.png")
+    _shot(qtbot, viewer, "gst_tax_invoice_customer_gstin.png")
     inter = _save(qtbot, viewer, tmp_path / "inv-inter.pdf")
     split = viewer.doc.tax
     # the line is installed in Tamil Nadu: the GSTIN is printed, the tax stays CGST + SGST
