@@ -231,18 +231,18 @@ class Outbox(OutboxDevice):
                 .where(mutations.c.kind == MutationKind.PAYMENT.value)
             ).scalars())
 
-    def receipt_for_reference(self, reference: str, methods: Iterable[str]) -> str | None:
-        """The receipt number of the first payment by one of ``methods`` with this
-        ``reference`` (a UTR) that the server did not refuse, or None."""
-        found = self._select(
+    def payments_with_reference(self, reference: str, methods: Iterable[str]
+                                ) -> list[Mutation]:
+        """The payments by one of ``methods`` with this ``reference`` (a UTR) that the
+        server did not refuse, oldest first."""
+        return self._select(
             (mutations.c.kind == MutationKind.PAYMENT.value)
             & mutations.c.state.not_in(
                 [MutationState.REJECTED.value, MutationState.CONFLICT.value])
             & (func.json_extract(mutations.c.payload, "$.reference") == reference)
             & func.json_extract(mutations.c.payload, "$.method").in_(list(methods)),
-            1,
+            None,
         )
-        return str(found[0].payload["receipt_number"]) if found else None
 
     def high_seq(self) -> int:
         """The newest sequence number (0 when empty): writes after it are new."""

@@ -3,7 +3,8 @@
 The server's ``payment_utrs`` table is the guarantee across the ledger; this look-up
 refuses, before anything is written, a UTR the desk already knows: a payment pulled from
 the server (the cache) or one taken here and not yet sent or acknowledged (the outbox). A
-payment the server rejected (waiting in Needs attention) did not use its UTR.
+payment the server rejected (waiting in Needs attention) did not use its UTR, and a voided
+one no longer does (the server frees a UTR with the void).
 """
 
 from __future__ import annotations
@@ -11,26 +12,38 @@ from __future__ import annotations
 from sqlalchemy import Engine, text
 
 from billing.references import utr_key
+from billing.reversal import ReversalCause
 from billing.rules import PaymentMethod, RuleError
 from db.outbox import Outbox
+from db.reversals_local import reversal_marks
 
 __all__ = ["check_utr_unused", "earlier_receipt_for_utr"]
 
 _UTR_METHODS = (PaymentMethod.UPI.value, PaymentMethod.BANK_TRANSFER.value)
+VOID = ReversalCause.VOID.value
 
 
 def earlier_receipt_for_utr(cache_engine: Engine, outbox: Outbox, utr: str) -> str | None:
-    """The receipt number of a payment this desk knows with ``utr``, or None."""
-    receipt = outbox.receipt_for_reference(utr, _UTR_METHODS)
-    if receipt is not None:
-        return receipt
+    """The receipt number of a payment this desk knows with ``utr`` and no void, or None.
+
+    A voided payment no longer uses its UTR (the server frees it with the void, so the
+    transfer can be recorded on the right account): its void may be in the cache, or
+    recorded here and not yet sent or pulled."""
+    marks = reversal_marks(outbox)  # this desk's voids the server has not refused
+    for payment in outbox.payments_with_reference(utr, _UTR_METHODS):
+        if marks.get(str(payment.payload.get("payment_uuid") or payment.mutation_id)) != VOID:
+            return str(payment.payload["receipt_number"])
     with cache_engine.connect() as conn:
-        found = conn.execute(
-            text("SELECT receipt_number FROM payments WHERE reference = :utr "
-                 "AND method IN (:upi, :bank) ORDER BY id LIMIT 1"),
-            {"utr": utr, "upi": _UTR_METHODS[0], "bank": _UTR_METHODS[1]},
-        ).first()
-    return None if found is None else str(found[0])
+        for receipt, payment_uuid in conn.execute(
+            text("SELECT receipt_number, payment_uuid FROM payments WHERE reference = :utr "
+                 "AND method IN (:upi, :bank) AND NOT EXISTS (SELECT 1 FROM "
+                 "payment_reversals r WHERE r.payment_id = payments.id AND r.cause = :void) "
+                 "ORDER BY id"),
+            {"utr": utr, "upi": _UTR_METHODS[0], "bank": _UTR_METHODS[1], "void": VOID},
+        ):
+            if marks.get(payment_uuid) != VOID:
+                return str(receipt)
+    return None
 
 
 def check_utr_unused(

@@ -36,6 +36,7 @@ from billing.rules import PaymentMethod, balance_before, is_outstanding
 from db.server_schema import (
     cheque_clearances,
     payment_reversals,
+    payment_utrs,
     reversal_approvals,
     users,
 )
@@ -288,6 +289,10 @@ def _reversal(ctx: ApplyContext, account: Any, payment: Any, payload: dict[str, 
         balance_after_paise=new_balance, device_code=ctx.device_code,
     ))
     record_change(ctx, "payment_reversals", {"id": reversal_id})
+    # A void frees the payment's UTR: the transfer it names no longer pays anything here,
+    # so it may be recorded once more (typically on the right account after a wrong one).
+    # The voided payment and its void stay in the ledger; only the guard row goes.
+    ctx.conn.execute(delete(payment_utrs).where(payment_utrs.c.payment_id == payment.id))
     account = update_account(ctx, account, balance_paise=new_balance)
     how = "offline, with their PC password" if offline else "online"
     what = (f"Void of receipt {payment.receipt_number}" if cause is ReversalCause.VOID

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,27 @@ def test_migration_keeps_old_duplicates_and_enters_each_utr_once(tmp_path: Path)
         assert migrate.current(conn) == migrate.head("server")
     assert [tuple(r) for r in rows] == [("412345678901", 1), ("SBINN52026120112345", 5)]
     engine.dispose()
+
+
+def test_a_voided_payments_utr_may_be_recorded_once_more(running: Running) -> None:
+    """Recorded on the wrong account, voided (second person), then recorded on the right
+    one: the same transfer, so the same UTR. Before, it was refused for ever as used."""
+    wrong, right, third = pick(running, OWN), pick(running, OWN), pick(running, OWN)
+    utr = _utr()
+    mistaken = payment(wrong.id, "payment", 1000, method="upi", reference=utr)
+    void = {"mutation_id": str(uuid.uuid4()), "kind": "reversal", "account_id": wrong.id,
+            "payload": {"reversal_uuid": str(uuid.uuid4()),
+                        "payment_uuid": mistaken["payload"]["payment_uuid"],
+                        "cause": "void", "reason": "wrong account",
+                        "requested_at": mistaken["payload"]["taken_at"],
+                        "approved_by": "staff.cbe", "approved_offline": True}}
+    with running.as_role("cashier") as c:
+        assert push(c, mistaken)[0]["status"] == "applied"
+        [voided] = push(c, void)
+        [moved] = push(c, payment(right.id, "payment", 1000, method="upi", reference=utr))
+        [again] = push(c, payment(third.id, "payment", 1000, method="upi", reference=utr))
+    assert voided["status"] == "applied", voided
+    assert moved["status"] == "applied", moved
+    assert again["status"] == "rejected" and again["error"]["code"] == "reference_used"
+    assert _payments_with(running, utr) == 2  # the voided one stays in the ledger
+    assert running.sql("SELECT count(*) FROM payment_utrs WHERE utr = :u", u=utr)[0][0] == 1

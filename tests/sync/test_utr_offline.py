@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from billing.reversal import ReversalCause
+from billing.roles import Role
 from billing.rules import RuleError
 from db.outbox import MutationState
+from db.reversals_local import find_payment, record_reversal
 from db.utr_local import check_utr_unused
 from sync import attention
+from sync.user import CurrentUser
 from tests.sync.conftest import Desk, LiveServer, cached_account, make_desk, payment_payload
 
 UTR = "812345678901"
@@ -62,3 +66,44 @@ def test_second_desk_with_the_same_utr_lands_in_needs_attention(
             check_utr_unused(other.cache, other.outbox, "upi", UTR)
     finally:
         other.close()
+
+
+def _void(desk: Desk, payment_uuid: str) -> None:
+    """What the void dialog records: asked by the signed-in staff, approved on this PC by a
+    second person (an administrator)."""
+    found = find_payment(desk.cache, desk.outbox, payment_uuid)
+    assert found is not None
+    record_reversal(desk.outbox, CurrentUser("staff.cbe", "Staff", Role.BRANCH_STAFF,
+                                             branch_id=1),
+                    found, ReversalCause.VOID, "wrong account", "admin", None, Role.ADMIN)
+
+
+def test_a_voided_upi_payment_frees_its_utr_for_the_right_account(
+    desk: Desk, live_server: LiveServer
+) -> None:
+    """Taken on the wrong account, voided with a second person, taken again on the right
+    one with the same UTR: the desk's check and the server both let it, offline and after
+    sync; a third use is refused again. Before, the UTR stayed "used" for ever."""
+    desk.sign_in()
+    assert desk.cycle().run().ok
+    wrong = cached_account(desk.cache, "branch_id = 1 AND balance_paise <= 0")
+    right = cached_account(desk.cache, "branch_id = 1 AND balance_paise <= 0 AND id > ?",
+                           wrong["id"])
+    utr = "712345678905"
+    mistaken = _take_upi(desk, wrong, utr)
+    with pytest.raises(RuleError, match="already used"):
+        check_utr_unused(desk.cache, desk.outbox, "upi", utr)
+    _void(desk, mistaken)
+    moved = _take_upi(desk, right, utr)  # offline: the void is only in the outbox
+    with pytest.raises(RuleError, match="already used by receipt"):
+        check_utr_unused(desk.cache, desk.outbox, "upi", utr)
+
+    outcome = desk.cycle().run()
+    assert outcome.ok and outcome.pushed == {"applied": 3}, outcome.pushed
+    assert live_server.scalar(
+        "SELECT account_id FROM payments p JOIN payment_utrs u ON u.payment_id = p.id "
+        "WHERE u.utr = ?", utr) == right["id"]
+    receipt = desk.outbox.get(moved).payload["receipt_number"]
+    # pulled: the void is in the cache now, the moved payment still uses the UTR
+    with pytest.raises(RuleError, match=f"already used by receipt {receipt}"):
+        check_utr_unused(desk.cache, desk.outbox, "upi", utr)
