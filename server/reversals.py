@@ -267,6 +267,13 @@ def _reversal(ctx: ApplyContext, account: Any, payment: Any, payload: dict[str, 
             request, _approver_role(_approver(ctx.conn, approved_by), payment))
     except ReversalError as exc:
         raise Rejected(exc.code, exc.message) from None
+    # UNIQUE(reversal_uuid) would refuse the insert below on every retry (a 500 that holds
+    # back the whole batch): an id naming another reversal is this mutation's fault alone.
+    if ctx.conn.execute(select(payment_reversals.c.id).where(
+            payment_reversals.c.reversal_uuid == reversal_uuid)).first() is not None:
+        raise Rejected("invalid_payload",
+                       "This reversal_uuid already names another reversal; send this one "
+                       "under a new id.")
     offline = _approval(ctx, payload, payment, approved_by)
     charge = ctx.settings.cheque_bounce_charge_paise if cause is ReversalCause.BOUNCE else 0
     old_balance = account.balance_paise

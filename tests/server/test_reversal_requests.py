@@ -223,3 +223,25 @@ def test_malformed_requests_are_refused_not_crashed(running: Running) -> None:
         assert cashier.post(f"{API}/%00/approve").status_code == 422
         assert cashier.post(f"{API}/{uuid.uuid4()}/approve").status_code == 404
     assert _reversals(running, pay) == 0
+
+
+def test_a_request_id_already_naming_a_reversal_is_refused_at_approval(
+        running: Running) -> None:
+    # The request id becomes the reversal's reversal_uuid: one already used (here by a void
+    # pushed from the desk) made UNIQUE(reversal_uuid) refuse the insert, a 500.
+    voided, asked_for = _taken(running), _taken(running)
+    used = str(uuid.uuid4())
+    void = {"mutation_id": used, "kind": "reversal", "account_id": voided["account_id"],
+            "payload": {"reversal_uuid": used, "payment_uuid": voided["payload"]["payment_uuid"],
+                        "cause": "void", "reason": "wrong account",
+                        "requested_at": voided["payload"]["taken_at"],
+                        "approved_by": "staff.cbe", "approved_offline": True}}
+    with running.as_role("cashier") as cashier:
+        assert push(cashier, void)[0]["status"] == "applied"
+        asked = cashier.post(API, json={"request_id": used,
+                                        "payment_uuid": asked_for["payload"]["payment_uuid"],
+                                        "cause": "void", "reason": "wrong account"})
+        assert asked.status_code == 200, asked.text
+    with running.as_role("branch_staff") as staff:
+        _refused(_decide(staff, used), 409, "invalid_payload")
+    assert _reversals(running, asked_for) == 0

@@ -218,6 +218,26 @@ def test_offline_void_racing_itself_applies_once(running: Running) -> None:
                        "= :u", u=void["payload"]["reversal_uuid"])[0][0]
 
 
+def test_a_reversal_uuid_already_used_is_refused_alone(running: Running) -> None:
+    # UNIQUE(reversal_uuid) refused the insert on every retry: a 500 for the whole batch,
+    # so the write queued behind it never went (the desk resends the batch forever).
+    a = pick(running, OWN + " AND balance_paise >= 10000")
+    first, second = payment(a.id, "payment", 1500), payment(a.id, "payment", 1600)
+    void = _reversal(first)
+    reused = _reversal(second)
+    reused["payload"]["reversal_uuid"] = void["payload"]["reversal_uuid"]
+    comment = {"mutation_id": str(uuid.uuid4()), "kind": "comment", "account_id": a.id,
+               "payload": {"body": "behind the reused id"}}
+    with running.as_role("cashier") as c:
+        push(c, first, second)
+        assert push(c, void)[0]["status"] == "applied"
+        refused, behind = push(c, reused, comment)
+    assert refused["status"] == "rejected"
+    assert refused["error"]["code"] == "invalid_payload"
+    assert behind["status"] == "applied"
+    assert _written(running, second) == (0, 0)
+
+
 def test_void_of_a_reconnecting_payment_suspends_again(running: Running) -> None:
     a = pick(running, "branch_id = 1 AND status = 'Suspended' AND prepaid = :f "
              "AND plan_id IS NOT NULL AND balance_paise >= 10000", f=False)
