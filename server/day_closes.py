@@ -15,7 +15,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from billing.day_close import CloseError, check_report
 from billing.lifecycle import business_date
@@ -112,13 +112,13 @@ def list_closes(conn: Connection, start: date, end: date, branch_id: int | None,
         .order_by(c.business_date, c.branch_id.asc().nulls_first(), c.closed_at, c.close_id)
         .limit(limit + 1)
     ).all()
-    sums = conn.execute(
-        select(func.count(), func.coalesce(func.sum(c.expected_paise), 0),
-               func.coalesce(func.sum(c.counted_paise), 0),
-               func.coalesce(func.sum(c.difference_paise), 0),
-               func.coalesce(func.sum(c.payment_count), 0),
-               func.coalesce(func.sum(c.unsynced_at_close), 0)).where(where)
-    ).one()
+    # Added up here, not with SQL SUM: SQLite's SUM raises "integer overflow" past 2**63,
+    # and one report's figures may each be up to 2**62 (billing.day_close).
+    figures = conn.execute(
+        select(c.expected_paise, c.counted_paise, c.difference_paise, c.payment_count,
+               c.unsynced_at_close).where(where)
+    ).all()
+    sums = [len(figures), *(sum(int(r[i]) for r in figures) for i in range(5))]
     closes = [{
         "close_id": r.close_id,
         "branch_id": r.branch_id,

@@ -171,3 +171,28 @@ def test_non_admins_cannot_list_closes(running: Running) -> None:
                       params={"from": "2026-10-01", "to": "2026-11-30"})
         assert r.status_code == 403, (role, r.text)
         assert set(r.json()) == {"error"}
+
+
+def test_totals_of_closes_past_a_64_bit_sum_still_list(running: Running) -> None:
+    # Each figure may be up to 2**62; SQLite's SUM of two such closes raised "integer
+    # overflow" and the listing answered 500 for every date range holding them.
+    when = NOON - 60 * 86_400
+    huge = 2**62
+    made = []
+    with running.as_role("cashier") as c:
+        for session in (201, 202):
+            body = report(session_id=session, closed_at=when)
+            body.update(opening_float_paise=huge - 100_000, expected_paise=huge,
+                        difference_paise=body["counted_paise"] - huge)
+            m = close_mutation(body)
+            [answer] = push(c, m)
+            assert answer["status"] == "applied", answer
+            made.append(m["mutation_id"])
+    with running.as_role("admin") as admin:
+        r = admin.get("/api/v1/admin/day-closes",
+                      params={"from": "2026-09-28", "to": "2026-09-28"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert sorted(c["close_id"] for c in body["closes"]) == sorted(made)
+    assert body["totals"]["expected_paise"] == 2 * huge
+    assert body["totals"]["difference_paise"] == 2 * (200_000 - huge)
