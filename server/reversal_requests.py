@@ -59,7 +59,7 @@ class RequestIn(BaseModel):
 
     request_id: StrictStr = Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
                                           r"[0-9a-f]{12}$")
-    payment_uuid: StrictStr = Field(min_length=1, max_length=36)
+    payment_uuid: StrictStr = Field(min_length=1, max_length=36, pattern=r"^[^\x00]*$")
     cause: Literal["void", "bounce"]
     reason: StrictStr = Field(max_length=1000, pattern=r"^[^\x00]*$")
 

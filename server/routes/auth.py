@@ -11,7 +11,7 @@ from server import auth, kiosk
 from server.auth import Principal
 from server.errors import ApiError
 from server.routes.common import API, ERRORS, Caller, Server, client_address
-from server.routes.models import DeviceSignIn, SignedIn, SignIn, UserOut
+from server.routes.models import NO_NUL, DeviceSignIn, SignedIn, SignIn, UserOut
 
 __all__ = ["router"]
 
@@ -65,7 +65,9 @@ def router(server: Server) -> APIRouter:
 
     @routes.post(f"{API}/admin/users/{{username}}/revoke-tokens", responses=ERRORS,
                  tags=["auth"])
-    def revoke_user_tokens(username: str, caller: Caller) -> dict[str, int]:
+    def revoke_user_tokens(
+        username: Annotated[str, Path(pattern=NO_NUL)], caller: Caller
+    ) -> dict[str, int]:
         """Admin: sign a user out everywhere (a lost laptop)."""
         if caller.role is not Role.ADMIN:
             raise ApiError(403, "forbidden", "Only an administrator may revoke tokens.")

@@ -98,9 +98,9 @@ class MutationIn(Strict):
 
 
 class ApproveIn(Strict):
-    payment_uuid: StrictStr = Field(min_length=1, max_length=36)
-    username: StrictStr = Field(min_length=1, max_length=64)
-    password: StrictStr = Field(min_length=1, max_length=256)
+    payment_uuid: StrictStr = Field(min_length=1, max_length=36, pattern=NO_NUL)
+    username: StrictStr = Field(min_length=1, max_length=64, pattern=NO_NUL)
+    password: StrictStr = Field(min_length=1, max_length=256, pattern=NO_NUL)
 
 
 class PushIn(Strict):

@@ -57,6 +57,16 @@ CASES = [
     ("POST", "/api/v1/sync/push",
      b'{"mutations": [{"mutation_id": "m\\u0000", "kind": "comment", "account_id": 1, '
      b'"payload": {}}]}', "application/json", 422),
+    # PostgreSQL text cannot hold NUL: these reached a query and answered 500 there.
+    ("POST", "/api/v1/reversals/approve",
+     b'{"payment_uuid": "x\\u0000", "username": "staff.cbe", "password": "b"}',
+     "application/json", 422),
+    ("POST", "/api/v1/reversals/approve",
+     b'{"payment_uuid": "x", "username": "staff.cbe\\u0000", "password": "b"}',
+     "application/json", 422),
+    ("POST", "/api/v1/reversal-requests",
+     b'{"request_id": "12345678-1234-1234-1234-123456789012", "payment_uuid": "x\\u0000", '
+     b'"cause": "void", "reason": "r"}', "application/json", 422),
     ("GET", "/api/v1/sync/pull?limit=abc", None, None, 422),
     ("GET", "/api/v1/sync/pull?cursor=%00", None, None, 410),
     ("GET", "/api/v1/kiosk/lookup?mobile=%00", None, None, 403),
@@ -91,6 +101,13 @@ def test_nul_characters_in_payloads_are_rejected(running: Running) -> None:
                                                "before": {}}))[0],
         ]
     assert [r["status"] for r in results] == ["rejected", "rejected"]
+
+
+def test_nul_in_a_revoked_username_is_422(running: Running) -> None:
+    # PostgreSQL text cannot hold NUL: the name reached the query and answered 500 there.
+    with running.as_role("admin") as c:
+        r = c.post("/api/v1/admin/users/staff.cbe%00/revoke-tokens")
+    _is_json_error(r, 422)
 
 
 def test_oversize_body_is_413(running: Running) -> None:
