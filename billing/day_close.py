@@ -213,6 +213,23 @@ def _text(body: Mapping[str, Any], key: str, most: int) -> str:
     return value.strip()
 
 
+def _whole_numbers_only(body: Any) -> None:
+    """CloseError for a float, or an integer past 2**62, anywhere in the report (the parts
+    not checked field by field too): the report is kept as it came and sent back to head
+    office, whose JSON cannot carry an integer past 64 bits."""
+    stack = [body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) or (isinstance(item, int) and not isinstance(item, bool)
+                                       and not -_MAX_PAISE <= item <= _MAX_PAISE):
+            raise CloseError("every number in it must be a whole number from -2**62 to "
+                             "2**62 (a fraction or a larger number is not).")
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def check_report(body: Any) -> CloseReport:
     """The report's figures if it is whole and adds up; CloseError naming the first fault."""
     if not isinstance(body, Mapping):
@@ -287,4 +304,5 @@ def check_report(body: Any) -> CloseReport:
         raise CloseError("difference_paise is not counted_paise - expected_paise.")
     if report.unsynced_at_close > report.payment_count:
         raise CloseError("unsynced_at_close is more than payment_count.")
+    _whole_numbers_only(body)  # the parts not checked above (references, extra keys)
     return report
