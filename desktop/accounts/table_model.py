@@ -73,7 +73,7 @@ from desktop.accounts.table_columns import (
 from desktop.accounts.table_jobs import OverlayLoader
 from desktop.accounts.table_queries import AccountsTableQueries
 from desktop.accounts.table_rows import AccountsTableRows
-from desktop.detail.format import plan_type_text, status_text
+from desktop.detail.format import month_name, plan_type_text, status_text
 from desktop.language.i18n import fill
 from desktop.runtime.tasks import Task, TaskRunner
 from desktop.widgets.icons import icon
@@ -293,8 +293,11 @@ class AccountsTableModel(AccountsTableRows, AccountsTableQueries):
                     item.setData(value)
 
     def exact_time(self, epoch: int) -> str:
+        """``14 Oct 2026, 13:36:00 IST``, the month in the interface language (``strftime``'s
+        ``%a %b`` would stay English in Tamil)."""
         local = datetime.fromtimestamp(epoch, UTC).astimezone(self._zone)
-        return local.strftime("%a %d %b %Y, %H:%M:%S ") + (local.tzname() or "")
+        return (f"{local.day:02d} {month_name(local.month)} {local.year}, {local:%H:%M:%S} "
+                + (local.tzname() or ""))
 
     def _tooltip(self, row: aq.AccountRow, column: int) -> str | None:
         if column == COL_TAG:
