@@ -26,7 +26,7 @@ from db.account_details.invoices import InvoiceDocument
 from desktop.documents.gst_document import document_html, write_pdf
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher, tax_invoice
-from desktop.language.i18n import fill
+from desktop.language.i18n import Retranslating, fill
 from desktop.payments.messages import error_text
 from desktop.payments.receipt_data import ReceiptData
 from desktop.runtime.context import AppContext
@@ -38,8 +38,8 @@ log = logging.getLogger(__name__)
 _ERROR_STYLE = "color: #b00020;"
 
 
-class GstDocumentViewer(QDialog):
-    """One GST document (non-modal)."""
+class GstDocumentViewer(Retranslating, QDialog):
+    """One GST document (non-modal: it follows a language switch while open)."""
 
     pdf_saved = Signal(str)
     pdf_failed = Signal(str)
@@ -60,26 +60,28 @@ class GstDocumentViewer(QDialog):
         self.customer_gstin = QLineEdit(doc.customer.gstin or "", self)
         self.customer_gstin.setObjectName("customerGstin")
         self.customer_gstin.setMaxLength(20)
-        self.customer_gstin.setPlaceholderText(self.tr("only for a GST-registered customer"))
         self.gstin_error = QLabel(self)
         self.gstin_error.setObjectName("customerGstinError")
         self.gstin_error.setWordWrap(True)
         self.gstin_error.setStyleSheet(_ERROR_STYLE)
         self.gstin_error.hide()
+        self._gstin_refusal: ValueError | None = None
         form = QFormLayout()
-        form.addRow(self.tr("Customer &GSTIN:"), self.customer_gstin)
+        self.gstin_label = QLabel(self)
+        self.gstin_label.setBuddy(self.customer_gstin)
+        form.addRow(self.gstin_label, self.customer_gstin)
         self.message = QLabel(self)
         self.message.setObjectName("gstDocumentMessage")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button = QPushButton(self)
         self.print_button.setObjectName("printGstDocument")
         self.print_button.clicked.connect(self._on_print)
-        self.pdf_button = QPushButton(self.tr("Save as P&DF…"), self)
+        self.pdf_button = QPushButton(self)
         self.pdf_button.setObjectName("saveGstDocumentPdf")
         self.pdf_button.clicked.connect(self._on_pdf)
-        close = QPushButton(self.tr("Close"), self)
+        self.close_button = close = QPushButton(self)
         close.setObjectName("closeGstDocument")
         close.clicked.connect(self.close)
         for button in (self.print_button, self.pdf_button, close):
@@ -92,7 +94,17 @@ class GstDocumentViewer(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.customer_gstin.textChanged.connect(self._on_gstin)
+        self.retranslate_ui()
         self._show()
+
+    def retranslate_ui(self) -> None:
+        self.customer_gstin.setPlaceholderText(self.tr("only for a GST-registered customer"))
+        self.gstin_label.setText(self.tr("Customer &GSTIN:"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.pdf_button.setText(self.tr("Save as P&DF…"))
+        self.close_button.setText(self.tr("Close"))
+        if self._gstin_refusal is not None:
+            self.gstin_error.setText(error_text(self._gstin_refusal))
 
     def _show(self) -> None:
         self.browser.setHtml(document_html(self.doc))
@@ -103,11 +115,13 @@ class GstDocumentViewer(QDialog):
         try:
             self.doc = with_customer_gstin(self.doc, self.customer_gstin.text())
         except ValueError as exc:
+            self._gstin_refusal = exc
             self.gstin_error.setText(error_text(exc))
             self.gstin_error.show()
             self.pdf_button.setEnabled(False)
             self.print_button.setEnabled(False)
             return
+        self._gstin_refusal = None
         self.gstin_error.hide()
         self.message.setText("")
         self.pdf_button.setEnabled(True)

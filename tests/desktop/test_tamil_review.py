@@ -3,10 +3,13 @@ a language switch while their window was open, each driven through the real widg
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from desktop.accounts.table_columns import COL_LAST_SEEN
+from desktop.detail.tabs.invoices import InvoiceViewer
 from tests.desktop.i18n_helpers import has_tamil, tamil
 from tests.desktop.test_main_window import open_window  # noqa: F401  (a fixture)
 
@@ -29,3 +32,44 @@ def test_last_seen_tooltip_names_the_month_in_tamil(
                                    "செப்.", "அக்.", "நவ.", "டிச."}, text
         assert not any(day in text for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
         assert text.split(", ")[1] == english.split(", ")[1]  # the time and zone as before
+
+
+def test_open_invoice_and_gst_windows_follow_a_language_switch(qtbot, qapp, ctx) -> None:
+    """An invoice and its GST tax invoice opened in English (both non-modal, so Settings
+    can switch the language while they are open) kept their English title, buttons,
+    caption and GSTIN refusal after the switch to Tamil."""
+    from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton
+
+    from db.account_details.invoices import load_invoice_document
+    from desktop.documents.viewer import GstDocumentViewer
+    from tests.desktop.test_gst_documents import _invoice_id, _set_gst, _viewer
+
+    _set_gst(ctx)
+    invoice = InvoiceViewer(ctx, load_invoice_document(ctx.cache_engine, _invoice_id(ctx)))
+    qtbot.addWidget(invoice)
+    invoice.show()
+    qtbot.mouseClick(invoice.findChild(QPushButton, "gstTaxInvoice"), Qt.MouseButton.LeftButton)
+    viewer: GstDocumentViewer = _viewer(qtbot)
+    field = viewer.findChild(QLineEdit, "customerGstin")
+    qtbot.keyClicks(field, "29AAGCB7383J1Z5")  # one character wrong: refused
+    error = viewer.findChild(QLabel, "customerGstinError")
+    english_error = error.text()
+    caption = viewer.findChild(QFormLayout).labelForField(field)
+    names = ("printInvoice", "saveInvoicePdf", "gstTaxInvoice", "closeInvoice")
+    gst_names = ("printGstDocument", "saveGstDocumentPdf", "closeGstDocument")
+    with tamil(qapp):
+        qtbot.waitUntil(lambda: has_tamil(invoice.windowTitle()))
+        for name in names:
+            assert has_tamil(invoice.findChild(QPushButton, name).text()), name
+        for name in gst_names:
+            assert has_tamil(viewer.findChild(QPushButton, name).text()), name
+        assert "(&G)" in caption.text() and has_tamil(caption.text())
+        assert has_tamil(field.placeholderText())
+        assert has_tamil(error.text()), error.text()
+        if os.environ.get("TAMIL_PREVIEW"):
+            viewer.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "gst_live.png"))
+            invoice.grab().save(os.path.join(os.environ["TAMIL_PREVIEW"], "invoice_live.png"))
+    qtbot.waitUntil(lambda: invoice.findChild(QPushButton, "closeInvoice").text() == "Close")
+    assert caption.text() == "Customer &GSTIN:" and error.text() == english_error
+    viewer.close()
+    invoice.close()

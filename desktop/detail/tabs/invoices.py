@@ -31,7 +31,7 @@ from desktop.detail.format import format_date, format_inr
 from desktop.detail.invoice_document import invoice_html, write_pdf
 from desktop.detail.table_model import RowsTableModel, fit_columns, make_table_view
 from desktop.detail.tabs.base import DetailTab, show_message
-from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.language.i18n import QT_TRANSLATE_NOOP, Retranslating, fill
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import TaskControl
 from desktop.settings.store import setting_str
@@ -52,8 +52,9 @@ INVOICE_STATUSES = {
 }
 
 
-class InvoiceViewer(QDialog):
-    """One invoice as a document, with Print and Save as PDF (non-modal)."""
+class InvoiceViewer(Retranslating, QDialog):
+    """One invoice as a document, with Print and Save as PDF (non-modal: the window around
+    the document follows a language switch while open)."""
 
     pdf_saved = Signal(str)
     pdf_failed = Signal(str)
@@ -67,8 +68,6 @@ class InvoiceViewer(QDialog):
         # The Account ID as Code 128 and QR: the customer's next visit starts with a scan.
         self.html = with_account_codes(invoice_html(doc), doc.account_id)
         self.setObjectName("invoiceDocument")
-        self.setWindowTitle(
-            fill(self.tr("Invoice %1 — %2"), doc.invoice.number, doc.account_name))
         self.resize(720, 760)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)
@@ -81,21 +80,30 @@ class InvoiceViewer(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button = QPushButton(self)
         self.print_button.setObjectName("printInvoice")
         self.print_button.clicked.connect(self._on_print_clicked)
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.pdf_button = QPushButton(self)
         self.pdf_button.setObjectName("saveInvoicePdf")
         self.pdf_button.clicked.connect(self.ask_pdf_path)
-        self.gst_button = QPushButton(self.tr("GST tax invoice…"), self)
+        self.gst_button = QPushButton(self)
         self.gst_button.setObjectName("gstTaxInvoice")
         self.gst_button.clicked.connect(self.open_gst_invoice)
-        close = QPushButton(self.tr("Close"), self)
+        self.close_button = close = QPushButton(self)
         close.setObjectName("closeInvoice")
         close.clicked.connect(self.close)
         for button in (self.gst_button, self.print_button, self.pdf_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(
+            fill(self.tr("Invoice %1 — %2"), self.doc.invoice.number, self.doc.account_name))
+        self.print_button.setText(self.tr("Print…"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.gst_button.setText(self.tr("GST tax invoice…"))
+        self.close_button.setText(self.tr("Close"))
 
     def suggested_file_name(self) -> str:
         return self.doc.invoice.number.replace("/", "-") + ".pdf"
