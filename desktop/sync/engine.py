@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from db import replica
 from db.outbox import MutationState
+from desktop.language.i18n import fill
 from sync.client import SyncClient
 from sync.cycle import PAGE_SIZE, SyncCycle, SyncOutcome
 from sync.errors import ApiError, ResyncRequired, SyncError
@@ -156,7 +157,7 @@ class SyncEngine(QObject):
     @Slot(int, int)
     def _on_progress(self, rows: int, accounts: int) -> None:
         # The pull answer carries no total, so the count runs without an end.
-        self.progress.emit(rows, 0, f"rows ({accounts:,} accounts)")
+        self.progress.emit(rows, 0, fill(self.tr("rows (%1 accounts)"), f"{accounts:,}"))
 
     @Slot(object)
     def _on_done(self, outcome: object) -> None:

@@ -4353,6 +4353,14 @@ Coimbatore branch · GSTIN …</source>
     </message>
 </context>
 <context>
+    <name>SyncEngine</name>
+    <message>
+        <source>rows (%1 accounts)</source>
+        <extracomment>Probe delays while offline (seconds), the last one repeating. A :class:`SyncStatus` (GUI thread). Pull progress: rows received, rows expected (0 = unknown), a label with the accounts. A finished cycle&apos;s :class:`SyncOutcome`. The long-poll for other desks&apos; changes (GET /sync/wait) while one is out. Push each write at once (else at the next timer). Wait on the server for other desks&apos; changes; False: the timer only (also once the server showed it has no live changes, an older server).</extracomment>
+        <translation>வரிகள் (%1 கணக்குகள்)</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message>
         <source>Never synced</source>

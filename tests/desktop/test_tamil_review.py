@@ -73,3 +73,26 @@ def test_open_invoice_and_gst_windows_follow_a_language_switch(qtbot, qapp, ctx)
     assert caption.text() == "Customer &GSTIN:" and error.text() == english_error
     viewer.close()
     invoice.close()
+
+
+def test_initial_sync_progress_is_tamil(qtbot, qapp, ctx) -> None:
+    """The status bar's count during the first pull said "rows (1,234 accounts)" in Tamil:
+    the sync engine wrote that part in English."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.accounts.status_bar import SyncStatusWidget
+    from desktop.sync.engine import SyncEngine
+    from sync.client import SyncClient
+
+    client = SyncClient("http://127.0.0.1:9")  # never reached: no cycle is started
+    engine = SyncEngine(ctx, client, interval_s=3600, live=False)
+    widget = SyncStatusWidget(ctx, engine)
+    qtbot.addWidget(widget)
+    widget.show()
+    text = widget.findChild(QLabel, "syncProgressText")
+    with tamil(qapp):
+        engine._on_progress(5_000, 1_234)  # what the pull worker reports, on the GUI thread
+        assert "கணக்குகள்" in text.text(), text.text()
+        assert not any(word in text.text() for word in ("rows", "accounts")), text.text()
+    engine.stop()
+    client.close()
