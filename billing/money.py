@@ -19,6 +19,7 @@ __all__ = [
     "amount_in_words",
     "check_ceiling",
     "decimal_to_paise",
+    "format_count",
     "format_inr",
     "paise_to_decimal",
     "parse_amount",
@@ -132,6 +133,12 @@ def _group_indian(digits: str) -> str:
         pairs.insert(0, head[-2:])
         head = head[:-2]
     return ",".join([head, *pairs, tail])
+
+
+def format_count(count: int) -> str:
+    """A count grouped as amounts are, the Indian way: 1234567 → ``"12,34,567"``."""
+    text = _group_indian(str(abs(count)))
+    return f"-{text}" if count < 0 else text
 
 
 def format_inr(paise: int, *, symbol: bool = True) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from billing.money import format_count
 from db.overlay import PendingPayments
 from desktop.accounts.export import ExportCancelled, ExportFormat, ExportResult, export_accounts
 from desktop.language.i18n import fill
@@ -91,7 +92,7 @@ class ExportRunner(QObject):
             return None
         dialog = QProgressDialog(
             fill(QCoreApplication.translate("MainWindow", "Exporting %1 accounts…"),
-                 f"{len(rowids):,}"),
+                 format_count(len(rowids))),
             QCoreApplication.translate("MainWindow", "Cancel"), 0, max(1, len(rowids)),
             self._window)
         dialog.setObjectName("exportProgress")
@@ -138,7 +139,7 @@ class ExportRunner(QObject):
         self._end()
         if result is not None:
             self._say(fill(QCoreApplication.translate("MainWindow", "Exported %1 accounts to %2"),
-                           f"{result.rows:,}", result.path), 10_000)
+                           format_count(result.rows), result.path), 10_000)
         self.finished.emit(result)
 
     @Slot(object)

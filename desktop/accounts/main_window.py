@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.money import format_count
 from billing.roles import Action
 from billing.rules import PaymentOption
 from db import account_query as aq
@@ -317,12 +318,13 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         if self.model.query.filter.is_empty:
-            text = fill(self.tr("%1 account(s)", "", total), f"{total:,}")
+            text = fill(self.tr("%1 account(s)", "", total), format_count(total))
         elif not self.model.count_exact:
             text = fill(self.tr("More than %1 of %2 account(s)…", "", total),
-                        f"{COUNT_UP_TO:,}", f"{total:,}")
+                        format_count(COUNT_UP_TO), format_count(total))
         else:
-            text = fill(self.tr("%1 of %2 account(s)", "", total), f"{shown:,}", f"{total:,}")
+            text = fill(self.tr("%1 of %2 account(s)", "", total), format_count(shown),
+                        format_count(total))
         self.count_label.setText(text)
 
     def _update_empty_state(self) -> None:

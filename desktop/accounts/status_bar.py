@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.money import format_count
 from db.outbox import Mutation
 from desktop.detail.format import month_name
 from desktop.language.i18n import fill, is_language_change
@@ -203,7 +204,7 @@ class SyncStatusWidget(QWidget):
         if status.pending:
             self.pending_label.setText(fill(
                 self.tr("%1 change(s) waiting to send", "", status.pending),
-                f"{status.pending:,}"))
+                format_count(status.pending)))
         else:
             self.pending_label.setText(self.tr("Nothing waiting to send"))
         self.error_label.setText(status.error or "")
@@ -234,11 +235,12 @@ class SyncStatusWidget(QWidget):
         self.progress.setRange(0, total if total > 0 else 0)
         if total > 0:
             self.progress.setValue(min(done, total))
-            text = fill(self.tr("Initial sync: %1 of %2 %3"), f"{done:,}", f"{total:,}", label)
+            text = fill(self.tr("Initial sync: %1 of %2 %3"), format_count(done),
+                        format_count(total), label)
         else:
-            text = fill(self.tr("Initial sync: %1 %2"), f"{done:,}", label)
+            text = fill(self.tr("Initial sync: %1 %2"), format_count(done), label)
         if rate:
-            text += " · " + fill(self.tr("%1 rows/s"), f"{rate:,.0f}")
+            text += " · " + fill(self.tr("%1 rows/s"), format_count(round(rate)))
         self.progress_text.setText(text)
         self.progress.setToolTip(text)
         self.progress.show()

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from billing.money import format_count
 from db import replica
 from db.outbox import MutationState
 from desktop.language.i18n import fill
@@ -157,7 +158,7 @@ class SyncEngine(QObject):
     @Slot(int, int)
     def _on_progress(self, rows: int, accounts: int) -> None:
         # The pull answer carries no total, so the count runs without an end.
-        self.progress.emit(rows, 0, fill(self.tr("rows (%1 accounts)"), f"{accounts:,}"))
+        self.progress.emit(rows, 0, fill(self.tr("rows (%1 accounts)"), format_count(accounts)))
 
     @Slot(object)
     def _on_done(self, outcome: object) -> None:

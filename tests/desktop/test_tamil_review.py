@@ -4,12 +4,17 @@ a language switch while their window was open, each driven through the real widg
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLabel, QTableView
 
+from desktop.accounts.status_bar import SyncStatusWidget
 from desktop.accounts.table_columns import COL_LAST_SEEN
 from desktop.detail.tabs.invoices import InvoiceViewer
+from desktop.sync.engine import SyncEngine
+from sync.client import SyncClient
 from tests.desktop.i18n_helpers import has_tamil, tamil
 from tests.desktop.test_main_window import open_window  # noqa: F401  (a fixture)
 
@@ -38,7 +43,7 @@ def test_open_invoice_and_gst_windows_follow_a_language_switch(qtbot, qapp, ctx)
     """An invoice and its GST tax invoice opened in English (both non-modal, so Settings
     can switch the language while they are open) kept their English title, buttons,
     caption and GSTIN refusal after the switch to Tamil."""
-    from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton
+    from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton
 
     from db.account_details.invoices import load_invoice_document
     from desktop.documents.viewer import GstDocumentViewer
@@ -75,24 +80,37 @@ def test_open_invoice_and_gst_windows_follow_a_language_switch(qtbot, qapp, ctx)
     invoice.close()
 
 
-def test_initial_sync_progress_is_tamil(qtbot, qapp, ctx) -> None:
-    """The status bar's count during the first pull said "rows (1,234 accounts)" in Tamil:
-    the sync engine wrote that part in English."""
-    from PySide6.QtWidgets import QLabel
-
-    from desktop.accounts.status_bar import SyncStatusWidget
-    from desktop.sync.engine import SyncEngine
-    from sync.client import SyncClient
-
-    client = SyncClient("http://127.0.0.1:9")  # never reached: no cycle is started
+@pytest.fixture
+def sync_progress(qtbot, ctx) -> Iterator[tuple[SyncEngine, QLabel]]:
+    """The status bar's sync widget on an engine that never reaches a server (no cycle is
+    started); its progress slot is fed what the pull worker reports, on the GUI thread."""
+    client = SyncClient("http://127.0.0.1:9")
     engine = SyncEngine(ctx, client, interval_s=3600, live=False)
     widget = SyncStatusWidget(ctx, engine)
     qtbot.addWidget(widget)
     widget.show()
-    text = widget.findChild(QLabel, "syncProgressText")
+    yield engine, widget.findChild(QLabel, "syncProgressText")
+    engine.stop()
+    ctx.tasks.wait_idle()  # the status counts it asked for are in before it goes
+    client.close()
+
+
+def test_initial_sync_progress_is_tamil(qapp, sync_progress) -> None:
+    """The status bar's count during the first pull said "rows (1,234 accounts)" in Tamil:
+    the sync engine wrote that part in English."""
+    engine, text = sync_progress
     with tamil(qapp):
-        engine._on_progress(5_000, 1_234)  # what the pull worker reports, on the GUI thread
+        engine._on_progress(5_000, 1_234)
         assert "கணக்குகள்" in text.text(), text.text()
         assert not any(word in text.text() for word in ("rows", "accounts")), text.text()
-    engine.stop()
-    client.close()
+
+
+def test_sync_counts_are_grouped_the_indian_way(qapp, sync_progress) -> None:
+    """Amounts read ₹1,23,456.78 but the counts beside them were grouped 1,234,567 (a
+    Western f-string); the status bar's sync progress now groups them as amounts are."""
+    engine, text = sync_progress
+    engine._on_progress(1_50_000, 12_34_567)
+    assert text.text().startswith("Initial sync: 1,50,000 rows (12,34,567 accounts)"), text.text()
+    with tamil(qapp):
+        engine._on_progress(1_50_000, 12_34_567)
+        assert "1,50,000" in text.text() and "12,34,567" in text.text(), text.text()
