@@ -42,7 +42,7 @@ def invoice_html(doc: InvoiceDocument) -> str:
 <html><body style="font-family: sans-serif; font-size: 10pt;">
 <table width="100%"><tr>
 <td><h2 style="margin:0">{COMPANY}</h2>{escape(doc.branch)} branch</td>
-<td align="right"><h2 style="margin:0">TAX INVOICE</h2><b>{status}</b></td>
+<td align="right"><h2 style="margin:0">INVOICE</h2><b>{status}</b></td>
 </tr></table>
 <hr>
 <table width="100%"><tr>

@@ -34,8 +34,12 @@ def test_invoice_opens_as_a_document(qtbot: QtBot, ctx: AppContext) -> None:
     viewer = _open_newest_invoice(qtbot, ctx)
     assert viewer.objectName() == "invoiceDocument" and viewer.isVisible()
     text = viewer.findChild(QTextBrowser, "invoiceText").toPlainText()
+    # The bill as the account shows it; it lacks rule 46's GST details (supplier GSTIN,
+    # SAC, tax heads, place of supply), so it must not call itself a tax invoice: that one
+    # is the "GST tax invoice…" button's document (tests/desktop/test_gst_documents.py).
+    assert "TAX INVOICE" not in text.upper()
     for expected in (
-        "TAX INVOICE",
+        "INVOICE",
         "INV/DGL/00000058",
         "28 Oct 2026",
         "Dinesh R (Account 10000001)",
