@@ -94,6 +94,18 @@ class Msg(StrEnum):
     SIGNIN_LOCKED_OUT = "signin_locked_out"
     SIGNIN_OFFLINE_MISMATCH = "signin_offline_mismatch"
     SIGNIN_OFFLINE_UNKNOWN = "signin_offline_unknown"
+    # billing.notice.Notice: what happened to the user's data (db.cache, sync)
+    NOTICE_CACHE_DAMAGED = "notice_cache_damaged"
+    NOTICE_CACHE_NEWER = "notice_cache_newer"
+    NOTICE_CACHE_MISSING = "notice_cache_missing"
+    NOTICE_SAME_SERVER = "notice_same_server"
+    NOTICE_OTHER_SERVER = "notice_other_server"
+    NOTICE_SERVER_MOVED = "notice_server_moved"
+    NOTICE_SIGNED_IN_OFFLINE = "notice_signed_in_offline"
+    NOTICE_SIGN_IN_TO_SYNC = "notice_sign_in_to_sync"
+    NOTICE_NO_KEYRING = "notice_no_keyring"
+    NOTICE_KEYRING_REFUSED = "notice_keyring_refused"
+    NOTICE_APPLIED_AS = "notice_applied_as"
 
     # billing.tax (TaxError)
     TAX_NEGATIVE = "tax_negative"
@@ -271,6 +283,40 @@ ENGLISH: dict[Msg, str] = {
     Msg.SIGNIN_OFFLINE_UNKNOWN:
         "The server cannot be reached. Sign in once while connected; after that you can "
         "sign in on this PC without a connection.",
+    Msg.NOTICE_CACHE_DAMAGED:
+        "The local copy of the accounts was damaged and has been thrown away; "
+        "it is being rebuilt from the server. Unsent payments and edits are kept.",
+    Msg.NOTICE_CACHE_NEWER:
+        "The local copy of the accounts was made by a newer version of Partner Desk and has "
+        "been thrown away; it is being rebuilt from the server. Unsent payments and edits "
+        "are kept.",
+    Msg.NOTICE_CACHE_MISSING:
+        "The local copy of the accounts was missing or empty; it is being rebuilt from the "
+        "server. Unsent payments and edits are kept.",
+    # %1: the server's address
+    Msg.NOTICE_SAME_SERVER:
+        "Connected to %1: it is the same server this PC's copy of the accounts came from, "
+        "so the copy was kept.",
+    Msg.NOTICE_OTHER_SERVER:
+        "%1 is a different server from the one this PC's copy of the accounts came from, "
+        "so the copy is being rebuilt from it now. Payments and changes waiting to be sent "
+        "are kept and sent to it.",
+    # %1: the new server's address, %2: the old one's
+    Msg.NOTICE_SERVER_MOVED:
+        "%1 is a different server from %2, where this PC's copy of the accounts came from; "
+        "the copy is rebuilt from it. Payments waiting to be sent are kept.",
+    Msg.NOTICE_SIGNED_IN_OFFLINE:
+        "Signed in offline; changes are kept on this PC and sent when the server can be "
+        "reached.",
+    Msg.NOTICE_SIGN_IN_TO_SYNC: "Sign in again once connected to sync.",
+    Msg.NOTICE_KEYRING_REFUSED:
+        "Your sign-in could not be saved in the system keyring; you will need to sign in "
+        "again next time.",
+    Msg.NOTICE_NO_KEYRING:
+        "This PC has no system keyring, so your sign-in is kept only until the app closes; "
+        "you will need to sign in again next time.",
+    # %1: receipt number, %2: account id, %3: head office's own words (English)
+    Msg.NOTICE_APPLIED_AS: "Receipt %1 (account %2): %3",
 }
 """Each id's English text; ``str(error)`` is this text with the values put in."""
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.exc import DatabaseError
 
+from billing.messages import Msg
+from billing.notice import Notice
 from db import migrate
 from db.cache_edges import read_edges
 from db.cache_schema import sync_state
@@ -26,19 +28,9 @@ CACHE_FILE = "cache.sqlite3"
 #: purpose), so an empty cache on a later start is known to be a loss, not a first start.
 CACHE_FILLED_FACT = "cache_filled"
 
-DAMAGED_MESSAGE = (
-    "The local copy of the accounts was damaged and has been thrown away; "
-    "it is being rebuilt from the server. Unsent payments and edits are kept."
-)
-NEWER_MESSAGE = (
-    "The local copy of the accounts was made by a newer version of Partner Desk and has "
-    "been thrown away; it is being rebuilt from the server. Unsent payments and edits are "
-    "kept."
-)
-MISSING_MESSAGE = (
-    "The local copy of the accounts was missing or empty; it is being rebuilt from the "
-    "server. Unsent payments and edits are kept."
-)
+DAMAGED_MESSAGE = Notice(Msg.NOTICE_CACHE_DAMAGED)
+NEWER_MESSAGE = Notice(Msg.NOTICE_CACHE_NEWER)
+MISSING_MESSAGE = Notice(Msg.NOTICE_CACHE_MISSING)
 
 
 #: Where SQLite keeps the sorts of the account list (a million rowids by balance, say).

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from billing.limits import Limits
 from billing.messages import Msg
+from billing.notice import Notice, join_notices
 from billing.refusal import Refusal
 from billing.roles import Role
 from db import replica
@@ -141,8 +142,7 @@ class Authenticator:
             except ValueError as exc:
                 log.info("keeping this PC's device code: %s", exc)
         reset, moved = self._claim_cache(server, user.username, answer.server_epoch)
-        if moved:
-            notice = f"{moved} {notice}" if notice else moved
+        notice = join_notices(moved, notice)
         self.client = client
         log.info("signed in online as %s (%s)", user.username, user.role.value)
         return SignedIn(user, server, True, answer.business_zone, answer.server_epoch, reset,
@@ -160,12 +160,9 @@ class Authenticator:
         client.set_token(token)
         reset, moved = self._claim_cache(server, user.username, None)
         self.client = client
-        notice = "Signed in offline; changes are kept on this PC and sent when the server " \
-                 "can be reached."
-        if token is None:
-            notice += " Sign in again once connected to sync."
-        if moved:
-            notice = f"{notice} {moved}"
+        notice = join_notices(
+            Notice(Msg.NOTICE_SIGNED_IN_OFFLINE),
+            Notice(Msg.NOTICE_SIGN_IN_TO_SYNC) if token is None else None, moved)
         log.info("signed in offline as %s", user.username)
         return SignedIn(user, server, False, cache_reset=reset, notice=notice)
 
@@ -220,9 +217,7 @@ class Authenticator:
         replica.write_state(self.cache_engine, replica.OWNER_KEY, owner)
         moved = None
         if reset and old_user == username:
-            moved = (f"{server} is a different server from {old_server}, where this PC's "
-                     "copy of the accounts came from; the copy is rebuilt from it. "
-                     "Payments waiting to be sent are kept.")
+            moved = Notice(Msg.NOTICE_SERVER_MOVED, server, old_server)
         return reset, moved
 
     def _forget_unconfirmed(self) -> None:

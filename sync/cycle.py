@@ -37,6 +37,8 @@ from typing import Any
 
 from sqlalchemy.exc import DatabaseError
 
+from billing.messages import Msg
+from billing.notice import Notice, join_notices
 from db import replica
 from db.cache import (
     CACHE_FILLED_FACT,
@@ -201,7 +203,8 @@ class SyncCycle(CyclePull):
                         outcome.pushed[state] = outcome.pushed.get(state, 0) + n
                     self.pull(outcome, ids, None, cancelled)
                 if applied_notices:
-                    outcome.notice = "\n".join(filter(None, [outcome.notice, *applied_notices]))
+                    outcome.notice = join_notices(outcome.notice, *applied_notices,
+                                                  sep="\n")
                 replica.mark_synced(self.cache_engine)
                 self.outbox.set_fact(CACHE_FILLED_FACT, "1")
             except (DatabaseError, sqlite3.DatabaseError) as exc:
@@ -244,8 +247,7 @@ class SyncCycle(CyclePull):
                 conn.execute(sync_state.delete().where(sync_state.c.key == UNCONFIRMED_OWNER_KEY))
             log.info("server at %s is the one the cache came from (%s); cache kept",
                      address, old_owner)
-            outcome.notice = (f"Connected to {address}: it is the same server this PC's "
-                              "copy of the accounts came from, so the copy was kept.")
+            outcome.notice = Notice(Msg.NOTICE_SAME_SERVER, address)
             return
         log.warning("server at %s (epoch %s) is not the cache's server %s (epoch %s): "
                     "rebuilding the cache; the outbox is kept", address, epoch, old_owner,
@@ -254,10 +256,7 @@ class SyncCycle(CyclePull):
         replica.write_state(self.cache_engine, replica.OWNER_KEY, new_owner)
         self.outbox.set_fact(CACHE_FILLED_FACT, None)
         outcome.reset = True
-        outcome.notice = (
-            f"{address} is a different server from the one this PC's copy of the accounts "
-            "came from, so the copy is being rebuilt from it now. Payments and changes "
-            "waiting to be sent are kept and sent to it.")
+        outcome.notice = Notice(Msg.NOTICE_OTHER_SERVER, address)
 
     def _rebuild_damaged_cache(
         self,
@@ -318,9 +317,9 @@ class SyncCycle(CyclePull):
                 records.append((m.mutation_id, state, result))
                 notice = (result.get("applied_as") or {}).get("notice")
                 if applied_notices is not None and notice and state is MutationState.APPLIED:
-                    applied_notices.append(
-                        f"Receipt {m.payload.get('receipt_number', '?')} (account "
-                        f"{m.account_id}): {notice}")
+                    applied_notices.append(Notice(
+                        Msg.NOTICE_APPLIED_AS, m.payload.get("receipt_number", "?"),
+                        m.account_id, notice))
                 totals[state.value] = totals.get(state.value, 0) + 1
                 if account_ids is not None and m.account_id is not None:
                     account_ids.add(m.account_id)

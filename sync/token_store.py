@@ -16,14 +16,14 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from billing.messages import Msg
+from billing.notice import Notice
+
 log = logging.getLogger(__name__)
 
 SERVICE = "Terabyte Partner Desk"
 
-NO_SYSTEM_KEYRING = (
-    "This PC has no system keyring, so your sign-in is kept only until the app closes; "
-    "you will need to sign in again next time."
-)
+NO_SYSTEM_KEYRING = Notice(Msg.NOTICE_NO_KEYRING)
 
 
 class MemoryKeyring(KeyringBackend):
@@ -105,10 +105,7 @@ class SecretStore:
             return True
         except KeyringError as exc:
             log.warning("could not write the keyring: %s", exc)
-            self.warning = (
-                "Your sign-in could not be saved in the system keyring; "
-                "you will need to sign in again next time."
-            )
+            self.warning = Notice(Msg.NOTICE_KEYRING_REFUSED)
             return False
 
     def delete_token(self, server: str, username: str) -> None:

@@ -60,6 +60,7 @@ from desktop.accounts.window_state import (
     sort_by_indicator,
 )
 from desktop.language.i18n import fill, is_language_change
+from desktop.payments.messages import notice_text
 from desktop.runtime.context import AppContext
 from desktop.runtime.tasks import Task
 
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """Tell the user something that happened to their data (not an error of theirs)."""
         log.warning("notice shown: %s", text)
-        self.statusBar().showMessage(text, self.NOTICE_MS)
+        self.statusBar().showMessage(notice_text(text), self.NOTICE_MS)
 
     # -- public ----------------------------------------------------------------------------
 

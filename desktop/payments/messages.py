@@ -7,7 +7,7 @@ context ``BillingMessage`` (so ``pyside6-lupdate`` extracts every text, and the 
 translation sits in ``resources/i18n/partner_desk_ta.ts`` with the rest). A refusal without an
 id (or with one this table does not know) is shown as its English text, as before.
 
-It is longer than 400 lines because it is one table: an entry per message id (79 of them,
+It is longer than 400 lines because it is one table: an entry per message id (96 of them,
 each its English text in ``QT_TRANSLATE_NOOP`` for the translator) and the server's codes.
 Split in two, a missing id would have two places to be looked for; the table test
 (``tests/desktop/test_payment_messages.py``) checks the one table against ``Msg``.
@@ -19,7 +19,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from billing.messages import EMPTY_VALUE, Msg
+from billing.messages import EMPTY_VALUE, Msg, english
+from billing.notice import Notice
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 
 CONTEXT = "BillingMessage"
@@ -301,6 +302,50 @@ TEXTS: dict[Msg, str] = {
         "BillingMessage",
         'A Payment of dues is covered by the tax invoice of the bill it pays; receipt '
         'vouchers are for Advance and Recharge.'),
+    Msg.NOTICE_CACHE_DAMAGED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The local copy of the accounts was damaged and has been thrown away; it is being "
+        "rebuilt from the server. Unsent payments and edits are kept."),
+    Msg.NOTICE_CACHE_NEWER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The local copy of the accounts was made by a newer version of Partner Desk and has "
+        "been thrown away; it is being rebuilt from the server. Unsent payments and edits are "
+        "kept."),
+    Msg.NOTICE_CACHE_MISSING: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The local copy of the accounts was missing or empty; it is being rebuilt from the "
+        "server. Unsent payments and edits are kept."),
+    Msg.NOTICE_SAME_SERVER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Connected to %1: it is the same server this PC's copy of the accounts came from, so "
+        "the copy was kept."),
+    Msg.NOTICE_OTHER_SERVER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 is a different server from the one this PC's copy of the accounts came from, so "
+        "the copy is being rebuilt from it now. Payments and changes waiting to be sent are "
+        "kept and sent to it."),
+    Msg.NOTICE_SERVER_MOVED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 is a different server from %2, where this PC's copy of the accounts came from; the"
+        " copy is rebuilt from it. Payments waiting to be sent are kept."),
+    Msg.NOTICE_SIGNED_IN_OFFLINE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Signed in offline; changes are kept on this PC and sent when the server can be "
+        "reached."),
+    Msg.NOTICE_SIGN_IN_TO_SYNC: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Sign in again once connected to sync."),
+    Msg.NOTICE_NO_KEYRING: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "This PC has no system keyring, so your sign-in is kept only until the app closes; you"
+        " will need to sign in again next time."),
+    Msg.NOTICE_KEYRING_REFUSED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Your sign-in could not be saved in the system keyring; you will need to sign in again"
+        " next time."),
+    Msg.NOTICE_APPLIED_AS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Receipt %1 (account %2): %3"),
 }
 """Message id → its English text with ``%1``, ``%2``… for the values (the same words
 ``billing.messages.ENGLISH`` has; a test keeps the two equal)."""
@@ -454,6 +499,15 @@ _EMPTY = QT_TRANSLATE_NOOP("BillingMessage", "(empty)")
 def _value_text(value: object) -> object:
     """A refusal's value as shown: billing's "(empty)" in the interface language."""
     return QCoreApplication.translate(CONTEXT, _EMPTY) if value == EMPTY_VALUE else value
+
+
+def notice_text(notice: str) -> str:
+    """A notice (``billing.notice.Notice``: the cache rebuilt, signed in offline, a payment
+    applied otherwise…) in the interface language; plain text as it is."""
+    if not isinstance(notice, Notice):
+        return notice
+    return "".join(sep + message_text(msg, values, english(msg, *values))
+                   for sep, msg, values in notice.parts)
 
 
 def error_text(exc: object) -> str:

@@ -31,8 +31,9 @@ class AppEvents(QObject):
     #: The cache was thrown away and rebuilt (user switch, corruption, resync).
     cache_reset = Signal()
     #: Something the user must be told that is not an error of theirs (a damaged cache
-    #: thrown away and rebuilt, for instance).
-    notice = Signal(str)
+    #: thrown away and rebuilt, for instance): a ``str``, often a ``billing.notice.Notice``
+    #: (``object``, so it keeps its message ids for the interface language).
+    notice = Signal(object)
 
 
 @dataclass

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from billing.roles import Role
 from desktop import APP_NAME
 from desktop.language.i18n import Retranslating
-from desktop.payments.messages import error_text
+from desktop.payments.messages import error_text, notice_text
 from desktop.runtime.tasks import TaskControl, TaskRunner
 from sync.auth import Authenticator, SignedIn, SignInFailed
 
@@ -111,7 +111,7 @@ class SignInDialog(Retranslating, QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
-        self.keyring_note = QLabel(keyring_warning or "", self)
+        self.keyring_note = QLabel(notice_text(keyring_warning or ""), self)
         self.keyring_note.setObjectName("signInKeyringWarning")
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setStyleSheet("color: #8a5300;")

@@ -567,6 +567,50 @@
         <translation>நிலுவைக்கான கட்டணம் அது செலுத்தும் பில்லின் வரி விலைப்பட்டியலில் அடங்கும்; ரசீது வவுச்சர்கள் முன்பணத்துக்கும் ரீசார்ஜுக்கும் மட்டுமே.</translation>
     </message>
     <message>
+        <source>The local copy of the accounts was damaged and has been thrown away; it is being rebuilt from the server. Unsent payments and edits are kept.</source>
+        <translation>இந்தக் கணினியில் உள்ள கணக்குகளின் நகல் சேதமடைந்ததால் நீக்கப்பட்டது; சர்வரிலிருந்து மீண்டும் உருவாக்கப்படுகிறது. அனுப்பப்படாத கட்டணங்களும் திருத்தங்களும் பாதுகாப்பாக உள்ளன.</translation>
+    </message>
+    <message>
+        <source>The local copy of the accounts was made by a newer version of Partner Desk and has been thrown away; it is being rebuilt from the server. Unsent payments and edits are kept.</source>
+        <translation>இந்தக் கணினியில் உள்ள கணக்குகளின் நகல் Partner Desk இன் புதிய பதிப்பால் உருவாக்கப்பட்டதால் நீக்கப்பட்டது; சர்வரிலிருந்து மீண்டும் உருவாக்கப்படுகிறது. அனுப்பப்படாத கட்டணங்களும் திருத்தங்களும் பாதுகாப்பாக உள்ளன.</translation>
+    </message>
+    <message>
+        <source>The local copy of the accounts was missing or empty; it is being rebuilt from the server. Unsent payments and edits are kept.</source>
+        <translation>இந்தக் கணினியில் கணக்குகளின் நகல் இல்லை அல்லது காலியாக உள்ளது; சர்வரிலிருந்து மீண்டும் உருவாக்கப்படுகிறது. அனுப்பப்படாத கட்டணங்களும் திருத்தங்களும் பாதுகாப்பாக உள்ளன.</translation>
+    </message>
+    <message>
+        <source>Connected to %1: it is the same server this PC&apos;s copy of the accounts came from, so the copy was kept.</source>
+        <translation>%1 உடன் இணைக்கப்பட்டது: இந்தக் கணினியின் கணக்குகள் நகல் வந்த அதே சர்வர் இது, எனவே நகல் வைத்துக்கொள்ளப்பட்டது.</translation>
+    </message>
+    <message>
+        <source>%1 is a different server from the one this PC&apos;s copy of the accounts came from, so the copy is being rebuilt from it now. Payments and changes waiting to be sent are kept and sent to it.</source>
+        <translation>இந்தக் கணினியின் கணக்குகள் நகல் வந்த சர்வரிலிருந்து %1 வேறுபட்டது, எனவே நகல் இப்போது அதிலிருந்து மீண்டும் உருவாக்கப்படுகிறது. அனுப்பக் காத்திருக்கும் கட்டணங்களும் மாற்றங்களும் வைக்கப்பட்டு அதற்கு அனுப்பப்படும்.</translation>
+    </message>
+    <message>
+        <source>%1 is a different server from %2, where this PC&apos;s copy of the accounts came from; the copy is rebuilt from it. Payments waiting to be sent are kept.</source>
+        <translation>இந்தக் கணினியின் கணக்குகள் நகல் வந்த %2 இலிருந்து %1 வேறுபட்ட சர்வர்; நகல் அதிலிருந்து மீண்டும் உருவாக்கப்படுகிறது. அனுப்பக் காத்திருக்கும் கட்டணங்கள் வைக்கப்படுகின்றன.</translation>
+    </message>
+    <message>
+        <source>Signed in offline; changes are kept on this PC and sent when the server can be reached.</source>
+        <translation>இணைப்பில்லாமல் உள்நுழைந்தீர்கள்; மாற்றங்கள் இந்தக் கணினியில் வைக்கப்பட்டு, சர்வரை அணுக முடிந்ததும் அனுப்பப்படும்.</translation>
+    </message>
+    <message>
+        <source>Sign in again once connected to sync.</source>
+        <translation>ஒத்திசைக்க, இணைப்பு கிடைத்ததும் மீண்டும் உள்நுழையவும்.</translation>
+    </message>
+    <message>
+        <source>This PC has no system keyring, so your sign-in is kept only until the app closes; you will need to sign in again next time.</source>
+        <translation>இந்தக் கணினியில் கணினி கீரிங் இல்லை, எனவே உங்கள் உள்நுழைவு செயலி மூடப்படும் வரை மட்டுமே இருக்கும்; அடுத்த முறை மீண்டும் உள்நுழைய வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Your sign-in could not be saved in the system keyring; you will need to sign in again next time.</source>
+        <translation>உங்கள் உள்நுழைவைக் கணினி கீரிங்கில் சேமிக்க முடியவில்லை; அடுத்த முறை மீண்டும் உள்நுழைய வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>Receipt %1 (account %2): %3</source>
+        <translation>ரசீது %1 (கணக்கு %2): %3</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <extracomment>billing&apos;s value for a field left empty (``billing.messages.EMPTY_VALUE``)</extracomment>
         <translation>(காலி)</translation>
