@@ -615,7 +615,6 @@ def decoded(document: QTextDocument, width: int = 420) -> dict[str, str]:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     picture = Image.open(io.BytesIO(bytes(buffer.data())))
-    picture.save("/tmp/counter_scratch/last_decoded.png")
     return {str(code.format): code.text for code in zxingcpp.read_barcodes(picture)}
 
 
