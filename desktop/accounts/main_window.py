@@ -346,8 +346,11 @@ class MainWindow(QMainWindow):
         if self._selected is None:
             return
         position = self.model.position_of_rowid(self._selected.rowid)
+        held = self.model.row_at(position) if position is not None else None
+        if held is not None and held.id != self._selected.id:
+            position = None  # a sync deleted it and its rowid now holds another account
         if position is None:
-            if self.model.ids_ready:
+            if self.model.ids_ready or held is not None:
                 self._selected = None
                 self.show_selection()
             return

@@ -574,6 +574,41 @@ def test_changed_accounts_refresh_without_losing_the_selection(qtbot, admin_ctx,
     assert "₹1,234.56" in window.actions_strip.summary.text()
 
 
+def test_a_deleted_account_whose_rowid_is_reused_is_not_selected_in_its_place(
+        qtbot, admin_ctx, open_window) -> None:
+    """A sync deletes the selected account and pulls a new one, which SQLite gives the
+    freed rowid: the selection goes, it never moves to the new account (the pay key and
+    the action strip would then act on an account the user never chose)."""
+    from db.replica_rows import apply_changes
+
+    window = open_window(admin_ctx)
+    with admin_ctx.cache_engine.connect() as conn:
+        last = dict(conn.execute(text(
+            "SELECT rowid AS r, * FROM accounts ORDER BY rowid DESC LIMIT 1")).mappings().one())
+    rowid = last.pop("r")
+    table = w_find(window, QTableView, "accountTable")
+    table.setFocus()
+    table.setCurrentIndex(window.model.index(window.model.position_of_rowid(rowid), COL_NAME))
+    chosen = window.selected_account()
+    assert chosen is not None and chosen.rowid == rowid
+    newcomer = dict(last, id=99_999_999, name="Zainab Newcomer", balance_paise=5_000_000)
+    with admin_ctx.cache_engine.begin() as conn:
+        apply_changes(conn, [{"table": "accounts", "op": "delete", "key": {"id": chosen.id}},
+                             {"table": "accounts", "op": "upsert", "row": newcomer}])
+        assert conn.execute(text("SELECT rowid FROM accounts WHERE id = 99999999")
+                            ).scalar() == rowid
+    admin_ctx.events.accounts_changed.emit([chosen.id, newcomer["id"]])
+    qtbot.waitUntil(lambda: window.model.position_of_rowid(rowid) is not None
+                    and window.model.row_at(window.model.position_of_rowid(rowid)).id
+                    == newcomer["id"], timeout=5000)
+    wait_ready(qtbot, window)
+    assert window.selected_account() is None
+    assert not table.currentIndex().isValid()
+    strip = w_find(window, QLabel, "selectedAccount").text()
+    assert "Zainab" not in strip and str(newcomer["id"]) not in strip
+    assert not any(b.isVisible() for b in window.actions_strip.buttons.values())
+
+
 def test_cache_reset_reloads_lists_and_rows(qtbot, admin_ctx, open_window) -> None:
     window = open_window(admin_ctx)
     with admin_ctx.cache_engine.begin() as conn:
