@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -100,6 +101,30 @@ def export_values(
     ]
 
 
+#: How a cell a spreadsheet would read as a formula starts (OWASP's CSV injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """``value`` as CSV holds it: a text Excel would run as a formula (a name typed as
+    ``=HYPERLINK(...)``) gets a leading apostrophe; numbers and ``+91...`` stay as they are."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    return value if value[0] in "+-" and value[1:].isdigit() else "'" + value
+
+
+def xlsx_cell(sheet: Any, value: object) -> object:
+    """``value`` for the workbook: a text starting with ``=`` as text, not a formula
+    (openpyxl writes any such string as one)."""
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def _rows(
     engine: Engine, rowids: array, control: TaskControl | None
 ) -> Iterator[AccountRow]:
@@ -139,7 +164,8 @@ def export_accounts(
                 writer = csv.writer(handle)
                 writer.writerow(COLUMNS)
                 for row in _rows(engine, rowids, control):
-                    writer.writerow(export_values(row, pending.get(row.id), tz))
+                    writer.writerow(
+                        [csv_text(v) for v in export_values(row, pending.get(row.id), tz)])
                     count += 1
         else:
             from openpyxl import Workbook
@@ -150,7 +176,8 @@ def export_accounts(
             sheet.append(COLUMNS)
             try:
                 for row in _rows(engine, rowids, control):
-                    sheet.append(export_values(row, pending.get(row.id), tz))
+                    sheet.append([xlsx_cell(sheet, v)
+                                  for v in export_values(row, pending.get(row.id), tz)])
                     count += 1
                 if control is not None and control.cancelled:
                     raise ExportCancelled

@@ -146,3 +146,35 @@ def test_export_function_reports_progress_and_cleans_up_on_cancel(admin_ctx, tmp
     with pytest.raises(ExportCancelled):
         export_accounts(admin_ctx.cache_engine, rowids, {}, stopped, _Control(cancel_after=1))
     assert not stopped.exists() and not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(
+        qtbot, admin_ctx, open_window, tmp_path, suffix) -> None:
+    """A name typed as ``=HYPERLINK(...)`` (or ``@...``) must not become a live formula
+    when the export is opened in Excel; the mobile (+91...) stays as it was."""
+    from sqlalchemy import text
+
+    names = {10_000_011: '=HYPERLINK("http://evil.example","Pay here")',
+             10_000_012: "@SUM(1+1)*cmd|' /C calc'!A0"}
+    with admin_ctx.cache_engine.begin() as conn:
+        for account_id, name in names.items():
+            conn.execute(text("UPDATE accounts SET name = :n WHERE id = :i"),
+                         {"n": name, "i": account_id})
+    window = open_window(admin_ctx)
+    type_search(qtbot, window, "1000001")  # a filtered list: 10000010 to 10000019
+    assert {window.model.row_at(i).id for i in range(window.model.rowCount())} >= set(names)
+    path = tmp_path / f"accounts{suffix}"
+    assert isinstance(_run_export(qtbot, window, path), ExportResult)
+    if suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            cells = {int(r[0]): (r[1], r[3]) for r in list(csv.reader(handle))[1:]}
+        for account_id, name in names.items():
+            assert cells[account_id][0] == "'" + name
+            assert cells[account_id][1].startswith("+91")
+    else:
+        sheet = load_workbook(path).active
+        cells = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+        for account_id, name in names.items():
+            assert cells[account_id][1].value == name
+            assert cells[account_id][1].data_type == "s"  # text, not a formula
