@@ -6,10 +6,11 @@ the mobile as stored (``+919876543210``, so ``98765``, ``+91 98765`` and ``+9198
 match), the mobile with the trunk ``0`` (``09876543210``) or the e-mail.
 
 Typing one more character never widens the result: :func:`normalise_query` works character
-by character (spaces and NULs dropped, case folded; hyphens dropped only in text that starts
-with ``+``, a phone number, which every prefix of it also does), so the query of a longer
-text always contains the query of its prefix, and a field that contains the longer one
-contains the shorter one.
+by character (spaces and NULs dropped, case folded; hyphens dropped in text that starts with
+``+`` and in the digits a text starts with, a phone number such as ``098765-43210``: whether
+a hyphen goes depends only on what was typed before it), so the query of a longer text
+always contains the query of its prefix, and a field that contains the longer one contains
+the shorter one.
 
 The fields are joined with a newline, which a query never holds (all white space is dropped),
 so a match never spans two fields; two more end the text, so that each character of each
@@ -30,16 +31,21 @@ MIN_INDEXED_QUERY = 3
 FIELD_SEPARATOR = "\n"
 
 _SPACE = re.compile(r"\s+")
+#: The digits (and hyphens between them) a typed phone number starts with.
+_LEADING_NUMBER = re.compile(r"[0-9][0-9-]*")
 
 
 def normalise_query(text: str) -> str:
-    """Case-folded text without white space or NULs; a phone number (it starts with ``+``)
-    also without hyphens. The result for ``text + c`` always contains the result for
-    ``text`` (see the module's docstring)."""
+    """Case-folded text without white space or NULs; a phone number (it starts with ``+``, or
+    its digits start the text) also without hyphens. The result for ``text + c`` always
+    contains the result for ``text`` (see the module's docstring)."""
     folded = _SPACE.sub("", text).casefold().replace("\x00", "")
     if folded.startswith("+"):
         return folded.replace("-", "")
-    return folded
+    number = _LEADING_NUMBER.match(folded)
+    if number is None:
+        return folded
+    return number.group().replace("-", "") + folded[number.end():]
 
 
 def national_mobile(e164: str | None) -> str:

@@ -244,7 +244,8 @@ def _account(ctx: AppContext, where: str = "email IS NOT NULL") -> tuple:
             "OFFSET 17")).one()
 
 
-@pytest.mark.parametrize("field", ["id", "name", "mobile", "email", "id prefix", "mobile +91"])
+@pytest.mark.parametrize("field", ["id", "name", "mobile", "email", "id prefix", "mobile +91",
+                                   "mobile 0-hyphen", "mobile hyphen"])
 def test_quick_search_on_each_field(qtbot, admin_ctx, open_window, field) -> None:
     window = open_window(admin_ctx)
     account_id, name, mobile, email = _account(admin_ctx)
@@ -254,6 +255,8 @@ def test_quick_search_on_each_field(qtbot, admin_ctx, open_window, field) -> Non
         "name": name.upper(),
         "mobile": mobile[3:],
         "mobile +91": f"+91 {mobile[3:8]} {mobile[8:]}",
+        "mobile 0-hyphen": f"0{mobile[3:8]}-{mobile[8:]}",  # as written on a form
+        "mobile hyphen": f"{mobile[3:8]}-{mobile[8:]}",
         "email": email.split("@")[0],
     }[field]
     type_search(qtbot, window, typed)
