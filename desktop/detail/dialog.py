@@ -140,6 +140,9 @@ class AccountDetailDialog(Retranslating, QDialog):
         buttons.setObjectName("detailButtons")
         self.close_button = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.setObjectName("detailClose")
+        # Not the dialog's default button: Enter in a contact field would close the dialog
+        # and throw the typed change away (Esc or the button close it).
+        self.close_button.setAutoDefault(False)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
 

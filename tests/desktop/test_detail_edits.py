@@ -330,3 +330,25 @@ def test_a_comment_longer_than_the_servers_limit_is_refused(qtbot: QtBot,
     click(qtbot, child(dialog, QPushButton, "addComment"))
     assert "at most 20" in child(dialog, QLabel, "commentMessage").text()
     assert ctx.outbox.pending() == []
+
+
+def test_enter_in_a_contact_field_keeps_the_dialog_and_the_typed_change(
+        qtbot: QtBot, ctx: AppContext) -> None:
+    """Enter after typing a new e-mail is not Close: the dialog and what was typed stay
+    on screen for Save changes (the Close button was the dialog's default button)."""
+    dialog = open_dialog(qtbot, ctx)
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    wait_tab(qtbot, dialog, "contact")
+    email = child(dialog, QLineEdit, "contactEmail")
+    retype(qtbot, email, "dinesh.new@example.com")
+    qtbot.keyClick(email, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert closed == []
+    assert dialog.isVisible()
+    assert email.text() == "dinesh.new@example.com"
+    assert child(dialog, QPushButton, "contactSave").isEnabled()
+    with qtbot.waitSignal(ctx.events.outbox_changed, timeout=10_000):
+        click(qtbot, child(dialog, QPushButton, "contactSave"))
+    assert [m.payload["fields"] for m in pending_edits(ctx)] == [
+        {"email": "dinesh.new@example.com"}]
