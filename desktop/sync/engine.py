@@ -78,6 +78,8 @@ class SyncEngine(QObject):
         self._attention = 0
         self._last_synced: float | None = None
         self._offline_probe = 0
+        #: Long-polls that failed in a row (their next cycle comes after a probe delay).
+        self._watch_failures = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -262,10 +264,19 @@ class SyncEngine(QObject):
     @Slot(object)
     def _on_watch_done(self, answer: object) -> None:
         self._watch = None
+        if answer in ("changed", "quiet"):
+            self._watch_failures = 0
         if answer == "changed":
             self.sync_now()
         elif answer == "quiet":
             self._start_watch()
+        elif answer == "failed":
+            # The wait broke off (the server restarted, the line dropped, the PC slept): a
+            # cycle after a short probe delay finds out whether the server is back (and
+            # tells the status widget), rather than the timer a minute away.
+            delay = OFFLINE_PROBES_S[min(self._watch_failures, len(OFFLINE_PROBES_S) - 1)]
+            self._watch_failures += 1
+            self._schedule(min(delay, self.interval_s))
         elif answer == "unsupported":
             log.info("the server has no live changes (GET /sync/wait); syncing on the timer")
             self._live = False
