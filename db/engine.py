@@ -28,14 +28,18 @@ IMMEDIATE = "partner_desk_begin_immediate"
 
 
 def sqlite_engine(
-    path: Path | str, *, synchronous: str = "NORMAL", foreign_keys: bool = True
+    path: Path | str, *, synchronous: str = "NORMAL", foreign_keys: bool = True,
+    immediate: bool = False,
 ) -> Engine:
     """An engine on a SQLite file in WAL mode.
 
     ``synchronous`` is ``NORMAL`` for files that can be rebuilt (the cache) and ``FULL`` for
     files whose loss loses money (the outbox): with FULL a committed transaction survives a
     power cut. A replica (the cache) turns ``foreign_keys`` off: rows arrive in the server's
-    change order and a tombstone may name a parent the replica never saw.
+    change order and a tombstone may name a parent the replica never saw. ``immediate``:
+    every transaction takes the write lock at once (:data:`IMMEDIATE` for all), for a file
+    written from several threads whose transactions read before they write (the outbox:
+    the counter records a payment while the sync thread stores push answers).
     """
     if synchronous not in {"OFF", "NORMAL", "FULL"}:
         raise ValueError(f"unknown synchronous mode {synchronous!r}")
@@ -65,7 +69,7 @@ def sqlite_engine(
         # IMMEDIATE (execution option): take the write lock now, waiting for another
         # writer, rather than read first and be refused at once when the first write finds
         # that another connection committed since (SQLITE_BUSY_SNAPSHOT).
-        immediate = conn.get_execution_options().get(IMMEDIATE, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        at_once = immediate or conn.get_execution_options().get(IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if at_once else "BEGIN")
 
     return engine

@@ -35,7 +35,9 @@ def open_outbox_engine(path: Path) -> Engine:
     SQLite database or a newer version of the app wrote it.
     """
     create_private(path)
-    engine = sqlite_engine(path, synchronous="FULL")
+    # Immediate: a payment recorded while the sync thread stores push answers must wait
+    # for the lock, not fail with "database is locked" (SQLITE_BUSY_SNAPSHOT).
+    engine = sqlite_engine(path, synchronous="FULL", immediate=True)
     try:
         newer = migrate.unknown_revision(engine, "outbox")
         if newer is not None:
