@@ -209,6 +209,10 @@ class SyncEngine(QObject):
 
     @Slot()
     def _on_outbox_changed(self) -> None:
+        if self._task is not None and self._online and self._push_on_write:
+            # A write recorded while a cycle runs may have missed its push, and the count
+            # below cannot tell (the writes that cycle pushed left it): one more cycle.
+            self._again = True
         task = self.ctx.tasks.run_db("outbox counts", self._count_work)
         task.done.connect(self._on_counts)
 

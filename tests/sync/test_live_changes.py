@@ -254,3 +254,54 @@ def test_an_engine_against_a_server_without_live_changes_keeps_its_timer(
         ctx.cache_engine.dispose()
         ctx.outbox.engine.dispose()
         proxy.close()
+
+
+def test_a_payment_recorded_while_a_cycle_runs_is_pushed_at_once(
+        qtbot, qapp: QApplication, tmp_path: Path, live_server: LiveServer) -> None:
+    """The second of two payments taken in quick succession, recorded while the first one's
+    cycle is still pulling (a slow server), is pushed when that cycle ends, not at the timer."""
+    from db.outbox import MutationState
+    from tests.sync.conftest import FaultProxy
+
+    proxy = FaultProxy(live_server.url)
+    handler = proxy.httpd.RequestHandlerClass
+    forward = handler.do_GET
+    slow = threading.Event()
+
+    def do_get(request: Any) -> None:
+        if slow.is_set() and "/sync/pull" in request.path:
+            time.sleep(1.5)  # a server answering slowly
+        forward(request)
+
+    handler.do_GET = do_get
+    ctx = make_context(tmp_path, None, qapp)
+    auth = Authenticator(tmp_path, ctx.cache_engine, ctx.outbox, SecretStore(MemoryKeyring()))
+    auth.sign_in(proxy.url, *STAFF)
+    assert auth.client is not None
+    engine = SyncEngine(ctx, auth.client, interval_s=3600)
+    try:
+        with qtbot.waitSignal(engine.finished, timeout=60_000):
+            engine.start()
+        slow.set()
+        owing = cached_account(ctx.cache_engine, "balance_paise >= 10000")
+
+        def pay() -> None:
+            ctx.outbox.enqueue_payment(
+                account_id=owing["id"], payload=payment_payload(owing, 1_000),
+                created_by="staff.cbe", mutation_id=str(uuid.uuid4()))
+            ctx.events.outbox_changed.emit()
+
+        pay()
+        qtbot.waitUntil(lambda: ctx.outbox.counts().get(MutationState.APPLIED, 0) == 1,
+                        timeout=10_000)
+        assert engine.syncing  # pushed; the cycle is still pulling
+        pay()
+        qtbot.waitUntil(lambda: ctx.outbox.counts().get(MutationState.APPLIED, 0) == 2,
+                        timeout=15_000)
+    finally:
+        engine.stop()
+        ctx.tasks.wait_idle()
+        auth.client.close()
+        ctx.cache_engine.dispose()
+        ctx.outbox.engine.dispose()
+        proxy.close()
