@@ -265,6 +265,13 @@ class PaymentRow:
     plan_id: int | None
     plan_expiry: str | None
     balance_paise: int
+    version: int | None = None
+
+    def includes(self, answer: Mapping[str, Any] | None) -> bool:
+        """Whether this row already holds the write the server answered with ``answer``
+        (its ``account_version``): a kiosk pulls no payment rows that would tell."""
+        version = (answer or {}).get("account_version")
+        return isinstance(version, int) and self.version is not None and self.version >= version
 
 
 def payment_row(conn: Connection, secret: bytes, account_id: int) -> PaymentRow | None:
@@ -278,4 +285,5 @@ def payment_row(conn: Connection, secret: bytes, account_id: int) -> PaymentRow 
         status=str(content["status"]), branch_id=int(content["branch_id"]),
         plan_id=content.get("plan_id"), plan_expiry=content.get("plan_expiry"),
         balance_paise=int(content["balance_paise"]),
+        version=content.get("version"),
     )
