@@ -6,8 +6,8 @@ customer (or anyone) can press to say "I paid". Every device speaks one small pr
 
 - ``start(amount_paise, reference)`` begins waiting for exactly that amount under that
   reference (the receipt number);
-- it then emits exactly one of ``confirmed(Confirmation)``, ``failed(message)`` or
-  ``cancelled()``;
+- it then emits exactly one of ``confirmed(Confirmation)``, ``failed(message)`` (English,
+  context ``KioskPay``: the screen shows it in the interface language) or ``cancelled()``;
 - ``cancel()`` stops waiting (nothing is recorded; a late answer is ignored).
 
 Implementations:
@@ -39,6 +39,7 @@ import requests
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 
 from billing.rules import PaymentMethod
+from desktop.language.i18n import QT_TRANSLATE_NOOP
 from desktop.runtime.tasks import TaskControl, TaskRunner
 from desktop.settings.upi_payee import upi_payee
 
@@ -47,6 +48,15 @@ log = logging.getLogger(__name__)
 STATUS_URL_KEY = "kiosk/upi_status_url"
 POLL_MS = 3000
 _UTR = re.compile(r"^[0-9]{12}$", re.ASCII)
+# Why a device gave up: the customer reads it, so the screen words it in the interface
+# language (context KioskPay).
+WRONG_AMOUNT = QT_TRANSLATE_NOOP(
+    "KioskPay", "The amount received does not match the amount asked for.")
+BANK_FAILED = QT_TRANSLATE_NOOP(
+    "KioskPay", "The bank says this UPI payment failed; no money was taken.")
+NOT_CONFIRMED = QT_TRANSLATE_NOOP(
+    "KioskPay", "The payment could not be confirmed. If money left your account, please "
+    "show your UPI app to the staff.")
 
 
 @dataclass(frozen=True)
@@ -94,7 +104,7 @@ class PaymentDevice(QObject):
             return
         if amount_paise != self.amount_paise:
             self.waiting = False
-            self.failed.emit("The amount received does not match the amount asked for.")
+            self.failed.emit(WRONG_AMOUNT)
             return
         self.waiting = False
         self.confirmed.emit(Confirmation(self.method, reference, amount_paise))
@@ -176,15 +186,14 @@ class UpiStatusDevice(PaymentDevice):
             return
         self._timer.stop()
         if status == "failed":
-            self._fail("The bank says this UPI payment failed; no money was taken.")
+            self._fail(BANK_FAILED)
             return
         utr = str(body.get("utr", ""))
         amount = body.get("amount_paise")
         if status != "success" or not _UTR.match(utr) or not isinstance(amount, int) \
                 or isinstance(amount, bool):
             log.error("kiosk UPI status: unusable answer %r", body)
-            self._fail("The payment could not be confirmed. If money left your account, "
-                       "please show your UPI app to the staff.")
+            self._fail(NOT_CONFIRMED)
             return
         self._confirm(utr, amount)
 

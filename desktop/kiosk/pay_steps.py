@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -240,10 +240,12 @@ class QrStep(QWidget):
             "to the staff: receipt %1."), receipt_number)
 
     def show_failed(self, message: str) -> None:
-        """The device gave up (``message`` says why); nothing was recorded."""
+        """The device gave up (``message``, English in context ``KioskPay``, says why);
+        nothing was recorded."""
         self.qr.set_payload("")
         self.qr_status.setText("")
-        say(self.qr_message, QT_TRANSLATE_NOOP("KioskPay", "%1 Nothing was recorded."), message)
+        say(self.qr_message, QT_TRANSLATE_NOOP("KioskPay", "%1 Nothing was recorded."),
+            QCoreApplication.translate("KioskPay", message))
 
     def clear(self) -> None:
         self.qr.set_payload("")

@@ -2228,6 +2228,18 @@ Receipt No %3</source>
         <source>%1 Nothing was recorded.</source>
         <translation>%1 எதுவும் பதிவாகவில்லை.</translation>
     </message>
+    <message>
+        <source>The amount received does not match the amount asked for.</source>
+        <translation>பெறப்பட்ட தொகை கேட்ட தொகையுடன் பொருந்தவில்லை.</translation>
+    </message>
+    <message>
+        <source>The bank says this UPI payment failed; no money was taken.</source>
+        <translation>இந்த UPI கட்டணம் தோல்வியடைந்ததாக வங்கி கூறுகிறது; பணம் எதுவும் எடுக்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <source>The payment could not be confirmed. If money left your account, please show your UPI app to the staff.</source>
+        <translation>கட்டணத்தை உறுதிசெய்ய முடியவில்லை. உங்கள் கணக்கிலிருந்து பணம் போயிருந்தால், உங்கள் UPI செயலியைப் பணியாளரிடம் காட்டுங்கள்.</translation>
+    </message>
 </context>
 <context>
     <name>KioskPayPage</name>
@@ -4400,7 +4412,7 @@ Coimbatore branch · GSTIN …</source>
     <name>SyncEngine</name>
     <message>
         <source>rows (%1 accounts)</source>
-        <extracomment>Probe delays while offline (seconds), the last one repeating. A :class:`SyncStatus` (GUI thread). Pull progress: rows received, rows expected (0 = unknown), a label with the accounts. A finished cycle&apos;s :class:`SyncOutcome`. The long-poll for other desks&apos; changes (GET /sync/wait) while one is out. Push each write at once (else at the next timer). Wait on the server for other desks&apos; changes; False: the timer only (also once the server showed it has no live changes, an older server).</extracomment>
+        <extracomment>Probe delays while offline (seconds), the last one repeating. A :class:`SyncStatus` (GUI thread). Pull progress: rows received, rows expected (0 = unknown), a label with the accounts. A finished cycle&apos;s :class:`SyncOutcome`. Long-polls that failed in a row (their next cycle comes after a probe delay). The long-poll for other desks&apos; changes (GET /sync/wait) while one is out. Push each write at once (else at the next timer). Wait on the server for other desks&apos; changes; False: the timer only (also once the server showed it has no live changes, an older server).</extracomment>
         <translation>வரிகள் (%1 கணக்குகள்)</translation>
     </message>
 </context>

@@ -17,8 +17,10 @@ from desktop.kiosk.devices import (
     UpiStatusDevice,
     configured_device,
 )
+from desktop.kiosk.window import KioskWindow
 from desktop.runtime.tasks import TaskRunner
 from desktop.settings.upi_payee import DEMO_VPA, VPA_KEY, upi_payee
+from tests.desktop.test_kiosk import kiosk_ctx  # noqa: F401
 from tests.local_http import JsonHandler, serving
 
 
@@ -114,3 +116,42 @@ def test_configured_device_from_settings(tmp_path, tasks):
     settings.setValue(STATUS_URL_KEY, "https://pg.example.in/upi/status")
     assert isinstance(configured_device(settings, tasks, demo=False), UpiStatusDevice)
     assert upi_payee(settings, demo=False).vpa == "terabyte.cbe@okaxis"
+
+
+def test_a_failed_upi_payment_is_told_in_tamil_on_a_tamil_kiosk(
+        qtbot, qapp, gateway, kiosk_ctx):  # noqa: F811
+    """The device's reason (the bank said failed, a different amount, an unusable answer)
+    is part of what the customer reads: in the kiosk's language, not English."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.kiosk.window import ACCOUNT, PAY
+    from tests.desktop.i18n_helpers import has_tamil, tamil
+    from tests.desktop.test_kiosk import DEMO_PAYEE, _account, _find, _tap_when_enabled
+
+    device = UpiStatusDevice(kiosk_ctx.tasks, gateway, poll_ms=50)
+    window = KioskWindow(kiosk_ctx, payment_device=device, payee=DEMO_PAYEE)
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "_may_close", True))
+    window.resize(1366, 768)
+    window.show()
+    with tamil(qapp):
+        row = _account(kiosk_ctx, "balance_paise >= 50000")
+        _find(qtbot, window, str(row.id))
+        qtbot.waitUntil(lambda: window.current_page == ACCOUNT)
+        _tap_when_enabled(qtbot, window, "kioskOption_payment")
+        qtbot.waitUntil(lambda: window.current_page == PAY and window.pay_page.loaded)
+        number = kiosk_ctx.outbox.device_code()
+        message = window.findChild(QLabel, "kioskQrMessage")
+        for answer in ({"status": "failed"},
+                       {"status": "success", "utr": "412345678901", "amount_paise": 1},
+                       {"status": "success", "utr": "12", "amount_paise": 1}):
+            _Gateway.answers.clear()
+            _Gateway.answers.update({f"{number}-{i:06d}": [answer] for i in range(1, 9)})
+            _tap_when_enabled(qtbot, window, "kioskPayContinue")
+            qtbot.waitUntil(lambda: message.text() != "")
+            assert not any(word in message.text() for word in ("bank", "amount", "payment")), \
+                message.text()
+            assert has_tamil(message.text().split(" ")[0]), message.text()
+            _tap_when_enabled(qtbot, window, "kioskQrCancel")
+            qtbot.waitUntil(lambda: window.current_page == ACCOUNT)
+            _tap_when_enabled(qtbot, window, "kioskOption_payment")
+            qtbot.waitUntil(lambda: window.current_page == PAY and window.pay_page.loaded)
