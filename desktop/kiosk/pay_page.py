@@ -124,6 +124,11 @@ class KioskPayPage(QWidget):
         return self._account is not None
 
     @property
+    def recording(self) -> bool:
+        """The money arrived and its payment is being written (then its receipt shows)."""
+        return self._recording
+
+    @property
     def waiting_for_money(self) -> bool:
         """The QR is up (or the payment is being written): idle must not reset the kiosk."""
         return self.steps.currentIndex() == QR and (

@@ -22,12 +22,7 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -232,8 +227,8 @@ class KioskWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            if self.pages.currentIndex() != START:
-                self.reset_to_start()
+            if self.pages.currentIndex() != START and not self.pay_page.recording:
+                self.reset_to_start()  # not while a payment is written: its receipt next
             event.accept()
             return
         super().keyPressEvent(event)
@@ -337,6 +332,8 @@ class KioskWindow(QMainWindow):
 
     @Slot()
     def show_pin_page(self) -> None:
+        if self.pay_page.recording:
+            return  # the money arrived and is being written: its receipt comes first
         self.pay_page.forget()
         self._generation += 1
         self._account = None
@@ -359,7 +356,6 @@ class KioskWindow(QMainWindow):
     @Slot()
     def _on_pin_unlocked(self) -> None:
         self.pin_message.clear()
-
 
     @property
     def locked(self) -> bool:

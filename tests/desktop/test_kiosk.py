@@ -561,3 +561,25 @@ def test_mobile_lookup_missing_from_the_local_copy_asks_the_server(qtbot, kiosk,
     qtbot.waitUntil(lambda: "No account matches" in _label(kiosk, "kioskMessage"))
     assert client.asked == [row.mobile, "+919000000001", "+919000000002"]
     assert kiosk.current_page == START
+
+
+@pytest.mark.parametrize("leave", ["escape", "staff"])
+def test_leaving_while_the_payment_is_written_still_shows_its_receipt(
+        qtbot, kiosk, kiosk_ctx, leave):
+    """Esc or the Staff button in the moment between the bank's confirmation and the
+    payment being in the outbox: the payment is recorded, so its receipt must show (and
+    print); before, the kiosk went to the start screen and the receipt was never shown."""
+    row = _account(kiosk_ctx, "balance_paise >= 50000")
+    _find(qtbot, kiosk, str(row.id))
+    qtbot.waitUntil(lambda: kiosk.current_page == ACCOUNT)
+    _tap(qtbot, kiosk, "kioskOption_payment")
+    _pay_by_demo_upi(qtbot, kiosk)
+    assert kiosk.pay_page.recording  # the write runs on the database worker
+    if leave == "escape":
+        qtbot.keyClick(kiosk.entry, Qt.Key.Key_Escape)
+    else:
+        _tap(qtbot, kiosk, "kioskStaffButton")
+    qtbot.waitUntil(lambda: kiosk.current_page == RECEIPT)
+    [payment] = kiosk_ctx.outbox.pending()
+    assert kiosk.receipt is not None
+    assert kiosk.receipt.receipt_number == payment.payload["receipt_number"]
