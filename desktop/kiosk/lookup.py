@@ -31,7 +31,7 @@ from billing import kiosk_limits
 from billing.rules import PaymentOption, is_outstanding, payment_options_paise
 from db import kiosk_store
 from db.outbox import Mutation, Outbox
-from db.overlay import pending_payments
+from db.overlay import acknowledged_unpulled_mutations, payment_delta, pending_payments
 from db.schema import Plan
 from desktop.language.i18n import QT_TRANSLATE_NOOP
 from sync.kiosk_key import KioskKey
@@ -184,7 +184,13 @@ def lookup(
                 select(Plan.name).where(Plan.id == row["plan_id"])).scalar()
     account_id = int(row["account_id"])
     pending = pending_payments(outbox.unacknowledged_for_account(account_id)).get(account_id)
-    balance = int(row["balance_paise"]) + (pending.delta_paise if pending else 0)
+    # Applied by head office, but the copy's row predates it (the pull after the push has
+    # not come yet): without it the kiosk would ask for money already paid.
+    applied = [m for m in acknowledged_unpulled_mutations(outbox, cache_engine,
+                                                          account_id=account_id)
+               if not kiosk_store.holds(row.get("version"), m.result)]
+    balance = (int(row["balance_paise"]) + (pending.delta_paise if pending else 0)
+               + sum(payment_delta(m) for m in applied))
     prepaid = bool(row["prepaid"])
     expiry = row.get("plan_expiry")
     account = KioskAccount(

@@ -70,3 +70,34 @@ def test_a_payment_the_kiosk_pushed_and_pulled_back_is_counted_once(
     assert shown.account is not None and shown.account.balance_paise == balance
     paying = load_account(desk.cache, desk.outbox, account_id, kiosk_secret=key.secret())
     assert paying.balance_paise == balance
+
+
+def test_a_payment_applied_before_the_pull_is_not_asked_for_again(
+        desk: Desk, live_server: LiveServer) -> None:
+    """The link drops after the push was answered and before the pull: head office has the
+    payment, the kiosk's copy has the old balance. The account screen must not show the
+    paid due again (a customer would pay twice); it showed the old balance, with no
+    payment "not yet confirmed" either."""
+    desk.auth.sign_in(live_server.url, *KIOSK, device=True)
+    key = KioskKey(desk.secrets, live_server.url, desk.outbox.device_code())
+    cycle = SyncCycle(desk.auth.client, desk.cache, desk.outbox, kiosk_key=key)
+    assert cycle.run().error is None
+    account_id = live_server.scalar(
+        "SELECT id FROM accounts WHERE branch_id = 1 AND balance_paise >= 50000 "
+        "ORDER BY id DESC")
+    account = load_account(desk.cache, desk.outbox, account_id, kiosk_secret=key.secret())
+    payload = build_payment_payload(
+        account, option=PaymentOption.PAYMENT, method=PaymentMethod.UPI,
+        reference=str(10**11 + uuid.uuid4().int % (9 * 10**11)),
+        amount_paise=account.balance_paise, charge_paise=0, plan_id=None,
+        tendered_paise=None, taken_at=datetime.now(UTC))
+    desk.outbox.enqueue_payment(account_id=account_id, payload=payload, created_by="kiosk",
+                                mutation_id=str(uuid.uuid4()))
+    cycle.push()  # applied at head office; no pull yet
+    assert live_server.scalar("SELECT balance_paise FROM accounts WHERE id = ?",
+                              account_id) == 0
+    shown = lookup(desk.cache, desk.outbox, str(account_id), branch_id=1, kiosk_key=key)
+    assert shown.account is not None
+    assert shown.account.balance_paise == 0 and not shown.account.owes
+    assert shown.account.options == [o for o in shown.account.options
+                                     if o is not PaymentOption.PAYMENT]
