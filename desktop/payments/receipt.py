@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from billing.documents import GstDocument, document_kind_for_payment
 from billing.rules import PaymentOption
 from db.outbox import Mutation
-from db.receipt_prints import record_receipt_print
+from db.receipt_prints import receipt_print_count, record_receipt_print
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import receipt_voucher
 from desktop.documents.viewer import open_receipt_voucher
@@ -68,14 +68,23 @@ def _mutation_job(ctx: AppContext, mutation_id: str, _control: TaskControl) -> M
     return ctx.outbox.get(mutation_id)
 
 
-def _print_count_and_data(ctx: AppContext, data: ReceiptData, target: str) -> ReceiptData:
-    """Count this print in the outbox; a receipt printed before comes out as DUPLICATE."""
-    before = record_receipt_print(ctx.outbox, data.receipt_number, ctx.user.username, target)
+def _print_data(ctx: AppContext, data: ReceiptData) -> ReceiptData:
+    """The receipt as the next print shows it: one printed before comes out as DUPLICATE."""
+    before = receipt_print_count(ctx.outbox, data.receipt_number)
     return data.as_duplicate() if before > 0 or data.duplicate else data
 
 
+def _count_print(ctx: AppContext, data: ReceiptData, target: str) -> None:
+    """Count a print that came out, once it has: a print that failed (printer offline, no
+    paper, a file that could not be written) gave the customer nothing, so the next print
+    is still the original."""
+    record_receipt_print(ctx.outbox, data.receipt_number, ctx.user.username, target)
+
+
 def _save_pdf_job(ctx: AppContext, data: ReceiptData, path: Path, _control: TaskControl) -> Path:
-    return write_pdf(_print_count_and_data(ctx, data, "pdf"), path)
+    written = write_pdf(_print_data(ctx, data), path)
+    _count_print(ctx, data, "pdf")
+    return written
 
 
 def gst_voucher_for(ctx: AppContext, data: ReceiptData) -> GstDocument | None:
@@ -102,9 +111,10 @@ def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
             translate("Receipt",
                       "No receipt printer is set up; set one under Settings → Receipt printer."))
     desk = DeskSettings.load(ctx.settings)
-    print_receipt(target, _print_count_and_data(ctx, data, "escpos"),
+    print_receipt(target, _print_data(ctx, data),
                   paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode,
                   gst=gst_voucher_for(ctx, data))
+    _count_print(ctx, data, "escpos")
     return data.receipt_number
 
 
@@ -235,8 +245,9 @@ class ReceiptDialog(Retranslating, QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        data = _print_count_and_data(self.ctx, self.data, "printer")
+        data = _print_data(self.ctx, self.data)
         receipt_document(data).print_(printer)
+        _count_print(self.ctx, data, "printer")
         self.printed.emit("printer", data.receipt_number)
 
     @Slot()

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from escpos.printer import Dummy, Network
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from billing.money import amount_in_words
 from billing.rules import PaymentMethod, PaymentOption
@@ -138,6 +140,34 @@ def test_thermal_reprint_from_the_dialog_is_a_duplicate(qtbot, ctx) -> None:
             dialog.print_thermal(printer)
     assert b"DUPLICATE" not in printers[0].output
     assert b"** DUPLICATE **" in printers[1].output
+
+
+class _OfflinePrinter(Dummy):
+    """A thermal printer that is switched off: nothing comes out."""
+
+    def _raw(self, msg: bytes) -> None:
+        raise OSError("printer is offline")
+
+
+def test_a_print_that_failed_leaves_the_next_one_the_original(qtbot, ctx,
+                                                               monkeypatch) -> None:
+    """The customer got nothing from a print that failed: the print that comes out next is
+    the original, and only the one after it says DUPLICATE."""
+    first, second = Dummy(), Dummy()
+    printers: list[Dummy] = [_OfflinePrinter(), first, second]
+    monkeypatch.setattr("desktop.payments.escpos_receipt.open_configured_printer",
+                        lambda _settings: printers.pop(0))
+    dialog = ReceiptDialog(ctx, _data(ctx))
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(QPushButton, "printThermal")
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "printer is offline" in dialog.findChild(QLabel, "receiptStatus").text()
+    for _ in (first, second):
+        with qtbot.waitSignal(dialog.printed, timeout=10_000):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert b"DUPLICATE" not in first.output
+    assert b"** DUPLICATE **" in second.output
 
 
 def test_thermal_without_a_printer_says_how_to_set_one(qtbot, ctx) -> None:
