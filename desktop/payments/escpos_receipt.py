@@ -90,8 +90,9 @@ def print_receipt(printer: Any, data: ReceiptData, paper_mm: int = 80, *,
     printer.textln(data.company)
     printer.set_with_default(align="center")
     for line in (data.branch, *data.header):
-        if line:
-            printer.textln(line[:width])
+        # Wrapped, never cut: an address's PIN code or a phone number is at the end.
+        for part in textwrap.wrap(line or "", width):
+            printer.textln(part)
     printer.textln(QCoreApplication.translate("EscposReceipt", "RECEIPT"))
     for mark in status_marks(data):
         printer.set(align="center", bold=True, double_width=True)

@@ -142,7 +142,9 @@ def print_slip(printer: Any, slip: PayLaterSlip, paper_mm: int = 80, *,
     printer.textln(slip.company)
     printer.set_with_default(align="center")
     for line in slip.header:
-        printer.textln(line[:width])
+        # Wrapped, never cut: an address's PIN code or a phone number is at the end.
+        for part in textwrap.wrap(line, width):
+            printer.textln(part)
     printer.set(align="center", bold=True, double_width=True)
     printer.textln(slip.title)
     printer.set_with_default(align="center")

@@ -143,3 +143,19 @@ def test_slip_bytes_for_an_advance(paper: int) -> None:
     text_lines = [line for line in printer.output.split(b"\n") if b"\x1d" not in line
                   and b"\x1b" not in line]
     assert all(len(line) <= {58: 32, 80: 48}[paper] for line in text_lines)
+
+
+def test_a_long_header_line_is_wrapped_on_the_slip_not_cut() -> None:
+    """On 58 mm paper the end of a long header line (PIN code, phone) still prints."""
+    address = "Shop 4, 12 Avinashi Road, Peelamedu, Coimbatore 641004"
+    slip = PayLaterSlip(account_id=10000005, account_name="Priya S",
+                        option=PaymentOption.ADVANCE, amount_paise=599_00,
+                        payee=Payee(VPA, "Terabyte Broadband"),
+                        issued_at=datetime(2026, 11, 27, 6, 30, tzinfo=UTC),
+                        zone="Asia/Kolkata", header=(address,))
+    printer = Dummy()
+    print_slip(printer, slip, 58)
+    lines = [line.rsplit(b"\x00", 1)[-1].decode("latin-1")
+             for line in printer.output.split(b"\n")]
+    assert address in " ".join(line.strip() for line in lines)
+    assert all(len(line) <= 32 for line in lines if "Avinashi" in line or "641004" in line)

@@ -130,6 +130,26 @@ def test_header_from_settings_on_every_form(ctx, tmp_path: Path) -> None:
     assert "GSTIN 33ABCDE1234F1Z5" in _pdf_text(write_pdf(data, tmp_path / "h.pdf"))
 
 
+@pytest.mark.parametrize("paper", [58, 80])
+def test_a_long_header_line_is_wrapped_on_the_thermal_receipt_not_cut(ctx, paper: int) -> None:
+    """The address's PIN code and the phone number at the end of a header line print whole
+    on narrow paper, as the screen and the PDF show them."""
+    address = "Shop 4, 12 Avinashi Road, Peelamedu, Coimbatore 641004"
+    contact = "GSTIN 33ABCDE1234F1Z5  Ph 0422 2345678"
+    branch = "Coimbatore North (Peelamedu) branch office"
+    data = ReceiptData(**{**_data(ctx).__dict__, "header": (address, contact),
+                          "branch": branch})
+    printer = Dummy()
+    print_receipt(printer, data, paper_mm=paper)
+    # Each printed line as text (the ESC/POS commands before it end with a 0 byte).
+    lines = [line.rsplit(b"\x00", 1)[-1].decode() for line in printer.output.split(b"\n")]
+    printed = " ".join(line.strip() for line in lines)
+    for text in (address, contact, branch):
+        assert text in printed, text
+    header = [line for line in lines if any(w in line for w in ("Shop", "Ph ", "641004"))]
+    assert header and all(len(line) <= LINE_CHARS[paper] for line in header)
+
+
 def test_thermal_reprint_from_the_dialog_is_a_duplicate(qtbot, ctx) -> None:
     data = _data(ctx)
     dialog = ReceiptDialog(ctx, data)
