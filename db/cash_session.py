@@ -187,14 +187,18 @@ def _session_totals(payloads: Iterable[Mapping[str, Any]]) -> tuple[dict[str, in
 def close_session(
     engine: Engine, session_id: int, counts: Mapping[int, int], by: str, *,
     branch_id: int | None = None, gst_basis: tuple[str, int] | str | None = None,
+    pulled_reversals: Iterable[Mapping[str, Any]] = (),
 ) -> DayClose:
     """Save the blind count, then fix the expected cash and the difference, in one go, and
     queue the close report for head office (``billing.day_close``) in the same transaction.
 
     ``branch_id``: the cashier's branch the report is filed under (None: head office).
     ``gst_basis``: (operator's state code, GST rate in basis points) for the GST totals,
-    or a message saying why there are none. Later payments fall after ``last_seq`` and so
-    into the next session.
+    or a message saying why there are none. ``pulled_reversals``: the reversals the server
+    applied as pulled into the cache (``db.reversals_local.pulled_reversals``), voids
+    approved at a supervisor's desk among them: the session's payments they reverse are
+    out of the drawer as much as those voided through this desk's outbox. Later payments
+    fall after ``last_seq`` and so into the next session.
     """
     counted = counted_total(counts)
     denominations = {value: int(counts.get(value, 0)) for value in DENOMINATIONS_PAISE}
@@ -202,7 +206,7 @@ def close_session(
     with Outbox(engine).drawer.editing(session_id) as session:
         row = _require_open(session.row, session_id)
         last_seq = max(session.last_seq(), row.first_seq - 1)
-        reversals = session.reversal_payloads(row.first_seq, last_seq)
+        reversals = [*pulled_reversals, *session.reversal_payloads(row.first_seq, last_seq)]
         payloads, voids = split_reversed(session.payment_payloads(row.first_seq, last_seq),
                                          reversals)
         totals, count = _session_totals(payloads)

@@ -8,7 +8,7 @@ what the drawer should hold) and the types callers see.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -148,9 +148,12 @@ class DrawerTables:
         with self.engine.begin() as conn:
             yield DrawerSession(conn, session_id)
 
-    def session_payments(self, session_id: int) -> list[dict[str, Any]]:
+    def session_payments(self, session_id: int,
+                         pulled_reversals: Iterable[Mapping[str, Any]] = ()
+                         ) -> list[dict[str, Any]]:
         """The payloads of a closed session's payments that are still in the drawer (not
-        reversed in the session), oldest first. Raises ValueError while it is open,
+        reversed in the session, nor by one of ``pulled_reversals``: the server's, as
+        pulled), oldest first. Raises ValueError while it is open,
         ``sqlalchemy.exc.NoResultFound`` for an unknown session."""
         with self.engine.connect() as conn:
             row = conn.execute(
@@ -161,7 +164,8 @@ class DrawerTables:
                 raise ValueError(f"cash session {session_id} is still open")
             kept, _voids = split_reversed(
                 _payment_payloads(conn, row.first_seq, row.last_seq),
-                _payloads(conn, MutationKind.REVERSAL, row.first_seq, row.last_seq))
+                [*pulled_reversals,
+                 *_payloads(conn, MutationKind.REVERSAL, row.first_seq, row.last_seq)])
             return [dict(body) for body in kept]
 
     def day_close(self, session_id: int) -> Any:

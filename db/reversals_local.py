@@ -36,6 +36,7 @@ __all__ = [
     "check_local_request",
     "find_payment",
     "pulled_marks",
+    "pulled_reversals",
     "receipt_marks",
     "record_cheque_cleared",
     "record_reversal",
@@ -94,6 +95,19 @@ def pulled_marks(cache_engine: Engine, payment_uuid: str | None = None) -> dict[
                 f"JOIN payments p ON p.id = r.payment_id{one}"), {"u": payment_uuid}):
             marks[uuid_] = cause
     return marks
+
+
+def pulled_reversals(cache_engine: Engine) -> list[dict[str, str]]:
+    """The reversals the server applied, as pulled into the cache (any desk's: a request
+    approved at a supervisor's desk never passes through this desk's outbox), each as the
+    part of a ``reversal`` payload a day close reads (``billing.day_close.split_reversed``):
+    ``payment_uuid``, ``cause``, ``reason``, ``approved_by``."""
+    with cache_engine.connect() as conn:
+        return [{"payment_uuid": uuid_, "cause": cause, "reason": reason or "",
+                 "approved_by": approved_by or ""}
+                for uuid_, cause, reason, approved_by in conn.execute(text(
+                    "SELECT p.payment_uuid, r.cause, r.reason, r.approved_by "
+                    "FROM payment_reversals r JOIN payments p ON p.id = r.payment_id"))]
 
 
 def find_payment(cache_engine: Engine, outbox: Outbox, payment_uuid: str

@@ -10,7 +10,7 @@ not income and are left out, as in the register's totals.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -92,10 +92,12 @@ class SessionPayment:
     reference: str | None
 
 
-def session_payments(outbox: Outbox, session_id: int) -> list[SessionPayment]:
+def session_payments(outbox: Outbox, session_id: int,
+                     pulled_reversals: Iterable[Mapping[str, Any]] = ()
+                     ) -> list[SessionPayment]:
     """The payments of a closed cash session (its outbox range), oldest first: the same
-    payments its day close counted."""
-    bodies = outbox.drawer.session_payments(session_id)
+    payments its day close counted (given the same ``pulled_reversals``)."""
+    bodies = outbox.drawer.session_payments(session_id, pulled_reversals)
     return [SessionPayment(b["receipt_number"], b["method"], int(b["amount_paise"]),
                            b.get("reference")) for b in bodies]
 

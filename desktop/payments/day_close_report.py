@@ -5,7 +5,9 @@ the app's language, for the screen, the PDF (A5) and the printer."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -19,14 +21,16 @@ from desktop.runtime.context import AppContext
 from desktop.widgets.pdf import A5, write_html_pdf
 
 
-def gst_html(ctx: AppContext, session_id: int, gst: tuple[str, int] | str) -> str:
-    """The session's GST and references (desktop.documents.tax_summary); a bad GST setting
-    is said in the report and never stops the close."""
+def gst_html(ctx: AppContext, session_id: int, gst: tuple[str, int] | str,
+             pulled_reversals: Iterable[Mapping[str, Any]] = ()) -> str:
+    """The session's GST and references (desktop.documents.tax_summary), without the
+    payments the close left out (``pulled_reversals`` as given to the close); a bad GST
+    setting is said in the report and never stops the close."""
     if isinstance(gst, str):
         shown = fill(QCoreApplication.translate("DayCloseReport", "GST totals not shown: %1"),
                      gst)
         return f"<p><i>{html.escape(shown)}</i></p>"
-    payments = session_payments(ctx.outbox, session_id)
+    payments = session_payments(ctx.outbox, session_id, pulled_reversals)
     return session_tax_html(payments, gst[0], gst[1], method_text)
 
 

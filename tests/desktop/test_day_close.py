@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from sqlalchemy import text
 
 from billing.money import format_inr
 from billing.rules import PaymentMethod, PaymentOption
@@ -160,3 +161,61 @@ def test_the_close_is_queued_for_head_office_with_its_branch_and_gst(qtbot, ctx)
     assert gst["error"] is None and set(gst["per_method"]) == {"cash", "upi"}
     assert gst["per_method"]["upi"]["amount_paise"] == 11_800
     assert queued.payload["voids"] == []
+
+
+def _voided_at_a_supervisors_desk(ctx, payment) -> None:
+    """As the pull writes it once a supervisor approved the cashier's void request at their
+    own desk (docs/sync-api.md "Requests decided at the supervisor's desk"): the server's
+    payment row and its reversal; nothing of it passes through this desk's outbox."""
+    from db.outbox import MutationState
+
+    body = payment.payload
+    ctx.outbox.record_results([(payment.mutation_id, MutationState.APPLIED, {"payment": {
+        "document_number": "PAY/CBE/26-27/000000901", "balance_after_paise": 0,
+        "receipt_number": body["receipt_number"]}})])
+    with ctx.cache_engine.begin() as conn:
+        payment_id = conn.execute(text("SELECT max(id) + 1 FROM payments")).scalar_one()
+        conn.execute(text(
+            "INSERT INTO payments (id, payment_uuid, account_id, kind, method, reference, "
+            "amount_paise, plan_id, receipt_number, document_number, taken_by, taken_at, "
+            "balance_after_paise, branch_id, device_code, version) VALUES (:id, :u, :a, "
+            "'advance', 'cash', NULL, :m, NULL, :r, 'PAY/CBE/26-27/000000901', :by, :at, 0, "
+            "1, NULL, 1)"),
+            {"id": payment_id, "u": payment.mutation_id, "a": payment.account_id,
+             "m": body["amount_paise"], "r": body["receipt_number"], "by": payment.created_by,
+             "at": body["taken_at"]})
+        conn.execute(text(
+            "INSERT INTO payment_reversals (id, reversal_uuid, payment_id, account_id, "
+            "branch_id, cause, reason, amount_paise, charge_paise, requested_by, approved_by, "
+            "approved_offline, reversed_at, document_number, balance_after_paise, device_code) "
+            "VALUES (1, 'r-1', :p, :a, 1, 'void', 'wrong account', :m, 0, :by, 'staff.cbe', 0, "
+            ":at, 'REV/CBE/26-27/000000001', 0, 'DOTHER')"),
+            {"p": payment_id, "a": payment.account_id, "m": body["amount_paise"],
+             "by": payment.created_by, "at": body["taken_at"]})
+
+
+def test_a_void_approved_at_a_supervisors_desk_is_not_expected_in_the_drawer(
+        qtbot, ctx) -> None:
+    """The cashier handed the money back once the supervisor approved the request at their
+    own desk: the close expects it no more than a void approved at the counter."""
+    from db.outbox import MutationKind
+
+    _take(ctx, 40_000)
+    _take(ctx, 25_000)
+    voided = [m for m in ctx.outbox.pending() if m.kind is MutationKind.PAYMENT][-1]
+    _voided_at_a_supervisors_desk(ctx, voided)
+    dialog = _open(qtbot, ctx)
+    _count(qtbot, dialog, {200: 2})
+    close = _submit(qtbot, dialog)
+    assert (close.expected_paise, close.difference_paise) == (40_000, 0)
+    assert close.payment_count == 1 and close.method_totals["cash"] == 40_000
+    result = dialog.findChild(QLabel, "closeResult").text()
+    assert "Balanced" in result and "1 payment this session" in result
+    gst = dialog.findChild(QLabel, "closeGst").text()
+    assert format_inr(40_000) in gst and format_inr(65_000) not in gst
+    [report] = [m for m in ctx.outbox.pending() if m.kind is MutationKind.DAY_CLOSE]
+    assert [v["receipt_number"] for v in report.payload["voids"]] == \
+        [voided.payload["receipt_number"]]
+    assert report.payload["voids"][0]["approved_by"] == "staff.cbe"
+    assert report.payload["gst"]["per_method"]["cash"]["amount_paise"] == 40_000
+    dialog.close()
