@@ -131,6 +131,16 @@ class DrawerTables:
                 last = conn.execute(select(func.max(cash_sessions.c.last_seq))).scalar()
                 # The first session takes every payment this device ever recorded.
                 first = 1 if last is None else int(last) + 1
+                # A session opened after its first payment (nobody looked at the drawer
+                # before) was opened by that payment: its time and cashier, not the looker's.
+                taken = conn.execute(
+                    select(mutations.c.created_at, mutations.c.created_by)
+                    .where((mutations.c.kind == MutationKind.PAYMENT.value)
+                           & (mutations.c.seq >= first))
+                    .order_by(mutations.c.seq).limit(1)
+                ).first()
+                if taken is not None:
+                    now, user = taken.created_at.replace(microsecond=0), taken.created_by
                 new_id = conn.execute(
                     cash_sessions.insert().values(
                         opened_at=now, opened_by=user, opening_float_paise=0, first_seq=first

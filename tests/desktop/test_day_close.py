@@ -219,3 +219,30 @@ def test_a_void_approved_at_a_supervisors_desk_is_not_expected_in_the_drawer(
     assert report.payload["voids"][0]["approved_by"] == "staff.cbe"
     assert report.payload["gst"]["per_method"]["cash"]["amount_paise"] == 40_000
     dialog.close()
+
+
+def test_the_session_was_opened_by_its_first_payment_not_by_who_counts(qtbot, ctx) -> None:
+    """Two cashiers on one PC: the morning one took the first payment at 09:00 IST and
+    signed out; the evening one opens the day close. The session says when the drawer took
+    its first money and who took it, in the dialog and in the report for head office."""
+    import dataclasses
+
+    from sqlalchemy import update
+
+    from db.outbox import MutationKind
+    from db.outbox_schema import mutations
+
+    morning = datetime(2026, 11, 27, 3, 30, tzinfo=UTC)  # 09:00 IST
+    _take(ctx, 40_000)
+    with ctx.outbox.engine.begin() as conn:
+        conn.execute(update(mutations).values(created_at=morning, created_by="cashier.cbe"))
+    ctx.user = dataclasses.replace(ctx.user, username="evening.cbe")
+    dialog = _open(qtbot, ctx)
+    label = dialog.findChild(QLabel, "sessionInfo").text()
+    assert "opened 27-11-2026 09:00 by cashier.cbe" in label
+    _count(qtbot, dialog, {200: 2})
+    _submit(qtbot, dialog)
+    [report] = [m for m in ctx.outbox.pending() if m.kind is MutationKind.DAY_CLOSE]
+    assert report.payload["opened_at"] == int(morning.timestamp())
+    assert report.payload["counted_by"] == "evening.cbe"
+    dialog.close()
