@@ -51,7 +51,8 @@ _UTR = re.compile(r"^[0-9]{12}$", re.ASCII)
 # Why a device gave up: the customer reads it, so the screen words it in the interface
 # language (context KioskPay).
 WRONG_AMOUNT = QT_TRANSLATE_NOOP(
-    "KioskPay", "The amount received does not match the amount asked for.")
+    "KioskPay", "The amount received does not match the amount asked for. Your money is not "
+    "lost: please show your UPI app to the staff, who will record it.")
 BANK_FAILED = QT_TRANSLATE_NOOP(
     "KioskPay", "The bank says this UPI payment failed; no money was taken.")
 NOT_CONFIRMED = QT_TRANSLATE_NOOP(
@@ -103,6 +104,13 @@ class PaymentDevice(QObject):
         if not self.waiting:
             return
         if amount_paise != self.amount_paise:
+            # The money arrived, but not what this screen's choice was worked out for (a
+            # Recharge's plan, what the dues allow): staff record it at the counter under its
+            # UTR (one UTR pays once, so it cannot be taken twice). Logged for them to find.
+            log.warning("kiosk %s %s: %d paise received with UTR %s, %d paise asked for: "
+                        "not recorded here; the customer was sent to the staff",
+                        self.method.value, self.reference, amount_paise, reference,
+                        self.amount_paise)
             self.waiting = False
             self.failed.emit(WRONG_AMOUNT)
             return

@@ -2229,8 +2229,8 @@ Receipt No %3</source>
         <translation>%1 எதுவும் பதிவாகவில்லை.</translation>
     </message>
     <message>
-        <source>The amount received does not match the amount asked for.</source>
-        <translation>பெறப்பட்ட தொகை கேட்ட தொகையுடன் பொருந்தவில்லை.</translation>
+        <source>The amount received does not match the amount asked for. Your money is not lost: please show your UPI app to the staff, who will record it.</source>
+        <translation>பெறப்பட்ட தொகை கேட்ட தொகையுடன் பொருந்தவில்லை. உங்கள் பணம் இழக்கப்படவில்லை: உங்கள் UPI செயலியைப் பணியாளரிடம் காட்டுங்கள், அவர் அதைப் பதிவு செய்வார்.</translation>
     </message>
     <message>
         <source>The bank says this UPI payment failed; no money was taken.</source>

@@ -77,6 +77,23 @@ def test_status_device_refuses_a_different_amount_or_a_failure(qtbot, gateway, t
         assert confirmed == [] and not device.waiting
 
 
+def test_money_that_arrived_with_another_amount_sends_the_customer_to_staff(
+        qtbot, gateway, tasks, caplog):
+    """A success for another amount is money that arrived: not recorded here (the screen's
+    choice was worked out for the amount asked), but the customer is told it is not lost
+    and to see the staff, and the log names its UTR for them. Before, the screen said only
+    that the amounts differed and nothing was recorded."""
+    _Gateway.answers["T-6"] = [{"status": "success", "utr": "412345678909",
+                                "amount_paise": 500_00}]
+    device = UpiStatusDevice(tasks, gateway, poll_ms=50)
+    with caplog.at_level("WARNING", logger="desktop.kiosk.devices"), \
+            qtbot.waitSignal(device.failed, timeout=5000) as seen:
+        device.start(439_06, "T-6")
+    assert "not lost" in seen.args[0] and "staff" in seen.args[0]
+    assert "412345678909" in caplog.text and "50000 paise received" in caplog.text
+    assert "43906 paise asked" in caplog.text
+
+
 def test_cancelled_device_ignores_a_late_answer(qtbot, gateway, tasks):
     _Gateway.answers["T-5"] = [{"status": "pending"}]
     device = UpiStatusDevice(tasks, gateway, poll_ms=50)
