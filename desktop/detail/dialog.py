@@ -13,11 +13,13 @@ import logging
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -143,7 +145,7 @@ class AccountDetailDialog(Retranslating, QDialog):
         # Not the dialog's default button: Enter in a contact field would close the dialog
         # and throw the typed change away (Esc or the button close it).
         self.close_button.setAutoDefault(False)
-        buttons.rejected.connect(self.close)
+        buttons.rejected.connect(self._on_close_button)
         layout.addWidget(buttons)
 
         self._refresh = QTimer(self)
@@ -252,6 +254,48 @@ class AccountDetailDialog(Retranslating, QDialog):
     @Slot()
     def _on_cache_reset(self) -> None:
         self._refresh.start()
+
+    # -- closing: typing that is not saved is not thrown away without asking --------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self._may_close():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # the window's X (a spontaneous close); close() from code (the Close button after
+        # asking, the app shutting down, tests) does not ask
+        if event.spontaneous() and not self._may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    @Slot()
+    def _on_close_button(self) -> None:
+        if self._may_close():
+            self.close()
+
+    def _may_close(self) -> bool:
+        """True when nothing typed is unsaved, or the user chose to close without saving."""
+        unsaved = [tab_title(spec) for spec in TAB_SPECS
+                   if (tab := self._pages[spec.key].tab) is not None and tab.has_unsaved_input()]
+        return not unsaved or self._discard_confirmed(unsaved)
+
+    def _discard_confirmed(self, tabs: list[str]) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), fill(self.tr(
+            "What you typed in %1 is not saved. Close without saving it?"), ", ".join(tabs)),
+            parent=self)
+        box.setObjectName("discardUnsavedInput")
+        discard = box.addButton(self.tr("Close without saving"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discardUnsaved")
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepEditing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     @Slot()
     def refresh(self) -> None:

@@ -83,6 +83,18 @@
         <source>(pending sync)</source>
         <translation>(ஒத்திசைவு நிலுவையில்)</translation>
     </message>
+    <message>
+        <source>What you typed in %1 is not saved. Close without saving it?</source>
+        <translation>%1 இல் நீங்கள் தட்டச்சு செய்தது சேமிக்கப்படவில்லை. சேமிக்காமல் மூடவா?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>சேமிக்காமல் மூடு</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>தொடர்ந்து திருத்து</translation>
+    </message>
 </context>
 <context>
     <name>AccountStatus</name>

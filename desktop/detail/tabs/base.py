@@ -168,6 +168,10 @@ class DetailTab(QWidget):
     def retranslate_ui(self) -> None:
         """Set the tab's fixed texts (labels, buttons, headers) in the current language."""
 
+    def has_unsaved_input(self) -> bool:
+        """Whether the user typed something here that is not saved (closing asks first)."""
+        return False
+
     def build(self, content: QWidget) -> None:
         raise NotImplementedError
 

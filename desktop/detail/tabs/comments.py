@@ -65,6 +65,10 @@ class CommentsTab(DetailTab):
             self.add_button.setVisible(False)
         self._busy = False
 
+    def has_unsaved_input(self) -> bool:
+        return bool(self._built and self.may_comment and not self._busy
+                    and self.editor.toPlainText().strip())
+
     def retranslate_ui(self) -> None:
         self.editor.setPlaceholderText(
             self.tr("Add an internal note (at most %1 characters)…")

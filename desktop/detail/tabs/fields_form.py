@@ -234,6 +234,9 @@ class FieldsFormTab(DetailTab):
     def is_dirty(self) -> bool:
         return bool(self._built and self.changed_values())
 
+    def has_unsaved_input(self) -> bool:
+        return self.is_dirty()
+
     # -- validation as you type -------------------------------------------------------------
 
     @Slot()
