@@ -130,6 +130,32 @@ class Msg(StrEnum):
     DOC_REFUND_VOUCHER_ORIGINAL = "doc_refund_voucher_original"
     DOC_NUMBER_LONG = "doc_number_long"
     DOC_PAYMENT_OF_DUES = "doc_payment_of_dues"
+    # db.contact_validation: contact and technical fields (%1 a db.contact_validation.FieldName)
+    FIELD_REQUIRED = "field_required"
+    FIELD_NOT_TEXT = "field_not_text"
+    FIELD_TOO_LONG = "field_too_long"
+    FIELD_NOT_EDITABLE = "field_not_editable"
+    MOBILE_LETTERS = "mobile_letters"
+    MOBILE_NOT_NUMBER = "mobile_not_number"
+    MOBILE_INVALID = "mobile_invalid"
+    MOBILE_LANDLINE = "mobile_landline"
+    ALT_MOBILE_SAME = "alt_mobile_same"
+    EMAIL_TOO_LONG = "email_too_long"
+    EMAIL_SPACE = "email_space"
+    EMAIL_INVALID = "email_invalid"
+    IP_INVALID = "ip_invalid"
+    MAC_INVALID = "mac_invalid"
+    VLAN_NOT_NUMBER = "vlan_not_number"
+    VLAN_RANGE = "vlan_range"
+    # db.local_writes: comments, tags and edits
+    COMMENT_EMPTY = "comment_empty"
+    COMMENT_TOO_LONG = "comment_too_long"
+    ACCOUNT_NOT_LOCAL = "account_not_local"
+    TAG_NOT_OFFERED = "tag_not_offered"
+    TAG_ALREADY_ON = "tag_already_on"
+    TAG_NOT_ON = "tag_not_on"
+    EDIT_ACCOUNT_MOVED = "edit_account_moved"
+    EDIT_FIELD_MOVED = "edit_field_moved"
 
 
 ENGLISH: dict[Msg, str] = {
@@ -317,6 +343,38 @@ ENGLISH: dict[Msg, str] = {
         "you will need to sign in again next time.",
     # %1: receipt number, %2: account id, %3: head office's own words (English)
     Msg.NOTICE_APPLIED_AS: "Receipt %1 (account %2): %3",
+    # %1: the field's name; FIELD_TOO_LONG %2: characters typed, %3: the most allowed
+    Msg.FIELD_REQUIRED: "%1 is required.",
+    Msg.FIELD_NOT_TEXT: "%1 must be text.",
+    Msg.FIELD_TOO_LONG: "%1 has %2 characters; shorten it to at most %3.",
+    Msg.FIELD_NOT_EDITABLE: "%1 cannot be edited here.",
+    Msg.MOBILE_LETTERS: "%1 has letters in it; type digits only, e.g. 98765 43210.",
+    Msg.MOBILE_NOT_NUMBER: "%1 is not a phone number; type 10 digits, e.g. 98765 43210.",
+    # %2 (and EMAIL/IP/MAC_INVALID's %1): what was typed, quoted ('12345')
+    Msg.MOBILE_INVALID: "%1 %2 is not a valid number; an Indian mobile has 10 digits starting "
+                        "with 6, 7, 8 or 9.",
+    Msg.MOBILE_LANDLINE: "%1 %2 is a landline; enter a mobile number.",
+    Msg.ALT_MOBILE_SAME: "Alternate mobile is the same as the mobile; clear it.",
+    Msg.EMAIL_TOO_LONG: "Email is longer than %1 characters.",
+    Msg.EMAIL_SPACE: "Email contains a space; remove it.",
+    Msg.EMAIL_INVALID: "Email %1 is not an address; use the form name@example.com.",
+    Msg.IP_INVALID: "IP address %1 is not valid; e.g. 100.64.1.20.",
+    Msg.MAC_INVALID: "MAC address %1 is not valid; e.g. AA:BB:CC:DD:EE:FF.",
+    Msg.VLAN_NOT_NUMBER: "VLAN must be a whole number.",
+    Msg.VLAN_RANGE: "VLAN must be a whole number from %1 to %2.",
+    Msg.COMMENT_EMPTY: "The comment is empty; type a note.",
+    Msg.COMMENT_TOO_LONG: "The comment has %1 characters; shorten it to at most %2.",
+    Msg.ACCOUNT_NOT_LOCAL: "Account %1 is no longer in the local copy.",
+    Msg.TAG_NOT_OFFERED: "That tag is not offered for this account's branch.",
+    Msg.TAG_ALREADY_ON: "The account already has the tag %1.",  # %1: its name, quoted
+    Msg.TAG_NOT_ON: "The account does not have that tag (any more).",
+    # %1: the account, %2: the version the form showed, %3: the version now
+    Msg.EDIT_ACCOUNT_MOVED:
+        "Account %1 was updated (version %2 → %3) after you opened it. Nothing was "
+        "saved; the current values are shown — check them and save again.",
+    Msg.EDIT_FIELD_MOVED:
+        "Another edit of this account, not yet sent, changed the same field. Nothing was "
+        "saved; the current values are shown — check them and save again.",
 }
 """Each id's English text; ``str(error)`` is this text with the values put in."""
 

@@ -4,6 +4,10 @@ Pure functions, no Qt and no database: the desktop checks an edit before it is q
 server re-checks the same edit with the same code. Mobile numbers are parsed with
 ``phonenumbers`` (India by default) and stored as E.164 (``+919876543210``); every field has
 the length limit of its column in ``db.schema``.
+
+Each refusal is a :class:`FieldError` with its English ``message`` (what the server answers,
+unchanged) and a message id with values (``billing.messages.Msg``), so the desk can word it in
+its language; a field's name inside one is a :class:`FieldName`.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
+
+from billing.messages import Msg, english
 
 DEFAULT_REGION = "IN"
 
@@ -66,10 +72,35 @@ _EMAIL = re.compile(
 _MAC = re.compile(r"^[0-9A-Fa-f]{2}([:-]?)(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}$")
 
 
+class FieldName(str):
+    """A field's English name ("Mobile") that remembers its field (``.field``): the value a
+    refusal names a field with, so the desk can word the name in its language too."""
+
+    field: str
+
+    def __new__(cls, field: str) -> Self:
+        name = super().__new__(cls, FIELD_LABELS.get(field, field.replace("_", " ").capitalize()))
+        name.field = field
+        return name
+
+
 @dataclass(frozen=True)
 class FieldError:
+    """One field's refusal: ``message`` in English, ``msg`` and ``msg_values`` to word it."""
+
     field: str
     message: str
+    msg: Msg | None = None
+    msg_values: tuple[object, ...] = ()
+
+    @classmethod
+    def of(cls, field: str, msg: Msg, *values: object) -> Self:
+        """The refusal ``msg`` of ``field`` (its English from billing.messages) with ``values``."""
+        return cls(field, english(msg, *values), msg, values)
+
+
+def _refuse(field: str, msg: Msg, *values: object) -> ValidationFailed:
+    return ValidationFailed([FieldError.of(field, msg, *values)])
 
 
 class ValidationFailed(ValueError):
@@ -84,8 +115,8 @@ class ValidationFailed(ValueError):
         return [e.field for e in self.errors]
 
 
-def _label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+def _label(field: str) -> FieldName:
+    return FieldName(field)
 
 
 def normalise_mobile(text: str, region: str = DEFAULT_REGION, field: str = "mobile") -> str:
@@ -99,35 +130,21 @@ def normalise_mobile(text: str, region: str = DEFAULT_REGION, field: str = "mobi
     label = _label(field)
     cleaned = text.strip()
     if not cleaned:
-        raise ValidationFailed([FieldError(field, f"{label} is required.")])
+        raise _refuse(field, Msg.FIELD_REQUIRED, label)
     if re.search(r"[A-Za-z]", cleaned):
-        raise ValidationFailed(
-            [FieldError(field, f"{label} has letters in it; type digits only, e.g. 98765 43210.")]
-        )
+        raise _refuse(field, Msg.MOBILE_LETTERS, label)
     try:
         number = phonenumbers.parse(cleaned, region)
     except phonenumbers.NumberParseException:
-        raise ValidationFailed(
-            [FieldError(field, f"{label} is not a phone number; type 10 digits, e.g. 98765 43210.")]
-        ) from None
+        raise _refuse(field, Msg.MOBILE_NOT_NUMBER, label) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValidationFailed(
-            [
-                FieldError(
-                    field,
-                    f"{label} {cleaned!r} is not a valid number; an Indian mobile has 10 digits "
-                    "starting with 6, 7, 8 or 9.",
-                )
-            ]
-        )
+        raise _refuse(field, Msg.MOBILE_INVALID, label, repr(cleaned))
     kind = phonenumbers.number_type(number)
     if kind not in (
         phonenumbers.PhoneNumberType.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):
-        raise ValidationFailed(
-            [FieldError(field, f"{label} {cleaned!r} is a landline; enter a mobile number.")]
-        )
+        raise _refuse(field, Msg.MOBILE_LANDLINE, label, repr(cleaned))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -137,20 +154,12 @@ def normalise_email(text: str) -> str | None:
     if not cleaned:
         return None
     if len(cleaned) > MAX_LENGTHS["email"]:
-        raise ValidationFailed(
-            [FieldError("email", f"Email is longer than {MAX_LENGTHS['email']} characters.")]
-        )
+        raise _refuse("email", Msg.EMAIL_TOO_LONG, MAX_LENGTHS["email"])
     if any(c.isspace() for c in cleaned):
-        raise ValidationFailed([FieldError("email", "Email contains a space; remove it.")])
+        raise _refuse("email", Msg.EMAIL_SPACE)
     local, at, domain = cleaned.rpartition("@")
     if not at or not _EMAIL.match(cleaned) or len(local) > 64:
-        raise ValidationFailed(
-            [
-                FieldError(
-                    "email", f"Email {cleaned!r} is not an address; use the form name@example.com."
-                )
-            ]
-        )
+        raise _refuse("email", Msg.EMAIL_INVALID, repr(cleaned))
     return f"{local}@{domain.lower()}"
 
 
@@ -160,23 +169,16 @@ def _text(field: str, value: Any) -> str | None:
     elif isinstance(value, str):
         text = value
     else:
-        raise ValidationFailed([FieldError(field, f"{_label(field)} must be text.")])
+        raise _refuse(field, Msg.FIELD_NOT_TEXT, _label(field))
     # Collapse runs of whitespace (addresses pasted from several lines).
     text = " ".join(text.split())
     if not text:
         if field in REQUIRED_FIELDS:
-            raise ValidationFailed([FieldError(field, f"{_label(field)} is required.")])
+            raise _refuse(field, Msg.FIELD_REQUIRED, _label(field))
         return None
     limit = MAX_LENGTHS.get(field)
     if limit is not None and len(text) > limit:
-        raise ValidationFailed(
-            [
-                FieldError(
-                    field,
-                    f"{_label(field)} has {len(text)} characters; shorten it to at most {limit}.",
-                )
-            ]
-        )
+        raise _refuse(field, Msg.FIELD_TOO_LONG, _label(field), len(text), limit)
     return text
 
 
@@ -185,17 +187,13 @@ def _clean_one(field: str, value: Any, region: str) -> Any:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, bool):
-            raise ValidationFailed([FieldError(field, "VLAN must be a whole number.")])
+            raise _refuse(field, Msg.VLAN_NOT_NUMBER)
         try:
             number = int(value.strip()) if isinstance(value, str) else int(value)
         except (TypeError, ValueError):
-            raise ValidationFailed(
-                [FieldError(field, f"VLAN must be a whole number from {VLAN_MIN} to {VLAN_MAX}.")]
-            ) from None
+            raise _refuse(field, Msg.VLAN_RANGE, VLAN_MIN, VLAN_MAX) from None
         if isinstance(value, float) or not VLAN_MIN <= number <= VLAN_MAX:
-            raise ValidationFailed(
-                [FieldError(field, f"VLAN must be a whole number from {VLAN_MIN} to {VLAN_MAX}.")]
-            )
+            raise _refuse(field, Msg.VLAN_RANGE, VLAN_MIN, VLAN_MAX)
         return number
     text = _text(field, value)
     if text is None:
@@ -208,14 +206,10 @@ def _clean_one(field: str, value: Any, region: str) -> Any:
         try:
             return str(ipaddress.ip_address(text))
         except ValueError:
-            raise ValidationFailed(
-                [FieldError(field, f"IP address {text!r} is not valid; e.g. 100.64.1.20.")]
-            ) from None
+            raise _refuse(field, Msg.IP_INVALID, repr(text)) from None
     if field == "mac_address":
         if not _MAC.match(text):
-            raise ValidationFailed(
-                [FieldError(field, f"MAC address {text!r} is not valid; e.g. AA:BB:CC:DD:EE:FF.")]
-            )
+            raise _refuse(field, Msg.MAC_INVALID, repr(text))
         digits = re.sub(r"[^0-9A-Fa-f]", "", text).upper()
         return ":".join(digits[i : i + 2] for i in range(0, 12, 2))
     return text
@@ -236,7 +230,7 @@ def clean_fields(
     cleaned: dict[str, Any] = {}
     for field, value in values.items():
         if field not in EDITABLE_FIELDS:
-            errors.append(FieldError(field, f"{_label(field)} cannot be edited here."))
+            errors.append(FieldError.of(field, Msg.FIELD_NOT_EDITABLE, _label(field)))
             continue
         try:
             cleaned[field] = _clean_one(field, value, region)
@@ -250,9 +244,7 @@ def clean_fields(
         and alt is not None
         and alt == mobile
     ):
-        errors.append(
-            FieldError("alt_mobile", "Alternate mobile is the same as the mobile; clear it.")
-        )
+        errors.append(FieldError.of("alt_mobile", Msg.ALT_MOBILE_SAME))
     if errors:
         raise ValidationFailed(errors)
     return cleaned

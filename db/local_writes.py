@@ -26,6 +26,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from billing.limits import MAX_COMMENT_CHARS
+from billing.messages import Msg, english
+from billing.refusal import Refusal
 from db.account_details.fields import load_editable_state
 from db.account_details.tags import tag_ids_overlaid, tags_in_scope
 from db.contact_validation import (
@@ -40,21 +42,27 @@ from db.schema import Account
 log = logging.getLogger(__name__)
 
 
-
 class EditConflict(Exception):
-    """The account changed underneath an edit; ``current`` holds the values now shown."""
+    """The account changed underneath an edit; ``current`` holds the values now shown.
+    ``msg`` and ``msg_values`` say it for the desk to word (``billing.messages``)."""
 
     def __init__(
-        self, message: str, *, fields: list[str], current: dict[str, Any], version: int
+        self, message: str, *, fields: list[str], current: dict[str, Any], version: int,
+        msg: Msg | None = None, values: tuple[object, ...] = (),
     ) -> None:
         super().__init__(message)
         self.fields = fields
         self.current = current
         self.version = version
+        self.msg = msg
+        self.msg_values = values
 
 
-class WriteRefused(ValueError):
-    """A comment or tag change that cannot be made (with a message for the user)."""
+class WriteRefused(Refusal, ValueError):
+    """A comment or tag change that cannot be made (with a message for the user, and its
+    id and values for the desk to word: ``WriteRefused.of(Msg.…, …)``)."""
+
+    default_code = "write_refused"
 
 
 @dataclass(frozen=True)
@@ -88,10 +96,10 @@ def save_edit(
     """
     unknown = [f for f in values if f not in EDITABLE_FIELDS]
     if unknown:
-        raise ValidationFailed([FieldError(f, f"{f} cannot be edited here.") for f in unknown])
+        raise ValidationFailed([FieldError.of(f, Msg.FIELD_NOT_EDITABLE, f) for f in unknown])
     state = load_editable_state(cache, outbox, account_id)
     if state is None:
-        raise WriteRefused(f"Account {account_id} is no longer in the local copy.")
+        raise WriteRefused.of(Msg.ACCOUNT_NOT_LOCAL, account_id)
     cleaned = clean_fields(values, current=state.values)
     changed = {f: v for f, v in cleaned.items() if v != _norm(before.get(f))}
     if not changed:
@@ -100,18 +108,18 @@ def save_edit(
     if state.version != base_version or moved:
         fields = moved or list(changed)
         current = {f: state.values.get(f) for f in EDITABLE_FIELDS}
+        said: tuple[object, ...]
         if state.version != base_version:
-            why = (
-                f"Account {account_id} was updated (version {base_version} → {state.version}) "
-                "after you opened it."
-            )
+            msg, said = Msg.EDIT_ACCOUNT_MOVED, (account_id, base_version, state.version)
         else:
-            why = "Another edit of this account, not yet sent, changed the same field."
+            msg, said = Msg.EDIT_FIELD_MOVED, ()
         raise EditConflict(
-            f"{why} Nothing was saved; the current values are shown — check them and save again.",
+            english(msg, *said),
             fields=fields,
             current=current,
             version=state.version,
+            msg=msg,
+            values=said,
         )
 
     payload = {
@@ -134,16 +142,10 @@ def check_comment(body: str, max_chars: int = MAX_COMMENT_CHARS) -> str:
     ``max_chars`` is the server's limit (``ctx.limits``), billing's default until heard."""
     text = body.strip()
     if not text:
-        raise ValidationFailed([FieldError("comment", "The comment is empty; type a note.")])
+        raise ValidationFailed([FieldError.of("comment", Msg.COMMENT_EMPTY)])
     if len(text) > max_chars:
         raise ValidationFailed(
-            [
-                FieldError(
-                    "comment",
-                    f"The comment has {len(text)} characters; shorten it to at most "
-                    f"{max_chars}.",
-                )
-            ]
+            [FieldError.of("comment", Msg.COMMENT_TOO_LONG, len(text), max_chars)]
         )
     return text
 
@@ -181,12 +183,12 @@ def add_tag(
     """Queue putting a shared tag on an account (the tag must be in the account's scope)."""
     branch = _account_branch(cache, account_id)
     if branch is None:
-        raise WriteRefused(f"Account {account_id} is no longer in the local copy.")
+        raise WriteRefused.of(Msg.ACCOUNT_NOT_LOCAL, account_id)
     allowed = {t.id: t for t in tags_in_scope(cache, branch)}
     if tag_id not in allowed:
-        raise WriteRefused("That tag is not offered for this account's branch.")
+        raise WriteRefused.of(Msg.TAG_NOT_OFFERED)
     if tag_id in tag_ids_overlaid(cache, outbox, account_id):
-        raise WriteRefused(f"The account already has the tag {allowed[tag_id].name!r}.")
+        raise WriteRefused.of(Msg.TAG_ALREADY_ON, repr(allowed[tag_id].name))
     return outbox.enqueue(
         MutationKind.TAG_ADD,
         account_id=account_id,
@@ -200,7 +202,7 @@ def remove_tag(
 ) -> Mutation:
     """Queue taking a tag off an account."""
     if tag_id not in tag_ids_overlaid(cache, outbox, account_id):
-        raise WriteRefused("The account does not have that tag (any more).")
+        raise WriteRefused.of(Msg.TAG_NOT_ON)
     return outbox.enqueue(
         MutationKind.TAG_REMOVE,
         account_id=account_id,

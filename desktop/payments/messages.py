@@ -7,7 +7,7 @@ context ``BillingMessage`` (so ``pyside6-lupdate`` extracts every text, and the 
 translation sits in ``resources/i18n/partner_desk_ta.ts`` with the rest). A refusal without an
 id (or with one this table does not know) is shown as its English text, as before.
 
-It is longer than 400 lines because it is one table: an entry per message id (96 of them,
+It is longer than 400 lines because it is one table: an entry per message id (120 of them,
 each its English text in ``QT_TRANSLATE_NOOP`` for the translator) and the server's codes.
 Split in two, a missing id would have two places to be looked for; the table test
 (``tests/desktop/test_payment_messages.py``) checks the one table against ``Msg``.
@@ -21,6 +21,8 @@ from PySide6.QtCore import QCoreApplication
 
 from billing.messages import EMPTY_VALUE, Msg, english
 from billing.notice import Notice
+from db.contact_validation import FIELD_LABELS, FieldName, ValidationFailed
+from desktop.detail.format import field_name
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
 
 CONTEXT = "BillingMessage"
@@ -346,6 +348,82 @@ TEXTS: dict[Msg, str] = {
     Msg.NOTICE_APPLIED_AS: QT_TRANSLATE_NOOP(
         "BillingMessage",
         "Receipt %1 (account %2): %3"),
+    # db.contact_validation and db.local_writes: contact / technical edits, comments, tags
+    Msg.FIELD_REQUIRED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 is required."),
+    Msg.FIELD_NOT_TEXT: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 must be text."),
+    Msg.FIELD_TOO_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 has %2 characters; shorten it to at most %3."),
+    Msg.FIELD_NOT_EDITABLE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 cannot be edited here."),
+    Msg.MOBILE_LETTERS: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 has letters in it; type digits only, e.g. 98765 43210."),
+    Msg.MOBILE_NOT_NUMBER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 is not a phone number; type 10 digits, e.g. 98765 43210."),
+    Msg.MOBILE_INVALID: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 %2 is not a valid number; an Indian mobile has 10 digits starting with 6, 7, "
+        "8 or 9."),
+    Msg.MOBILE_LANDLINE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "%1 %2 is a landline; enter a mobile number."),
+    Msg.ALT_MOBILE_SAME: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Alternate mobile is the same as the mobile; clear it."),
+    Msg.EMAIL_TOO_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Email is longer than %1 characters."),
+    Msg.EMAIL_SPACE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Email contains a space; remove it."),
+    Msg.EMAIL_INVALID: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Email %1 is not an address; use the form name@example.com."),
+    Msg.IP_INVALID: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "IP address %1 is not valid; e.g. 100.64.1.20."),
+    Msg.MAC_INVALID: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "MAC address %1 is not valid; e.g. AA:BB:CC:DD:EE:FF."),
+    Msg.VLAN_NOT_NUMBER: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "VLAN must be a whole number."),
+    Msg.VLAN_RANGE: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "VLAN must be a whole number from %1 to %2."),
+    Msg.COMMENT_EMPTY: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The comment is empty; type a note."),
+    Msg.COMMENT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The comment has %1 characters; shorten it to at most %2."),
+    Msg.ACCOUNT_NOT_LOCAL: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Account %1 is no longer in the local copy."),
+    Msg.TAG_NOT_OFFERED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "That tag is not offered for this account's branch."),
+    Msg.TAG_ALREADY_ON: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The account already has the tag %1."),
+    Msg.TAG_NOT_ON: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "The account does not have that tag (any more)."),
+    Msg.EDIT_ACCOUNT_MOVED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Account %1 was updated (version %2 → %3) after you opened it. Nothing was saved; "
+        "the current values are shown — check them and save again."),
+    Msg.EDIT_FIELD_MOVED: QT_TRANSLATE_NOOP(
+        "BillingMessage",
+        "Another edit of this account, not yet sent, changed the same field. Nothing was "
+        "saved; the current values are shown — check them and save again."),
 }
 """Message id → its English text with ``%1``, ``%2``… for the values (the same words
 ``billing.messages.ENGLISH`` has; a test keeps the two equal)."""
@@ -497,7 +575,10 @@ _EMPTY = QT_TRANSLATE_NOOP("BillingMessage", "(empty)")
 
 
 def _value_text(value: object) -> object:
-    """A refusal's value as shown: billing's "(empty)" in the interface language."""
+    """A refusal's value as shown: billing's "(empty)" and a field's name
+    (``db.contact_validation.FieldName``) in the interface language."""
+    if isinstance(value, FieldName):
+        return field_name(value.field) if value.field in FIELD_LABELS else value
     return QCoreApplication.translate(CONTEXT, _EMPTY) if value == EMPTY_VALUE else value
 
 
@@ -512,7 +593,11 @@ def notice_text(notice: str) -> str:
 
 def error_text(exc: object) -> str:
     """What to show for a refusal from ``billing``/``db`` (any exception), in the interface
-    language: by its message id (with its values), else by its code, else its own text."""
+    language: by its message id (with its values), else by its code, else its own text. A
+    refusal of several fields (``ValidationFailed``) is each field's refusal, as its English
+    joins them."""
+    if isinstance(exc, ValidationFailed):
+        return "; ".join(error_text(error) for error in exc.errors)
     msg = getattr(exc, "msg", None)
     if msg is not None:
         return message_text(msg, tuple(getattr(exc, "msg_values", ())), str(exc))

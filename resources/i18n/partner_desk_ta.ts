@@ -623,6 +623,102 @@
         <translation>ரசீது %1 (கணக்கு %2): %3</translation>
     </message>
     <message>
+        <source>%1 is required.</source>
+        <translation>%1 கட்டாயம் தேவை; அதை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1: எழுத்துகளாக உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters; shorten it to at most %3.</source>
+        <translation>%1: %2 எழுத்துகள் உள்ளன; அதிகபட்சம் %3 எழுத்துகளாகச் சுருக்கவும்.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be edited here.</source>
+        <translation>%1: இதை இங்கே மாற்ற முடியாது.</translation>
+    </message>
+    <message>
+        <source>%1 has letters in it; type digits only, e.g. 98765 43210.</source>
+        <translation>%1: எண்ணில் எழுத்துகள் உள்ளன; இலக்கங்களை மட்டும் உள்ளிடவும், எ.கா. 98765 43210.</translation>
+    </message>
+    <message>
+        <source>%1 is not a phone number; type 10 digits, e.g. 98765 43210.</source>
+        <translation>%1: இது தொலைபேசி எண் அல்ல; 10 இலக்கங்களை உள்ளிடவும், எ.கா. 98765 43210.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a valid number; an Indian mobile has 10 digits starting with 6, 7, 8 or 9.</source>
+        <translation>%1 %2 சரியான எண் அல்ல; இந்திய மொபைல் எண்ணில் 6, 7, 8 அல்லது 9 இல் தொடங்கும் 10 இலக்கங்கள் இருக்கும்.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is a landline; enter a mobile number.</source>
+        <translation>%1 %2 ஒரு லேண்ட்லைன் (தரைவழி) எண்; மொபைல் எண்ணை உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>Alternate mobile is the same as the mobile; clear it.</source>
+        <translation>மாற்று மொபைல் எண்ணும் மொபைல் எண்ணும் ஒன்றாக உள்ளன; மாற்று மொபைலை அழிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Email is longer than %1 characters.</source>
+        <translation>மின்னஞ்சல் முகவரி %1 எழுத்துகளை விட நீளமாக உள்ளது.</translation>
+    </message>
+    <message>
+        <source>Email contains a space; remove it.</source>
+        <translation>மின்னஞ்சல் முகவரியில் இடைவெளி உள்ளது; அதை நீக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Email %1 is not an address; use the form name@example.com.</source>
+        <translation>மின்னஞ்சல் %1 சரியான முகவரி அல்ல; name@example.com என்ற வடிவில் உள்ளிடவும்.</translation>
+    </message>
+    <message>
+        <source>IP address %1 is not valid; e.g. 100.64.1.20.</source>
+        <translation>IP முகவரி %1 சரியானது அல்ல; எ.கா. 100.64.1.20.</translation>
+    </message>
+    <message>
+        <source>MAC address %1 is not valid; e.g. AA:BB:CC:DD:EE:FF.</source>
+        <translation>MAC முகவரி %1 சரியானது அல்ல; எ.கா. AA:BB:CC:DD:EE:FF.</translation>
+    </message>
+    <message>
+        <source>VLAN must be a whole number.</source>
+        <translation>VLAN ஒரு முழு எண்ணாக இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>VLAN must be a whole number from %1 to %2.</source>
+        <translation>VLAN %1 முதல் %2 வரையிலான முழு எண்ணாக இருக்க வேண்டும்.</translation>
+    </message>
+    <message>
+        <source>The comment is empty; type a note.</source>
+        <translation>கருத்து காலியாக உள்ளது; ஒரு குறிப்பை எழுதவும்.</translation>
+    </message>
+    <message>
+        <source>The comment has %1 characters; shorten it to at most %2.</source>
+        <translation>கருத்தில் %1 எழுத்துகள் உள்ளன; அதிகபட்சம் %2 எழுத்துகளாகச் சுருக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Account %1 is no longer in the local copy.</source>
+        <translation>கணக்கு %1 இப்போது இந்தக் கணினியின் நகலில் இல்லை.</translation>
+    </message>
+    <message>
+        <source>That tag is not offered for this account&apos;s branch.</source>
+        <translation>அந்தக் குறிச்சொல் இந்தக் கணக்கின் கிளைக்கு வழங்கப்படவில்லை.</translation>
+    </message>
+    <message>
+        <source>The account already has the tag %1.</source>
+        <translation>இந்தக் கணக்கில் %1 என்ற குறிச்சொல் ஏற்கெனவே உள்ளது.</translation>
+    </message>
+    <message>
+        <source>The account does not have that tag (any more).</source>
+        <translation>இந்தக் கணக்கில் அந்தக் குறிச்சொல் (இப்போது) இல்லை.</translation>
+    </message>
+    <message>
+        <source>Account %1 was updated (version %2 → %3) after you opened it. Nothing was saved; the current values are shown — check them and save again.</source>
+        <translation>நீங்கள் திறந்த பிறகு கணக்கு %1 புதுப்பிக்கப்பட்டது (பதிப்பு %2 → %3). எதுவும் சேமிக்கப்படவில்லை; தற்போதைய மதிப்புகள் காட்டப்படுகின்றன — அவற்றைச் சரிபார்த்து மீண்டும் சேமிக்கவும்.</translation>
+    </message>
+    <message>
+        <source>Another edit of this account, not yet sent, changed the same field. Nothing was saved; the current values are shown — check them and save again.</source>
+        <translation>இன்னும் அனுப்பப்படாத இந்தக் கணக்கின் மற்றொரு திருத்தம் அதே புலத்தை மாற்றியுள்ளது. எதுவும் சேமிக்கப்படவில்லை; தற்போதைய மதிப்புகள் காட்டப்படுகின்றன — அவற்றைச் சரிபார்த்து மீண்டும் சேமிக்கவும்.</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <extracomment>billing&apos;s value for a field left empty (``billing.messages.EMPTY_VALUE``)</extracomment>
         <translation>(காலி)</translation>

@@ -23,6 +23,7 @@ from db.local_writes import add_comment, check_comment
 from db.outbox import Mutation
 from desktop.detail.format import format_moment
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
+from desktop.payments.messages import error_text
 from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class CommentsTab(DetailTab):
         try:
             check_comment(body, most)  # the same check runs again inside add_comment
         except ValidationFailed as exc:
-            self._refuse(str(exc))
+            self._refuse(error_text(exc))
             return
 
         def work(control: TaskControl) -> Mutation:
@@ -144,4 +145,4 @@ class CommentsTab(DetailTab):
         self.add_button.setEnabled(True)
         if not isinstance(exc, ValidationFailed):
             log.error("adding a comment to account %s failed: %s", self.account_id, exc)
-        self._refuse(str(exc))
+        self._refuse(error_text(exc))

@@ -31,6 +31,7 @@ from db.local_writes import EditConflict, EditResult, WriteRefused, save_edit
 from desktop.detail.format import field_name
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, set_flag, show_message
 from desktop.language.i18n import QT_TRANSLATE_NOOP, fill
+from desktop.payments.messages import error_text
 from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -252,7 +253,7 @@ class FieldsFormTab(DetailTab):
             try:
                 clean_fields(changed, current=self.state.values if self.state else None)
             except ValidationFailed as exc:
-                bad = {e.field: e.message for e in exc.errors}
+                bad = {e.field: error_text(e) for e in exc.errors}
         for field, editor in self.editors.items():
             set_flag(editor, "invalid", field in bad)
             if field in changed:
@@ -354,11 +355,11 @@ class FieldsFormTab(DetailTab):
             for field in exc.fields:
                 if field in self.editors:
                     set_flag(self.editors[field], "invalid", True)
-            show_message(self.message, str(exc), "error")
+            show_message(self.message, error_text(exc), "error")
         elif isinstance(exc, EditConflict):
             self._show_conflict(exc)
         elif isinstance(exc, WriteRefused):
-            show_message(self.message, str(exc), "error")
+            show_message(self.message, error_text(exc), "error")
         else:
             log.error("saving an edit of account %s failed: %s", self.account_id, exc)
             show_message(self.message, fill(QCoreApplication.translate(
@@ -367,7 +368,7 @@ class FieldsFormTab(DetailTab):
 
     def _show_conflict(self, exc: EditConflict) -> None:
         typed = self.typed_values()
-        lines = [str(exc)]
+        lines = [error_text(exc)]
         for field in exc.fields:
             if field in self.editors:
                 empty = QCoreApplication.translate("FieldsFormTab", "(empty)")

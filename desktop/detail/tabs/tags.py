@@ -22,6 +22,7 @@ from db.account_details.tags import TagsView, load_tags
 from db.local_writes import WriteRefused, add_tag, remove_tag
 from db.outbox import Mutation
 from desktop.detail.tabs.base import TAB_STYLE, DetailTab, section_label, show_message
+from desktop.payments.messages import error_text
 from desktop.runtime.tasks import TaskControl
 
 log = logging.getLogger(__name__)
@@ -164,6 +165,6 @@ class TagsTab(DetailTab):
         self._busy = False
         if not isinstance(exc, WriteRefused):
             log.error("tag change on account %s failed: %s", self.account_id, exc)
-        show_message(self.message, str(exc), "error")
+        show_message(self.message, error_text(exc), "error")
         self._update_buttons()
         self.invalidate()
