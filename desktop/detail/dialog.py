@@ -121,10 +121,12 @@ class AccountDetailDialog(Retranslating, QDialog):
         top = QHBoxLayout()
         self.title_label = QLabel(self)
         self.title_label.setObjectName("detailTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the customer's name
         self.title_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
         top.addWidget(self.title_label, 1)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("detailSummary")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.summary_label)
         layout.addLayout(top)
 

@@ -155,6 +155,7 @@ class BillingTab(DetailTab):
             grid.addWidget(self.captions[key], row, 0, Qt.AlignmentFlag.AlignTop)
             value = QLabel("—", content)
             value.setObjectName(f"billing_{key}")
+            value.setTextFormat(Qt.TextFormat.PlainText)  # the plan's name, never markup
             value.setWordWrap(True)
             grid.addWidget(value, row, 1)
             self.labels[key] = value

@@ -40,6 +40,7 @@ class GeneralTab(DetailTab):
         for key, _label in GENERAL_FIELDS:
             value = QLabel("—", content)
             value.setObjectName(f"general_{key}")
+            value.setTextFormat(Qt.TextFormat.PlainText)  # names typed by people, never markup
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(QLabel(content), value)
             self.values[key] = value
