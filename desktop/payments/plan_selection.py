@@ -5,6 +5,7 @@ asks for the price less credit (``billing.rules.recharge_prefill``)."""
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -63,6 +64,7 @@ class PlanSelectionDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setObjectName("planIntro")
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.intro)
 
         self.continue_button: QPushButton | None = None
@@ -74,6 +76,7 @@ class PlanSelectionDialog(Retranslating, QDialog):
             row = QHBoxLayout(self.current_box)
             self.current_text = QLabel(self.current_box)
             self.current_text.setObjectName("currentPlanText")
+            self.current_text.setTextFormat(Qt.TextFormat.RichText)
             row.addWidget(self.current_text, 1)
             self.continue_button = QPushButton(self.current_box)
             self.continue_button.setObjectName("continueCurrentPlan")
@@ -120,13 +123,15 @@ class PlanSelectionDialog(Retranslating, QDialog):
         """Every text, the plans' rows included, in the current language."""
         account, current = self.account, self.current
         self.setWindowTitle(fill(self.tr("Plan selection — account %1"), account.id))
-        self.intro.setText(fill(self.tr("<b>%1</b> (%2) · %3 · balance %4"), account.name,
+        self.intro.setText(fill(self.tr("<b>%1</b> (%2) · %3 · balance %4"),
+                                html.escape(account.name),
                                 account.id, plan_type_text(account.prepaid),
                                 format_inr(account.balance_paise)))
         if current is not None and self.current_box is not None:
             self.current_box.setTitle(self.tr("Current plan"))
             text = fill(self.tr("<b>%1</b><br/>%2 Mbps · %3 · %4<br/>Pay %5 · valid until %6"),
-                        current.name, current.speed_mbps, DayCount().span(current.validity_days),
+                        html.escape(current.name), current.speed_mbps,
+                        DayCount().span(current.validity_days),
                         format_inr(current.price_paise), format_inr(self.to_pay(current)),
                         format_date(self.renewal(current), pad=True))
             if account.plan_expiry is not None:

@@ -7,15 +7,17 @@ would make Qt load a file) on every desk that opens the account.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import Qt, QTextDocument
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from db.payments_local import load_account, plans_for_account
 from db.schema import Account, Plan
-from desktop.detail.dialog import AccountDetailDialog
+from desktop.payments.plan_selection import PlanSelectionDialog
 from desktop.runtime.context import AppContext
 from tests.desktop.test_detail_dialog import LONG, open_dialog, wait_tab
+from tests.desktop.test_payment_support import pick_account, set_account
 
 MARKUP = '<a href="http://evil">Pay here</a><img src="file:///C:/Windows/win.ini"><b>X</b>'
 
@@ -29,7 +31,19 @@ def shows_as_text(label: QLabel, text: str) -> bool:
     )
 
 
-def named(dialog: AccountDetailDialog, name: str) -> QLabel:
+def rendered(label: QLabel) -> str:
+    """What a label puts on screen, as plain text (Qt's own rule for AutoText)."""
+    text_format = label.textFormat()
+    if text_format == Qt.TextFormat.PlainText or (
+        text_format == Qt.TextFormat.AutoText and not Qt.mightBeRichText(label.text())
+    ):
+        return label.text()
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
+def named(dialog: QWidget, name: str) -> QLabel:
     widget = dialog.findChild(QLabel, name)
     assert widget is not None, name
     return widget
@@ -47,3 +61,17 @@ def test_detail_dialog_shows_markup_in_names_as_text(qtbot: QtBot, ctx: AppConte
     assert shows_as_text(named(dialog, "general_plan"), MARKUP)
     wait_tab(qtbot, dialog, "billing")
     assert shows_as_text(named(dialog, "billing_plan"), MARKUP)
+
+
+def test_plan_selection_shows_the_name_and_plan_as_text(qtbot: QtBot, ctx: AppContext) -> None:
+    account_id = pick_account(ctx, prepaid=True)
+    set_account(ctx, account_id, name=MARKUP)
+    with ctx.cache_engine.begin() as conn:
+        conn.execute(update(Plan).values(name=MARKUP))
+    account = load_account(ctx.cache_engine, ctx.outbox, account_id)
+    current, others = plans_for_account(ctx.cache_engine, account)
+    dialog = PlanSelectionDialog(account, current, others, ctx.today())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert rendered(named(dialog, "planIntro")).startswith(f"{MARKUP} ({account_id})")
+    assert rendered(named(dialog, "currentPlanText")).startswith(f"{MARKUP}\n")
