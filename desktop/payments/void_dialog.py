@@ -13,6 +13,7 @@ reversal's GST document (credit note / refund voucher, naming the original) open
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -171,12 +172,12 @@ class ReversalDialog(Retranslating, QDialog):
         self.summary.setText(
             fill(self.tr("<b>%1</b> by %2"), format_inr(payment.amount_paise),
                  method_text(payment.method.value))
-            + (f" ({payment.reference})" if payment.reference else "")
+            + (f" ({html.escape(payment.reference)})" if payment.reference else "")
             + "<br/>" + fill(self.tr("Account %1 · %2"), payment.account_id,
-                             payment.account_name)
-            + "<br/>" + fill(self.tr("Receipt %1"), payment.receipt_number)
-            + (f" · {payment.document_number}" if payment.document_number else "")
-            + "<br/>" + fill(self.tr("Taken %1 by %2"), taken, payment.taken_by))
+                             html.escape(payment.account_name))
+            + "<br/>" + fill(self.tr("Receipt %1"), html.escape(payment.receipt_number))
+            + (f" · {html.escape(payment.document_number)}" if payment.document_number else "")
+            + "<br/>" + fill(self.tr("Taken %1 by %2"), taken, html.escape(payment.taken_by)))
         if void:
             self.effect.setText(self.tr(
                 "The amount goes back on the account as owed; the payment stays in the "

@@ -7,17 +7,22 @@ would make Qt load a file) on every desk that opens the account.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import Qt, QTextDocument
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from billing.rules import PaymentMethod
 from db.payments_local import load_account, plans_for_account
 from db.schema import Account, Plan
 from desktop.payments.plan_selection import PlanSelectionDialog
 from desktop.runtime.context import AppContext
+from tests.desktop.conftest import make_context
 from tests.desktop.test_detail_dialog import LONG, open_dialog, wait_tab
 from tests.desktop.test_payment_support import pick_account, set_account
+from tests.desktop.test_void import CASHIER, _dialog, _pay
 
 MARKUP = '<a href="http://evil">Pay here</a><img src="file:///C:/Windows/win.ini"><b>X</b>'
 
@@ -75,3 +80,19 @@ def test_plan_selection_shows_the_name_and_plan_as_text(qtbot: QtBot, ctx: AppCo
     dialog.show()
     assert rendered(named(dialog, "planIntro")).startswith(f"{MARKUP} ({account_id})")
     assert rendered(named(dialog, "currentPlanText")).startswith(f"{MARKUP}\n")
+
+
+def test_void_dialog_shows_name_and_reference_as_text(
+    qtbot: QtBot, qapp: QApplication, data_dir: Path, demo_cache_template: Path
+) -> None:
+    ctx = make_context(data_dir, demo_cache_template, qapp, user=CASHIER)
+    set_account(ctx, pick_account(ctx, prepaid=False), name=MARKUP)
+    reference = "004512 <b>Indian Bank</b>"
+    payment = _pay(ctx, method=PaymentMethod.CHEQUE, reference=reference)
+    dialog = _dialog(qtbot, ctx, payment)
+    shown = rendered(named(dialog, "reversalPayment"))
+    assert f"({reference})" in shown
+    assert f"· {MARKUP}\n" in shown
+    ctx.tasks.wait_idle()
+    ctx.cache_engine.dispose()
+    ctx.outbox.engine.dispose()
