@@ -18,6 +18,8 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from server.database import DEFAULT_DB_FILE, meta_put, open_database, sqlite_url
 
 log = logging.getLogger(__name__)
@@ -125,7 +127,9 @@ def run(argv: list[str] | None = None) -> int:
     from server.app import create_app
 
     app = create_app(settings, database)
-    log.info("serving %s on http://%s:%s", url, args.host, args.port)
+    # Never the database password: logs get shipped and kept.
+    shown = make_url(url).render_as_string(hide_password=True)
+    log.info("serving %s on http://%s:%s", shown, args.host, args.port)
     # A desk's long-poll (GET /sync/wait) must not hold a restart for its 25 s: after 5 s
     # the remaining requests are cut and the desks wait again on the next process.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
