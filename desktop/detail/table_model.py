@@ -7,9 +7,18 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import Qt as QtText
 
 PENDING_COLOUR = QColor("#8a5a00")
 ISSUE_COLOUR = QColor("#b71c1c")
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that shows it as typed: Qt renders a tooltip that looks like
+    HTML, so a name or reason holding ``<img src=file:...>`` or ``<table>`` is escaped."""
+    if not QtText.mightBeRichText(text):
+        return text
+    return QtText.convertFromPlainText(text, QtText.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -73,8 +82,10 @@ class RowsTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._rows[row][column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight if column in self._right else Qt.AlignmentFlag.AlignLeft

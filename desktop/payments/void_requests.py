@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from billing.documents import GstDocument, Supplier
 from billing.money import format_inr
 from billing.reversal import APPROVER_ROLES, ReversalCause
+from desktop.detail.table_model import plain_tooltip
 from desktop.documents.gst_settings import load_supplier
 from desktop.documents.sources import NotThisDesk, request_document
 from desktop.documents.viewer import GstDocumentViewer
@@ -183,7 +184,7 @@ class VoidRequestsDialog(Retranslating, QDialog):
                 item = self.table.item(row, column)
                 if item is not None:
                     item.setText(words)
-                    item.setToolTip(words)
+                    item.setToolTip(plain_tooltip(words))
         self._word_status()
 
     def _what(self, request: VoidRequest) -> str:
@@ -284,7 +285,7 @@ class VoidRequestsDialog(Retranslating, QDialog):
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))
                 if column == COL_AMOUNT:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import Qt, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, Qt, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from billing.rules import PaymentMethod
 from db.payments_local import load_account, plans_for_account
-from db.schema import Account, Plan
+from db.schema import Account, LogEntry, Plan
 from desktop.payments.plan_selection import PlanSelectionDialog
 from desktop.runtime.context import AppContext
 from tests.desktop.conftest import make_context
@@ -96,3 +97,25 @@ def test_void_dialog_shows_name_and_reference_as_text(
     ctx.tasks.wait_idle()
     ctx.cache_engine.dispose()
     ctx.outbox.engine.dispose()
+
+
+def test_log_tooltip_shows_a_description_as_text(qtbot: QtBot, ctx: AppContext) -> None:
+    """A cell's tooltip (the Log's description: old and new values people typed) is text."""
+    description = f"Email changed to {MARKUP}<table><tr><td>{'X' * 40}</td></tr></table>"
+    with ctx.cache_engine.begin() as conn:
+        conn.execute(update(LogEntry).where(LogEntry.account_id == LONG)
+                     .values(description=description))
+    dialog = open_dialog(qtbot, ctx)
+    dialog.show()
+    wait_tab(qtbot, dialog, "log")
+    view = dialog.findChild(QTableView, "logTable")
+    assert view is not None
+    centre = view.visualRect(view.model().index(0, 2)).center()
+    viewport = view.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, centre,
+                                                viewport.mapToGlobal(centre)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5_000)
+    tip = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QLabel) and w.inherits("QTipLabel") and w.isVisible())
+    assert rendered(tip) == description
+    QToolTip.hideText()
