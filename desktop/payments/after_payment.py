@@ -34,6 +34,8 @@ class AfterPayment(QWidget):
         self.overpay = QCheckBox(self)
         self.overpay.setObjectName("confirmOverpay")
         self.overpay.hide()
+        #: The over-payment the tick confirms: another amount asks again.
+        self._overpay_paise: int | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.panel, self.overpay):
@@ -55,14 +57,19 @@ class AfterPayment(QWidget):
         self.panel.setText(preview_html(preview, outcome, prepaid=prepaid))
         needs = preview.needs_overpay_confirmation
         self.overpay.setVisible(needs)
+        if self._overpay_paise != (preview.amount_paise if needs else None):
+            self._overpay_paise = preview.amount_paise if needs else None
+            self._untick()
         if needs:
             self.overpay.setText(fill(
                 translate("PaymentDialog",
                           "Yes, the customer pays %1: keep the extra %2 as advance credit."),
                 format_inr(preview.amount_paise), format_inr(preview.credit_created_paise)))
             return self.overpay.isChecked()
+        return True
+
+    def _untick(self) -> None:
         if self.overpay.isChecked():
             self.overpay.blockSignals(True)
             self.overpay.setChecked(False)
             self.overpay.blockSignals(False)
-        return True

@@ -214,6 +214,26 @@ def test_over_payment_needs_the_extra_confirmation(qtbot, ctx) -> None:
     receipt.close()
 
 
+def test_an_over_payment_tick_confirms_only_the_amount_it_named(qtbot, ctx) -> None:
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=59_950)
+    flow = open_flow(qtbot, ctx, account_id, PaymentOption.PAYMENT)
+    dialog = flow.payment_dialog
+    _type_amount(qtbot, dialog, "700")
+    overpay = dialog.findChild(QCheckBox, "confirmOverpay")
+    overpay.click()
+    confirm = _confirm_button(dialog)
+    assert confirm.isEnabled()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "amountField"), "0")  # a slip: ₹7,000
+    assert "₹7,000.00" in overpay.text() and overpay.isVisible()
+    assert not overpay.isChecked() and not confirm.isEnabled()  # asked again
+    qtbot.keyClick(dialog.findChild(QLineEdit, "amountField"), Qt.Key.Key_Return)
+    assert _payments(ctx) == []
+    overpay.click()
+    assert confirm.isEnabled()
+    dialog.close()
+
+
 # -- taking the money once ---------------------------------------------------------------------
 
 def test_double_click_takes_the_money_once(qtbot, ctx) -> None:
