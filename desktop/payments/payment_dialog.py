@@ -258,19 +258,25 @@ class PaymentDialog(Retranslating, QDialog):
         if upi != self.qr_panel.isVisibleTo(self):
             self.qr_panel.setVisible(upi)
             self._fit()
+        elif self.isVisible():  # a message may have grown a line
+            self._fit()
         if not upi:
             self.qr_panel.stop()
             return
         self.qr_panel.show_amount(preview.amount_paise if preview is not None else None)
 
     def _fit(self) -> None:
-        """Grow to show the QR panel in full (the cashier's own size is kept if larger)."""
+        """Grow to show the QR panel and every wrapped message in full (the cashier's own
+        size is kept if larger)."""
         layout = self.layout()
         if layout is None:
             return
         layout.activate()
         wanted = self.sizeHint()
-        self.resize(max(self.width(), wanted.width()), max(self.height(), wanted.height()))
+        width = max(self.width(), wanted.width())
+        height = max(self.height(), wanted.height(), layout.totalHeightForWidth(width))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     @Slot()
     def _on_receipt_reserved(self) -> None:

@@ -178,3 +178,30 @@ def test_screenshot_of_the_reference_fields(qtbot, ctx) -> None:
     qtbot.wait(60)
     assert dialog.grab().save(str(shots / "payment_upi_utr_refused.png"))
     dialog.close()
+
+
+def _whole(label: QLabel) -> bool:
+    """Every wrapped line of a message on screen, none cut at the top or the bottom."""
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+def test_messages_under_the_fields_are_shown_whole(qtbot, ctx, qapp) -> None:
+    from tests.desktop.i18n_helpers import tamil
+
+    _flow, dialog = _dialog(qtbot, ctx, PaymentMethod.CASH)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    amount = _field(dialog, "amountField")
+    amount.selectAll()
+    qtbot.keyClicks(amount, "300")
+    qtbot.keyClicks(_field(dialog, "tenderedField"), "200")  # short: says how much to take
+    short = dialog.findChild(QLabel, "tenderedError")
+    qtbot.waitUntil(lambda: _whole(short), timeout=2000)
+    with tamil(qapp):
+        combo = dialog.findChild(QComboBox, "methodField")
+        combo.setCurrentIndex(combo.findData(PaymentMethod.UPI.value))
+        qtbot.keyClicks(_field(dialog, "referenceField"), "41234")  # beside the QR: narrow
+        refused = dialog.findChild(QLabel, "referenceError")
+        qtbot.waitUntil(lambda: "12" in refused.text() and _whole(refused), timeout=2000)
+        assert dialog.height() <= 740  # still fits a 1366×768 screen
+    dialog.close()
