@@ -217,7 +217,27 @@ class PaymentFlow(QObject):
         self.payment_dialog = dialog
         dialog.recorded.connect(self._on_recorded)
         dialog.rejected.connect(self._on_cancelled)
+        self.ctx.events.accounts_changed.connect(self._on_accounts_changed)
         dialog.open()
+
+    @Slot(list)
+    def _on_accounts_changed(self, account_ids: list) -> None:
+        """The account may have moved while the dialog is open (an empty list: many did):
+        load it again for the dialog."""
+        dialog = self.payment_dialog
+        if dialog is None or dialog.state != dialog.READY or (
+                account_ids and self.account_id not in account_ids):
+            return
+        task = self.ctx.tasks.run_db(
+            "reload account for payment", partial(_load_job, self.ctx, self.account_id))
+        task.done.connect(self._on_reloaded)
+
+    @Slot(object)
+    def _on_reloaded(self, loaded: object) -> None:
+        assert isinstance(loaded, _Loaded)
+        dialog = self.payment_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.account_moved(loaded.account)
 
     @Slot(object)
     def _on_recorded(self, mutation: object) -> None:

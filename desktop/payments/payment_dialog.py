@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from billing.money import format_inr
 from billing.rules import (
     PaymentMethod,
     PaymentOption,
@@ -149,6 +150,7 @@ class PaymentDialog(Retranslating, QDialog):
     def _build(self, notice: str | None) -> None:
         self.header = PaymentHeader(self.account, self.option, self.plan, self)
         self.title = self.header.title
+        self._opening_notice = notice or ""
         self.notice = self._label("paymentNotice", notice or "")
         self.notice.setStyleSheet("color: #8a4b00;")
         self.notice.setVisible(bool(notice))
@@ -211,6 +213,21 @@ class PaymentDialog(Retranslating, QDialog):
         self.tendered.textChanged.connect(self._validate)
         self.method.currentIndexChanged.connect(self._validate)
         self.overpay.toggled.connect(self._validate)
+
+    def account_moved(self, account: AccountForPayment) -> None:
+        """The account as it is now (a sync, another desk's payment): a changed balance is
+        said, and the amount checked against it (a Recharge asks its new fixed amount)."""
+        if self.state != self.READY or account.balance_paise == self.account.balance_paise:
+            return
+        moved = fill(self.tr("The balance changed while this window was open: now %1 (was %2)."
+                             " Check the amount with the customer."),
+                     format_inr(account.balance_paise), format_inr(self.account.balance_paise))
+        self.notice.setText("\n".join(filter(None, (moved, self._opening_notice))))
+        self.notice.show()
+        self.account = self.header.account = account
+        if self.option is PaymentOption.RECHARGE:
+            self.amounts.prefill(account, self.option, self.plan)
+        self.retranslate_ui()
 
     # -- checking -----------------------------------------------------------------------------
 

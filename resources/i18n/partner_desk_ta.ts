@@ -3241,6 +3241,7 @@ The file is damaged. It may hold payments head office does not have yet, so it h
     </message>
     <message>
         <source>After this payment</source>
+        <extracomment>The over-payment the tick confirms: another amount asks again.</extracomment>
         <translation>இந்தக் கட்டணத்துக்குப் பிறகு</translation>
     </message>
     <message>
@@ -3275,6 +3276,10 @@ The file is damaged. It may hold payments head office does not have yet, so it h
     <message>
         <source>Confirm recharge</source>
         <translation>ரீசார்ஜை உறுதிசெய்</translation>
+    </message>
+    <message>
+        <source>The balance changed while this window was open: now %1 (was %2). Check the amount with the customer.</source>
+        <translation>இந்தச் சாளரம் திறந்திருந்தபோது நிலுவை மாறியது: இப்போது %1 (முன்பு %2). தொகையை வாடிக்கையாளரிடம் சரிபார்க்கவும்.</translation>
     </message>
     <message>
         <source>Yes, the customer pays %1: keep the extra %2 as advance credit.</source>

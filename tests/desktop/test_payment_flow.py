@@ -234,6 +234,33 @@ def test_an_over_payment_tick_confirms_only_the_amount_it_named(qtbot, ctx) -> N
     dialog.close()
 
 
+def test_a_balance_that_moves_while_the_dialog_is_open_is_shown_and_checked(qtbot, ctx) -> None:
+    account_id = pick_account(ctx, prepaid=False)
+    set_account(ctx, account_id, balance_paise=59_950)
+    flow = open_flow(qtbot, ctx, account_id, PaymentOption.PAYMENT)
+    dialog = flow.payment_dialog
+    notice = dialog.findChild(QLabel, "paymentNotice")
+    confirm = _confirm_button(dialog)
+    assert confirm.isEnabled() and not notice.isVisibleTo(dialog)
+    # Another desk takes ₹300.00; the sync writes the cache and tells the windows.
+    set_account(ctx, account_id, balance_paise=29_950)
+    ctx.events.accounts_changed.emit([account_id])
+    qtbot.waitUntil(lambda: notice.isVisibleTo(dialog), timeout=5000)
+    assert "₹299.50" in notice.text() and "₹599.50" in notice.text()
+    assert dialog.findChild(QLabel, "balanceValue").text().startswith("₹299.50")
+    assert dialog.findChild(QCheckBox, "confirmOverpay").isVisibleTo(dialog)
+    assert not confirm.isEnabled()  # ₹599.50 is now ₹300.00 more than is due
+    # ... and then the rest: nothing is due any more.
+    set_account(ctx, account_id, balance_paise=0)
+    ctx.events.accounts_changed.emit([account_id])
+    qtbot.waitUntil(lambda: "₹0.00" in notice.text(), timeout=5000)
+    assert "Nothing is due" in dialog.findChild(QLabel, "amountError").text()
+    qtbot.keyClick(dialog.findChild(QLineEdit, "amountField"), Qt.Key.Key_Return)
+    ctx.tasks.wait_idle()
+    assert not confirm.isEnabled() and _payments(ctx) == []
+    dialog.close()
+
+
 # -- taking the money once ---------------------------------------------------------------------
 
 def test_double_click_takes_the_money_once(qtbot, ctx) -> None:
