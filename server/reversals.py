@@ -350,10 +350,16 @@ def _roll_back_recharge(ctx: ApplyContext, account: Any, payment: Any, order: An
         status="cancelled", version=orders.c.version + 1))
     record_change(ctx, "orders", {"id": order.id})
     old_expiry = account.plan_expiry
-    new_expiry = expiry_after_recharge_reversal(old_expiry, days)
-    assert new_expiry is not None
+    # The account's first plan: without it the account has none again (Inactive), not one
+    # that expired the day before the Recharge.
+    first_plan = ctx.conn.execute(
+        select(orders.c.id).where(orders.c.account_id == account.id, orders.c.id != order.id,
+                                  orders.c.status != "cancelled").limit(1)
+    ).first() is None
+    new_expiry = None if first_plan else expiry_after_recharge_reversal(old_expiry, days)
     account = update_account(ctx, account, plan_expiry=new_expiry)
-    write_log(ctx, account, f"Plan expiry back to {new_expiry.isoformat()}: the Recharge of "
+    back_to = "none" if new_expiry is None else new_expiry.isoformat()
+    write_log(ctx, account, f"Plan expiry back to {back_to}: the Recharge of "
                        f"receipt {payment.receipt_number} ({days} days, "
                        f"{format_inr(order.amount_paise)}) is reversed",
          field="plan_expiry", old=old_expiry, new=new_expiry)

@@ -351,3 +351,30 @@ def test_after_a_voided_recharge_the_job_suspends_on_the_old_expiry(running: Run
     assert _account_row(running, a.id).status == "Active"
     _run_job(running, before + timedelta(days=1))
     assert _account_row(running, a.id).status == "Suspended"
+
+
+def test_void_of_an_inactive_accounts_first_recharge_leaves_it_inactive(running: Running
+                                                                          ) -> None:
+    """A Recharge that gave an account its first plan, voided: the account has no plan
+    again (Inactive), not a plan that expired yesterday (Suspended, with a Log entry that
+    says so)."""
+    a = pick(running, "branch_id = 1 AND status = 'Inactive' AND prepaid = :t", t=True)
+    plan = running.sql("SELECT id, price_paise FROM plans WHERE prepaid = :t AND branch_id "
+                       "IS NULL ORDER BY id", t=True)[0]
+    pay = payment(a.id, "recharge", plan.price_paise, plan_id=plan.id,
+                  charge=plan.price_paise, balance_before=a.balance_paise)
+    with running.as_role("cashier") as c:
+        assert push(c, pay)[0]["status"] == "applied"
+        assert _account_row(running, a.id).status == "Active"
+        [void] = push(c, _reversal(pay, reason="wrong account"))
+    assert void["status"] == "applied", void
+    row = _account_row(running, a.id)
+    assert (row.status, row.plan_expiry, row.balance_paise) == ("Inactive", None,
+                                                                a.balance_paise)
+    [entry] = running.sql("SELECT old_value, new_value, description FROM log_entries WHERE "
+                          "account_id = :i AND \"user\" = 'system' ORDER BY id DESC LIMIT 1",
+                          i=a.id)
+    assert (entry.old_value, entry.new_value) == ("Active", "Inactive")
+    assert "expired" not in entry.description
+    _run_job(running, DEMO_TODAY + timedelta(days=1))
+    assert _account_row(running, a.id).status == "Inactive"
