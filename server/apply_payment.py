@@ -167,7 +167,7 @@ def apply_payment(ctx: ApplyContext, account: Any, payload: dict[str, Any]) -> d
     if plan is not None:
         write_log(ctx, account, f"Recharged {plan.name} until {account.plan_expiry.isoformat()}",
              field="plan_expiry", old=old_expiry, new=account.plan_expiry)
-    account = _reconnect_if_due(ctx, account)
+    account = _reconnect_if_due(ctx, account, applied.dues_paid_paise)
     answer: dict[str, Any] = {
         "payment": {
             "document_number": document,
@@ -290,9 +290,10 @@ def _recharge(ctx: ApplyContext, account: Any, plan: Any, charge_paise: int) -> 
     return {"plan_id": plan.id, "plan_expiry": new_expiry}
 
 
-def _reconnect_if_due(ctx: ApplyContext, account: Any) -> Any:
-    """After money came in: settle postpaid invoices oldest first; reconnect when the
-    rules say so (prepaid: a renewed expiry; postpaid: no invoice left past its grace)."""
+def _reconnect_if_due(ctx: ApplyContext, account: Any, dues_paid_paise: int) -> Any:
+    """After money came in (``dues_paid_paise`` of it to dues): settle postpaid invoices
+    oldest first; reconnect when the rules say so (prepaid: a renewed expiry; postpaid: no
+    invoice left past its grace)."""
     if account.prepaid:
         change = status_after_payment(
             AccountStatus(account.status), prepaid=True, on=ctx.today,
@@ -306,9 +307,12 @@ def _reconnect_if_due(ctx: ApplyContext, account: Any) -> Any:
         .order_by(invoices.c.invoice_date, invoices.c.id)
     ).all()
     if open_rows:
-        # What the customer has paid towards open invoices: what they owe now, FIFO.
+        # What the customer has paid towards open invoices: what they owe now, FIFO. This
+        # payment's dues money goes to the invoices before a due that is no invoice (a
+        # bounced cheque's bank charge), as the desk's preview allocates it.
         total_open = sum(r.amount_paise - r.paid_paise for r in open_rows)
-        paid_now = max(0, total_open - max(0, account.balance_paise))
+        paid_now = max(0, total_open - max(0, account.balance_paise),
+                       min(total_open, dues_paid_paise))
         remaining = allocate_fifo(
             [(r.invoice_date, r.amount_paise - r.paid_paise) for r in open_rows], paid_now
         )

@@ -69,3 +69,31 @@ def test_void_of_an_over_payment_reopens_only_the_dues_it_paid(running: Running)
         [void] = push(c, _reversal(pay, "void"))
     assert void["status"] == "applied", void
     assert _state(running, a.id) == ("Active", 100000)
+
+
+def test_paying_a_bounced_invoice_reconnects_though_the_bank_charge_stays(running: Running
+                                                                          ) -> None:
+    """A bounced cheque reopens an invoice past its grace (Suspended again) and adds the bank
+    charge. Paying the invoice's amount settles the invoice, oldest dues first as the desk's
+    preview says (billing.lifecycle.open_invoice_dates), and reconnects; only the charge
+    stays owed. It must not go to the newer charge first and leave the invoice unpaid."""
+    a = _postpaid_with_two_invoices(running)
+    overdue = DEMO_TODAY - timedelta(days=20)
+    running.sql("UPDATE invoices SET invoice_date = :d WHERE account_id = :i AND "
+                "status = 'open'", d=overdue, i=a.id)
+    running.sql("UPDATE accounts SET status = 'Suspended' WHERE id = :i", i=a.id)
+    pay = payment(a.id, "payment", 59900, method="cheque", reference=CHEQUE,
+                  balance_before=59900)
+    with running.as_role("cashier") as c:
+        assert push(c, pay)[0]["status"] == "applied"
+        assert push(c, _reversal(pay, "bounce"))[0]["status"] == "applied"
+        owed = running.sql("SELECT balance_paise FROM accounts WHERE id = :i", i=a.id)[0][0]
+        assert _state(running, a.id)[0] == "Suspended" and owed > 59900
+        [again] = push(c, payment(a.id, "payment", 59900, balance_before=owed))
+    assert again["status"] == "applied", again
+    assert _state(running, a.id) == ("Active", 100000)
+    assert running.sql("SELECT amount_paise - paid_paise, status FROM invoices WHERE "
+                       "account_id = :i AND invoice_date = :d", i=a.id, d=overdue)[0] == \
+        (0, "paid")
+    assert running.sql("SELECT balance_paise FROM accounts WHERE id = :i",
+                       i=a.id)[0][0] == owed - 59900
