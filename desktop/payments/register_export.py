@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from billing.money import paise_to_decimal
 from billing.rules import PaymentMethod
 from db.register_query import RegisterRow, totals_by_method
+from desktop.accounts.export import csv_text, xlsx_cell
 
 EXPORT_HEADERS = [
     "Document Date", "Document No", "Receipt No", "Account ID", "Contact Name", "Mobile",
@@ -48,7 +49,8 @@ def write_csv(rows: Sequence[RegisterRow], path: Path, zone: str) -> Path:
         writer = csv.writer(handle)
         writer.writerow(EXPORT_HEADERS)
         for row in rows:
-            writer.writerow(export_values(row, zone))
+            # A name typed as =HYPERLINK(...) stays text in Excel, as in the accounts export.
+            writer.writerow([csv_text(value) for value in export_values(row, zone)])
         writer.writerow([])
         for method, paise in totals_by_method(rows).items():
             writer.writerow(["Total", _method_label(method), "", "", "", "", "", "", "", "",
@@ -71,7 +73,7 @@ def write_xlsx(rows: Sequence[RegisterRow], path: Path, zone: str,
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(export_values(row, zone))
+        sheet.append([xlsx_cell(sheet, value) for value in export_values(row, zone)])
     amount_col = EXPORT_HEADERS.index("Amount") + 1
     for (cell,) in sheet.iter_rows(min_row=2, min_col=amount_col, max_col=amount_col):
         cell.number_format = "#,##,##0.00"

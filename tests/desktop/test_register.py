@@ -261,3 +261,31 @@ def test_a_payment_applied_differently_shows_how_in_the_register(qtbot, ctx) -> 
     assert other_index.data(Qt.ItemDataRole.ToolTipRole) is None
     assert "refused" not in window.totals.text()
     window.close()
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(qtbot, ctx,
+                                                              tmp_path: Path) -> None:
+    """A contact name typed as ``=HYPERLINK(...)`` must not become a live formula when the
+    register's CSV or workbook is opened in Excel (as in the accounts export)."""
+    receipt = _take(ctx, PaymentMethod.CASH)
+    window = _open(qtbot, ctx)
+    (row,) = [r for r in window.model.rows if r.document_number == receipt]
+    name = '=HYPERLINK("http://evil.example","Pay here")'
+    with ctx.cache_engine.begin() as conn:
+        conn.execute(text("UPDATE accounts SET name = :n WHERE id = :i"),
+                     {"n": name, "i": row.account_id})
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        ctx.events.outbox_changed.emit()
+    csv_path, xlsx_path = tmp_path / "payments.csv", tmp_path / "payments.xlsx"
+    for path, kind in ((csv_path, "csv"), (xlsx_path, "xlsx")):
+        with qtbot.waitSignal(window.exported, timeout=10_000):
+            window.export_to(path, kind)
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        (line,) = [r for r in csv.reader(handle) if r and r[1] == receipt]
+    assert line[4] == "'" + name
+    assert line[5].startswith("+91")  # a mobile stays as it was
+    (cells,) = [r for r in load_workbook(xlsx_path)["Payments"].iter_rows(min_row=2)
+                if r[1].value == receipt]
+    assert cells[4].value == name
+    assert cells[4].data_type == "s"  # text, not a formula
+    window.close()
