@@ -153,8 +153,10 @@ class DeskSettings:
         if self.upi_vpa:
             try:
                 validate_vpa(self.upi_vpa)
-            except UpiError as exc:
-                found.append(str(exc))
+            except UpiError:  # billing's English text; the desk says it in its language
+                found.append(QCoreApplication.translate(
+                    "DeskSettings", "The UPI ID must look like name@bank: letters, digits, "
+                    "'.', '-' or '_' before the @ (for example terabyte.cbe@okaxis)."))
         if len(self.upi_payee_name) > MAX_NAME_CHARS:
             found.append(QCoreApplication.translate(
                 "DeskSettings", "Keep the UPI payee name to %1 characters.")

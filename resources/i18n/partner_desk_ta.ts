@@ -1476,6 +1476,10 @@ This happens once after an update and can take a minute or two with many account
         <translation>USB vendor, product எண்கள் ஒவ்வொன்றும் 4 ஹெக்ஸ் இலக்கங்கள், எ.கா. 04b8, 0202.</translation>
     </message>
     <message>
+        <source>The UPI ID must look like name@bank: letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; before the @ (for example terabyte.cbe@okaxis).</source>
+        <translation>யுபிஐ ஐடி name@bank போல இருக்க வேண்டும்: @ க்கு முன் எழுத்துகள், இலக்கங்கள், &apos;.&apos;, &apos;-&apos; அல்லது &apos;_&apos; (எ.கா. terabyte.cbe@okaxis).</translation>
+    </message>
+    <message>
         <source>Keep the UPI payee name to %1 characters.</source>
         <translation>யுபிஐ பெறுநர் பெயர் %1 எழுத்துகளுக்குள் இருக்கட்டும்.</translation>
     </message>

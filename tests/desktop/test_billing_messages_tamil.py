@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from billing.messages import Msg, english
 from db.due_list_query import DueRow
@@ -111,6 +111,24 @@ def test_staff_pin_rules_are_tamil_in_settings(qtbot, qapp, data_dir) -> None:
             assert words in error, error
         dialog.reject()
 
+
+
+def test_a_malformed_upi_id_is_refused_in_tamil_in_settings(qtbot, qapp, data_dir) -> None:
+    """The UPI ID's refusal is worded in the interface language like every other field's
+    (it was billing's English text on a Tamil screen), and nothing can be saved."""
+    from desktop.settings.dialog import SettingsDialog
+    from desktop.settings.store import open_settings
+
+    with tamil(qapp):
+        dialog = SettingsDialog(open_settings(data_dir))
+        qtbot.addWidget(dialog)
+        dialog.open()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "settingsUpiVpa"), "terabyte cbe")
+        error = dialog.findChild(QLabel, "settingsError").text()
+        assert "யுபிஐ ஐடி name@bank போல இருக்க வேண்டும்" in error, error
+        assert "is not a UPI ID" not in error
+        assert not dialog.findChild(QPushButton, "settingsSave").isEnabled()
+        dialog.reject()
 
 def test_the_server_unreachable_refusal_of_void_requests_is_tamil(qtbot, qapp, ctx) -> None:
     from desktop.payments.void_requests import VoidRequestsDialog
