@@ -9,6 +9,7 @@ What a receipt says is ``receipt_data.ReceiptData``; its text, HTML and PDF are
 from __future__ import annotations
 
 import logging
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -42,6 +43,11 @@ log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
 """Qt's translate under the name lupdate looks for (``translate("Context", "text")``)."""
+
+_PRINTING = threading.Lock()
+"""One print or PDF at a time: jobs run on a pool of threads, and a second print started
+while the first is under way (a double click) must see the first one counted, so that it
+comes out as DUPLICATE rather than as a second original."""
 
 
 def header_lines(ctx: AppContext) -> tuple[str, ...]:
@@ -82,8 +88,9 @@ def _count_print(ctx: AppContext, data: ReceiptData, target: str) -> None:
 
 
 def _save_pdf_job(ctx: AppContext, data: ReceiptData, path: Path, _control: TaskControl) -> Path:
-    written = write_pdf(_print_data(ctx, data), path)
-    _count_print(ctx, data, "pdf")
+    with _PRINTING:
+        written = write_pdf(_print_data(ctx, data), path)
+        _count_print(ctx, data, "pdf")
     return written
 
 
@@ -111,10 +118,11 @@ def _escpos_job(ctx: AppContext, data: ReceiptData, printer: object,
             translate("Receipt",
                       "No receipt printer is set up; set one under Settings → Receipt printer."))
     desk = DeskSettings.load(ctx.settings)
-    print_receipt(target, _print_data(ctx, data),
-                  paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode,
-                  gst=gst_voucher_for(ctx, data))
-    _count_print(ctx, data, "escpos")
+    with _PRINTING:
+        print_receipt(target, _print_data(ctx, data),
+                      paper_mm=desk.paper_mm, tamil_mode=desk.tamil_mode,
+                      gst=gst_voucher_for(ctx, data))
+        _count_print(ctx, data, "escpos")
     return data.receipt_number
 
 

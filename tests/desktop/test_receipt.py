@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 import uuid
 from datetime import UTC, datetime
@@ -189,6 +190,34 @@ def test_a_print_that_failed_leaves_the_next_one_the_original(qtbot, ctx,
     assert b"DUPLICATE" not in first.output
     assert b"** DUPLICATE **" in second.output
 
+
+
+class _SlowPrinter(Dummy):
+    """A thermal printer that takes its time over each command (a network printer)."""
+
+    def _raw(self, msg: bytes) -> None:
+        time.sleep(0.01)
+        super()._raw(msg)
+
+
+def test_a_double_click_on_thermal_printer_prints_one_original(qtbot, ctx,
+                                                                monkeypatch) -> None:
+    """A second click while the first print is still going out (jobs run on several
+    threads) must print a DUPLICATE, never a second original of the same payment."""
+    printers: list[Dummy] = [_SlowPrinter(), _SlowPrinter()]
+    outputs = list(printers)
+    monkeypatch.setattr("desktop.payments.escpos_receipt.open_configured_printer",
+                        lambda _settings: printers.pop(0))
+    dialog = ReceiptDialog(ctx, _data(ctx))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    done: list[str] = []
+    dialog.printed.connect(lambda kind, _number: done.append(kind))
+    button = dialog.findChild(QPushButton, "printThermal")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=20_000)
+    assert sorted(b"** DUPLICATE **" in p.output for p in outputs) == [False, True]
 
 def test_thermal_without_a_printer_says_how_to_set_one(qtbot, ctx) -> None:
     dialog = ReceiptDialog(ctx, _data(ctx))
