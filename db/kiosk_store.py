@@ -267,17 +267,6 @@ class PaymentRow:
     balance_paise: int
     version: int | None = None
 
-    def includes(self, answer: Mapping[str, Any] | None) -> bool:
-        """:func:`holds` for this row."""
-        return holds(self.version, answer)
-
-
-def holds(version: Any, answer: Mapping[str, Any] | None) -> bool:
-    """Whether an ID row of ``version`` already holds the write the server answered with
-    ``answer`` (its ``account_version``): a kiosk pulls no payment rows that would tell."""
-    applied = (answer or {}).get("account_version")
-    return isinstance(applied, int) and isinstance(version, int) and version >= applied
-
 
 def payment_row(conn: Connection, secret: bytes, account_id: int) -> PaymentRow | None:
     """The account as a kiosk's payment flow sees it, from its sealed row (None if none)."""

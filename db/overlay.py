@@ -88,6 +88,7 @@ def acknowledged_unpulled_mutations(
     *,
     account_id: int | None = None,
     now: datetime | None = None,
+    row_version: int | None = None,
 ) -> list[Mutation]:
     """Payment mutations the server has applied whose rows the cache has not pulled yet
     (of one account when ``account_id`` is given), oldest first.
@@ -96,13 +97,22 @@ def acknowledged_unpulled_mutations(
     cached balance is still the old one; counting these keeps the shown balance from
     flickering back (and a payment dialog from offering the old balance). Once the payment
     row (same ``payment_uuid``) is in the cache, the cached balance already includes it.
+    A kiosk pulls no payment rows: it gives ``row_version``, the version of the account row
+    it reads, and a payment whose answer's ``account_version`` that row has reached is in
+    its balance already (not counted twice).
     """
     since = (now or datetime.now(UTC)) - timedelta(seconds=ACK_WATCH_SECONDS)
     candidates = outbox.acknowledged_payments(since, account_id)
     if not candidates:
         return []
     pulled = pulled_payment_uuids(cache_engine, (_payment_uuid(m) for m in candidates))
-    return [m for m in candidates if m.account_id is not None and _payment_uuid(m) not in pulled]
+    return [m for m in candidates if m.account_id is not None and _payment_uuid(m) not in pulled
+            and not _row_holds(row_version, m)]
+
+
+def _row_holds(row_version: int | None, mutation: Mutation) -> bool:
+    applied = (mutation.result or {}).get("account_version")
+    return isinstance(applied, int) and isinstance(row_version, int) and row_version >= applied
 
 
 def _payment_uuid(mutation: Mutation) -> str:

@@ -170,12 +170,10 @@ def load_account(
         )
         # Applied by the server but not pulled into the cache yet: the cached balance,
         # expiry and invoices do not show them, so they count like pending ones here.
-        acknowledged = acknowledged_unpulled_mutations(outbox, cache_engine, account_id=account_id)
-        if isinstance(row, kiosk_store.PaymentRow):
-            # A kiosk pulls no payment rows: its sealed row's version says whether the
-            # balance it carries already has an applied payment in it (not counted twice).
-            acknowledged = [m for m in acknowledged if not row.includes(m.result)]
-        provisional = acknowledged + pending
+        provisional = acknowledged_unpulled_mutations(
+            outbox, cache_engine, account_id=account_id,
+            row_version=row.version if isinstance(row, kiosk_store.PaymentRow) else None,
+        ) + pending
         # Voids and bounces queued here, not yet in the cache: the payment's money is back.
         reversals = [
             m for m in outbox.unacknowledged_for_account(account_id)

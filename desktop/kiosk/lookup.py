@@ -186,9 +186,8 @@ def lookup(
     pending = pending_payments(outbox.unacknowledged_for_account(account_id)).get(account_id)
     # Applied by head office, but the copy's row predates it (the pull after the push has
     # not come yet): without it the kiosk would ask for money already paid.
-    applied = [m for m in acknowledged_unpulled_mutations(outbox, cache_engine,
-                                                          account_id=account_id)
-               if not kiosk_store.holds(row.get("version"), m.result)]
+    applied = acknowledged_unpulled_mutations(outbox, cache_engine, account_id=account_id,
+                                              row_version=row.get("version"))
     balance = (int(row["balance_paise"]) + (pending.delta_paise if pending else 0)
                + sum(payment_delta(m) for m in applied))
     prepaid = bool(row["prepaid"])
