@@ -15,7 +15,7 @@ from billing.references import utr_key
 from billing.reversal import ReversalCause
 from billing.rules import PaymentMethod, RuleError
 from db.outbox import Outbox
-from db.reversals_local import reversal_marks
+from db.reversals_local import pulled_marks, reversal_marks
 
 __all__ = ["check_utr_unused", "earlier_receipt_for_utr"]
 
@@ -27,22 +27,21 @@ def earlier_receipt_for_utr(cache_engine: Engine, outbox: Outbox, utr: str) -> s
     """The receipt number of a payment this desk knows with ``utr`` and no void, or None.
 
     A voided payment no longer uses its UTR (the server frees it with the void, so the
-    transfer can be recorded on the right account): its void may be in the cache, or
-    recorded here and not yet sent or pulled."""
-    marks = reversal_marks(outbox)  # this desk's voids the server has not refused
-    for payment in outbox.payments_with_reference(utr, _UTR_METHODS):
-        if marks.get(str(payment.payload.get("payment_uuid") or payment.mutation_id)) != VOID:
-            return str(payment.payload["receipt_number"])
+    transfer can be recorded on the right account): its void may be pulled into the cache
+    (any desk's) or recorded here and not yet sent or pulled."""
+    known = [(str(m.payload.get("payment_uuid") or m.mutation_id),
+              str(m.payload["receipt_number"]))
+             for m in outbox.payments_with_reference(utr, _UTR_METHODS)]
     with cache_engine.connect() as conn:
-        for receipt, payment_uuid in conn.execute(
-            text("SELECT receipt_number, payment_uuid FROM payments WHERE reference = :utr "
-                 "AND method IN (:upi, :bank) AND NOT EXISTS (SELECT 1 FROM "
-                 "payment_reversals r WHERE r.payment_id = payments.id AND r.cause = :void) "
-                 "ORDER BY id"),
-            {"utr": utr, "upi": _UTR_METHODS[0], "bank": _UTR_METHODS[1], "void": VOID},
-        ):
-            if marks.get(payment_uuid) != VOID:
-                return str(receipt)
+        known += [(str(uuid_), str(receipt)) for uuid_, receipt in conn.execute(
+            text("SELECT payment_uuid, receipt_number FROM payments WHERE reference = :utr "
+                 "AND method IN (:upi, :bank) ORDER BY id"),
+            {"utr": utr, "upi": _UTR_METHODS[0], "bank": _UTR_METHODS[1]})]
+    here = reversal_marks(outbox)  # this desk's reversals the server has not refused
+    for payment_uuid, receipt in known:
+        pulled = pulled_marks(cache_engine, payment_uuid).get(payment_uuid)
+        if VOID not in (here.get(payment_uuid), pulled):
+            return receipt
     return None
 
 
