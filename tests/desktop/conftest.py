@@ -73,3 +73,17 @@ def ctx(qapp: QApplication, data_dir: Path, demo_cache_template: Path) -> Iterat
     context.tasks.wait_idle()
     context.cache_engine.dispose()
     context.outbox.engine.dispose()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[None]:
+    """The process keyring is an in-memory one (never the PC's real keychain) for a test
+    that runs ``desktop.app.main``, which stores tokens through ``keyring``."""
+    import keyring
+
+    from sync.token_store import MemoryKeyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(before)

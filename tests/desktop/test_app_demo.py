@@ -13,15 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
 from desktop.app import main
 from desktop.runtime.demo_server import SERVER_DB_FILE
-from sync.token_store import MemoryKeyring
 
-
-@pytest.fixture(autouse=True)
-def _memory_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())  # never the PC's real keychain
-    yield
-    keyring.set_keyring(before)
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # never the PC's real keychain
 
 
 def test_demo_starts_the_server_signs_in_and_syncs(qapp: QApplication, data_dir: Path) -> None:

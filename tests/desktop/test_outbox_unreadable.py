@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import keyring
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -21,15 +20,8 @@ from db.outbox import OUTBOX_FILE, Outbox, OutboxUnreadable
 from desktop.app import main
 from desktop.language.i18n import set_language
 from desktop.runtime.outbox_unreadable import show_outbox_unreadable
-from sync.token_store import MemoryKeyring
 
-
-@pytest.fixture(autouse=True)
-def _memory_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())  # never the PC's real keychain
-    yield
-    keyring.set_keyring(before)
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # never the PC's real keychain
 
 
 def _damaged(folder: Path) -> bytes:
