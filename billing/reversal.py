@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from billing.refusal import Refusal
 from billing.roles import Action, Role, may
-from billing.rules import PaymentMethod
+from billing.rules import PaymentMethod, balance_before
 
 __all__ = [
     "APPROVER_ROLES",
@@ -29,6 +29,7 @@ __all__ = [
     "check_approver",
     "check_request",
     "check_reversal",
+    "dues_paid_by_reversed",
     "expiry_after_recharge_reversal",
     "follows_requests",
     "is_reversed",
@@ -186,19 +187,29 @@ def balance_after_reversal(balance_paise: int, amount_paise: int, charge_paise: 
     return balance_paise + amount_paise + charge_paise - plan_charge_paise
 
 
-def expiry_after_recharge_reversal(expiry: date | None, validity_days: int) -> date | None:
+def expiry_after_recharge_reversal(expiry: date | None, validity_days: int, *,
+                                   only_plan: bool = False) -> date | None:
     """The plan expiry once a Recharge that bought ``validity_days`` is reversed: those days
     are taken off the end (a Recharge renews from the expiry, billing.lifecycle.renewal_expiry,
     so a later renewal stacked on it keeps its own days). A Recharge that renewed an expired
     plan from its day ends the plan the day before that renewal, which suspends a prepaid
-    account (billing.lifecycle.next_status) as the expiry it had already would have."""
+    account (billing.lifecycle.next_status) as the expiry it had already would have.
+    ``only_plan``: the Recharge bought the account's only plan (no other order stands), so
+    the account has no plan again (None: Inactive), not one that expired the day before."""
     if isinstance(validity_days, bool) or not isinstance(validity_days, int):
         raise TypeError("validity_days must be an int")
     if validity_days < 1:
         raise ValueError("validity_days must be at least 1")
-    if expiry is None:
+    if expiry is None or only_plan:
         return None
     return expiry - timedelta(days=validity_days)
+
+
+def dues_paid_by_reversed(amount_paise: int, balance_after_paise: int) -> int:
+    """What a reversed payment had paid towards dues, so the invoices to open again: its
+    amount up to what was owed before it (billing.rules.balance_before), never its advance
+    credit (nor a bounce's bank charge, which is no invoice)."""
+    return min(amount_paise, max(0, balance_before(balance_after_paise, amount_paise)))
 
 
 def reopen_newest_first(invoices: Sequence[tuple[date, int, int]], reopen_paise: int

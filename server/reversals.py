@@ -28,11 +28,12 @@ from billing.reversal import (
     balance_after_reversal,
     check_approver,
     check_reversal,
+    dues_paid_by_reversed,
     expiry_after_recharge_reversal,
     reopen_newest_first,
 )
 from billing.roles import Action, Role
-from billing.rules import PaymentMethod, balance_before, is_outstanding
+from billing.rules import PaymentMethod, is_outstanding
 from db.server_schema import (
     cheque_clearances,
     payment_reversals,
@@ -311,9 +312,8 @@ def _reversal(ctx: ApplyContext, account: Any, payment: Any, payload: dict[str, 
          field="balance", old=old_balance, new=new_balance)
     if order is not None:
         account = _roll_back_recharge(ctx, account, payment, order)
-    # Only what the payment paid towards dues: not its advance credit, not the bank charge.
-    before = balance_before(payment.balance_after_paise, payment.amount_paise)
-    account = _reopen_and_rerun(ctx, account, min(payment.amount_paise, max(0, before)))
+    account = _reopen_and_rerun(
+        ctx, account, dues_paid_by_reversed(payment.amount_paise, payment.balance_after_paise))
     return {
         "reversal": {
             "document_number": document,
@@ -350,13 +350,11 @@ def _roll_back_recharge(ctx: ApplyContext, account: Any, payment: Any, order: An
         status="cancelled", version=orders.c.version + 1))
     record_change(ctx, "orders", {"id": order.id})
     old_expiry = account.plan_expiry
-    # The account's first plan: without it the account has none again (Inactive), not one
-    # that expired the day before the Recharge.
-    first_plan = ctx.conn.execute(
+    only_plan = ctx.conn.execute(
         select(orders.c.id).where(orders.c.account_id == account.id, orders.c.id != order.id,
                                   orders.c.status != "cancelled").limit(1)
     ).first() is None
-    new_expiry = None if first_plan else expiry_after_recharge_reversal(old_expiry, days)
+    new_expiry = expiry_after_recharge_reversal(old_expiry, days, only_plan=only_plan)
     account = update_account(ctx, account, plan_expiry=new_expiry)
     back_to = "none" if new_expiry is None else new_expiry.isoformat()
     write_log(ctx, account, f"Plan expiry back to {back_to}: the Recharge of "

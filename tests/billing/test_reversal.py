@@ -15,6 +15,7 @@ from billing.reversal import (
     ReversalRequest,
     balance_after_reversal,
     check_reversal,
+    dues_paid_by_reversed,
     expiry_after_recharge_reversal,
     reopen_newest_first,
 )
@@ -114,3 +115,11 @@ def test_reversing_a_recharge_of_no_plan_or_no_days() -> None:
         expiry_after_recharge_reversal(date(2026, 12, 1), 0)
     with pytest.raises(ValueError):
         balance_after_reversal(0, 100, 0, -1)
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=-10**9, max_value=10**9))
+def test_a_reversed_payment_reopens_at_most_what_it_paid_to_dues(amount: int, after: int) -> None:
+    before = after + amount
+    reopened = dues_paid_by_reversed(amount, after)
+    assert 0 <= reopened <= amount
+    assert reopened == min(amount, max(0, before))  # never its advance credit
